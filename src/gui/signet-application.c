@@ -1,0 +1,174 @@
+/* signet-application.c
+ *
+ * Copyright 2026 The Signet authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "signet-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "signet-application.h"
+#include "signet-metainfo.h"
+#include "signet-window.h"
+
+struct _SignetApplication
+{
+  AdwApplication parent_instance;
+
+  GSettings *settings;
+};
+
+G_DEFINE_FINAL_TYPE (SignetApplication, signet_application, ADW_TYPE_APPLICATION)
+
+static void
+signet_application_activate (GApplication *app)
+{
+  SignetApplication *self = SIGNET_APPLICATION (app);
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (window == NULL)
+    window = GTK_WINDOW (signet_window_new (self));
+
+  gtk_window_present (window);
+}
+
+static void
+signet_application_startup (GApplication *app)
+{
+  G_APPLICATION_CLASS (signet_application_parent_class)->startup (app);
+
+  gtk_window_set_default_icon_name (APPLICATION_ID);
+}
+
+static void
+quit_activated_cb (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+about_activated_cb (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  static const char *developers[] = { "The Signet authors", NULL };
+  g_autoptr(SignetRelease) release = NULL;
+  g_autoptr(GBytes) metainfo = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (app),
+                        "modal", TRUE,
+                        "application-name", _("Signet"),
+                        "application-icon", APPLICATION_ID,
+                        "developer-name", _("The Signet authors"),
+                        "version", PACKAGE_VERSION,
+                        "website", "https://github.com/signetapp/signet",
+                        "issue-url", "https://github.com/signetapp/signet/issues",
+                        "copyright", "© 2026 The Signet authors",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "developers", developers,
+                        /* Translators: Replace "translator-credits" with your names, one name per line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+
+  /* The release notes are written once, in the metainfo, and translated there. */
+  metainfo = g_resources_lookup_data (RESOURCE_BASE_PATH "/metainfo.xml",
+                                      G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  if (metainfo != NULL)
+    release = signet_metainfo_parse_latest_release (g_bytes_get_data (metainfo, NULL),
+                                                    g_bytes_get_size (metainfo),
+                                                    g_get_language_names (),
+                                                    &error);
+  if (release != NULL)
+    {
+      adw_about_window_set_release_notes_version (ADW_ABOUT_WINDOW (about), release->version);
+      if (release->notes != NULL)
+        adw_about_window_set_release_notes (ADW_ABOUT_WINDOW (about), release->notes);
+    }
+  else
+    g_warning ("Could not read the release notes: %s", error->message);
+
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_activated_cb },
+  { "about", about_activated_cb },
+};
+
+static void
+signet_application_dispose (GObject *object)
+{
+  SignetApplication *self = SIGNET_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (signet_application_parent_class)->dispose (object);
+}
+
+static void
+signet_application_class_init (SignetApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = signet_application_dispose;
+
+  app_class->activate = signet_application_activate;
+  app_class->startup = signet_application_startup;
+}
+
+static void
+signet_application_init (SignetApplication *self)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
+
+  self->settings = g_settings_new (BASE_APPLICATION_ID);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+}
+
+/**
+ * signet_application_new:
+ *
+ * Creates the Signet application.
+ *
+ * Returns: (transfer full): a new #SignetApplication
+ */
+SignetApplication *
+signet_application_new (void)
+{
+  return g_object_new (SIGNET_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", RESOURCE_BASE_PATH,
+                       NULL);
+}
+
+/**
+ * signet_application_get_settings:
+ * @self: a #SignetApplication
+ *
+ * Returns: (transfer none): the application's settings
+ */
+GSettings *
+signet_application_get_settings (SignetApplication *self)
+{
+  g_return_val_if_fail (SIGNET_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}

@@ -1,0 +1,22 @@
+/* signet-window.h
+ *
+ * Copyright 2026 The Signet authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "signet-application.h"
+
+G_BEGIN_DECLS
+
+#define SIGNET_TYPE_WINDOW (signet_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (SignetWindow, signet_window, SIGNET, WINDOW, AdwApplicationWindow)
+
+SignetWindow *signet_window_new (SignetApplication *application);
+
+G_END_DECLS

@@ -1,0 +1,225 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""A small driver for GUI tests: starts the real Signet, finds widgets through
+AT-SPI by role and accessible name, clicks them, types keys, reads text and
+takes screenshots. Run with /usr/bin/python3 (it needs gi.repository.Atspi)
+inside Xvfb and a private D-Bus session, as ./build-aux/dev test does."""
+
+import os
+import pathlib
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import warnings
+
+warnings.simplefilter("ignore", DeprecationWarning)
+
+import gi  # noqa: E402
+
+gi.require_version("Atspi", "2.0")
+from gi.repository import Atspi  # noqa: E402
+
+KEY_CONTROL = 0xFFE3
+KEY_SHIFT = 0xFFE1
+KEYSYMS = {"q": 0x71, "w": 0x77, "question": 0x3F, "Escape": 0xFF1B}
+
+
+class TestFailure(Exception):
+    pass
+
+
+def check(condition, message):
+    if not condition:
+        raise TestFailure(message)
+
+
+def walk(node):
+    """Every accessible below node, depth first."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current is None:
+            continue
+        yield current
+        try:
+            count = current.get_child_count()
+        except gi.repository.GLib.Error:
+            continue
+        for i in reversed(range(count)):
+            stack.append(current.get_child_at_index(i))
+
+
+def text_of(node):
+    """The text of a label or entry (GTK 4.8 answers '' to get_text(0, -1))."""
+    try:
+        return Atspi.Text.get_text(node, 0, Atspi.Text.get_character_count(node))
+    except Exception:
+        return node.get_name() or ""
+
+
+class Signet:
+    """One running instance of Signet with its own settings and data."""
+
+    def __init__(self, *args, env=None, name="signet"):
+        self.name = name
+        self.home = tempfile.TemporaryDirectory(prefix="signet-gui-")
+        environment = dict(os.environ)
+        environment.update({
+            "XDG_CONFIG_HOME": os.path.join(self.home.name, "config"),
+            "XDG_DATA_HOME": os.path.join(self.home.name, "data"),
+            "XDG_CACHE_HOME": os.path.join(self.home.name, "cache"),
+            "GSETTINGS_BACKEND": "memory",
+            "LANG": "C.UTF-8",
+            "LANGUAGE": "",
+        })
+        environment.pop("LC_ALL", None)
+        if env:
+            environment.update(env)
+        self.log = open(os.path.join(self.home.name, "signet.log"), "w+")
+        self.process = subprocess.Popen([os.environ["SIGNET_BIN"], *args], env=environment,
+                                        stdout=self.log, stderr=subprocess.STDOUT)
+        self.app = self._find_app()
+
+    def _find_app(self, timeout=15.0):
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            check(self.process.poll() is None, f"signet exited early with {self.process.returncode}:\n{self.output()}")
+            desktop = Atspi.get_desktop(0)
+            for i in range(desktop.get_child_count()):
+                app = desktop.get_child_at_index(i)
+                if app is None:
+                    continue
+                try:
+                    if app.get_name() == self.name and app.get_process_id() == self.process.pid:
+                        return app
+                except gi.repository.GLib.Error:
+                    continue
+            time.sleep(0.1)
+        raise TestFailure(f"{self.name} did not appear on the accessibility bus:\n{self.output()}")
+
+    def output(self):
+        self.log.flush()
+        self.log.seek(0)
+        return self.log.read()
+
+    def find(self, role, name=None, timeout=10.0, root=None, predicate=None):
+        """The first accessible with this role and name (or predicate), waiting for it."""
+        deadline = time.time() + timeout
+        while True:
+            for node in walk(root or self.app):
+                try:
+                    if node.get_role_name() != role:
+                        continue
+                    node_name = node.get_name()
+                except gi.repository.GLib.Error:
+                    continue
+                if name is not None and node_name != name:
+                    continue
+                if predicate is not None and not predicate(node):
+                    continue
+                return node
+            if time.time() >= deadline:
+                raise TestFailure(f"no {role} named {name!r} appeared; the tree is:\n{self.dump()}")
+            time.sleep(0.1)
+
+    def find_all(self, role, root=None):
+        return [n for n in walk(root or self.app) if n.get_role_name() == role]
+
+    def windows(self):
+        return [self.app.get_child_at_index(i) for i in range(self.app.get_child_count())]
+
+    def dump(self, root=None):
+        lines = []
+
+        def visit(node, depth):
+            try:
+                lines.append(f"{'  ' * depth}[{node.get_role_name()}] {node.get_name()!r}")
+                for i in range(node.get_child_count()):
+                    child = node.get_child_at_index(i)
+                    if child is not None:
+                        visit(child, depth + 1)
+            except gi.repository.GLib.Error:
+                pass
+
+        visit(root or self.app, 0)
+        return "\n".join(lines)
+
+    def click(self, node):
+        check(node.get_action_n_actions() > 0, f"{node.get_name()!r} cannot be clicked")
+        check(node.do_action(0), f"clicking {node.get_name()!r} failed")
+
+    def is_showing(self, node):
+        return node.get_state_set().contains(Atspi.StateType.SHOWING)
+
+    def wait_showing(self, node, timeout=10.0):
+        self.wait_until(lambda: self.is_showing(node), f"{node.get_name()!r} never came on screen", timeout)
+        return node
+
+    def find_button(self, name, root=None, timeout=10.0):
+        """A clickable button by name (a GtkMenuButton's clickable part is its inner button)."""
+        return self.find("push button", name, root=root, timeout=timeout,
+                         predicate=lambda n: n.get_action_n_actions() > 0)
+
+    def key(self, *combo):
+        """Press a combination like key("Control", "q") on the focused window."""
+        modifiers = [KEY_CONTROL if m == "Control" else KEY_SHIFT for m in combo[:-1]]
+        for m in modifiers:
+            Atspi.generate_keyboard_event(m, None, Atspi.KeySynthType.PRESS)
+        Atspi.generate_keyboard_event(KEYSYMS[combo[-1]], None, Atspi.KeySynthType.PRESSRELEASE)
+        for m in reversed(modifiers):
+            Atspi.generate_keyboard_event(m, None, Atspi.KeySynthType.RELEASE)
+
+    def wait_until(self, condition, message, timeout=10.0):
+        deadline = time.time() + timeout
+        while not condition():
+            if time.time() >= deadline:
+                raise TestFailure(message)
+            time.sleep(0.1)
+
+    def wait_exit(self, timeout=10.0):
+        try:
+            return self.process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            raise TestFailure(f"signet did not quit within {timeout} s")
+
+    def screenshot(self, name):
+        """Saves the whole screen as a PNG and checks that it is not blank."""
+        directory = pathlib.Path(os.environ.get("SIGNET_SCREENSHOT_DIR", self.home.name))
+        directory.mkdir(parents=True, exist_ok=True)
+        path = directory / f"{name}.png"
+        time.sleep(0.3)  # let the last frame reach the X server
+        subprocess.run(["import", "-window", "root", str(path)], check=True)
+        stats = subprocess.run(["convert", str(path), "-format", "%[fx:standard_deviation]", "info:"],
+                               check=True, capture_output=True, text=True).stdout
+        check(float(stats) > 0.01, f"the screenshot {path} is blank")
+        return path
+
+    def close(self):
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(5)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.log.close()
+        self.home.cleanup()
+
+
+def run(test):
+    """Runs test(signet) against a fresh instance; prints the app's output on failure."""
+    signet = None
+    try:
+        signet = Signet()
+        test(signet)
+    except TestFailure as failure:
+        print(f"FAIL: {failure}")
+        if signet is not None:
+            print("--- signet output ---")
+            print(signet.output())
+        sys.exit(1)
+    finally:
+        if signet is not None:
+            signet.close()
+    print("PASS")

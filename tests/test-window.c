@@ -1,0 +1,118 @@
+/* test-window.c
+ *
+ * Copyright 2026 The Signet authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "signet-application.h"
+#include "signet-window.h"
+
+static SignetApplication *app;
+
+static void
+test_window_size_restored (void)
+{
+  GSettings *settings = signet_application_get_settings (app);
+  SignetWindow *window;
+  int width, height;
+
+  g_settings_set_int (settings, "window-width", 700);
+  g_settings_set_int (settings, "window-height", 500);
+
+  window = signet_window_new (app);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 700);
+  g_assert_cmpint (height, ==, 500);
+
+  /* A resize is stored for the next window. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 820, 610);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 820);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 610);
+
+  gtk_window_maximize (GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_window_is_maximized (GTK_WINDOW (window)))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (g_settings_get_boolean (settings, "window-maximized"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_reset (settings, "window-maximized");
+}
+
+static void
+test_empty_state (void)
+{
+  SignetWindow *window = signet_window_new (app);
+  AdwStatusPage *page;
+
+  page = ADW_STATUS_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window), SIGNET_TYPE_WINDOW, "empty_page"));
+  g_assert_cmpstr (adw_status_page_get_title (page), ==, "No Documents Yet");
+  g_assert_cmpstr (adw_status_page_get_icon_name (page), ==, APPLICATION_ID);
+  g_assert_nonnull (adw_status_page_get_description (page));
+
+  /* The app icon is found: the resource ships it under the application id. */
+  g_assert_true (gtk_icon_theme_has_icon (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                          APPLICATION_ID));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_actions_and_shortcuts (void)
+{
+  SignetWindow *window = signet_window_new (app);
+  g_auto(GStrv) quit = NULL;
+  g_auto(GStrv) close = NULL;
+  g_auto(GStrv) help = NULL;
+
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "quit"));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "about"));
+
+  quit = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.quit");
+  close = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "window.close");
+  help = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay");
+  g_assert_true (g_strv_contains ((const char * const *) quit, "<Control>q"));
+  g_assert_true (g_strv_contains ((const char * const *) close, "<Control>w"));
+  g_assert_true (g_strv_contains ((const char * const *) help, "<Control>question"));
+
+  /* The shortcuts window is loaded from the resources for every window. */
+  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_follows_system_style (void)
+{
+  /* Dark style comes from the system's preference; Signet never forces one. */
+  g_assert_cmpint (adw_style_manager_get_color_scheme (adw_style_manager_get_default ()), ==,
+                   ADW_COLOR_SCHEME_DEFAULT);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  gtk_test_init (&argc, &argv, NULL);
+
+  app = signet_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/window/size-restored", test_window_size_restored);
+  g_test_add_func ("/window/empty-state", test_empty_state);
+  g_test_add_func ("/window/actions-and-shortcuts", test_actions_and_shortcuts);
+  g_test_add_func ("/window/follows-system-style", test_follows_system_style);
+
+  ret = g_test_run ();
+
+  g_clear_object (&app);
+  return ret;
+}
