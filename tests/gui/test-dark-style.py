@@ -1,0 +1,32 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Signet follows the system's style: light by default, dark when the
+desktop prefers dark (org.gnome.desktop.interface color-scheme)."""
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(__file__))
+from signet_atspi import Signet, TestFailure, check  # noqa: E402
+
+# A point inside the window's content, away from the text and the icon.
+SAMPLE = (120, 600)
+
+failed = False
+for scheme, dark in (("default", False), ("prefer-dark", True)):
+    signet = Signet(settings={"org/gnome/desktop/interface": {"color-scheme": f"'{scheme}'"}})
+    try:
+        signet.find("label", "No Documents Yet")
+        shot = signet.screenshot(f"style-{scheme}")
+        r, g, b = signet.pixel(shot, *SAMPLE)
+        luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
+        check((luminance < 0.3) if dark else (luminance > 0.8),
+              f"color-scheme {scheme}: the window background has luminance {luminance:.2f}")
+        print(f"PASS {scheme}: luminance {luminance:.2f}")
+    except TestFailure as failure:
+        print(f"FAIL {scheme}: {failure}\n{signet.output()}")
+        failed = True
+    finally:
+        signet.close()
+
+sys.exit(1 if failed else 0)
