@@ -239,17 +239,22 @@ class Signet:
 
 def run(test):
     """Runs test(signet) against a fresh instance; prints the app's output on failure."""
-    signet = None
-    try:
-        signet = Signet()
-        test(signet)
-    except TestFailure as failure:
-        print(f"FAIL: {failure}")
-        if signet is not None:
-            print("--- signet output ---")
-            print(signet.output())
-        sys.exit(1)
-    finally:
-        if signet is not None:
+    run_each([("", {})], lambda signet, case: test(signet), exit_on_success=False)
+
+
+def run_each(cases, test, exit_on_success=True):
+    """Runs test(signet, case) for every (case, signet options) pair, each
+    against a fresh instance; fails at the end if any case failed."""
+    failed = False
+    for case, options in cases:
+        signet = Signet(**options)
+        try:
+            test(signet, case)
+            print(f"PASS {case}".rstrip())
+        except TestFailure as failure:
+            print(f"FAIL {case}: {failure}\n--- signet output ---\n{signet.output()}")
+            failed = True
+        finally:
             signet.close()
-    print("PASS")
+    if failed or exit_on_success:
+        sys.exit(1 if failed else 0)

@@ -7,26 +7,22 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
-from signet_atspi import Signet, TestFailure, check  # noqa: E402
+from signet_atspi import check, run_each  # noqa: E402
 
 # A point inside the window's content, away from the text and the icon.
 SAMPLE = (120, 600)
 
-failed = False
-for scheme, dark in (("default", False), ("prefer-dark", True)):
-    signet = Signet(settings={"org/gnome/desktop/interface": {"color-scheme": f"'{scheme}'"}})
-    try:
-        signet.find("label", "No Documents Yet")
-        shot = signet.screenshot(f"style-{scheme}")
-        r, g, b = signet.pixel(shot, *SAMPLE)
-        luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
-        check((luminance < 0.3) if dark else (luminance > 0.8),
-              f"color-scheme {scheme}: the window background has luminance {luminance:.2f}")
-        print(f"PASS {scheme}: luminance {luminance:.2f}")
-    except TestFailure as failure:
-        print(f"FAIL {scheme}: {failure}\n{signet.output()}")
-        failed = True
-    finally:
-        signet.close()
 
-sys.exit(1 if failed else 0)
+def test(signet, scheme):
+    signet.find("label", "No Documents Yet")
+    shot = signet.screenshot(f"style-{scheme}")
+    r, g, b = signet.pixel(shot, *SAMPLE)
+    luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    dark = scheme == "prefer-dark"
+    check((luminance < 0.3) if dark else (luminance > 0.8),
+          f"color-scheme {scheme}: the window background has luminance {luminance:.2f}")
+    print(f"{scheme}: luminance {luminance:.2f}")
+
+
+run_each([(scheme, {"settings": {"org/gnome/desktop/interface": {"color-scheme": f"'{scheme}'"}}})
+          for scheme in ("default", "prefer-dark")], test)
