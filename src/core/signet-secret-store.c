@@ -77,6 +77,24 @@ request_new (const char *environment, const char *server, const char *key)
   return request;
 }
 
+static GTask *
+request_task_new (SignetSecretStore  *self,
+                  gpointer            source_tag,
+                  const char         *environment,
+                  const char         *server,
+                  const char         *key,
+                  GCancellable       *cancellable,
+                  GAsyncReadyCallback callback,
+                  gpointer            user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, request_new (environment, server, key),
+                        (GDestroyNotify) request_free);
+  return task;
+}
+
 static char *
 session_id (Request *request)
 {
@@ -103,16 +121,24 @@ set_keyring_usable (SignetSecretStore *self, gboolean usable)
 /* Every failure of the keyring but cancellation means the same to the user:
  * the keyring cannot be used now. The original error says why, for the log;
  * it never holds the secret. */
-static GError *
-keyring_error (GError *error, const char *message)
+static void
+return_keyring_failure (GTask *task, const GError *error, const char *message)
 {
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return g_error_copy (error);
+    {
+      g_task_return_error (task, g_error_copy (error));
+      return;
+    }
 
   g_debug ("Keyring unusable: %s (%s, %d)", error->message, g_quark_to_string (error->domain),
            error->code);
-  return g_error_new_literal (SIGNET_ERROR, SIGNET_ERROR_KEYRING_UNAVAILABLE, message);
+  set_keyring_usable (g_task_get_source_object (task), FALSE);
+  g_task_return_new_error (task, SIGNET_ERROR, SIGNET_ERROR_KEYRING_UNAVAILABLE, "%s", message);
 }
+
+#define LOOKUP_FAILED                                                                              \
+  _ ("The keyring is locked or cannot be opened. Unlock it, or enter the API key again to use it " \
+     "for this session.")
 
 static void
 retrieve_cb (GObject *object, GAsyncResult *result, gpointer user_data)
@@ -126,12 +152,7 @@ retrieve_cb (GObject *object, GAsyncResult *result, gpointer user_data)
   value = secret_retrievable_retrieve_secret_finish (SECRET_RETRIEVABLE (object), result, &error);
   if (value == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        set_keyring_usable (self, FALSE);
-      g_task_return_error (task,
-                           keyring_error (error, _ ("The keyring is locked or cannot be "
-                                                    "opened. Unlock it, or enter the API "
-                                                    "key again to use it for this session.")));
+      return_keyring_failure (task, error, LOOKUP_FAILED);
       return;
     }
 
@@ -154,12 +175,7 @@ search_cb (GObject *object, GAsyncResult *result, gpointer user_data)
   items = secret_password_search_finish (result, &error);
   if (error != NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        set_keyring_usable (self, FALSE);
-      g_task_return_error (task,
-                           keyring_error (error, _ ("The keyring is locked or cannot be "
-                                                    "opened. Unlock it, or enter the API "
-                                                    "key again to use it for this session.")));
+      return_keyring_failure (task, error, LOOKUP_FAILED);
       return;
     }
 
@@ -206,10 +222,9 @@ signet_secret_store_lookup_async (SignetSecretStore  *self,
   g_return_if_fail (environment != NULL);
   g_return_if_fail (server != NULL);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, signet_secret_store_lookup_async);
-  request = request_new (environment, server, NULL);
-  g_task_set_task_data (task, request, (GDestroyNotify) request_free);
+  task = request_task_new (self, signet_secret_store_lookup_async, environment, server, NULL,
+                           cancellable, callback, user_data);
+  request = g_task_get_task_data (task);
 
   id = session_id (request);
   kept = g_hash_table_lookup (self->session_keys, id);
@@ -308,10 +323,9 @@ signet_secret_store_store_async (SignetSecretStore  *self,
   g_return_if_fail (server != NULL);
   g_return_if_fail (key != NULL && key[0] != '\0');
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, signet_secret_store_store_async);
-  request = request_new (environment, server, key);
-  g_task_set_task_data (task, request, (GDestroyNotify) request_free);
+  task = request_task_new (self, signet_secret_store_store_async, environment, server, key,
+                           cancellable, callback, user_data);
+  request = g_task_get_task_data (task);
 
   attributes = request_attributes (self, request);
   /* Translators: the name of the API key in the keyring (Passwords and Keys); %s is an address */
@@ -360,12 +374,9 @@ clear_cb (GObject *object, GAsyncResult *result, gpointer user_data)
     }
   else
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        set_keyring_usable (self, FALSE);
-      g_task_return_error (task,
-                           keyring_error (error, _ ("The key could not be removed because the "
-                                                    "keyring is locked or cannot be opened. "
-                                                    "Unlock it and try again.")));
+      return_keyring_failure (task, error,
+                              _ ("The key could not be removed because the keyring is locked or "
+                                 "cannot be opened. Unlock it and try again."));
     }
 }
 
@@ -398,10 +409,9 @@ signet_secret_store_clear_async (SignetSecretStore  *self,
   g_return_if_fail (environment != NULL);
   g_return_if_fail (server != NULL);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, signet_secret_store_clear_async);
-  request = request_new (environment, server, NULL);
-  g_task_set_task_data (task, request, (GDestroyNotify) request_free);
+  task = request_task_new (self, signet_secret_store_clear_async, environment, server, NULL,
+                           cancellable, callback, user_data);
+  request = g_task_get_task_data (task);
 
   id = session_id (request);
   had_session_key = g_hash_table_remove (self->session_keys, id);
