@@ -13,13 +13,15 @@
 
 #include "signet-application.h"
 #include "signet-metainfo.h"
+#include "signet-preferences-window.h"
 #include "signet-window.h"
 
 struct _SignetApplication
 {
   AdwApplication parent_instance;
 
-  GSettings *settings;
+  GSettings     *settings;
+  SignetAccount *account;
 };
 
 G_DEFINE_FINAL_TYPE (SignetApplication, signet_application, ADW_TYPE_APPLICATION)
@@ -90,8 +92,18 @@ about_activated_cb (GSimpleAction *action, GVariant *parameter, gpointer user_da
   gtk_window_present (GTK_WINDOW (about));
 }
 
+static void
+preferences_activated_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  SignetApplication *self = SIGNET_APPLICATION (user_data);
+  GtkWindow         *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  gtk_window_present (signet_preferences_window_new (parent, self->account, self->settings));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated_cb },
+  { "preferences", preferences_activated_cb },
   { "about", about_activated_cb },
 };
 
@@ -100,6 +112,7 @@ signet_application_dispose (GObject *object)
 {
   SignetApplication *self = SIGNET_APPLICATION (object);
 
+  g_clear_object (&self->account);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (signet_application_parent_class)->dispose (object);
@@ -122,13 +135,20 @@ signet_application_init (SignetApplication *self)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
+  g_autoptr (SignetSecretStore) secrets = NULL;
 
   self->settings = g_settings_new (BASE_APPLICATION_ID);
+  /* Nothing here touches the keyring: the key is read when first needed. */
+  secrets = signet_secret_store_new (APPLICATION_ID);
+  self->account = signet_account_new (self->settings, secrets);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
                                    self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         preferences_accels);
 }
 
 /**
@@ -157,4 +177,18 @@ signet_application_get_settings (SignetApplication *self)
   g_return_val_if_fail (SIGNET_IS_APPLICATION (self), NULL);
 
   return self->settings;
+}
+
+/**
+ * signet_application_get_account:
+ * @self: a #SignetApplication
+ *
+ * Returns: (transfer none): the OKdokument account
+ */
+SignetAccount *
+signet_application_get_account (SignetApplication *self)
+{
+  g_return_val_if_fail (SIGNET_IS_APPLICATION (self), NULL);
+
+  return self->account;
 }

@@ -9,6 +9,8 @@
 
 #include <adwaita.h>
 
+#include "signet-account.h"
+
 G_BEGIN_DECLS
 
 #define SIGNET_TYPE_APPLICATION (signet_application_get_type ())
@@ -17,5 +19,6 @@ G_DECLARE_FINAL_TYPE (SignetApplication, signet_application, SIGNET, APPLICATION
 
 SignetApplication *signet_application_new (void);
 GSettings         *signet_application_get_settings (SignetApplication *self);
+SignetAccount     *signet_application_get_account  (SignetApplication *self);
 
 G_END_DECLS

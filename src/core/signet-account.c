@@ -1,0 +1,768 @@
+/* signet-account.c
+ *
+ * Copyright 2026 The Signet authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "signet-account"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "signet-account.h"
+#include "signet-error.h"
+
+/**
+ * SignetAccount:
+ *
+ * The OKdokument account Signet works with: the environment (a setting),
+ * its API key (in the keyring, through #SignetSecretStore) and the client
+ * made from both.
+ *
+ * A key is checked with the counter service before anything is saved, and
+ * read from the keyring only when a client is first needed.
+ */
+struct _SignetAccount
+{
+  GObject parent_instance;
+
+  GSettings         *settings;
+  SignetSecretStore *secrets;
+  SignetEnvironment  environment;
+  char              *sandbox_url;
+  char              *sandbox_key;
+  SignetClient      *client;  /* for the current environment, once made */
+  SignetCounter     *counter; /* the last answer of the counter service */
+};
+
+G_DEFINE_FINAL_TYPE (SignetAccount, signet_account, G_TYPE_OBJECT)
+
+enum
+{
+  PROP_0,
+  PROP_SETTINGS,
+  PROP_SECRETS,
+  PROP_ENVIRONMENT,
+  PROP_COUNTER,
+  PROP_KEYRING_USABLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+set_counter (SignetAccount *self, SignetCounter *counter)
+{
+  if (g_set_object (&self->counter, counter))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNTER]);
+}
+
+static void
+environment_changed_cb (SignetAccount *self)
+{
+  SignetEnvironment environment = g_settings_get_enum (self->settings, "environment");
+
+  if (environment == self->environment)
+    return;
+
+  self->environment = environment;
+  g_clear_object (&self->client);
+  set_counter (self, NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENVIRONMENT]);
+}
+
+static char *
+server_for (SignetAccount *self, SignetEnvironment environment, const char *custom_url)
+{
+  switch (environment)
+    {
+    case SIGNET_ENVIRONMENT_PRODUCTION:
+    case SIGNET_ENVIRONMENT_TEST:
+      return g_strdup (signet_environment_get_fixed_url (environment));
+    case SIGNET_ENVIRONMENT_SANDBOX:
+      return g_strdup (self->sandbox_url);
+    case SIGNET_ENVIRONMENT_CUSTOM:
+      return g_strdup (custom_url);
+    case SIGNET_ENVIRONMENT_NONE:
+    default:
+      return NULL;
+    }
+}
+
+/**
+ * signet_account_dup_server:
+ * @self: a #SignetAccount
+ *
+ * Returns: (transfer full) (nullable): the base URL of the current
+ *   environment; %NULL when none is set up, or the sandbox is not running
+ */
+char *
+signet_account_dup_server (SignetAccount *self)
+{
+  g_autofree char *custom_url = NULL;
+
+  g_return_val_if_fail (SIGNET_IS_ACCOUNT (self), NULL);
+
+  custom_url = g_settings_get_string (self->settings, "custom-url");
+  return server_for (self, self->environment, custom_url);
+}
+
+static GError *
+not_running_error (void)
+{
+  return g_error_new_literal (SIGNET_ERROR, SIGNET_ERROR_NETWORK_UNREACHABLE,
+                              _ ("The sandbox is not running. Quit Signet and start it again."));
+}
+
+/* {{{ Connecting */
+
+typedef struct
+{
+  SignetEnvironment environment;
+  char             *server;
+  char             *key;
+  SignetClient     *client;
+  SignetCounter    *counter;
+} Connect;
+
+static void
+connect_free (Connect *connect)
+{
+  g_free (connect->server);
+  g_free (connect->key);
+  g_clear_object (&connect->client);
+  g_clear_object (&connect->counter);
+  g_free (connect);
+}
+
+static void
+connected (GTask *task)
+{
+  SignetAccount *self = g_task_get_source_object (task);
+  Connect       *connect = g_task_get_task_data (task);
+
+  if (connect->environment == SIGNET_ENVIRONMENT_CUSTOM)
+    g_settings_set_string (self->settings, "custom-url", connect->server);
+  g_settings_set_enum (self->settings, "environment", connect->environment);
+  environment_changed_cb (self);
+
+  g_set_object (&self->client, connect->client);
+  set_counter (self, connect->counter);
+  g_task_return_pointer (task, g_object_ref (connect->counter), g_object_unref);
+}
+
+static void
+connect_store_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!signet_secret_store_store_finish (SIGNET_SECRET_STORE (object), result, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  connected (task);
+}
+
+static void
+connect_counter_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  SignetAccount *self = g_task_get_source_object (task);
+  Connect       *connect = g_task_get_task_data (task);
+  g_autoptr (GError) error = NULL;
+
+  connect->counter = signet_client_get_counter_finish (SIGNET_CLIENT (object), result, &error);
+  if (connect->counter == NULL)
+    {
+      /* Nothing is saved: the key did not work. */
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (connect->environment == SIGNET_ENVIRONMENT_SANDBOX)
+    {
+      connected (task);
+      return;
+    }
+
+  signet_secret_store_store_async (self->secrets, signet_environment_get_id (connect->environment),
+                                   connect->server, connect->key, g_task_get_cancellable (task),
+                                   connect_store_cb, g_object_ref (task));
+}
+
+/**
+ * signet_account_connect_async:
+ * @self: a #SignetAccount
+ * @environment: the environment to work with
+ * @custom_url: (nullable): the server address, for %SIGNET_ENVIRONMENT_CUSTOM
+ * @key: (nullable): the API key; ignored for the sandbox, which has its own
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the key has been checked, and saved if it works
+ * @user_data: data for @callback
+ *
+ * Checks @key with the counter service and, only if the service accepts it,
+ * stores it in the keyring and makes @environment the current one.
+ */
+void
+signet_account_connect_async (SignetAccount      *self,
+                              SignetEnvironment   environment,
+                              const char         *custom_url,
+                              const char         *key,
+                              GCancellable       *cancellable,
+                              GAsyncReadyCallback callback,
+                              gpointer            user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *url = g_strstrip (g_strdup (custom_url != NULL ? custom_url : ""));
+  Connect *connect;
+
+  g_return_if_fail (SIGNET_IS_ACCOUNT (self));
+  g_return_if_fail (environment != SIGNET_ENVIRONMENT_NONE);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, signet_account_connect_async);
+  connect = g_new0 (Connect, 1);
+  connect->environment = environment;
+  connect->server = server_for (self, environment, url);
+  connect->key = g_strdup (environment == SIGNET_ENVIRONMENT_SANDBOX ? self->sandbox_key : key);
+  if (connect->key != NULL)
+    g_strstrip (connect->key);
+  g_task_set_task_data (task, connect, (GDestroyNotify) connect_free);
+
+  if (connect->server == NULL || connect->server[0] == '\0')
+    {
+      if (environment == SIGNET_ENVIRONMENT_SANDBOX)
+        g_task_return_error (task, not_running_error ());
+      else
+        g_task_return_new_error (task, SIGNET_ERROR, SIGNET_ERROR_INVALID_INPUT, "%s",
+                                 _ ("Enter the address of the OKdokument server."));
+      return;
+    }
+  if (connect->key == NULL || connect->key[0] == '\0')
+    {
+      g_task_return_new_error (task, SIGNET_ERROR, SIGNET_ERROR_INVALID_INPUT, "%s",
+                               _ ("Enter the API key from the OKdokument web app."));
+      return;
+    }
+
+  connect->client = signet_client_new (connect->server, connect->key, &error);
+  if (connect->client == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  signet_client_get_counter_async (connect->client, cancellable, connect_counter_cb,
+                                   g_steal_pointer (&task));
+}
+
+/**
+ * signet_account_connect_finish:
+ * @self: a #SignetAccount
+ * @result: the #GAsyncResult
+ * @error: return location for a #SIGNET_ERROR, e.g.
+ *   %SIGNET_ERROR_NOT_AUTHORIZED for a key the service refused
+ *
+ * Returns: (transfer full): the counter service's answer for the new key
+ */
+SignetCounter *
+signet_account_connect_finish (SignetAccount *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* }}} */
+/* {{{ The client */
+
+static void
+lookup_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  SignetAccount *self = g_task_get_source_object (task);
+  const char    *server = g_task_get_task_data (task);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *key = NULL;
+
+  key = signet_secret_store_lookup_finish (SIGNET_SECRET_STORE (object), result, &error);
+  if (error != NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (key == NULL)
+    {
+      g_task_return_new_error (task, SIGNET_ERROR, SIGNET_ERROR_NOT_AUTHORIZED, "%s",
+                               _ ("No API key is stored for this OKdokument server. Enter it in "
+                                  "Preferences."));
+      return;
+    }
+
+  g_clear_object (&self->client);
+  self->client = signet_client_new (server, key, &error);
+  if (self->client == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, g_object_ref (self->client), g_object_unref);
+}
+
+/**
+ * signet_account_get_client_async:
+ * @self: a #SignetAccount
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the client
+ * @user_data: data for @callback
+ *
+ * Gets the client of the current environment, reading its key from the
+ * keyring the first time (which may ask the user to unlock it).
+ */
+void
+signet_account_get_client_async (SignetAccount      *self,
+                                 GCancellable       *cancellable,
+                                 GAsyncReadyCallback callback,
+                                 gpointer            user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *server = NULL;
+
+  g_return_if_fail (SIGNET_IS_ACCOUNT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, signet_account_get_client_async);
+
+  if (self->client != NULL)
+    {
+      g_task_return_pointer (task, g_object_ref (self->client), g_object_unref);
+      return;
+    }
+
+  server = signet_account_dup_server (self);
+  if (self->environment == SIGNET_ENVIRONMENT_NONE)
+    {
+      g_task_return_new_error (task, SIGNET_ERROR, SIGNET_ERROR_NOT_AUTHORIZED, "%s",
+                               _ ("Signet is not connected to OKdokument yet."));
+      return;
+    }
+  if (server == NULL)
+    {
+      g_task_return_error (task, not_running_error ());
+      return;
+    }
+
+  if (self->environment == SIGNET_ENVIRONMENT_SANDBOX)
+    {
+      self->client = signet_client_new (server, self->sandbox_key, &error);
+      if (self->client == NULL)
+        g_task_return_error (task, g_steal_pointer (&error));
+      else
+        g_task_return_pointer (task, g_object_ref (self->client), g_object_unref);
+      return;
+    }
+
+  g_task_set_task_data (task, g_strdup (server), g_free);
+  signet_secret_store_lookup_async (self->secrets, signet_environment_get_id (self->environment),
+                                    server, cancellable, lookup_cb, g_steal_pointer (&task));
+}
+
+/**
+ * signet_account_get_client_finish:
+ * @self: a #SignetAccount
+ * @result: the #GAsyncResult
+ * @error: return location for a #SIGNET_ERROR
+ *
+ * Returns: (transfer full): the client of the current environment
+ */
+SignetClient *
+signet_account_get_client_finish (SignetAccount *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* }}} */
+/* {{{ Refreshing the counter */
+
+static void
+refresh_counter_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  SignetAccount *self = g_task_get_source_object (task);
+  g_autoptr (SignetCounter) counter = NULL;
+  g_autoptr (GError) error = NULL;
+
+  counter = signet_client_get_counter_finish (SIGNET_CLIENT (object), result, &error);
+  if (counter == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  set_counter (self, counter);
+  g_task_return_pointer (task, g_steal_pointer (&counter), g_object_unref);
+}
+
+static void
+refresh_client_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  g_autoptr (SignetClient) client = NULL;
+  g_autoptr (GError) error = NULL;
+
+  client = signet_account_get_client_finish (SIGNET_ACCOUNT (object), result, &error);
+  if (client == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  signet_client_get_counter_async (client, g_task_get_cancellable (task), refresh_counter_cb,
+                                   g_object_ref (task));
+}
+
+/**
+ * signet_account_refresh_async:
+ * @self: a #SignetAccount
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the counter
+ * @user_data: data for @callback
+ *
+ * Asks the counter service how many signature requests remain, which also
+ * tests the connection and the key.
+ */
+void
+signet_account_refresh_async (SignetAccount      *self,
+                              GCancellable       *cancellable,
+                              GAsyncReadyCallback callback,
+                              gpointer            user_data)
+{
+  g_autoptr (GTask) task = NULL;
+
+  g_return_if_fail (SIGNET_IS_ACCOUNT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, signet_account_refresh_async);
+  signet_account_get_client_async (self, cancellable, refresh_client_cb, g_steal_pointer (&task));
+}
+
+/**
+ * signet_account_refresh_finish:
+ * @self: a #SignetAccount
+ * @result: the #GAsyncResult
+ * @error: return location for a #SIGNET_ERROR
+ *
+ * Returns: (transfer full): the counter service's answer
+ */
+SignetCounter *
+signet_account_refresh_finish (SignetAccount *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* }}} */
+/* {{{ Removing the key */
+
+static void
+disconnect (SignetAccount *self)
+{
+  g_clear_object (&self->client);
+  g_settings_set_enum (self->settings, "environment", SIGNET_ENVIRONMENT_NONE);
+  environment_changed_cb (self);
+}
+
+static void
+clear_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!signet_secret_store_clear_finish (SIGNET_SECRET_STORE (object), result, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  disconnect (g_task_get_source_object (task));
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * signet_account_remove_key_async:
+ * @self: a #SignetAccount
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the key is gone
+ * @user_data: data for @callback
+ *
+ * Removes the current environment's key from the keyring (and memory) and
+ * leaves Signet not set up, so that it asks for an account again.
+ */
+void
+signet_account_remove_key_async (SignetAccount      *self,
+                                 GCancellable       *cancellable,
+                                 GAsyncReadyCallback callback,
+                                 gpointer            user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  g_autofree char *server = NULL;
+
+  g_return_if_fail (SIGNET_IS_ACCOUNT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, signet_account_remove_key_async);
+
+  server = signet_account_dup_server (self);
+  if (self->environment == SIGNET_ENVIRONMENT_NONE ||
+      self->environment == SIGNET_ENVIRONMENT_SANDBOX || server == NULL)
+    {
+      disconnect (self);
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  signet_secret_store_clear_async (self->secrets, signet_environment_get_id (self->environment),
+                                   server, cancellable, clear_cb, g_steal_pointer (&task));
+}
+
+/**
+ * signet_account_remove_key_finish:
+ * @self: a #SignetAccount
+ * @result: the #GAsyncResult
+ * @error: return location for a #SIGNET_ERROR
+ *
+ * Returns: %TRUE when the key is gone
+ */
+gboolean
+signet_account_remove_key_finish (SignetAccount *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* }}} */
+/* {{{ GObject */
+
+/**
+ * signet_account_get_environment:
+ * @self: a #SignetAccount
+ *
+ * Returns: the current environment; %SIGNET_ENVIRONMENT_NONE before the
+ *   account is set up
+ */
+SignetEnvironment
+signet_account_get_environment (SignetAccount *self)
+{
+  g_return_val_if_fail (SIGNET_IS_ACCOUNT (self), SIGNET_ENVIRONMENT_NONE);
+
+  return self->environment;
+}
+
+/**
+ * signet_account_get_counter:
+ * @self: a #SignetAccount
+ *
+ * Returns: (transfer none) (nullable): the counter service's last answer
+ */
+SignetCounter *
+signet_account_get_counter (SignetAccount *self)
+{
+  g_return_val_if_fail (SIGNET_IS_ACCOUNT (self), NULL);
+
+  return self->counter;
+}
+
+/**
+ * signet_account_get_keyring_usable:
+ * @self: a #SignetAccount
+ *
+ * Returns: %FALSE when the key is kept for this session only
+ */
+gboolean
+signet_account_get_keyring_usable (SignetAccount *self)
+{
+  g_return_val_if_fail (SIGNET_IS_ACCOUNT (self), FALSE);
+
+  return signet_secret_store_get_keyring_usable (self->secrets);
+}
+
+/**
+ * signet_account_set_sandbox:
+ * @self: a #SignetAccount
+ * @url: (nullable): the running sandbox's base URL
+ * @key: (nullable): the sandbox's demo key
+ *
+ * Tells the account where the built-in sandbox runs.
+ */
+void
+signet_account_set_sandbox (SignetAccount *self, const char *url, const char *key)
+{
+  g_return_if_fail (SIGNET_IS_ACCOUNT (self));
+
+  g_free (self->sandbox_url);
+  self->sandbox_url = g_strdup (url);
+  g_free (self->sandbox_key);
+  self->sandbox_key = g_strdup (key);
+  if (self->environment == SIGNET_ENVIRONMENT_SANDBOX)
+    g_clear_object (&self->client);
+}
+
+static void
+keyring_usable_cb (SignetAccount *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KEYRING_USABLE]);
+}
+
+static void
+signet_account_constructed (GObject *object)
+{
+  SignetAccount *self = SIGNET_ACCOUNT (object);
+
+  G_OBJECT_CLASS (signet_account_parent_class)->constructed (object);
+
+  self->environment = g_settings_get_enum (self->settings, "environment");
+  g_signal_connect_object (self->settings, "changed::environment",
+                           G_CALLBACK (environment_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->secrets, "notify::keyring-usable", G_CALLBACK (keyring_usable_cb),
+                           self, G_CONNECT_SWAPPED);
+}
+
+static void
+signet_account_dispose (GObject *object)
+{
+  SignetAccount *self = SIGNET_ACCOUNT (object);
+
+  g_clear_object (&self->client);
+  g_clear_object (&self->counter);
+  g_clear_object (&self->secrets);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (signet_account_parent_class)->dispose (object);
+}
+
+static void
+signet_account_finalize (GObject *object)
+{
+  SignetAccount *self = SIGNET_ACCOUNT (object);
+
+  g_free (self->sandbox_url);
+  g_free (self->sandbox_key);
+
+  G_OBJECT_CLASS (signet_account_parent_class)->finalize (object);
+}
+
+static void
+signet_account_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  SignetAccount *self = SIGNET_ACCOUNT (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+    case PROP_SECRETS:
+      g_value_set_object (value, self->secrets);
+      break;
+    case PROP_ENVIRONMENT:
+      g_value_set_int (value, self->environment);
+      break;
+    case PROP_COUNTER:
+      g_value_set_object (value, self->counter);
+      break;
+    case PROP_KEYRING_USABLE:
+      g_value_set_boolean (value, signet_account_get_keyring_usable (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+signet_account_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  SignetAccount *self = SIGNET_ACCOUNT (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+    case PROP_SECRETS:
+      self->secrets = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+signet_account_class_init (SignetAccountClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = signet_account_constructed;
+  object_class->dispose = signet_account_dispose;
+  object_class->finalize = signet_account_finalize;
+  object_class->get_property = signet_account_get_property;
+  object_class->set_property = signet_account_set_property;
+
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SECRETS] =
+    g_param_spec_object ("secrets", NULL, NULL, SIGNET_TYPE_SECRET_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /**
+   * SignetAccount:environment:
+   *
+   * The current #SignetEnvironment, as an int.
+   */
+  properties[PROP_ENVIRONMENT] =
+    g_param_spec_int ("environment", NULL, NULL, SIGNET_ENVIRONMENT_NONE, SIGNET_ENVIRONMENT_CUSTOM,
+                      SIGNET_ENVIRONMENT_NONE,
+                      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_COUNTER] =
+    g_param_spec_object ("counter", NULL, NULL, SIGNET_TYPE_COUNTER,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_KEYRING_USABLE] =
+    g_param_spec_boolean ("keyring-usable", NULL, NULL, TRUE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+signet_account_init (SignetAccount *self)
+{
+}
+
+/**
+ * signet_account_new:
+ * @settings: the application's settings
+ * @secrets: where keys are kept
+ *
+ * Returns: (transfer full): a new #SignetAccount
+ */
+SignetAccount *
+signet_account_new (GSettings *settings, SignetSecretStore *secrets)
+{
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+  g_return_val_if_fail (SIGNET_IS_SECRET_STORE (secrets), NULL);
+
+  return g_object_new (SIGNET_TYPE_ACCOUNT, "settings", settings, "secrets", secrets, NULL);
+}
+
+/* }}} */

@@ -1,0 +1,366 @@
+/* signet-onboarding.c
+ *
+ * Copyright 2026 The Signet authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "signet-onboarding"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "signet-error.h"
+#include "signet-onboarding.h"
+
+/**
+ * SignetOnboarding:
+ *
+ * The first page of a fresh Signet: connect an OKdokument account (the key
+ * is checked with the counter service before anything is saved) or try the
+ * built-in sandbox. Emits #SignetOnboarding::finished when an account works,
+ * and #SignetOnboarding::cancelled when the user goes back to an account that
+ * was already set up.
+ */
+struct _SignetOnboarding
+{
+  AdwBin parent_instance;
+
+  SignetAccount *account;
+  gboolean       can_cancel;
+  GCancellable  *cancellable;
+
+  GtkStack           *stack;
+  GtkWidget          *back_button;
+  GtkLabel           *welcome_error_label;
+  AdwComboRow        *environment_row;
+  AdwEntryRow        *url_row;
+  AdwEntryRow        *key_row;
+  GtkLabel           *error_label;
+  GtkWidget          *connect_button;
+  GtkSpinner         *spinner;
+};
+
+G_DEFINE_FINAL_TYPE (SignetOnboarding, signet_onboarding, ADW_TYPE_BIN)
+
+enum
+{
+  PROP_0,
+  PROP_ACCOUNT,
+  PROP_CAN_CANCEL,
+  N_PROPS
+};
+
+enum
+{
+  FINISHED,
+  CANCELLED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint       signals[N_SIGNALS];
+
+/* The rows of environment_row, in order. */
+static const SignetEnvironment environment_choices[] = {
+  SIGNET_ENVIRONMENT_PRODUCTION,
+  SIGNET_ENVIRONMENT_TEST,
+  SIGNET_ENVIRONMENT_CUSTOM,
+};
+
+static SignetEnvironment
+chosen_environment (SignetOnboarding *self)
+{
+  guint selected = adw_combo_row_get_selected (self->environment_row);
+
+  return selected < G_N_ELEMENTS (environment_choices) ? environment_choices[selected]
+                                                       : SIGNET_ENVIRONMENT_PRODUCTION;
+}
+
+static void
+update_actions (SignetOnboarding *self)
+{
+  gboolean on_connect = g_str_equal (gtk_stack_get_visible_child_name (self->stack), "connect");
+  gboolean busy = self->cancellable != NULL;
+  gboolean custom = chosen_environment (self) == SIGNET_ENVIRONMENT_CUSTOM;
+  const char *key = gtk_editable_get_text (GTK_EDITABLE (self->key_row));
+  const char *url = gtk_editable_get_text (GTK_EDITABLE (self->url_row));
+
+  gtk_widget_set_visible (self->back_button, on_connect || self->can_cancel);
+  gtk_widget_set_visible (GTK_WIDGET (self->url_row), custom);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "onboarding.connect",
+                                 !busy && key[0] != '\0' && (!custom || url[0] != '\0'));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "onboarding.try-sandbox", !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "onboarding.show-connect", !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->environment_row), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->url_row), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->key_row), !busy);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
+  gtk_spinner_set_spinning (self->spinner, busy);
+}
+
+static void
+show_error (GtkLabel *label, const GError *error)
+{
+  gtk_label_set_label (label, error != NULL ? error->message : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), error != NULL);
+}
+
+static void
+stop_checking (SignetOnboarding *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  update_actions (self);
+}
+
+static void
+connect_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (SignetOnboarding) self = user_data;
+  g_autoptr (SignetCounter) counter = NULL;
+  g_autoptr (GError) error = NULL;
+  gboolean on_connect;
+
+  counter = signet_account_connect_finish (SIGNET_ACCOUNT (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->cancellable);
+  update_actions (self);
+
+  if (counter != NULL)
+    {
+      g_signal_emit (self, signals[FINISHED], 0);
+      return;
+    }
+
+  /* The message says what to do; what the user typed stays as it is. */
+  on_connect = g_str_equal (gtk_stack_get_visible_child_name (self->stack), "connect");
+  show_error (on_connect ? self->error_label : self->welcome_error_label, error);
+  if (!on_connect)
+    return;
+  if (g_error_matches (error, SIGNET_ERROR, SIGNET_ERROR_INSECURE_URL) ||
+      (g_error_matches (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_INPUT) &&
+       chosen_environment (self) == SIGNET_ENVIRONMENT_CUSTOM))
+    gtk_widget_grab_focus (GTK_WIDGET (self->url_row));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->key_row));
+}
+
+static void
+start_checking (SignetOnboarding *self, SignetEnvironment environment)
+{
+  stop_checking (self);
+  show_error (self->error_label, NULL);
+  show_error (self->welcome_error_label, NULL);
+  self->cancellable = g_cancellable_new ();
+  update_actions (self);
+
+  signet_account_connect_async (self->account, environment,
+                                gtk_editable_get_text (GTK_EDITABLE (self->url_row)),
+                                gtk_editable_get_text (GTK_EDITABLE (self->key_row)),
+                                self->cancellable, connect_cb, g_object_ref (self));
+}
+
+static void
+connect_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  SignetOnboarding *self = SIGNET_ONBOARDING (widget);
+
+  start_checking (self, chosen_environment (self));
+}
+
+static void
+try_sandbox_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  start_checking (SIGNET_ONBOARDING (widget), SIGNET_ENVIRONMENT_SANDBOX);
+}
+
+static void
+show_connect_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  SignetOnboarding *self = SIGNET_ONBOARDING (widget);
+
+  show_error (self->welcome_error_label, NULL);
+  gtk_stack_set_visible_child_name (self->stack, "connect");
+  update_actions (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->key_row));
+}
+
+static void
+back_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  SignetOnboarding *self = SIGNET_ONBOARDING (widget);
+
+  stop_checking (self);
+  if (g_str_equal (gtk_stack_get_visible_child_name (self->stack), "connect"))
+    {
+      gtk_stack_set_visible_child_name (self->stack, "welcome");
+      update_actions (self);
+    }
+  else if (self->can_cancel)
+    g_signal_emit (self, signals[CANCELLED], 0);
+}
+
+static void
+entry_activated_cb (SignetOnboarding *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "onboarding.connect", NULL);
+}
+
+static void
+input_changed_cb (SignetOnboarding *self)
+{
+  show_error (self->error_label, NULL);
+  update_actions (self);
+}
+
+static void
+signet_onboarding_constructed (GObject *object)
+{
+  SignetOnboarding *self = SIGNET_ONBOARDING (object);
+
+  G_OBJECT_CLASS (signet_onboarding_parent_class)->constructed (object);
+
+  update_actions (self);
+}
+
+static void
+signet_onboarding_dispose (GObject *object)
+{
+  SignetOnboarding *self = SIGNET_ONBOARDING (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->account);
+  gtk_widget_dispose_template (GTK_WIDGET (object), SIGNET_TYPE_ONBOARDING);
+
+  G_OBJECT_CLASS (signet_onboarding_parent_class)->dispose (object);
+}
+
+static void
+signet_onboarding_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  SignetOnboarding *self = SIGNET_ONBOARDING (object);
+
+  switch (prop_id)
+    {
+    case PROP_ACCOUNT:
+      g_value_set_object (value, self->account);
+      break;
+    case PROP_CAN_CANCEL:
+      g_value_set_boolean (value, self->can_cancel);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+signet_onboarding_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  SignetOnboarding *self = SIGNET_ONBOARDING (object);
+
+  switch (prop_id)
+    {
+    case PROP_ACCOUNT:
+      self->account = g_value_dup_object (value);
+      break;
+    case PROP_CAN_CANCEL:
+      self->can_cancel = g_value_get_boolean (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+signet_onboarding_class_init (SignetOnboardingClass *klass)
+{
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = signet_onboarding_constructed;
+  object_class->dispose = signet_onboarding_dispose;
+  object_class->get_property = signet_onboarding_get_property;
+  object_class->set_property = signet_onboarding_set_property;
+
+  properties[PROP_ACCOUNT] =
+    g_param_spec_object ("account", NULL, NULL, SIGNET_TYPE_ACCOUNT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_CANCEL] =
+    g_param_spec_boolean ("can-cancel", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * SignetOnboarding::finished:
+   *
+   * An account was checked and saved.
+   */
+  signals[FINISHED] = g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                    NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * SignetOnboarding::cancelled:
+   *
+   * The user went back to the account that was set up before.
+   */
+  signals[CANCELLED] = g_signal_new ("cancelled", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                     NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE_PATH "/signet-onboarding.ui");
+  gtk_widget_class_bind_template_child (widget_class, SignetOnboarding, stack);
+  gtk_widget_class_bind_template_child (widget_class, SignetOnboarding, back_button);
+  gtk_widget_class_bind_template_child (widget_class, SignetOnboarding, welcome_error_label);
+  gtk_widget_class_bind_template_child (widget_class, SignetOnboarding, environment_row);
+  gtk_widget_class_bind_template_child (widget_class, SignetOnboarding, url_row);
+  gtk_widget_class_bind_template_child (widget_class, SignetOnboarding, key_row);
+  gtk_widget_class_bind_template_child (widget_class, SignetOnboarding, error_label);
+  gtk_widget_class_bind_template_child (widget_class, SignetOnboarding, connect_button);
+  gtk_widget_class_bind_template_child (widget_class, SignetOnboarding, spinner);
+
+  gtk_widget_class_install_action (widget_class, "onboarding.connect", NULL, connect_activated);
+  gtk_widget_class_install_action (widget_class, "onboarding.try-sandbox", NULL,
+                                   try_sandbox_activated);
+  gtk_widget_class_install_action (widget_class, "onboarding.show-connect", NULL,
+                                   show_connect_activated);
+  gtk_widget_class_install_action (widget_class, "onboarding.back", NULL, back_activated);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "onboarding.back", NULL);
+}
+
+static void
+signet_onboarding_init (SignetOnboarding *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_swapped (self->key_row, "entry-activated", G_CALLBACK (entry_activated_cb),
+                            self);
+  g_signal_connect_swapped (self->url_row, "entry-activated", G_CALLBACK (entry_activated_cb),
+                            self);
+  g_signal_connect_swapped (self->key_row, "changed", G_CALLBACK (input_changed_cb), self);
+  g_signal_connect_swapped (self->url_row, "changed", G_CALLBACK (input_changed_cb), self);
+  g_signal_connect_swapped (self->environment_row, "notify::selected",
+                            G_CALLBACK (input_changed_cb), self);
+}
+
+/**
+ * signet_onboarding_new:
+ * @account: the account to set up
+ * @can_cancel: whether an account is set up already, to go back to
+ *
+ * Returns: (transfer floating): a new #SignetOnboarding
+ */
+GtkWidget *
+signet_onboarding_new (SignetAccount *account, gboolean can_cancel)
+{
+  g_return_val_if_fail (SIGNET_IS_ACCOUNT (account), NULL);
+
+  return g_object_new (SIGNET_TYPE_ONBOARDING, "account", account, "can-cancel", can_cancel, NULL);
+}

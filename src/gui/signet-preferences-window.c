@@ -1,0 +1,292 @@
+/* signet-preferences-window.c
+ *
+ * Copyright 2026 The Signet authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "signet-preferences-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "signet-preferences-window.h"
+
+struct _SignetPreferencesWindow
+{
+  AdwPreferencesWindow parent_instance;
+
+  SignetAccount *account;
+  GSettings     *settings;
+  GCancellable  *cancellable;
+
+  AdwActionRow  *environment_row;
+  AdwActionRow  *key_row;
+  AdwActionRow  *counter_row;
+  GtkSpinner    *spinner;
+  GtkAdjustment *threshold_adjustment;
+};
+
+G_DEFINE_FINAL_TYPE (SignetPreferencesWindow, signet_preferences_window,
+                     ADW_TYPE_PREFERENCES_WINDOW)
+
+enum
+{
+  PROP_0,
+  PROP_ACCOUNT,
+  PROP_SETTINGS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+update_rows (SignetPreferencesWindow *self)
+{
+  SignetEnvironment environment = signet_account_get_environment (self->account);
+  SignetCounter    *counter = signet_account_get_counter (self->account);
+  g_autofree char  *server = signet_account_dup_server (self->account);
+  g_autofree char  *where = NULL;
+  g_autofree char  *remaining = NULL;
+  const char       *key_state;
+
+  if (environment == SIGNET_ENVIRONMENT_SANDBOX)
+    where = g_strdup (_ ("Sandbox, built into Signet: nothing is signed for real"));
+  else if (environment != SIGNET_ENVIRONMENT_NONE)
+    /* Translators: an environment's name, then its address */
+    where = g_strdup_printf (_ ("%s, %s"), signet_environment_get_display_name (environment),
+                             server != NULL ? server : "");
+  else
+    where = g_strdup (_ ("Not connected"));
+  adw_action_row_set_subtitle (self->environment_row, where);
+
+  if (environment == SIGNET_ENVIRONMENT_NONE)
+    key_state = _ ("No key");
+  else if (environment == SIGNET_ENVIRONMENT_SANDBOX)
+    key_state = _ ("The sandbox needs no key");
+  else if (signet_account_get_keyring_usable (self->account))
+    key_state = _ ("Stored in the keyring");
+  else
+    key_state = _ ("Kept only until Signet quits, because the keyring cannot be used");
+  adw_action_row_set_subtitle (self->key_row, key_state);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "preferences.remove-key",
+                                 environment != SIGNET_ENVIRONMENT_NONE &&
+                                   environment != SIGNET_ENVIRONMENT_SANDBOX);
+
+  if (counter != NULL)
+    {
+      gint64 available = signet_counter_get_available (counter);
+      g_autofree char *number = g_strdup_printf ("%'" G_GINT64_FORMAT, available);
+
+      if (available < (gint64) g_settings_get_uint (self->settings, "quota-warning-threshold"))
+        /* Translators: %s is a number of signature requests */
+        remaining = g_strdup_printf (_ ("%s: running low, buy more in the OKdokument web app"),
+                                     number);
+      else
+        remaining = g_steal_pointer (&number);
+    }
+  adw_action_row_set_subtitle (self->counter_row,
+                               remaining != NULL ? remaining : _ ("Not checked yet"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "preferences.check",
+                                 environment != SIGNET_ENVIRONMENT_NONE && self->cancellable == NULL);
+}
+
+static void
+refresh_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (SignetPreferencesWindow) self = user_data;
+  g_autoptr (SignetCounter) counter = NULL;
+  g_autoptr (GError) error = NULL;
+
+  counter = signet_account_refresh_finish (SIGNET_ACCOUNT (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->cancellable);
+  gtk_spinner_set_spinning (self->spinner, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);
+  update_rows (self);
+
+  if (error != NULL)
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                      adw_toast_new (error->message));
+  else
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                      adw_toast_new (_ ("The connection works")));
+}
+
+static void
+check_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  SignetPreferencesWindow *self = SIGNET_PREFERENCES_WINDOW (widget);
+
+  self->cancellable = g_cancellable_new ();
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), TRUE);
+  gtk_spinner_set_spinning (self->spinner, TRUE);
+  update_rows (self);
+  signet_account_refresh_async (self->account, self->cancellable, refresh_cb, g_object_ref (self));
+}
+
+static void
+remove_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (SignetPreferencesWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!signet_account_remove_key_finish (SIGNET_ACCOUNT (object), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                          adw_toast_new (error->message));
+      return;
+    }
+
+  /* Without a key the main window asks for an account again. */
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+remove_response_cb (AdwMessageDialog        *dialog,
+                    const char              *response,
+                    SignetPreferencesWindow *self)
+{
+  if (!g_str_equal (response, "remove"))
+    return;
+
+  signet_account_remove_key_async (self->account, NULL, remove_cb, g_object_ref (self));
+}
+
+static void
+remove_key_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  SignetPreferencesWindow *self = SIGNET_PREFERENCES_WINDOW (widget);
+  AdwMessageDialog        *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (
+    adw_message_dialog_new (GTK_WINDOW (self), _ ("Remove API Key?"),
+                            _ ("Signet forgets the key and asks for an account again. Documents "
+                               "sent already stay on the OKdokument server.")));
+  adw_message_dialog_add_responses (dialog, "cancel", _ ("_Cancel"), "remove", _ ("_Remove"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (remove_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+change_account_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (widget));
+
+  gtk_window_close (GTK_WINDOW (widget));
+  if (parent != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (parent), "win.change-account", NULL);
+}
+
+static void
+signet_preferences_window_constructed (GObject *object)
+{
+  SignetPreferencesWindow *self = SIGNET_PREFERENCES_WINDOW (object);
+
+  G_OBJECT_CLASS (signet_preferences_window_parent_class)->constructed (object);
+
+  g_settings_bind (self->settings, "quota-warning-threshold", self->threshold_adjustment, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_object (self->account, "notify", G_CALLBACK (update_rows), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::quota-warning-threshold",
+                           G_CALLBACK (update_rows), self, G_CONNECT_SWAPPED);
+  update_rows (self);
+}
+
+static void
+signet_preferences_window_dispose (GObject *object)
+{
+  SignetPreferencesWindow *self = SIGNET_PREFERENCES_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->account);
+  g_clear_object (&self->settings);
+  gtk_widget_dispose_template (GTK_WIDGET (object), SIGNET_TYPE_PREFERENCES_WINDOW);
+
+  G_OBJECT_CLASS (signet_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+signet_preferences_window_set_property (GObject      *object,
+                                        guint         prop_id,
+                                        const GValue *value,
+                                        GParamSpec   *pspec)
+{
+  SignetPreferencesWindow *self = SIGNET_PREFERENCES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ACCOUNT:
+      self->account = g_value_dup_object (value);
+      break;
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+signet_preferences_window_class_init (SignetPreferencesWindowClass *klass)
+{
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = signet_preferences_window_constructed;
+  object_class->dispose = signet_preferences_window_dispose;
+  object_class->set_property = signet_preferences_window_set_property;
+
+  properties[PROP_ACCOUNT] =
+    g_param_spec_object ("account", NULL, NULL, SIGNET_TYPE_ACCOUNT,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE_PATH "/signet-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SignetPreferencesWindow, environment_row);
+  gtk_widget_class_bind_template_child (widget_class, SignetPreferencesWindow, key_row);
+  gtk_widget_class_bind_template_child (widget_class, SignetPreferencesWindow, counter_row);
+  gtk_widget_class_bind_template_child (widget_class, SignetPreferencesWindow, spinner);
+  gtk_widget_class_bind_template_child (widget_class, SignetPreferencesWindow,
+                                        threshold_adjustment);
+
+  gtk_widget_class_install_action (widget_class, "preferences.check", NULL, check_activated);
+  gtk_widget_class_install_action (widget_class, "preferences.remove-key", NULL,
+                                   remove_key_activated);
+  gtk_widget_class_install_action (widget_class, "preferences.change-account", NULL,
+                                   change_account_activated);
+}
+
+static void
+signet_preferences_window_init (SignetPreferencesWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * signet_preferences_window_new:
+ * @parent: the main window
+ * @account: the account
+ * @settings: the application's settings
+ *
+ * Returns: (transfer none): a new preferences window, transient for @parent
+ */
+GtkWindow *
+signet_preferences_window_new (GtkWindow *parent, SignetAccount *account, GSettings *settings)
+{
+  return g_object_new (SIGNET_TYPE_PREFERENCES_WINDOW, "transient-for", parent, "account", account,
+                       "settings", settings, NULL);
+}
