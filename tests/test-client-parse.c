@@ -25,8 +25,8 @@
 static JsonNode *
 parse_text (const char *text)
 {
-  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr (GError) error = NULL;
   JsonNode *root = signet_json_parse (bytes, &error);
 
   g_assert_no_error (error);
@@ -37,7 +37,7 @@ static JsonNode *
 parse_fixture (const char *name)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *contents = NULL;
 
   g_file_get_contents (path, &contents, NULL, &error);
@@ -46,10 +46,9 @@ parse_fixture (const char *name)
 }
 
 static void
-assert_date (GDateTime  *date,
-             const char *expected_utc)
+assert_date (GDateTime *date, const char *expected_utc)
 {
-  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr (GDateTime) utc = NULL;
   g_autofree char *text = NULL;
 
   g_assert_nonnull (date);
@@ -61,14 +60,16 @@ assert_date (GDateTime  *date,
 static void
 test_document_info_metadata (void)
 {
-  g_autoptr(JsonNode) root = parse_fixture ("document-metadata.json");
-  g_autoptr(SignetDocumentInfo) info = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (JsonNode) root = parse_fixture ("document-metadata.json");
+  g_autoptr (SignetDocumentInfo) info = NULL;
+  g_autoptr (GError) error = NULL;
 
   info = signet_document_info_new_from_json (json_node_get_object (root), &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (signet_document_info_get_id (info), ==, "y7Ki_u1mrUwijfb-o_S1JiphSsoXya8iypH380F");
-  g_assert_cmpstr (signet_document_info_get_filename (info), ==, "cec00479-5669-491d-ae52-47d3b690efd7.pdf");
+  g_assert_cmpstr (signet_document_info_get_id (info), ==,
+                   "y7Ki_u1mrUwijfb-o_S1JiphSsoXya8iypH380F");
+  g_assert_cmpstr (signet_document_info_get_filename (info), ==,
+                   "cec00479-5669-491d-ae52-47d3b690efd7.pdf");
   g_assert_cmpint (signet_document_info_get_state (info), ==, SIGNET_DOCUMENT_STATE_TOSIGN);
   g_assert_null (signet_document_info_get_url (info));
   /* `date` wins over `number`; milliseconds are kept. */
@@ -80,18 +81,19 @@ test_document_info_metadata (void)
 static void
 test_document_info_list_variants (void)
 {
-  g_autoptr(JsonNode) root = parse_fixture ("list-flat.json");
+  g_autoptr (JsonNode) root = parse_fixture ("list-flat.json");
   JsonArray *array = json_node_get_array (root);
-  g_autoptr(SignetDocumentInfo) first = NULL;
-  g_autoptr(SignetDocumentInfo) second = NULL;
-  g_autoptr(SignetDocumentInfo) third = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (SignetDocumentInfo) first = NULL;
+  g_autoptr (SignetDocumentInfo) second = NULL;
+  g_autoptr (SignetDocumentInfo) third = NULL;
+  g_autoptr (GError) error = NULL;
 
   first = signet_document_info_new_from_json (json_array_get_object_element (array, 0), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (signet_document_info_get_group (first), ==, "api_user");
-  g_assert_cmpstr (signet_document_info_get_url (first), ==,
-                   "https://apidev.okdokument.com/rest/document/y7Ki_u1mrUwijfb-o_S1JiphSsoXya8iypH380F");
+  g_assert_cmpstr (
+    signet_document_info_get_url (first), ==,
+    "https://apidev.okdokument.com/rest/document/y7Ki_u1mrUwijfb-o_S1JiphSsoXya8iypH380F");
   assert_date (signet_document_info_get_modified (first), "2022-06-01T12:11:40Z");
 
   /* The connector's old name of `tags`; `number` as the only date. */
@@ -114,7 +116,7 @@ test_document_info_list_variants (void)
 static void
 test_document_info_wrong_types (void)
 {
-  const char * const bodies[] = {
+  const char *const bodies[] = {
     "{}",
     "{\"id\": 42}",
     "{\"id\": \"\"}",
@@ -128,9 +130,9 @@ test_document_info_wrong_types (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
     {
-      g_autoptr(JsonNode) root = parse_text (bodies[i]);
-      g_autoptr(SignetDocumentInfo) info = NULL;
-      g_autoptr(GError) error = NULL;
+      g_autoptr (JsonNode) root = parse_text (bodies[i]);
+      g_autoptr (SignetDocumentInfo) info = NULL;
+      g_autoptr (GError) error = NULL;
 
       info = signet_document_info_new_from_json (json_node_get_object (root), &error);
       g_assert_error (error, SIGNET_ERROR, SIGNET_ERROR_UNEXPECTED_RESPONSE);
@@ -139,9 +141,9 @@ test_document_info_wrong_types (void)
 
   {
     /* null is the same as missing. */
-    g_autoptr(JsonNode) root = parse_text ("{\"id\": \"a\", \"filename\": null, \"state\": null}");
-    g_autoptr(SignetDocumentInfo) info = NULL;
-    g_autoptr(GError) error = NULL;
+    g_autoptr (JsonNode) root = parse_text ("{\"id\": \"a\", \"filename\": null, \"state\": null}");
+    g_autoptr (SignetDocumentInfo) info = NULL;
+    g_autoptr (GError) error = NULL;
 
     info = signet_document_info_new_from_json (json_node_get_object (root), &error);
     g_assert_no_error (error);
@@ -153,7 +155,11 @@ test_document_info_wrong_types (void)
 static void
 test_document_state_names (void)
 {
-  const struct { const char *name; SignetDocumentState state; } states[] = {
+  const struct
+  {
+    const char         *name;
+    SignetDocumentState state;
+  } states[] = {
     { "tags", SIGNET_DOCUMENT_STATE_TAGS },
     { "tostamp", SIGNET_DOCUMENT_STATE_TOSTAMP },
     { "tosign", SIGNET_DOCUMENT_STATE_TOSIGN },
@@ -175,11 +181,11 @@ test_document_state_names (void)
 static void
 test_counter (void)
 {
-  g_autoptr(JsonNode) root = parse_fixture ("counter.json");
-  g_autoptr(SignetCounter) counter = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (JsonNode) root = parse_fixture ("counter.json");
+  g_autoptr (SignetCounter) counter = NULL;
+  g_autoptr (GError) error = NULL;
   const SignetCounterMonth *history;
-  guint n_months;
+  guint                     n_months;
 
   counter = signet_counter_new_from_json (json_node_get_object (root), &error);
   g_assert_no_error (error);
@@ -207,7 +213,7 @@ test_counter (void)
 static void
 test_counter_wrong_types (void)
 {
-  const char * const bodies[] = {
+  const char *const bodies[] = {
     "{}",
     "{\"actual\": []}",
     "{\"actual\": {\"abc.availableSignatureRequests\": \"many\"}}",
@@ -218,9 +224,9 @@ test_counter_wrong_types (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
     {
-      g_autoptr(JsonNode) root = parse_text (bodies[i]);
-      g_autoptr(SignetCounter) counter = NULL;
-      g_autoptr(GError) error = NULL;
+      g_autoptr (JsonNode) root = parse_text (bodies[i]);
+      g_autoptr (SignetCounter) counter = NULL;
+      g_autoptr (GError) error = NULL;
 
       counter = signet_counter_new_from_json (json_node_get_object (root), &error);
       g_assert_error (error, SIGNET_ERROR, SIGNET_ERROR_UNEXPECTED_RESPONSE);
@@ -231,13 +237,13 @@ test_counter_wrong_types (void)
 static void
 test_malformed_json (void)
 {
-  const char * const bodies[] = { "", "{\"message\": ", "<html>", "\xff\xfe{}" };
+  const char *const bodies[] = { "", "{\"message\": ", "<html>", "\xff\xfe{}" };
 
   for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
     {
-      g_autoptr(GBytes) bytes = g_bytes_new (bodies[i], strlen (bodies[i]));
-      g_autoptr(JsonNode) root = NULL;
-      g_autoptr(GError) error = NULL;
+      g_autoptr (GBytes) bytes = g_bytes_new (bodies[i], strlen (bodies[i]));
+      g_autoptr (JsonNode) root = NULL;
+      g_autoptr (GError) error = NULL;
 
       root = signet_json_parse (bytes, &error);
       g_assert_error (error, SIGNET_ERROR, SIGNET_ERROR_UNEXPECTED_RESPONSE);
@@ -248,10 +254,11 @@ test_malformed_json (void)
 static void
 test_http_errors (void)
 {
-  const struct {
-    guint status;
+  const struct
+  {
+    guint       status;
     const char *body;
-    int code;
+    int         code;
     const char *in_message;
   } cases[] = {
     { 401, NULL, SIGNET_ERROR_NOT_AUTHORIZED, NULL },
@@ -262,18 +269,24 @@ test_http_errors (void)
     { 404, "{\"message\": \"err.not.found\", \"value\": \"doc\"}", SIGNET_ERROR_NOT_FOUND, NULL },
     { 400, "{\"message\": \"err.signature.request.not.exist\", \"value\": \"32f8\"}",
       SIGNET_ERROR_NOT_FOUND, NULL },
-    { 409, "{\"code\": \"CONFLICT\", \"message\": \"err.signature.request.id.exists\", "
-           "\"result\": \"1d58\", \"statusCode\": 409, \"success\": false}", SIGNET_ERROR_CONFLICT, NULL },
+    { 409,
+      "{\"code\": \"CONFLICT\", \"message\": \"err.signature.request.id.exists\", "
+      "\"result\": \"1d58\", \"statusCode\": 409, \"success\": false}",
+      SIGNET_ERROR_CONFLICT, NULL },
     { 413, NULL, SIGNET_ERROR_FILE_TOO_LARGE, NULL },
     { 400, "{\"message\": \"err.document.too.large\", \"value\": \"12000000\"}",
       SIGNET_ERROR_FILE_TOO_LARGE, NULL },
-    { 400, "{\"message\": \"err.document.encrypted\", \"value\": \"\"}", SIGNET_ERROR_FILE_ENCRYPTED, NULL },
-    { 400, "{\"message\": \"err.invalid.document\", \"value\": \"\"}", SIGNET_ERROR_FILE_UNREADABLE, NULL },
+    { 400, "{\"message\": \"err.document.encrypted\", \"value\": \"\"}",
+      SIGNET_ERROR_FILE_ENCRYPTED, NULL },
+    { 400, "{\"message\": \"err.invalid.document\", \"value\": \"\"}", SIGNET_ERROR_FILE_UNREADABLE,
+      NULL },
     /* The offending field, from either style. */
     { 400, "{\"message\": \"err.invalid.parameter\", \"value\": \"expirationTime\"}",
       SIGNET_ERROR_INVALID_INPUT, "“expirationTime”" },
-    { 400, "{\"code\": \"BAD_REQUEST\", \"message\": \"err.invalid.url\", \"result\": \"resulturl\", "
-           "\"statusCode\": 400, \"success\": false}", SIGNET_ERROR_INVALID_INPUT, "“resulturl”" },
+    { 400,
+      "{\"code\": \"BAD_REQUEST\", \"message\": \"err.invalid.url\", \"result\": \"resulturl\", "
+      "\"statusCode\": 400, \"success\": false}",
+      SIGNET_ERROR_INVALID_INPUT, "“resulturl”" },
     { 400, "{\"message\": \"err.invalid.rules\", \"value\": \"\"}", SIGNET_ERROR_INVALID_INPUT,
       "“err.invalid.rules”" },
     { 400, "not json", SIGNET_ERROR_INVALID_INPUT, NULL },
@@ -286,12 +299,12 @@ test_http_errors (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(JsonNode) body = NULL;
-      g_autoptr(GError) error = NULL;
+      g_autoptr (JsonNode) body = NULL;
+      g_autoptr (GError) error = NULL;
 
       if (cases[i].body != NULL)
         {
-          g_autoptr(GBytes) bytes = g_bytes_new (cases[i].body, strlen (cases[i].body));
+          g_autoptr (GBytes) bytes = g_bytes_new (cases[i].body, strlen (cases[i].body));
 
           body = signet_json_parse (bytes, NULL);
         }
@@ -306,10 +319,11 @@ test_http_errors (void)
 static void
 test_transport_errors (void)
 {
-  const struct {
-    GQuark domain;
-    int code;
-    int expected;
+  const struct
+  {
+    GQuark   domain;
+    int      code;
+    int      expected;
     gboolean retry;
   } cases[] = {
     { 0, G_IO_ERROR_TIMED_OUT, SIGNET_ERROR_TIMED_OUT, TRUE },
@@ -324,8 +338,9 @@ test_transport_errors (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       GQuark domains[] = { G_IO_ERROR, G_RESOLVER_ERROR, G_TLS_ERROR, SOUP_SESSION_ERROR };
-      g_autoptr(GError) source = g_error_new_literal (domains[cases[i].domain], cases[i].code, "x");
-      g_autoptr(GError) error = NULL;
+      g_autoptr (GError) source
+        = g_error_new_literal (domains[cases[i].domain], cases[i].code, "x");
+      g_autoptr (GError) error = NULL;
 
       signet_client_set_transport_error (source, &error);
       g_assert_error (error, SIGNET_ERROR, cases[i].expected);
@@ -333,8 +348,8 @@ test_transport_errors (void)
     }
 
   {
-    g_autoptr(GError) source = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, "x");
-    g_autoptr(GError) error = NULL;
+    g_autoptr (GError) source = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, "x");
+    g_autoptr (GError) error = NULL;
 
     signet_client_set_transport_error (source, &error);
     g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
@@ -345,12 +360,13 @@ test_transport_errors (void)
 static void
 test_connector_success_false (void)
 {
-  g_autoptr(JsonNode) ok = parse_text ("{\"code\": \"SUCCESS\", \"success\": true, \"statusCode\": 200}");
-  g_autoptr(JsonNode) failed = parse_text ("{\"code\": \"ERROR\", \"message\": \"err.not.found\", "
-                                           "\"success\": false, \"statusCode\": 404}");
-  g_autoptr(JsonNode) bad = parse_text ("{\"success\": \"yes\"}");
-  g_autoptr(JsonNode) wiki = parse_text ("{\"message\": \"msg.deleted\", \"result\": \"x\"}");
-  g_autoptr(GError) error = NULL;
+  g_autoptr (JsonNode) ok
+    = parse_text ("{\"code\": \"SUCCESS\", \"success\": true, \"statusCode\": 200}");
+  g_autoptr (JsonNode) failed = parse_text ("{\"code\": \"ERROR\", \"message\": \"err.not.found\", "
+                                            "\"success\": false, \"statusCode\": 404}");
+  g_autoptr (JsonNode) bad = parse_text ("{\"success\": \"yes\"}");
+  g_autoptr (JsonNode) wiki = parse_text ("{\"message\": \"msg.deleted\", \"result\": \"x\"}");
+  g_autoptr (GError) error = NULL;
 
   g_assert_true (signet_client_check_success (ok, &error));
   g_assert_no_error (error);
@@ -366,31 +382,37 @@ test_connector_success_false (void)
 static void
 test_urls (void)
 {
-  const char * const allowed[] = {
-    "https://api.okdokument.com", "https://apidev.okdokument.com/", "http://127.0.0.1:8080",
-    "http://localhost:1234/", "http://[::1]:99", "HTTP://LOCALHOST",
+  const char *const allowed[] = {
+    "https://api.okdokument.com",
+    "https://apidev.okdokument.com/",
+    "http://127.0.0.1:8080",
+    "http://localhost:1234/",
+    "http://[::1]:99",
+    "HTTP://LOCALHOST",
   };
-  const char * const insecure[] = { "http://api.okdokument.com", "http://192.168.1.2:8080", "http://127.0.0.1.evil.com" };
-  const char * const invalid[] = { "api.okdokument.com", "ftp://api.okdokument.com", "", "https://" };
+  const char *const insecure[]
+    = { "http://api.okdokument.com", "http://192.168.1.2:8080", "http://127.0.0.1.evil.com" };
+  const char *const invalid[]
+    = { "api.okdokument.com", "ftp://api.okdokument.com", "", "https://" };
 
   for (guint i = 0; i < G_N_ELEMENTS (allowed); i++)
     {
-      g_autoptr(GError) error = NULL;
+      g_autoptr (GError) error = NULL;
 
       g_assert_true (signet_client_url_is_allowed (allowed[i], &error));
       g_assert_no_error (error);
     }
   for (guint i = 0; i < G_N_ELEMENTS (insecure); i++)
     {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(SignetClient) client = signet_client_new (insecure[i], "key", &error);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (SignetClient) client = signet_client_new (insecure[i], "key", &error);
 
       g_assert_error (error, SIGNET_ERROR, SIGNET_ERROR_INSECURE_URL);
       g_assert_null (client);
     }
   for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
     {
-      g_autoptr(GError) error = NULL;
+      g_autoptr (GError) error = NULL;
 
       g_assert_false (signet_client_url_is_allowed (invalid[i], &error));
       g_assert_error (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_INPUT);
@@ -400,23 +422,26 @@ test_urls (void)
 static void
 test_signing_url (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SignetClient) client = signet_client_new ("https://apidev.okdokument.com/", "key", &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SignetClient) client
+    = signet_client_new ("https://apidev.okdokument.com/", "key", &error);
   g_autofree char *url = NULL;
 
   g_assert_no_error (error);
   g_assert_cmpstr (signet_client_get_base_url (client), ==, "https://apidev.okdokument.com");
   url = signet_client_build_signing_url (client, "1d58a59e-e8f7-4d07-bb99-d3fa39cb58a8");
-  g_assert_cmpstr (url, ==, "https://apidev.okdokument.com/openDocument/1d58a59e-e8f7-4d07-bb99-d3fa39cb58a8");
+  g_assert_cmpstr (
+    url, ==, "https://apidev.okdokument.com/openDocument/1d58a59e-e8f7-4d07-bb99-d3fa39cb58a8");
 }
 
 static void
 test_redact (void)
 {
-  const char *key = "9668716b6_1f40fc92da2416";
+  const char      *key = "9668716b6_1f40fc92da2416";
   g_autofree char *header = signet_client_redact ("x-api-key: 9668716b6_1f40fc92da2416", key);
   g_autofree char *other = signet_client_redact ("X-API-Key: something-else", key);
-  g_autofree char *inline_key = signet_client_redact ("GET /JSON/x?k=9668716b6_1f40fc92da2416 HTTP/1.1", key);
+  g_autofree char *inline_key
+    = signet_client_redact ("GET /JSON/x?k=9668716b6_1f40fc92da2416 HTTP/1.1", key);
   g_autofree char *plain = signet_client_redact ("Host: 127.0.0.1", key);
 
   g_assert_cmpstr (header, ==, "x-api-key: [REDACTED]");
@@ -428,7 +453,7 @@ test_redact (void)
 static char *
 to_string (JsonNode *root)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
 
   json_generator_set_root (generator, root);
   return json_generator_to_data (generator, NULL);
@@ -437,20 +462,22 @@ to_string (JsonNode *root)
 static void
 test_request_json (void)
 {
-  g_autoptr(SignetSignatureRequest) request = signet_signature_request_new ();
-  g_autoptr(SignetSignatureRequest) other = signet_signature_request_new ();
-  g_autoptr(GDateTime) expiration = g_date_time_new_from_unix_utc (1702288000);
-  g_autoptr(JsonNode) by_id = NULL;
-  g_autoptr(JsonNode) inline_body = NULL;
+  g_autoptr (SignetSignatureRequest) request = signet_signature_request_new ();
+  g_autoptr (SignetSignatureRequest) other = signet_signature_request_new ();
+  g_autoptr (GDateTime) expiration = g_date_time_new_from_unix_utc (1702288000);
+  g_autoptr (JsonNode) by_id = NULL;
+  g_autoptr (JsonNode) inline_body = NULL;
   g_autofree char *text = NULL;
   g_autofree char *inline_text = NULL;
 
   /* A fresh UUID each time, so that no two requests share one. */
-  g_assert_true (g_uuid_string_is_valid (signet_signature_request_get_signature_request_id (request)));
+  g_assert_true (
+    g_uuid_string_is_valid (signet_signature_request_get_signature_request_id (request)));
   g_assert_cmpstr (signet_signature_request_get_signature_request_id (request), !=,
                    signet_signature_request_get_signature_request_id (other));
 
-  signet_signature_request_set_signature_request_id (request, "1d58a59e-e8f7-4d07-bb99-d3fa39cb58a8");
+  signet_signature_request_set_signature_request_id (request,
+                                                     "1d58a59e-e8f7-4d07-bb99-d3fa39cb58a8");
   signet_signature_request_set_expiration (request, expiration);
   signet_signature_request_set_send_info_url (request, "http://api.okdokument/info");
   signet_signature_request_set_result_url (request, "https://okdokument.com/");
@@ -464,25 +491,28 @@ test_request_json (void)
   signet_signature_request_add_field_value (request, "TC_text", "New value", FALSE);
   signet_signature_request_add_field_value (request, "TO_text", "Locked", TRUE);
   signet_signature_request_add_ignore_required (request, SIGNET_FIELD_TYPE_SIGNATURE);
-  signet_signature_request_set_fields_before_signing (request, SIGNET_FIELDS_BEFORE_SIGNING_READ_ONLY);
+  signet_signature_request_set_fields_before_signing (request,
+                                                      SIGNET_FIELDS_BEFORE_SIGNING_READ_ONLY);
   signet_signature_request_set_change_state (request, SIGNET_DOCUMENT_STATE_TOSIGN);
   signet_signature_request_set_preprocessing (request, SIGNET_DOCUMENT_STATE_TAGS);
 
-  by_id = signet_signature_request_to_json (request, "y7Ki_u1mrUwijfb-o_S1JiphSsoXya8iypH380F", NULL);
+  by_id
+    = signet_signature_request_to_json (request, "y7Ki_u1mrUwijfb-o_S1JiphSsoXya8iypH380F", NULL);
   text = to_string (by_id);
-  g_assert_cmpstr (text, ==,
-                   "{\"signatureRequestId\":\"1d58a59e-e8f7-4d07-bb99-d3fa39cb58a8\","
-                   "\"id\":\"y7Ki_u1mrUwijfb-o_S1JiphSsoXya8iypH380F\","
-                   "\"changeState\":\"tosign\","
-                   "\"resulturl\":\"https://okdokument.com/\","
-                   "\"sendInfoURL\":\"http://api.okdokument/info\","
-                   "\"expirationTime\":\"1702288000000\","
-                   "\"rules\":{\"signAnywhereEnabled\":false,\"guiSignatureNumber\":1},"
-                   "\"allowedFields\":{\"TEXT\":[\"TO_text\",\"TC_text\"],\"SIGNATURE\":[\"_SO1_\"]},"
-                   "\"fieldConfig\":[{\"name\":\"TC_text\",\"value\":\"New value\"},"
-                   "{\"name\":\"TO_text\",\"value\":\"Locked\",\"readOnly\":true}],"
-                   "\"ignoreRequired\":[\"SIGNATURE\"],"
-                   "\"fieldsBeforeSigning\":\"readOnly\"}");
+  g_assert_cmpstr (
+    text, ==,
+    "{\"signatureRequestId\":\"1d58a59e-e8f7-4d07-bb99-d3fa39cb58a8\","
+    "\"id\":\"y7Ki_u1mrUwijfb-o_S1JiphSsoXya8iypH380F\","
+    "\"changeState\":\"tosign\","
+    "\"resulturl\":\"https://okdokument.com/\","
+    "\"sendInfoURL\":\"http://api.okdokument/info\","
+    "\"expirationTime\":\"1702288000000\","
+    "\"rules\":{\"signAnywhereEnabled\":false,\"guiSignatureNumber\":1},"
+    "\"allowedFields\":{\"TEXT\":[\"TO_text\",\"TC_text\"],\"SIGNATURE\":[\"_SO1_\"]},"
+    "\"fieldConfig\":[{\"name\":\"TC_text\",\"value\":\"New value\"},"
+    "{\"name\":\"TO_text\",\"value\":\"Locked\",\"readOnly\":true}],"
+    "\"ignoreRequired\":[\"SIGNATURE\"],"
+    "\"fieldsBeforeSigning\":\"readOnly\"}");
 
   /* The description stays usable after it was serialised once. */
   signet_signature_request_set_rule_boolean (request, "mouseSignature", FALSE);
@@ -496,9 +526,7 @@ test_request_json (void)
 }
 
 static void
-count_notify_cb (GObject    *object,
-                 GParamSpec *pspec,
-                 gpointer    user_data)
+count_notify_cb (GObject *object, GParamSpec *pspec, gpointer user_data)
 {
   (*(guint *) user_data)++;
 }
@@ -506,9 +534,9 @@ count_notify_cb (GObject    *object,
 static void
 test_request_properties (void)
 {
-  g_autoptr(SignetSignatureRequest) request = signet_signature_request_new ();
-  g_autoptr(GFile) file = g_file_new_for_path ("/tmp/contract.pdf");
-  g_autoptr(GFile) got = NULL;
+  g_autoptr (SignetSignatureRequest) request = signet_signature_request_new ();
+  g_autoptr (GFile) file = g_file_new_for_path ("/tmp/contract.pdf");
+  g_autoptr (GFile) got = NULL;
   guint notified = 0;
 
   g_signal_connect (request, "notify::file", G_CALLBACK (count_notify_cb), &notified);
@@ -523,8 +551,8 @@ test_request_properties (void)
 static char *
 read_all (GInputStream *stream)
 {
-  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr (GError) error = NULL;
 
   g_output_stream_splice (out, stream, G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, NULL, &error);
   g_assert_no_error (error);
@@ -537,15 +565,15 @@ test_body_stream (void)
 {
   /* Sizes around the multiples of three and of the converter's buffers. */
   const gsize sizes[] = { 0, 1, 2, 3, 4, 5, 1000, 8191, 8192, 8193, 65536, 300001 };
-  g_autoptr(GBytes) prefix = g_bytes_new_static ("{\"file\":{\"content\":\"", 20);
-  g_autoptr(GBytes) suffix = g_bytes_new_static ("\"}}", 3);
+  g_autoptr (GBytes) prefix = g_bytes_new_static ("{\"file\":{\"content\":\"", 20);
+  g_autoptr (GBytes) suffix = g_bytes_new_static ("\"}}", 3);
 
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
     {
       g_autofree guchar *data = g_malloc (sizes[i] + 1);
-      g_autoptr(GInputStream) content = NULL;
-      g_autoptr(GInputStream) body = NULL;
-      g_autoptr(GInputStream) raw = NULL;
+      g_autoptr (GInputStream) content = NULL;
+      g_autoptr (GInputStream) body = NULL;
+      g_autoptr (GInputStream) raw = NULL;
       g_autofree char *expected_b64 = NULL;
       g_autofree char *expected = NULL;
       g_autofree char *got = NULL;
@@ -560,7 +588,8 @@ test_body_stream (void)
       expected_b64 = g_base64_encode (data, sizes[i]);
       expected = g_strconcat ("{\"file\":{\"content\":\"", expected_b64, "\"}}", NULL);
       g_assert_cmpstr (got, ==, expected);
-      g_assert_cmpint (signet_body_stream_length (sizes[i], prefix, TRUE, suffix), ==, strlen (expected));
+      g_assert_cmpint (signet_body_stream_length (sizes[i], prefix, TRUE, suffix), ==,
+                       strlen (expected));
 
       /* Without base64, for multipart. */
       memset (data, 'x', sizes[i]);
@@ -569,14 +598,14 @@ test_body_stream (void)
       content = g_memory_input_stream_new_from_data (g_memdup2 (data, sizes[i]), sizes[i], g_free);
       raw = signet_body_stream_new (content, prefix, FALSE, suffix);
       got_raw = read_all (raw);
-      g_assert_cmpint (strlen (got_raw), ==, signet_body_stream_length (sizes[i], prefix, FALSE, suffix));
+      g_assert_cmpint (strlen (got_raw), ==,
+                       signet_body_stream_length (sizes[i], prefix, FALSE, suffix));
       g_assert_true (g_str_has_suffix (got_raw, "x\"}}") || sizes[i] == 0);
     }
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 

@@ -15,14 +15,10 @@ G_BEGIN_DECLS
  * when @base64 is set) and @suffix, produced while libsoup reads it: the
  * file is never held in memory, and GIO runs the reads (and so the
  * encoding) on a worker thread because a file stream cannot be polled. */
-GInputStream *signet_body_stream_new    (GInputStream *content,
-                                         GBytes       *prefix,
-                                         gboolean      base64,
-                                         GBytes       *suffix);
+GInputStream *
+signet_body_stream_new (GInputStream *content, GBytes *prefix, gboolean base64, GBytes *suffix);
 
-goffset       signet_body_stream_length (goffset       content_length,
-                                         GBytes       *prefix,
-                                         gboolean      base64,
-                                         GBytes       *suffix);
+goffset
+signet_body_stream_length (goffset content_length, GBytes *prefix, gboolean base64, GBytes *suffix);
 
 G_END_DECLS

@@ -19,7 +19,8 @@
 #define SIGNET_TYPE_BODY_CONVERTER (signet_body_converter_get_type ())
 G_DECLARE_FINAL_TYPE (SignetBodyConverter, signet_body_converter, SIGNET, BODY_CONVERTER, GObject)
 
-typedef enum {
+typedef enum
+{
   PHASE_PREFIX,
   PHASE_CONTENT,
   PHASE_SUFFIX,
@@ -30,30 +31,30 @@ struct _SignetBodyConverter
 {
   GObject parent_instance;
 
-  GBytes *prefix;
-  GBytes *suffix;
+  GBytes  *prefix;
+  GBytes  *suffix;
   gboolean base64;
 
   Phase phase;
-  gsize offset;   /* in the prefix or suffix */
-  int state;      /* of g_base64_encode_step () */
-  int save;
+  gsize offset; /* in the prefix or suffix */
+  int   state;  /* of g_base64_encode_step () */
+  int   save;
 };
 
 static void signet_body_converter_iface_init (GConverterIface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (SignetBodyConverter, signet_body_converter, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_CONVERTER, signet_body_converter_iface_init))
+G_DEFINE_FINAL_TYPE_WITH_CODE (SignetBodyConverter,
+                               signet_body_converter,
+                               G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_CONVERTER,
+                                                      signet_body_converter_iface_init))
 
 static gsize
-copy_part (SignetBodyConverter *self,
-           GBytes              *part,
-           char                *out,
-           gsize                out_size)
+copy_part (SignetBodyConverter *self, GBytes *part, char *out, gsize out_size)
 {
-  gsize length;
+  gsize       length;
   const char *data = g_bytes_get_data (part, &length);
-  gsize n = MIN (length - self->offset, out_size);
+  gsize       n = MIN (length - self->offset, out_size);
 
   memcpy (out, data + self->offset, n);
   self->offset += n;
@@ -66,19 +67,19 @@ copy_part (SignetBodyConverter *self,
 }
 
 static GConverterResult
-signet_body_converter_convert (GConverter      *converter,
-                               const void      *inbuf,
-                               gsize            inbuf_size,
-                               void            *outbuf,
-                               gsize            outbuf_size,
-                               GConverterFlags  flags,
-                               gsize           *bytes_read,
-                               gsize           *bytes_written,
-                               GError         **error)
+signet_body_converter_convert (GConverter     *converter,
+                               const void     *inbuf,
+                               gsize           inbuf_size,
+                               void           *outbuf,
+                               gsize           outbuf_size,
+                               GConverterFlags flags,
+                               gsize          *bytes_read,
+                               gsize          *bytes_written,
+                               GError        **error)
 {
   SignetBodyConverter *self = SIGNET_BODY_CONVERTER (converter);
-  char *out = outbuf;
-  gsize written = 0;
+  char                *out = outbuf;
+  gsize                written = 0;
 
   *bytes_read = 0;
 
@@ -98,7 +99,8 @@ signet_body_converter_convert (GConverter      *converter,
           n = MIN (n, inbuf_size);
           if (n > 0)
             {
-              written += g_base64_encode_step (inbuf, n, FALSE, out + written, &self->state, &self->save);
+              written
+                += g_base64_encode_step (inbuf, n, FALSE, out + written, &self->state, &self->save);
               *bytes_read = n;
             }
           if (n == inbuf_size && (flags & G_CONVERTER_INPUT_AT_END) && outbuf_size - written >= 4)
@@ -176,12 +178,9 @@ signet_body_converter_init (SignetBodyConverter *self)
 }
 
 GInputStream *
-signet_body_stream_new (GInputStream *content,
-                        GBytes       *prefix,
-                        gboolean      base64,
-                        GBytes       *suffix)
+signet_body_stream_new (GInputStream *content, GBytes *prefix, gboolean base64, GBytes *suffix)
 {
-  g_autoptr(SignetBodyConverter) converter = g_object_new (SIGNET_TYPE_BODY_CONVERTER, NULL);
+  g_autoptr (SignetBodyConverter) converter = g_object_new (SIGNET_TYPE_BODY_CONVERTER, NULL);
 
   converter->prefix = g_bytes_ref (prefix);
   converter->suffix = g_bytes_ref (suffix);
@@ -190,10 +189,7 @@ signet_body_stream_new (GInputStream *content,
 }
 
 goffset
-signet_body_stream_length (goffset  content_length,
-                           GBytes  *prefix,
-                           gboolean base64,
-                           GBytes  *suffix)
+signet_body_stream_length (goffset content_length, GBytes *prefix, gboolean base64, GBytes *suffix)
 {
   goffset body = base64 ? (content_length + 2) / 3 * 4 : content_length;
 

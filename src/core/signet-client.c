@@ -33,7 +33,7 @@ struct _SignetClient
 {
   GObject parent_instance;
 
-  char *base_url;   /* without a trailing slash */
+  char *base_url; /* without a trailing slash */
   char *api_key;
   guint timeout;
   guint max_attempts;
@@ -44,7 +44,8 @@ struct _SignetClient
 
 G_DEFINE_FINAL_TYPE (SignetClient, signet_client, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   PROP_0,
   PROP_BASE_URL,
   PROP_API_KEY,
@@ -59,9 +60,9 @@ static GParamSpec *properties[N_PROPS];
 /* The service's JSON answers are small; a document list of tens of
  * thousands of entries still fits. A signed PDF grows a little over the
  * 10 MB it started as. Anything larger is not an answer we want. */
-#define MAX_JSON_RESPONSE ((gsize) 16 * 1024 * 1024)
-#define MAX_DOWNLOAD ((goffset) 64 * 1024 * 1024)
-#define READ_CHUNK 65536
+#define MAX_JSON_RESPONSE  ((gsize) 16 * 1024 * 1024)
+#define MAX_DOWNLOAD       ((goffset) 64 * 1024 * 1024)
+#define READ_CHUNK         65536
 #define MAX_RETRY_DELAY_MS 30000
 
 #define REDACTED "[REDACTED]"
@@ -69,8 +70,7 @@ static GParamSpec *properties[N_PROPS];
 /* {{{ Errors */
 
 static gboolean
-message_mentions (const char *message,
-                  const char *const *words)
+message_mentions (const char *message, const char *const *words)
 {
   g_autofree char *lower = NULL;
 
@@ -86,18 +86,17 @@ message_mentions (const char *message,
 static void
 set_not_found (GError **error)
 {
-  g_set_error_literal (error, SIGNET_ERROR, SIGNET_ERROR_NOT_FOUND,
-                       _("The document or signature request does not exist on the server any more. "
-                         "Refresh the list of documents."));
+  g_set_error_literal (
+    error, SIGNET_ERROR, SIGNET_ERROR_NOT_FOUND,
+    _ ("The document or signature request does not exist on the server any more. "
+       "Refresh the list of documents."));
 }
 
 static void
-set_server_error (guint    status,
-                  GError **error)
+set_server_error (guint status, GError **error)
 {
   g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_SERVER_ERROR,
-               _("OKdokument could not handle the request (error %u). Try again later."),
-               status);
+               _ ("OKdokument could not handle the request (error %u). Try again later."), status);
 }
 
 /**
@@ -109,17 +108,15 @@ set_server_error (guint    status,
  * the message key is searched for the words a person would use.
  */
 void
-signet_client_set_http_error (guint     status,
-                              JsonNode *body,
-                              GError  **error)
+signet_client_set_http_error (guint status, JsonNode *body, GError **error)
 {
-  static const char * const missing_words[] = { "not.exist", "not.found", "notfound", NULL };
-  static const char * const quota_words[] = { "quota", "limit.exceeded", "limit.reached", "exhausted",
-                                              "no.signature.requests", NULL };
-  static const char * const size_words[] = { "too.large", "too.big", "size.exceeded", NULL };
-  static const char * const encrypted_words[] = { "encrypted", "password", NULL };
-  static const char * const unreadable_words[] = { "invalid.document", "invalid.content", "invalid.pdf",
-                                                   "unsupported", NULL };
+  static const char *const missing_words[] = { "not.exist", "not.found", "notfound", NULL };
+  static const char *const quota_words[]
+    = { "quota", "limit.exceeded", "limit.reached", "exhausted", "no.signature.requests", NULL };
+  static const char *const size_words[] = { "too.large", "too.big", "size.exceeded", NULL };
+  static const char *const encrypted_words[] = { "encrypted", "password", NULL };
+  static const char *const unreadable_words[]
+    = { "invalid.document", "invalid.content", "invalid.pdf", "unsupported", NULL };
   const char *message = NULL;
   const char *code = NULL;
   const char *value = NULL;
@@ -143,80 +140,86 @@ signet_client_set_http_error (guint     status,
     value = NULL;
   if (field != NULL && *field == '\0')
     field = NULL;
-  g_debug ("HTTP %u, message “%s”, code “%s”", status,
-           message != NULL ? message : "", code != NULL ? code : "");
+  g_debug ("HTTP %u, message “%s”, code “%s”", status, message != NULL ? message : "",
+           code != NULL ? code : "");
 
-  if (status == 402 || message_mentions (message, quota_words) || message_mentions (code, quota_words))
+  if (status == 402 || message_mentions (message, quota_words)
+      || message_mentions (code, quota_words))
     {
       g_set_error_literal (error, SIGNET_ERROR, SIGNET_ERROR_QUOTA_EXHAUSTED,
-                           _("All signature requests of your package are used up. "
-                             "Buy more signature requests from OKdokument, then try again."));
+                           _ ("All signature requests of your package are used up. "
+                              "Buy more signature requests from OKdokument, then try again."));
       return;
     }
-  if (status == 413 || message_mentions (message, size_words) || message_mentions (code, size_words))
+  if (status == 413 || message_mentions (message, size_words)
+      || message_mentions (code, size_words))
     {
-      g_autofree char *limit = g_format_size_full (SIGNET_MAX_DOCUMENT_SIZE, G_FORMAT_SIZE_IEC_UNITS);
+      g_autofree char *limit
+        = g_format_size_full (SIGNET_MAX_DOCUMENT_SIZE, G_FORMAT_SIZE_IEC_UNITS);
 
       g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_FILE_TOO_LARGE,
-                   _("The document is too large for OKdokument, which accepts up to %s. "
-                     "Make the file smaller and try again."), limit);
+                   _ ("The document is too large for OKdokument, which accepts up to %s. "
+                      "Make the file smaller and try again."),
+                   limit);
       return;
     }
   if (status == 400 && message_mentions (message, encrypted_words))
     {
-      g_set_error_literal (error, SIGNET_ERROR, SIGNET_ERROR_FILE_ENCRYPTED,
-                           _("OKdokument cannot open the document because it is protected by a password. "
-                             "Save a copy without the password and send that."));
+      g_set_error_literal (
+        error, SIGNET_ERROR, SIGNET_ERROR_FILE_ENCRYPTED,
+        _ ("OKdokument cannot open the document because it is protected by a password. "
+           "Save a copy without the password and send that."));
       return;
     }
   if (status == 400 && message_mentions (message, unreadable_words))
     {
       g_set_error_literal (error, SIGNET_ERROR, SIGNET_ERROR_FILE_UNREADABLE,
-                           _("OKdokument could not read the document. "
-                             "Check that it opens in a PDF viewer, or save it as PDF again."));
+                           _ ("OKdokument could not read the document. "
+                              "Check that it opens in a PDF viewer, or save it as PDF again."));
       return;
     }
 
   switch (status)
     {
-    case 401:
-      g_set_error_literal (error, SIGNET_ERROR, SIGNET_ERROR_NOT_AUTHORIZED,
-                           _("OKdokument did not accept the API key. Check the key in Preferences."));
-      return;
-    case 403:
-      g_set_error_literal (error, SIGNET_ERROR, SIGNET_ERROR_FORBIDDEN,
-                           _("The API key is not allowed to do this. "
-                             "Ask your OKdokument administrator for the permission."));
-      return;
-    case 404:
-    case 410:
-      set_not_found (error);
-      return;
-    case 409:
-      g_set_error_literal (error, SIGNET_ERROR, SIGNET_ERROR_CONFLICT,
-                           _("This signature request was already created. "
-                             "Create a new request to send the document again."));
-      return;
-    case 400:
-    case 422:
-      if (message_mentions (message, missing_words) || message_mentions (code, missing_words))
-        {
-          set_not_found (error);
-          return;
-        }
-      if (field == NULL)
-        field = value != NULL ? value : message;
-      if (field != NULL)
-        g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_INPUT,
-                     _("OKdokument refused the request because of “%s”. Correct it and try again."),
-                     field);
-      else
-        g_set_error_literal (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_INPUT,
-                             _("OKdokument refused the request as invalid. "
-                               "Check the request’s settings and try again."));
-      return;
-    default:
-      break;
+      case 401:
+        g_set_error_literal (
+          error, SIGNET_ERROR, SIGNET_ERROR_NOT_AUTHORIZED,
+          _ ("OKdokument did not accept the API key. Check the key in Preferences."));
+        return;
+      case 403:
+        g_set_error_literal (error, SIGNET_ERROR, SIGNET_ERROR_FORBIDDEN,
+                             _ ("The API key is not allowed to do this. "
+                                "Ask your OKdokument administrator for the permission."));
+        return;
+      case 404:
+      case 410:
+        set_not_found (error);
+        return;
+      case 409:
+        g_set_error_literal (error, SIGNET_ERROR, SIGNET_ERROR_CONFLICT,
+                             _ ("This signature request was already created. "
+                                "Create a new request to send the document again."));
+        return;
+      case 400:
+      case 422:
+        if (message_mentions (message, missing_words) || message_mentions (code, missing_words))
+          {
+            set_not_found (error);
+            return;
+          }
+        if (field == NULL)
+          field = value != NULL ? value : message;
+        if (field != NULL)
+          g_set_error (
+            error, SIGNET_ERROR, SIGNET_ERROR_INVALID_INPUT,
+            _ ("OKdokument refused the request because of “%s”. Correct it and try again."), field);
+        else
+          g_set_error_literal (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_INPUT,
+                               _ ("OKdokument refused the request as invalid. "
+                                  "Check the request’s settings and try again."));
+        return;
+      default:
+        break;
     }
 
   if (status == 429 || status >= 500)
@@ -232,28 +235,27 @@ signet_client_set_http_error (guint     status,
  * cancellation passes through unchanged.
  */
 void
-signet_client_set_transport_error (const GError *source,
-                                   GError      **error)
+signet_client_set_transport_error (const GError *source, GError **error)
 {
-  g_debug ("Transport error: %s (%s %d)", source->message,
-           g_quark_to_string (source->domain), source->code);
+  g_debug ("Transport error: %s (%s %d)", source->message, g_quark_to_string (source->domain),
+           source->code);
 
   if (g_error_matches (source, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_propagate_error (error, g_error_copy (source));
   else if (source->domain == G_TLS_ERROR)
     g_set_error_literal (error, SIGNET_ERROR, SIGNET_ERROR_TLS_FAILURE,
-                         _("The server’s identity could not be verified, so nothing was sent. "
-                           "Check the server address and the computer’s date and time."));
+                         _ ("The server’s identity could not be verified, so nothing was sent. "
+                            "Check the server address and the computer’s date and time."));
   else if (g_error_matches (source, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
     g_set_error_literal (error, SIGNET_ERROR, SIGNET_ERROR_TIMED_OUT,
-                         _("OKdokument did not answer in time. "
-                           "Check the internet connection and try again."));
+                         _ ("OKdokument did not answer in time. "
+                            "Check the internet connection and try again."));
   else if (source->domain == SOUP_SESSION_ERROR)
     signet_set_unexpected_response (error, "libsoup: %s", source->message);
   else
     g_set_error_literal (error, SIGNET_ERROR, SIGNET_ERROR_NETWORK_UNREACHABLE,
-                         _("Signet cannot connect to OKdokument. "
-                           "Check the internet connection and try again."));
+                         _ ("Signet cannot connect to OKdokument. "
+                            "Check the internet connection and try again."));
 }
 
 /**
@@ -265,9 +267,9 @@ signet_client_set_transport_error (const GError *source,
 gboolean
 signet_client_is_retryable (const GError *error)
 {
-  return g_error_matches (error, SIGNET_ERROR, SIGNET_ERROR_NETWORK_UNREACHABLE) ||
-         g_error_matches (error, SIGNET_ERROR, SIGNET_ERROR_TIMED_OUT) ||
-         g_error_matches (error, SIGNET_ERROR, SIGNET_ERROR_SERVER_ERROR);
+  return g_error_matches (error, SIGNET_ERROR, SIGNET_ERROR_NETWORK_UNREACHABLE)
+         || g_error_matches (error, SIGNET_ERROR, SIGNET_ERROR_TIMED_OUT)
+         || g_error_matches (error, SIGNET_ERROR, SIGNET_ERROR_SERVER_ERROR);
 }
 
 /**
@@ -277,12 +279,11 @@ signet_client_is_retryable (const GError *error)
  * with the real status in `statusCode`.
  */
 gboolean
-signet_client_check_success (JsonNode  *root,
-                             GError   **error)
+signet_client_check_success (JsonNode *root, GError **error)
 {
   JsonObject *object;
-  JsonNode *success;
-  gint64 status;
+  JsonNode   *success;
+  gint64      status;
 
   if (!JSON_NODE_HOLDS_OBJECT (root))
     return TRUE;
@@ -310,7 +311,7 @@ signet_client_check_success (JsonNode  *root,
 static gboolean
 host_is_loopback (const char *host)
 {
-  g_autoptr(GInetAddress) address = NULL;
+  g_autoptr (GInetAddress) address = NULL;
 
   if (host == NULL)
     return FALSE;
@@ -327,27 +328,29 @@ host_is_loopback (const char *host)
  * travel unencrypted.
  */
 gboolean
-signet_client_url_is_allowed (const char  *url,
-                              GError     **error)
+signet_client_url_is_allowed (const char *url, GError **error)
 {
-  g_autoptr(GUri) uri = NULL;
+  g_autoptr (GUri) uri = NULL;
   const char *scheme;
 
   uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
   scheme = uri != NULL ? g_uri_get_scheme (uri) : NULL;
-  if (uri == NULL || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0' ||
-      (g_ascii_strcasecmp (scheme, "https") != 0 && g_ascii_strcasecmp (scheme, "http") != 0))
+  if (uri == NULL || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0'
+      || (g_ascii_strcasecmp (scheme, "https") != 0 && g_ascii_strcasecmp (scheme, "http") != 0))
     {
-      g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_INPUT,
-                   _("“%s” is not a server address. Enter an address such as https://api.okdokument.com."),
-                   url);
+      g_set_error (
+        error, SIGNET_ERROR, SIGNET_ERROR_INVALID_INPUT,
+        _ ("“%s” is not a server address. Enter an address such as https://api.okdokument.com."),
+        url);
       return FALSE;
     }
   if (g_ascii_strcasecmp (scheme, "http") == 0 && !host_is_loopback (g_uri_get_host (uri)))
     {
-      g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_INSECURE_URL,
-                   _("The server address “%s” is not encrypted, so the API key could be read on the way. "
-                     "Use an address that starts with https://."), url);
+      g_set_error (
+        error, SIGNET_ERROR, SIGNET_ERROR_INSECURE_URL,
+        _ ("The server address “%s” is not encrypted, so the API key could be read on the way. "
+           "Use an address that starts with https://."),
+        url);
       return FALSE;
     }
   return TRUE;
@@ -360,10 +363,9 @@ signet_client_url_is_allowed (const char  *url,
  *   `x-api-key` header replaced
  */
 char *
-signet_client_redact (const char *line,
-                      const char *key)
+signet_client_redact (const char *line, const char *key)
 {
-  g_autoptr(GString) redacted = g_string_new (line);
+  g_autoptr (GString) redacted = g_string_new (line);
 
   if (g_ascii_strncasecmp (redacted->str, "x-api-key:", strlen ("x-api-key:")) == 0)
     {
@@ -376,13 +378,13 @@ signet_client_redact (const char *line,
 }
 
 static void
-logger_print_cb (SoupLogger         *logger,
-                 SoupLoggerLogLevel  level,
-                 char                direction,
-                 const char         *data,
-                 gpointer            user_data)
+logger_print_cb (SoupLogger        *logger,
+                 SoupLoggerLogLevel level,
+                 char               direction,
+                 const char        *data,
+                 gpointer           user_data)
 {
-  SignetClient *self = user_data;
+  SignetClient    *self = user_data;
   g_autofree char *line = signet_client_redact (data, self->api_key);
 
   g_debug ("%c %s", direction, line);
@@ -399,8 +401,7 @@ logger_print_cb (SoupLogger         *logger,
  * Returns: (transfer full): the link for the signer
  */
 char *
-signet_client_build_signing_url (SignetClient *self,
-                                 const char   *signature_request_id)
+signet_client_build_signing_url (SignetClient *self, const char *signature_request_id)
 {
   g_autofree char *escaped = NULL;
 
@@ -418,9 +419,9 @@ static void
 signet_client_constructed (GObject *object)
 {
   SignetClient *self = SIGNET_CLIENT (object);
-  g_autoptr(GUri) uri = NULL;
+  g_autoptr (GUri) uri = NULL;
   g_autofree char *user_agent = NULL;
-  gboolean loopback;
+  gboolean         loopback;
 
   G_OBJECT_CLASS (signet_client_parent_class)->constructed (object);
 
@@ -429,10 +430,8 @@ signet_client_constructed (GObject *object)
 
   /* The trailing space makes libsoup add its own product token. */
   user_agent = g_strdup_printf ("Signet/%s ", PACKAGE_VERSION);
-  self->session = soup_session_new_with_options ("user-agent", user_agent,
-                                                 "timeout", self->timeout,
-                                                 "idle-timeout", 60,
-                                                 NULL);
+  self->session = soup_session_new_with_options ("user-agent", user_agent, "timeout", self->timeout,
+                                                 "idle-timeout", 60, NULL);
   /* A proxy never has a reason to see this computer's own server, and a
    * proxy from the environment breaks it (HEADLESS.md). */
   if (loopback)
@@ -440,7 +439,7 @@ signet_client_constructed (GObject *object)
 
   if (!g_log_writer_default_would_drop (G_LOG_LEVEL_DEBUG, G_LOG_DOMAIN))
     {
-      g_autoptr(SoupLogger) logger = soup_logger_new (SOUP_LOGGER_LOG_HEADERS);
+      g_autoptr (SoupLogger) logger = soup_logger_new (SOUP_LOGGER_LOG_HEADERS);
 
       soup_logger_set_printer (logger, logger_print_cb, self, NULL);
       soup_session_add_feature (self->session, SOUP_SESSION_FEATURE (logger));
@@ -471,74 +470,68 @@ signet_client_finalize (GObject *object)
 }
 
 static void
-signet_client_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
+signet_client_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   SignetClient *self = SIGNET_CLIENT (object);
 
   switch (prop_id)
     {
-    case PROP_BASE_URL:
-      g_value_set_string (value, self->base_url);
-      break;
-    case PROP_TIMEOUT:
-      g_value_set_uint (value, self->timeout);
-      break;
-    case PROP_MAX_ATTEMPTS:
-      g_value_set_uint (value, self->max_attempts);
-      break;
-    case PROP_RETRY_DELAY:
-      g_value_set_uint (value, self->retry_delay);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_BASE_URL:
+        g_value_set_string (value, self->base_url);
+        break;
+      case PROP_TIMEOUT:
+        g_value_set_uint (value, self->timeout);
+        break;
+      case PROP_MAX_ATTEMPTS:
+        g_value_set_uint (value, self->max_attempts);
+        break;
+      case PROP_RETRY_DELAY:
+        g_value_set_uint (value, self->retry_delay);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
 static void
-signet_client_set_property (GObject      *object,
-                            guint         prop_id,
-                            const GValue *value,
-                            GParamSpec   *pspec)
+signet_client_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
 {
   SignetClient *self = SIGNET_CLIENT (object);
 
   switch (prop_id)
     {
-    case PROP_BASE_URL:
-      {
-        const char *url = g_value_get_string (value);
-        gsize length = url != NULL ? strlen (url) : 0;
+      case PROP_BASE_URL:
+        {
+          const char *url = g_value_get_string (value);
+          gsize       length = url != NULL ? strlen (url) : 0;
 
-        while (length > 0 && url[length - 1] == '/')
-          length--;
-        self->base_url = g_strndup (url != NULL ? url : "", length);
-      }
-      break;
-    case PROP_API_KEY:
-      self->api_key = g_value_dup_string (value);
-      break;
-    case PROP_TIMEOUT:
-      self->timeout = g_value_get_uint (value);
-      break;
-    case PROP_MAX_ATTEMPTS:
-      if (self->max_attempts != g_value_get_uint (value))
-        {
-          self->max_attempts = g_value_get_uint (value);
-          g_object_notify_by_pspec (object, pspec);
+          while (length > 0 && url[length - 1] == '/')
+            length--;
+          self->base_url = g_strndup (url != NULL ? url : "", length);
         }
-      break;
-    case PROP_RETRY_DELAY:
-      if (self->retry_delay != g_value_get_uint (value))
-        {
-          self->retry_delay = g_value_get_uint (value);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+        break;
+      case PROP_API_KEY:
+        self->api_key = g_value_dup_string (value);
+        break;
+      case PROP_TIMEOUT:
+        self->timeout = g_value_get_uint (value);
+        break;
+      case PROP_MAX_ATTEMPTS:
+        if (self->max_attempts != g_value_get_uint (value))
+          {
+            self->max_attempts = g_value_get_uint (value);
+            g_object_notify_by_pspec (object, pspec);
+          }
+        break;
+      case PROP_RETRY_DELAY:
+        if (self->retry_delay != g_value_get_uint (value))
+          {
+            self->retry_delay = g_value_get_uint (value);
+            g_object_notify_by_pspec (object, pspec);
+          }
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -558,44 +551,42 @@ signet_client_class_init (SignetClientClass *klass)
    *
    * The service, e.g. `https://api.okdokument.com`.
    */
-  properties[PROP_BASE_URL] =
-    g_param_spec_string ("base-url", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BASE_URL]
+    = g_param_spec_string ("base-url", NULL, NULL, NULL,
+                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   /**
    * SignetClient:api-key:
    *
    * The API key. Write-only, so that nothing can print it by accident.
    */
-  properties[PROP_API_KEY] =
-    g_param_spec_string ("api-key", NULL, NULL, NULL,
-                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_API_KEY]
+    = g_param_spec_string ("api-key", NULL, NULL, NULL,
+                           G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   /**
    * SignetClient:timeout:
    *
    * Seconds without progress after which a request fails.
    */
-  properties[PROP_TIMEOUT] =
-    g_param_spec_uint ("timeout", NULL, NULL, 1, 600, 30,
-                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TIMEOUT]
+    = g_param_spec_uint ("timeout", NULL, NULL, 1, 600, 30,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   /**
    * SignetClient:max-attempts:
    *
    * How often a request that may be repeated is tried in all.
    */
-  properties[PROP_MAX_ATTEMPTS] =
-    g_param_spec_uint ("max-attempts", NULL, NULL, 1, 10, 4,
-                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_STATIC_STRINGS |
-                       G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_MAX_ATTEMPTS] = g_param_spec_uint (
+    "max-attempts", NULL, NULL, 1, 10, 4,
+    G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   /**
    * SignetClient:retry-delay:
    *
    * Milliseconds before the first retry; each further one waits about
    * twice as long (with jitter), at most 30 seconds.
    */
-  properties[PROP_RETRY_DELAY] =
-    g_param_spec_uint ("retry-delay", NULL, NULL, 0, MAX_RETRY_DELAY_MS, 1000,
-                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_STATIC_STRINGS |
-                       G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_RETRY_DELAY] = g_param_spec_uint (
+    "retry-delay", NULL, NULL, 0, MAX_RETRY_DELAY_MS, 1000,
+    G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -616,9 +607,7 @@ signet_client_init (SignetClient *self)
  *   is not one the key may be sent to
  */
 SignetClient *
-signet_client_new (const char  *base_url,
-                   const char  *api_key,
-                   GError     **error)
+signet_client_new (const char *base_url, const char *api_key, GError **error)
 {
   g_return_val_if_fail (base_url != NULL, NULL);
   g_return_val_if_fail (api_key != NULL, NULL);
@@ -644,47 +633,44 @@ signet_client_get_base_url (SignetClient *self)
 /* }}} */
 /* {{{ Calls: one request with its retries */
 
-typedef gpointer (*ParseFunc) (SignetClient *self,
-                               gpointer      call,
-                               JsonNode     *root,
-                               GError      **error);
+typedef gpointer (*ParseFunc) (SignetClient *self, gpointer call, JsonNode *root, GError **error);
 
 typedef struct
 {
   SignetClient *client;
-  char *method;
-  char *path;
-  gboolean retry;          /* repeating it is safe */
+  char         *method;
+  char         *path;
+  gboolean      retry; /* repeating it is safe */
 
   /* The body: none, bytes, or a file between a prefix and a suffix. */
-  char *content_type;
-  GBytes *body;
-  GFile *file;
-  goffset file_size;
-  GBytes *prefix;
-  GBytes *suffix;
+  char    *content_type;
+  GBytes  *body;
+  GFile   *file;
+  goffset  file_size;
+  GBytes  *prefix;
+  GBytes  *suffix;
   gboolean base64;
 
   /* The answer: parsed JSON, or a document streamed into a file. */
-  ParseFunc parse;
+  ParseFunc      parse;
   GDestroyNotify result_free;
-  GFile *destination;
-  GFile *temp;
+  GFile         *destination;
+  GFile         *temp;
   GOutputStream *output;
-  goffset received;
+  goffset        received;
 
   /* Create calls: a 409 after a lost answer means "done". */
   gboolean conflict_is_success;
-  char *signature_request_id;
-  char *document_id;
+  char    *signature_request_id;
+  char    *document_id;
 
-  guint attempt;
-  SoupMessage *message;
+  guint         attempt;
+  SoupMessage  *message;
   GInputStream *response;
-  GByteArray *buffer;
-  GError *pending_error;   /* to report once the temp file is gone */
-  GSource *wait_source;
-  GSource *cancel_source;
+  GByteArray   *buffer;
+  GError       *pending_error; /* to report once the temp file is gone */
+  GSource      *wait_source;
+  GSource      *cancel_source;
 } Call;
 
 static void
@@ -719,10 +705,7 @@ call_free (Call *call)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Call, call_free)
 
 static Call *
-call_new (SignetClient *self,
-          const char   *method,
-          const char   *path,
-          gboolean      retry)
+call_new (SignetClient *self, const char *method, const char *path, gboolean retry)
 {
   Call *call = g_new0 (Call, 1);
 
@@ -734,10 +717,9 @@ call_new (SignetClient *self,
 }
 
 static void
-call_set_json_body (Call     *call,
-                    JsonNode *root)
+call_set_json_body (Call *call, JsonNode *root)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
   gsize length;
   char *data;
 
@@ -751,8 +733,7 @@ static void call_attempt (GTask *task);
 static void call_finish_attempt (GTask *task, GError *error);
 
 static void
-call_return_error (GTask  *task,
-                   GError *error)
+call_return_error (GTask *task, GError *error)
 {
   Call *call = g_task_get_task_data (task);
 
@@ -765,7 +746,7 @@ static gboolean
 retry_wait_done_cb (gpointer user_data)
 {
   GTask *task = user_data;
-  Call *call = g_task_get_task_data (task);
+  Call  *call = g_task_get_task_data (task);
 
   g_clear_pointer (&call->wait_source, g_source_unref);
   if (call->cancel_source != NULL)
@@ -776,11 +757,10 @@ retry_wait_done_cb (gpointer user_data)
 }
 
 static gboolean
-retry_wait_cancelled_cb (GCancellable *cancellable,
-                         gpointer      user_data)
+retry_wait_cancelled_cb (GCancellable *cancellable, gpointer user_data)
 {
-  GTask *task = user_data;
-  Call *call = g_task_get_task_data (task);
+  GTask  *task = user_data;
+  Call   *call = g_task_get_task_data (task);
   GError *error = NULL;
 
   g_source_destroy (call->wait_source);
@@ -794,8 +774,7 @@ retry_wait_cancelled_cb (GCancellable *cancellable,
 /* Exponential backoff with jitter: about retry-delay × 2^(attempt − 1),
  * drawn from its upper half so that many clients do not retry in step. */
 static guint
-retry_delay_ms (SignetClient *self,
-                guint         attempt)
+retry_delay_ms (SignetClient *self, guint attempt)
 {
   guint64 delay = self->retry_delay;
 
@@ -808,27 +787,27 @@ retry_delay_ms (SignetClient *self,
 /* Ends one attempt: returns the error, or waits and tries again. Takes
  * @error. */
 static void
-call_finish_attempt (GTask  *task,
-                     GError *error)
+call_finish_attempt (GTask *task, GError *error)
 {
-  Call *call = g_task_get_task_data (task);
+  Call         *call = g_task_get_task_data (task);
   GCancellable *cancellable = g_task_get_cancellable (task);
-  g_autoptr(GSource) wait = NULL;
+  g_autoptr (GSource) wait = NULL;
   guint delay;
 
   g_clear_object (&call->message);
   g_clear_object (&call->response);
   g_clear_pointer (&call->buffer, g_byte_array_unref);
 
-  if (!call->retry || call->attempt >= call->client->max_attempts || !signet_client_is_retryable (error))
+  if (!call->retry || call->attempt >= call->client->max_attempts
+      || !signet_client_is_retryable (error))
     {
       call_return_error (task, error);
       return;
     }
 
   delay = retry_delay_ms (call->client, call->attempt);
-  g_debug ("%s %s: attempt %u failed (%s), retrying in %u ms",
-           call->method, call->path, call->attempt, error->message, delay);
+  g_debug ("%s %s: attempt %u failed (%s), retrying in %u ms", call->method, call->path,
+           call->attempt, error->message, delay);
   g_error_free (error);
 
   call->wait_source = g_timeout_source_new (delay);
@@ -837,7 +816,8 @@ call_finish_attempt (GTask  *task,
   if (cancellable != NULL)
     {
       call->cancel_source = g_cancellable_source_new (cancellable);
-      g_source_set_callback (call->cancel_source, G_SOURCE_FUNC (retry_wait_cancelled_cb), task, NULL);
+      g_source_set_callback (call->cancel_source, G_SOURCE_FUNC (retry_wait_cancelled_cb), task,
+                             NULL);
       g_source_attach (call->cancel_source, g_task_get_context (task));
     }
 }
@@ -845,18 +825,19 @@ call_finish_attempt (GTask  *task,
 static void
 call_complete_json (GTask *task)
 {
-  Call *call = g_task_get_task_data (task);
-  guint status = soup_message_get_status (call->message);
+  Call       *call = g_task_get_task_data (task);
+  guint       status = soup_message_get_status (call->message);
   const char *content_type;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(JsonNode) root = NULL;
-  GError *error = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (JsonNode) root = NULL;
+  GError  *error = NULL;
   gpointer result;
 
   bytes = g_byte_array_free_to_bytes (g_steal_pointer (&call->buffer));
-  content_type = soup_message_headers_get_content_type (soup_message_get_response_headers (call->message), NULL);
-  g_debug ("%s %s → %u (%" G_GSIZE_FORMAT " bytes, attempt %u)",
-           call->method, call->path, status, g_bytes_get_size (bytes), call->attempt);
+  content_type = soup_message_headers_get_content_type (
+    soup_message_get_response_headers (call->message), NULL);
+  g_debug ("%s %s → %u (%" G_GSIZE_FORMAT " bytes, attempt %u)", call->method, call->path, status,
+           g_bytes_get_size (bytes), call->attempt);
 
   if (!SOUP_STATUS_IS_SUCCESSFUL (status))
     {
@@ -866,7 +847,8 @@ call_complete_json (GTask *task)
 
       if (status == 409 && call->conflict_is_success && call->attempt > 1)
         {
-          g_debug ("Signature request %s was created by an earlier attempt", call->signature_request_id);
+          g_debug ("Signature request %s was created by an earlier attempt",
+                   call->signature_request_id);
           result = call->parse (call->client, call, NULL, &error);
           g_assert (result != NULL);
           g_clear_object (&call->message);
@@ -880,10 +862,8 @@ call_complete_json (GTask *task)
 
   /* The reference says JSON; an HTML page or a PDF here means something
    * between us and the service answered instead. */
-  if (content_type != NULL &&
-      !g_str_equal (content_type, "application/json") &&
-      !g_str_equal (content_type, "text/json") &&
-      !g_str_has_suffix (content_type, "+json"))
+  if (content_type != NULL && !g_str_equal (content_type, "application/json")
+      && !g_str_equal (content_type, "text/json") && !g_str_has_suffix (content_type, "+json"))
     {
       signet_set_unexpected_response (&error, "content type “%s”", content_type);
       call_finish_attempt (task, error);
@@ -910,13 +890,11 @@ call_complete_json (GTask *task)
 static void download_read_cb (GObject *source, GAsyncResult *result, gpointer user_data);
 
 static void
-download_temp_deleted_cb (GObject      *source,
-                          GAsyncResult *result,
-                          gpointer      user_data)
+download_temp_deleted_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(GTask) task = user_data;
+  g_autoptr (GTask) task = user_data;
   Call *call = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (!g_file_delete_finish (G_FILE (source), result, &error))
     g_debug ("Could not remove the partial download: %s", error->message);
@@ -925,25 +903,22 @@ download_temp_deleted_cb (GObject      *source,
 }
 
 static void
-download_output_closed_cb (GObject      *source,
-                           GAsyncResult *result,
-                           gpointer      user_data)
+download_output_closed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(GTask) task = user_data;
+  g_autoptr (GTask) task = user_data;
   Call *call = g_task_get_task_data (task);
 
   g_output_stream_close_finish (G_OUTPUT_STREAM (source), result, NULL);
   g_clear_object (&call->output);
   /* Not cancellable: the half file must go even when the caller gave up. */
-  g_file_delete_async (call->temp, G_PRIORITY_DEFAULT, NULL,
-                       download_temp_deleted_cb, g_steal_pointer (&task));
+  g_file_delete_async (call->temp, G_PRIORITY_DEFAULT, NULL, download_temp_deleted_cb,
+                       g_steal_pointer (&task));
 }
 
 /* Never a half file under the final name: drop the temporary file, then
  * report @error (or retry). Takes @error. */
 static void
-download_fail (GTask  *task,
-               GError *error)
+download_fail (GTask *task, GError *error)
 {
   Call *call = g_task_get_task_data (task);
 
@@ -951,19 +926,17 @@ download_fail (GTask  *task,
   g_clear_object (&call->response);
   call->pending_error = error;
   if (call->output != NULL)
-    g_output_stream_close_async (call->output, G_PRIORITY_DEFAULT, NULL,
-                                 download_output_closed_cb, g_object_ref (task));
+    g_output_stream_close_async (call->output, G_PRIORITY_DEFAULT, NULL, download_output_closed_cb,
+                                 g_object_ref (task));
   else if (call->temp != NULL)
-    g_file_delete_async (call->temp, G_PRIORITY_DEFAULT, NULL,
-                         download_temp_deleted_cb, g_object_ref (task));
+    g_file_delete_async (call->temp, G_PRIORITY_DEFAULT, NULL, download_temp_deleted_cb,
+                         g_object_ref (task));
   else
     call_finish_attempt (task, g_steal_pointer (&call->pending_error));
 }
 
 static void
-set_write_error (Call    *call,
-                 GError  *source,
-                 GError **error)
+set_write_error (Call *call, GError *source, GError **error)
 {
   g_autofree char *name = g_file_get_parse_name (call->destination);
 
@@ -973,20 +946,19 @@ set_write_error (Call    *call,
       return;
     }
   g_debug ("Writing the download failed: %s", source->message);
-  g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_FAILED,
-               _("The signed document could not be saved as “%s”. "
-                 "Check that the folder exists, that you may write to it and that the disk has space."),
-               name);
+  g_set_error (
+    error, SIGNET_ERROR, SIGNET_ERROR_FAILED,
+    _ ("The signed document could not be saved as “%s”. "
+       "Check that the folder exists, that you may write to it and that the disk has space."),
+    name);
 }
 
 static void
-download_moved_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+download_moved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(GTask) task = user_data;
+  g_autoptr (GTask) task = user_data;
   Call *call = g_task_get_task_data (task);
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr (GError) local_error = NULL;
   GError *error = NULL;
 
   if (!g_file_move_finish (G_FILE (source), result, &local_error))
@@ -1001,13 +973,11 @@ download_moved_cb (GObject      *source,
 }
 
 static void
-download_closed_cb (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
+download_closed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(GTask) task = user_data;
+  g_autoptr (GTask) task = user_data;
   Call *call = g_task_get_task_data (task);
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr (GError) local_error = NULL;
   GError *error = NULL;
 
   if (!g_output_stream_close_finish (G_OUTPUT_STREAM (source), result, &local_error))
@@ -1018,19 +988,18 @@ download_closed_cb (GObject      *source,
       return;
     }
   g_clear_object (&call->output);
-  g_file_move_async (call->temp, call->destination, G_FILE_COPY_OVERWRITE | G_FILE_COPY_NO_FALLBACK_FOR_MOVE,
-                     G_PRIORITY_DEFAULT, g_task_get_cancellable (task), NULL, NULL,
-                     download_moved_cb, g_steal_pointer (&task));
+  g_file_move_async (call->temp, call->destination,
+                     G_FILE_COPY_OVERWRITE | G_FILE_COPY_NO_FALLBACK_FOR_MOVE, G_PRIORITY_DEFAULT,
+                     g_task_get_cancellable (task), NULL, NULL, download_moved_cb,
+                     g_steal_pointer (&task));
 }
 
 static void
-download_written_cb (GObject      *source,
-                     GAsyncResult *result,
-                     gpointer      user_data)
+download_written_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(GTask) task = user_data;
+  g_autoptr (GTask) task = user_data;
   Call *call = g_task_get_task_data (task);
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr (GError) local_error = NULL;
   GError *error = NULL;
 
   if (!g_output_stream_write_all_finish (G_OUTPUT_STREAM (source), result, NULL, &local_error))
@@ -1040,21 +1009,20 @@ download_written_cb (GObject      *source,
       return;
     }
   g_input_stream_read_bytes_async (call->response, READ_CHUNK, G_PRIORITY_DEFAULT,
-                                   g_task_get_cancellable (task), download_read_cb, g_steal_pointer (&task));
+                                   g_task_get_cancellable (task), download_read_cb,
+                                   g_steal_pointer (&task));
 }
 
 static void
-download_read_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+download_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(GTask) task = user_data;
+  g_autoptr (GTask) task = user_data;
   Call *call = g_task_get_task_data (task);
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  GError *error = NULL;
+  g_autoptr (GError) local_error = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  GError       *error = NULL;
   gconstpointer data;
-  gsize length;
+  gsize         length;
 
   bytes = g_input_stream_read_bytes_finish (G_INPUT_STREAM (source), result, &local_error);
   if (bytes == NULL)
@@ -1088,26 +1056,27 @@ download_read_cb (GObject      *source,
   call->received += length;
   if (call->received > MAX_DOWNLOAD)
     {
-      signet_set_unexpected_response (&error, "the download is larger than %" G_GOFFSET_FORMAT, MAX_DOWNLOAD);
+      signet_set_unexpected_response (&error, "the download is larger than %" G_GOFFSET_FORMAT,
+                                      MAX_DOWNLOAD);
       download_fail (task, error);
       return;
     }
 
   g_output_stream_write_all_async (call->output, data, length, G_PRIORITY_DEFAULT,
-                                   g_task_get_cancellable (task), download_written_cb, g_object_ref (task));
+                                   g_task_get_cancellable (task), download_written_cb,
+                                   g_object_ref (task));
   /* write_all keeps a pointer into @bytes: hold them until it is done. */
-  g_object_set_data_full (G_OBJECT (task), "chunk", g_steal_pointer (&bytes), (GDestroyNotify) g_bytes_unref);
+  g_object_set_data_full (G_OBJECT (task), "chunk", g_steal_pointer (&bytes),
+                          (GDestroyNotify) g_bytes_unref);
 }
 
 static void
-download_temp_created_cb (GObject      *source,
-                          GAsyncResult *result,
-                          gpointer      user_data)
+download_temp_created_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(GTask) task = user_data;
+  g_autoptr (GTask) task = user_data;
   Call *call = g_task_get_task_data (task);
-  g_autoptr(GFileOutputStream) output = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr (GFileOutputStream) output = NULL;
+  g_autoptr (GError) local_error = NULL;
   GError *error = NULL;
 
   output = g_file_create_finish (G_FILE (source), result, &local_error);
@@ -1121,14 +1090,15 @@ download_temp_created_cb (GObject      *source,
   call->output = G_OUTPUT_STREAM (g_steal_pointer (&output));
   call->received = 0;
   g_input_stream_read_bytes_async (call->response, READ_CHUNK, G_PRIORITY_DEFAULT,
-                                   g_task_get_cancellable (task), download_read_cb, g_steal_pointer (&task));
+                                   g_task_get_cancellable (task), download_read_cb,
+                                   g_steal_pointer (&task));
 }
 
 static void
 download_start (GTask *task)
 {
   Call *call = g_task_get_task_data (task);
-  g_autoptr(GFile) parent = g_file_get_parent (call->destination);
+  g_autoptr (GFile) parent = g_file_get_parent (call->destination);
   g_autofree char *basename = g_file_get_basename (call->destination);
   g_autofree char *random = g_uuid_string_random ();
   g_autofree char *temp_name = NULL;
@@ -1137,20 +1107,19 @@ download_start (GTask *task)
   temp_name = g_strdup_printf (".%s.%.8s.part", basename, random);
   call->temp = g_file_get_child (parent, temp_name);
   g_file_create_async (call->temp, G_FILE_CREATE_PRIVATE, G_PRIORITY_DEFAULT,
-                       g_task_get_cancellable (task), download_temp_created_cb, g_object_ref (task));
+                       g_task_get_cancellable (task), download_temp_created_cb,
+                       g_object_ref (task));
 }
 
 /* }}} */
 
 static void
-json_read_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+json_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(GTask) task = user_data;
+  g_autoptr (GTask) task = user_data;
   Call *call = g_task_get_task_data (task);
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr (GError) local_error = NULL;
+  g_autoptr (GBytes) bytes = NULL;
   GError *error = NULL;
 
   bytes = g_input_stream_read_bytes_finish (G_INPUT_STREAM (source), result, &local_error);
@@ -1167,26 +1136,26 @@ json_read_cb (GObject      *source,
     }
   if (call->buffer->len + g_bytes_get_size (bytes) > MAX_JSON_RESPONSE)
     {
-      signet_set_unexpected_response (&error, "answer larger than %" G_GSIZE_FORMAT " bytes", MAX_JSON_RESPONSE);
+      signet_set_unexpected_response (&error, "answer larger than %" G_GSIZE_FORMAT " bytes",
+                                      MAX_JSON_RESPONSE);
       call_finish_attempt (task, error);
       return;
     }
   g_byte_array_append (call->buffer, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
   g_input_stream_read_bytes_async (call->response, READ_CHUNK, G_PRIORITY_DEFAULT,
-                                   g_task_get_cancellable (task), json_read_cb, g_steal_pointer (&task));
+                                   g_task_get_cancellable (task), json_read_cb,
+                                   g_steal_pointer (&task));
 }
 
 static void
-call_sent_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+call_sent_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(GTask) task = user_data;
+  g_autoptr (GTask) task = user_data;
   Call *call = g_task_get_task_data (task);
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr (GError) local_error = NULL;
   SoupMessageHeaders *headers;
-  GError *error = NULL;
-  goffset length;
+  GError             *error = NULL;
+  goffset             length;
 
   call->response = soup_session_send_finish (SOUP_SESSION (source), result, &local_error);
   if (call->response == NULL)
@@ -1205,7 +1174,8 @@ call_sent_cb (GObject      *source,
       return;
     }
 
-  if (call->destination != NULL && SOUP_STATUS_IS_SUCCESSFUL (soup_message_get_status (call->message)))
+  if (call->destination != NULL
+      && SOUP_STATUS_IS_SUCCESSFUL (soup_message_get_status (call->message)))
     {
       download_start (task);
       return;
@@ -1213,24 +1183,27 @@ call_sent_cb (GObject      *source,
 
   call->buffer = g_byte_array_new ();
   g_input_stream_read_bytes_async (call->response, READ_CHUNK, G_PRIORITY_DEFAULT,
-                                   g_task_get_cancellable (task), json_read_cb, g_steal_pointer (&task));
+                                   g_task_get_cancellable (task), json_read_cb,
+                                   g_steal_pointer (&task));
 }
 
 static void
-call_send (GTask        *task,
-           GInputStream *body)
+call_send (GTask *task, GInputStream *body)
 {
-  Call *call = g_task_get_task_data (task);
-  SignetClient *self = call->client;
-  g_autofree char *url = g_strconcat (self->base_url, call->path, NULL);
+  Call               *call = g_task_get_task_data (task);
+  SignetClient       *self = call->client;
+  g_autofree char    *url = g_strconcat (self->base_url, call->path, NULL);
   SoupMessageHeaders *headers;
 
   call->message = soup_message_new (call->method, url);
   if (call->message == NULL)
     {
-      call_return_error (task, g_error_new (SIGNET_ERROR, SIGNET_ERROR_INVALID_INPUT,
-                                            _("“%s” is not a server address. Enter an address such as https://api.okdokument.com."),
-                                            self->base_url));
+      call_return_error (
+        task,
+        g_error_new (
+          SIGNET_ERROR, SIGNET_ERROR_INVALID_INPUT,
+          _ ("“%s” is not a server address. Enter an address such as https://api.okdokument.com."),
+          self->base_url));
       return;
     }
 
@@ -1239,7 +1212,8 @@ call_send (GTask        *task,
   headers = soup_message_get_request_headers (call->message);
   soup_message_headers_replace (headers, "x-api-key", self->api_key);
   soup_message_headers_replace (headers, "Accept",
-                                call->destination != NULL ? "application/pdf, application/json" : "application/json");
+                                call->destination != NULL ? "application/pdf, application/json"
+                                                          : "application/json");
 
   if (call->body != NULL)
     soup_message_set_request_body_from_bytes (call->message, call->content_type, call->body);
@@ -1248,9 +1222,9 @@ call_send (GTask        *task,
       /* A stream cannot be rewound if libsoup had to resend on a reused
        * connection the server had closed: use a fresh one. */
       soup_message_add_flags (call->message, SOUP_MESSAGE_NEW_CONNECTION);
-      soup_message_set_request_body (call->message, call->content_type, body,
-                                     signet_body_stream_length (call->file_size, call->prefix,
-                                                                call->base64, call->suffix));
+      soup_message_set_request_body (
+        call->message, call->content_type, body,
+        signet_body_stream_length (call->file_size, call->prefix, call->base64, call->suffix));
     }
 
   soup_session_send_async (self->session, call->message, G_PRIORITY_DEFAULT,
@@ -1258,15 +1232,13 @@ call_send (GTask        *task,
 }
 
 static void
-call_file_opened_cb (GObject      *source,
-                     GAsyncResult *result,
-                     gpointer      user_data)
+call_file_opened_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(GTask) task = user_data;
+  g_autoptr (GTask) task = user_data;
   Call *call = g_task_get_task_data (task);
-  g_autoptr(GFileInputStream) input = NULL;
-  g_autoptr(GInputStream) body = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr (GFileInputStream) input = NULL;
+  g_autoptr (GInputStream) body = NULL;
+  g_autoptr (GError) local_error = NULL;
 
   input = g_file_read_finish (G_FILE (source), result, &local_error);
   if (input == NULL)
@@ -1276,10 +1248,11 @@ call_file_opened_cb (GObject      *source,
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         call_return_error (task, g_steal_pointer (&local_error));
       else
-        call_return_error (task, g_error_new (SIGNET_ERROR, SIGNET_ERROR_FILE_UNREADABLE,
-                                              _("“%s” could not be read. "
-                                                "Check that the file still exists and that you may open it."),
-                                              name));
+        call_return_error (
+          task, g_error_new (SIGNET_ERROR, SIGNET_ERROR_FILE_UNREADABLE,
+                             _ ("“%s” could not be read. "
+                                "Check that the file still exists and that you may open it."),
+                             name));
       return;
     }
 
@@ -1301,14 +1274,14 @@ call_attempt (GTask *task)
 }
 
 static void
-call_start (SignetClient        *self,
-            Call                *call,
-            GCancellable        *cancellable,
-            gpointer             source_tag,
-            GAsyncReadyCallback  callback,
-            gpointer             user_data)
+call_start (SignetClient       *self,
+            Call               *call,
+            GCancellable       *cancellable,
+            gpointer            source_tag,
+            GAsyncReadyCallback callback,
+            gpointer            user_data)
 {
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  g_autoptr (GTask) task = g_task_new (self, cancellable, callback, user_data);
 
   g_task_set_source_tag (task, source_tag);
   g_task_set_task_data (task, call, (GDestroyNotify) call_free);
@@ -1316,10 +1289,7 @@ call_start (SignetClient        *self,
 }
 
 static gpointer
-call_propagate (SignetClient  *self,
-                GAsyncResult  *result,
-                gpointer       source_tag,
-                GError       **error)
+call_propagate (SignetClient *self, GAsyncResult *result, gpointer source_tag, GError **error)
 {
   g_return_val_if_fail (SIGNET_IS_CLIENT (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
@@ -1329,10 +1299,10 @@ call_propagate (SignetClient  *self,
 }
 
 static gboolean
-call_propagate_boolean (SignetClient  *self,
-                        GAsyncResult  *result,
-                        gpointer       source_tag,
-                        GError       **error)
+call_propagate_boolean (SignetClient *self,
+                        GAsyncResult *result,
+                        gpointer      source_tag,
+                        GError      **error)
 {
   g_return_val_if_fail (SIGNET_IS_CLIENT (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
@@ -1351,17 +1321,13 @@ escape_segment (const char *segment)
 /* {{{ Parsers of the answers */
 
 static gpointer
-parse_ok (SignetClient *self,
-          gpointer      call,
-          JsonNode     *root,
-          GError      **error)
+parse_ok (SignetClient *self, gpointer call, JsonNode *root, GError **error)
 {
   return GINT_TO_POINTER (TRUE);
 }
 
 static JsonObject *
-root_object (JsonNode  *root,
-             GError   **error)
+root_object (JsonNode *root, GError **error)
 {
   if (!JSON_NODE_HOLDS_OBJECT (root))
     {
@@ -1376,29 +1342,27 @@ root_object (JsonNode  *root,
  * that is not http(s) is not handed to anyone. A lost answer (root %NULL)
  * is rebuilt the same way. */
 static gpointer
-parse_created (SignetClient *self,
-               gpointer      user_data,
-               JsonNode     *root,
-               GError      **error)
+parse_created (SignetClient *self, gpointer user_data, JsonNode *root, GError **error)
 {
-  Call *call = user_data;
-  JsonObject *object = NULL;
-  const char *result = NULL, *url = NULL, *document_id = NULL;
+  Call            *call = user_data;
+  JsonObject      *object = NULL;
+  const char      *result = NULL, *url = NULL, *document_id = NULL;
   g_autofree char *built_url = NULL;
 
   if (root != NULL)
     {
-      if ((object = root_object (root, error)) == NULL ||
-          !signet_json_get_string (object, "result", FALSE, &result, error) ||
-          !signet_json_get_string (object, "url", FALSE, &url, error) ||
-          !signet_json_get_string (object, "documentId", FALSE, &document_id, error))
+      if ((object = root_object (root, error)) == NULL
+          || !signet_json_get_string (object, "result", FALSE, &result, error)
+          || !signet_json_get_string (object, "url", FALSE, &url, error)
+          || !signet_json_get_string (object, "documentId", FALSE, &document_id, error))
         return NULL;
     }
 
-  if (result != NULL && call->signature_request_id != NULL &&
-      !g_str_equal (result, call->signature_request_id))
+  if (result != NULL && call->signature_request_id != NULL
+      && !g_str_equal (result, call->signature_request_id))
     {
-      signet_set_unexpected_response (error, "the service created “%s”, not the id we chose", result);
+      signet_set_unexpected_response (error, "the service created “%s”, not the id we chose",
+                                      result);
       return NULL;
     }
   if (result == NULL)
@@ -1408,11 +1372,11 @@ parse_created (SignetClient *self,
 
   if (url != NULL)
     {
-      g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+      g_autoptr (GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
 
-      if (uri == NULL ||
-          (g_ascii_strcasecmp (g_uri_get_scheme (uri), "https") != 0 &&
-           g_ascii_strcasecmp (g_uri_get_scheme (uri), "http") != 0))
+      if (uri == NULL
+          || (g_ascii_strcasecmp (g_uri_get_scheme (uri), "https") != 0
+              && g_ascii_strcasecmp (g_uri_get_scheme (uri), "http") != 0))
         {
           signet_set_unexpected_response (error, "signing URL is not a web address");
           return NULL;
@@ -1426,17 +1390,14 @@ parse_created (SignetClient *self,
 
 /* E2: the document id is `documentId` (wiki) or `result` (connector). */
 static gpointer
-parse_uploaded (SignetClient *self,
-                gpointer      call,
-                JsonNode     *root,
-                GError      **error)
+parse_uploaded (SignetClient *self, gpointer call, JsonNode *root, GError **error)
 {
   JsonObject *object;
   const char *document_id, *result;
 
-  if ((object = root_object (root, error)) == NULL ||
-      !signet_json_get_string (object, "documentId", FALSE, &document_id, error) ||
-      !signet_json_get_string (object, "result", FALSE, &result, error))
+  if ((object = root_object (root, error)) == NULL
+      || !signet_json_get_string (object, "documentId", FALSE, &document_id, error)
+      || !signet_json_get_string (object, "result", FALSE, &result, error))
     return NULL;
   if (document_id == NULL)
     document_id = result;
@@ -1450,10 +1411,7 @@ parse_uploaded (SignetClient *self,
 
 /* E3 with "signatureRequestId": "off" stores the document only. */
 static gpointer
-parse_uploaded_as_created (SignetClient *self,
-                           gpointer      call,
-                           JsonNode     *root,
-                           GError      **error)
+parse_uploaded_as_created (SignetClient *self, gpointer call, JsonNode *root, GError **error)
 {
   g_autofree char *document_id = parse_uploaded (self, call, root, error);
 
@@ -1462,29 +1420,23 @@ parse_uploaded_as_created (SignetClient *self,
 
 /* E10 answers the object itself; tolerate it wrapped in `result`. */
 static gpointer
-parse_document_info (SignetClient *self,
-                     gpointer      call,
-                     JsonNode     *root,
-                     GError      **error)
+parse_document_info (SignetClient *self, gpointer call, JsonNode *root, GError **error)
 {
   JsonObject *object, *inner;
 
   if ((object = root_object (root, error)) == NULL)
     return NULL;
-  if (!json_object_has_member (object, "id") &&
-      signet_json_get_object (object, "result", FALSE, &inner, NULL) && inner != NULL)
+  if (!json_object_has_member (object, "id")
+      && signet_json_get_object (object, "result", FALSE, &inner, NULL) && inner != NULL)
     object = inner;
   return signet_document_info_new_from_json (object, error);
 }
 
 /* E9 answers an array; tolerate it wrapped in `result`. */
 static gpointer
-parse_document_list (SignetClient *self,
-                     gpointer      call,
-                     JsonNode     *root,
-                     GError      **error)
+parse_document_list (SignetClient *self, gpointer call, JsonNode *root, GError **error)
 {
-  g_autoptr(GListStore) store = g_list_store_new (SIGNET_TYPE_DOCUMENT_INFO);
+  g_autoptr (GListStore) store = g_list_store_new (SIGNET_TYPE_DOCUMENT_INFO);
   JsonArray *array;
 
   if (JSON_NODE_HOLDS_OBJECT (root))
@@ -1504,7 +1456,7 @@ parse_document_list (SignetClient *self,
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       JsonNode *element = json_array_get_element (array, i);
-      g_autoptr(SignetDocumentInfo) info = NULL;
+      g_autoptr (SignetDocumentInfo) info = NULL;
 
       if (!JSON_NODE_HOLDS_OBJECT (element))
         {
@@ -1520,10 +1472,7 @@ parse_document_list (SignetClient *self,
 }
 
 static gpointer
-parse_counter (SignetClient *self,
-               gpointer      call,
-               JsonNode     *root,
-               GError      **error)
+parse_counter (SignetClient *self, gpointer call, JsonNode *root, GError **error)
 {
   JsonObject *object = root_object (root, error);
 
@@ -1535,33 +1484,32 @@ parse_counter (SignetClient *self,
 
 typedef struct
 {
-  Call *call;
+  Call    *call;
   gpointer source_tag;
 } FileCheck;
 
 /* The size is checked before anything is read or sent. */
 static gboolean
-check_file_info (GFile      *file,
-                 GFileInfo  *info,
-                 GError    **error)
+check_file_info (GFile *file, GFileInfo *info, GError **error)
 {
   goffset size = g_file_info_get_size (info);
 
   if (size > SIGNET_MAX_DOCUMENT_SIZE)
     {
       g_autofree char *size_text = g_format_size_full (size, G_FORMAT_SIZE_IEC_UNITS);
-      g_autofree char *limit = g_format_size_full (SIGNET_MAX_DOCUMENT_SIZE, G_FORMAT_SIZE_IEC_UNITS);
+      g_autofree char *limit
+        = g_format_size_full (SIGNET_MAX_DOCUMENT_SIZE, G_FORMAT_SIZE_IEC_UNITS);
 
       g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_FILE_TOO_LARGE,
-                   _("“%s” is too large (%s). OKdokument accepts documents up to %s; "
-                     "make the file smaller and try again."),
+                   _ ("“%s” is too large (%s). OKdokument accepts documents up to %s; "
+                      "make the file smaller and try again."),
                    g_file_info_get_display_name (info), size_text, limit);
       return FALSE;
     }
   if (size == 0)
     {
       g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_FILE_UNREADABLE,
-                   _("“%s” is empty. Choose the document again."),
+                   _ ("“%s” is empty. Choose the document again."),
                    g_file_info_get_display_name (info));
       return FALSE;
     }
@@ -1569,14 +1517,12 @@ check_file_info (GFile      *file,
 }
 
 static void
-file_info_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+file_info_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(GTask) task = user_data;
+  g_autoptr (GTask) task = user_data;
   GFile *file = G_FILE (source);
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GFileInfo) info = NULL;
+  g_autoptr (GError) error = NULL;
 
   info = g_file_query_info_finish (file, result, &error);
   if (info == NULL)
@@ -1587,8 +1533,8 @@ file_info_cb (GObject      *source,
         g_task_return_error (task, g_steal_pointer (&error));
       else
         g_task_return_new_error (task, SIGNET_ERROR, SIGNET_ERROR_FILE_UNREADABLE,
-                                 _("“%s” could not be read. "
-                                   "Check that the file still exists and that you may open it."),
+                                 _ ("“%s” could not be read. "
+                                    "Check that the file still exists and that you may open it."),
                                  name);
       return;
     }
@@ -1601,39 +1547,37 @@ file_info_cb (GObject      *source,
 }
 
 static void
-query_file (SignetClient        *self,
-            GFile               *file,
-            GCancellable        *cancellable,
-            GAsyncReadyCallback  callback,
-            gpointer             user_data)
+query_file (SignetClient       *self,
+            GFile              *file,
+            GCancellable       *cancellable,
+            GAsyncReadyCallback callback,
+            gpointer            user_data)
 {
   GTask *task = g_task_new (self, cancellable, callback, user_data);
 
   g_task_set_source_tag (task, query_file);
-  g_file_query_info_async (file,
-                           G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
-                           G_FILE_QUERY_INFO_NONE, G_PRIORITY_DEFAULT, cancellable, file_info_cb, task);
+  g_file_query_info_async (
+    file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
+    G_FILE_QUERY_INFO_NONE, G_PRIORITY_DEFAULT, cancellable, file_info_cb, task);
 }
 
 /* Splits the generated JSON around a placeholder so that the file's
  * base64 can be streamed between the two halves. */
 static void
-split_json (JsonNode    *root,
-            const char  *placeholder,
-            GBytes     **prefix,
-            GBytes     **suffix)
+split_json (JsonNode *root, const char *placeholder, GBytes **prefix, GBytes **suffix)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
   g_autofree char *json = NULL;
-  const char *hole;
-  gsize length;
+  const char      *hole;
+  gsize            length;
 
   json_generator_set_root (generator, root);
   json = json_generator_to_data (generator, &length);
   hole = strstr (json, placeholder);
   g_assert (hole != NULL);
   *prefix = g_bytes_new (json, hole - json);
-  *suffix = g_bytes_new (hole + strlen (placeholder), length - (hole - json) - strlen (placeholder));
+  *suffix
+    = g_bytes_new (hole + strlen (placeholder), length - (hole - json) - strlen (placeholder));
 }
 
 static char *
@@ -1649,8 +1593,8 @@ new_placeholder (void)
 
 typedef struct
 {
-  GFile *file;
-  char *filename;
+  GFile              *file;
+  char               *filename;
   SignetDocumentState preprocessing;
 } UploadData;
 
@@ -1664,14 +1608,12 @@ upload_data_free (UploadData *data)
 
 /* Hands the inner task's pointer result to the outer task. */
 static void
-relay_pointer_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+relay_pointer_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
+  g_autoptr (GTask) task = user_data;
+  GError        *error = NULL;
   GDestroyNotify free_func;
-  gpointer value;
+  gpointer       value;
 
   free_func = g_object_get_data (G_OBJECT (task), "result-free");
   value = g_task_propagate_pointer (G_TASK (result), &error);
@@ -1682,19 +1624,17 @@ relay_pointer_cb (GObject      *source,
 }
 
 static void
-upload_file_checked_cb (GObject      *source,
-                        GAsyncResult *result,
-                        gpointer      user_data)
+upload_file_checked_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(GTask) task = user_data;
+  g_autoptr (GTask) task = user_data;
   SignetClient *self = SIGNET_CLIENT (source);
-  UploadData *data = g_task_get_task_data (task);
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
+  UploadData   *data = g_task_get_task_data (task);
+  g_autoptr (GFileInfo) info = NULL;
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonNode) root = NULL;
   g_autofree char *placeholder = new_placeholder ();
-  GError *error = NULL;
-  Call *call;
+  GError          *error = NULL;
+  Call            *call;
 
   info = g_task_propagate_pointer (G_TASK (result), &error);
   if (info == NULL)
@@ -1707,12 +1647,13 @@ upload_file_checked_cb (GObject      *source,
    * form; the connector's flat `file` is the other spelling (§19.5). */
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "filename");
-  json_builder_add_string_value (builder, data->filename != NULL ? data->filename
-                                                                 : g_file_info_get_display_name (info));
+  json_builder_add_string_value (
+    builder, data->filename != NULL ? data->filename : g_file_info_get_display_name (info));
   if (data->preprocessing != SIGNET_DOCUMENT_STATE_UNKNOWN)
     {
       json_builder_set_member_name (builder, "state");
-      json_builder_add_string_value (builder, signet_document_state_to_string (data->preprocessing));
+      json_builder_add_string_value (builder,
+                                     signet_document_state_to_string (data->preprocessing));
     }
   json_builder_set_member_name (builder, "file");
   json_builder_begin_object (builder);
@@ -1733,8 +1674,8 @@ upload_file_checked_cb (GObject      *source,
   call->result_free = g_free;
 
   g_object_set_data (G_OBJECT (task), "result-free", g_free);
-  call_start (self, call, g_task_get_cancellable (task), call_start,
-              relay_pointer_cb, g_object_ref (task));
+  call_start (self, call, g_task_get_cancellable (task), call_start, relay_pointer_cb,
+              g_object_ref (task));
 }
 
 /**
@@ -1753,15 +1694,15 @@ upload_file_checked_cb (GObject      *source,
  * encoded and sent as it is read, on a worker thread.
  */
 void
-signet_client_upload_document_async (SignetClient        *self,
-                                     GFile               *file,
-                                     const char          *filename,
-                                     SignetDocumentState  preprocessing,
-                                     GCancellable        *cancellable,
-                                     GAsyncReadyCallback  callback,
-                                     gpointer             user_data)
+signet_client_upload_document_async (SignetClient       *self,
+                                     GFile              *file,
+                                     const char         *filename,
+                                     SignetDocumentState preprocessing,
+                                     GCancellable       *cancellable,
+                                     GAsyncReadyCallback callback,
+                                     gpointer            user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr (GTask) task = NULL;
   UploadData *data;
 
   g_return_if_fail (SIGNET_IS_CLIENT (self));
@@ -1787,9 +1728,7 @@ signet_client_upload_document_async (SignetClient        *self,
  * Returns: (transfer full): the new document's id, or %NULL on error
  */
 char *
-signet_client_upload_document_finish (SignetClient  *self,
-                                      GAsyncResult  *result,
-                                      GError       **error)
+signet_client_upload_document_finish (SignetClient *self, GAsyncResult *result, GError **error)
 {
   return call_propagate (self, result, signet_client_upload_document_async, error);
 }
@@ -1800,10 +1739,10 @@ signet_client_upload_document_finish (SignetClient  *self,
 typedef struct
 {
   SignetSignatureRequest *request;
-  SignetCreateFlags flags;
-  char *document_id;
-  GFileInfo *info;
-  gboolean storage_only;
+  SignetCreateFlags       flags;
+  char                   *document_id;
+  GFileInfo              *info;
+  gboolean                storage_only;
 } CreateData;
 
 static void
@@ -1818,15 +1757,16 @@ create_data_free (CreateData *data)
 static void
 create_send (GTask *task)
 {
-  SignetClient *self = g_task_get_source_object (task);
-  CreateData *data = g_task_get_task_data (task);
+  SignetClient    *self = g_task_get_source_object (task);
+  CreateData      *data = g_task_get_task_data (task);
   g_autofree char *placeholder = NULL;
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr (JsonNode) root = NULL;
   Call *call;
 
   call = call_new (self, "POST", "/JSON/signatureRequest", TRUE);
   call->conflict_is_success = TRUE;
-  call->signature_request_id = g_strdup (signet_signature_request_get_signature_request_id (data->request));
+  call->signature_request_id
+    = g_strdup (signet_signature_request_get_signature_request_id (data->request));
   call->document_id = g_strdup (data->document_id);
   call->parse = parse_created;
   call->result_free = g_object_unref;
@@ -1848,18 +1788,16 @@ create_send (GTask *task)
     }
 
   g_object_set_data (G_OBJECT (task), "result-free", g_object_unref);
-  call_start (self, call, g_task_get_cancellable (task), call_start,
-              relay_pointer_cb, g_object_ref (task));
+  call_start (self, call, g_task_get_cancellable (task), call_start, relay_pointer_cb,
+              g_object_ref (task));
 }
 
 static void
-create_uploaded_cb (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
+create_uploaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(GTask) task = user_data;
+  g_autoptr (GTask) task = user_data;
   CreateData *data = g_task_get_task_data (task);
-  GError *error = NULL;
+  GError     *error = NULL;
 
   data->document_id = signet_client_upload_document_finish (SIGNET_CLIENT (source), result, &error);
   if (data->document_id == NULL)
@@ -1873,13 +1811,11 @@ create_uploaded_cb (GObject      *source,
 }
 
 static void
-create_file_checked_cb (GObject      *source,
-                        GAsyncResult *result,
-                        gpointer      user_data)
+create_file_checked_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(GTask) task = user_data;
+  g_autoptr (GTask) task = user_data;
   CreateData *data = g_task_get_task_data (task);
-  GError *error = NULL;
+  GError     *error = NULL;
 
   data->info = g_task_propagate_pointer (G_TASK (result), &error);
   if (data->info == NULL)
@@ -1915,9 +1851,9 @@ signet_client_create_signature_request_async (SignetClient           *self,
                                               GAsyncReadyCallback     callback,
                                               gpointer                user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr (GTask) task = NULL;
   CreateData *data;
-  GFile *file;
+  GFile      *file;
 
   g_return_if_fail (SIGNET_IS_CLIENT (self));
   g_return_if_fail (SIGNET_IS_SIGNATURE_REQUEST (request));
@@ -1933,9 +1869,10 @@ signet_client_create_signature_request_async (SignetClient           *self,
   file = signet_signature_request_get_file (request);
   if ((file == NULL) == (data->document_id == NULL))
     {
-      g_task_return_new_error (task, SIGNET_ERROR, SIGNET_ERROR_INVALID_INPUT,
-                               _("A signature request needs either a new file or a stored document. "
-                                 "Choose one document and try again."));
+      g_task_return_new_error (
+        task, SIGNET_ERROR, SIGNET_ERROR_INVALID_INPUT,
+        _ ("A signature request needs either a new file or a stored document. "
+           "Choose one document and try again."));
       return;
     }
 
@@ -1959,9 +1896,9 @@ signet_client_create_signature_request_async (SignetClient           *self,
  * Returns: (transfer full): the created request, or %NULL on error
  */
 SignetCreatedRequest *
-signet_client_create_signature_request_finish (SignetClient  *self,
-                                               GAsyncResult  *result,
-                                               GError       **error)
+signet_client_create_signature_request_finish (SignetClient *self,
+                                               GAsyncResult *result,
+                                               GError      **error)
 {
   return call_propagate (self, result, signet_client_create_signature_request_async, error);
 }
@@ -1970,23 +1907,21 @@ signet_client_create_signature_request_finish (SignetClient  *self,
 /* {{{ E3 Upload (multipart) */
 
 static void
-multipart_file_checked_cb (GObject      *source,
-                           GAsyncResult *result,
-                           gpointer      user_data)
+multipart_file_checked_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(GTask) task = user_data;
+  g_autoptr (GTask) task = user_data;
   SignetClient *self = SIGNET_CLIENT (source);
-  CreateData *data = g_task_get_task_data (task);
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
+  CreateData   *data = g_task_get_task_data (task);
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autoptr (JsonNode) root = NULL;
   g_autofree char *boundary = NULL;
   g_autofree char *metadata = NULL;
   g_autofree char *filename = NULL;
   g_autofree char *random = g_uuid_string_random ();
-  gboolean storage_only = data->storage_only;
-  GError *error = NULL;
-  GString *prefix;
-  Call *call;
+  gboolean         storage_only = data->storage_only;
+  GError          *error = NULL;
+  GString         *prefix;
+  Call            *call;
 
   data->info = g_task_propagate_pointer (G_TASK (result), &error);
   if (data->info == NULL)
@@ -2003,8 +1938,8 @@ multipart_file_checked_cb (GObject      *source,
   metadata = json_generator_to_data (generator, NULL);
 
   filename = g_strdup (signet_signature_request_get_filename (data->request) != NULL
-                       ? signet_signature_request_get_filename (data->request)
-                       : g_file_info_get_display_name (data->info));
+                         ? signet_signature_request_get_filename (data->request)
+                         : g_file_info_get_display_name (data->info));
   g_strdelimit (filename, "\"\\\r\n", '_');
   boundary = g_strconcat ("signet-", random, NULL);
 
@@ -2022,18 +1957,20 @@ multipart_file_checked_cb (GObject      *source,
   call = call_new (self, "POST", "/JSON/upload", TRUE);
   call->conflict_is_success = !storage_only;
   if (!storage_only)
-    call->signature_request_id = g_strdup (signet_signature_request_get_signature_request_id (data->request));
+    call->signature_request_id
+      = g_strdup (signet_signature_request_get_signature_request_id (data->request));
   call->file = g_object_ref (signet_signature_request_get_file (data->request));
   call->file_size = g_file_info_get_size (data->info);
   call->content_type = g_strdup_printf ("multipart/form-data; boundary=%s", boundary);
   call->prefix = g_string_free_to_bytes (prefix);
-  call->suffix = g_bytes_new_take (g_strdup_printf ("\r\n--%s--\r\n", boundary), strlen (boundary) + 8);
+  call->suffix
+    = g_bytes_new_take (g_strdup_printf ("\r\n--%s--\r\n", boundary), strlen (boundary) + 8);
   call->parse = storage_only ? parse_uploaded_as_created : parse_created;
   call->result_free = g_object_unref;
 
   g_object_set_data (G_OBJECT (task), "result-free", g_object_unref);
-  call_start (self, call, g_task_get_cancellable (task), call_start,
-              relay_pointer_cb, g_object_ref (task));
+  call_start (self, call, g_task_get_cancellable (task), call_start, relay_pointer_cb,
+              g_object_ref (task));
 }
 
 /**
@@ -2058,7 +1995,7 @@ signet_client_upload_multipart_async (SignetClient           *self,
                                       GAsyncReadyCallback     callback,
                                       gpointer                user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr (GTask) task = NULL;
   CreateData *data;
 
   g_return_if_fail (SIGNET_IS_CLIENT (self));
@@ -2086,9 +2023,7 @@ signet_client_upload_multipart_async (SignetClient           *self,
  *   the document id is set. %NULL on error.
  */
 SignetCreatedRequest *
-signet_client_upload_multipart_finish (SignetClient  *self,
-                                       GAsyncResult  *result,
-                                       GError       **error)
+signet_client_upload_multipart_finish (SignetClient *self, GAsyncResult *result, GError **error)
 {
   return call_propagate (self, result, signet_client_upload_multipart_async, error);
 }
@@ -2111,16 +2046,16 @@ signet_client_upload_multipart_finish (SignetClient  *self,
  * never holds half a document.
  */
 void
-signet_client_download_document_async (SignetClient        *self,
-                                       const char          *document_id,
-                                       GFile               *destination,
-                                       GCancellable        *cancellable,
-                                       GAsyncReadyCallback  callback,
-                                       gpointer             user_data)
+signet_client_download_document_async (SignetClient       *self,
+                                       const char         *document_id,
+                                       GFile              *destination,
+                                       GCancellable       *cancellable,
+                                       GAsyncReadyCallback callback,
+                                       gpointer            user_data)
 {
   g_autofree char *escaped = NULL;
   g_autofree char *path = NULL;
-  g_autoptr(GFile) parent = NULL;
+  g_autoptr (GFile) parent = NULL;
   Call *call;
 
   g_return_if_fail (SIGNET_IS_CLIENT (self));
@@ -2146,27 +2081,25 @@ signet_client_download_document_async (SignetClient        *self,
  * Returns: %TRUE once the document is saved
  */
 gboolean
-signet_client_download_document_finish (SignetClient  *self,
-                                        GAsyncResult  *result,
-                                        GError       **error)
+signet_client_download_document_finish (SignetClient *self, GAsyncResult *result, GError **error)
 {
   return call_propagate_boolean (self, result, signet_client_download_document_async, error);
 }
 
 static void
-simple_call (SignetClient        *self,
-             const char          *method,
-             const char          *prefix,
-             const char          *id,
-             JsonNode            *body,
-             GCancellable        *cancellable,
-             gpointer             source_tag,
-             GAsyncReadyCallback  callback,
-             gpointer             user_data)
+simple_call (SignetClient       *self,
+             const char         *method,
+             const char         *prefix,
+             const char         *id,
+             JsonNode           *body,
+             GCancellable       *cancellable,
+             gpointer            source_tag,
+             GAsyncReadyCallback callback,
+             gpointer            user_data)
 {
   g_autofree char *escaped = id != NULL ? escape_segment (id) : NULL;
   g_autofree char *path = g_strconcat (prefix, escaped, NULL);
-  Call *call;
+  Call            *call;
 
   /* Every call but creating a request may simply be repeated. */
   call = call_new (self, method, path, TRUE);
@@ -2187,11 +2120,11 @@ simple_call (SignetClient        *self,
  * Deletes a stored document (E8).
  */
 void
-signet_client_delete_document_async (SignetClient        *self,
-                                     const char          *document_id,
-                                     GCancellable        *cancellable,
-                                     GAsyncReadyCallback  callback,
-                                     gpointer             user_data)
+signet_client_delete_document_async (SignetClient       *self,
+                                     const char         *document_id,
+                                     GCancellable       *cancellable,
+                                     GAsyncReadyCallback callback,
+                                     gpointer            user_data)
 {
   g_return_if_fail (SIGNET_IS_CLIENT (self));
   g_return_if_fail (document_id != NULL);
@@ -2209,9 +2142,7 @@ signet_client_delete_document_async (SignetClient        *self,
  * Returns: %TRUE if the document was deleted
  */
 gboolean
-signet_client_delete_document_finish (SignetClient  *self,
-                                      GAsyncResult  *result,
-                                      GError       **error)
+signet_client_delete_document_finish (SignetClient *self, GAsyncResult *result, GError **error)
 {
   return call_propagate (self, result, signet_client_delete_document_async, error) != NULL;
 }
@@ -2230,15 +2161,15 @@ signet_client_delete_document_finish (SignetClient  *self,
  * Lists the documents stored for this API key (E9).
  */
 void
-signet_client_list_documents_async (SignetClient        *self,
-                                    SignetDocumentState  state,
-                                    GCancellable        *cancellable,
-                                    GAsyncReadyCallback  callback,
-                                    gpointer             user_data)
+signet_client_list_documents_async (SignetClient       *self,
+                                    SignetDocumentState state,
+                                    GCancellable       *cancellable,
+                                    GAsyncReadyCallback callback,
+                                    gpointer            user_data)
 {
-  const char *name = signet_document_state_to_string (state);
+  const char      *name = signet_document_state_to_string (state);
   g_autofree char *path = NULL;
-  Call *call;
+  Call            *call;
 
   g_return_if_fail (SIGNET_IS_CLIENT (self));
 
@@ -2259,9 +2190,7 @@ signet_client_list_documents_async (SignetClient        *self,
  *   error
  */
 GListModel *
-signet_client_list_documents_finish (SignetClient  *self,
-                                     GAsyncResult  *result,
-                                     GError       **error)
+signet_client_list_documents_finish (SignetClient *self, GAsyncResult *result, GError **error)
 {
   return call_propagate (self, result, signet_client_list_documents_async, error);
 }
@@ -2277,15 +2206,15 @@ signet_client_list_documents_finish (SignetClient  *self,
  * Asks for one document's name, state and dates (E10).
  */
 void
-signet_client_get_document_info_async (SignetClient        *self,
-                                       const char          *document_id,
-                                       GCancellable        *cancellable,
-                                       GAsyncReadyCallback  callback,
-                                       gpointer             user_data)
+signet_client_get_document_info_async (SignetClient       *self,
+                                       const char         *document_id,
+                                       GCancellable       *cancellable,
+                                       GAsyncReadyCallback callback,
+                                       gpointer            user_data)
 {
   g_autofree char *escaped = NULL;
   g_autofree char *path = NULL;
-  Call *call;
+  Call            *call;
 
   g_return_if_fail (SIGNET_IS_CLIENT (self));
   g_return_if_fail (document_id != NULL);
@@ -2307,9 +2236,7 @@ signet_client_get_document_info_async (SignetClient        *self,
  * Returns: (transfer full): the document's info, or %NULL on error
  */
 SignetDocumentInfo *
-signet_client_get_document_info_finish (SignetClient  *self,
-                                        GAsyncResult  *result,
-                                        GError       **error)
+signet_client_get_document_info_finish (SignetClient *self, GAsyncResult *result, GError **error)
 {
   return call_propagate (self, result, signet_client_get_document_info_async, error);
 }
@@ -2318,12 +2245,11 @@ signet_client_get_document_info_finish (SignetClient  *self,
 /* {{{ E11 Update, E12 Delete signature request, E14 Register callback */
 
 static JsonNode *
-build_object (const char *first_member,
-              ...)
+build_object (const char *first_member, ...)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
   const char *member = first_member;
-  va_list args;
+  va_list     args;
 
   va_start (args, first_member);
   json_builder_begin_object (builder);
@@ -2356,23 +2282,21 @@ build_object (const char *first_member,
  * Changes where an existing request reports to (E11).
  */
 void
-signet_client_update_signature_request_async (SignetClient        *self,
-                                              const char          *signature_request_id,
-                                              const char          *send_info_url,
-                                              const char          *result_url,
-                                              GCancellable        *cancellable,
-                                              GAsyncReadyCallback  callback,
-                                              gpointer             user_data)
+signet_client_update_signature_request_async (SignetClient       *self,
+                                              const char         *signature_request_id,
+                                              const char         *send_info_url,
+                                              const char         *result_url,
+                                              GCancellable       *cancellable,
+                                              GAsyncReadyCallback callback,
+                                              gpointer            user_data)
 {
-  g_autoptr(JsonNode) body = NULL;
+  g_autoptr (JsonNode) body = NULL;
 
   g_return_if_fail (SIGNET_IS_CLIENT (self));
   g_return_if_fail (signature_request_id != NULL);
 
-  body = build_object ("signatureRequestId", signature_request_id,
-                       "sendInfoURL", send_info_url,
-                       "resulturl", result_url,
-                       NULL);
+  body = build_object ("signatureRequestId", signature_request_id, "sendInfoURL", send_info_url,
+                       "resulturl", result_url, NULL);
   simple_call (self, "PATCH", "/JSON/signatureRequest", NULL, body, cancellable,
                signet_client_update_signature_request_async, callback, user_data);
 }
@@ -2389,9 +2313,9 @@ signet_client_update_signature_request_async (SignetClient        *self,
  * Returns: %TRUE if the request was updated
  */
 gboolean
-signet_client_update_signature_request_finish (SignetClient  *self,
-                                               GAsyncResult  *result,
-                                               GError       **error)
+signet_client_update_signature_request_finish (SignetClient *self,
+                                               GAsyncResult *result,
+                                               GError      **error)
 {
   return call_propagate (self, result, signet_client_update_signature_request_async, error) != NULL;
 }
@@ -2407,11 +2331,11 @@ signet_client_update_signature_request_finish (SignetClient  *self,
  * Deletes a signature request (E12); its link stops working.
  */
 void
-signet_client_delete_signature_request_async (SignetClient        *self,
-                                              const char          *signature_request_id,
-                                              GCancellable        *cancellable,
-                                              GAsyncReadyCallback  callback,
-                                              gpointer             user_data)
+signet_client_delete_signature_request_async (SignetClient       *self,
+                                              const char         *signature_request_id,
+                                              GCancellable       *cancellable,
+                                              GAsyncReadyCallback callback,
+                                              gpointer            user_data)
 {
   g_return_if_fail (SIGNET_IS_CLIENT (self));
   g_return_if_fail (signature_request_id != NULL);
@@ -2429,9 +2353,9 @@ signet_client_delete_signature_request_async (SignetClient        *self,
  * Returns: %TRUE if the request was deleted
  */
 gboolean
-signet_client_delete_signature_request_finish (SignetClient  *self,
-                                               GAsyncResult  *result,
-                                               GError       **error)
+signet_client_delete_signature_request_finish (SignetClient *self,
+                                               GAsyncResult *result,
+                                               GError      **error)
 {
   return call_propagate (self, result, signet_client_delete_signature_request_async, error) != NULL;
 }
@@ -2449,14 +2373,14 @@ signet_client_delete_signature_request_finish (SignetClient  *self,
  * webhook).
  */
 void
-signet_client_register_callback_async (SignetClient        *self,
-                                       const char          *signature_request_id,
-                                       const char          *send_info_url,
-                                       GCancellable        *cancellable,
-                                       GAsyncReadyCallback  callback,
-                                       gpointer             user_data)
+signet_client_register_callback_async (SignetClient       *self,
+                                       const char         *signature_request_id,
+                                       const char         *send_info_url,
+                                       GCancellable       *cancellable,
+                                       GAsyncReadyCallback callback,
+                                       gpointer            user_data)
 {
-  g_autoptr(JsonNode) body = NULL;
+  g_autoptr (JsonNode) body = NULL;
 
   g_return_if_fail (SIGNET_IS_CLIENT (self));
   g_return_if_fail (signature_request_id != NULL);
@@ -2476,9 +2400,7 @@ signet_client_register_callback_async (SignetClient        *self,
  * Returns: %TRUE if the callback was registered
  */
 gboolean
-signet_client_register_callback_finish (SignetClient  *self,
-                                        GAsyncResult  *result,
-                                        GError       **error)
+signet_client_register_callback_finish (SignetClient *self, GAsyncResult *result, GError **error)
 {
   return call_propagate (self, result, signet_client_register_callback_async, error) != NULL;
 }
@@ -2497,10 +2419,10 @@ signet_client_register_callback_finish (SignetClient  *self,
  * cheapest way to check an API key.
  */
 void
-signet_client_get_counter_async (SignetClient        *self,
-                                 GCancellable        *cancellable,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data)
+signet_client_get_counter_async (SignetClient       *self,
+                                 GCancellable       *cancellable,
+                                 GAsyncReadyCallback callback,
+                                 gpointer            user_data)
 {
   Call *call;
 
@@ -2521,9 +2443,7 @@ signet_client_get_counter_async (SignetClient        *self,
  * Returns: (transfer full): the counters, or %NULL on error
  */
 SignetCounter *
-signet_client_get_counter_finish (SignetClient  *self,
-                                  GAsyncResult  *result,
-                                  GError       **error)
+signet_client_get_counter_finish (SignetClient *self, GAsyncResult *result, GError **error)
 {
   return call_propagate (self, result, signet_client_get_counter_async, error);
 }

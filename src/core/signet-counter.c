@@ -24,18 +24,19 @@ struct _SignetCounter
 {
   GObject parent_instance;
 
-  char *account;
-  gint64 available;
-  gint64 used;
-  gint64 stored;
-  gint64 downloaded;
-  gint64 deleted;
+  char   *account;
+  gint64  available;
+  gint64  used;
+  gint64  stored;
+  gint64  downloaded;
+  gint64  deleted;
   GArray *history; /* of SignetCounterMonth, oldest first */
 };
 
 G_DEFINE_FINAL_TYPE (SignetCounter, signet_counter, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   PROP_0,
   PROP_ACCOUNT,
   PROP_AVAILABLE,
@@ -50,9 +51,10 @@ static GParamSpec *properties[N_PROPS];
 
 /* `actual` holds "<account>.<metric>"; the history objects hold
  * "<year>.<month>.<account>" (§6 E13). */
-static const struct {
+static const struct
+{
   const char *metric;
-  gsize offset;
+  gsize       offset;
 } actual_metrics[] = {
   { ".availableSignatureRequests", G_STRUCT_OFFSET (SignetCounter, available) },
   { ".usedSignatureRequests", G_STRUCT_OFFSET (SignetCounter, used) },
@@ -61,9 +63,10 @@ static const struct {
   { ".deleted.f", G_STRUCT_OFFSET (SignetCounter, deleted) },
 };
 
-static const struct {
+static const struct
+{
   const char *member;
-  gsize offset;
+  gsize       offset;
 } history_metrics[] = {
   { "signatureRequests", G_STRUCT_OFFSET (SignetCounterMonth, signature_requests) },
   { "files", G_STRUCT_OFFSET (SignetCounterMonth, files) },
@@ -83,35 +86,32 @@ signet_counter_finalize (GObject *object)
 }
 
 static void
-signet_counter_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
+signet_counter_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   SignetCounter *self = SIGNET_COUNTER (object);
 
   switch (prop_id)
     {
-    case PROP_ACCOUNT:
-      g_value_set_string (value, self->account);
-      break;
-    case PROP_AVAILABLE:
-      g_value_set_int64 (value, self->available);
-      break;
-    case PROP_USED:
-      g_value_set_int64 (value, self->used);
-      break;
-    case PROP_STORED:
-      g_value_set_int64 (value, self->stored);
-      break;
-    case PROP_DOWNLOADED:
-      g_value_set_int64 (value, self->downloaded);
-      break;
-    case PROP_DELETED:
-      g_value_set_int64 (value, self->deleted);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_ACCOUNT:
+        g_value_set_string (value, self->account);
+        break;
+      case PROP_AVAILABLE:
+        g_value_set_int64 (value, self->available);
+        break;
+      case PROP_USED:
+        g_value_set_int64 (value, self->used);
+        break;
+      case PROP_STORED:
+        g_value_set_int64 (value, self->stored);
+        break;
+      case PROP_DOWNLOADED:
+        g_value_set_int64 (value, self->downloaded);
+        break;
+      case PROP_DELETED:
+        g_value_set_int64 (value, self->deleted);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -135,9 +135,9 @@ signet_counter_class_init (SignetCounterClass *klass)
    *
    * The account name the service prefixes its counters with, if any.
    */
-  properties[PROP_ACCOUNT] =
-    g_param_spec_string ("account", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_ACCOUNT]
+    = g_param_spec_string ("account", NULL, NULL, NULL,
+                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   /**
    * SignetCounter:available:
    *
@@ -180,12 +180,10 @@ signet_counter_init (SignetCounter *self)
 }
 
 static SignetCounterMonth *
-find_month (SignetCounter *self,
-            int            year,
-            int            month)
+find_month (SignetCounter *self, int year, int month)
 {
   SignetCounterMonth new_month = { year, month, -1, -1, -1, -1 };
-  guint i;
+  guint              i;
 
   for (i = 0; i < self->history->len; i++)
     {
@@ -201,16 +199,13 @@ find_month (SignetCounter *self,
 }
 
 static gboolean
-parse_month_key (const char *key,
-                 int        *year,
-                 int        *month)
+parse_month_key (const char *key, int *year, int *month)
 {
-  g_auto(GStrv) parts = g_strsplit (key, ".", 3);
+  g_auto (GStrv) parts = g_strsplit (key, ".", 3);
   guint64 y, m;
 
-  if (g_strv_length (parts) < 2 ||
-      !g_ascii_string_to_unsigned (parts[0], 10, 1970, 9999, &y, NULL) ||
-      !g_ascii_string_to_unsigned (parts[1], 10, 1, 12, &m, NULL))
+  if (g_strv_length (parts) < 2 || !g_ascii_string_to_unsigned (parts[0], 10, 1970, 9999, &y, NULL)
+      || !g_ascii_string_to_unsigned (parts[1], 10, 1, 12, &m, NULL))
     return FALSE;
   *year = (int) y;
   *month = (int) m;
@@ -218,13 +213,11 @@ parse_month_key (const char *key,
 }
 
 static gboolean
-read_actual (SignetCounter *self,
-             JsonObject    *actual,
-             GError       **error)
+read_actual (SignetCounter *self, JsonObject *actual, GError **error)
 {
   JsonObjectIter iter;
-  const char *key;
-  JsonNode *node;
+  const char    *key;
+  JsonNode      *node;
 
   json_object_iter_init (&iter, actual);
   while (json_object_iter_next (&iter, &key, &node))
@@ -249,20 +242,17 @@ read_actual (SignetCounter *self,
 }
 
 static gboolean
-read_history (SignetCounter *self,
-              JsonObject    *history,
-              gsize          offset,
-              GError       **error)
+read_history (SignetCounter *self, JsonObject *history, gsize offset, GError **error)
 {
   JsonObjectIter iter;
-  const char *key;
-  JsonNode *node;
+  const char    *key;
+  JsonNode      *node;
 
   json_object_iter_init (&iter, history);
   while (json_object_iter_next (&iter, &key, &node))
     {
       SignetCounterMonth *month;
-      int y, m;
+      int                 y, m;
 
       if (!parse_month_key (key, &y, &m))
         {
@@ -286,14 +276,13 @@ read_history (SignetCounter *self,
  * type-checked (numbers and strings of digits both count).
  */
 SignetCounter *
-signet_counter_new_from_json (JsonObject  *object,
-                              GError     **error)
+signet_counter_new_from_json (JsonObject *object, GError **error)
 {
-  g_autoptr(SignetCounter) self = g_object_new (SIGNET_TYPE_COUNTER, NULL);
+  g_autoptr (SignetCounter) self = g_object_new (SIGNET_TYPE_COUNTER, NULL);
   JsonObject *actual;
 
-  if (!signet_json_get_object (object, "actual", TRUE, &actual, error) ||
-      !read_actual (self, actual, error))
+  if (!signet_json_get_object (object, "actual", TRUE, &actual, error)
+      || !read_actual (self, actual, error))
     return NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (history_metrics); i++)
@@ -395,8 +384,7 @@ signet_counter_get_deleted (SignetCounter *self)
  * Returns: (array length=n_months): the months, oldest first
  */
 const SignetCounterMonth *
-signet_counter_get_history (SignetCounter *self,
-                            guint         *n_months)
+signet_counter_get_history (SignetCounter *self, guint *n_months)
 {
   g_return_val_if_fail (SIGNET_IS_COUNTER (self), NULL);
   g_return_val_if_fail (n_months != NULL, NULL);

@@ -24,8 +24,8 @@ G_BEGIN_DECLS
  */
 typedef struct
 {
-  int year;
-  int month;
+  int    year;
+  int    month;
   gint64 signature_requests;
   gint64 files;
   gint64 downloaded;
@@ -36,13 +36,12 @@ typedef struct
 
 G_DECLARE_FINAL_TYPE (SignetCounter, signet_counter, SIGNET, COUNTER, GObject)
 
-const char               *signet_counter_get_account   (SignetCounter *self);
+const char               *signet_counter_get_account (SignetCounter *self);
 gint64                    signet_counter_get_available (SignetCounter *self);
-gint64                    signet_counter_get_used      (SignetCounter *self);
-gint64                    signet_counter_get_stored    (SignetCounter *self);
+gint64                    signet_counter_get_used (SignetCounter *self);
+gint64                    signet_counter_get_stored (SignetCounter *self);
 gint64                    signet_counter_get_downloaded (SignetCounter *self);
-gint64                    signet_counter_get_deleted   (SignetCounter *self);
-const SignetCounterMonth *signet_counter_get_history   (SignetCounter *self,
-                                                        guint         *n_months);
+gint64                    signet_counter_get_deleted (SignetCounter *self);
+const SignetCounterMonth *signet_counter_get_history (SignetCounter *self, guint *n_months);
 
 G_END_DECLS

@@ -22,15 +22,16 @@ struct _SignetCreatedRequest
 {
   GObject parent_instance;
 
-  char *signature_request_id;
-  char *signing_url;
-  char *document_id;
+  char    *signature_request_id;
+  char    *signing_url;
+  char    *document_id;
   gboolean recovered;
 };
 
 G_DEFINE_FINAL_TYPE (SignetCreatedRequest, signet_created_request, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   PROP_0,
   PROP_SIGNATURE_REQUEST_ID,
   PROP_SIGNING_URL,
@@ -63,20 +64,20 @@ signet_created_request_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_SIGNATURE_REQUEST_ID:
-      g_value_set_string (value, self->signature_request_id);
-      break;
-    case PROP_SIGNING_URL:
-      g_value_set_string (value, self->signing_url);
-      break;
-    case PROP_DOCUMENT_ID:
-      g_value_set_string (value, self->document_id);
-      break;
-    case PROP_RECOVERED:
-      g_value_set_boolean (value, self->recovered);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_SIGNATURE_REQUEST_ID:
+        g_value_set_string (value, self->signature_request_id);
+        break;
+      case PROP_SIGNING_URL:
+        g_value_set_string (value, self->signing_url);
+        break;
+      case PROP_DOCUMENT_ID:
+        g_value_set_string (value, self->document_id);
+        break;
+      case PROP_RECOVERED:
+        g_value_set_boolean (value, self->recovered);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -84,7 +85,7 @@ static void
 signet_created_request_class_init (SignetCreatedRequestClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+  GParamFlags   flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
 
   object_class->finalize = signet_created_request_finalize;
   object_class->get_property = signet_created_request_get_property;
@@ -94,8 +95,8 @@ signet_created_request_class_init (SignetCreatedRequestClass *klass)
    *
    * The signature request's id (the one Signet chose).
    */
-  properties[PROP_SIGNATURE_REQUEST_ID] =
-    g_param_spec_string ("signature-request-id", NULL, NULL, NULL, flags);
+  properties[PROP_SIGNATURE_REQUEST_ID]
+    = g_param_spec_string ("signature-request-id", NULL, NULL, NULL, flags);
   /**
    * SignetCreatedRequest:signing-url:
    *

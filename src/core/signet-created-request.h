@@ -13,11 +13,15 @@ G_BEGIN_DECLS
 
 #define SIGNET_TYPE_CREATED_REQUEST (signet_created_request_get_type ())
 
-G_DECLARE_FINAL_TYPE (SignetCreatedRequest, signet_created_request, SIGNET, CREATED_REQUEST, GObject)
+G_DECLARE_FINAL_TYPE (SignetCreatedRequest,
+                      signet_created_request,
+                      SIGNET,
+                      CREATED_REQUEST,
+                      GObject)
 
 const char *signet_created_request_get_signature_request_id (SignetCreatedRequest *self);
-const char *signet_created_request_get_signing_url          (SignetCreatedRequest *self);
-const char *signet_created_request_get_document_id          (SignetCreatedRequest *self);
-gboolean    signet_created_request_get_recovered            (SignetCreatedRequest *self);
+const char *signet_created_request_get_signing_url (SignetCreatedRequest *self);
+const char *signet_created_request_get_document_id (SignetCreatedRequest *self);
+gboolean    signet_created_request_get_recovered (SignetCreatedRequest *self);
 
 G_END_DECLS

@@ -25,19 +25,20 @@ struct _SignetDocumentInfo
 {
   GObject parent_instance;
 
-  char *id;
-  char *filename;
+  char               *id;
+  char               *filename;
   SignetDocumentState state;
-  char *state_name;
-  char *url;
-  char *group;
-  GDateTime *created;
-  GDateTime *modified;
+  char               *state_name;
+  char               *url;
+  char               *group;
+  GDateTime          *created;
+  GDateTime          *modified;
 };
 
 G_DEFINE_FINAL_TYPE (SignetDocumentInfo, signet_document_info, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   PROP_0,
   PROP_ID,
   PROP_FILENAME,
@@ -62,7 +63,7 @@ static GParamSpec *properties[N_PROPS];
 const char *
 signet_document_state_to_string (SignetDocumentState state)
 {
-  g_autoptr(GEnumClass) klass = g_type_class_ref (SIGNET_TYPE_DOCUMENT_STATE);
+  g_autoptr (GEnumClass) klass = g_type_class_ref (SIGNET_TYPE_DOCUMENT_STATE);
   GEnumValue *value;
 
   if (state == SIGNET_DOCUMENT_STATE_UNKNOWN)
@@ -81,7 +82,7 @@ signet_document_state_to_string (SignetDocumentState state)
 SignetDocumentState
 signet_document_state_from_string (const char *name)
 {
-  g_autoptr(GEnumClass) klass = NULL;
+  g_autoptr (GEnumClass) klass = NULL;
   GEnumValue *value;
 
   if (name == NULL || g_str_equal (name, "unknown"))
@@ -112,41 +113,38 @@ signet_document_info_finalize (GObject *object)
 }
 
 static void
-signet_document_info_get_property (GObject    *object,
-                                   guint       prop_id,
-                                   GValue     *value,
-                                   GParamSpec *pspec)
+signet_document_info_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   SignetDocumentInfo *self = SIGNET_DOCUMENT_INFO (object);
 
   switch (prop_id)
     {
-    case PROP_ID:
-      g_value_set_string (value, self->id);
-      break;
-    case PROP_FILENAME:
-      g_value_set_string (value, self->filename);
-      break;
-    case PROP_STATE:
-      g_value_set_enum (value, self->state);
-      break;
-    case PROP_STATE_NAME:
-      g_value_set_string (value, self->state_name);
-      break;
-    case PROP_URL:
-      g_value_set_string (value, self->url);
-      break;
-    case PROP_GROUP:
-      g_value_set_string (value, self->group);
-      break;
-    case PROP_CREATED:
-      g_value_set_boxed (value, self->created);
-      break;
-    case PROP_MODIFIED:
-      g_value_set_boxed (value, self->modified);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_ID:
+        g_value_set_string (value, self->id);
+        break;
+      case PROP_FILENAME:
+        g_value_set_string (value, self->filename);
+        break;
+      case PROP_STATE:
+        g_value_set_enum (value, self->state);
+        break;
+      case PROP_STATE_NAME:
+        g_value_set_string (value, self->state_name);
+        break;
+      case PROP_URL:
+        g_value_set_string (value, self->url);
+        break;
+      case PROP_GROUP:
+        g_value_set_string (value, self->group);
+        break;
+      case PROP_CREATED:
+        g_value_set_boxed (value, self->created);
+        break;
+      case PROP_MODIFIED:
+        g_value_set_boxed (value, self->modified);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -154,7 +152,7 @@ static void
 signet_document_info_class_init (SignetDocumentInfoClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+  GParamFlags   flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
 
   object_class->finalize = signet_document_info_finalize;
   object_class->get_property = signet_document_info_get_property;
@@ -177,8 +175,7 @@ signet_document_info_class_init (SignetDocumentInfoClass *klass)
    * The document's state; %SIGNET_DOCUMENT_STATE_UNKNOWN for a state name
    * this version does not know (see #SignetDocumentInfo:state-name).
    */
-  properties[PROP_STATE] = g_param_spec_enum ("state", NULL, NULL,
-                                              SIGNET_TYPE_DOCUMENT_STATE,
+  properties[PROP_STATE] = g_param_spec_enum ("state", NULL, NULL, SIGNET_TYPE_DOCUMENT_STATE,
                                               SIGNET_DOCUMENT_STATE_UNKNOWN, flags);
   /**
    * SignetDocumentInfo:state-name:
@@ -245,8 +242,7 @@ service_time_zone (void)
  * ISO 8601 for good measure. Returns %FALSE when @node is none of these.
  */
 gboolean
-signet_parse_date (JsonNode   *node,
-                   GDateTime **date)
+signet_parse_date (JsonNode *node, GDateTime **date)
 {
   gint64 ms;
 
@@ -279,10 +275,7 @@ signet_parse_date (JsonNode   *node,
 }
 
 static gboolean
-get_date (JsonObject  *object,
-          const char  *member,
-          GDateTime  **date,
-          GError     **error)
+get_date (JsonObject *object, const char *member, GDateTime **date, GError **error)
 {
   JsonNode *node = json_object_get_member (object, member);
 
@@ -304,22 +297,20 @@ get_date (JsonObject  *object,
  * member is type-checked and only `id` is required.
  */
 SignetDocumentInfo *
-signet_document_info_new_from_json (JsonObject  *object,
-                                    GError     **error)
+signet_document_info_new_from_json (JsonObject *object, GError **error)
 {
-  g_autoptr(SignetDocumentInfo) self = g_object_new (SIGNET_TYPE_DOCUMENT_INFO, NULL);
-  g_autoptr(GDateTime) date = NULL;
-  g_autoptr(GDateTime) number = NULL;
+  g_autoptr (SignetDocumentInfo) self = g_object_new (SIGNET_TYPE_DOCUMENT_INFO, NULL);
+  g_autoptr (GDateTime) date = NULL;
+  g_autoptr (GDateTime) number = NULL;
   const char *id, *filename, *state, *url, *group;
 
-  if (!signet_json_get_string (object, "id", TRUE, &id, error) ||
-      !signet_json_get_string (object, "filename", FALSE, &filename, error) ||
-      !signet_json_get_string (object, "state", FALSE, &state, error) ||
-      !signet_json_get_string (object, "url", FALSE, &url, error) ||
-      !signet_json_get_string (object, "group", FALSE, &group, error) ||
-      !get_date (object, "date", &date, error) ||
-      !get_date (object, "number", &number, error) ||
-      !get_date (object, "modification", &self->modified, error))
+  if (!signet_json_get_string (object, "id", TRUE, &id, error)
+      || !signet_json_get_string (object, "filename", FALSE, &filename, error)
+      || !signet_json_get_string (object, "state", FALSE, &state, error)
+      || !signet_json_get_string (object, "url", FALSE, &url, error)
+      || !signet_json_get_string (object, "group", FALSE, &group, error)
+      || !get_date (object, "date", &date, error) || !get_date (object, "number", &number, error)
+      || !get_date (object, "modification", &self->modified, error))
     return NULL;
 
   if (*id == '\0')

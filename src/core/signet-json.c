@@ -15,12 +15,10 @@
 #include "signet-json-private.h"
 
 void
-signet_set_unexpected_response (GError     **error,
-                                const char  *detail_format,
-                                ...)
+signet_set_unexpected_response (GError **error, const char *detail_format, ...)
 {
   g_autofree char *detail = NULL;
-  va_list args;
+  va_list          args;
 
   /* The detail helps a developer, not the person at the desk: it goes to
    * the debug log and the message says what to do. */
@@ -30,18 +28,17 @@ signet_set_unexpected_response (GError     **error,
   g_debug ("Unexpected response: %s", detail);
 
   g_set_error_literal (error, SIGNET_ERROR, SIGNET_ERROR_UNEXPECTED_RESPONSE,
-                       _("OKdokument sent an answer that Signet does not understand. "
-                         "Try again later; if this keeps happening, Signet may need an update."));
+                       _ ("OKdokument sent an answer that Signet does not understand. "
+                          "Try again later; if this keeps happening, Signet may need an update."));
 }
 
 JsonNode *
-signet_json_parse (GBytes  *bytes,
-                   GError **error)
+signet_json_parse (GBytes *bytes, GError **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr (GError) local_error = NULL;
   gconstpointer data;
-  gsize length;
+  gsize         length;
 
   data = g_bytes_get_data (bytes, &length);
   if (length == 0)
@@ -69,8 +66,7 @@ signet_json_parse (GBytes  *bytes,
 }
 
 static JsonNode *
-get_member (JsonObject *object,
-            const char *member)
+get_member (JsonObject *object, const char *member)
 {
   JsonNode *node = json_object_get_member (object, member);
 
@@ -80,10 +76,7 @@ get_member (JsonObject *object,
 }
 
 static gboolean
-check_present (JsonNode   *node,
-               const char *member,
-               gboolean    required,
-               GError    **error)
+check_present (JsonNode *node, const char *member, gboolean required, GError **error)
 {
   if (node == NULL && required)
     {
@@ -119,8 +112,7 @@ signet_json_get_string (JsonObject  *object,
 
 /* Counts and timestamps come as numbers or as strings of digits (§4). */
 gboolean
-signet_parse_count (JsonNode *node,
-                    gint64   *value)
+signet_parse_count (JsonNode *node, gint64 *value)
 {
   GType type;
 
@@ -137,7 +129,8 @@ signet_parse_count (JsonNode *node,
     {
       guint64 parsed;
 
-      if (!g_ascii_string_to_unsigned (json_node_get_string (node), 10, 0, G_MAXINT64, &parsed, NULL))
+      if (!g_ascii_string_to_unsigned (json_node_get_string (node), 10, 0, G_MAXINT64, &parsed,
+                                       NULL))
         return FALSE;
       *value = (gint64) parsed;
       return TRUE;

@@ -25,26 +25,27 @@ struct _SignetSignatureRequest
 {
   GObject parent_instance;
 
-  char *signature_request_id;
-  GFile *file;
-  char *document_id;
-  char *filename;
-  SignetDocumentState preprocessing;
-  SignetDocumentState change_state;
-  char *result_url;
-  char *send_info_url;
-  GDateTime *expiration;
+  char                     *signature_request_id;
+  GFile                    *file;
+  char                     *document_id;
+  char                     *filename;
+  SignetDocumentState       preprocessing;
+  SignetDocumentState       change_state;
+  char                     *result_url;
+  char                     *send_info_url;
+  GDateTime                *expiration;
   SignetFieldsBeforeSigning fields_before_signing;
 
   JsonObject *rules;
-  GPtrArray *allowed_fields[SIGNET_FIELD_TYPE_COMBOBOX + 1];
-  JsonArray *field_config;
-  guint ignore_required; /* bit per SignetFieldType */
+  GPtrArray  *allowed_fields[SIGNET_FIELD_TYPE_COMBOBOX + 1];
+  JsonArray  *field_config;
+  guint       ignore_required; /* bit per SignetFieldType */
 };
 
 G_DEFINE_FINAL_TYPE (SignetSignatureRequest, signet_signature_request, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   PROP_0,
   PROP_SIGNATURE_REQUEST_ID,
   PROP_FILE,
@@ -61,7 +62,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const char * const field_type_names[] = { "TEXT", "CHECKBOX", "SIGNATURE", "RADIO", "COMBOBOX" };
+static const char *const field_type_names[]
+  = { "TEXT", "CHECKBOX", "SIGNATURE", "RADIO", "COMBOBOX" };
 
 static void
 signet_signature_request_finalize (GObject *object)
@@ -93,38 +95,38 @@ signet_signature_request_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_SIGNATURE_REQUEST_ID:
-      g_value_set_string (value, self->signature_request_id);
-      break;
-    case PROP_FILE:
-      g_value_set_object (value, self->file);
-      break;
-    case PROP_DOCUMENT_ID:
-      g_value_set_string (value, self->document_id);
-      break;
-    case PROP_FILENAME:
-      g_value_set_string (value, self->filename);
-      break;
-    case PROP_PREPROCESSING:
-      g_value_set_enum (value, self->preprocessing);
-      break;
-    case PROP_CHANGE_STATE:
-      g_value_set_enum (value, self->change_state);
-      break;
-    case PROP_RESULT_URL:
-      g_value_set_string (value, self->result_url);
-      break;
-    case PROP_SEND_INFO_URL:
-      g_value_set_string (value, self->send_info_url);
-      break;
-    case PROP_EXPIRATION:
-      g_value_set_boxed (value, self->expiration);
-      break;
-    case PROP_FIELDS_BEFORE_SIGNING:
-      g_value_set_enum (value, self->fields_before_signing);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_SIGNATURE_REQUEST_ID:
+        g_value_set_string (value, self->signature_request_id);
+        break;
+      case PROP_FILE:
+        g_value_set_object (value, self->file);
+        break;
+      case PROP_DOCUMENT_ID:
+        g_value_set_string (value, self->document_id);
+        break;
+      case PROP_FILENAME:
+        g_value_set_string (value, self->filename);
+        break;
+      case PROP_PREPROCESSING:
+        g_value_set_enum (value, self->preprocessing);
+        break;
+      case PROP_CHANGE_STATE:
+        g_value_set_enum (value, self->change_state);
+        break;
+      case PROP_RESULT_URL:
+        g_value_set_string (value, self->result_url);
+        break;
+      case PROP_SEND_INFO_URL:
+        g_value_set_string (value, self->send_info_url);
+        break;
+      case PROP_EXPIRATION:
+        g_value_set_boxed (value, self->expiration);
+        break;
+      case PROP_FIELDS_BEFORE_SIGNING:
+        g_value_set_enum (value, self->fields_before_signing);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -138,38 +140,38 @@ signet_signature_request_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_SIGNATURE_REQUEST_ID:
-      signet_signature_request_set_signature_request_id (self, g_value_get_string (value));
-      break;
-    case PROP_FILE:
-      signet_signature_request_set_file (self, g_value_get_object (value));
-      break;
-    case PROP_DOCUMENT_ID:
-      signet_signature_request_set_document_id (self, g_value_get_string (value));
-      break;
-    case PROP_FILENAME:
-      signet_signature_request_set_filename (self, g_value_get_string (value));
-      break;
-    case PROP_PREPROCESSING:
-      signet_signature_request_set_preprocessing (self, g_value_get_enum (value));
-      break;
-    case PROP_CHANGE_STATE:
-      signet_signature_request_set_change_state (self, g_value_get_enum (value));
-      break;
-    case PROP_RESULT_URL:
-      signet_signature_request_set_result_url (self, g_value_get_string (value));
-      break;
-    case PROP_SEND_INFO_URL:
-      signet_signature_request_set_send_info_url (self, g_value_get_string (value));
-      break;
-    case PROP_EXPIRATION:
-      signet_signature_request_set_expiration (self, g_value_get_boxed (value));
-      break;
-    case PROP_FIELDS_BEFORE_SIGNING:
-      signet_signature_request_set_fields_before_signing (self, g_value_get_enum (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_SIGNATURE_REQUEST_ID:
+        signet_signature_request_set_signature_request_id (self, g_value_get_string (value));
+        break;
+      case PROP_FILE:
+        signet_signature_request_set_file (self, g_value_get_object (value));
+        break;
+      case PROP_DOCUMENT_ID:
+        signet_signature_request_set_document_id (self, g_value_get_string (value));
+        break;
+      case PROP_FILENAME:
+        signet_signature_request_set_filename (self, g_value_get_string (value));
+        break;
+      case PROP_PREPROCESSING:
+        signet_signature_request_set_preprocessing (self, g_value_get_enum (value));
+        break;
+      case PROP_CHANGE_STATE:
+        signet_signature_request_set_change_state (self, g_value_get_enum (value));
+        break;
+      case PROP_RESULT_URL:
+        signet_signature_request_set_result_url (self, g_value_get_string (value));
+        break;
+      case PROP_SEND_INFO_URL:
+        signet_signature_request_set_send_info_url (self, g_value_get_string (value));
+        break;
+      case PROP_EXPIRATION:
+        signet_signature_request_set_expiration (self, g_value_get_boxed (value));
+        break;
+      case PROP_FIELDS_BEFORE_SIGNING:
+        signet_signature_request_set_fields_before_signing (self, g_value_get_enum (value));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -177,7 +179,7 @@ static void
 signet_signature_request_class_init (SignetSignatureRequestClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+  GParamFlags   flags = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
 
   object_class->finalize = signet_signature_request_finalize;
   object_class->get_property = signet_signature_request_get_property;
@@ -189,8 +191,8 @@ signet_signature_request_class_init (SignetSignatureRequestClass *klass)
    * The id Signet chooses for the request (`signatureRequestId`); a random
    * UUID unless set.
    */
-  properties[PROP_SIGNATURE_REQUEST_ID] =
-    g_param_spec_string ("signature-request-id", NULL, NULL, NULL, flags);
+  properties[PROP_SIGNATURE_REQUEST_ID]
+    = g_param_spec_string ("signature-request-id", NULL, NULL, NULL, flags);
   /**
    * SignetSignatureRequest:file:
    *
@@ -218,18 +220,16 @@ signet_signature_request_class_init (SignetSignatureRequestClass *klass)
    * %SIGNET_DOCUMENT_STATE_TAGS or %SIGNET_DOCUMENT_STATE_TOSTAMP;
    * %SIGNET_DOCUMENT_STATE_UNKNOWN leaves it to the service (`tosign`).
    */
-  properties[PROP_PREPROCESSING] =
-    g_param_spec_enum ("preprocessing", NULL, NULL, SIGNET_TYPE_DOCUMENT_STATE,
-                       SIGNET_DOCUMENT_STATE_UNKNOWN, flags);
+  properties[PROP_PREPROCESSING] = g_param_spec_enum (
+    "preprocessing", NULL, NULL, SIGNET_TYPE_DOCUMENT_STATE, SIGNET_DOCUMENT_STATE_UNKNOWN, flags);
   /**
    * SignetSignatureRequest:change-state:
    *
    * The state a stored document is put into first (`changeState`, usually
    * `tosign` for a later round), or %SIGNET_DOCUMENT_STATE_UNKNOWN.
    */
-  properties[PROP_CHANGE_STATE] =
-    g_param_spec_enum ("change-state", NULL, NULL, SIGNET_TYPE_DOCUMENT_STATE,
-                       SIGNET_DOCUMENT_STATE_UNKNOWN, flags);
+  properties[PROP_CHANGE_STATE] = g_param_spec_enum (
+    "change-state", NULL, NULL, SIGNET_TYPE_DOCUMENT_STATE, SIGNET_DOCUMENT_STATE_UNKNOWN, flags);
   /**
    * SignetSignatureRequest:result-url:
    *
@@ -248,16 +248,16 @@ signet_signature_request_class_init (SignetSignatureRequestClass *klass)
    * When the request expires (`expirationTime`); the service's default
    * (24 hours) when %NULL.
    */
-  properties[PROP_EXPIRATION] =
-    g_param_spec_boxed ("expiration", NULL, NULL, G_TYPE_DATE_TIME, flags);
+  properties[PROP_EXPIRATION]
+    = g_param_spec_boxed ("expiration", NULL, NULL, G_TYPE_DATE_TIME, flags);
   /**
    * SignetSignatureRequest:fields-before-signing:
    *
    * What happens to form fields before signing (`fieldsBeforeSigning`).
    */
-  properties[PROP_FIELDS_BEFORE_SIGNING] =
-    g_param_spec_enum ("fields-before-signing", NULL, NULL, SIGNET_TYPE_FIELDS_BEFORE_SIGNING,
-                       SIGNET_FIELDS_BEFORE_SIGNING_DEFAULT, flags);
+  properties[PROP_FIELDS_BEFORE_SIGNING]
+    = g_param_spec_enum ("fields-before-signing", NULL, NULL, SIGNET_TYPE_FIELDS_BEFORE_SIGNING,
+                         SIGNET_FIELDS_BEFORE_SIGNING_DEFAULT, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -283,10 +283,7 @@ signet_signature_request_new (void)
 }
 
 static void
-set_string (SignetSignatureRequest *self,
-            char                  **field,
-            const char             *value,
-            guint                   prop)
+set_string (SignetSignatureRequest *self, char **field, const char *value, guint prop)
 {
   if (g_strcmp0 (*field, value) == 0)
     return;
@@ -296,10 +293,7 @@ set_string (SignetSignatureRequest *self,
 }
 
 static void
-set_enum (SignetSignatureRequest *self,
-          int                    *field,
-          int                     value,
-          guint                   prop)
+set_enum (SignetSignatureRequest *self, int *field, int value, guint prop)
 {
   if (*field == value)
     return;
@@ -328,8 +322,7 @@ signet_signature_request_get_signature_request_id (SignetSignatureRequest *self)
  * Sets the id, e.g. the one a journal recorded before a crash.
  */
 void
-signet_signature_request_set_signature_request_id (SignetSignatureRequest *self,
-                                                   const char             *id)
+signet_signature_request_set_signature_request_id (SignetSignatureRequest *self, const char *id)
 {
   g_return_if_fail (SIGNET_IS_SIGNATURE_REQUEST (self));
   g_return_if_fail (id != NULL && *id != '\0');
@@ -357,8 +350,7 @@ signet_signature_request_get_file (SignetSignatureRequest *self)
  * Sets a new document to sign.
  */
 void
-signet_signature_request_set_file (SignetSignatureRequest *self,
-                                   GFile                  *file)
+signet_signature_request_set_file (SignetSignatureRequest *self, GFile *file)
 {
   g_return_if_fail (SIGNET_IS_SIGNATURE_REQUEST (self));
   g_return_if_fail (file == NULL || G_IS_FILE (file));
@@ -387,8 +379,7 @@ signet_signature_request_get_document_id (SignetSignatureRequest *self)
  * Makes the request sign a document the service already has.
  */
 void
-signet_signature_request_set_document_id (SignetSignatureRequest *self,
-                                          const char             *document_id)
+signet_signature_request_set_document_id (SignetSignatureRequest *self, const char *document_id)
 {
   g_return_if_fail (SIGNET_IS_SIGNATURE_REQUEST (self));
   set_string (self, &self->document_id, document_id, PROP_DOCUMENT_ID);
@@ -416,8 +407,7 @@ signet_signature_request_get_filename (SignetSignatureRequest *self)
  * Sets the document's name.
  */
 void
-signet_signature_request_set_filename (SignetSignatureRequest *self,
-                                       const char             *filename)
+signet_signature_request_set_filename (SignetSignatureRequest *self, const char *filename)
 {
   g_return_if_fail (SIGNET_IS_SIGNATURE_REQUEST (self));
   set_string (self, &self->filename, filename, PROP_FILENAME);
@@ -445,14 +435,12 @@ signet_signature_request_get_preprocessing (SignetSignatureRequest *self)
  * Sets how the service prepares a new document.
  */
 void
-signet_signature_request_set_preprocessing (SignetSignatureRequest *self,
-                                            SignetDocumentState     state)
+signet_signature_request_set_preprocessing (SignetSignatureRequest *self, SignetDocumentState state)
 {
   g_return_if_fail (SIGNET_IS_SIGNATURE_REQUEST (self));
-  g_return_if_fail (state == SIGNET_DOCUMENT_STATE_UNKNOWN ||
-                    state == SIGNET_DOCUMENT_STATE_TOSIGN ||
-                    state == SIGNET_DOCUMENT_STATE_TAGS ||
-                    state == SIGNET_DOCUMENT_STATE_TOSTAMP);
+  g_return_if_fail (state == SIGNET_DOCUMENT_STATE_UNKNOWN || state == SIGNET_DOCUMENT_STATE_TOSIGN
+                    || state == SIGNET_DOCUMENT_STATE_TAGS
+                    || state == SIGNET_DOCUMENT_STATE_TOSTAMP);
   set_enum (self, (int *) &self->preprocessing, state, PROP_PREPROCESSING);
 }
 
@@ -477,8 +465,7 @@ signet_signature_request_get_change_state (SignetSignatureRequest *self)
  * Sets `changeState`, e.g. %SIGNET_DOCUMENT_STATE_TOSIGN for a later round.
  */
 void
-signet_signature_request_set_change_state (SignetSignatureRequest *self,
-                                           SignetDocumentState     state)
+signet_signature_request_set_change_state (SignetSignatureRequest *self, SignetDocumentState state)
 {
   g_return_if_fail (SIGNET_IS_SIGNATURE_REQUEST (self));
   set_enum (self, (int *) &self->change_state, state, PROP_CHANGE_STATE);
@@ -505,8 +492,7 @@ signet_signature_request_get_result_url (SignetSignatureRequest *self)
  * Sets `resulturl`.
  */
 void
-signet_signature_request_set_result_url (SignetSignatureRequest *self,
-                                         const char             *url)
+signet_signature_request_set_result_url (SignetSignatureRequest *self, const char *url)
 {
   g_return_if_fail (SIGNET_IS_SIGNATURE_REQUEST (self));
   set_string (self, &self->result_url, url, PROP_RESULT_URL);
@@ -533,8 +519,7 @@ signet_signature_request_get_send_info_url (SignetSignatureRequest *self)
  * Sets `sendInfoURL`.
  */
 void
-signet_signature_request_set_send_info_url (SignetSignatureRequest *self,
-                                            const char             *url)
+signet_signature_request_set_send_info_url (SignetSignatureRequest *self, const char *url)
 {
   g_return_if_fail (SIGNET_IS_SIGNATURE_REQUEST (self));
   set_string (self, &self->send_info_url, url, PROP_SEND_INFO_URL);
@@ -561,12 +546,12 @@ signet_signature_request_get_expiration (SignetSignatureRequest *self)
  * Sets `expirationTime`.
  */
 void
-signet_signature_request_set_expiration (SignetSignatureRequest *self,
-                                         GDateTime              *expiration)
+signet_signature_request_set_expiration (SignetSignatureRequest *self, GDateTime *expiration)
 {
   g_return_if_fail (SIGNET_IS_SIGNATURE_REQUEST (self));
-  if (self->expiration == expiration ||
-      (self->expiration != NULL && expiration != NULL && g_date_time_equal (self->expiration, expiration)))
+  if (self->expiration == expiration
+      || (self->expiration != NULL && expiration != NULL
+          && g_date_time_equal (self->expiration, expiration)))
     return;
   g_clear_pointer (&self->expiration, g_date_time_unref);
   self->expiration = expiration != NULL ? g_date_time_ref (expiration) : NULL;
@@ -649,9 +634,7 @@ signet_signature_request_set_rule_boolean (SignetSignatureRequest *self,
  * Sets one numeric rule of the signing process.
  */
 void
-signet_signature_request_set_rule_int (SignetSignatureRequest *self,
-                                       const char             *rule,
-                                       gint64                  value)
+signet_signature_request_set_rule_int (SignetSignatureRequest *self, const char *rule, gint64 value)
 {
   g_return_if_fail (SIGNET_IS_SIGNATURE_REQUEST (self));
   g_return_if_fail (rule != NULL);
@@ -717,8 +700,7 @@ signet_signature_request_add_field_value (SignetSignatureRequest *self,
  * Lets the signer leave required fields of @type empty (`ignoreRequired`).
  */
 void
-signet_signature_request_add_ignore_required (SignetSignatureRequest *self,
-                                              SignetFieldType         type)
+signet_signature_request_add_ignore_required (SignetSignatureRequest *self, SignetFieldType type)
 {
   g_return_if_fail (SIGNET_IS_SIGNATURE_REQUEST (self));
   g_return_if_fail (type <= SIGNET_FIELD_TYPE_COMBOBOX);
@@ -734,7 +716,7 @@ signet_signature_request_to_json (SignetSignatureRequest *self,
                                   const char             *content)
 {
   /* Not immutable: the rules and field values are shared, not copied. */
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
   gboolean any_allowed = FALSE;
 
   g_return_val_if_fail (SIGNET_IS_SIGNATURE_REQUEST (self), NULL);
@@ -762,7 +744,8 @@ signet_signature_request_to_json (SignetSignatureRequest *self,
       if (self->preprocessing != SIGNET_DOCUMENT_STATE_UNKNOWN)
         {
           json_builder_set_member_name (builder, "state");
-          json_builder_add_string_value (builder, signet_document_state_to_string (self->preprocessing));
+          json_builder_add_string_value (builder,
+                                         signet_document_state_to_string (self->preprocessing));
         }
       json_builder_end_object (builder);
     }
@@ -783,9 +766,9 @@ signet_signature_request_to_json (SignetSignatureRequest *self,
     }
   if (self->expiration != NULL)
     {
-      g_autofree char *ms = g_strdup_printf ("%" G_GINT64_FORMAT,
-                                             g_date_time_to_unix (self->expiration) * 1000 +
-                                             g_date_time_get_microsecond (self->expiration) / 1000);
+      g_autofree char *ms = g_strdup_printf (
+        "%" G_GINT64_FORMAT, g_date_time_to_unix (self->expiration) * 1000
+                               + g_date_time_get_microsecond (self->expiration) / 1000);
 
       json_builder_set_member_name (builder, "expirationTime");
       json_builder_add_string_value (builder, ms);
@@ -818,7 +801,8 @@ signet_signature_request_to_json (SignetSignatureRequest *self,
   if (json_array_get_length (self->field_config) > 0)
     {
       json_builder_set_member_name (builder, "fieldConfig");
-      json_builder_add_value (builder, json_node_init_array (json_node_alloc (), self->field_config));
+      json_builder_add_value (builder,
+                              json_node_init_array (json_node_alloc (), self->field_config));
     }
   if (self->ignore_required != 0)
     {
@@ -831,7 +815,7 @@ signet_signature_request_to_json (SignetSignatureRequest *self,
     }
   if (self->fields_before_signing != SIGNET_FIELDS_BEFORE_SIGNING_DEFAULT)
     {
-      static const char * const names[] = { NULL, "flatten", "readOnly", "keep" };
+      static const char *const names[] = { NULL, "flatten", "readOnly", "keep" };
 
       json_builder_set_member_name (builder, "fieldsBeforeSigning");
       json_builder_add_string_value (builder, names[self->fields_before_signing]);

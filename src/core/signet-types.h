@@ -75,7 +75,7 @@ typedef enum
  * read as 10 MiB. */
 #define SIGNET_MAX_DOCUMENT_SIZE ((goffset) 10 * 1024 * 1024)
 
-const char          *signet_document_state_to_string   (SignetDocumentState state);
-SignetDocumentState  signet_document_state_from_string (const char *name);
+const char         *signet_document_state_to_string (SignetDocumentState state);
+SignetDocumentState signet_document_state_from_string (const char *name);
 
 G_END_DECLS
