@@ -1,0 +1,185 @@
+/* signet-json.c
+ *
+ * Copyright 2026 The Signet authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "signet-client"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "signet-error.h"
+#include "signet-json-private.h"
+
+void
+signet_set_unexpected_response (GError **error, const char *detail_format, ...)
+{
+  g_autofree char *detail = NULL;
+  va_list          args;
+
+  /* The detail helps a developer, not the person at the desk: it goes to
+   * the debug log and the message says what to do. */
+  va_start (args, detail_format);
+  detail = g_strdup_vprintf (detail_format, args);
+  va_end (args);
+  g_debug ("Unexpected response: %s", detail);
+
+  g_set_error_literal (error, SIGNET_ERROR, SIGNET_ERROR_UNEXPECTED_RESPONSE,
+                       _ ("OKdokument sent an answer that Signet does not understand. "
+                          "Try again later; if this keeps happening, Signet may need an update."));
+}
+
+JsonNode *
+signet_json_parse (GBytes *bytes, GError **error)
+{
+  g_autoptr (JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr (GError) local_error = NULL;
+  gconstpointer data;
+  gsize         length;
+
+  data = g_bytes_get_data (bytes, &length);
+  if (length == 0)
+    {
+      signet_set_unexpected_response (error, "empty body");
+      return NULL;
+    }
+  if (!g_utf8_validate (data, length, NULL))
+    {
+      signet_set_unexpected_response (error, "body is not UTF-8");
+      return NULL;
+    }
+  if (!json_parser_load_from_data (parser, data, length, &local_error))
+    {
+      signet_set_unexpected_response (error, "malformed JSON: %s", local_error->message);
+      return NULL;
+    }
+  if (json_parser_get_root (parser) == NULL)
+    {
+      signet_set_unexpected_response (error, "no JSON value");
+      return NULL;
+    }
+
+  return json_parser_steal_root (parser);
+}
+
+static JsonNode *
+get_member (JsonObject *object, const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node != NULL && JSON_NODE_HOLDS_NULL (node))
+    return NULL;
+  return node;
+}
+
+static gboolean
+check_present (JsonNode *node, const char *member, gboolean required, GError **error)
+{
+  if (node == NULL && required)
+    {
+      signet_set_unexpected_response (error, "member “%s” is missing", member);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+signet_json_get_string (JsonObject  *object,
+                        const char  *member,
+                        gboolean     required,
+                        const char **value,
+                        GError     **error)
+{
+  JsonNode *node = get_member (object, member);
+
+  *value = NULL;
+  if (!check_present (node, member, required, error))
+    return FALSE;
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      signet_set_unexpected_response (error, "member “%s” is not a string", member);
+      return FALSE;
+    }
+
+  *value = json_node_get_string (node);
+  return TRUE;
+}
+
+/* Counts and timestamps come as numbers or as strings of digits (§4). */
+gboolean
+signet_parse_count (JsonNode *node, gint64 *value)
+{
+  GType type;
+
+  if (!JSON_NODE_HOLDS_VALUE (node))
+    return FALSE;
+
+  type = json_node_get_value_type (node);
+  if (type == G_TYPE_INT64)
+    {
+      *value = json_node_get_int (node);
+      return *value >= 0;
+    }
+  if (type == G_TYPE_STRING)
+    {
+      guint64 parsed;
+
+      if (!g_ascii_string_to_unsigned (json_node_get_string (node), 10, 0, G_MAXINT64, &parsed,
+                                       NULL))
+        return FALSE;
+      *value = (gint64) parsed;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+gboolean
+signet_json_get_count (JsonObject *object,
+                       const char *member,
+                       gboolean    required,
+                       gint64     *value,
+                       GError    **error)
+{
+  JsonNode *node = get_member (object, member);
+
+  *value = -1;
+  if (!check_present (node, member, required, error))
+    return FALSE;
+  if (node == NULL)
+    return TRUE;
+  if (!signet_parse_count (node, value))
+    {
+      *value = -1;
+      signet_set_unexpected_response (error, "member “%s” is not a count", member);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+signet_json_get_object (JsonObject  *object,
+                        const char  *member,
+                        gboolean     required,
+                        JsonObject **value,
+                        GError     **error)
+{
+  JsonNode *node = get_member (object, member);
+
+  *value = NULL;
+  if (!check_present (node, member, required, error))
+    return FALSE;
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      signet_set_unexpected_response (error, "member “%s” is not an object", member);
+      return FALSE;
+    }
+  *value = json_node_get_object (node);
+  return TRUE;
+}
