@@ -33,6 +33,7 @@ struct _SignetOnboarding
 
   GtkStack           *stack;
   GtkWidget          *back_button;
+  AdwStatusPage      *welcome_page;
   GtkLabel           *welcome_error_label;
   AdwComboRow        *environment_row;
   AdwEntryRow        *url_row;
@@ -317,6 +318,7 @@ signet_onboarding_class_init (SignetOnboardingClass *klass)
                                                RESOURCE_BASE_PATH "/signet-onboarding.ui");
   gtk_widget_class_bind_template_child (widget_class, SignetOnboarding, stack);
   gtk_widget_class_bind_template_child (widget_class, SignetOnboarding, back_button);
+  gtk_widget_class_bind_template_child (widget_class, SignetOnboarding, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, SignetOnboarding, welcome_error_label);
   gtk_widget_class_bind_template_child (widget_class, SignetOnboarding, environment_row);
   gtk_widget_class_bind_template_child (widget_class, SignetOnboarding, url_row);
@@ -340,6 +342,7 @@ signet_onboarding_init (SignetOnboarding *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  adw_status_page_set_icon_name (self->welcome_page, APPLICATION_ID);
   g_signal_connect_swapped (self->key_row, "entry-activated", G_CALLBACK (entry_activated_cb),
                             self);
   g_signal_connect_swapped (self->url_row, "entry-activated", G_CALLBACK (entry_activated_cb),
