@@ -31,12 +31,13 @@ signet_window_dispose (GObject *object)
 static void
 signet_window_class_init (SignetWindowClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = signet_window_dispose;
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/signet-window.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE_PATH "/signet-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, empty_page);
 }
 
@@ -63,13 +64,11 @@ SignetWindow *
 signet_window_new (SignetApplication *application)
 {
   SignetWindow *self;
-  GSettings *settings;
+  GSettings    *settings;
 
   g_return_val_if_fail (SIGNET_IS_APPLICATION (application), NULL);
 
-  self = g_object_new (SIGNET_TYPE_WINDOW,
-                       "application", application,
-                       NULL);
+  self = g_object_new (SIGNET_TYPE_WINDOW, "application", application, NULL);
 
   /* The size of the last window is the size of the next one. */
   settings = signet_application_get_settings (application);
