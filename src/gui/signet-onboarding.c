@@ -35,7 +35,9 @@ struct _SignetOnboarding
   GtkWidget          *back_button;
   AdwStatusPage      *welcome_page;
   GtkLabel           *welcome_error_label;
-  AdwComboRow        *environment_row;
+  GtkCheckButton     *production_check;
+  GtkCheckButton     *test_check;
+  GtkCheckButton     *custom_check;
   AdwEntryRow        *url_row;
   AdwEntryRow        *key_row;
   GtkLabel           *error_label;
@@ -63,20 +65,14 @@ enum
 static GParamSpec *properties[N_PROPS];
 static guint       signals[N_SIGNALS];
 
-/* The rows of environment_row, in order. */
-static const SignetEnvironment environment_choices[] = {
-  SIGNET_ENVIRONMENT_PRODUCTION,
-  SIGNET_ENVIRONMENT_TEST,
-  SIGNET_ENVIRONMENT_CUSTOM,
-};
-
 static SignetEnvironment
 chosen_environment (SignetOnboarding *self)
 {
-  guint selected = adw_combo_row_get_selected (self->environment_row);
-
-  return selected < G_N_ELEMENTS (environment_choices) ? environment_choices[selected]
-                                                       : SIGNET_ENVIRONMENT_PRODUCTION;
+  if (gtk_check_button_get_active (self->test_check))
+    return SIGNET_ENVIRONMENT_TEST;
+  if (gtk_check_button_get_active (self->custom_check))
+    return SIGNET_ENVIRONMENT_CUSTOM;
+  return SIGNET_ENVIRONMENT_PRODUCTION;
 }
 
 static void
@@ -94,7 +90,9 @@ update_actions (SignetOnboarding *self)
                                  !busy && key[0] != '\0' && (!custom || url[0] != '\0'));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "onboarding.try-sandbox", !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "onboarding.show-connect", !busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->environment_row), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->production_check), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->test_check), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->custom_check), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->url_row), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->key_row), !busy);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
@@ -320,7 +318,9 @@ signet_onboarding_class_init (SignetOnboardingClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SignetOnboarding, back_button);
   gtk_widget_class_bind_template_child (widget_class, SignetOnboarding, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, SignetOnboarding, welcome_error_label);
-  gtk_widget_class_bind_template_child (widget_class, SignetOnboarding, environment_row);
+  gtk_widget_class_bind_template_child (widget_class, SignetOnboarding, production_check);
+  gtk_widget_class_bind_template_child (widget_class, SignetOnboarding, test_check);
+  gtk_widget_class_bind_template_child (widget_class, SignetOnboarding, custom_check);
   gtk_widget_class_bind_template_child (widget_class, SignetOnboarding, url_row);
   gtk_widget_class_bind_template_child (widget_class, SignetOnboarding, key_row);
   gtk_widget_class_bind_template_child (widget_class, SignetOnboarding, error_label);
@@ -349,8 +349,9 @@ signet_onboarding_init (SignetOnboarding *self)
                             self);
   g_signal_connect_swapped (self->key_row, "changed", G_CALLBACK (input_changed_cb), self);
   g_signal_connect_swapped (self->url_row, "changed", G_CALLBACK (input_changed_cb), self);
-  g_signal_connect_swapped (self->environment_row, "notify::selected",
-                            G_CALLBACK (input_changed_cb), self);
+  g_signal_connect_swapped (self->production_check, "toggled", G_CALLBACK (input_changed_cb), self);
+  g_signal_connect_swapped (self->test_check, "toggled", G_CALLBACK (input_changed_cb), self);
+  g_signal_connect_swapped (self->custom_check, "toggled", G_CALLBACK (input_changed_cb), self);
 }
 
 /**

@@ -21,7 +21,8 @@ gi.require_version("Atspi", "2.0")
 from gi.repository import Atspi  # noqa: E402
 
 MODIFIER_MASKS = {"Shift": 1 << 0, "Control": 1 << 2, "Alt": 1 << 3}
-KEYSYMS = {"q": 0x71, "w": 0x77, "question": 0x3F, "Escape": 0xFF1B}
+KEYSYMS = {"q": 0x71, "w": 0x77, "question": 0x3F, "comma": 0x2C, "Escape": 0xFF1B,
+           "Down": 0xFF54, "Up": 0xFF52, "Return": 0xFF0D, "Tab": 0xFF09}
 
 
 class TestFailure(Exception):
@@ -67,24 +68,29 @@ def text_of(node):
 class Signet:
     """One running instance of Signet with its own settings and data."""
 
-    def __init__(self, *args, env=None, settings=None, name="signet"):
+    def __init__(self, *args, env=None, settings=None, home=None, name="signet"):
         """settings: {"schema.path/": {"key": "GVariant text"}} to start with,
-        kept in a keyfile backend; without it settings live in memory."""
+        kept in a keyfile backend; without it settings live in memory.
+        home: the folder of an earlier instance, to start again with its
+        settings and data (it is then not removed on close)."""
         self.name = name
-        self.home = tempfile.TemporaryDirectory(prefix="signet-gui-")
-        config = os.path.join(self.home.name, "config")
+        self.owned_home = home is None
+        self.home = tempfile.TemporaryDirectory(prefix="signet-gui-") if home is None else None
+        self.home_dir = self.home.name if home is None else home
+        config = os.path.join(self.home_dir, "config")
         environment = dict(os.environ)
         environment.update({
             "XDG_CONFIG_HOME": config,
-            "XDG_DATA_HOME": os.path.join(self.home.name, "data"),
-            "XDG_CACHE_HOME": os.path.join(self.home.name, "cache"),
+            "XDG_DATA_HOME": os.path.join(self.home_dir, "data"),
+            "XDG_CACHE_HOME": os.path.join(self.home_dir, "cache"),
             "GSETTINGS_BACKEND": "memory",
             "LANG": "C.UTF-8",
             "LANGUAGE": "",
         })
+        self.keyfile = pathlib.Path(config, "glib-2.0", "settings", "keyfile")
         if settings is not None:
-            keyfile = pathlib.Path(config, "glib-2.0", "settings", "keyfile")
-            keyfile.parent.mkdir(parents=True)
+            keyfile = self.keyfile
+            keyfile.parent.mkdir(parents=True, exist_ok=True)
             keyfile.write_text("".join(
                 f"[{group}]\n" + "".join(f"{k}={v}\n" for k, v in keys.items())
                 for group, keys in settings.items()))
@@ -92,7 +98,8 @@ class Signet:
         environment.pop("LC_ALL", None)
         if env:
             environment.update(env)
-        self.log = open(os.path.join(self.home.name, "signet.log"), "w+")
+        self.log = tempfile.NamedTemporaryFile("w+", prefix="signet-", suffix=".log", dir=self.home_dir,
+                                               delete=False)
         self.process = subprocess.Popen([os.environ["SIGNET_BIN"], *args], env=environment,
                                         stdout=self.log, stderr=subprocess.STDOUT)
         self.app = self._find_app()
@@ -165,6 +172,16 @@ class Signet:
         check(n_actions(node) > 0, f"{node.get_name()!r} cannot be clicked")
         check(Atspi.Action.do_action(node, 0), f"clicking {node.get_name()!r} failed")
 
+    def click_at(self, node):
+        """A mouse click at the middle of node, for widgets GTK 4.8 gives no
+        action (check buttons, list rows). Extents are approximate, so aim
+        only at large targets such as whole rows."""
+        extents = node.get_extents(Atspi.CoordType.SCREEN)
+        check(extents.width > 0 and extents.height > 0, f"{node.get_name()!r} has no size on screen")
+        check(Atspi.generate_mouse_event(extents.x + extents.width // 2,
+                                         extents.y + extents.height // 2, "b1c"),
+              f"clicking on {node.get_name()!r} failed")
+
     def is_visible(self, node):
         """GTK 4.8 sets SHOWING only on windows; VISIBLE is what it keeps on widgets."""
         states = node.get_state_set()
@@ -215,7 +232,7 @@ class Signet:
 
     def screenshot(self, name):
         """Saves the whole screen as a PNG and checks that it is not blank."""
-        directory = pathlib.Path(os.environ.get("SIGNET_SCREENSHOT_DIR", self.home.name))
+        directory = pathlib.Path(os.environ.get("SIGNET_SCREENSHOT_DIR", self.home_dir))
         directory.mkdir(parents=True, exist_ok=True)
         path = directory / f"{name}.png"
         time.sleep(0.3)  # let the last frame reach the X server
@@ -234,7 +251,40 @@ class Signet:
                 self.process.kill()
                 self.process.wait()
         self.log.close()
-        self.home.cleanup()
+        if self.owned_home:
+            self.home.cleanup()
+
+
+class Sandbox:
+    """A signet-sandbox on loopback, for as long as the test needs it."""
+
+    def __init__(self, *keys, controls=True):
+        args = [os.environ["SIGNET_SANDBOX_BIN"], "--port", "0", "--stop-on-eof"]
+        for key in keys:
+            args += ["--api-key", key]
+        if controls:
+            args.append("--enable-controls")
+        self.process = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                        stderr=subprocess.DEVNULL, text=True)
+        self.url = self.process.stdout.readline().strip().rstrip("/")
+        check(self.url.startswith("http://127.0.0.1:"), f"the sandbox printed {self.url!r}")
+
+    def post(self, path, body):
+        import json
+        import urllib.request
+        request = urllib.request.Request(self.url + path, data=json.dumps(body).encode(),
+                                         headers={"Content-Type": "application/json"}, method="POST")
+        opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+        with opener.open(request, timeout=10) as response:
+            return response.status
+
+    def close(self):
+        self.process.stdin.close()
+        try:
+            self.process.wait(5)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
 
 
 def run(test):
