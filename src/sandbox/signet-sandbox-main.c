@@ -1,0 +1,140 @@
+/* signet-sandbox-main.c
+ *
+ * Copyright 2026 The Signet authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "signet-sandbox"
+
+#include "config.h"
+
+#include <glib-unix.h>
+#include <locale.h>
+#include <stdio.h>
+
+#include "signet-sandbox.h"
+
+/* Without --api-key the sandbox takes this one, so that a person can try it
+ * by hand (docs/sandbox.md). */
+#define DEMO_API_KEY "sandbox-demo-key"
+
+static gboolean
+quit_cb (gpointer user_data)
+{
+  g_main_loop_quit (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+stdin_closed_cb (gint         fd,
+                 GIOCondition condition,
+                 gpointer     user_data)
+{
+  char buffer[256];
+
+  /* The parent went away (or closed our stdin): stop. */
+  if ((condition & (G_IO_HUP | G_IO_ERR)) != 0 || read (fd, buffer, sizeof buffer) <= 0)
+    {
+      g_main_loop_quit (user_data);
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(SignetSandbox) sandbox = NULL;
+  g_autoptr(GMainLoop) loop = NULL;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) api_keys = NULL;
+  g_auto(GStrv) read_only_keys = NULL;
+  g_autofree char *data_dir = NULL;
+  g_autofree char *style = NULL;
+  gboolean enable_controls = FALSE;
+  gboolean stop_on_eof = FALSE;
+  int port = 0;
+  int quota = 100;
+  int processing_delay = 1000;
+  int unsigned_retention = 30;
+  GOptionEntry entries[] = {
+    { "port", 'p', 0, G_OPTION_ARG_INT, &port, "Port on 127.0.0.1 (0 picks a free one)", "N" },
+    { "data-dir", 'd', 0, G_OPTION_ARG_FILENAME, &data_dir, "Keep the documents in DIR across restarts", "DIR" },
+    { "api-key", 'k', 0, G_OPTION_ARG_STRING_ARRAY, &api_keys, "Accept KEY (repeatable; default " DEMO_API_KEY ")", "KEY" },
+    { "read-only-api-key", 0, 0, G_OPTION_ARG_STRING_ARRAY, &read_only_keys, "Accept KEY for reading only (others get 403)", "KEY" },
+    { "style", 's', 0, G_OPTION_ARG_STRING, &style, "Response style: wiki (default) or connector", "STYLE" },
+    { "enable-controls", 0, 0, G_OPTION_ARG_NONE, &enable_controls, "Serve the test controls under /sandbox/", NULL },
+    { "quota", 0, 0, G_OPTION_ARG_INT, &quota, "Signature requests available (default 100)", "N" },
+    { "processing-delay", 0, 0, G_OPTION_ARG_INT, &processing_delay, "Milliseconds a tags/tostamp document takes (default 1000)", "MS" },
+    { "unsigned-retention", 0, 0, G_OPTION_ARG_INT, &unsigned_retention, "Days an unsigned document is kept (default 30)", "DAYS" },
+    { "stop-on-eof", 0, 0, G_OPTION_ARG_NONE, &stop_on_eof, "Stop when standard input closes", NULL },
+    { NULL }
+  };
+
+  setlocale (LC_ALL, "");
+  g_set_prgname ("signet-sandbox");
+
+  context = g_option_context_new ("- a simulator of the OKdokument service");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("signet-sandbox: %s\n", error->message);
+      return 2;
+    }
+  if (port < 0 || port > G_MAXUINT16 || quota < 0 || processing_delay < 0 || unsigned_retention < 1)
+    {
+      g_printerr ("signet-sandbox: a number is out of range\n");
+      return 2;
+    }
+
+  sandbox = signet_sandbox_new ();
+  if (style == NULL || g_str_equal (style, "wiki"))
+    signet_sandbox_set_style (sandbox, SIGNET_SANDBOX_STYLE_WIKI);
+  else if (g_str_equal (style, "connector"))
+    signet_sandbox_set_style (sandbox, SIGNET_SANDBOX_STYLE_CONNECTOR);
+  else
+    {
+      g_printerr ("signet-sandbox: --style is wiki or connector\n");
+      return 2;
+    }
+
+  for (guint i = 0; api_keys != NULL && api_keys[i] != NULL; i++)
+    signet_sandbox_add_api_key (sandbox, api_keys[i], FALSE);
+  for (guint i = 0; read_only_keys != NULL && read_only_keys[i] != NULL; i++)
+    signet_sandbox_add_api_key (sandbox, read_only_keys[i], TRUE);
+  if (api_keys == NULL && read_only_keys == NULL)
+    signet_sandbox_add_api_key (sandbox, DEMO_API_KEY, FALSE);
+
+  signet_sandbox_set_controls_enabled (sandbox, enable_controls);
+  signet_sandbox_set_quota (sandbox, quota);
+  signet_sandbox_set_processing_delay (sandbox, processing_delay);
+  signet_sandbox_set_unsigned_retention (sandbox, unsigned_retention);
+
+  if (data_dir != NULL && !signet_sandbox_set_data_dir (sandbox, data_dir, &error))
+    {
+      g_printerr ("signet-sandbox: %s\n", error->message);
+      return 1;
+    }
+
+  if (!signet_sandbox_listen (sandbox, port, &error))
+    {
+      g_printerr ("signet-sandbox: %s\n", error->message);
+      return 1;
+    }
+
+  /* The first line of stdout is the contract with whoever started us. */
+  printf ("%s\n", signet_sandbox_get_base_url (sandbox));
+  fflush (stdout);
+
+  loop = g_main_loop_new (NULL, FALSE);
+  g_unix_signal_add (SIGINT, quit_cb, loop);
+  g_unix_signal_add (SIGTERM, quit_cb, loop);
+  if (stop_on_eof)
+    g_unix_fd_add (STDIN_FILENO, G_IO_IN | G_IO_HUP | G_IO_ERR, stdin_closed_cb, loop);
+  g_main_loop_run (loop);
+
+  return 0;
+}
