@@ -27,11 +27,12 @@ portal_cb (SoupServer        *server,
            gpointer           user_data)
 {
   Fixture *fx = user_data;
-  g_autoptr(GBytes) body = soup_message_body_flatten (soup_server_message_get_request_body (msg));
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr (GBytes) body = soup_message_body_flatten (soup_server_message_get_request_body (msg));
+  g_autoptr (JsonParser) parser = json_parser_new ();
   const char *type;
 
-  type = soup_message_headers_get_content_type (soup_server_message_get_request_headers (msg), NULL);
+  type
+    = soup_message_headers_get_content_type (soup_server_message_get_request_headers (msg), NULL);
   g_assert_cmpstr (soup_server_message_get_method (msg), ==, "POST");
   g_assert_cmpstr (type, ==, "application/json");
   g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (body, NULL),
@@ -41,11 +42,10 @@ portal_cb (SoupServer        *server,
 }
 
 void
-fixture_set_up (Fixture       *fx,
-                gconstpointer  data)
+fixture_set_up (Fixture *fx, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoslist(GUri) uris = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoslist (GUri) uris = NULL;
 
   fx->sandbox = signet_sandbox_new ();
   signet_sandbox_add_api_key (fx->sandbox, TEST_KEY, FALSE);
@@ -56,9 +56,8 @@ fixture_set_up (Fixture       *fx,
   g_assert_no_error (error);
   fx->base = signet_sandbox_get_base_url (fx->sandbox);
 
-  fx->session = soup_session_new_with_options ("proxy-resolver", NULL,
-                                               "timeout", TIMEOUT_SECONDS,
-                                               NULL);
+  fx->session
+    = soup_session_new_with_options ("proxy-resolver", NULL, "timeout", TIMEOUT_SECONDS, NULL);
 
   fx->callback_status = SOUP_STATUS_OK;
   fx->callbacks = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
@@ -67,12 +66,12 @@ fixture_set_up (Fixture       *fx,
   soup_server_listen_local (fx->portal, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
   g_assert_no_error (error);
   uris = soup_server_get_uris (fx->portal);
-  fx->portal_url = g_strdup_printf ("http://127.0.0.1:%d/sendinfo?arg=123456", g_uri_get_port (uris->data));
+  fx->portal_url
+    = g_strdup_printf ("http://127.0.0.1:%d/sendinfo?arg=123456", g_uri_get_port (uris->data));
 }
 
 void
-fixture_tear_down (Fixture       *fx,
-                   gconstpointer  data)
+fixture_tear_down (Fixture *fx, gconstpointer data)
 {
   g_clear_object (&fx->session);
   g_clear_object (&fx->sandbox);
@@ -106,11 +105,10 @@ timed_out_cb (gpointer user_data)
 
 /* Runs the main context until *flag is set; fails the test after @seconds. */
 void
-fixture_wait (gboolean *flag,
-              guint     seconds)
+fixture_wait (gboolean *flag, guint seconds)
 {
   gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (seconds, timed_out_cb, &timed_out);
+  guint    id = g_timeout_add_seconds (seconds, timed_out_cb, &timed_out);
 
   while (!*flag && !timed_out)
     g_main_context_iteration (NULL, TRUE);
@@ -123,18 +121,17 @@ fixture_wait (gboolean *flag,
 typedef struct
 {
   gboolean done;
-  GBytes *body;
-  GError *error;
+  GBytes  *body;
+  GError  *error;
 } Pending;
 
 static void
-sent_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
+sent_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   Pending *pending = user_data;
 
-  pending->body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &pending->error);
+  pending->body
+    = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &pending->error);
   pending->done = TRUE;
 }
 
@@ -148,10 +145,11 @@ fixture_send (Fixture    *fx,
               GBytes     *body,
               const char *cookie)
 {
-  g_autofree char *url = g_str_has_prefix (path, "http") ? g_strdup (path) : g_strconcat (fx->base, path, NULL);
-  g_autoptr(SoupMessage) message = soup_message_new (method, url);
+  g_autofree char *url
+    = g_str_has_prefix (path, "http") ? g_strdup (path) : g_strconcat (fx->base, path, NULL);
+  g_autoptr (SoupMessage) message = soup_message_new (method, url);
   Response *response = g_new0 (Response, 1);
-  Pending pending = { 0 };
+  Pending   pending = { 0 };
 
   g_assert_nonnull (message);
   soup_message_add_flags (message, SOUP_MESSAGE_NO_REDIRECT);
@@ -159,10 +157,14 @@ fixture_send (Fixture    *fx,
     soup_message_headers_append (soup_message_get_request_headers (message), "x-api-key", key);
   if (cookie != NULL)
     soup_message_headers_append (soup_message_get_request_headers (message), "Cookie", cookie);
+  if (fx->accept_language != NULL)
+    soup_message_headers_append (soup_message_get_request_headers (message), "Accept-Language",
+                                 fx->accept_language);
   if (body != NULL)
     soup_message_set_request_body_from_bytes (message, content_type, body);
 
-  soup_session_send_and_read_async (fx->session, message, G_PRIORITY_DEFAULT, NULL, sent_cb, &pending);
+  soup_session_send_and_read_async (fx->session, message, G_PRIORITY_DEFAULT, NULL, sent_cb,
+                                    &pending);
   fixture_wait (&pending.done, TIMEOUT_SECONDS);
 
   response->status = soup_message_get_status (message);
@@ -172,14 +174,43 @@ fixture_send (Fixture    *fx,
   return response;
 }
 
+char *
+response_text (Response *response)
+{
+  g_assert_no_error (response->error);
+  return g_strndup (g_bytes_get_data (response->body, NULL), g_bytes_get_size (response->body));
+}
+
+/* Posts the signer page's form: name/value pairs, NULL-terminated. */
+Response *
+fixture_post_form (Fixture *fx, const char *cookie, ...)
+{
+  g_autoptr (GHashTable) form = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GBytes) body = NULL;
+  const char *name;
+  char       *encoded;
+  va_list     args;
+
+  va_start (args, cookie);
+  while ((name = va_arg (args, const char *)) != NULL)
+    g_hash_table_insert (form, (gpointer) name, va_arg (args, char *));
+  va_end (args);
+
+  encoded = soup_form_encode_hash (form);
+  body = g_bytes_new_take (encoded, strlen (encoded));
+  return fixture_send (fx, "POST", "/viewDocument", NULL, "application/x-www-form-urlencoded", body,
+                       cookie);
+}
+
 JsonNode *
 response_json (Response *response)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
 
   g_assert_no_error (response->error);
-  g_assert_cmpstr (soup_message_headers_get_content_type (response->headers, NULL), ==, "application/json");
+  g_assert_cmpstr (soup_message_headers_get_content_type (response->headers, NULL), ==,
+                   "application/json");
   json_parser_load_from_data (parser, g_bytes_get_data (response->body, NULL),
                               g_bytes_get_size (response->body), &error);
   g_assert_no_error (error);
@@ -194,8 +225,8 @@ fixture_json (Fixture    *fx,
               const char *body,
               guint       expected_status)
 {
-  g_autoptr(GBytes) bytes = body ? g_bytes_new (body, strlen (body)) : NULL;
-  g_autoptr(Response) response = NULL;
+  g_autoptr (GBytes) bytes = body ? g_bytes_new (body, strlen (body)) : NULL;
+  g_autoptr (Response) response = NULL;
 
   response = fixture_send (fx, method, path, TEST_KEY, "application/json", bytes, NULL);
   g_assert_no_error (response->error);
@@ -208,8 +239,7 @@ fixture_json (Fixture    *fx,
 }
 
 const char *
-json_member (JsonNode   *node,
-             const char *name)
+json_member (JsonNode *node, const char *name)
 {
   g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
   return json_object_get_string_member_with_default (json_node_get_object (node), name, NULL);
@@ -224,17 +254,15 @@ base64_of (GBytes *bytes)
 /* E1 with an inline PDF (a one-page one when @pdf is NULL) and
  * @extra_members ("\"rules\": {…}," or ""); returns the request id. */
 char *
-fixture_create (Fixture     *fx,
-                const char  *extra_members,
-                GBytes      *pdf,
-                char       **document_id)
+fixture_create (Fixture *fx, const char *extra_members, GBytes *pdf, char **document_id)
 {
-  static const char * const pages[] = { "A contract to sign", NULL };
-  g_autoptr(GBytes) default_pdf = pdf ? NULL : make_pdf (pages);
+  static const char *const pages[] = { "A contract to sign", NULL };
+  g_autoptr (GBytes) default_pdf = pdf ? NULL : make_pdf (pages);
   g_autofree char *content = base64_of (pdf ? pdf : default_pdf);
-  g_autofree char *body = g_strdup_printf ("{%s \"filedata\": {\"content\": \"%s\", \"filename\": \"contract.pdf\"}}",
-                                           extra_members ? extra_members : "", content);
-  g_autoptr(JsonNode) reply = fixture_json (fx, "POST", "/JSON/signatureRequest", body, 200);
+  g_autofree char *body
+    = g_strdup_printf ("{%s \"filedata\": {\"content\": \"%s\", \"filename\": \"contract.pdf\"}}",
+                       extra_members ? extra_members : "", content);
+  g_autoptr (JsonNode) reply = fixture_json (fx, "POST", "/JSON/signatureRequest", body, 200);
 
   g_assert_cmpstr (json_member (reply, "message"), ==, "msg.signature.request.id.created");
   if (document_id != NULL)
@@ -243,11 +271,10 @@ fixture_create (Fixture     *fx,
 }
 
 char *
-fixture_state (Fixture    *fx,
-               const char *document_id)
+fixture_state (Fixture *fx, const char *document_id)
 {
   g_autofree char *path = g_strdup_printf ("/JSON/document/metadata/%s", document_id);
-  g_autoptr(JsonNode) reply = fixture_json (fx, "GET", path, NULL, 200);
+  g_autoptr (JsonNode) reply = fixture_json (fx, "GET", path, NULL, 200);
 
   return g_strdup (json_member (reply, "state"));
 }
@@ -261,16 +288,14 @@ tick_cb (gpointer user_data)
 
 /* Polls the document's state as a client would, every 20 ms. */
 void
-fixture_wait_state (Fixture    *fx,
-                    const char *document_id,
-                    const char *state)
+fixture_wait_state (Fixture *fx, const char *document_id, const char *state)
 {
   gint64 deadline = g_get_monotonic_time () + TIMEOUT_SECONDS * G_USEC_PER_SEC;
 
   for (;;)
     {
       g_autofree char *current = fixture_state (fx, document_id);
-      gboolean tick = FALSE;
+      gboolean         tick = FALSE;
 
       if (g_str_equal (current, state))
         return;
@@ -281,22 +306,20 @@ fixture_wait_state (Fixture    *fx,
 }
 
 GBytes *
-fixture_download (Fixture    *fx,
-                  const char *document_id)
+fixture_download (Fixture *fx, const char *document_id)
 {
   g_autofree char *path = g_strdup_printf ("/JSON/document/%s", document_id);
-  g_autoptr(Response) response = fixture_send (fx, "GET", path, TEST_KEY, NULL, NULL, NULL);
+  g_autoptr (Response) response = fixture_send (fx, "GET", path, TEST_KEY, NULL, NULL, NULL);
 
   g_assert_no_error (response->error);
   g_assert_cmpuint (response->status, ==, 200);
-  g_assert_cmpstr (soup_message_headers_get_content_type (response->headers, NULL), ==, "application/pdf");
+  g_assert_cmpstr (soup_message_headers_get_content_type (response->headers, NULL), ==,
+                   "application/pdf");
   return g_bytes_ref (response->body);
 }
 
 static cairo_status_t
-append_cb (void                *closure,
-           const unsigned char *data,
-           unsigned int         length)
+append_cb (void *closure, const unsigned char *data, unsigned int length)
 {
   g_byte_array_append (closure, data, length);
   return CAIRO_STATUS_SUCCESS;
@@ -305,17 +328,17 @@ append_cb (void                *closure,
 /* An A4 PDF with one page per string; each line of a string ("\n") is
  * written 30 pt below the one before, from 100 pt down. */
 GBytes *
-make_pdf (const char * const *pages)
+make_pdf (const char *const *pages)
 {
-  GByteArray *out = g_byte_array_new ();
+  GByteArray      *out = g_byte_array_new ();
   cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_cb, out, 595, 842);
-  cairo_t *cr = cairo_create (surface);
+  cairo_t         *cr = cairo_create (surface);
 
   cairo_select_font_face (cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
   cairo_set_font_size (cr, 14);
   for (guint i = 0; pages[i] != NULL; i++)
     {
-      g_auto(GStrv) lines = g_strsplit (pages[i], "\n", -1);
+      g_auto (GStrv) lines = g_strsplit (pages[i], "\n", -1);
 
       for (guint l = 0; lines[l] != NULL; l++)
         {
@@ -335,7 +358,7 @@ make_pdf (const char * const *pages)
 static PopplerDocument *
 open_pdf (GBytes *pdf)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   PopplerDocument *document = poppler_document_new_from_bytes (pdf, NULL, &error);
 
   g_assert_no_error (error);
@@ -345,17 +368,16 @@ open_pdf (GBytes *pdf)
 int
 pdf_n_pages (GBytes *pdf)
 {
-  g_autoptr(PopplerDocument) document = open_pdf (pdf);
+  g_autoptr (PopplerDocument) document = open_pdf (pdf);
 
   return poppler_document_get_n_pages (document);
 }
 
 char *
-pdf_text (GBytes *pdf,
-          int     page_index)
+pdf_text (GBytes *pdf, int page_index)
 {
-  g_autoptr(PopplerDocument) document = open_pdf (pdf);
-  g_autoptr(PopplerPage) page = poppler_document_get_page (document, page_index);
+  g_autoptr (PopplerDocument) document = open_pdf (pdf);
+  g_autoptr (PopplerPage) page = poppler_document_get_page (document, page_index);
 
   g_assert_nonnull (page);
   return poppler_page_get_text (page);
@@ -364,17 +386,13 @@ pdf_text (GBytes *pdf,
 /* Finds @text as text (so: vector content, not pixels); @top is measured
  * from the top of the page. */
 gboolean
-pdf_find (GBytes     *pdf,
-          const char *text,
-          int        *page_out,
-          double     *x,
-          double     *top)
+pdf_find (GBytes *pdf, const char *text, int *page_out, double *x, double *top)
 {
-  g_autoptr(PopplerDocument) document = open_pdf (pdf);
+  g_autoptr (PopplerDocument) document = open_pdf (pdf);
 
   for (int i = 0; i < poppler_document_get_n_pages (document); i++)
     {
-      g_autoptr(PopplerPage) page = poppler_document_get_page (document, i);
+      g_autoptr (PopplerPage) page = poppler_document_get_page (document, i);
       GList *matches = poppler_page_find_text (page, text);
       double width, height;
 

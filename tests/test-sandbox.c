@@ -11,13 +11,11 @@
 
 #define SANDBOX_TEST_DAY G_GINT64_CONSTANT (86400000)
 
-#define ADD(path, func) \
+#define ADD(path, func)                                                                            \
   g_test_add ("/sandbox/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
 static void
-assert_error (JsonNode   *reply,
-              const char *message,
-              const char *value)
+assert_error (JsonNode *reply, const char *message, const char *value)
 {
   g_assert_cmpstr (json_member (reply, "message"), ==, message);
   if (value != NULL)
@@ -27,23 +25,22 @@ assert_error (JsonNode   *reply,
 static JsonNode *
 counter_actual (Fixture *fx)
 {
-  g_autoptr(JsonNode) reply = fixture_json (fx, "GET", "/JSON/counter", NULL, 200);
+  g_autoptr (JsonNode) reply = fixture_json (fx, "GET", "/JSON/counter", NULL, 200);
   JsonNode *actual = json_object_get_member (json_node_get_object (reply), "actual");
 
   return json_node_copy (actual);
 }
 
 static void
-test_loopback_only (Fixture       *fx,
-                    gconstpointer  data)
+test_loopback_only (Fixture *fx, gconstpointer data)
 {
-  g_autoslist(GUri) uris = signet_sandbox_get_uris (fx->sandbox);
+  g_autoslist (GUri) uris = signet_sandbox_get_uris (fx->sandbox);
 
   g_assert_true (g_str_has_prefix (fx->base, "http://127.0.0.1:"));
   g_assert_nonnull (uris);
   for (GSList *l = uris; l != NULL; l = l->next)
     {
-      g_autoptr(GInetAddress) address = g_inet_address_new_from_string (g_uri_get_host (l->data));
+      g_autoptr (GInetAddress) address = g_inet_address_new_from_string (g_uri_get_host (l->data));
 
       g_assert_nonnull (address);
       g_assert_true (g_inet_address_get_is_loopback (address));
@@ -51,17 +48,18 @@ test_loopback_only (Fixture       *fx,
 }
 
 static void
-test_auth (Fixture       *fx,
-           gconstpointer  data)
+test_auth (Fixture *fx, gconstpointer data)
 {
-  g_autoptr(Response) none = fixture_send (fx, "GET", "/JSON/counter", NULL, NULL, NULL, NULL);
-  g_autoptr(Response) wrong = fixture_send (fx, "GET", "/JSON/counter", "nope", NULL, NULL, NULL);
-  g_autoptr(Response) reader = fixture_send (fx, "GET", "/JSON/counter", TEST_READ_ONLY_KEY, NULL, NULL, NULL);
-  g_autoptr(GBytes) body = g_bytes_new_static ("{}", 2);
-  g_autoptr(Response) write = fixture_send (fx, "POST", "/JSON/signatureRequest", TEST_READ_ONLY_KEY,
-                                            "application/json", body, NULL);
-  g_autoptr(Response) download = fixture_send (fx, "GET", "/rest/document/x", NULL, NULL, NULL, NULL);
-  g_autoptr(JsonNode) json = NULL;
+  g_autoptr (Response) none = fixture_send (fx, "GET", "/JSON/counter", NULL, NULL, NULL, NULL);
+  g_autoptr (Response) wrong = fixture_send (fx, "GET", "/JSON/counter", "nope", NULL, NULL, NULL);
+  g_autoptr (Response) reader
+    = fixture_send (fx, "GET", "/JSON/counter", TEST_READ_ONLY_KEY, NULL, NULL, NULL);
+  g_autoptr (GBytes) body = g_bytes_new_static ("{}", 2);
+  g_autoptr (Response) write = fixture_send (fx, "POST", "/JSON/signatureRequest",
+                                             TEST_READ_ONLY_KEY, "application/json", body, NULL);
+  g_autoptr (Response) download
+    = fixture_send (fx, "GET", "/rest/document/x", NULL, NULL, NULL, NULL);
+  g_autoptr (JsonNode) json = NULL;
 
   g_assert_cmpuint (none->status, ==, 401);
   json = response_json (none);
@@ -73,26 +71,27 @@ test_auth (Fixture       *fx,
 }
 
 static void
-test_create_inline (Fixture       *fx,
-                    gconstpointer  data)
+test_create_inline (Fixture *fx, gconstpointer data)
 {
-  static const char * const pages[] = { "Page one", "Page two", NULL };
-  g_autoptr(GBytes) pdf = make_pdf (pages);
+  static const char *const pages[] = { "Page one", "Page two", NULL };
+  g_autoptr (GBytes) pdf = make_pdf (pages);
   g_autofree char *content = base64_of (pdf);
   g_autofree char *body = g_strdup_printf ("{\"resulturl\": \"https://okdokument.com\", "
-                                           "\"filedata\": {\"content\": \"%s\"}}", content);
-  g_autoptr(JsonNode) reply = fixture_json (fx, "POST", "/JSON/signatureRequest", body, 200);
-  g_autoptr(JsonNode) actual = NULL;
-  g_autoptr(GBytes) stored = NULL;
+                                           "\"filedata\": {\"content\": \"%s\"}}",
+                                           content);
+  g_autoptr (JsonNode) reply = fixture_json (fx, "POST", "/JSON/signatureRequest", body, 200);
+  g_autoptr (JsonNode) actual = NULL;
+  g_autoptr (GBytes) stored = NULL;
   g_autofree char *url = NULL;
   g_autofree char *state = NULL;
-  JsonObject *object = json_node_get_object (reply);
+  JsonObject      *object = json_node_get_object (reply);
 
   g_assert_cmpstr (json_member (reply, "message"), ==, "msg.signature.request.id.created");
   g_assert_true (g_uuid_string_is_valid (json_member (reply, "result")));
   url = g_strdup_printf ("%s/openDocument/%s", fx->base, json_member (reply, "result"));
   g_assert_cmpstr (json_member (reply, "url"), ==, url);
-  g_assert_true (g_regex_match_simple ("^[A-Za-z0-9_-]+$", json_member (reply, "documentId"), 0, 0));
+  g_assert_true (
+    g_regex_match_simple ("^[A-Za-z0-9_-]+$", json_member (reply, "documentId"), 0, 0));
   /* The wiki style has no connector members. */
   g_assert_false (json_object_has_member (object, "code"));
   g_assert_false (json_object_has_member (object, "success"));
@@ -108,18 +107,20 @@ test_create_inline (Fixture       *fx,
 }
 
 static void
-test_create_variants (Fixture       *fx,
-                      gconstpointer  data)
+test_create_variants (Fixture *fx, gconstpointer data)
 {
-  static const char * const pages[] = { "Variants", NULL };
-  g_autoptr(GBytes) pdf = make_pdf (pages);
+  static const char *const pages[] = { "Variants", NULL };
+  g_autoptr (GBytes) pdf = make_pdf (pages);
   g_autofree char *content = base64_of (pdf);
-  g_autofree char *in_5_days = g_strdup_printf ("%" G_GINT64_FORMAT, g_get_real_time () / 1000 + 5 * SANDBOX_TEST_DAY);
-  g_autofree char *in_1_day = g_strdup_printf ("%" G_GINT64_FORMAT, g_get_real_time () / 1000 + SANDBOX_TEST_DAY);
+  g_autofree char *in_5_days
+    = g_strdup_printf ("%" G_GINT64_FORMAT, g_get_real_time () / 1000 + 5 * SANDBOX_TEST_DAY);
+  g_autofree char *in_1_day
+    = g_strdup_printf ("%" G_GINT64_FORMAT, g_get_real_time () / 1000 + SANDBOX_TEST_DAY);
   const char *variants[] = {
     /* $content, filename next to filedata, rules as a string, allowedFields as a string */
     "{\"filename\": \"a.pdf\", \"filedata\": {\"$content\": \"@PDF@\"}, "
-    "\"rules\": \"guiSignerName-John Doe_signAnywhereEnabled-false_openOtpEmail-john_doe@example.com\", "
+    "\"rules\": \"guiSignerName-John "
+    "Doe_signAnywhereEnabled-false_openOtpEmail-john_doe@example.com\", "
     "\"allowedFields\": {\"SIGNATURE\": \"_SC1_;_SO2_\"}}",
     /* rules as an object, allowedFields as arrays, field configuration */
     "{\"filedata\": {\"content\": \"@PDF@\", \"filename\": \"b.pdf\", \"state\": \"tosign\"}, "
@@ -132,15 +133,17 @@ test_create_variants (Fixture       *fx,
     "{\"filedata\": {\"content\": \"@PDF@\"}, \"allowedFields\": [\"_SO1_\"], "
     "\"rules\": \"signAnywhere-false\", \"expirationTime\": @DAY@}",
     /* a client-chosen id, expirationTime as a string, the callbacks */
-    "{\"signatureRequestId\": \"1d58a59e-e8f7-4d07-bb99-d3fa39cb58a8\", \"expirationTime\": \"@5DAYS@\", "
-    "\"sendInfoURL\": \"https://azure/sendInfo?arg=1\", \"resulturl\": \"https://okdokument.com/\", "
+    "{\"signatureRequestId\": \"1d58a59e-e8f7-4d07-bb99-d3fa39cb58a8\", \"expirationTime\": "
+    "\"@5DAYS@\", "
+    "\"sendInfoURL\": \"https://azure/sendInfo?arg=1\", \"resulturl\": "
+    "\"https://okdokument.com/\", "
     "\"filedata\": {\"content\": \"@PDF@\", \"state\": \"tags\"}}",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (variants); i++)
     {
-      g_autoptr(GString) body = g_string_new (variants[i]);
-      g_autoptr(JsonNode) reply = NULL;
+      g_autoptr (GString) body = g_string_new (variants[i]);
+      g_autoptr (JsonNode) reply = NULL;
 
       g_string_replace (body, "@PDF@", content, 0);
       g_string_replace (body, "@DAY@", in_1_day, 0);
@@ -155,20 +158,20 @@ test_create_variants (Fixture       *fx,
 typedef struct
 {
   const char *body;
-  guint status;
+  guint       status;
   const char *message;
 } BadRequest;
 
 static void
-test_create_errors (Fixture       *fx,
-                    gconstpointer  data)
+test_create_errors (Fixture *fx, gconstpointer data)
 {
-  static const char * const pages[] = { "Errors", NULL };
-  g_autoptr(GBytes) pdf = make_pdf (pages);
+  static const char *const pages[] = { "Errors", NULL };
+  g_autoptr (GBytes) pdf = make_pdf (pages);
   g_autofree char *content = base64_of (pdf);
   g_autofree char *not_pdf = g_base64_encode ((const guchar *) "hello world", 11);
   g_autofree char *past = g_strdup_printf ("%" G_GINT64_FORMAT, g_get_real_time () / 1000 - 1000);
-  g_autofree char *far = g_strdup_printf ("%" G_GINT64_FORMAT, g_get_real_time () / 1000 + 11 * SANDBOX_TEST_DAY);
+  g_autofree char *far
+    = g_strdup_printf ("%" G_GINT64_FORMAT, g_get_real_time () / 1000 + 11 * SANDBOX_TEST_DAY);
   g_autofree char *id = fixture_create (fx, "\"signatureRequestId\": \"used-id-1\",", pdf, NULL);
   const BadRequest cases[] = {
     { "not json", 400, "err.invalid.json" },
@@ -179,31 +182,48 @@ test_create_errors (Fixture       *fx,
     { "{\"filedata\": \"x\"}", 400, "err.invalid.parameter" },
     { "{\"filedata\": {\"content\": \"@NOTPDF@\"}}", 400, "err.invalid.document" },
     { "{\"filedata\": {\"content\": \"@PDF@\", \"state\": \"tosgin\"}}", 400, "err.invalid.state" },
-    { "{\"expirationTime\": \"@PAST@\", \"filedata\": {\"content\": \"@PDF@\"}}", 400, "err.invalid.expiration.time" },
-    { "{\"expirationTime\": \"@FAR@\", \"filedata\": {\"content\": \"@PDF@\"}}", 400, "err.invalid.expiration.time" },
-    { "{\"expirationTime\": \"soon\", \"filedata\": {\"content\": \"@PDF@\"}}", 400, "err.invalid.expiration.time" },
-    { "{\"signatureRequestId\": \"used-id-1\", \"filedata\": {\"content\": \"@PDF@\"}}", 409, "err.signature.request.id.exists" },
-    { "{\"signatureRequestId\": \"a b\", \"filedata\": {\"content\": \"@PDF@\"}}", 400, "err.invalid.signature.request.id" },
+    { "{\"expirationTime\": \"@PAST@\", \"filedata\": {\"content\": \"@PDF@\"}}", 400,
+      "err.invalid.expiration.time" },
+    { "{\"expirationTime\": \"@FAR@\", \"filedata\": {\"content\": \"@PDF@\"}}", 400,
+      "err.invalid.expiration.time" },
+    { "{\"expirationTime\": \"soon\", \"filedata\": {\"content\": \"@PDF@\"}}", 400,
+      "err.invalid.expiration.time" },
+    { "{\"signatureRequestId\": \"used-id-1\", \"filedata\": {\"content\": \"@PDF@\"}}", 409,
+      "err.signature.request.id.exists" },
+    { "{\"signatureRequestId\": \"a b\", \"filedata\": {\"content\": \"@PDF@\"}}", 400,
+      "err.invalid.signature.request.id" },
     { "{\"id\": \"missing-document\"}", 404, "err.not.found" },
     { "{\"id\": \"x\", \"filedata\": {\"content\": \"@PDF@\"}}", 400, "err.invalid.parameter" },
     { "{\"rules\": 5, \"filedata\": {\"content\": \"@PDF@\"}}", 400, "err.invalid.rules" },
-    { "{\"rules\": \"noValue\", \"filedata\": {\"content\": \"@PDF@\"}}", 400, "err.invalid.rules" },
-    { "{\"rules\": {\"emailTo\": \"a@b.c\"}, \"filedata\": {\"content\": \"@PDF@\"}}", 400, "err.invalid.rules" },
-    { "{\"rules\": {\"guiSignerName\": \"12345678901234567890123456789012345678901\"}, \"filedata\": {\"content\": \"@PDF@\"}}", 400, "err.invalid.rules" },
-    { "{\"allowedFields\": 3, \"filedata\": {\"content\": \"@PDF@\"}}", 400, "err.invalid.allowed.fields" },
-    { "{\"allowedFields\": {\"SIGNATURE\": [1]}, \"filedata\": {\"content\": \"@PDF@\"}}", 400, "err.invalid.allowed.fields" },
-    { "{\"fieldConfig\": {}, \"filedata\": {\"content\": \"@PDF@\"}}", 400, "err.invalid.parameter" },
-    { "{\"ignoreRequired\": 1, \"filedata\": {\"content\": \"@PDF@\"}}", 400, "err.invalid.parameter" },
-    { "{\"fieldsBeforeSigning\": \"burn\", \"filedata\": {\"content\": \"@PDF@\"}}", 400, "err.invalid.parameter" },
-    { "{\"sendInfoURL\": \"ftp://x\", \"filedata\": {\"content\": \"@PDF@\"}}", 400, "err.invalid.url" },
-    { "{\"resulturl\": \"not a url\", \"filedata\": {\"content\": \"@PDF@\"}}", 400, "err.invalid.url" },
-    { "{\"signatureRequestId\": 5, \"filedata\": {\"content\": \"@PDF@\"}}", 400, "err.invalid.parameter" },
+    { "{\"rules\": \"noValue\", \"filedata\": {\"content\": \"@PDF@\"}}", 400,
+      "err.invalid.rules" },
+    { "{\"rules\": {\"emailTo\": \"a@b.c\"}, \"filedata\": {\"content\": \"@PDF@\"}}", 400,
+      "err.invalid.rules" },
+    { "{\"rules\": {\"guiSignerName\": \"12345678901234567890123456789012345678901\"}, "
+      "\"filedata\": {\"content\": \"@PDF@\"}}",
+      400, "err.invalid.rules" },
+    { "{\"allowedFields\": 3, \"filedata\": {\"content\": \"@PDF@\"}}", 400,
+      "err.invalid.allowed.fields" },
+    { "{\"allowedFields\": {\"SIGNATURE\": [1]}, \"filedata\": {\"content\": \"@PDF@\"}}", 400,
+      "err.invalid.allowed.fields" },
+    { "{\"fieldConfig\": {}, \"filedata\": {\"content\": \"@PDF@\"}}", 400,
+      "err.invalid.parameter" },
+    { "{\"ignoreRequired\": 1, \"filedata\": {\"content\": \"@PDF@\"}}", 400,
+      "err.invalid.parameter" },
+    { "{\"fieldsBeforeSigning\": \"burn\", \"filedata\": {\"content\": \"@PDF@\"}}", 400,
+      "err.invalid.parameter" },
+    { "{\"sendInfoURL\": \"ftp://x\", \"filedata\": {\"content\": \"@PDF@\"}}", 400,
+      "err.invalid.url" },
+    { "{\"resulturl\": \"not a url\", \"filedata\": {\"content\": \"@PDF@\"}}", 400,
+      "err.invalid.url" },
+    { "{\"signatureRequestId\": 5, \"filedata\": {\"content\": \"@PDF@\"}}", 400,
+      "err.invalid.parameter" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(GString) body = g_string_new (cases[i].body);
-      g_autoptr(JsonNode) reply = NULL;
+      g_autoptr (GString) body = g_string_new (cases[i].body);
+      g_autoptr (JsonNode) reply = NULL;
 
       g_string_replace (body, "@PDF@", content, 0);
       g_string_replace (body, "@NOTPDF@", not_pdf, 0);
@@ -216,7 +236,7 @@ test_create_errors (Fixture       *fx,
 
   /* Nothing of the refused requests was counted. */
   {
-    g_autoptr(JsonNode) actual = counter_actual (fx);
+    g_autoptr (JsonNode) actual = counter_actual (fx);
 
     g_assert_cmpstr (json_member (actual, "sandbox.usedSignatureRequests"), ==, "1");
     g_assert_cmpstr (json_member (actual, "sandbox.storedFiles"), ==, "1");
@@ -224,12 +244,11 @@ test_create_errors (Fixture       *fx,
 }
 
 static void
-test_method_and_path (Fixture       *fx,
-                      gconstpointer  data)
+test_method_and_path (Fixture *fx, gconstpointer data)
 {
-  g_autoptr(JsonNode) method = fixture_json (fx, "GET", "/JSON/signatureRequest", NULL, 405);
-  g_autoptr(JsonNode) put = fixture_json (fx, "PUT", "/JSON/document/abc", NULL, 405);
-  g_autoptr(JsonNode) path = fixture_json (fx, "GET", "/JSON/nothing", NULL, 404);
+  g_autoptr (JsonNode) method = fixture_json (fx, "GET", "/JSON/signatureRequest", NULL, 405);
+  g_autoptr (JsonNode) put = fixture_json (fx, "PUT", "/JSON/document/abc", NULL, 405);
+  g_autoptr (JsonNode) path = fixture_json (fx, "GET", "/JSON/nothing", NULL, 404);
 
   assert_error (method, "err.method.not.allowed", "GET");
   assert_error (put, "err.method.not.allowed", "PUT");
@@ -237,17 +256,17 @@ test_method_and_path (Fixture       *fx,
 }
 
 static void
-test_too_large (Fixture       *fx,
-                gconstpointer  data)
+test_too_large (Fixture *fx, gconstpointer data)
 {
-  gsize limit = 10 * 1024 * 1024;
+  gsize              limit = 10 * 1024 * 1024;
   g_autofree guchar *raw = g_malloc0 (limit + 1);
-  g_autofree char *big = g_base64_encode (raw, limit + 1);
-  g_autofree char *fits = g_base64_encode (raw, limit);
-  g_autofree char *body = g_strdup_printf ("{\"filedata\": {\"content\": \"%s\"}}", big);
-  g_autofree char *body_fits = g_strdup_printf ("{\"filedata\": {\"content\": \"%s\"}}", fits);
-  g_autoptr(JsonNode) reply = fixture_json (fx, "POST", "/JSON/signatureRequest", body, 400);
-  g_autoptr(JsonNode) reply_fits = fixture_json (fx, "POST", "/JSON/signatureRequest", body_fits, 400);
+  g_autofree char   *big = g_base64_encode (raw, limit + 1);
+  g_autofree char   *fits = g_base64_encode (raw, limit);
+  g_autofree char   *body = g_strdup_printf ("{\"filedata\": {\"content\": \"%s\"}}", big);
+  g_autofree char   *body_fits = g_strdup_printf ("{\"filedata\": {\"content\": \"%s\"}}", fits);
+  g_autoptr (JsonNode) reply = fixture_json (fx, "POST", "/JSON/signatureRequest", body, 400);
+  g_autoptr (JsonNode) reply_fits
+    = fixture_json (fx, "POST", "/JSON/signatureRequest", body_fits, 400);
 
   assert_error (reply, "err.document.too.large", "10485761");
   /* Exactly 10 MB passes the limit (the encoded text is larger) and fails
@@ -256,15 +275,14 @@ test_too_large (Fixture       *fx,
 }
 
 static void
-test_quota (Fixture       *fx,
-            gconstpointer  data)
+test_quota (Fixture *fx, gconstpointer data)
 {
   g_autofree char *first = NULL;
-  g_autoptr(JsonNode) refused = NULL;
-  g_autoptr(JsonNode) actual = NULL;
-  g_autoptr(JsonNode) set = NULL;
-  static const char * const pages[] = { "Quota", NULL };
-  g_autoptr(GBytes) pdf = make_pdf (pages);
+  g_autoptr (JsonNode) refused = NULL;
+  g_autoptr (JsonNode) actual = NULL;
+  g_autoptr (JsonNode) set = NULL;
+  static const char *const pages[] = { "Quota", NULL };
+  g_autoptr (GBytes) pdf = make_pdf (pages);
   g_autofree char *content = base64_of (pdf);
   g_autofree char *body = g_strdup_printf ("{\"filedata\": {\"content\": \"%s\"}}", content);
 
@@ -281,23 +299,27 @@ test_quota (Fixture       *fx,
 }
 
 static void
-test_upload_json (Fixture       *fx,
-                  gconstpointer  data)
+test_upload_json (Fixture *fx, gconstpointer data)
 {
-  static const char * const pages[] = { "Uploaded", NULL };
-  g_autoptr(GBytes) pdf = make_pdf (pages);
+  static const char *const pages[] = { "Uploaded", NULL };
+  g_autoptr (GBytes) pdf = make_pdf (pages);
   g_autofree char *content = base64_of (pdf);
-  g_autofree char *wiki = g_strdup_printf ("{\"filename\": \"example1.pdf\", \"state\": \"tosign\", "
-                                           "\"file\": {\"content\": \"%s\"}}", content);
-  g_autofree char *flat = g_strdup_printf ("{\"filename\": \"flat.pdf\", \"file\": \"%s\"}", content);
-  g_autofree char *office = g_strdup_printf ("{\"filename\": \"contract.docx\", \"file\": {\"$content\": \"%s\"}}", content);
-  g_autoptr(JsonNode) a = fixture_json (fx, "POST", "/JSON/document", wiki, 200);
-  g_autoptr(JsonNode) b = fixture_json (fx, "POST", "/JSON/document", flat, 200);
-  g_autoptr(JsonNode) c = fixture_json (fx, "POST", "/JSON/document", office, 200);
-  g_autoptr(JsonNode) missing = fixture_json (fx, "POST", "/JSON/document", "{\"filename\": \"x.pdf\"}", 400);
-  g_autoptr(JsonNode) actual = NULL;
-  g_autoptr(JsonNode) request = NULL;
-  g_autoptr(GBytes) converted = NULL;
+  g_autofree char *wiki
+    = g_strdup_printf ("{\"filename\": \"example1.pdf\", \"state\": \"tosign\", "
+                       "\"file\": {\"content\": \"%s\"}}",
+                       content);
+  g_autofree char *flat
+    = g_strdup_printf ("{\"filename\": \"flat.pdf\", \"file\": \"%s\"}", content);
+  g_autofree char *office = g_strdup_printf (
+    "{\"filename\": \"contract.docx\", \"file\": {\"$content\": \"%s\"}}", content);
+  g_autoptr (JsonNode) a = fixture_json (fx, "POST", "/JSON/document", wiki, 200);
+  g_autoptr (JsonNode) b = fixture_json (fx, "POST", "/JSON/document", flat, 200);
+  g_autoptr (JsonNode) c = fixture_json (fx, "POST", "/JSON/document", office, 200);
+  g_autoptr (JsonNode) missing
+    = fixture_json (fx, "POST", "/JSON/document", "{\"filename\": \"x.pdf\"}", 400);
+  g_autoptr (JsonNode) actual = NULL;
+  g_autoptr (JsonNode) request = NULL;
+  g_autoptr (GBytes) converted = NULL;
   g_autofree char *body = NULL;
   g_autofree char *text = NULL;
 
@@ -315,31 +337,30 @@ test_upload_json (Fixture       *fx,
   actual = counter_actual (fx);
   g_assert_cmpstr (json_member (actual, "sandbox.usedSignatureRequests"), ==, "0");
   g_assert_cmpstr (json_member (actual, "sandbox.storedFiles"), ==, "3");
-  body = g_strdup_printf ("{\"id\": \"%s\", \"allowedFields\": {\"SIGNATURE\": \"_SO1_\"}}", json_member (a, "result"));
+  body = g_strdup_printf ("{\"id\": \"%s\", \"allowedFields\": {\"SIGNATURE\": \"_SO1_\"}}",
+                          json_member (a, "result"));
   request = fixture_json (fx, "POST", "/JSON/signatureRequest", body, 200);
   g_assert_cmpstr (json_member (request, "documentId"), ==, json_member (a, "result"));
 }
 
 static GBytes *
-multipart_body (const char  *meta_part,
-                const char  *meta,
-                GBytes      *pdf,
-                char       **content_type)
+multipart_body (const char *meta_part, const char *meta, GBytes *pdf, char **content_type)
 {
-  g_autoptr(SoupMultipart) multipart = soup_multipart_new ("multipart/form-data");
-  g_autoptr(SoupMessageHeaders) headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_REQUEST);
-  g_autoptr(GBytes) body = NULL;
+  g_autoptr (SoupMultipart) multipart = soup_multipart_new ("multipart/form-data");
+  g_autoptr (SoupMessageHeaders) headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_REQUEST);
+  g_autoptr (GBytes) body = NULL;
 
   if (meta_part != NULL && g_str_equal (meta_part, "dataText"))
     soup_multipart_append_form_string (multipart, "dataText", meta);
   else if (meta_part != NULL)
     {
-      g_autoptr(GBytes) file = g_bytes_new (meta, strlen (meta));
+      g_autoptr (GBytes) file = g_bytes_new (meta, strlen (meta));
 
       soup_multipart_append_form_file (multipart, meta_part, "data.json", "application/json", file);
     }
   if (pdf != NULL)
-    soup_multipart_append_form_file (multipart, "file", "PDF/TestLenso.pdf", "application/pdf", pdf);
+    soup_multipart_append_form_file (multipart, "file", "PDF/TestLenso.pdf", "application/pdf",
+                                     pdf);
 
   soup_multipart_to_message (multipart, headers, &body);
   *content_type = g_strdup (soup_message_headers_get_one (headers, "Content-Type"));
@@ -347,16 +368,12 @@ multipart_body (const char  *meta_part,
 }
 
 static JsonNode *
-upload_multipart (Fixture    *fx,
-                  const char *meta_part,
-                  const char *meta,
-                  GBytes     *pdf,
-                  guint       status)
+upload_multipart (Fixture *fx, const char *meta_part, const char *meta, GBytes *pdf, guint status)
 {
   g_autofree char *type = NULL;
-  g_autoptr(GBytes) body = multipart_body (meta_part, meta, pdf, &type);
-  g_autoptr(Response) response = NULL;
-  g_autoptr(SoupMessageHeaders) headers = NULL;
+  g_autoptr (GBytes) body = multipart_body (meta_part, meta, pdf, &type);
+  g_autoptr (Response) response = NULL;
+  g_autoptr (SoupMessageHeaders) headers = NULL;
 
   /* fixture_send sets the Content-Type with the boundary as given. */
   response = fixture_send (fx, "POST", "/JSON/upload", TEST_KEY, type, body, NULL);
@@ -365,23 +382,25 @@ upload_multipart (Fixture    *fx,
 }
 
 static void
-test_upload_multipart (Fixture       *fx,
-                       gconstpointer  data)
+test_upload_multipart (Fixture *fx, gconstpointer data)
 {
-  static const char * const pages[] = { "Multipart", NULL };
-  g_autoptr(GBytes) pdf = make_pdf (pages);
-  g_autoptr(JsonNode) text = upload_multipart (fx, "dataText",
-                                               "{\"rules\": {\"signAnywhereEnabled\": true}, "
-                                               "\"allowedFields\": {\"SIGNATURE\": [\"SC_signature\"], \"TEXT\": [\"TO_text\"]}}",
-                                               pdf, 200);
-  g_autoptr(JsonNode) file = upload_multipart (fx, "data", "{\"signatureRequestId\": \"mp-2\"}", pdf, 200);
-  g_autoptr(JsonNode) off = upload_multipart (fx, "dataText", "{\"signatureRequestId\": \"off\"}", pdf, 200);
-  g_autoptr(JsonNode) none = upload_multipart (fx, "dataText", "{}", NULL, 400);
-  g_autoptr(JsonNode) bad = upload_multipart (fx, "dataText", "{", pdf, 400);
-  g_autoptr(JsonNode) list = NULL;
-  g_autoptr(JsonNode) actual = NULL;
+  static const char *const pages[] = { "Multipart", NULL };
+  g_autoptr (GBytes) pdf = make_pdf (pages);
+  g_autoptr (JsonNode) text = upload_multipart (
+    fx, "dataText",
+    "{\"rules\": {\"signAnywhereEnabled\": true}, "
+    "\"allowedFields\": {\"SIGNATURE\": [\"SC_signature\"], \"TEXT\": [\"TO_text\"]}}",
+    pdf, 200);
+  g_autoptr (JsonNode) file
+    = upload_multipart (fx, "data", "{\"signatureRequestId\": \"mp-2\"}", pdf, 200);
+  g_autoptr (JsonNode) off
+    = upload_multipart (fx, "dataText", "{\"signatureRequestId\": \"off\"}", pdf, 200);
+  g_autoptr (JsonNode) none = upload_multipart (fx, "dataText", "{}", NULL, 400);
+  g_autoptr (JsonNode) bad = upload_multipart (fx, "dataText", "{", pdf, 400);
+  g_autoptr (JsonNode) list = NULL;
+  g_autoptr (JsonNode) actual = NULL;
   g_autofree char *path = NULL;
-  g_autoptr(JsonNode) meta = NULL;
+  g_autoptr (JsonNode) meta = NULL;
 
   g_assert_cmpstr (json_member (text, "message"), ==, "msg.signature.request.id.created");
   g_assert_nonnull (json_member (text, "url"));
@@ -402,41 +421,41 @@ test_upload_multipart (Fixture       *fx,
 }
 
 static void
-test_download_and_rest (Fixture       *fx,
-                        gconstpointer  data)
+test_download_and_rest (Fixture *fx, gconstpointer data)
 {
-  static const char * const pages[] = { "Download me", NULL };
-  g_autoptr(GBytes) pdf = make_pdf (pages);
+  static const char *const pages[] = { "Download me", NULL };
+  g_autoptr (GBytes) pdf = make_pdf (pages);
   g_autofree char *doc = NULL;
   g_autofree char *id = fixture_create (fx, "", pdf, &doc);
   g_autofree char *rest = g_strdup_printf ("/rest/document/%s", doc);
-  g_autoptr(Response) via_rest = fixture_send (fx, "GET", rest, TEST_KEY, NULL, NULL, NULL);
-  g_autoptr(GBytes) downloaded = fixture_download (fx, doc);
-  g_autoptr(JsonNode) missing = fixture_json (fx, "GET", "/JSON/document/y7Ki_u1mrUwijfb-o_S1JiphSsoXya8iypH380F", NULL, 404);
-  g_autoptr(JsonNode) actual = counter_actual (fx);
+  g_autoptr (Response) via_rest = fixture_send (fx, "GET", rest, TEST_KEY, NULL, NULL, NULL);
+  g_autoptr (GBytes) downloaded = fixture_download (fx, doc);
+  g_autoptr (JsonNode) missing
+    = fixture_json (fx, "GET", "/JSON/document/y7Ki_u1mrUwijfb-o_S1JiphSsoXya8iypH380F", NULL, 404);
+  g_autoptr (JsonNode) actual = counter_actual (fx);
 
   g_assert_true (g_bytes_equal (downloaded, pdf));
   g_assert_cmpuint (via_rest->status, ==, 200);
   g_assert_true (g_bytes_equal (via_rest->body, pdf));
-  g_assert_nonnull (strstr (soup_message_headers_get_one (via_rest->headers, "Content-Disposition"), "contract.pdf"));
+  g_assert_nonnull (strstr (soup_message_headers_get_one (via_rest->headers, "Content-Disposition"),
+                            "contract.pdf"));
   assert_error (missing, "err.not.found", "y7Ki_u1mrUwijfb-o_S1JiphSsoXya8iypH380F");
   g_assert_cmpstr (json_member (actual, "sandbox.downloaded"), ==, "2");
 }
 
 static void
-test_delete_document (Fixture       *fx,
-                      gconstpointer  data)
+test_delete_document (Fixture *fx, gconstpointer data)
 {
   g_autofree char *doc = NULL;
   g_autofree char *id = fixture_create (fx, "", NULL, &doc);
   g_autofree char *path = g_strdup_printf ("/JSON/document/%s", doc);
   g_autofree char *meta = g_strdup_printf ("/JSON/document/metadata/%s", doc);
   g_autofree char *open = g_strdup_printf ("/openDocument/%s", id);
-  g_autoptr(JsonNode) deleted = fixture_json (fx, "DELETE", path, NULL, 200);
-  g_autoptr(JsonNode) again = fixture_json (fx, "DELETE", path, NULL, 404);
-  g_autoptr(JsonNode) gone = fixture_json (fx, "GET", meta, NULL, 404);
-  g_autoptr(Response) opened = fixture_send (fx, "GET", open, NULL, NULL, NULL, NULL);
-  g_autoptr(JsonNode) actual = counter_actual (fx);
+  g_autoptr (JsonNode) deleted = fixture_json (fx, "DELETE", path, NULL, 200);
+  g_autoptr (JsonNode) again = fixture_json (fx, "DELETE", path, NULL, 404);
+  g_autoptr (JsonNode) gone = fixture_json (fx, "GET", meta, NULL, 404);
+  g_autoptr (Response) opened = fixture_send (fx, "GET", open, NULL, NULL, NULL, NULL);
+  g_autoptr (JsonNode) actual = counter_actual (fx);
 
   g_assert_cmpstr (json_member (deleted, "message"), ==, "msg.deleted");
   g_assert_cmpstr (json_member (deleted, "result"), ==, doc);
@@ -449,22 +468,21 @@ test_delete_document (Fixture       *fx,
 }
 
 static void
-test_list (Fixture       *fx,
-           gconstpointer  data)
+test_list (Fixture *fx, gconstpointer data)
 {
   g_autofree char *doc1 = NULL;
   g_autofree char *doc2 = NULL;
   g_autofree char *id1 = fixture_create (fx, "", NULL, &doc1);
   g_autofree char *id2 = fixture_create (fx, "", NULL, &doc2);
   g_autofree char *sign = g_strdup_printf ("/sandbox/sign/%s", id2);
-  g_autoptr(JsonNode) signed_ = fixture_json (fx, "POST", sign, "{\"name\": \"Eva\"}", 200);
-  g_autoptr(JsonNode) all = fixture_json (fx, "GET", "/JSON/list/flat?state=*", NULL, 200);
-  g_autoptr(JsonNode) tosign = fixture_json (fx, "GET", "/JSON/list/flat?state=tosign", NULL, 200);
-  g_autoptr(JsonNode) done = fixture_json (fx, "GET", "/JSON/list/flat?state=signed", NULL, 200);
-  g_autoptr(JsonNode) none = fixture_json (fx, "GET", "/JSON/list/flat?state=canceled", NULL, 200);
-  g_autoptr(JsonNode) unfiltered = fixture_json (fx, "GET", "/JSON/list/flat", NULL, 200);
+  g_autoptr (JsonNode) signed_ = fixture_json (fx, "POST", sign, "{\"name\": \"Eva\"}", 200);
+  g_autoptr (JsonNode) all = fixture_json (fx, "GET", "/JSON/list/flat?state=*", NULL, 200);
+  g_autoptr (JsonNode) tosign = fixture_json (fx, "GET", "/JSON/list/flat?state=tosign", NULL, 200);
+  g_autoptr (JsonNode) done = fixture_json (fx, "GET", "/JSON/list/flat?state=signed", NULL, 200);
+  g_autoptr (JsonNode) none = fixture_json (fx, "GET", "/JSON/list/flat?state=canceled", NULL, 200);
+  g_autoptr (JsonNode) unfiltered = fixture_json (fx, "GET", "/JSON/list/flat", NULL, 200);
   g_autofree char *url = g_strdup_printf ("%s/rest/document/%s", fx->base, doc1);
-  JsonObject *item;
+  JsonObject      *item;
 
   g_assert_cmpuint (json_array_get_length (json_node_get_array (all)), ==, 2);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (unfiltered)), ==, 2);
@@ -480,21 +498,22 @@ test_list (Fixture       *fx,
   g_assert_cmpstr (json_object_get_string_member (item, "group"), ==, "api_user");
   g_assert_true (g_regex_match_simple ("^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d$",
                                        json_object_get_string_member (item, "modification"), 0, 0));
-  g_assert_true (g_regex_match_simple ("^\\d{13}$", json_object_get_string_member (item, "number"), 0, 0));
+  g_assert_true (
+    g_regex_match_simple ("^\\d{13}$", json_object_get_string_member (item, "number"), 0, 0));
   g_assert_cmpint (json_object_get_int_member (item, "date"), >, 1600000000000);
   item = json_array_get_object_element (json_node_get_array (done), 0);
   g_assert_cmpstr (json_object_get_string_member (item, "id"), ==, doc2);
 }
 
 static void
-test_metadata (Fixture       *fx,
-               gconstpointer  data)
+test_metadata (Fixture *fx, gconstpointer data)
 {
   g_autofree char *doc = NULL;
   g_autofree char *id = fixture_create (fx, "", NULL, &doc);
   g_autofree char *path = g_strdup_printf ("/JSON/document/metadata/%s", doc);
-  g_autoptr(JsonNode) meta = fixture_json (fx, "GET", path, NULL, 200);
-  g_autoptr(JsonNode) missing = fixture_json (fx, "GET", "/JSON/document/metadata/nope", NULL, 404);
+  g_autoptr (JsonNode) meta = fixture_json (fx, "GET", path, NULL, 200);
+  g_autoptr (JsonNode) missing
+    = fixture_json (fx, "GET", "/JSON/document/metadata/nope", NULL, 404);
   JsonObject *object = json_node_get_object (meta);
 
   g_assert_cmpstr (json_member (meta, "id"), ==, doc);
@@ -510,21 +529,22 @@ test_metadata (Fixture       *fx,
 }
 
 static void
-test_update_request (Fixture       *fx,
-                     gconstpointer  data)
+test_update_request (Fixture *fx, gconstpointer data)
 {
   g_autofree char *id = fixture_create (fx, "", NULL, NULL);
-  g_autofree char *body = g_strdup_printf ("{\"signatureRequestId\": \"%s\", \"sendInfoUrl\": \"%s\", "
-                                           "\"resulturl\": \"https://okdokument.com\"}", id, fx->portal_url);
-  g_autoptr(JsonNode) updated = fixture_json (fx, "PATCH", "/JSON/signatureRequest", body, 200);
-  g_autoptr(JsonNode) unknown = fixture_json (fx, "PATCH", "/JSON/signatureRequest",
-                                              "{\"signatureRequestId\": \"nope\"}", 400);
-  g_autoptr(JsonNode) missing = fixture_json (fx, "PATCH", "/JSON/signatureRequest", "{}", 400);
+  g_autofree char *body
+    = g_strdup_printf ("{\"signatureRequestId\": \"%s\", \"sendInfoUrl\": \"%s\", "
+                       "\"resulturl\": \"https://okdokument.com\"}",
+                       id, fx->portal_url);
+  g_autoptr (JsonNode) updated = fixture_json (fx, "PATCH", "/JSON/signatureRequest", body, 200);
+  g_autoptr (JsonNode) unknown = fixture_json (fx, "PATCH", "/JSON/signatureRequest",
+                                               "{\"signatureRequestId\": \"nope\"}", 400);
+  g_autoptr (JsonNode) missing = fixture_json (fx, "PATCH", "/JSON/signatureRequest", "{}", 400);
   g_autofree char *url = g_strdup_printf ("%s/%s", fx->base, id);
   g_autofree char *open = g_strdup_printf ("%s/openDocument/%s", fx->base, id);
   g_autofree char *sign = g_strdup_printf ("/sandbox/sign/%s", id);
-  g_autoptr(Response) short_url = NULL;
-  g_autoptr(JsonNode) signed_ = NULL;
+  g_autoptr (Response) short_url = NULL;
+  g_autoptr (JsonNode) signed_ = NULL;
 
   g_assert_cmpstr (json_member (updated, "message"), ==, "msg.updated");
   g_assert_cmpstr (json_member (updated, "result"), ==, id);
@@ -539,23 +559,23 @@ test_update_request (Fixture       *fx,
 
   /* The new callback and result URL are used. */
   signed_ = fixture_json (fx, "POST", sign, "{\"name\": \"Eva\"}", 200);
-  g_assert_true (g_str_has_prefix (json_member (signed_, "location"), "https://okdokument.com?name=contract&"));
+  g_assert_true (
+    g_str_has_prefix (json_member (signed_, "location"), "https://okdokument.com?name=contract&"));
   g_assert_cmpuint (fx->callbacks->len, ==, 1);
 }
 
 static void
-test_delete_request (Fixture       *fx,
-                     gconstpointer  data)
+test_delete_request (Fixture *fx, gconstpointer data)
 {
   g_autofree char *doc = NULL;
   g_autofree char *id = fixture_create (fx, "", NULL, &doc);
   g_autofree char *path = g_strdup_printf ("/JSON/signatureRequest/%s", id);
   g_autofree char *open = g_strdup_printf ("/openDocument/%s", id);
-  g_autoptr(JsonNode) deleted = fixture_json (fx, "DELETE", path, NULL, 200);
-  g_autoptr(JsonNode) again = fixture_json (fx, "DELETE", path, NULL, 400);
-  g_autoptr(Response) opened = fixture_send (fx, "GET", open, NULL, NULL, NULL, NULL);
+  g_autoptr (JsonNode) deleted = fixture_json (fx, "DELETE", path, NULL, 200);
+  g_autoptr (JsonNode) again = fixture_json (fx, "DELETE", path, NULL, 400);
+  g_autoptr (Response) opened = fixture_send (fx, "GET", open, NULL, NULL, NULL, NULL);
   g_autofree char *state = fixture_state (fx, doc);
-  g_autoptr(JsonNode) actual = counter_actual (fx);
+  g_autoptr (JsonNode) actual = counter_actual (fx);
 
   g_assert_cmpstr (json_member (deleted, "message"), ==, "msg.deleted");
   g_assert_cmpstr (json_member (deleted, "result"), ==, id);
@@ -567,39 +587,46 @@ test_delete_request (Fixture       *fx,
 }
 
 static void
-test_counter (Fixture       *fx,
-              gconstpointer  data)
+test_counter (Fixture *fx, gconstpointer data)
 {
   g_autofree char *doc = NULL;
   g_autofree char *id = fixture_create (fx, "", NULL, &doc);
-  g_autoptr(GBytes) pdf = fixture_download (fx, doc);
-  g_autoptr(JsonNode) counter = fixture_json (fx, "GET", "/JSON/counter", NULL, 200);
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *month = g_strdup_printf ("%d.%d.sandbox", g_date_time_get_year (now), g_date_time_get_month (now));
+  g_autoptr (GBytes) pdf = fixture_download (fx, doc);
+  g_autoptr (JsonNode) counter = fixture_json (fx, "GET", "/JSON/counter", NULL, 200);
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *month
+    = g_strdup_printf ("%d.%d.sandbox", g_date_time_get_year (now), g_date_time_get_month (now));
   JsonObject *root = json_node_get_object (counter);
   const char *groups[] = { "actual", "downloaded", "files", "deleted.f", "signatureRequests" };
 
   for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
     g_assert_true (JSON_NODE_HOLDS_OBJECT (json_object_get_member (root, groups[i])));
-  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (root, "signatureRequests"), month), ==, "1");
-  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (root, "files"), month), ==, "1");
-  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (root, "downloaded"), month), ==, "1");
-  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (root, "actual"), "sandbox.storedFiles"), ==, "1");
+  g_assert_cmpstr (json_object_get_string_member (
+                     json_object_get_object_member (root, "signatureRequests"), month),
+                   ==, "1");
+  g_assert_cmpstr (
+    json_object_get_string_member (json_object_get_object_member (root, "files"), month), ==, "1");
+  g_assert_cmpstr (
+    json_object_get_string_member (json_object_get_object_member (root, "downloaded"), month), ==,
+    "1");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (root, "actual"),
+                                                  "sandbox.storedFiles"),
+                   ==, "1");
 }
 
 static void
-test_register_callback (Fixture       *fx,
-                        gconstpointer  data)
+test_register_callback (Fixture *fx, gconstpointer data)
 {
   g_autofree char *doc = NULL;
   g_autofree char *id = fixture_create (fx, "", NULL, &doc);
   g_autofree char *path = g_strdup_printf ("/JSON/signatureRequest/%s", id);
   g_autofree char *body = g_strdup_printf ("{\"sendInfoURL\": \"%s\"}", fx->portal_url);
-  g_autoptr(JsonNode) registered = fixture_json (fx, "POST", path, body, 200);
-  g_autoptr(JsonNode) unknown = fixture_json (fx, "POST", "/JSON/signatureRequest/nope", body, 400);
-  g_autoptr(JsonNode) empty = fixture_json (fx, "POST", path, "{}", 400);
+  g_autoptr (JsonNode) registered = fixture_json (fx, "POST", path, body, 200);
+  g_autoptr (JsonNode) unknown
+    = fixture_json (fx, "POST", "/JSON/signatureRequest/nope", body, 400);
+  g_autoptr (JsonNode) empty = fixture_json (fx, "POST", path, "{}", 400);
   g_autofree char *sign = g_strdup_printf ("/sandbox/sign/%s", id);
-  g_autoptr(JsonNode) signed_ = fixture_json (fx, "POST", sign, "{\"name\": \"Eva\"}", 200);
+  g_autoptr (JsonNode) signed_ = fixture_json (fx, "POST", sign, "{\"name\": \"Eva\"}", 200);
   JsonNode *payload;
 
   g_assert_cmpstr (json_member (registered, "message"), ==, "msg.updated");
@@ -612,27 +639,29 @@ test_register_callback (Fixture       *fx,
   g_assert_cmpstr (json_member (payload, "code"), ==, "SUCCESS");
   g_assert_cmpstr (json_member (payload, "result"), ==, doc);
   g_assert_true (json_object_get_boolean_member (json_node_get_object (payload), "success"));
-  g_assert_cmpint (json_object_get_int_member (json_node_get_object (payload), "statusCode"), ==, 200);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (payload), "statusCode"), ==,
+                   200);
   g_assert_nonnull (json_member (payload, "url"));
 }
 
 static void
-test_connector_style (Fixture       *fx,
-                      gconstpointer  data)
+test_connector_style (Fixture *fx, gconstpointer data)
 {
-  g_autoptr(JsonNode) switched = fixture_json (fx, "POST", "/sandbox/style", "{\"style\": \"connector\"}", 200);
+  g_autoptr (JsonNode) switched
+    = fixture_json (fx, "POST", "/sandbox/style", "{\"style\": \"connector\"}", 200);
   g_autofree char *doc = NULL;
   g_autofree char *id = NULL;
-  g_autoptr(JsonNode) created = NULL;
-  g_autoptr(JsonNode) error = NULL;
-  g_autoptr(JsonNode) back = NULL;
-  g_autoptr(JsonNode) wiki_error = NULL;
-  g_autoptr(JsonNode) bad = fixture_json (fx, "POST", "/sandbox/style", "{\"style\": \"soap\"}", 400);
-  static const char * const pages[] = { "Connector", NULL };
-  g_autoptr(GBytes) pdf = make_pdf (pages);
+  g_autoptr (JsonNode) created = NULL;
+  g_autoptr (JsonNode) error = NULL;
+  g_autoptr (JsonNode) back = NULL;
+  g_autoptr (JsonNode) wiki_error = NULL;
+  g_autoptr (JsonNode) bad
+    = fixture_json (fx, "POST", "/sandbox/style", "{\"style\": \"soap\"}", 400);
+  static const char *const pages[] = { "Connector", NULL };
+  g_autoptr (GBytes) pdf = make_pdf (pages);
   g_autofree char *content = base64_of (pdf);
   g_autofree char *body = g_strdup_printf ("{\"filedata\": {\"content\": \"%s\"}}", content);
-  JsonObject *object;
+  JsonObject      *object;
 
   g_assert_cmpint (signet_sandbox_get_style (fx->sandbox), ==, SIGNET_SANDBOX_STYLE_CONNECTOR);
   created = fixture_json (fx, "POST", "/JSON/signatureRequest", body, 200);
@@ -663,11 +692,10 @@ test_connector_style (Fixture       *fx,
 }
 
 static void
-test_controls_off (Fixture       *fx,
-                   gconstpointer  data)
+test_controls_off (Fixture *fx, gconstpointer data)
 {
-  g_autoptr(Response) off = NULL;
-  g_autoptr(Response) on = NULL;
+  g_autoptr (Response) off = NULL;
+  g_autoptr (Response) on = NULL;
 
   on = fixture_send (fx, "GET", "/sandbox/outbox", NULL, NULL, NULL, NULL);
   g_assert_cmpuint (on->status, ==, 200);
@@ -677,14 +705,13 @@ test_controls_off (Fixture       *fx,
 }
 
 static void
-test_reset (Fixture       *fx,
-            gconstpointer  data)
+test_reset (Fixture *fx, gconstpointer data)
 {
   g_autofree char *doc = NULL;
   g_autofree char *id = fixture_create (fx, "\"signatureRequestId\": \"again\",", NULL, &doc);
-  g_autoptr(JsonNode) reset = fixture_json (fx, "POST", "/sandbox/reset", NULL, 200);
-  g_autoptr(JsonNode) list = fixture_json (fx, "GET", "/JSON/list/flat?state=*", NULL, 200);
-  g_autoptr(JsonNode) actual = counter_actual (fx);
+  g_autoptr (JsonNode) reset = fixture_json (fx, "POST", "/sandbox/reset", NULL, 200);
+  g_autoptr (JsonNode) list = fixture_json (fx, "GET", "/JSON/list/flat?state=*", NULL, 200);
+  g_autoptr (JsonNode) actual = counter_actual (fx);
   g_autofree char *id2 = fixture_create (fx, "\"signatureRequestId\": \"again\",", NULL, NULL);
 
   g_assert_cmpuint (json_array_get_length (json_node_get_array (list)), ==, 0);
@@ -693,31 +720,31 @@ test_reset (Fixture       *fx,
 }
 
 static void
-test_faults_status (Fixture       *fx,
-                    gconstpointer  data)
+test_faults_status (Fixture *fx, gconstpointer data)
 {
-  g_autoptr(JsonNode) set = fixture_json (fx, "POST", "/sandbox/faults",
-                                          "{\"path\": \"/JSON/counter\", \"count\": 2, \"status\": 503}", 200);
-  g_autoptr(JsonNode) other = fixture_json (fx, "GET", "/JSON/list/flat", NULL, 200);
-  g_autoptr(JsonNode) first = fixture_json (fx, "GET", "/JSON/counter", NULL, 503);
-  g_autoptr(JsonNode) second = fixture_json (fx, "GET", "/JSON/counter", NULL, 503);
-  g_autoptr(JsonNode) third = fixture_json (fx, "GET", "/JSON/counter", NULL, 200);
-  g_autoptr(JsonNode) invalid = fixture_json (fx, "POST", "/sandbox/faults", "{\"body\": \"weird\"}", 400);
+  g_autoptr (JsonNode) set
+    = fixture_json (fx, "POST", "/sandbox/faults",
+                    "{\"path\": \"/JSON/counter\", \"count\": 2, \"status\": 503}", 200);
+  g_autoptr (JsonNode) other = fixture_json (fx, "GET", "/JSON/list/flat", NULL, 200);
+  g_autoptr (JsonNode) first = fixture_json (fx, "GET", "/JSON/counter", NULL, 503);
+  g_autoptr (JsonNode) second = fixture_json (fx, "GET", "/JSON/counter", NULL, 503);
+  g_autoptr (JsonNode) third = fixture_json (fx, "GET", "/JSON/counter", NULL, 200);
+  g_autoptr (JsonNode) invalid
+    = fixture_json (fx, "POST", "/sandbox/faults", "{\"body\": \"weird\"}", 400);
 
   assert_error (first, "err.internal.server.error", NULL);
   g_assert_true (json_object_has_member (json_node_get_object (third), "actual"));
 }
 
 static void
-test_faults_delay (Fixture       *fx,
-                   gconstpointer  data)
+test_faults_delay (Fixture *fx, gconstpointer data)
 {
-  g_autoptr(JsonNode) set = fixture_json (fx, "POST", "/sandbox/faults",
-                                          "{\"path\": \"/JSON/\", \"delay\": 300}", 200);
+  g_autoptr (JsonNode) set
+    = fixture_json (fx, "POST", "/sandbox/faults", "{\"path\": \"/JSON/\", \"delay\": 300}", 200);
   gint64 start = g_get_monotonic_time ();
-  g_autoptr(JsonNode) slow = fixture_json (fx, "GET", "/JSON/counter", NULL, 200);
+  g_autoptr (JsonNode) slow = fixture_json (fx, "GET", "/JSON/counter", NULL, 200);
   gint64 slow_us = g_get_monotonic_time () - start;
-  g_autoptr(JsonNode) fast = NULL;
+  g_autoptr (JsonNode) fast = NULL;
   gint64 fast_us;
 
   start = g_get_monotonic_time ();
@@ -729,21 +756,24 @@ test_faults_delay (Fixture       *fx,
 }
 
 static void
-test_faults_bodies (Fixture       *fx,
-                    gconstpointer  data)
+test_faults_bodies (Fixture *fx, gconstpointer data)
 {
-  g_autoptr(JsonNode) set1 = fixture_json (fx, "POST", "/sandbox/faults",
-                                           "{\"path\": \"/JSON/counter\", \"body\": \"malformed\"}", 200);
-  g_autoptr(Response) malformed = fixture_send (fx, "GET", "/JSON/counter", TEST_KEY, NULL, NULL, NULL);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(JsonNode) set2 = fixture_json (fx, "POST", "/sandbox/faults",
-                                           "{\"path\": \"/JSON/counter\", \"body\": \"truncated\"}", 200);
-  g_autoptr(Response) truncated = fixture_send (fx, "GET", "/JSON/counter", TEST_KEY, NULL, NULL, NULL);
-  g_autoptr(JsonNode) set3 = fixture_json (fx, "POST", "/sandbox/faults",
-                                           "{\"path\": \"/JSON/counter\", \"drop\": true, \"count\": 10}", 200);
-  g_autoptr(Response) dropped = fixture_send (fx, "GET", "/JSON/counter", TEST_KEY, NULL, NULL, NULL);
-  g_autoptr(JsonNode) cleared = fixture_json (fx, "DELETE", "/sandbox/faults", NULL, 200);
-  g_autoptr(JsonNode) fine = fixture_json (fx, "GET", "/JSON/counter", NULL, 200);
+  g_autoptr (JsonNode) set1 = fixture_json (
+    fx, "POST", "/sandbox/faults", "{\"path\": \"/JSON/counter\", \"body\": \"malformed\"}", 200);
+  g_autoptr (Response) malformed
+    = fixture_send (fx, "GET", "/JSON/counter", TEST_KEY, NULL, NULL, NULL);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (JsonNode) set2 = fixture_json (
+    fx, "POST", "/sandbox/faults", "{\"path\": \"/JSON/counter\", \"body\": \"truncated\"}", 200);
+  g_autoptr (Response) truncated
+    = fixture_send (fx, "GET", "/JSON/counter", TEST_KEY, NULL, NULL, NULL);
+  g_autoptr (JsonNode) set3
+    = fixture_json (fx, "POST", "/sandbox/faults",
+                    "{\"path\": \"/JSON/counter\", \"drop\": true, \"count\": 10}", 200);
+  g_autoptr (Response) dropped
+    = fixture_send (fx, "GET", "/JSON/counter", TEST_KEY, NULL, NULL, NULL);
+  g_autoptr (JsonNode) cleared = fixture_json (fx, "DELETE", "/sandbox/faults", NULL, 200);
+  g_autoptr (JsonNode) fine = fixture_json (fx, "GET", "/JSON/counter", NULL, 200);
 
   g_assert_no_error (malformed->error);
   g_assert_cmpuint (malformed->status, ==, 200);
@@ -760,16 +790,18 @@ test_faults_bodies (Fixture       *fx,
 }
 
 static void
-test_outbox (Fixture       *fx,
-             gconstpointer  data)
+test_outbox (Fixture *fx, gconstpointer data)
 {
-  g_autofree char *id = fixture_create (fx, "\"rules\": {\"emailTo\": \"jana@example.com\", "
-                                        "\"emailFrom\": \"office@example.com\", \"nameFrom\": \"Office\", "
-                                        "\"emailFinal\": \"a@example.com|b@example.com\"},", NULL, NULL);
+  g_autofree char *id
+    = fixture_create (fx,
+                      "\"rules\": {\"emailTo\": \"jana@example.com\", "
+                      "\"emailFrom\": \"office@example.com\", \"nameFrom\": \"Office\", "
+                      "\"emailFinal\": \"a@example.com|b@example.com\"},",
+                      NULL, NULL);
   g_autofree char *sign = g_strdup_printf ("/sandbox/sign/%s", id);
-  g_autoptr(JsonNode) signed_ = fixture_json (fx, "POST", sign, "{\"name\": \"Jana\"}", 200);
-  g_autoptr(JsonNode) outbox = fixture_json (fx, "GET", "/sandbox/outbox", NULL, 200);
-  JsonArray *mails = json_node_get_array (outbox);
+  g_autoptr (JsonNode) signed_ = fixture_json (fx, "POST", sign, "{\"name\": \"Jana\"}", 200);
+  g_autoptr (JsonNode) outbox = fixture_json (fx, "GET", "/sandbox/outbox", NULL, 200);
+  JsonArray  *mails = json_node_get_array (outbox);
   JsonObject *invitation;
 
   g_assert_cmpuint (json_array_get_length (mails), ==, 3);
@@ -778,13 +810,14 @@ test_outbox (Fixture       *fx,
   g_assert_cmpstr (json_object_get_string_member (invitation, "to"), ==, "jana@example.com");
   g_assert_cmpstr (json_object_get_string_member (invitation, "signatureRequestId"), ==, id);
   g_assert_nonnull (strstr (json_object_get_string_member (invitation, "text"), id));
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (mails, 1), "to"), ==, "a@example.com");
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (mails, 2), "to"), ==, "b@example.com");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (mails, 1), "to"),
+                   ==, "a@example.com");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (mails, 2), "to"),
+                   ==, "b@example.com");
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 

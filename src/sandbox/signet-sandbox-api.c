@@ -17,18 +17,17 @@
  * whole request before it changes anything. */
 
 static JsonNode *
-parse_body (SignetSandbox     *self,
-            SoupServerMessage *msg)
+parse_body (SignetSandbox *self, SoupServerMessage *msg)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GBytes) body = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GBytes) body = NULL;
+  g_autoptr (GError) error = NULL;
   JsonNode *root;
 
   body = soup_message_body_flatten (soup_server_message_get_request_body (msg));
-  if (!json_parser_load_from_data (parser, g_bytes_get_data (body, NULL), g_bytes_get_size (body), &error)
-      || (root = json_parser_get_root (parser)) == NULL
-      || !JSON_NODE_HOLDS_OBJECT (root))
+  if (!json_parser_load_from_data (parser, g_bytes_get_data (body, NULL), g_bytes_get_size (body),
+                                   &error)
+      || (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
       signet_sandbox_reply_error (self, msg, SOUP_STATUS_BAD_REQUEST, "err.invalid.json", "");
       return NULL;
@@ -39,11 +38,11 @@ parse_body (SignetSandbox     *self,
 
 /* A member that may be absent or null; anything but a string is refused. */
 static gboolean
-get_optional_string (SignetSandbox      *self,
-                     SoupServerMessage  *msg,
-                     JsonObject         *object,
-                     const char         *name,
-                     const char        **value)
+get_optional_string (SignetSandbox     *self,
+                     SoupServerMessage *msg,
+                     JsonObject        *object,
+                     const char        *name,
+                     const char       **value)
 {
   JsonNode *node = json_object_get_member (object, name);
 
@@ -73,25 +72,25 @@ is_base64 (const char *text)
 /* Decodes `content` (or `$content`, §19) checking the 10 MB limit on the
  * decoded bytes. */
 static GBytes *
-decode_content (SignetSandbox     *self,
-                SoupServerMessage *msg,
-                JsonNode          *node)
+decode_content (SignetSandbox *self, SoupServerMessage *msg, JsonNode *node)
 {
   const char *text;
-  guchar *data;
-  gsize length;
+  guchar     *data;
+  gsize       length;
 
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
       || json_node_get_value_type (node) != G_TYPE_STRING)
     {
-      signet_sandbox_reply_error (self, msg, SOUP_STATUS_BAD_REQUEST, "err.missing.content", "content");
+      signet_sandbox_reply_error (self, msg, SOUP_STATUS_BAD_REQUEST, "err.missing.content",
+                                  "content");
       return NULL;
     }
 
   text = json_node_get_string (node);
   if (text[0] == '\0' || !is_base64 (text))
     {
-      signet_sandbox_reply_error (self, msg, SOUP_STATUS_BAD_REQUEST, "err.invalid.content", "content");
+      signet_sandbox_reply_error (self, msg, SOUP_STATUS_BAD_REQUEST, "err.invalid.content",
+                                  "content");
       return NULL;
     }
 
@@ -101,7 +100,8 @@ decode_content (SignetSandbox     *self,
       g_autofree char *size = g_strdup_printf ("%" G_GSIZE_FORMAT, length);
 
       g_free (data);
-      signet_sandbox_reply_error (self, msg, SOUP_STATUS_BAD_REQUEST, "err.document.too.large", size);
+      signet_sandbox_reply_error (self, msg, SOUP_STATUS_BAD_REQUEST, "err.document.too.large",
+                                  size);
       return NULL;
     }
 
@@ -119,8 +119,8 @@ content_member (JsonObject *object)
 static gboolean
 is_office_file (const char *filename)
 {
-  static const char * const suffixes[] = { ".doc", ".docx", ".xls", ".xlsx" };
-  g_autofree char *lower = NULL;
+  static const char *const suffixes[] = { ".doc", ".docx", ".xls", ".xlsx" };
+  g_autofree char         *lower = NULL;
 
   if (filename == NULL)
     return FALSE;
@@ -134,14 +134,14 @@ is_office_file (const char *filename)
 
 /* Checks an uploaded document; office files become a placeholder PDF. */
 static GBytes *
-accept_document (SignetSandbox      *self,
-                 SoupServerMessage  *msg,
-                 GBytes             *upload,
-                 const char         *filename,
-                 GPtrArray         **fields)
+accept_document (SignetSandbox     *self,
+                 SoupServerMessage *msg,
+                 GBytes            *upload,
+                 const char        *filename,
+                 GPtrArray        **fields)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) pdf = NULL;
 
   if (is_office_file (filename))
     pdf = signet_sandbox_pdf_placeholder (filename, &error);
@@ -160,9 +160,7 @@ accept_document (SignetSandbox      *self,
 
 /* `tags`, `tostamp`, `tosign`, and `preprocessing_tags` of connector 1.0. */
 static const char *
-accept_state (SignetSandbox     *self,
-              SoupServerMessage *msg,
-              const char        *state)
+accept_state (SignetSandbox *self, SoupServerMessage *msg, const char *state)
 {
   if (state == NULL || g_str_equal (state, "tosign"))
     return "tosign";
@@ -176,9 +174,7 @@ accept_state (SignetSandbox     *self,
 }
 
 static void
-add_rule (GHashTable *rules,
-          const char *name,
-          const char *value)
+add_rule (GHashTable *rules, const char *name, const char *value)
 {
   /* Connector 1.0 wrote `signAnywhere-false`. */
   if (g_str_equal (name, "signAnywhere"))
@@ -203,19 +199,17 @@ is_rule_start (const char *piece)
  * undocumented: an `_` that is not followed by `Name-` belongs to the
  * value, so e-mail addresses with underscores survive. */
 static GHashTable *
-parse_rules (SignetSandbox     *self,
-             SoupServerMessage *msg,
-             JsonNode          *node)
+parse_rules (SignetSandbox *self, SoupServerMessage *msg, JsonNode *node)
 {
-  g_autoptr(GHashTable) rules = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr (GHashTable) rules = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return g_steal_pointer (&rules);
 
   if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
     {
-      g_auto(GStrv) pieces = g_strsplit (json_node_get_string (node), "_", -1);
-      g_autoptr(GPtrArray) joined = g_ptr_array_new_with_free_func (g_free);
+      g_auto (GStrv) pieces = g_strsplit (json_node_get_string (node), "_", -1);
+      g_autoptr (GPtrArray) joined = g_ptr_array_new_with_free_func (g_free);
 
       for (guint i = 0; pieces[i] != NULL; i++)
         {
@@ -224,7 +218,7 @@ parse_rules (SignetSandbox     *self,
           else
             {
               char **last = (char **) &joined->pdata[joined->len - 1];
-              char *longer = g_strconcat (*last, "_", pieces[i], NULL);
+              char  *longer = g_strconcat (*last, "_", pieces[i], NULL);
 
               g_free (*last);
               *last = longer;
@@ -233,15 +227,16 @@ parse_rules (SignetSandbox     *self,
 
       for (guint i = 0; i < joined->len; i++)
         {
-          const char *rule = g_ptr_array_index (joined, i);
-          const char *dash = strchr (rule, '-');
+          const char      *rule = g_ptr_array_index (joined, i);
+          const char      *dash = strchr (rule, '-');
           g_autofree char *name = NULL;
 
           if (rule[0] == '\0')
             continue;
           if (dash == NULL)
             {
-              signet_sandbox_reply_error (self, msg, SOUP_STATUS_BAD_REQUEST, "err.invalid.rules", rule);
+              signet_sandbox_reply_error (self, msg, SOUP_STATUS_BAD_REQUEST, "err.invalid.rules",
+                                          rule);
               return NULL;
             }
           name = g_strndup (rule, dash - rule);
@@ -253,8 +248,8 @@ parse_rules (SignetSandbox     *self,
   if (JSON_NODE_HOLDS_OBJECT (node))
     {
       JsonObjectIter iter;
-      const char *name;
-      JsonNode *value;
+      const char    *name;
+      JsonNode      *value;
 
       json_object_iter_init (&iter, json_node_get_object (node));
       while (json_object_iter_next (&iter, &name, &value))
@@ -265,7 +260,8 @@ parse_rules (SignetSandbox     *self,
             text = g_strdup ("");
           else if (!JSON_NODE_HOLDS_VALUE (value))
             {
-              signet_sandbox_reply_error (self, msg, SOUP_STATUS_BAD_REQUEST, "err.invalid.rules", name);
+              signet_sandbox_reply_error (self, msg, SOUP_STATUS_BAD_REQUEST, "err.invalid.rules",
+                                          name);
               return NULL;
             }
           else if (json_node_get_value_type (value) == G_TYPE_BOOLEAN)
@@ -287,12 +283,11 @@ parse_rules (SignetSandbox     *self,
 }
 
 static gboolean
-add_field_names (GPtrArray *names,
-                 JsonNode  *node)
+add_field_names (GPtrArray *names, JsonNode *node)
 {
   if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
     {
-      g_auto(GStrv) parts = g_strsplit (json_node_get_string (node), ";", -1);
+      g_auto (GStrv) parts = g_strsplit (json_node_get_string (node), ";", -1);
 
       for (guint i = 0; parts[i] != NULL; i++)
         {
@@ -311,7 +306,8 @@ add_field_names (GPtrArray *names,
         {
           JsonNode *element = json_array_get_element (array, i);
 
-          if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
+          if (!JSON_NODE_HOLDS_VALUE (element)
+              || json_node_get_value_type (element) != G_TYPE_STRING)
             return FALSE;
           g_ptr_array_add (names, g_strdup (json_node_get_string (element)));
         }
@@ -325,12 +321,12 @@ add_field_names (GPtrArray *names,
  * or a bare array of field names (the 2.2 table's "JSON ARRAY"). Only the
  * signature fields matter to the sandbox. */
 static gboolean
-parse_allowed_fields (SignetSandbox      *self,
-                      SoupServerMessage  *msg,
-                      JsonNode           *node,
-                      GPtrArray         **signature_fields)
+parse_allowed_fields (SignetSandbox     *self,
+                      SoupServerMessage *msg,
+                      JsonNode          *node,
+                      GPtrArray        **signature_fields)
 {
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
 
   *signature_fields = NULL;
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
@@ -344,9 +340,9 @@ parse_allowed_fields (SignetSandbox      *self,
   else if (JSON_NODE_HOLDS_OBJECT (node))
     {
       JsonObjectIter iter;
-      const char *type;
-      JsonNode *value;
-      g_autoptr(GPtrArray) others = g_ptr_array_new_with_free_func (g_free);
+      const char    *type;
+      JsonNode      *value;
+      g_autoptr (GPtrArray) others = g_ptr_array_new_with_free_func (g_free);
 
       json_object_iter_init (&iter, json_node_get_object (node));
       while (json_object_iter_next (&iter, &type, &value))
@@ -365,19 +361,17 @@ invalid:
 }
 
 static gboolean
-check_url (SignetSandbox     *self,
-           SoupServerMessage *msg,
-           const char        *name,
-           const char        *url)
+check_url (SignetSandbox *self, SoupServerMessage *msg, const char *name, const char *url)
 {
-  g_autoptr(GUri) uri = NULL;
+  g_autoptr (GUri) uri = NULL;
 
   if (url == NULL)
     return TRUE;
 
   uri = g_uri_parse (url, SOUP_HTTP_URI_FLAGS, NULL);
-  if (uri != NULL && (g_strcmp0 (g_uri_get_scheme (uri), "http") == 0
-                      || g_strcmp0 (g_uri_get_scheme (uri), "https") == 0)
+  if (uri != NULL
+      && (g_strcmp0 (g_uri_get_scheme (uri), "http") == 0
+          || g_strcmp0 (g_uri_get_scheme (uri), "https") == 0)
       && g_uri_get_host (uri) != NULL && g_uri_get_host (uri)[0] != '\0')
     return TRUE;
 
@@ -401,11 +395,9 @@ is_valid_request_id (const char *id)
 /* The fields of a create request that have no effect in the sandbox but
  * must have the documented shape (§9.5). */
 static gboolean
-check_field_options (SignetSandbox     *self,
-                     SoupServerMessage *msg,
-                     JsonObject        *meta)
+check_field_options (SignetSandbox *self, SoupServerMessage *msg, JsonObject *meta)
 {
-  JsonNode *node;
+  JsonNode   *node;
   const char *keep;
 
   node = json_object_get_member (meta, "fieldConfig");
@@ -418,9 +410,9 @@ check_field_options (SignetSandbox     *self,
       array = json_node_get_array (node);
       for (guint i = 0; i < json_array_get_length (array); i++)
         {
-          JsonNode *element = json_array_get_element (array, i);
+          JsonNode   *element = json_array_get_element (array, i);
           JsonObject *item;
-          JsonNode *name;
+          JsonNode   *name;
 
           if (!JSON_NODE_HOLDS_OBJECT (element))
             goto invalid_config;
@@ -435,7 +427,7 @@ check_field_options (SignetSandbox     *self,
   node = json_object_get_member (meta, "ignoreRequired");
   if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
     {
-      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
 
       if (!add_field_names (names, node))
         {
@@ -458,17 +450,15 @@ check_field_options (SignetSandbox     *self,
   return TRUE;
 
 invalid_config:
-  signet_sandbox_reply_error (self, msg, SOUP_STATUS_BAD_REQUEST, "err.invalid.parameter", "fieldConfig");
+  signet_sandbox_reply_error (self, msg, SOUP_STATUS_BAD_REQUEST, "err.invalid.parameter",
+                              "fieldConfig");
   return FALSE;
 }
 
 /* `expirationTime`: epoch milliseconds as a string (every example) or a
  * number; at most 10 days ahead (§15). */
 static gboolean
-parse_expiration (SignetSandbox     *self,
-                  SoupServerMessage *msg,
-                  JsonNode          *node,
-                  gint64            *expires)
+parse_expiration (SignetSandbox *self, SoupServerMessage *msg, JsonNode *node, gint64 *expires)
 {
   gint64 now = signet_sandbox_now (self);
   gint64 value;
@@ -482,11 +472,13 @@ parse_expiration (SignetSandbox     *self,
   if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
     value = json_node_get_int (node);
   else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING
-           && g_ascii_string_to_signed (json_node_get_string (node), 10, 0, G_MAXINT64, &value, NULL))
+           && g_ascii_string_to_signed (json_node_get_string (node), 10, 0, G_MAXINT64, &value,
+                                        NULL))
     ;
   else
     {
-      signet_sandbox_reply_error (self, msg, SOUP_STATUS_BAD_REQUEST, "err.invalid.expiration.time", "");
+      signet_sandbox_reply_error (self, msg, SOUP_STATUS_BAD_REQUEST, "err.invalid.expiration.time",
+                                  "");
       return FALSE;
     }
 
@@ -494,7 +486,8 @@ parse_expiration (SignetSandbox     *self,
     {
       g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, value);
 
-      signet_sandbox_reply_error (self, msg, SOUP_STATUS_BAD_REQUEST, "err.invalid.expiration.time", text);
+      signet_sandbox_reply_error (self, msg, SOUP_STATUS_BAD_REQUEST, "err.invalid.expiration.time",
+                                  text);
       return FALSE;
     }
 
@@ -517,9 +510,9 @@ send_request_mail (SignetSandbox   *self,
                    SandboxDocument *document,
                    const char      *url)
 {
-  const char *to = sandbox_request_rule (request, "emailTo");
-  const char *from_name = sandbox_request_rule (request, "nameFrom");
-  const char *extra = sandbox_request_rule (request, "emailMessage");
+  const char      *to = sandbox_request_rule (request, "emailTo");
+  const char      *from_name = sandbox_request_rule (request, "nameFrom");
+  const char      *extra = sandbox_request_rule (request, "emailMessage");
   g_autofree char *name = document_name (document);
   g_autofree char *subject = NULL;
   g_autofree char *text = NULL;
@@ -529,8 +522,8 @@ send_request_mail (SignetSandbox   *self,
 
   subject = g_strdup_printf ("Signature request: %s", name);
   text = g_strdup_printf ("%s asks you to sign %s.\n%s%s%s\n",
-                          from_name ? from_name : sandbox_request_rule (request, "emailFrom"),
-                          name, extra ? extra : "", extra ? "\n" : "", url);
+                          from_name ? from_name : sandbox_request_rule (request, "emailFrom"), name,
+                          extra ? extra : "", extra ? "\n" : "", url);
   signet_sandbox_post_outbox (self, "email", to, subject, text, NULL, request->id);
 }
 
@@ -544,18 +537,18 @@ create_request (SignetSandbox     *self,
                 const char        *filename,
                 const char        *upload_state)
 {
-  g_autoptr(GHashTable) rules = NULL;
-  g_autoptr(GPtrArray) allowed = NULL;
-  g_autoptr(GPtrArray) fields = NULL;
-  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr (GHashTable) rules = NULL;
+  g_autoptr (GPtrArray) allowed = NULL;
+  g_autoptr (GPtrArray) fields = NULL;
+  g_autoptr (GBytes) pdf = NULL;
   g_autofree char *request_id = NULL;
   g_autofree char *url = NULL;
-  const char *given_id, *document_id, *change_state, *send_info, *result_url, *state = NULL;
-  const char *signer_name;
+  const char      *given_id, *document_id, *change_state, *send_info, *result_url, *state = NULL;
+  const char      *signer_name;
   SandboxDocument *document = NULL;
-  SandboxRequest *request;
-  JsonNode *copy;
-  gint64 expires;
+  SandboxRequest  *request;
+  JsonNode        *copy;
+  gint64           expires;
 
   if (!get_optional_string (self, msg, meta, "signatureRequestId", &given_id)
       || !get_optional_string (self, msg, meta, "id", &document_id)
@@ -592,24 +585,29 @@ create_request (SignetSandbox     *self,
     send_info = g_hash_table_lookup (rules, "sendInfo");
   if (result_url == NULL)
     result_url = g_hash_table_lookup (rules, "resulturl");
-  if (!check_url (self, msg, "sendInfoURL", send_info) || !check_url (self, msg, "resulturl", result_url))
+  if (!check_url (self, msg, "sendInfoURL", send_info)
+      || !check_url (self, msg, "resulturl", result_url))
     return;
 
   signer_name = g_hash_table_lookup (rules, "guiSignerName");
   if (signer_name != NULL && g_utf8_strlen (signer_name, -1) > 40)
     {
-      signet_sandbox_reply_error (self, msg, SOUP_STATUS_BAD_REQUEST, "err.invalid.rules", "guiSignerName");
+      signet_sandbox_reply_error (self, msg, SOUP_STATUS_BAD_REQUEST, "err.invalid.rules",
+                                  "guiSignerName");
       return;
     }
-  if (g_hash_table_lookup (rules, "emailTo") != NULL && g_hash_table_lookup (rules, "emailFrom") == NULL)
+  if (g_hash_table_lookup (rules, "emailTo") != NULL
+      && g_hash_table_lookup (rules, "emailFrom") == NULL)
     {
-      signet_sandbox_reply_error (self, msg, SOUP_STATUS_BAD_REQUEST, "err.invalid.rules", "emailFrom");
+      signet_sandbox_reply_error (self, msg, SOUP_STATUS_BAD_REQUEST, "err.invalid.rules",
+                                  "emailFrom");
       return;
     }
 
   if (upload != NULL && document_id != NULL)
     {
-      signet_sandbox_reply_error (self, msg, SOUP_STATUS_BAD_REQUEST, "err.invalid.parameter", "id");
+      signet_sandbox_reply_error (self, msg, SOUP_STATUS_BAD_REQUEST, "err.invalid.parameter",
+                                  "id");
       return;
     }
   if (upload != NULL)
@@ -626,18 +624,19 @@ create_request (SignetSandbox     *self,
       document = g_hash_table_lookup (self->documents, document_id);
       if (document == NULL)
         {
-          signet_sandbox_reply_error (self, msg, SOUP_STATUS_NOT_FOUND, "err.not.found", document_id);
+          signet_sandbox_reply_error (self, msg, SOUP_STATUS_NOT_FOUND, "err.not.found",
+                                      document_id);
           return;
         }
       if (change_state != NULL && !g_str_equal (change_state, "tosign"))
         {
-          signet_sandbox_reply_error (self, msg, SOUP_STATUS_BAD_REQUEST, "err.invalid.state", change_state);
+          signet_sandbox_reply_error (self, msg, SOUP_STATUS_BAD_REQUEST, "err.invalid.state",
+                                      change_state);
           return;
         }
       /* Without changeState a finished round stays finished (§7.7). */
-      if (change_state == NULL
-          && !g_str_equal (document->state, "tosign") && !g_str_equal (document->state, "tags")
-          && !g_str_equal (document->state, "tostamp"))
+      if (change_state == NULL && !g_str_equal (document->state, "tosign")
+          && !g_str_equal (document->state, "tags") && !g_str_equal (document->state, "tostamp"))
         {
           signet_sandbox_reply_error (self, msg, SOUP_STATUS_BAD_REQUEST, "err.invalid.state",
                                       document->state);
@@ -646,7 +645,8 @@ create_request (SignetSandbox     *self,
     }
   else
     {
-      signet_sandbox_reply_error (self, msg, SOUP_STATUS_BAD_REQUEST, "err.missing.document", "filedata");
+      signet_sandbox_reply_error (self, msg, SOUP_STATUS_BAD_REQUEST, "err.missing.document",
+                                  "filedata");
       return;
     }
 
@@ -682,8 +682,8 @@ create_request (SignetSandbox     *self,
   json_node_take_object (copy, json_object_new ());
   {
     JsonObjectIter iter;
-    const char *name;
-    JsonNode *value;
+    const char    *name;
+    JsonNode      *value;
 
     json_object_iter_init (&iter, meta);
     while (json_object_iter_next (&iter, &name, &value))
@@ -709,14 +709,12 @@ create_request (SignetSandbox     *self,
 
 /* E1 — POST /JSON/signatureRequest */
 static void
-handle_create_request (SignetSandbox     *self,
-                       SoupServerMessage *msg,
-                       const char        *id)
+handle_create_request (SignetSandbox *self, SoupServerMessage *msg, const char *id)
 {
-  g_autoptr(JsonNode) root = parse_body (self, msg);
-  g_autoptr(GBytes) upload = NULL;
+  g_autoptr (JsonNode) root = parse_body (self, msg);
+  g_autoptr (GBytes) upload = NULL;
   JsonObject *meta, *filedata = NULL;
-  JsonNode *node;
+  JsonNode   *node;
   const char *filename = NULL, *state = NULL;
 
   if (root == NULL)
@@ -728,7 +726,8 @@ handle_create_request (SignetSandbox     *self,
     {
       if (!JSON_NODE_HOLDS_OBJECT (node))
         {
-          signet_sandbox_reply_error (self, msg, SOUP_STATUS_BAD_REQUEST, "err.invalid.parameter", "filedata");
+          signet_sandbox_reply_error (self, msg, SOUP_STATUS_BAD_REQUEST, "err.invalid.parameter",
+                                      "filedata");
           return;
         }
       filedata = json_node_get_object (node);
@@ -746,28 +745,25 @@ handle_create_request (SignetSandbox     *self,
 }
 
 static void
-reply_uploaded (SignetSandbox     *self,
-                SoupServerMessage *msg,
-                SandboxDocument   *document)
+reply_uploaded (SignetSandbox *self, SoupServerMessage *msg, SandboxDocument *document)
 {
   /* The wiki's example is cut off after "msg.docum". */
-  signet_sandbox_reply_success (self, msg, "msg.document.uploaded", document->id, NULL, document->id);
+  signet_sandbox_reply_success (self, msg, "msg.document.uploaded", document->id, NULL,
+                                document->id);
 }
 
 /* E2 — POST /JSON/document: {"file": {"content"}} (wiki) or a flat
  * base64 `file` (connector). */
 static void
-handle_upload_json (SignetSandbox     *self,
-                    SoupServerMessage *msg,
-                    const char        *id)
+handle_upload_json (SignetSandbox *self, SoupServerMessage *msg, const char *id)
 {
-  g_autoptr(JsonNode) root = parse_body (self, msg);
-  g_autoptr(GBytes) upload = NULL;
-  g_autoptr(GBytes) pdf = NULL;
-  g_autoptr(GPtrArray) fields = NULL;
+  g_autoptr (JsonNode) root = parse_body (self, msg);
+  g_autoptr (GBytes) upload = NULL;
+  g_autoptr (GBytes) pdf = NULL;
+  g_autoptr (GPtrArray) fields = NULL;
   const char *filename, *state;
   JsonObject *object;
-  JsonNode *file;
+  JsonNode   *file;
 
   if (root == NULL)
     return;
@@ -802,10 +798,9 @@ handle_upload_json (SignetSandbox     *self,
 }
 
 static char *
-disposition_name (SoupMessageHeaders  *headers,
-                  char               **filename)
+disposition_name (SoupMessageHeaders *headers, char **filename)
 {
-  g_autoptr(GHashTable) params = NULL;
+  g_autoptr (GHashTable) params = NULL;
   char *name;
 
   if (!soup_message_headers_get_content_disposition (headers, NULL, &params))
@@ -820,17 +815,15 @@ disposition_name (SoupMessageHeaders  *headers,
 /* E3 — POST /JSON/upload: multipart with `dataText` or `data` (metadata
  * JSON) and `file`; `"signatureRequestId": "off"` only stores the file. */
 static void
-handle_upload_multipart (SignetSandbox     *self,
-                         SoupServerMessage *msg,
-                         const char        *id)
+handle_upload_multipart (SignetSandbox *self, SoupServerMessage *msg, const char *id)
 {
-  g_autoptr(SoupMultipart) multipart = NULL;
-  g_autoptr(GBytes) body = NULL;
-  g_autoptr(GBytes) upload = NULL;
-  g_autoptr(JsonNode) meta = NULL;
+  g_autoptr (SoupMultipart) multipart = NULL;
+  g_autoptr (GBytes) body = NULL;
+  g_autoptr (GBytes) upload = NULL;
+  g_autoptr (JsonNode) meta = NULL;
   g_autofree char *part_filename = NULL;
-  const char *filename, *state, *request_id;
-  JsonObject *object;
+  const char      *filename, *state, *request_id;
+  JsonObject      *object;
 
   body = soup_message_body_flatten (soup_server_message_get_request_body (msg));
   multipart = soup_multipart_new_from_message (soup_server_message_get_request_headers (msg), body);
@@ -843,21 +836,23 @@ handle_upload_multipart (SignetSandbox     *self,
   for (int i = 0; i < soup_multipart_get_length (multipart); i++)
     {
       SoupMessageHeaders *headers;
-      GBytes *part;
-      g_autofree char *name = NULL;
-      g_autofree char *part_name = NULL;
+      GBytes             *part;
+      g_autofree char    *name = NULL;
+      g_autofree char    *part_name = NULL;
 
       soup_multipart_get_part (multipart, i, &headers, &part);
       name = disposition_name (headers, &part_name);
       if (g_strcmp0 (name, "dataText") == 0 || g_strcmp0 (name, "data") == 0)
         {
-          g_autoptr(JsonParser) parser = json_parser_new ();
+          g_autoptr (JsonParser) parser = json_parser_new ();
 
-          if (!json_parser_load_from_data (parser, g_bytes_get_data (part, NULL), g_bytes_get_size (part), NULL)
+          if (!json_parser_load_from_data (parser, g_bytes_get_data (part, NULL),
+                                           g_bytes_get_size (part), NULL)
               || json_parser_get_root (parser) == NULL
               || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
             {
-              signet_sandbox_reply_error (self, msg, SOUP_STATUS_BAD_REQUEST, "err.invalid.json", name);
+              signet_sandbox_reply_error (self, msg, SOUP_STATUS_BAD_REQUEST, "err.invalid.json",
+                                          name);
               return;
             }
           g_clear_pointer (&meta, json_node_unref);
@@ -869,7 +864,8 @@ handle_upload_multipart (SignetSandbox     *self,
             {
               g_autofree char *size = g_strdup_printf ("%" G_GSIZE_FORMAT, g_bytes_get_size (part));
 
-              signet_sandbox_reply_error (self, msg, SOUP_STATUS_BAD_REQUEST, "err.document.too.large", size);
+              signet_sandbox_reply_error (self, msg, SOUP_STATUS_BAD_REQUEST,
+                                          "err.document.too.large", size);
               return;
             }
           g_clear_pointer (&upload, g_bytes_unref);
@@ -881,7 +877,8 @@ handle_upload_multipart (SignetSandbox     *self,
 
   if (upload == NULL)
     {
-      signet_sandbox_reply_error (self, msg, SOUP_STATUS_BAD_REQUEST, "err.missing.content", "file");
+      signet_sandbox_reply_error (self, msg, SOUP_STATUS_BAD_REQUEST, "err.missing.content",
+                                  "file");
       return;
     }
   if (meta == NULL)
@@ -907,8 +904,8 @@ handle_upload_multipart (SignetSandbox     *self,
 
   if (g_strcmp0 (request_id, "off") == 0)
     {
-      g_autoptr(GPtrArray) fields = NULL;
-      g_autoptr(GBytes) pdf = NULL;
+      g_autoptr (GPtrArray) fields = NULL;
+      g_autoptr (GBytes) pdf = NULL;
 
       state = accept_state (self, msg, state);
       if (state == NULL)
@@ -925,11 +922,9 @@ handle_upload_multipart (SignetSandbox     *self,
 }
 
 static JsonNode *
-document_to_json (SignetSandbox   *self,
-                  SandboxDocument *document,
-                  gboolean         in_list)
+document_to_json (SignetSandbox *self, SandboxDocument *document, gboolean in_list)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
   g_autofree char *modification = signet_sandbox_format_date (document->modified);
   g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, document->uploaded);
 
@@ -964,8 +959,7 @@ document_to_json (SignetSandbox   *self,
 }
 
 static gint
-compare_uploaded (gconstpointer a,
-                  gconstpointer b)
+compare_uploaded (gconstpointer a, gconstpointer b)
 {
   const SandboxDocument *da = *(SandboxDocument **) a;
   const SandboxDocument *db = *(SandboxDocument **) b;
@@ -978,16 +972,14 @@ compare_uploaded (gconstpointer a,
 /* E9 — GET /JSON/list/flat?state=<state or *>; without `state` it lists
  * every state, as `*` does. */
 static void
-handle_list (SignetSandbox     *self,
-             SoupServerMessage *msg,
-             const char        *id)
+handle_list (SignetSandbox *self, SoupServerMessage *msg, const char *id)
 {
-  g_autoptr(GHashTable) query = NULL;
-  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
-  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
-  JsonArray *array = json_array_new ();
-  const char *query_text, *state = NULL;
-  GHashTableIter iter;
+  g_autoptr (GHashTable) query = NULL;
+  g_autoptr (GPtrArray) sorted = g_ptr_array_new ();
+  g_autoptr (JsonNode) root = json_node_new (JSON_NODE_ARRAY);
+  JsonArray       *array = json_array_new ();
+  const char      *query_text, *state = NULL;
+  GHashTableIter   iter;
   SandboxDocument *document;
 
   query_text = g_uri_get_query (soup_server_message_get_uri (msg));
@@ -1012,9 +1004,7 @@ handle_list (SignetSandbox     *self,
 }
 
 static SandboxDocument *
-find_document (SignetSandbox     *self,
-               SoupServerMessage *msg,
-               const char        *id)
+find_document (SignetSandbox *self, SoupServerMessage *msg, const char *id)
 {
   SandboxDocument *document = g_hash_table_lookup (self->documents, id);
 
@@ -1025,9 +1015,7 @@ find_document (SignetSandbox     *self,
 
 /* E7 — GET /JSON/document/{id}: the current PDF, signed or not. */
 static void
-handle_download (SignetSandbox     *self,
-                 SoupServerMessage *msg,
-                 const char        *id)
+handle_download (SignetSandbox *self, SoupServerMessage *msg, const char *id)
 {
   SandboxDocument *document = find_document (self, msg, id);
   g_autofree char *disposition = NULL;
@@ -1049,9 +1037,7 @@ handle_download (SignetSandbox     *self,
 
 /* E8 — DELETE /JSON/document/{id}: the document and its requests. */
 static void
-handle_delete_document (SignetSandbox     *self,
-                        SoupServerMessage *msg,
-                        const char        *id)
+handle_delete_document (SignetSandbox *self, SoupServerMessage *msg, const char *id)
 {
   g_autofree char *result = g_strdup (id);
 
@@ -1067,12 +1053,10 @@ handle_delete_document (SignetSandbox     *self,
 
 /* E10 — GET /JSON/document/metadata/{id} */
 static void
-handle_metadata (SignetSandbox     *self,
-                 SoupServerMessage *msg,
-                 const char        *id)
+handle_metadata (SignetSandbox *self, SoupServerMessage *msg, const char *id)
 {
   SandboxDocument *document = find_document (self, msg, id);
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr (JsonNode) root = NULL;
 
   if (document == NULL)
     return;
@@ -1082,29 +1066,25 @@ handle_metadata (SignetSandbox     *self,
 }
 
 static SandboxRequest *
-find_request (SignetSandbox     *self,
-              SoupServerMessage *msg,
-              const char        *id)
+find_request (SignetSandbox *self, SoupServerMessage *msg, const char *id)
 {
   SandboxRequest *request = signet_sandbox_lookup_request (self, id);
 
   if (request == NULL)
-    signet_sandbox_reply_error (self, msg, SOUP_STATUS_BAD_REQUEST, "err.signature.request.not.exist",
-                                id != NULL ? id : "");
+    signet_sandbox_reply_error (self, msg, SOUP_STATUS_BAD_REQUEST,
+                                "err.signature.request.not.exist", id != NULL ? id : "");
   return request;
 }
 
 /* E11 — PATCH /JSON/signatureRequest */
 static void
-handle_update_request (SignetSandbox     *self,
-                       SoupServerMessage *msg,
-                       const char        *unused)
+handle_update_request (SignetSandbox *self, SoupServerMessage *msg, const char *unused)
 {
-  g_autoptr(JsonNode) root = parse_body (self, msg);
+  g_autoptr (JsonNode) root = parse_body (self, msg);
   g_autofree char *url = NULL;
-  const char *id, *send_info, *result_url;
-  SandboxRequest *request;
-  JsonObject *object;
+  const char      *id, *send_info, *result_url;
+  SandboxRequest  *request;
+  JsonObject      *object;
 
   if (root == NULL)
     return;
@@ -1121,7 +1101,8 @@ handle_update_request (SignetSandbox     *self,
   request = find_request (self, msg, id);
   if (request == NULL)
     return;
-  if (!check_url (self, msg, "sendInfoURL", send_info) || !check_url (self, msg, "resulturl", result_url))
+  if (!check_url (self, msg, "sendInfoURL", send_info)
+      || !check_url (self, msg, "resulturl", result_url))
     return;
 
   if (send_info != NULL)
@@ -1145,9 +1126,7 @@ handle_update_request (SignetSandbox     *self,
 /* E12 — DELETE /JSON/signatureRequest/{id}: the document stays, the
  * purchased request is not given back. */
 static void
-handle_delete_request (SignetSandbox     *self,
-                       SoupServerMessage *msg,
-                       const char        *id)
+handle_delete_request (SignetSandbox *self, SoupServerMessage *msg, const char *id)
 {
   g_autofree char *result = g_strdup (id);
 
@@ -1162,12 +1141,10 @@ handle_delete_request (SignetSandbox     *self,
 /* E14 — POST /JSON/signatureRequest/{id}: the connector's webhook, which is
  * called with the connector's payload. */
 static void
-handle_register_callback (SignetSandbox     *self,
-                          SoupServerMessage *msg,
-                          const char        *id)
+handle_register_callback (SignetSandbox *self, SoupServerMessage *msg, const char *id)
 {
-  g_autoptr(JsonNode) root = parse_body (self, msg);
-  const char *send_info;
+  g_autoptr (JsonNode) root = parse_body (self, msg);
+  const char     *send_info;
   SandboxRequest *request;
 
   if (root == NULL)
@@ -1179,7 +1156,8 @@ handle_register_callback (SignetSandbox     *self,
     return;
   if (send_info == NULL)
     {
-      signet_sandbox_reply_error (self, msg, SOUP_STATUS_BAD_REQUEST, "err.invalid.url", "sendInfoURL");
+      signet_sandbox_reply_error (self, msg, SOUP_STATUS_BAD_REQUEST, "err.invalid.url",
+                                  "sendInfoURL");
       return;
     }
   if (!check_url (self, msg, "sendInfoURL", send_info))
@@ -1193,9 +1171,7 @@ handle_register_callback (SignetSandbox     *self,
 }
 
 static void
-add_counter (JsonBuilder *builder,
-             const char  *name,
-             guint        value)
+add_counter (JsonBuilder *builder, const char *name, guint value)
 {
   g_autofree char *key = g_strdup_printf (SANDBOX_ACCOUNT ".%s", name);
   g_autofree char *text = g_strdup_printf ("%u", value);
@@ -1206,13 +1182,11 @@ add_counter (JsonBuilder *builder,
 
 /* E13 — GET /JSON/counter: every value a string, as in the example. */
 static void
-handle_counter (SignetSandbox     *self,
-                SoupServerMessage *msg,
-                const char        *id)
+handle_counter (SignetSandbox *self, SoupServerMessage *msg, const char *id)
 {
-  static const char * const metrics[] = { "downloaded", "files", "deleted.f", "signatureRequests" };
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
+  static const char *const metrics[] = { "downloaded", "files", "deleted.f", "signatureRequests" };
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonNode) root = NULL;
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "actual");
@@ -1226,9 +1200,9 @@ handle_counter (SignetSandbox     *self,
 
   for (guint m = 0; m < G_N_ELEMENTS (metrics); m++)
     {
-      GHashTableIter iter;
-      const char *key;
-      gpointer count;
+      GHashTableIter   iter;
+      const char      *key;
+      gpointer         count;
       g_autofree char *prefix = g_strdup_printf ("%s\n", metrics[m]);
 
       json_builder_set_member_name (builder, metrics[m]);
@@ -1253,8 +1227,7 @@ handle_counter (SignetSandbox     *self,
 
 /* A path segment after @prefix with no further slash, or NULL. */
 static const char *
-tail (const char *path,
-      const char *prefix)
+tail (const char *path, const char *prefix)
 {
   const char *rest;
 
@@ -1266,15 +1239,13 @@ tail (const char *path,
   return rest;
 }
 
-typedef void (*Handler) (SignetSandbox     *self,
-                         SoupServerMessage *msg,
-                         const char        *id);
+typedef void (*Handler) (SignetSandbox *self, SoupServerMessage *msg, const char *id);
 
 typedef struct
 {
   const char *method;
-  const char *path;       /* ends in '/' when an id follows */
-  Handler handler;
+  const char *path; /* ends in '/' when an id follows */
+  Handler     handler;
 } Route;
 
 /* Longer prefixes first: /JSON/document/metadata/ before /JSON/document/. */
@@ -1294,9 +1265,7 @@ static const Route routes[] = {
 
 /* Matches @path against a route's path; *id gets the segment after it. */
 static gboolean
-route_matches (const Route  *route,
-               const char   *path,
-               const char  **id)
+route_matches (const Route *route, const char *path, const char **id)
 {
   *id = NULL;
   if (!g_str_has_suffix (route->path, "/"))
@@ -1313,12 +1282,10 @@ route_matches (const Route  *route,
  * another method, 404 for an unknown path.
  */
 void
-signet_sandbox_handle_api (SignetSandbox     *self,
-                           SoupServerMessage *msg,
-                           const char        *path)
+signet_sandbox_handle_api (SignetSandbox *self, SoupServerMessage *msg, const char *path)
 {
   const char *method = soup_server_message_get_method (msg);
-  gboolean known_path = FALSE;
+  gboolean    known_path = FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (routes); i++)
     {
@@ -1327,7 +1294,8 @@ signet_sandbox_handle_api (SignetSandbox     *self,
       if (!route_matches (&routes[i], path, &id))
         continue;
       /* metadata/{id} must not fall through to document/{id}. */
-      if (g_str_equal (routes[i].path, "/JSON/document/") && g_str_has_prefix (path, "/JSON/document/metadata/"))
+      if (g_str_equal (routes[i].path, "/JSON/document/")
+          && g_str_has_prefix (path, "/JSON/document/metadata/"))
         continue;
       known_path = TRUE;
       if (g_str_equal (method, routes[i].method))
@@ -1338,7 +1306,8 @@ signet_sandbox_handle_api (SignetSandbox     *self,
     }
 
   if (known_path)
-    signet_sandbox_reply_error (self, msg, SOUP_STATUS_METHOD_NOT_ALLOWED, "err.method.not.allowed", method);
+    signet_sandbox_reply_error (self, msg, SOUP_STATUS_METHOD_NOT_ALLOWED, "err.method.not.allowed",
+                                method);
   else
     signet_sandbox_reply_error (self, msg, SOUP_STATUS_NOT_FOUND, "err.not.found", path);
 }
@@ -1350,9 +1319,7 @@ signet_sandbox_handle_api (SignetSandbox     *self,
  * download as E7.
  */
 void
-signet_sandbox_handle_rest (SignetSandbox     *self,
-                            SoupServerMessage *msg,
-                            const char        *path)
+signet_sandbox_handle_rest (SignetSandbox *self, SoupServerMessage *msg, const char *path)
 {
   const char *id = tail (path, "/rest/document/");
 

@@ -17,12 +17,10 @@
  * unless enabled. They answer in plain JSON whatever the style. */
 
 static void
-reply_problem (SoupServerMessage *msg,
-               guint              status,
-               const char        *text)
+reply_problem (SoupServerMessage *msg, guint status, const char *text)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonNode) root = NULL;
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "message");
@@ -33,11 +31,10 @@ reply_problem (SoupServerMessage *msg,
 }
 
 static JsonObject *
-parse_object (SoupServerMessage  *msg,
-              JsonNode          **root)
+parse_object (SoupServerMessage *msg, JsonNode **root)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GBytes) body = soup_message_body_flatten (soup_server_message_get_request_body (msg));
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GBytes) body = soup_message_body_flatten (soup_server_message_get_request_body (msg));
 
   *root = NULL;
   if (g_bytes_get_size (body) == 0)
@@ -46,8 +43,10 @@ parse_object (SoupServerMessage  *msg,
       json_node_take_object (*root, json_object_new ());
       return json_node_get_object (*root);
     }
-  if (!json_parser_load_from_data (parser, g_bytes_get_data (body, NULL), g_bytes_get_size (body), NULL)
-      || json_parser_get_root (parser) == NULL || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  if (!json_parser_load_from_data (parser, g_bytes_get_data (body, NULL), g_bytes_get_size (body),
+                                   NULL)
+      || json_parser_get_root (parser) == NULL
+      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
       reply_problem (msg, SOUP_STATUS_BAD_REQUEST, "The body is not a JSON object.");
       return NULL;
@@ -57,10 +56,7 @@ parse_object (SoupServerMessage  *msg,
 }
 
 static void
-finished_cb (SignetSandbox  *self,
-             SandboxRequest *request,
-             const GError   *error,
-             gpointer        user_data)
+finished_cb (SignetSandbox *self, SandboxRequest *request, const GError *error, gpointer user_data)
 {
   SoupServerMessage *msg = user_data;
 
@@ -76,9 +72,10 @@ finished_cb (SignetSandbox  *self,
     }
   else
     {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
-      g_autofree char *location = signet_sandbox_result_location (self, request, request->outcome, "en");
+      g_autoptr (JsonBuilder) builder = json_builder_new ();
+      g_autoptr (JsonNode) root = NULL;
+      g_autofree char *location
+        = signet_sandbox_result_location (self, request, request->outcome, "en");
       SandboxDocument *document = g_hash_table_lookup (self->documents, request->document_id);
 
       json_builder_begin_object (builder);
@@ -102,15 +99,12 @@ finished_cb (SignetSandbox  *self,
 /* POST /sandbox/sign/{id} {"name": "…"} and POST /sandbox/cancel/{id}:
  * what the signer's Submit and Cancel do, OTP codes aside. */
 static void
-handle_finish (SignetSandbox     *self,
-               SoupServerMessage *msg,
-               const char        *id,
-               gboolean           sign)
+handle_finish (SignetSandbox *self, SoupServerMessage *msg, const char *id, gboolean sign)
 {
-  g_autoptr(JsonNode) root = NULL;
-  JsonObject *object = parse_object (msg, &root);
+  g_autoptr (JsonNode) root = NULL;
+  JsonObject     *object = parse_object (msg, &root);
   SandboxRequest *request;
-  const char *name = NULL;
+  const char     *name = NULL;
 
   if (object == NULL)
     return;
@@ -137,10 +131,9 @@ handle_finish (SignetSandbox     *self,
 }
 
 static void
-handle_outbox (SignetSandbox     *self,
-               SoupServerMessage *msg)
+handle_outbox (SignetSandbox *self, SoupServerMessage *msg)
 {
-  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
+  g_autoptr (JsonNode) root = json_node_new (JSON_NODE_ARRAY);
   JsonArray *array = json_array_new ();
 
   for (guint i = 0; i < self->outbox->len; i++)
@@ -150,12 +143,10 @@ handle_outbox (SignetSandbox     *self,
 }
 
 static void
-reply_count (SoupServerMessage *msg,
-             const char        *name,
-             gint64             value)
+reply_count (SoupServerMessage *msg, const char *name, gint64 value)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonNode) root = NULL;
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, name);
@@ -169,14 +160,13 @@ reply_count (SoupServerMessage *msg,
  * "status": 500, "body": "malformed"|"truncated", "drop": true};
  * DELETE /sandbox/faults forgets them all. */
 static void
-handle_faults (SignetSandbox     *self,
-               SoupServerMessage *msg)
+handle_faults (SignetSandbox *self, SoupServerMessage *msg)
 {
-  g_autoptr(JsonNode) root = NULL;
-  JsonObject *object;
+  g_autoptr (JsonNode) root = NULL;
+  JsonObject   *object;
   SandboxFault *fault;
-  const char *body, *path;
-  gint64 count, delay, status;
+  const char   *body, *path;
+  gint64        count, delay, status;
 
   if (soup_server_message_get_method (msg) == SOUP_METHOD_DELETE)
     {
@@ -218,10 +208,9 @@ handle_faults (SignetSandbox     *self,
 }
 
 static void
-handle_style (SignetSandbox     *self,
-              SoupServerMessage *msg)
+handle_style (SignetSandbox *self, SoupServerMessage *msg)
 {
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr (JsonNode) root = NULL;
   JsonObject *object = parse_object (msg, &root);
   const char *style;
 
@@ -244,12 +233,11 @@ handle_style (SignetSandbox     *self,
 
 /* POST /sandbox/clock {"advance": ms}: moves the sandbox's clock forward. */
 static void
-handle_clock (SignetSandbox     *self,
-              SoupServerMessage *msg)
+handle_clock (SignetSandbox *self, SoupServerMessage *msg)
 {
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr (JsonNode) root = NULL;
   JsonObject *object = parse_object (msg, &root);
-  gint64 advance;
+  gint64      advance;
 
   if (object == NULL)
     return;
@@ -269,12 +257,11 @@ handle_clock (SignetSandbox     *self,
 
 /* POST /sandbox/quota {"available": n} */
 static void
-handle_quota (SignetSandbox     *self,
-              SoupServerMessage *msg)
+handle_quota (SignetSandbox *self, SoupServerMessage *msg)
 {
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr (JsonNode) root = NULL;
   JsonObject *object = parse_object (msg, &root);
-  gint64 available;
+  gint64      available;
 
   if (object == NULL)
     return;
@@ -297,9 +284,7 @@ handle_quota (SignetSandbox     *self,
  * Routes `/sandbox/`; answers 404 while the controls are off.
  */
 void
-signet_sandbox_handle_controls (SignetSandbox     *self,
-                                SoupServerMessage *msg,
-                                const char        *path)
+signet_sandbox_handle_controls (SignetSandbox *self, SoupServerMessage *msg, const char *path)
 {
   const char *method = soup_server_message_get_method (msg);
 

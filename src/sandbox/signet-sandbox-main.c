@@ -27,9 +27,7 @@ quit_cb (gpointer user_data)
 }
 
 static gboolean
-stdin_closed_cb (gint         fd,
-                 GIOCondition condition,
-                 gpointer     user_data)
+stdin_closed_cb (gint fd, GIOCondition condition, gpointer user_data)
 {
   char buffer[256];
 
@@ -43,39 +41,48 @@ stdin_closed_cb (gint         fd,
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
-  g_autoptr(SignetSandbox) sandbox = NULL;
-  g_autoptr(GMainLoop) loop = NULL;
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) api_keys = NULL;
-  g_auto(GStrv) read_only_keys = NULL;
+  g_autoptr (SignetSandbox) sandbox = NULL;
+  g_autoptr (GMainLoop) loop = NULL;
+  g_autoptr (GOptionContext) context = NULL;
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) api_keys = NULL;
+  g_auto (GStrv) read_only_keys = NULL;
   g_autofree char *data_dir = NULL;
   g_autofree char *style = NULL;
-  gboolean enable_controls = FALSE;
-  gboolean stop_on_eof = FALSE;
-  int port = 0;
-  int quota = 100;
-  int processing_delay = 1000;
-  int unsigned_retention = 30;
-  GOptionEntry entries[] = {
-    { "port", 'p', 0, G_OPTION_ARG_INT, &port, "Port on 127.0.0.1 (0 picks a free one)", "N" },
-    { "data-dir", 'd', 0, G_OPTION_ARG_FILENAME, &data_dir, "Keep the documents in DIR across restarts", "DIR" },
-    { "api-key", 'k', 0, G_OPTION_ARG_STRING_ARRAY, &api_keys, "Accept KEY (repeatable; default " DEMO_API_KEY ")", "KEY" },
-    { "read-only-api-key", 0, 0, G_OPTION_ARG_STRING_ARRAY, &read_only_keys, "Accept KEY for reading only (others get 403)", "KEY" },
-    { "style", 's', 0, G_OPTION_ARG_STRING, &style, "Response style: wiki (default) or connector", "STYLE" },
-    { "enable-controls", 0, 0, G_OPTION_ARG_NONE, &enable_controls, "Serve the test controls under /sandbox/", NULL },
-    { "quota", 0, 0, G_OPTION_ARG_INT, &quota, "Signature requests available (default 100)", "N" },
-    { "processing-delay", 0, 0, G_OPTION_ARG_INT, &processing_delay, "Milliseconds a tags/tostamp document takes (default 1000)", "MS" },
-    { "unsigned-retention", 0, 0, G_OPTION_ARG_INT, &unsigned_retention, "Days an unsigned document is kept (default 30)", "DAYS" },
-    { "stop-on-eof", 0, 0, G_OPTION_ARG_NONE, &stop_on_eof, "Stop when standard input closes", NULL },
-    { NULL }
-  };
+  gboolean         enable_controls = FALSE;
+  gboolean         stop_on_eof = FALSE;
+  int              port = 0;
+  int              quota = 100;
+  int              processing_delay = 1000;
+  int              unsigned_retention = 30;
+  GOptionEntry     entries[]
+    = { { "port", 'p', 0, G_OPTION_ARG_INT, &port, "Port on 127.0.0.1 (0 picks a free one)", "N" },
+        { "data-dir", 'd', 0, G_OPTION_ARG_FILENAME, &data_dir,
+          "Keep the documents in DIR across restarts", "DIR" },
+        { "api-key", 'k', 0, G_OPTION_ARG_STRING_ARRAY, &api_keys,
+          "Accept KEY (repeatable; default " DEMO_API_KEY ")", "KEY" },
+        { "read-only-api-key", 0, 0, G_OPTION_ARG_STRING_ARRAY, &read_only_keys,
+          "Accept KEY for reading only (others get 403)", "KEY" },
+        { "style", 's', 0, G_OPTION_ARG_STRING, &style,
+          "Response style: wiki (default) or connector", "STYLE" },
+        { "enable-controls", 0, 0, G_OPTION_ARG_NONE, &enable_controls,
+          "Serve the test controls under /sandbox/", NULL },
+        { "quota", 0, 0, G_OPTION_ARG_INT, &quota, "Signature requests available (default 100)",
+          "N" },
+        { "processing-delay", 0, 0, G_OPTION_ARG_INT, &processing_delay,
+          "Milliseconds a tags/tostamp document takes (default 1000)", "MS" },
+        { "unsigned-retention", 0, 0, G_OPTION_ARG_INT, &unsigned_retention,
+          "Days an unsigned document is kept (default 30)", "DAYS" },
+        { "stop-on-eof", 0, 0, G_OPTION_ARG_NONE, &stop_on_eof, "Stop when standard input closes",
+          NULL },
+        { NULL } };
 
   setlocale (LC_ALL, "");
   g_set_prgname ("signet-sandbox");
+  /* Stdout carries the base URL only; every log goes to stderr. */
+  g_log_writer_default_set_use_stderr (TRUE);
 
   context = g_option_context_new ("- a simulator of the OKdokument service");
   g_option_context_add_main_entries (context, entries, NULL);

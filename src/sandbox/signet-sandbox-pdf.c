@@ -22,10 +22,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
 
 /* The text tags of §9.2 of the reference, the legacy ones included. */
-static const char * const tag_prefixes[] = { "_SO", "_SC", "_S", "_sig" };
+static const char *const tag_prefixes[] = { "_SO", "_SC", "_S", "_sig" };
 
 #define FIELD_MIN_WIDTH 160.0
-#define FIELD_HEIGHT 48.0
+#define FIELD_HEIGHT    48.0
 
 /**
  * signet_sandbox_field_new:
@@ -67,8 +67,8 @@ signet_sandbox_field_new (const char *name,
 SignetSandboxField *
 signet_sandbox_field_copy (const SignetSandboxField *field)
 {
-  return signet_sandbox_field_new (field->name, field->page, field->x, field->y,
-                                   field->width, field->height);
+  return signet_sandbox_field_new (field->name, field->page, field->x, field->y, field->width,
+                                   field->height);
 }
 
 /**
@@ -88,10 +88,9 @@ signet_sandbox_field_free (SignetSandboxField *field)
 }
 
 static PopplerDocument *
-open_document (GBytes  *pdf,
-               GError **error)
+open_document (GBytes *pdf, GError **error)
 {
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr (GError) local_error = NULL;
   PopplerDocument *document;
 
   document = poppler_document_new_from_bytes (pdf, NULL, &local_error);
@@ -121,13 +120,10 @@ open_document (GBytes  *pdf,
  * Returns: %TRUE if @pdf is a readable PDF
  */
 gboolean
-signet_sandbox_pdf_inspect (GBytes     *pdf,
-                            int        *n_pages,
-                            GPtrArray **signature_fields,
-                            GError    **error)
+signet_sandbox_pdf_inspect (GBytes *pdf, int *n_pages, GPtrArray **signature_fields, GError **error)
 {
-  g_autoptr(PopplerDocument) document = NULL;
-  g_autoptr(GPtrArray) fields = NULL;
+  g_autoptr (PopplerDocument) document = NULL;
+  g_autoptr (GPtrArray) fields = NULL;
   int pages;
 
   g_return_val_if_fail (pdf != NULL, FALSE);
@@ -147,7 +143,7 @@ signet_sandbox_pdf_inspect (GBytes     *pdf,
   fields = g_ptr_array_new_with_free_func ((GDestroyNotify) signet_sandbox_field_free);
   for (int i = 0; i < pages; i++)
     {
-      g_autoptr(PopplerPage) page = poppler_document_get_page (document, i);
+      g_autoptr (PopplerPage) page = poppler_document_get_page (document, i);
       GList *mapping;
       double width, height;
 
@@ -156,18 +152,16 @@ signet_sandbox_pdf_inspect (GBytes     *pdf,
       for (GList *l = mapping; l != NULL; l = l->next)
         {
           PopplerFormFieldMapping *m = l->data;
-          g_autofree char *name = NULL;
+          g_autofree char         *name = NULL;
 
           if (poppler_form_field_get_field_type (m->field) != POPPLER_FORM_FIELD_SIGNATURE)
             continue;
 
           name = poppler_form_field_get_name (m->field);
           /* poppler's areas have their origin at the bottom left. */
-          g_ptr_array_add (fields,
-                           signet_sandbox_field_new (name ? name : "signature", i,
-                                                     m->area.x1, height - m->area.y2,
-                                                     m->area.x2 - m->area.x1,
-                                                     m->area.y2 - m->area.y1));
+          g_ptr_array_add (fields, signet_sandbox_field_new (
+                                     name ? name : "signature", i, m->area.x1, height - m->area.y2,
+                                     m->area.x2 - m->area.x1, m->area.y2 - m->area.y1));
         }
       poppler_page_free_form_field_mapping (mapping);
     }
@@ -194,11 +188,10 @@ signet_sandbox_pdf_inspect (GBytes     *pdf,
  *   %NULL on error
  */
 GPtrArray *
-signet_sandbox_pdf_find_tags (GBytes  *pdf,
-                              GError **error)
+signet_sandbox_pdf_find_tags (GBytes *pdf, GError **error)
 {
-  g_autoptr(PopplerDocument) document = NULL;
-  g_autoptr(GPtrArray) fields = NULL;
+  g_autoptr (PopplerDocument) document = NULL;
+  g_autoptr (GPtrArray) fields = NULL;
   int pages;
 
   document = open_document (pdf, error);
@@ -209,7 +202,7 @@ signet_sandbox_pdf_find_tags (GBytes  *pdf,
   pages = poppler_document_get_n_pages (document);
   for (int i = 0; i < pages; i++)
     {
-      g_autoptr(PopplerPage) page = poppler_document_get_page (document, i);
+      g_autoptr (PopplerPage) page = poppler_document_get_page (document, i);
       double width, height;
 
       poppler_page_get_size (page, &width, &height);
@@ -218,21 +211,20 @@ signet_sandbox_pdf_find_tags (GBytes  *pdf,
         for (char n = '1'; n <= '5'; n++)
           {
             g_autofree char *tag = g_strdup_printf ("%s%c_", tag_prefixes[p], n);
-            GList *matches;
+            GList           *matches;
 
-            matches = poppler_page_find_text_with_options (page, tag,
-                                                           POPPLER_FIND_CASE_SENSITIVE
-                                                           | POPPLER_FIND_WHOLE_WORDS_ONLY);
+            matches = poppler_page_find_text_with_options (
+              page, tag, POPPLER_FIND_CASE_SENSITIVE | POPPLER_FIND_WHOLE_WORDS_ONLY);
             for (GList *l = matches; l != NULL; l = l->next)
               {
                 PopplerRectangle *r = l->data;
-                double bottom = height - r->y1;
-                double field_width = MAX (r->x2 - r->x1, FIELD_MIN_WIDTH);
-                double x = MIN (r->x1, MAX (width - field_width, 0));
-                double y = MAX (bottom - FIELD_HEIGHT, 0);
+                double            bottom = height - r->y1;
+                double            field_width = MAX (r->x2 - r->x1, FIELD_MIN_WIDTH);
+                double            x = MIN (r->x1, MAX (width - field_width, 0));
+                double            y = MAX (bottom - FIELD_HEIGHT, 0);
 
-                g_ptr_array_add (fields, signet_sandbox_field_new (tag, i, x, y,
-                                                                   field_width, FIELD_HEIGHT));
+                g_ptr_array_add (
+                  fields, signet_sandbox_field_new (tag, i, x, y, field_width, FIELD_HEIGHT));
               }
             g_list_free_full (matches, (GDestroyNotify) poppler_rectangle_free);
           }
@@ -242,9 +234,7 @@ signet_sandbox_pdf_find_tags (GBytes  *pdf,
 }
 
 static cairo_status_t
-append_bytes_cb (void                *closure,
-                 const unsigned char *data,
-                 unsigned int         length)
+append_bytes_cb (void *closure, const unsigned char *data, unsigned int length)
 {
   g_byte_array_append (closure, data, length);
   return CAIRO_STATUS_SUCCESS;
@@ -262,18 +252,15 @@ append_bytes_cb (void                *closure,
  * Returns: (transfer full): the PNG, or %NULL on error
  */
 GBytes *
-signet_sandbox_pdf_render_page_png (GBytes  *pdf,
-                                    int      page_index,
-                                    int      width_px,
-                                    GError **error)
+signet_sandbox_pdf_render_page_png (GBytes *pdf, int page_index, int width_px, GError **error)
 {
-  g_autoptr(PopplerDocument) document = NULL;
-  g_autoptr(PopplerPage) page = NULL;
-  g_autoptr(GByteArray) png = NULL;
+  g_autoptr (PopplerDocument) document = NULL;
+  g_autoptr (PopplerPage) page = NULL;
+  g_autoptr (GByteArray) png = NULL;
   cairo_surface_t *surface;
-  cairo_t *cr;
-  double width, height, scale;
-  cairo_status_t status;
+  cairo_t         *cr;
+  double           width, height, scale;
+  cairo_status_t   status;
 
   g_return_val_if_fail (width_px > 0, NULL);
 
@@ -283,8 +270,8 @@ signet_sandbox_pdf_render_page_png (GBytes  *pdf,
 
   if (page_index < 0 || page_index >= poppler_document_get_n_pages (document))
     {
-      g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_NOT_FOUND,
-                   "The document has no page %d", page_index + 1);
+      g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_NOT_FOUND, "The document has no page %d",
+                   page_index + 1);
       return NULL;
     }
 
@@ -306,8 +293,8 @@ signet_sandbox_pdf_render_page_png (GBytes  *pdf,
   cairo_surface_destroy (surface);
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_FAILED,
-                   "Could not write the page as PNG: %s", cairo_status_to_string (status));
+      g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_FAILED, "Could not write the page as PNG: %s",
+                   cairo_status_to_string (status));
       return NULL;
     }
 
@@ -316,9 +303,7 @@ signet_sandbox_pdf_render_page_png (GBytes  *pdf,
 
 /* Finishes a cairo PDF surface written into @out and returns the file. */
 static GBytes *
-finish_pdf (cairo_surface_t  *surface,
-            GByteArray       *out,
-            GError          **error)
+finish_pdf (cairo_surface_t *surface, GByteArray *out, GError **error)
 {
   cairo_status_t status;
 
@@ -328,33 +313,30 @@ finish_pdf (cairo_surface_t  *surface,
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_byte_array_unref (out);
-      g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_FAILED,
-                   "Could not write the PDF: %s", cairo_status_to_string (status));
+      g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_FAILED, "Could not write the PDF: %s",
+                   cairo_status_to_string (status));
       return NULL;
     }
 
   return g_byte_array_free_to_bytes (out);
 }
 
-typedef void (*DecoratePage) (cairo_t    *cr,
-                              int         page,
-                              int         n_pages,
-                              double      width,
-                              double      height,
-                              gpointer    user_data);
+typedef void (*DecoratePage) (cairo_t *cr,
+                              int      page,
+                              int      n_pages,
+                              double   width,
+                              double   height,
+                              gpointer user_data);
 
 /* Redraws every page of @pdf onto a cairo PDF surface, as vectors, and lets
  * @decorate draw on top. */
 static GBytes *
-redraw (GBytes        *pdf,
-        DecoratePage   decorate,
-        gpointer       user_data,
-        GError       **error)
+redraw (GBytes *pdf, DecoratePage decorate, gpointer user_data, GError **error)
 {
-  g_autoptr(PopplerDocument) document = NULL;
-  g_autoptr(GByteArray) out = NULL;
+  g_autoptr (PopplerDocument) document = NULL;
+  g_autoptr (GByteArray) out = NULL;
   cairo_surface_t *surface;
-  int pages;
+  int              pages;
 
   document = open_document (pdf, error);
   if (document == NULL)
@@ -362,13 +344,14 @@ redraw (GBytes        *pdf,
 
   out = g_byte_array_new ();
   surface = cairo_pdf_surface_create_for_stream (append_bytes_cb, out, 595, 842);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "OKdokument sandbox (Signet)");
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR,
+                                  "OKdokument sandbox (Signet)");
   pages = poppler_document_get_n_pages (document);
 
   for (int i = 0; i < pages; i++)
     {
-      g_autoptr(PopplerPage) page = poppler_document_get_page (document, i);
-      double width, height;
+      g_autoptr (PopplerPage) page = poppler_document_get_page (document, i);
+      double   width, height;
       cairo_t *cr;
 
       poppler_page_get_size (page, &width, &height);
@@ -405,16 +388,13 @@ show_text_fitted (cairo_t    *cr,
 
 typedef struct
 {
-  GPtrArray *places;
+  GPtrArray  *places;
   const char *name;
   const char *date;
 } SignData;
 
 static void
-draw_signature (cairo_t                  *cr,
-                const SignetSandboxField *place,
-                const char               *name,
-                const char               *date)
+draw_signature (cairo_t *cr, const SignetSandboxField *place, const char *name, const char *date)
 {
   double pad = MIN (4.0, place->height / 8);
   double x = place->x, y = place->y, w = place->width, h = place->height;
@@ -437,12 +417,12 @@ draw_signature (cairo_t                  *cr,
 }
 
 static void
-decorate_signed_cb (cairo_t  *cr,
-                    int       page,
-                    int       n_pages,
-                    double    width,
-                    double    height,
-                    gpointer  user_data)
+decorate_signed_cb (cairo_t *cr,
+                    int      page,
+                    int      n_pages,
+                    double   width,
+                    double   height,
+                    gpointer user_data)
 {
   SignData *data = user_data;
 
@@ -470,14 +450,14 @@ decorate_signed_cb (cairo_t  *cr,
  * Returns: (transfer full): the signed PDF, or %NULL on error
  */
 GBytes *
-signet_sandbox_pdf_sign (GBytes      *pdf,
-                         GPtrArray   *places,
-                         const char  *name,
-                         const char  *date,
-                         GError     **error)
+signet_sandbox_pdf_sign (GBytes     *pdf,
+                         GPtrArray  *places,
+                         const char *name,
+                         const char *date,
+                         GError    **error)
 {
-  g_autoptr(PopplerDocument) document = NULL;
-  g_autoptr(GPtrArray) resolved = NULL;
+  g_autoptr (PopplerDocument) document = NULL;
+  g_autoptr (GPtrArray) resolved = NULL;
   SignData data;
 
   g_return_val_if_fail (places != NULL, NULL);
@@ -496,14 +476,13 @@ signet_sandbox_pdf_sign (GBytes      *pdf,
         {
           /* Signing anywhere: the bottom of the last page. */
           int last = poppler_document_get_n_pages (document) - 1;
-          g_autoptr(PopplerPage) page = poppler_document_get_page (document, last);
+          g_autoptr (PopplerPage) page = poppler_document_get_page (document, last);
           double width, height;
 
           poppler_page_get_size (page, &width, &height);
-          g_ptr_array_add (resolved,
-                           signet_sandbox_field_new (place->name, last, 36,
-                                                     MAX (height - 36 - 60, 0),
-                                                     MIN (220, width - 72), 60));
+          g_ptr_array_add (resolved, signet_sandbox_field_new (place->name, last, 36,
+                                                               MAX (height - 36 - 60, 0),
+                                                               MIN (220, width - 72), 60));
         }
       else
         g_ptr_array_add (resolved, signet_sandbox_field_copy (place));
@@ -517,16 +496,16 @@ signet_sandbox_pdf_sign (GBytes      *pdf,
 }
 
 static void
-decorate_stamp_cb (cairo_t  *cr,
-                   int       page,
-                   int       n_pages,
-                   double    width,
-                   double    height,
-                   gpointer  user_data)
+decorate_stamp_cb (cairo_t *cr,
+                   int      page,
+                   int      n_pages,
+                   double   width,
+                   double   height,
+                   gpointer user_data)
 {
   const char *text = user_data;
-  double w = MIN (200, width - 24), h = 44;
-  double x = width - w - 12, y = 12;
+  double      w = MIN (200, width - 24), h = 44;
+  double      x = width - w - 12, y = 12;
 
   if (page != 0)
     return;
@@ -557,9 +536,7 @@ decorate_stamp_cb (cairo_t  *cr,
  * Returns: (transfer full): the stamped PDF, or %NULL on error
  */
 GBytes *
-signet_sandbox_pdf_stamp (GBytes      *pdf,
-                          const char  *text,
-                          GError     **error)
+signet_sandbox_pdf_stamp (GBytes *pdf, const char *text, GError **error)
 {
   return redraw (pdf, decorate_stamp_cb, (gpointer) text, error);
 }
@@ -575,20 +552,19 @@ signet_sandbox_pdf_stamp (GBytes      *pdf,
  * Returns: (transfer full): the PDF, or %NULL on error
  */
 GBytes *
-signet_sandbox_pdf_placeholder (const char  *filename,
-                                GError     **error)
+signet_sandbox_pdf_placeholder (const char *filename, GError **error)
 {
-  g_autoptr(GByteArray) out = g_byte_array_new ();
+  g_autoptr (GByteArray) out = g_byte_array_new ();
   g_autofree char *line = g_strdup_printf ("Converted from %s", filename);
   cairo_surface_t *surface;
-  cairo_t *cr;
+  cairo_t         *cr;
 
   surface = cairo_pdf_surface_create_for_stream (append_bytes_cb, out, 595, 842);
   cr = cairo_create (surface);
   cairo_select_font_face (cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
   show_text_fitted (cr, line, 72, 100, 451, 16);
-  show_text_fitted (cr, "(the OKdokument sandbox does not convert office documents)",
-                    72, 124, 451, 11);
+  show_text_fitted (cr, "(the OKdokument sandbox does not convert office documents)", 72, 124, 451,
+                    11);
   cairo_show_page (cr);
   cairo_destroy (cr);
   return finish_pdf (surface, g_steal_pointer (&out), error);

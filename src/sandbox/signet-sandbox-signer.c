@@ -17,32 +17,36 @@
  * work without JavaScript. The texts are the vendor's, so they stay English
  * (docs/sandbox.md). */
 
-#define PAGE_WIDTH_PX 1000
-#define SESSION_COOKIE "okd_session"
+#define PAGE_WIDTH_PX     1000
+#define SESSION_COOKIE    "okd_session"
 #define MAX_CODE_ATTEMPTS 5
 
-static const char page_style[] =
-  "*{box-sizing:border-box}"
-  "body{margin:0;font:16px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;"
-  "background:#f2f3f5;color:#1d1d1f}"
-  "header{background:#1c4fa3;color:#fff;padding:.75rem 1rem;display:flex;gap:.5rem;align-items:center}"
-  "header .badge{background:#ffd43b;color:#000;border-radius:999px;padding:0 .6rem;font-size:.8rem}"
-  "main{max-width:52rem;margin:0 auto;padding:1rem}"
-  "h1{font-size:1.3rem;margin:.25rem 0 .5rem;overflow-wrap:anywhere}"
-  ".meta{color:#555;font-size:.9rem;margin:0 0 1rem}"
-  ".pages img{display:block;width:100%;height:auto;background:#fff;"
-  "box-shadow:0 1px 4px rgba(0,0,0,.25);margin:0 0 1rem}"
-  ".pages figcaption{font-size:.8rem;color:#555;text-align:center;margin:-.75rem 0 1rem}"
-  "form{background:#fff;border-radius:.75rem;padding:1rem;box-shadow:0 1px 3px rgba(0,0,0,.15);"
-  "position:sticky;bottom:0}"
-  "label{display:block;font-weight:600;margin:.5rem 0 .25rem}"
-  "input[type=text]{width:100%;font-size:1.1rem;padding:.65rem;border:1px solid #888;border-radius:.5rem}"
-  ".row{display:flex;gap:.5rem;flex-wrap:wrap;margin-top:.75rem}"
-  "button{font-size:1.05rem;padding:.7rem 1.4rem;border-radius:.5rem;border:1px solid #888;"
-  "background:#fff;min-height:2.75rem;flex:1 1 8rem}"
-  "button.primary{background:#1c4fa3;border-color:#1c4fa3;color:#fff;font-weight:600}"
-  ".error{background:#fde8e8;border:1px solid #c01c28;color:#8b0000;border-radius:.5rem;padding:.6rem .8rem}"
-  ".note{background:#e8f0fd;border-radius:.5rem;padding:.6rem .8rem}";
+static const char page_style[]
+  = "*{box-sizing:border-box}"
+    "body{margin:0;font:16px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;"
+    "background:#f2f3f5;color:#1d1d1f}"
+    "header{background:#1c4fa3;color:#fff;padding:.75rem "
+    "1rem;display:flex;gap:.5rem;align-items:center}"
+    "header .badge{background:#ffd43b;color:#000;border-radius:999px;padding:0 "
+    ".6rem;font-size:.8rem}"
+    "main{max-width:52rem;margin:0 auto;padding:1rem}"
+    "h1{font-size:1.3rem;margin:.25rem 0 .5rem;overflow-wrap:anywhere}"
+    ".meta{color:#555;font-size:.9rem;margin:0 0 1rem}"
+    ".pages img{display:block;width:100%;height:auto;background:#fff;"
+    "box-shadow:0 1px 4px rgba(0,0,0,.25);margin:0 0 1rem}"
+    ".pages figcaption{font-size:.8rem;color:#555;text-align:center;margin:-.75rem 0 1rem}"
+    "form{background:#fff;border-radius:.75rem;padding:1rem;box-shadow:0 1px 3px rgba(0,0,0,.15);"
+    "position:sticky;bottom:0}"
+    "label{display:block;font-weight:600;margin:.5rem 0 .25rem}"
+    "input[type=text]{width:100%;font-size:1.1rem;padding:.65rem;border:1px solid "
+    "#888;border-radius:.5rem}"
+    ".row{display:flex;gap:.5rem;flex-wrap:wrap;margin-top:.75rem}"
+    "button{font-size:1.05rem;padding:.7rem 1.4rem;border-radius:.5rem;border:1px solid #888;"
+    "background:#fff;min-height:2.75rem;flex:1 1 8rem}"
+    "button.primary{background:#1c4fa3;border-color:#1c4fa3;color:#fff;font-weight:600}"
+    ".error{background:#fde8e8;border:1px solid "
+    "#c01c28;color:#8b0000;border-radius:.5rem;padding:.6rem .8rem}"
+    ".note{background:#e8f0fd;border-radius:.5rem;padding:.6rem .8rem}";
 
 static char *
 escape (const char *text)
@@ -51,8 +55,7 @@ escape (const char *text)
 }
 
 static char *
-page (const char *title,
-      const char *body)
+page (const char *title, const char *body)
 {
   g_autofree char *t = escape (title);
 
@@ -66,10 +69,7 @@ page (const char *title,
 }
 
 static void
-reply_page (SoupServerMessage *msg,
-            guint              status,
-            const char        *title,
-            const char        *body)
+reply_page (SoupServerMessage *msg, guint status, const char *title, const char *body)
 {
   g_autofree char *html = page (title, body);
 
@@ -77,10 +77,7 @@ reply_page (SoupServerMessage *msg,
 }
 
 static void
-reply_message (SoupServerMessage *msg,
-               guint              status,
-               const char        *title,
-               const char        *text)
+reply_message (SoupServerMessage *msg, guint status, const char *title, const char *text)
 {
   g_autofree char *t = escape (title);
   g_autofree char *x = escape (text);
@@ -90,8 +87,7 @@ reply_message (SoupServerMessage *msg,
 }
 
 static gboolean
-is_expired (SignetSandbox  *self,
-            SandboxRequest *request)
+is_expired (SignetSandbox *self, SandboxRequest *request)
 {
   return signet_sandbox_now (self) >= request->expires;
 }
@@ -101,7 +97,7 @@ static char *
 mask_address (const char *address)
 {
   const char *at = strchr (address, '@');
-  gsize len = strlen (address);
+  gsize       len = strlen (address);
 
   if (at != NULL)
     return g_strdup_printf ("%c***%s", address[0], at);
@@ -111,8 +107,7 @@ mask_address (const char *address)
 }
 
 static const char *
-open_otp_target (SandboxRequest *request,
-                 const char    **kind)
+open_otp_target (SandboxRequest *request, const char **kind)
 {
   const char *to;
 
@@ -124,8 +119,7 @@ open_otp_target (SandboxRequest *request,
 }
 
 static const char *
-sign_otp_target (SandboxRequest *request,
-                 const char    **kind)
+sign_otp_target (SandboxRequest *request, const char **kind)
 {
   const char *to;
 
@@ -137,10 +131,9 @@ sign_otp_target (SandboxRequest *request,
 }
 
 static gboolean
-has_session (SoupServerMessage *msg,
-             SandboxRequest    *request)
+has_session (SoupServerMessage *msg, SandboxRequest *request)
 {
-  g_autoptr(GHashTable) cookies = NULL;
+  g_autoptr (GHashTable) cookies = NULL;
   const char *header, *kind;
 
   if (open_otp_target (request, &kind) == NULL)
@@ -157,12 +150,11 @@ has_session (SoupServerMessage *msg,
 
 /* Sends a new one-time code; `openOtpCode`/`signOtpCode` fix its value. */
 static void
-send_code (SignetSandbox  *self,
-           SandboxRequest *request,
-           gboolean        for_opening)
+send_code (SignetSandbox *self, SandboxRequest *request, gboolean for_opening)
 {
   const char *kind = NULL;
-  const char *to = for_opening ? open_otp_target (request, &kind) : sign_otp_target (request, &kind);
+  const char *to
+    = for_opening ? open_otp_target (request, &kind) : sign_otp_target (request, &kind);
   const char *preset = sandbox_request_rule (request, for_opening ? "openOtpCode" : "signOtpCode");
   g_autofree char *code = NULL;
   g_autofree char *text = NULL;
@@ -218,14 +210,14 @@ check_code (SignetSandbox  *self,
 }
 
 static char *
-hidden_fields (SandboxDocument *document,
-               SandboxRequest  *request)
+hidden_fields (SandboxDocument *document, SandboxRequest *request)
 {
   g_autofree char *id = escape (document->id);
   g_autofree char *sr = escape (request->id);
 
   return g_strdup_printf ("<input type=\"hidden\" name=\"id\" value=\"%s\">"
-                          "<input type=\"hidden\" name=\"sr\" value=\"%s\">", id, sr);
+                          "<input type=\"hidden\" name=\"sr\" value=\"%s\">",
+                          id, sr);
 }
 
 static void
@@ -234,12 +226,12 @@ reply_open_otp_page (SoupServerMessage *msg,
                      SandboxRequest    *request,
                      const char        *problem)
 {
-  g_autoptr(GString) body = g_string_new (NULL);
+  g_autoptr (GString) body = g_string_new (NULL);
   g_autofree char *hidden = hidden_fields (document, request);
   g_autofree char *title = escape (document->filename);
   g_autofree char *masked = NULL;
   g_autofree char *masked_html = NULL;
-  const char *kind = NULL;
+  const char      *kind = NULL;
 
   masked = mask_address (open_otp_target (request, &kind));
   masked_html = escape (masked);
@@ -252,13 +244,13 @@ reply_open_otp_page (SoupServerMessage *msg,
                           "<form method=\"post\" action=\"/viewDocument\">%s",
                           g_str_equal (kind, "sms") ? "by SMS" : "by e-mail", masked_html, hidden);
   if (request->open_code != NULL)
-    g_string_append (body,
-                     "<label for=\"code\">Verification code</label>"
-                     "<input type=\"text\" id=\"code\" name=\"code\" inputmode=\"numeric\" "
-                     "autocomplete=\"one-time-code\">"
-                     "<div class=\"row\"><button class=\"primary\" name=\"action\" value=\"verify-open\">"
-                     "Open document</button>"
-                     "<button name=\"action\" value=\"send-open-code\">Send a new code</button></div>");
+    g_string_append (
+      body, "<label for=\"code\">Verification code</label>"
+            "<input type=\"text\" id=\"code\" name=\"code\" inputmode=\"numeric\" "
+            "autocomplete=\"one-time-code\">"
+            "<div class=\"row\"><button class=\"primary\" name=\"action\" value=\"verify-open\">"
+            "Open document</button>"
+            "<button name=\"action\" value=\"send-open-code\">Send a new code</button></div>");
   else
     g_string_append (body, "<div class=\"row\"><button class=\"primary\" name=\"action\" "
                            "value=\"send-open-code\">Send verification code</button></div>");
@@ -274,16 +266,16 @@ reply_view_page (SignetSandbox     *self,
                  SandboxRequest    *request,
                  const char        *problem)
 {
-  g_autoptr(GString) body = g_string_new (NULL);
-  g_autoptr(GDateTime) expires = g_date_time_new_from_unix_utc (request->expires / 1000);
+  g_autoptr (GString) body = g_string_new (NULL);
+  g_autoptr (GDateTime) expires = g_date_time_new_from_unix_utc (request->expires / 1000);
   g_autofree char *expires_text = g_date_time_format (expires, "%Y-%m-%d %H:%M UTC");
   g_autofree char *hidden = hidden_fields (document, request);
   g_autofree char *title = escape (document->filename);
   g_autofree char *name = escape (sandbox_request_rule (request, "guiSignerName"));
   g_autofree char *id = escape (document->id);
   g_autofree char *sr = escape (request->id);
-  const char *kind = NULL;
-  int n_pages = 0;
+  const char      *kind = NULL;
+  int              n_pages = 0;
 
   if (!has_session (msg, request))
     {
@@ -302,40 +294,45 @@ reply_view_page (SignetSandbox     *self,
 
   if (!g_str_equal (document->state, "tosign"))
     {
-      g_string_append_printf (body, "<h1>%s</h1><p class=\"note\">The document is being prepared "
-                                    "for signing. Reload this page in a moment.</p>", title);
+      g_string_append_printf (body,
+                              "<h1>%s</h1><p class=\"note\">The document is being prepared "
+                              "for signing. Reload this page in a moment.</p>",
+                              title);
       reply_page (msg, SOUP_STATUS_OK, document->filename, body->str);
       return;
     }
 
   signet_sandbox_pdf_inspect (document->content, &n_pages, NULL, NULL);
-  g_string_append_printf (body, "<h1>%s</h1><p class=\"meta\">%d page%s · open until %s</p>",
-                          title, n_pages, n_pages == 1 ? "" : "s", expires_text);
+  g_string_append_printf (body, "<h1>%s</h1><p class=\"meta\">%d page%s · open until %s</p>", title,
+                          n_pages, n_pages == 1 ? "" : "s", expires_text);
   if (problem != NULL)
     g_string_append_printf (body, "<p class=\"error\" role=\"alert\">%s</p>", problem);
 
   g_string_append (body, "<section class=\"pages\">");
   for (int i = 0; i < n_pages; i++)
-    g_string_append_printf (body, "<figure><img src=\"/viewDocument/page?id=%s&amp;sr=%s&amp;n=%d\" "
-                                  "alt=\"Page %d of %d\" loading=\"lazy\">"
-                                  "<figcaption>Page %d of %d</figcaption></figure>",
+    g_string_append_printf (body,
+                            "<figure><img src=\"/viewDocument/page?id=%s&amp;sr=%s&amp;n=%d\" "
+                            "alt=\"Page %d of %d\" loading=\"lazy\">"
+                            "<figcaption>Page %d of %d</figcaption></figure>",
                             id, sr, i, i + 1, n_pages, i + 1, n_pages);
   g_string_append (body, "</section>");
 
-  g_string_append_printf (body, "<form method=\"post\" action=\"/viewDocument\">%s"
-                                "<label for=\"name\">Your name</label>"
-                                "<input type=\"text\" id=\"name\" name=\"name\" value=\"%s\" "
-                                "maxlength=\"40\" autocomplete=\"name\"%s>",
+  g_string_append_printf (body,
+                          "<form method=\"post\" action=\"/viewDocument\">%s"
+                          "<label for=\"name\">Your name</label>"
+                          "<input type=\"text\" id=\"name\" name=\"name\" value=\"%s\" "
+                          "maxlength=\"40\" autocomplete=\"name\"%s>",
                           hidden, name,
-                          name[0] != '\0' && !sandbox_request_rule_bool (request, "guiRequestSignerName", TRUE)
-                            ? " readonly" : "");
+                          name[0] != '\0'
+                              && !sandbox_request_rule_bool (request, "guiRequestSignerName", TRUE)
+                            ? " readonly"
+                            : "");
   if (sign_otp_target (request, &kind) != NULL)
-    g_string_append (body,
-                     "<label for=\"code\">Verification code</label>"
-                     "<input type=\"text\" id=\"code\" name=\"code\" inputmode=\"numeric\" "
-                     "autocomplete=\"one-time-code\">"
-                     "<div class=\"row\"><button name=\"action\" value=\"send-sign-code\">"
-                     "Send verification code</button></div>");
+    g_string_append (body, "<label for=\"code\">Verification code</label>"
+                           "<input type=\"text\" id=\"code\" name=\"code\" inputmode=\"numeric\" "
+                           "autocomplete=\"one-time-code\">"
+                           "<div class=\"row\"><button name=\"action\" value=\"send-sign-code\">"
+                           "Send verification code</button></div>");
   g_string_append (body, "<div class=\"row\">"
                          "<button class=\"primary\" name=\"action\" value=\"sign\">Sign</button>"
                          "<button name=\"action\" value=\"cancel\">Cancel</button></div></form>");
@@ -346,18 +343,19 @@ reply_view_page (SignetSandbox     *self,
 /* Looks up the request and its document from `sr` (and `id`), answering
  * with an error page when they are gone. */
 static gboolean
-lookup_view (SignetSandbox      *self,
-             SoupServerMessage  *msg,
-             GHashTable         *form,
-             SandboxRequest    **request,
-             SandboxDocument   **document)
+lookup_view (SignetSandbox     *self,
+             SoupServerMessage *msg,
+             GHashTable        *form,
+             SandboxRequest   **request,
+             SandboxDocument  **document)
 {
   const char *id = form ? g_hash_table_lookup (form, "id") : NULL;
   const char *sr = form ? g_hash_table_lookup (form, "sr") : NULL;
 
   *request = sr != NULL ? signet_sandbox_lookup_request (self, sr)
                         : (id != NULL ? signet_sandbox_current_request (self, id) : NULL);
-  *document = *request != NULL ? g_hash_table_lookup (self->documents, (*request)->document_id) : NULL;
+  *document
+    = *request != NULL ? g_hash_table_lookup (self->documents, (*request)->document_id) : NULL;
 
   if (*request == NULL || *document == NULL || (id != NULL && !g_str_equal (id, (*document)->id)))
     {
@@ -385,7 +383,7 @@ query_of (SoupServerMessage *msg)
 typedef struct
 {
   SoupServerMessage *msg;
-  char *lang;
+  char              *lang;
 } BrowserFinish;
 
 static void
@@ -400,8 +398,8 @@ browser_finished_cb (SignetSandbox  *self,
     reply_message (finish->msg, SOUP_STATUS_CONFLICT, "Cannot finish", error->message);
   else
     {
-      g_autofree char *location = signet_sandbox_result_location (self, request, request->outcome,
-                                                                  finish->lang);
+      g_autofree char *location
+        = signet_sandbox_result_location (self, request, request->outcome, finish->lang);
 
       signet_sandbox_redirect (finish->msg, SOUP_STATUS_SEE_OTHER, location);
     }
@@ -418,7 +416,7 @@ browser_language (SoupServerMessage *msg)
 {
   const char *header = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
                                                      "Accept-Language");
-  gsize len;
+  gsize       len;
 
   if (header == NULL)
     return g_strdup ("en");
@@ -429,17 +427,16 @@ browser_language (SoupServerMessage *msg)
 }
 
 static void
-handle_view_post (SignetSandbox     *self,
-                  SoupServerMessage *msg)
+handle_view_post (SignetSandbox *self, SoupServerMessage *msg)
 {
-  g_autoptr(GBytes) body = soup_message_body_flatten (soup_server_message_get_request_body (msg));
+  g_autoptr (GBytes) body = soup_message_body_flatten (soup_server_message_get_request_body (msg));
   g_autofree char *text = g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
-  g_autoptr(GHashTable) form = soup_form_decode (text);
-  const char *action = g_hash_table_lookup (form, "action");
-  const char *problem = NULL;
-  SandboxRequest *request;
+  g_autoptr (GHashTable) form = soup_form_decode (text);
+  const char      *action = g_hash_table_lookup (form, "action");
+  const char      *problem = NULL;
+  SandboxRequest  *request;
   SandboxDocument *document;
-  const char *kind;
+  const char      *kind;
 
   if (!lookup_view (self, msg, form, &request, &document))
     return;
@@ -453,11 +450,12 @@ handle_view_post (SignetSandbox     *self,
 
   if (g_strcmp0 (action, "verify-open") == 0 && open_otp_target (request, &kind) != NULL)
     {
-      g_autoptr(SoupCookie) cookie = NULL;
+      g_autoptr (SoupCookie) cookie = NULL;
       g_autofree char *location = NULL;
       g_autofree char *header = NULL;
 
-      if (!check_code (self, request, request->open_code, g_hash_table_lookup (form, "code"), &problem))
+      if (!check_code (self, request, request->open_code, g_hash_table_lookup (form, "code"),
+                       &problem))
         {
           reply_open_otp_page (msg, document, request, problem);
           return;
@@ -471,7 +469,8 @@ handle_view_post (SignetSandbox     *self,
       cookie = soup_cookie_new (SESSION_COOKIE, request->session_token, "127.0.0.1", "/", -1);
       soup_cookie_set_http_only (cookie, TRUE);
       header = soup_cookie_to_set_cookie_header (cookie);
-      soup_message_headers_append (soup_server_message_get_response_headers (msg), "Set-Cookie", header);
+      soup_message_headers_append (soup_server_message_get_response_headers (msg), "Set-Cookie",
+                                   header);
       location = g_strdup_printf ("/viewDocument?id=%s&sr=%s", document->id, request->id);
       signet_sandbox_redirect (msg, SOUP_STATUS_SEE_OTHER, location);
       return;
@@ -479,7 +478,8 @@ handle_view_post (SignetSandbox     *self,
 
   if (!has_session (msg, request))
     {
-      reply_open_otp_page (msg, document, request, "Open the document with a verification code first.");
+      reply_open_otp_page (msg, document, request,
+                           "Open the document with a verification code first.");
       return;
     }
 
@@ -493,9 +493,10 @@ handle_view_post (SignetSandbox     *self,
 
   if (g_strcmp0 (action, "sign") == 0 || g_strcmp0 (action, "cancel") == 0)
     {
-      gboolean sign = g_str_equal (action, "sign");
-      g_autofree char *name = g_strstrip (g_strdup (g_hash_table_lookup (form, "name") != NULL ? g_hash_table_lookup (form, "name") : ""));
-      BrowserFinish *finish;
+      gboolean         sign = g_str_equal (action, "sign");
+      g_autofree char *name = g_strstrip (g_strdup (
+        g_hash_table_lookup (form, "name") != NULL ? g_hash_table_lookup (form, "name") : ""));
+      BrowserFinish   *finish;
 
       if (request->outcome != NULL || !g_str_equal (document->state, "tosign"))
         {
@@ -509,11 +510,13 @@ handle_view_post (SignetSandbox     *self,
         }
       if (sign && g_utf8_strlen (name, -1) > 40)
         {
-          reply_view_page (self, msg, document, request, "The name can have at most 40 characters.");
+          reply_view_page (self, msg, document, request,
+                           "The name can have at most 40 characters.");
           return;
         }
       if (sign && sign_otp_target (request, &kind) != NULL
-          && !check_code (self, request, request->sign_code, g_hash_table_lookup (form, "code"), &problem))
+          && !check_code (self, request, request->sign_code, g_hash_table_lookup (form, "code"),
+                          &problem))
         {
           reply_view_page (self, msg, document, request, problem);
           return;
@@ -536,13 +539,10 @@ typedef struct
 } RenderData;
 
 static void
-render_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+render_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
 {
   GBytes *content = g_object_get_data (G_OBJECT (task), "content");
-  int n = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (task), "page"));
+  int     n = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (task), "page"));
   GError *error = NULL;
   GBytes *png;
 
@@ -554,13 +554,11 @@ render_thread (GTask        *task,
 }
 
 static void
-render_done_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
+render_done_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   SoupServerMessage *msg = user_data;
-  g_autoptr(GBytes) png = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GBytes) png = NULL;
+  g_autoptr (GError) error = NULL;
 
   png = g_task_propagate_pointer (G_TASK (result), &error);
   if (png == NULL)
@@ -570,8 +568,8 @@ render_done_cb (GObject      *object,
       soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
       soup_message_headers_set_content_type (soup_server_message_get_response_headers (msg),
                                              "image/png", NULL);
-      soup_message_headers_replace (soup_server_message_get_response_headers (msg),
-                                    "Cache-Control", "private, max-age=60");
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Cache-Control",
+                                    "private, max-age=60");
       soup_message_body_append_bytes (soup_server_message_get_response_body (msg), png);
     }
 
@@ -582,21 +580,21 @@ render_done_cb (GObject      *object,
 /* GET /viewDocument/page?id=…&sr=…&n=… — one page as PNG, rendered off the
  * main thread. */
 static void
-handle_page_image (SignetSandbox     *self,
-                   SoupServerMessage *msg)
+handle_page_image (SignetSandbox *self, SoupServerMessage *msg)
 {
-  g_autoptr(GHashTable) query = query_of (msg);
-  g_autoptr(GTask) task = NULL;
-  SandboxRequest *request;
+  g_autoptr (GHashTable) query = query_of (msg);
+  g_autoptr (GTask) task = NULL;
+  SandboxRequest  *request;
   SandboxDocument *document;
-  const char *n;
-  gint64 page_index;
+  const char      *n;
+  gint64           page_index;
 
   if (!lookup_view (self, msg, query, &request, &document))
     return;
   if (!has_session (msg, request))
     {
-      reply_message (msg, SOUP_STATUS_FORBIDDEN, "Protected", "Open the document with a verification code first.");
+      reply_message (msg, SOUP_STATUS_FORBIDDEN, "Protected",
+                     "Open the document with a verification code first.");
       return;
     }
   n = g_hash_table_lookup (query, "n");
@@ -616,17 +614,17 @@ handle_page_image (SignetSandbox     *self,
 }
 
 static void
-handle_thank_you (SignetSandbox     *self,
-                  SoupServerMessage *msg)
+handle_thank_you (SignetSandbox *self, SoupServerMessage *msg)
 {
-  g_autoptr(GHashTable) query = query_of (msg);
+  g_autoptr (GHashTable) query = query_of (msg);
   const char *result = query ? g_hash_table_lookup (query, "result") : NULL;
 
   if (g_strcmp0 (result, "close") == 0)
     reply_message (msg, SOUP_STATUS_OK, "Signing cancelled",
                    "You cancelled signing. The sender has been told.");
   else
-    reply_message (msg, SOUP_STATUS_OK, "Thank you", "The document has been signed. You can close this page.");
+    reply_message (msg, SOUP_STATUS_OK, "Thank you",
+                   "The document has been signed. You can close this page.");
 }
 
 /**
@@ -637,15 +635,14 @@ handle_thank_you (SignetSandbox     *self,
  * the signing URL that E11 answers with (§19.9).
  */
 void
-signet_sandbox_handle_signer (SignetSandbox     *self,
-                              SoupServerMessage *msg,
-                              const char        *path)
+signet_sandbox_handle_signer (SignetSandbox *self, SoupServerMessage *msg, const char *path)
 {
   const char *method = soup_server_message_get_method (msg);
 
   if (g_str_has_prefix (path, "/openDocument/") && method == SOUP_METHOD_GET)
     {
-      SandboxRequest *request = signet_sandbox_lookup_request (self, path + strlen ("/openDocument/"));
+      SandboxRequest *request
+        = signet_sandbox_lookup_request (self, path + strlen ("/openDocument/"));
       g_autofree char *location = NULL;
 
       if (request == NULL || is_expired (self, request)
@@ -662,8 +659,8 @@ signet_sandbox_handle_signer (SignetSandbox     *self,
     }
   else if (g_str_equal (path, "/viewDocument") && method == SOUP_METHOD_GET)
     {
-      g_autoptr(GHashTable) query = query_of (msg);
-      SandboxRequest *request;
+      g_autoptr (GHashTable) query = query_of (msg);
+      SandboxRequest  *request;
       SandboxDocument *document;
 
       if (lookup_view (self, msg, query, &request, &document))
@@ -693,15 +690,15 @@ signet_sandbox_handle_signer (SignetSandbox     *self,
 
 typedef struct
 {
-  SignetSandbox *self;
-  char *request_id;
-  gboolean sign;
-  char *name;
-  char *date;
-  GBytes *content;
-  GPtrArray *places;
+  SignetSandbox      *self;
+  char               *request_id;
+  gboolean            sign;
+  char               *name;
+  char               *date;
+  GBytes             *content;
+  GPtrArray          *places;
   SandboxFinishedFunc callback;
-  gpointer user_data;
+  gpointer            user_data;
 } Finish;
 
 static void
@@ -716,11 +713,10 @@ finish_free (Finish *finish)
 }
 
 static void
-finish_complete (Finish       *finish,
-                 const GError *error)
+finish_complete (Finish *finish, const GError *error)
 {
   SandboxRequest *request = signet_sandbox_lookup_request (finish->self, finish->request_id);
-  g_autoptr(GError) gone = NULL;
+  g_autoptr (GError) gone = NULL;
 
   if (error == NULL && request == NULL)
     error = gone = g_error_new_literal (SIGNET_ERROR, SIGNET_ERROR_NOT_FOUND,
@@ -730,12 +726,10 @@ finish_complete (Finish       *finish,
 }
 
 static char *
-callback_payload (SignetSandbox   *self,
-                  SandboxRequest  *request,
-                  SandboxDocument *document)
+callback_payload (SignetSandbox *self, SandboxRequest *request, SandboxDocument *document)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonNode) root = NULL;
   gboolean signed_ = g_str_equal (request->outcome, "signed");
 
   json_builder_begin_object (builder);
@@ -773,12 +767,10 @@ callback_payload (SignetSandbox   *self,
 }
 
 static void
-send_final_mail (SignetSandbox   *self,
-                 SandboxRequest  *request,
-                 SandboxDocument *document)
+send_final_mail (SignetSandbox *self, SandboxRequest *request, SandboxDocument *document)
 {
   const char *final = sandbox_request_rule (request, "emailFinal");
-  g_auto(GStrv) addresses = NULL;
+  g_auto (GStrv) addresses = NULL;
   g_autofree char *subject = NULL;
 
   if (final == NULL)
@@ -799,15 +791,13 @@ send_final_mail (SignetSandbox   *self,
 }
 
 static void
-callback_sent_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+callback_sent_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
-  Finish *finish = user_data;
+  Finish      *finish = user_data;
   SoupMessage *message = soup_session_get_async_result_message (SOUP_SESSION (object), result);
-  g_autoptr(GBytes) reply = NULL;
-  g_autoptr(GError) error = NULL;
-  SandboxRequest *request;
+  g_autoptr (GBytes) reply = NULL;
+  g_autoptr (GError) error = NULL;
+  SandboxRequest  *request;
   SandboxDocument *document;
 
   reply = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
@@ -832,11 +822,12 @@ callback_sent_cb (GObject      *object,
 static void
 finish_round (Finish *finish)
 {
-  SignetSandbox *self = finish->self;
-  SandboxRequest *request = signet_sandbox_lookup_request (self, finish->request_id);
-  SandboxDocument *document = request ? g_hash_table_lookup (self->documents, request->document_id) : NULL;
-  g_autoptr(SoupMessage) message = NULL;
-  g_autoptr(GBytes) payload = NULL;
+  SignetSandbox   *self = finish->self;
+  SandboxRequest  *request = signet_sandbox_lookup_request (self, finish->request_id);
+  SandboxDocument *document
+    = request ? g_hash_table_lookup (self->documents, request->document_id) : NULL;
+  g_autoptr (SoupMessage) message = NULL;
+  g_autoptr (GBytes) payload = NULL;
   char *text;
 
   if (document == NULL)
@@ -885,22 +876,19 @@ finish_round (Finish *finish)
   text = callback_payload (self, request, document);
   payload = g_bytes_new_take (text, strlen (text));
   soup_message_set_request_body_from_bytes (message, "application/json", payload);
-  soup_session_send_and_read_async (self->session, message, G_PRIORITY_DEFAULT,
-                                    self->cancellable, callback_sent_cb, finish);
+  soup_session_send_and_read_async (self->session, message, G_PRIORITY_DEFAULT, self->cancellable,
+                                    callback_sent_cb, finish);
 }
 
 static void
-sign_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+sign_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
 {
   Finish *finish = task_data;
   GError *error = NULL;
   GBytes *signed_pdf;
 
-  signed_pdf = signet_sandbox_pdf_sign (finish->content, finish->places, finish->name,
-                                        finish->date, &error);
+  signed_pdf
+    = signet_sandbox_pdf_sign (finish->content, finish->places, finish->name, finish->date, &error);
   if (signed_pdf == NULL)
     g_task_return_error (task, error);
   else
@@ -908,12 +896,10 @@ sign_thread (GTask        *task,
 }
 
 static void
-sign_done_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
+sign_done_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   Finish *finish = user_data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   GBytes *signed_pdf;
 
   signed_pdf = g_task_propagate_pointer (G_TASK (result), &error);
@@ -931,8 +917,7 @@ sign_done_cb (GObject      *object,
 /* The signature fields this round signs: the allowed ones not yet signed,
  * or the bottom of the last page when signing anywhere (§9.2). */
 static GPtrArray *
-places_to_sign (SandboxDocument *document,
-                SandboxRequest  *request)
+places_to_sign (SandboxDocument *document, SandboxRequest *request)
 {
   GPtrArray *places = g_ptr_array_new_with_free_func ((GDestroyNotify) signet_sandbox_field_free);
 
@@ -940,7 +925,8 @@ places_to_sign (SandboxDocument *document,
     {
       SignetSandboxField *field = g_ptr_array_index (document->fields, i);
 
-      if (g_ptr_array_find_with_equal_func (document->signed_fields, field->name, g_str_equal, NULL))
+      if (g_ptr_array_find_with_equal_func (document->signed_fields, field->name, g_str_equal,
+                                            NULL))
         continue;
       if (request->allowed_signature_fields != NULL
           && !g_ptr_array_find_with_equal_func (request->allowed_signature_fields, field->name,
@@ -965,18 +951,18 @@ places_to_sign (SandboxDocument *document,
  * calls `sendInfoURL` and then @callback. The caller checks OTP codes.
  */
 void
-signet_sandbox_finish_request (SignetSandbox       *self,
-                               SandboxRequest      *request,
-                               gboolean             sign,
-                               const char          *signer_name,
-                               SandboxFinishedFunc  callback,
-                               gpointer             user_data)
+signet_sandbox_finish_request (SignetSandbox      *self,
+                               SandboxRequest     *request,
+                               gboolean            sign,
+                               const char         *signer_name,
+                               SandboxFinishedFunc callback,
+                               gpointer            user_data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GDateTime) now = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GTask) task = NULL;
+  g_autoptr (GDateTime) now = NULL;
   SandboxDocument *document = g_hash_table_lookup (self->documents, request->document_id);
-  Finish *finish;
+  Finish          *finish;
 
   finish = g_new0 (Finish, 1);
   finish->self = self;
@@ -987,17 +973,19 @@ signet_sandbox_finish_request (SignetSandbox       *self,
   finish->user_data = user_data;
 
   if (request->outcome != NULL)
-    error = g_error_new (SIGNET_ERROR, SIGNET_ERROR_CONFLICT, "The signature request is already %s.",
-                         request->outcome);
+    error = g_error_new (SIGNET_ERROR, SIGNET_ERROR_CONFLICT,
+                         "The signature request is already %s.", request->outcome);
   else if (is_expired (self, request))
-    error = g_error_new_literal (SIGNET_ERROR, SIGNET_ERROR_NOT_FOUND, "The signature request has expired.");
+    error = g_error_new_literal (SIGNET_ERROR, SIGNET_ERROR_NOT_FOUND,
+                                 "The signature request has expired.");
   else if (document == NULL)
     error = g_error_new_literal (SIGNET_ERROR, SIGNET_ERROR_NOT_FOUND, "The document was deleted.");
   else if (!g_str_equal (document->state, "tosign"))
-    error = g_error_new (SIGNET_ERROR, SIGNET_ERROR_INVALID_INPUT, "The document is in state %s, not tosign.",
-                         document->state);
+    error = g_error_new (SIGNET_ERROR, SIGNET_ERROR_INVALID_INPUT,
+                         "The document is in state %s, not tosign.", document->state);
   else if (sign && (signer_name == NULL || signer_name[0] == '\0'))
-    error = g_error_new_literal (SIGNET_ERROR, SIGNET_ERROR_INVALID_INPUT, "The signer has no name.");
+    error
+      = g_error_new_literal (SIGNET_ERROR, SIGNET_ERROR_INVALID_INPUT, "The signer has no name.");
 
   if (error != NULL)
     {
@@ -1048,25 +1036,23 @@ signet_sandbox_result_location (SignetSandbox  *self,
 {
   SandboxDocument *document = g_hash_table_lookup (self->documents, request->document_id);
   g_autofree char *base = request->result_url != NULL
-    ? g_strdup (request->result_url)
-    : g_strdup_printf ("%s/thankYouPage.html", self->base_url);
+                            ? g_strdup (request->result_url)
+                            : g_strdup_printf ("%s/thankYouPage.html", self->base_url);
   g_autofree char *name = NULL;
   g_autofree char *query = NULL;
   g_autofree char *ts = g_strdup_printf ("%" G_GINT64_FORMAT, signet_sandbox_now (self));
-  const char *dot;
+  const char      *dot;
 
   if (document != NULL)
     {
       dot = strrchr (document->filename, '.');
-      name = dot ? g_strndup (document->filename, dot - document->filename) : g_strdup (document->filename);
+      name = dot ? g_strndup (document->filename, dot - document->filename)
+                 : g_strdup (document->filename);
     }
 
-  query = soup_form_encode ("name", name ? name : "",
-                            "docid", request->document_id,
-                            "lang", lang,
+  query = soup_form_encode ("name", name ? name : "", "docid", request->document_id, "lang", lang,
                             "result", g_strcmp0 (outcome, "signed") == 0 ? "success" : "close",
-                            "ts", ts,
-                            NULL);
+                            "ts", ts, NULL);
 
   return g_strdup_printf ("%s%c%s", base, strchr (base, '?') ? '&' : '?', query);
 }

@@ -17,22 +17,18 @@
  * files. Every change rewrites the JSON atomically; a PDF is written when
  * its content changed. */
 
-#define STATE_FILE "sandbox.json"
+#define STATE_FILE    "sandbox.json"
 #define STORE_VERSION 1
 
 static void
-add_int (JsonBuilder *builder,
-         const char  *name,
-         gint64       value)
+add_int (JsonBuilder *builder, const char *name, gint64 value)
 {
   json_builder_set_member_name (builder, name);
   json_builder_add_int_value (builder, value);
 }
 
 static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
+add_string (JsonBuilder *builder, const char *name, const char *value)
 {
   json_builder_set_member_name (builder, name);
   if (value != NULL)
@@ -42,9 +38,7 @@ add_string (JsonBuilder *builder,
 }
 
 static void
-add_strings (JsonBuilder *builder,
-             const char  *name,
-             GPtrArray   *strings)
+add_strings (JsonBuilder *builder, const char *name, GPtrArray *strings)
 {
   json_builder_set_member_name (builder, name);
   if (strings == NULL)
@@ -59,8 +53,7 @@ add_strings (JsonBuilder *builder,
 }
 
 static void
-build_document (JsonBuilder     *builder,
-                SandboxDocument *document)
+build_document (JsonBuilder *builder, SandboxDocument *document)
 {
   json_builder_begin_object (builder);
   add_string (builder, "id", document->id);
@@ -93,11 +86,10 @@ build_document (JsonBuilder     *builder,
 }
 
 static void
-build_request (JsonBuilder    *builder,
-               SandboxRequest *request)
+build_request (JsonBuilder *builder, SandboxRequest *request)
 {
   GHashTableIter iter;
-  const char *name, *value;
+  const char    *name, *value;
 
   json_builder_begin_object (builder);
   add_string (builder, "id", request->id);
@@ -118,7 +110,8 @@ build_request (JsonBuilder    *builder,
   add_int (builder, "created", request->created);
   add_int (builder, "expires", request->expires);
   /* A round that was being signed when the sandbox stopped is open again. */
-  add_string (builder, "outcome", g_strcmp0 (request->outcome, "signing") == 0 ? NULL : request->outcome);
+  add_string (builder, "outcome",
+              g_strcmp0 (request->outcome, "signing") == 0 ? NULL : request->outcome);
   add_string (builder, "openCode", request->open_code);
   add_string (builder, "signCode", request->sign_code);
   add_string (builder, "sessionToken", request->session_token);
@@ -127,8 +120,7 @@ build_request (JsonBuilder    *builder,
 }
 
 static char *
-document_path (SignetSandbox *self,
-               const char    *id)
+document_path (SignetSandbox *self, const char *id)
 {
   g_autofree char *name = g_strconcat (id, ".pdf", NULL);
 
@@ -140,7 +132,7 @@ static void
 prune_documents (SignetSandbox *self)
 {
   g_autofree char *folder = g_build_filename (self->data_dir, "documents", NULL);
-  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  g_autoptr (GDir) dir = g_dir_open (folder, 0, NULL);
   const char *name;
 
   if (dir == NULL)
@@ -168,19 +160,18 @@ prune_documents (SignetSandbox *self)
  * Writes the sandbox's state into its data folder.
  */
 gboolean
-signet_sandbox_store_save (SignetSandbox  *self,
-                           GError        **error)
+signet_sandbox_store_save (SignetSandbox *self, GError **error)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonNode) root = NULL;
   g_autofree char *folder = g_build_filename (self->data_dir, "documents", NULL);
   g_autofree char *state_path = g_build_filename (self->data_dir, STATE_FILE, NULL);
   g_autofree char *text = NULL;
-  GHashTableIter iter;
+  GHashTableIter   iter;
   SandboxDocument *document;
-  SandboxRequest *request;
-  const char *key;
-  gpointer count;
+  SandboxRequest  *request;
+  const char      *key;
+  gpointer         count;
 
   if (g_mkdir_with_parents (folder, 0700) != 0)
     {
@@ -256,10 +247,9 @@ signet_sandbox_store_save (SignetSandbox  *self,
 }
 
 static GPtrArray *
-read_strings (JsonObject *object,
-              const char *name)
+read_strings (JsonObject *object, const char *name)
 {
-  JsonNode *node = json_object_get_member (object, name);
+  JsonNode  *node = json_object_get_member (object, name);
   GPtrArray *strings;
   JsonArray *array;
 
@@ -274,23 +264,20 @@ read_strings (JsonObject *object,
 }
 
 static char *
-dup_member (JsonObject *object,
-            const char *name)
+dup_member (JsonObject *object, const char *name)
 {
   return g_strdup (json_object_get_string_member_with_default (object, name, NULL));
 }
 
 static gboolean
-load_document (SignetSandbox  *self,
-               JsonObject     *object,
-               GError        **error)
+load_document (SignetSandbox *self, JsonObject *object, GError **error)
 {
-  g_autoptr(GPtrArray) signed_fields = read_strings (object, "signedFields");
+  g_autoptr (GPtrArray) signed_fields = read_strings (object, "signedFields");
   g_autofree char *path = NULL;
   SandboxDocument *document;
-  JsonArray *fields;
-  char *data;
-  gsize length;
+  JsonArray       *fields;
+  char            *data;
+  gsize            length;
 
   document = g_new0 (SandboxDocument, 1);
   document->id = dup_member (object, "id");
@@ -300,14 +287,15 @@ load_document (SignetSandbox  *self,
   document->modified = json_object_get_int_member_with_default (object, "modified", 0);
   document->signed_at = json_object_get_int_member_with_default (object, "signedAt", 0);
   document->fields = g_ptr_array_new_with_free_func ((GDestroyNotify) signet_sandbox_field_free);
-  document->signed_fields = signed_fields ? g_steal_pointer (&signed_fields)
-                                          : g_ptr_array_new_with_free_func (g_free);
+  document->signed_fields
+    = signed_fields ? g_steal_pointer (&signed_fields) : g_ptr_array_new_with_free_func (g_free);
   document->content_saved = TRUE;
 
   if (document->id == NULL || document->filename == NULL || document->state == NULL)
     {
       sandbox_document_free (document);
-      g_set_error_literal (error, G_FILE_ERROR, G_FILE_ERROR_INVAL, "A document has no id, name or state");
+      g_set_error_literal (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+                           "A document has no id, name or state");
       return FALSE;
     }
 
@@ -319,19 +307,20 @@ load_document (SignetSandbox  *self,
     }
   document->content = g_bytes_new_take (data, length);
 
-  fields = json_object_has_member (object, "fields") ? json_object_get_array_member (object, "fields") : NULL;
+  fields = json_object_has_member (object, "fields")
+             ? json_object_get_array_member (object, "fields")
+             : NULL;
   for (guint i = 0; fields != NULL && i < json_array_get_length (fields); i++)
     {
       JsonObject *field = json_array_get_object_element (fields, i);
-      JsonArray *rect = json_object_get_array_member (field, "rect");
+      JsonArray  *rect = json_object_get_array_member (field, "rect");
 
-      g_ptr_array_add (document->fields,
-                       signet_sandbox_field_new (json_object_get_string_member (field, "name"),
-                                                 json_object_get_int_member (field, "page"),
-                                                 json_array_get_double_element (rect, 0),
-                                                 json_array_get_double_element (rect, 1),
-                                                 json_array_get_double_element (rect, 2),
-                                                 json_array_get_double_element (rect, 3)));
+      g_ptr_array_add (
+        document->fields,
+        signet_sandbox_field_new (
+          json_object_get_string_member (field, "name"), json_object_get_int_member (field, "page"),
+          json_array_get_double_element (rect, 0), json_array_get_double_element (rect, 1),
+          json_array_get_double_element (rect, 2), json_array_get_double_element (rect, 3)));
     }
 
   g_hash_table_insert (self->documents, document->id, document);
@@ -341,19 +330,19 @@ load_document (SignetSandbox  *self,
 }
 
 static void
-load_request (SignetSandbox *self,
-              JsonObject    *object)
+load_request (SignetSandbox *self, JsonObject *object)
 {
   SandboxRequest *request = g_new0 (SandboxRequest, 1);
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *value;
-  JsonNode *node;
+  JsonObjectIter  iter;
+  const char     *name;
+  JsonNode       *value;
+  JsonNode       *node;
 
   request->id = dup_member (object, "id");
   request->document_id = dup_member (object, "documentId");
   request->send_info_url = dup_member (object, "sendInfoURL");
-  request->connector_callback = json_object_get_boolean_member_with_default (object, "connectorCallback", FALSE);
+  request->connector_callback
+    = json_object_get_boolean_member_with_default (object, "connectorCallback", FALSE);
   request->result_url = dup_member (object, "resulturl");
   request->rules = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   node = json_object_get_member (object, "rules");
@@ -362,7 +351,8 @@ load_request (SignetSandbox *self,
       json_object_iter_init (&iter, json_node_get_object (node));
       while (json_object_iter_next (&iter, &name, &value))
         if (JSON_NODE_HOLDS_VALUE (value))
-          g_hash_table_insert (request->rules, g_strdup (name), g_strdup (json_node_get_string (value)));
+          g_hash_table_insert (request->rules, g_strdup (name),
+                               g_strdup (json_node_get_string (value)));
     }
   request->allowed_signature_fields = read_strings (object, "allowedSignatureFields");
   node = json_object_get_member (object, "request");
@@ -390,14 +380,13 @@ load_request (SignetSandbox *self,
  * a state file is a fresh start.
  */
 gboolean
-signet_sandbox_store_load (SignetSandbox  *self,
-                           GError        **error)
+signet_sandbox_store_load (SignetSandbox *self, GError **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr (JsonParser) parser = json_parser_new ();
   g_autofree char *state_path = g_build_filename (self->data_dir, STATE_FILE, NULL);
-  JsonObject *root;
-  JsonArray *array;
-  JsonNode *node;
+  JsonObject      *root;
+  JsonArray       *array;
+  JsonNode        *node;
 
   g_hash_table_remove_all (self->requests);
   g_hash_table_remove_all (self->documents);
@@ -409,9 +398,11 @@ signet_sandbox_store_load (SignetSandbox  *self,
     return FALSE;
   node = json_parser_get_root (parser);
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node)
-      || json_object_get_int_member_with_default (json_node_get_object (node), "version", 0) != STORE_VERSION)
+      || json_object_get_int_member_with_default (json_node_get_object (node), "version", 0)
+           != STORE_VERSION)
     {
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL, "%s is not a sandbox state file", state_path);
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL, "%s is not a sandbox state file",
+                   state_path);
       return FALSE;
     }
   root = json_node_get_object (node);
@@ -439,12 +430,13 @@ signet_sandbox_store_load (SignetSandbox  *self,
   if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
     {
       JsonObjectIter iter;
-      const char *name;
-      JsonNode *value;
+      const char    *name;
+      JsonNode      *value;
 
       json_object_iter_init (&iter, json_node_get_object (node));
       while (json_object_iter_next (&iter, &name, &value))
-        g_hash_table_replace (self->monthly, g_strdup (name), GUINT_TO_POINTER (json_node_get_int (value)));
+        g_hash_table_replace (self->monthly, g_strdup (name),
+                              GUINT_TO_POINTER (json_node_get_int (value)));
     }
 
   array = json_object_get_array_member (root, "outbox");

@@ -20,7 +20,8 @@
  * signer's pages and keeps its documents in memory or in a folder.
  */
 
-enum {
+enum
+{
   PROP_0,
   PROP_STYLE,
   PROP_CONTROLS_ENABLED,
@@ -30,7 +31,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-G_DEFINE_ENUM_TYPE (SignetSandboxStyle, signet_sandbox_style,
+G_DEFINE_ENUM_TYPE (SignetSandboxStyle,
+                    signet_sandbox_style,
                     G_DEFINE_ENUM_VALUE (SIGNET_SANDBOX_STYLE_WIKI, "wiki"),
                     G_DEFINE_ENUM_VALUE (SIGNET_SANDBOX_STYLE_CONNECTOR, "connector"))
 
@@ -75,8 +77,7 @@ sandbox_request_free (SandboxRequest *request)
 }
 
 const char *
-sandbox_request_rule (SandboxRequest *request,
-                      const char     *name)
+sandbox_request_rule (SandboxRequest *request, const char *name)
 {
   const char *value = g_hash_table_lookup (request->rules, name);
 
@@ -84,9 +85,7 @@ sandbox_request_rule (SandboxRequest *request,
 }
 
 gboolean
-sandbox_request_rule_bool (SandboxRequest *request,
-                           const char     *name,
-                           gboolean        fallback)
+sandbox_request_rule_bool (SandboxRequest *request, const char *name, gboolean fallback)
 {
   const char *value = g_hash_table_lookup (request->rules, name);
 
@@ -124,9 +123,9 @@ signet_sandbox_now (SignetSandbox *self)
 char *
 signet_sandbox_format_date (gint64 ms)
 {
-  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier ("Europe/Bratislava");
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (ms / 1000);
-  g_autoptr(GDateTime) local = NULL;
+  g_autoptr (GTimeZone) zone = g_time_zone_new_identifier ("Europe/Bratislava");
+  g_autoptr (GDateTime) utc = g_date_time_new_from_unix_utc (ms / 1000);
+  g_autoptr (GDateTime) local = NULL;
 
   if (zone == NULL)
     zone = g_time_zone_new_utc ();
@@ -138,7 +137,7 @@ signet_sandbox_format_date (gint64 ms)
 void
 signet_sandbox_changed (SignetSandbox *self)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (self->data_dir == NULL)
     return;
@@ -149,14 +148,12 @@ signet_sandbox_changed (SignetSandbox *self)
 
 /* Counts one event of @metric in this month for the counter service. */
 void
-signet_sandbox_count (SignetSandbox *self,
-                      const char    *metric)
+signet_sandbox_count (SignetSandbox *self, const char *metric)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_from_unix_utc (signet_sandbox_now (self) / 1000);
-  g_autofree char *key = g_strdup_printf ("%s\n%d.%d", metric,
-                                          g_date_time_get_year (now),
+  g_autoptr (GDateTime) now = g_date_time_new_from_unix_utc (signet_sandbox_now (self) / 1000);
+  g_autofree char *key = g_strdup_printf ("%s\n%d.%d", metric, g_date_time_get_year (now),
                                           g_date_time_get_month (now));
-  guint count = GPOINTER_TO_UINT (g_hash_table_lookup (self->monthly, key));
+  guint            count = GPOINTER_TO_UINT (g_hash_table_lookup (self->monthly, key));
 
   g_hash_table_replace (self->monthly, g_steal_pointer (&key), GUINT_TO_POINTER (count + 1));
 }
@@ -164,9 +161,8 @@ signet_sandbox_count (SignetSandbox *self,
 static char *
 random_document_id (void)
 {
-  static const char alphabet[] =
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
-  char id[40];
+  static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
+  char              id[40];
 
   /* Like the reference's example: 39 characters of the URL-safe alphabet. */
   for (guint i = 0; i < 39; i++)
@@ -198,8 +194,9 @@ signet_sandbox_add_document (SignetSandbox *self,
   document->state = g_strdup (state);
   document->content = g_bytes_ref (content);
   document->uploaded = document->modified = signet_sandbox_now (self);
-  document->fields = fields != NULL ? g_ptr_array_ref (fields)
-    : g_ptr_array_new_with_free_func ((GDestroyNotify) signet_sandbox_field_free);
+  document->fields
+    = fields != NULL ? g_ptr_array_ref (fields)
+                     : g_ptr_array_new_with_free_func ((GDestroyNotify) signet_sandbox_field_free);
   document->signed_fields = g_ptr_array_new_with_free_func (g_free);
   g_hash_table_insert (self->documents, document->id, document);
   signet_sandbox_count (self, "files");
@@ -211,10 +208,9 @@ signet_sandbox_add_document (SignetSandbox *self,
 }
 
 void
-signet_sandbox_remove_document (SignetSandbox *self,
-                                const char    *id)
+signet_sandbox_remove_document (SignetSandbox *self, const char *id)
 {
-  GHashTableIter iter;
+  GHashTableIter  iter;
   SandboxRequest *request;
 
   g_hash_table_iter_init (&iter, self->requests);
@@ -226,8 +222,7 @@ signet_sandbox_remove_document (SignetSandbox *self,
 }
 
 SandboxRequest *
-signet_sandbox_lookup_request (SignetSandbox *self,
-                               const char    *id)
+signet_sandbox_lookup_request (SignetSandbox *self, const char *id)
 {
   if (id == NULL)
     return NULL;
@@ -236,10 +231,9 @@ signet_sandbox_lookup_request (SignetSandbox *self,
 
 /* The newest request of a document: the round its signer is in. */
 SandboxRequest *
-signet_sandbox_current_request (SignetSandbox *self,
-                                const char    *document_id)
+signet_sandbox_current_request (SignetSandbox *self, const char *document_id)
 {
-  GHashTableIter iter;
+  GHashTableIter  iter;
   SandboxRequest *request, *newest = NULL;
 
   g_hash_table_iter_init (&iter, self->requests);
@@ -256,10 +250,10 @@ signet_sandbox_current_request (SignetSandbox *self,
 void
 signet_sandbox_expire (SignetSandbox *self)
 {
-  g_autoptr(GPtrArray) doomed = g_ptr_array_new_with_free_func (g_free);
-  gint64 now = signet_sandbox_now (self);
-  gint64 unsigned_ms = self->unsigned_retention_days * SANDBOX_DAY_MS;
-  GHashTableIter iter;
+  g_autoptr (GPtrArray) doomed = g_ptr_array_new_with_free_func (g_free);
+  gint64           now = signet_sandbox_now (self);
+  gint64           unsigned_ms = self->unsigned_retention_days * SANDBOX_DAY_MS;
+  GHashTableIter   iter;
   SandboxDocument *document;
 
   g_hash_table_iter_init (&iter, self->documents);
@@ -293,7 +287,7 @@ signet_sandbox_post_outbox (SignetSandbox *self,
                             const char    *code,
                             const char    *request_id)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "type");
@@ -324,11 +318,11 @@ signet_sandbox_post_outbox (SignetSandbox *self,
 
 typedef struct
 {
-  char *id;
-  char *state;
-  GBytes *content;
-  char *stamp_text;
-  GBytes *result_content;
+  char      *id;
+  char      *state;
+  GBytes    *content;
+  char      *stamp_text;
+  GBytes    *result_content;
   GPtrArray *result_fields;
 } ProcessData;
 
@@ -345,13 +339,10 @@ process_data_free (ProcessData *data)
 }
 
 static void
-process_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
+process_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
 {
   ProcessData *data = task_data;
-  GError *error = NULL;
+  GError      *error = NULL;
 
   if (g_str_equal (data->state, "tags"))
     data->result_fields = signet_sandbox_pdf_find_tags (data->content, &error);
@@ -365,13 +356,11 @@ process_thread (GTask        *task,
 }
 
 static void
-process_done_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+process_done_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   SignetSandbox *self = SIGNET_SANDBOX (object);
-  ProcessData *data = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
+  ProcessData   *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GError) error = NULL;
   SandboxDocument *document;
 
   document = g_hash_table_lookup (self->documents, data->id);
@@ -406,7 +395,7 @@ process_done_cb (GObject      *object,
 typedef struct
 {
   SignetSandbox *self;
-  char *id;
+  char          *id;
 } ProcessTimer;
 
 static void
@@ -419,12 +408,12 @@ process_timer_free (ProcessTimer *timer)
 static gboolean
 process_timer_cb (gpointer user_data)
 {
-  ProcessTimer *timer = user_data;
+  ProcessTimer  *timer = user_data;
   SignetSandbox *self = timer->self;
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GDateTime) now = NULL;
+  g_autoptr (GTask) task = NULL;
+  g_autoptr (GDateTime) now = NULL;
   SandboxDocument *document;
-  ProcessData *data;
+  ProcessData     *data;
 
   document = g_hash_table_lookup (self->documents, timer->id);
   g_assert (document != NULL);
@@ -449,28 +438,25 @@ process_timer_cb (gpointer user_data)
 /* Moves a `tags` or `tostamp` document to `tosign` after the processing
  * delay, as the service does in the background. */
 void
-signet_sandbox_schedule_processing (SignetSandbox   *self,
-                                    SandboxDocument *document)
+signet_sandbox_schedule_processing (SignetSandbox *self, SandboxDocument *document)
 {
   ProcessTimer *timer = g_new0 (ProcessTimer, 1);
 
   timer->self = self;
   timer->id = g_strdup (document->id);
   g_clear_handle_id (&document->processing_id, g_source_remove);
-  document->processing_id = g_timeout_add_full (G_PRIORITY_DEFAULT, self->processing_delay,
-                                                process_timer_cb, timer,
-                                                (GDestroyNotify) process_timer_free);
+  document->processing_id
+    = g_timeout_add_full (G_PRIORITY_DEFAULT, self->processing_delay, process_timer_cb, timer,
+                          (GDestroyNotify) process_timer_free);
 }
 
 /* Replies */
 
 void
-signet_sandbox_reply_json (SoupServerMessage *msg,
-                           guint              status,
-                           JsonNode          *node)
+signet_sandbox_reply_json (SoupServerMessage *msg, guint status, JsonNode *node)
 {
   g_autofree char *text = json_to_string (node, FALSE);
-  gsize length = strlen (text);
+  gsize            length = strlen (text);
 
   soup_server_message_set_status (msg, status, NULL);
   soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_TAKE,
@@ -482,21 +468,27 @@ connector_code (guint status)
 {
   switch (status)
     {
-    case SOUP_STATUS_OK: return "SUCCESS";
-    case SOUP_STATUS_BAD_REQUEST: return "BAD_REQUEST";
-    case SOUP_STATUS_UNAUTHORIZED: return "UNAUTHORIZED";
-    case SOUP_STATUS_FORBIDDEN: return "FORBIDDEN";
-    case SOUP_STATUS_NOT_FOUND: return "NOT_FOUND";
-    case SOUP_STATUS_METHOD_NOT_ALLOWED: return "METHOD_NOT_ALLOWED";
-    case SOUP_STATUS_CONFLICT: return "CONFLICT";
-    default: return status >= 500 ? "INTERNAL_SERVER_ERROR" : "ERROR";
+      case SOUP_STATUS_OK:
+        return "SUCCESS";
+      case SOUP_STATUS_BAD_REQUEST:
+        return "BAD_REQUEST";
+      case SOUP_STATUS_UNAUTHORIZED:
+        return "UNAUTHORIZED";
+      case SOUP_STATUS_FORBIDDEN:
+        return "FORBIDDEN";
+      case SOUP_STATUS_NOT_FOUND:
+        return "NOT_FOUND";
+      case SOUP_STATUS_METHOD_NOT_ALLOWED:
+        return "METHOD_NOT_ALLOWED";
+      case SOUP_STATUS_CONFLICT:
+        return "CONFLICT";
+      default:
+        return status >= 500 ? "INTERNAL_SERVER_ERROR" : "ERROR";
     }
 }
 
 static void
-add_string_member (JsonBuilder *builder,
-                   const char  *name,
-                   const char  *value)
+add_string_member (JsonBuilder *builder, const char *name, const char *value)
 {
   if (value == NULL)
     return;
@@ -505,8 +497,7 @@ add_string_member (JsonBuilder *builder,
 }
 
 static void
-add_connector_members (JsonBuilder *builder,
-                       guint        status)
+add_connector_members (JsonBuilder *builder, guint status)
 {
   json_builder_set_member_name (builder, "code");
   json_builder_add_string_value (builder, connector_code (status));
@@ -526,8 +517,8 @@ signet_sandbox_reply_success (SignetSandbox     *self,
                               const char        *url,
                               const char        *document_id)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonNode) root = NULL;
 
   json_builder_begin_object (builder);
   add_string_member (builder, "message", message);
@@ -551,8 +542,8 @@ signet_sandbox_reply_error (SignetSandbox     *self,
                             const char        *message,
                             const char        *value)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonNode) root = NULL;
 
   json_builder_begin_object (builder);
   add_string_member (builder, "message", message);
@@ -570,30 +561,25 @@ signet_sandbox_reply_error (SignetSandbox     *self,
 }
 
 void
-signet_sandbox_reply_html (SoupServerMessage *msg,
-                           guint              status,
-                           const char        *html)
+signet_sandbox_reply_html (SoupServerMessage *msg, guint status, const char *html)
 {
   soup_server_message_set_status (msg, status, NULL);
-  soup_server_message_set_response (msg, "text/html; charset=utf-8", SOUP_MEMORY_COPY,
-                                    html, strlen (html));
+  soup_server_message_set_response (msg, "text/html; charset=utf-8", SOUP_MEMORY_COPY, html,
+                                    strlen (html));
 }
 
 void
-signet_sandbox_redirect (SoupServerMessage *msg,
-                         guint              status,
-                         const char        *location)
+signet_sandbox_redirect (SoupServerMessage *msg, guint status, const char *location)
 {
   soup_server_message_set_status (msg, status, NULL);
-  soup_message_headers_replace (soup_server_message_get_response_headers (msg),
-                                "Location", location);
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Location",
+                                location);
 }
 
 /* Fault injection (/sandbox/faults) */
 
 static SandboxFault *
-take_fault (SignetSandbox *self,
-            const char    *path)
+take_fault (SignetSandbox *self, const char *path)
 {
   for (guint i = 0; i < self->faults->len; i++)
     {
@@ -621,14 +607,14 @@ take_fault (SignetSandbox *self,
 static void
 send_truncated (SoupServerMessage *msg)
 {
-  g_autoptr(GIOStream) stream = NULL;
-  g_autoptr(GBytes) body = NULL;
-  g_autoptr(GString) head = g_string_new (NULL);
+  g_autoptr (GIOStream) stream = NULL;
+  g_autoptr (GBytes) body = NULL;
+  g_autoptr (GString) head = g_string_new (NULL);
   SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
-  const char *type = soup_message_headers_get_content_type (headers, NULL);
-  guint status = soup_server_message_get_status (msg);
-  GOutputStream *out;
-  gsize length;
+  const char         *type = soup_message_headers_get_content_type (headers, NULL);
+  guint               status = soup_server_message_get_status (msg);
+  GOutputStream      *out;
+  gsize               length;
 
   body = soup_message_body_flatten (soup_server_message_get_response_body (msg));
   length = g_bytes_get_size (body);
@@ -648,17 +634,16 @@ send_truncated (SoupServerMessage *msg)
 static void
 drop_connection (SoupServerMessage *msg)
 {
-  g_autoptr(GIOStream) stream = soup_server_message_steal_connection (msg);
+  g_autoptr (GIOStream) stream = soup_server_message_steal_connection (msg);
 
   g_io_stream_close (stream, NULL, NULL);
 }
 
 static gboolean
-authorize (SignetSandbox     *self,
-           SoupServerMessage *msg)
+authorize (SignetSandbox *self, SoupServerMessage *msg)
 {
   const char *key;
-  gpointer value;
+  gpointer    value;
 
   key = soup_message_headers_get_one (soup_server_message_get_request_headers (msg), "x-api-key");
   if (key == NULL || !g_hash_table_lookup_extended (self->api_keys, key, NULL, &value))
@@ -677,17 +662,15 @@ authorize (SignetSandbox     *self,
 }
 
 static void
-dispatch (SignetSandbox     *self,
-          SoupServerMessage *msg,
-          SandboxFault      *fault)
+dispatch (SignetSandbox *self, SoupServerMessage *msg, SandboxFault *fault)
 {
   const char *path = g_uri_get_path (soup_server_message_get_uri (msg));
 
   if (fault != NULL && fault->status != 0 && fault->body == NULL)
     {
-      signet_sandbox_reply_error (self, msg, fault->status,
-                                  fault->status >= 500 ? "err.internal.server.error" : "err.injected",
-                                  "");
+      signet_sandbox_reply_error (
+        self, msg, fault->status,
+        fault->status >= 500 ? "err.internal.server.error" : "err.injected", "");
       return;
     }
 
@@ -716,16 +699,16 @@ dispatch (SignetSandbox     *self,
     {
       static const char garbage[] = "{\"message\": \"msg.signature.request.id.created\", <html>";
 
-      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC,
-                                        garbage, strlen (garbage));
+      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC, garbage,
+                                        strlen (garbage));
     }
 }
 
 typedef struct
 {
-  SignetSandbox *self;
+  SignetSandbox     *self;
   SoupServerMessage *msg;
-  SandboxFault *fault;
+  SandboxFault      *fault;
 } DelayedRequest;
 
 static gboolean
@@ -751,7 +734,7 @@ server_cb (SoupServer        *server,
            gpointer           user_data)
 {
   SignetSandbox *self = user_data;
-  g_autoptr(SandboxFault) fault = NULL;
+  g_autoptr (SandboxFault) fault = NULL;
 
   signet_sandbox_expire (self);
 
@@ -821,47 +804,41 @@ signet_sandbox_finalize (GObject *object)
 }
 
 static void
-signet_sandbox_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
+signet_sandbox_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   SignetSandbox *self = SIGNET_SANDBOX (object);
 
   switch (prop_id)
     {
-    case PROP_STYLE:
-      g_value_set_enum (value, self->style);
-      break;
-    case PROP_CONTROLS_ENABLED:
-      g_value_set_boolean (value, self->controls_enabled);
-      break;
-    case PROP_BASE_URL:
-      g_value_set_string (value, self->base_url);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_STYLE:
+        g_value_set_enum (value, self->style);
+        break;
+      case PROP_CONTROLS_ENABLED:
+        g_value_set_boolean (value, self->controls_enabled);
+        break;
+      case PROP_BASE_URL:
+        g_value_set_string (value, self->base_url);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
 static void
-signet_sandbox_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
+signet_sandbox_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
 {
   SignetSandbox *self = SIGNET_SANDBOX (object);
 
   switch (prop_id)
     {
-    case PROP_STYLE:
-      signet_sandbox_set_style (self, g_value_get_enum (value));
-      break;
-    case PROP_CONTROLS_ENABLED:
-      signet_sandbox_set_controls_enabled (self, g_value_get_boolean (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_STYLE:
+        signet_sandbox_set_style (self, g_value_get_enum (value));
+        break;
+      case PROP_CONTROLS_ENABLED:
+        signet_sandbox_set_controls_enabled (self, g_value_get_boolean (value));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -880,19 +857,18 @@ signet_sandbox_class_init (SignetSandboxClass *klass)
    *
    * The shape of the JSON answers.
    */
-  properties[PROP_STYLE] =
-    g_param_spec_enum ("style", NULL, NULL,
-                       SIGNET_TYPE_SANDBOX_STYLE, SIGNET_SANDBOX_STYLE_WIKI,
-                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_STYLE]
+    = g_param_spec_enum ("style", NULL, NULL, SIGNET_TYPE_SANDBOX_STYLE, SIGNET_SANDBOX_STYLE_WIKI,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   /**
    * SignetSandbox:controls-enabled:
    *
    * Whether the test controls under `/sandbox/` answer.
    */
-  properties[PROP_CONTROLS_ENABLED] =
-    g_param_spec_boolean ("controls-enabled", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_CONTROLS_ENABLED]
+    = g_param_spec_boolean ("controls-enabled", NULL, NULL, FALSE,
+                            G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   /**
    * SignetSandbox:base-url:
@@ -900,9 +876,9 @@ signet_sandbox_class_init (SignetSandboxClass *klass)
    * The URL the sandbox listens on, without a trailing slash, or %NULL
    * before signet_sandbox_listen().
    */
-  properties[PROP_BASE_URL] =
-    g_param_spec_string ("base-url", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_BASE_URL]
+    = g_param_spec_string ("base-url", NULL, NULL, NULL,
+                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -911,10 +887,10 @@ static void
 signet_sandbox_init (SignetSandbox *self)
 {
   self->api_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->documents = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                           (GDestroyNotify) sandbox_document_free);
-  self->requests = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                          (GDestroyNotify) sandbox_request_free);
+  self->documents
+    = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) sandbox_document_free);
+  self->requests
+    = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) sandbox_request_free);
   self->used_request_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->monthly = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->outbox = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
@@ -926,9 +902,7 @@ signet_sandbox_init (SignetSandbox *self)
   self->server = soup_server_new ("server-header", "OKdokument-sandbox ", NULL);
   soup_server_add_handler (self->server, NULL, server_cb, self, NULL);
   /* The callbacks go to the Portal on this computer: no proxy. */
-  self->session = soup_session_new_with_options ("proxy-resolver", NULL,
-                                                 "timeout", 10,
-                                                 NULL);
+  self->session = soup_session_new_with_options ("proxy-resolver", NULL, "timeout", 10, NULL);
 }
 
 /**
@@ -954,9 +928,7 @@ signet_sandbox_new (void)
  * Accepts @key. All keys share one account: the same documents and counter.
  */
 void
-signet_sandbox_add_api_key (SignetSandbox *self,
-                            const char    *key,
-                            gboolean       read_only)
+signet_sandbox_add_api_key (SignetSandbox *self, const char *key, gboolean read_only)
 {
   g_return_if_fail (SIGNET_IS_SANDBOX (self));
   g_return_if_fail (key != NULL && key[0] != '\0');
@@ -972,8 +944,7 @@ signet_sandbox_add_api_key (SignetSandbox *self,
  * Switches between the wiki's and the connector's response bodies.
  */
 void
-signet_sandbox_set_style (SignetSandbox      *self,
-                          SignetSandboxStyle  style)
+signet_sandbox_set_style (SignetSandbox *self, SignetSandboxStyle style)
 {
   g_return_if_fail (SIGNET_IS_SANDBOX (self));
 
@@ -1006,8 +977,7 @@ signet_sandbox_get_style (SignetSandbox *self)
  * Turns the test controls on or off; they are off by default.
  */
 void
-signet_sandbox_set_controls_enabled (SignetSandbox *self,
-                                     gboolean       enabled)
+signet_sandbox_set_controls_enabled (SignetSandbox *self, gboolean enabled)
 {
   g_return_if_fail (SIGNET_IS_SANDBOX (self));
 
@@ -1028,8 +998,7 @@ signet_sandbox_set_controls_enabled (SignetSandbox *self,
  * and moves to `tosign`. The default is one second.
  */
 void
-signet_sandbox_set_processing_delay (SignetSandbox *self,
-                                     guint          milliseconds)
+signet_sandbox_set_processing_delay (SignetSandbox *self, guint milliseconds)
 {
   g_return_if_fail (SIGNET_IS_SANDBOX (self));
 
@@ -1045,8 +1014,7 @@ signet_sandbox_set_processing_delay (SignetSandbox *self,
  * signet_sandbox_reset() comes back to this number.
  */
 void
-signet_sandbox_set_quota (SignetSandbox *self,
-                          guint          available)
+signet_sandbox_set_quota (SignetSandbox *self, guint available)
 {
   g_return_if_fail (SIGNET_IS_SANDBOX (self));
 
@@ -1062,8 +1030,7 @@ signet_sandbox_set_quota (SignetSandbox *self,
  * The reference says both 30 and 60 days (§19.1); the default is 30.
  */
 void
-signet_sandbox_set_unsigned_retention (SignetSandbox *self,
-                                       guint          days)
+signet_sandbox_set_unsigned_retention (SignetSandbox *self, guint days)
 {
   g_return_if_fail (SIGNET_IS_SANDBOX (self));
   g_return_if_fail (days > 0);
@@ -1083,9 +1050,7 @@ signet_sandbox_set_unsigned_retention (SignetSandbox *self,
  * Returns: %TRUE if @path could be used
  */
 gboolean
-signet_sandbox_set_data_dir (SignetSandbox  *self,
-                             const char     *path,
-                             GError        **error)
+signet_sandbox_set_data_dir (SignetSandbox *self, const char *path, GError **error)
 {
   g_return_val_if_fail (SIGNET_IS_SANDBOX (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -1108,11 +1073,9 @@ signet_sandbox_set_data_dir (SignetSandbox  *self,
  * Returns: %TRUE if the sandbox listens
  */
 gboolean
-signet_sandbox_listen (SignetSandbox  *self,
-                       guint           port,
-                       GError        **error)
+signet_sandbox_listen (SignetSandbox *self, guint port, GError **error)
 {
-  g_autoslist(GUri) uris = NULL;
+  g_autoslist (GUri) uris = NULL;
 
   g_return_val_if_fail (SIGNET_IS_SANDBOX (self), FALSE);
   g_return_val_if_fail (port <= G_MAXUINT16, FALSE);
