@@ -157,6 +157,9 @@ fixture_send (Fixture    *fx,
     soup_message_headers_append (soup_message_get_request_headers (message), "x-api-key", key);
   if (cookie != NULL)
     soup_message_headers_append (soup_message_get_request_headers (message), "Cookie", cookie);
+  if (fx->accept_language != NULL)
+    soup_message_headers_append (soup_message_get_request_headers (message), "Accept-Language",
+                                 fx->accept_language);
   if (body != NULL)
     soup_message_set_request_body_from_bytes (message, content_type, body);
 
@@ -169,6 +172,34 @@ fixture_send (Fixture    *fx,
   response->error = pending.error;
   response->headers = soup_message_headers_ref (soup_message_get_response_headers (message));
   return response;
+}
+
+char *
+response_text (Response *response)
+{
+  g_assert_no_error (response->error);
+  return g_strndup (g_bytes_get_data (response->body, NULL), g_bytes_get_size (response->body));
+}
+
+/* Posts the signer page's form: name/value pairs, NULL-terminated. */
+Response *
+fixture_post_form (Fixture *fx, const char *cookie, ...)
+{
+  g_autoptr (GHashTable) form = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GBytes) body = NULL;
+  const char *name;
+  char       *encoded;
+  va_list     args;
+
+  va_start (args, cookie);
+  while ((name = va_arg (args, const char *)) != NULL)
+    g_hash_table_insert (form, (gpointer) name, va_arg (args, char *));
+  va_end (args);
+
+  encoded = soup_form_encode_hash (form);
+  body = g_bytes_new_take (encoded, strlen (encoded));
+  return fixture_send (fx, "POST", "/viewDocument", NULL, "application/x-www-form-urlencoded", body,
+                       cookie);
 }
 
 JsonNode *

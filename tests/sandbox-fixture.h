@@ -29,6 +29,7 @@ typedef struct
   char       *portal_url;
   guint       callback_status;
   GPtrArray  *callbacks; /* JsonNode */
+  const char *accept_language;
 } Fixture;
 
 typedef struct
@@ -58,6 +59,8 @@ JsonNode   *fixture_json (Fixture    *fx,
                           const char *body,
                           guint       expected_status);
 JsonNode   *response_json (Response *response);
+char       *response_text (Response *response);
+Response   *fixture_post_form (Fixture *fx, const char *cookie, ...) G_GNUC_NULL_TERMINATED;
 const char *json_member (JsonNode *node, const char *name);
 char   *fixture_create (Fixture *fx, const char *extra_members, GBytes *pdf, char **document_id);
 char   *fixture_state (Fixture *fx, const char *document_id);

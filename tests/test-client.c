@@ -26,30 +26,23 @@
 
 typedef struct
 {
-  Fixture fx;
+  Fixture       fx;
   SignetClient *client;
   GAsyncResult *result;
-  char *dir;
+  char         *dir;
 } ClientFixture;
 
 static SignetClient *
-new_client (ClientFixture *f,
-            const char    *base_url,
-            const char    *key)
+new_client (ClientFixture *f, const char *base_url, const char *key)
 {
-  return g_object_new (SIGNET_TYPE_CLIENT,
-                       "base-url", base_url != NULL ? base_url : f->fx.base,
-                       "api-key", key,
-                       "timeout", 5,
-                       "retry-delay", 10,
-                       NULL);
+  return g_object_new (SIGNET_TYPE_CLIENT, "base-url", base_url != NULL ? base_url : f->fx.base,
+                       "api-key", key, "timeout", 5, "retry-delay", 10, NULL);
 }
 
 static void
-client_set_up (ClientFixture *f,
-               gconstpointer  data)
+client_set_up (ClientFixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   fixture_set_up (&f->fx, data);
   signet_sandbox_set_style (f->fx.sandbox, GPOINTER_TO_INT (data));
@@ -61,7 +54,7 @@ client_set_up (ClientFixture *f,
 static void
 remove_dir (const char *path)
 {
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
   const char *name;
 
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
@@ -74,8 +67,7 @@ remove_dir (const char *path)
 }
 
 static void
-client_tear_down (ClientFixture *f,
-                  gconstpointer  data)
+client_tear_down (ClientFixture *f, gconstpointer data)
 {
   g_assert_null (f->result);
   g_clear_object (&f->client);
@@ -85,9 +77,7 @@ client_tear_down (ClientFixture *f,
 }
 
 static void
-result_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
+result_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   ClientFixture *f = user_data;
 
@@ -107,7 +97,7 @@ static GAsyncResult *
 wait_result (ClientFixture *f)
 {
   gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (WAIT_SECONDS, deadline_cb, &timed_out);
+  guint    id = g_timeout_add_seconds (WAIT_SECONDS, deadline_cb, &timed_out);
 
   while (f->result == NULL && !timed_out)
     g_main_context_iteration (NULL, TRUE);
@@ -117,13 +107,12 @@ wait_result (ClientFixture *f)
 }
 
 static GFile *
-write_pdf (ClientFixture *f,
-           const char    *name)
+write_pdf (ClientFixture *f, const char *name)
 {
-  static const char * const pages[] = { "A contract to sign", NULL };
-  g_autoptr(GBytes) pdf = make_pdf (pages);
+  static const char *const pages[] = { "A contract to sign", NULL };
+  g_autoptr (GBytes) pdf = make_pdf (pages);
   g_autofree char *path = g_build_filename (f->dir, name, NULL);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), &error);
   g_assert_no_error (error);
@@ -131,17 +120,16 @@ write_pdf (ClientFixture *f,
 }
 
 static void
-add_fault (ClientFixture *f,
-           const char    *json)
+add_fault (ClientFixture *f, const char *json)
 {
-  g_autoptr(JsonNode) reply = fixture_json (&f->fx, "POST", "/sandbox/faults", json, 200);
+  g_autoptr (JsonNode) reply = fixture_json (&f->fx, "POST", "/sandbox/faults", json, 200);
 }
 
 static SignetCounter *
 get_counter (ClientFixture *f)
 {
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
   SignetCounter *counter;
 
   signet_client_get_counter_async (f->client, NULL, result_cb, f);
@@ -155,18 +143,15 @@ get_counter (ClientFixture *f)
 static gint64
 used_requests (ClientFixture *f)
 {
-  g_autoptr(SignetCounter) counter = get_counter (f);
+  g_autoptr (SignetCounter) counter = get_counter (f);
 
   return signet_counter_get_used (counter);
 }
 
 static SignetCreatedRequest *
-create (ClientFixture          *f,
-        SignetSignatureRequest *request,
-        SignetCreateFlags       flags,
-        GError                **error)
+create (ClientFixture *f, SignetSignatureRequest *request, SignetCreateFlags flags, GError **error)
 {
-  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
 
   signet_client_create_signature_request_async (f->client, request, flags, NULL, result_cb, f);
   result = wait_result (f);
@@ -174,12 +159,11 @@ create (ClientFixture          *f,
 }
 
 static SignetCreatedRequest *
-create_new (ClientFixture     *f,
-            SignetCreateFlags  flags)
+create_new (ClientFixture *f, SignetCreateFlags flags)
 {
-  g_autoptr(SignetSignatureRequest) request = signet_signature_request_new ();
-  g_autoptr(GFile) file = write_pdf (f, "contract.pdf");
-  g_autoptr(GError) error = NULL;
+  g_autoptr (SignetSignatureRequest) request = signet_signature_request_new ();
+  g_autoptr (GFile) file = write_pdf (f, "contract.pdf");
+  g_autoptr (GError) error = NULL;
   SignetCreatedRequest *created;
 
   signet_signature_request_set_file (request, file);
@@ -192,11 +176,9 @@ create_new (ClientFixture     *f,
 }
 
 static SignetDocumentInfo *
-get_info (ClientFixture *f,
-          const char    *document_id,
-          GError       **error)
+get_info (ClientFixture *f, const char *document_id, GError **error)
 {
-  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
 
   signet_client_get_document_info_async (f->client, document_id, NULL, result_cb, f);
   result = wait_result (f);
@@ -204,8 +186,7 @@ get_info (ClientFixture *f,
 }
 
 static void
-assert_signing_url (ClientFixture        *f,
-                    SignetCreatedRequest *created)
+assert_signing_url (ClientFixture *f, SignetCreatedRequest *created)
 {
   g_autofree char *expected = signet_client_build_signing_url (
     f->client, signet_created_request_get_signature_request_id (created));
@@ -216,13 +197,12 @@ assert_signing_url (ClientFixture        *f,
 /* {{{ Every endpoint */
 
 static void
-test_create_upload_first (ClientFixture *f,
-                          gconstpointer  data)
+test_create_upload_first (ClientFixture *f, gconstpointer data)
 {
   gint64 used = used_requests (f);
-  g_autoptr(SignetCreatedRequest) created = create_new (f, SIGNET_CREATE_FLAGS_NONE);
-  g_autoptr(SignetDocumentInfo) info = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (SignetCreatedRequest) created = create_new (f, SIGNET_CREATE_FLAGS_NONE);
+  g_autoptr (SignetDocumentInfo) info = NULL;
+  g_autoptr (GError) error = NULL;
 
   assert_signing_url (f, created);
   g_assert_false (signet_created_request_get_recovered (created));
@@ -236,11 +216,10 @@ test_create_upload_first (ClientFixture *f,
 }
 
 static void
-test_create_inline (ClientFixture *f,
-                    gconstpointer  data)
+test_create_inline (ClientFixture *f, gconstpointer data)
 {
   gint64 used = used_requests (f);
-  g_autoptr(SignetCreatedRequest) created = create_new (f, SIGNET_CREATE_FLAGS_INLINE);
+  g_autoptr (SignetCreatedRequest) created = create_new (f, SIGNET_CREATE_FLAGS_INLINE);
 
   assert_signing_url (f, created);
   if (GPOINTER_TO_INT (data) == SIGNET_SANDBOX_STYLE_WIKI)
@@ -249,15 +228,14 @@ test_create_inline (ClientFixture *f,
 }
 
 static void
-test_create_full_description (ClientFixture *f,
-                              gconstpointer  data)
+test_create_full_description (ClientFixture *f, gconstpointer data)
 {
-  g_autoptr(SignetSignatureRequest) request = signet_signature_request_new ();
-  g_autoptr(GFile) file = write_pdf (f, "tagged.pdf");
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr(GDateTime) expiration = g_date_time_add_days (now, 2);
-  g_autoptr(SignetCreatedRequest) created = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (SignetSignatureRequest) request = signet_signature_request_new ();
+  g_autoptr (GFile) file = write_pdf (f, "tagged.pdf");
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr (GDateTime) expiration = g_date_time_add_days (now, 2);
+  g_autoptr (SignetCreatedRequest) created = NULL;
+  g_autoptr (GError) error = NULL;
 
   signet_signature_request_set_file (request, file);
   signet_signature_request_set_filename (request, "Zmluva č. 7.pdf");
@@ -275,14 +253,13 @@ test_create_full_description (ClientFixture *f,
 }
 
 static void
-test_create_existing_document (ClientFixture *f,
-                               gconstpointer  data)
+test_create_existing_document (ClientFixture *f, gconstpointer data)
 {
-  g_autoptr(SignetSignatureRequest) request = signet_signature_request_new ();
-  g_autoptr(GFile) file = write_pdf (f, "stored.pdf");
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(SignetCreatedRequest) created = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (SignetSignatureRequest) request = signet_signature_request_new ();
+  g_autoptr (GFile) file = write_pdf (f, "stored.pdf");
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (SignetCreatedRequest) created = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *document_id = NULL;
 
   signet_client_upload_document_async (f->client, file, NULL, SIGNET_DOCUMENT_STATE_TOSIGN, NULL,
@@ -300,18 +277,17 @@ test_create_existing_document (ClientFixture *f,
 }
 
 static void
-test_upload_multipart (ClientFixture *f,
-                       gconstpointer  data)
+test_upload_multipart (ClientFixture *f, gconstpointer data)
 {
-  g_autoptr(SignetSignatureRequest) request = signet_signature_request_new ();
-  g_autoptr(SignetSignatureRequest) stored = signet_signature_request_new ();
-  g_autoptr(GFile) file = write_pdf (f, "multipart.pdf");
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GAsyncResult) stored_result = NULL;
-  g_autoptr(SignetCreatedRequest) created = NULL;
-  g_autoptr(SignetCreatedRequest) only_stored = NULL;
-  g_autoptr(SignetDocumentInfo) info = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (SignetSignatureRequest) request = signet_signature_request_new ();
+  g_autoptr (SignetSignatureRequest) stored = signet_signature_request_new ();
+  g_autoptr (GFile) file = write_pdf (f, "multipart.pdf");
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GAsyncResult) stored_result = NULL;
+  g_autoptr (SignetCreatedRequest) created = NULL;
+  g_autoptr (SignetCreatedRequest) only_stored = NULL;
+  g_autoptr (SignetDocumentInfo) info = NULL;
+  g_autoptr (GError) error = NULL;
   gint64 used = used_requests (f);
 
   signet_signature_request_set_file (request, file);
@@ -341,21 +317,21 @@ test_upload_multipart (ClientFixture *f,
 }
 
 static void
-sign (ClientFixture        *f,
-      SignetCreatedRequest *created)
+sign (ClientFixture *f, SignetCreatedRequest *created)
 {
-  g_autofree char *path = g_strconcat ("/sandbox/sign/", signet_created_request_get_signature_request_id (created), NULL);
-  g_autoptr(JsonNode) reply = fixture_json (&f->fx, "POST", path, "{\"name\": \"Jana Nováková\"}", 200);
+  g_autofree char *path = g_strconcat (
+    "/sandbox/sign/", signet_created_request_get_signature_request_id (created), NULL);
+  g_autoptr (JsonNode) reply
+    = fixture_json (&f->fx, "POST", path, "{\"name\": \"Jana Nováková\"}", 200);
 
   fixture_wait_state (&f->fx, signet_created_request_get_document_id (created), "signed");
 }
 
 static void
-assert_dir_holds (ClientFixture      *f,
-                  const char * const *names)
+assert_dir_holds (ClientFixture *f, const char *const *names)
 {
-  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
-  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GDir) dir = g_dir_open (f->dir, 0, NULL);
+  g_autoptr (GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
   const char *name;
 
   while ((name = g_dir_read_name (dir)) != NULL)
@@ -366,17 +342,16 @@ assert_dir_holds (ClientFixture      *f,
 }
 
 static void
-test_download (ClientFixture *f,
-               gconstpointer  data)
+test_download (ClientFixture *f, gconstpointer data)
 {
-  static const char * const after[] = { "contract.pdf", "signed.pdf", NULL };
-  g_autoptr(SignetCreatedRequest) created = create_new (f, SIGNET_CREATE_FLAGS_NONE);
+  static const char *const after[] = { "contract.pdf", "signed.pdf", NULL };
+  g_autoptr (SignetCreatedRequest) created = create_new (f, SIGNET_CREATE_FLAGS_NONE);
   g_autofree char *path = g_build_filename (f->dir, "signed.pdf", NULL);
-  g_autoptr(GFile) destination = g_file_new_for_path (path);
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GFile) destination = g_file_new_for_path (path);
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *contents = NULL;
-  gsize length;
+  gsize            length;
 
   sign (f, created);
 
@@ -384,8 +359,8 @@ test_download (ClientFixture *f,
   g_file_set_contents (path, "old", -1, &error);
   g_assert_no_error (error);
 
-  signet_client_download_document_async (f->client, signet_created_request_get_document_id (created),
-                                         destination, NULL, result_cb, f);
+  signet_client_download_document_async (
+    f->client, signet_created_request_get_document_id (created), destination, NULL, result_cb, f);
   result = wait_result (f);
   g_assert_true (signet_client_download_document_finish (f->client, result, &error));
   g_assert_no_error (error);
@@ -398,15 +373,14 @@ test_download (ClientFixture *f,
 }
 
 static void
-test_download_atomic (ClientFixture *f,
-                      gconstpointer  data)
+test_download_atomic (ClientFixture *f, gconstpointer data)
 {
-  static const char * const after[] = { "contract.pdf", "signed.pdf", NULL };
-  g_autoptr(SignetCreatedRequest) created = create_new (f, SIGNET_CREATE_FLAGS_NONE);
+  static const char *const after[] = { "contract.pdf", "signed.pdf", NULL };
+  g_autoptr (SignetCreatedRequest) created = create_new (f, SIGNET_CREATE_FLAGS_NONE);
   g_autofree char *path = g_build_filename (f->dir, "signed.pdf", NULL);
-  g_autoptr(GFile) destination = g_file_new_for_path (path);
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GFile) destination = g_file_new_for_path (path);
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *contents = NULL;
 
   sign (f, created);
@@ -415,8 +389,8 @@ test_download_atomic (ClientFixture *f,
 
   /* The connection breaks half-way through the document, every time. */
   add_fault (f, "{\"path\": \"/JSON/document/\", \"count\": 10, \"body\": \"truncated\"}");
-  signet_client_download_document_async (f->client, signet_created_request_get_document_id (created),
-                                         destination, NULL, result_cb, f);
+  signet_client_download_document_async (
+    f->client, signet_created_request_get_document_id (created), destination, NULL, result_cb, f);
   result = wait_result (f);
   g_assert_false (signet_client_download_document_finish (f->client, result, &error));
   g_assert_error (error, SIGNET_ERROR, SIGNET_ERROR_NETWORK_UNREACHABLE);
@@ -428,16 +402,16 @@ test_download_atomic (ClientFixture *f,
 }
 
 static void
-test_download_not_found (ClientFixture *f,
-                         gconstpointer  data)
+test_download_not_found (ClientFixture *f, gconstpointer data)
 {
-  static const char * const after[] = { NULL };
-  g_autofree char *path = g_build_filename (f->dir, "missing.pdf", NULL);
-  g_autoptr(GFile) destination = g_file_new_for_path (path);
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
+  static const char *const after[] = { NULL };
+  g_autofree char         *path = g_build_filename (f->dir, "missing.pdf", NULL);
+  g_autoptr (GFile) destination = g_file_new_for_path (path);
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
 
-  signet_client_download_document_async (f->client, "no-such-document", destination, NULL, result_cb, f);
+  signet_client_download_document_async (f->client, "no-such-document", destination, NULL,
+                                         result_cb, f);
   result = wait_result (f);
   g_assert_false (signet_client_download_document_finish (f->client, result, &error));
   g_assert_error (error, SIGNET_ERROR, SIGNET_ERROR_NOT_FOUND);
@@ -445,11 +419,10 @@ test_download_not_found (ClientFixture *f,
 }
 
 static GListModel *
-list (ClientFixture       *f,
-      SignetDocumentState  state)
+list (ClientFixture *f, SignetDocumentState state)
 {
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
   GListModel *documents;
 
   signet_client_list_documents_async (f->client, state, NULL, result_cb, f);
@@ -461,17 +434,16 @@ list (ClientFixture       *f,
 }
 
 static void
-test_list_and_info (ClientFixture *f,
-                    gconstpointer  data)
+test_list_and_info (ClientFixture *f, gconstpointer data)
 {
-  g_autoptr(SignetCreatedRequest) first = create_new (f, SIGNET_CREATE_FLAGS_NONE);
-  g_autoptr(SignetCreatedRequest) second = create_new (f, SIGNET_CREATE_FLAGS_NONE);
-  g_autoptr(GListModel) all = NULL;
-  g_autoptr(GListModel) signed_only = NULL;
-  g_autoptr(GListModel) to_sign = NULL;
-  g_autoptr(SignetDocumentInfo) item = NULL;
-  g_autoptr(SignetDocumentInfo) info = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (SignetCreatedRequest) first = create_new (f, SIGNET_CREATE_FLAGS_NONE);
+  g_autoptr (SignetCreatedRequest) second = create_new (f, SIGNET_CREATE_FLAGS_NONE);
+  g_autoptr (GListModel) all = NULL;
+  g_autoptr (GListModel) signed_only = NULL;
+  g_autoptr (GListModel) to_sign = NULL;
+  g_autoptr (SignetDocumentInfo) item = NULL;
+  g_autoptr (SignetDocumentInfo) info = NULL;
+  g_autoptr (GError) error = NULL;
 
   sign (f, second);
 
@@ -480,7 +452,8 @@ test_list_and_info (ClientFixture *f,
   signed_only = list (f, SIGNET_DOCUMENT_STATE_SIGNED);
   g_assert_cmpuint (g_list_model_get_n_items (signed_only), ==, 1);
   item = g_list_model_get_item (signed_only, 0);
-  g_assert_cmpstr (signet_document_info_get_id (item), ==, signet_created_request_get_document_id (second));
+  g_assert_cmpstr (signet_document_info_get_id (item), ==,
+                   signet_created_request_get_document_id (second));
   g_assert_cmpint (signet_document_info_get_state (item), ==, SIGNET_DOCUMENT_STATE_SIGNED);
   g_assert_nonnull (signet_document_info_get_created (item));
   to_sign = list (f, SIGNET_DOCUMENT_STATE_TOSIGN);
@@ -488,7 +461,8 @@ test_list_and_info (ClientFixture *f,
 
   info = get_info (f, signet_created_request_get_document_id (first), &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (signet_document_info_get_id (info), ==, signet_created_request_get_document_id (first));
+  g_assert_cmpstr (signet_document_info_get_id (info), ==,
+                   signet_created_request_get_document_id (first));
   g_assert_cmpint (signet_document_info_get_state (info), ==, SIGNET_DOCUMENT_STATE_TOSIGN);
   g_assert_nonnull (signet_document_info_get_modified (info));
 }
@@ -496,23 +470,22 @@ test_list_and_info (ClientFixture *f,
 static gboolean
 finish_boolean (ClientFixture *f,
                 gboolean (*finish) (SignetClient *, GAsyncResult *, GError **),
-                GError       **error)
+                GError **error)
 {
-  g_autoptr(GAsyncResult) result = wait_result (f);
+  g_autoptr (GAsyncResult) result = wait_result (f);
 
   return finish (f->client, result, error);
 }
 
 static void
-test_update_and_delete_request (ClientFixture *f,
-                                gconstpointer  data)
+test_update_and_delete_request (ClientFixture *f, gconstpointer data)
 {
-  g_autoptr(SignetCreatedRequest) created = create_new (f, SIGNET_CREATE_FLAGS_NONE);
+  g_autoptr (SignetCreatedRequest) created = create_new (f, SIGNET_CREATE_FLAGS_NONE);
   const char *id = signet_created_request_get_signature_request_id (created);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
-  signet_client_update_signature_request_async (f->client, id, f->fx.portal_url, "https://example.com/",
-                                                NULL, result_cb, f);
+  signet_client_update_signature_request_async (f->client, id, f->fx.portal_url,
+                                                "https://example.com/", NULL, result_cb, f);
   g_assert_true (finish_boolean (f, signet_client_update_signature_request_finish, &error));
   g_assert_no_error (error);
 
@@ -537,13 +510,12 @@ test_update_and_delete_request (ClientFixture *f,
 }
 
 static void
-test_delete_document (ClientFixture *f,
-                      gconstpointer  data)
+test_delete_document (ClientFixture *f, gconstpointer data)
 {
-  g_autoptr(SignetCreatedRequest) created = create_new (f, SIGNET_CREATE_FLAGS_NONE);
+  g_autoptr (SignetCreatedRequest) created = create_new (f, SIGNET_CREATE_FLAGS_NONE);
   const char *id = signet_created_request_get_document_id (created);
-  g_autoptr(SignetDocumentInfo) info = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (SignetDocumentInfo) info = NULL;
+  g_autoptr (GError) error = NULL;
 
   signet_client_delete_document_async (f->client, id, NULL, result_cb, f);
   g_assert_true (finish_boolean (f, signet_client_delete_document_finish, &error));
@@ -560,15 +532,15 @@ test_delete_document (ClientFixture *f,
 }
 
 static void
-test_counter (ClientFixture *f,
-              gconstpointer  data)
+test_counter (ClientFixture *f, gconstpointer data)
 {
-  g_autoptr(JsonNode) reply = fixture_json (&f->fx, "POST", "/sandbox/quota", "{\"available\": 5}", 200);
-  g_autoptr(SignetCounter) before = get_counter (f);
-  g_autoptr(SignetCreatedRequest) created = create_new (f, SIGNET_CREATE_FLAGS_NONE);
-  g_autoptr(SignetCounter) after = get_counter (f);
+  g_autoptr (JsonNode) reply
+    = fixture_json (&f->fx, "POST", "/sandbox/quota", "{\"available\": 5}", 200);
+  g_autoptr (SignetCounter) before = get_counter (f);
+  g_autoptr (SignetCreatedRequest) created = create_new (f, SIGNET_CREATE_FLAGS_NONE);
+  g_autoptr (SignetCounter) after = get_counter (f);
   const SignetCounterMonth *history;
-  guint n_months;
+  guint                     n_months;
 
   g_assert_cmpint (signet_counter_get_available (before), ==, 5);
   g_assert_cmpint (signet_counter_get_available (after), ==, 4);
@@ -586,13 +558,12 @@ test_counter (ClientFixture *f,
 /* {{{ Every error */
 
 static void
-test_error_not_authorized (ClientFixture *f,
-                           gconstpointer  data)
+test_error_not_authorized (ClientFixture *f, gconstpointer data)
 {
-  g_autoptr(SignetClient) wrong = new_client (f, NULL, "0000_wrong");
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(SignetCounter) counter = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (SignetClient) wrong = new_client (f, NULL, "0000_wrong");
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (SignetCounter) counter = NULL;
+  g_autoptr (GError) error = NULL;
 
   signet_client_get_counter_async (wrong, NULL, result_cb, f);
   result = wait_result (f);
@@ -602,12 +573,11 @@ test_error_not_authorized (ClientFixture *f,
 }
 
 static void
-test_error_forbidden (ClientFixture *f,
-                      gconstpointer  data)
+test_error_forbidden (ClientFixture *f, gconstpointer data)
 {
-  g_autoptr(SignetClient) reader = new_client (f, NULL, TEST_READ_ONLY_KEY);
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (SignetClient) reader = new_client (f, NULL, TEST_READ_ONLY_KEY);
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
 
   signet_client_delete_document_async (reader, "some-document", NULL, result_cb, f);
   result = wait_result (f);
@@ -616,11 +586,10 @@ test_error_forbidden (ClientFixture *f,
 }
 
 static void
-test_error_not_found (ClientFixture *f,
-                      gconstpointer  data)
+test_error_not_found (ClientFixture *f, gconstpointer data)
 {
-  g_autoptr(SignetDocumentInfo) info = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (SignetDocumentInfo) info = NULL;
+  g_autoptr (GError) error = NULL;
 
   info = get_info (f, "y7Ki_u1mrUwijfb-o_S1JiphSsoXya8iypH380F", &error);
   g_assert_error (error, SIGNET_ERROR, SIGNET_ERROR_NOT_FOUND);
@@ -628,18 +597,19 @@ test_error_not_found (ClientFixture *f,
 }
 
 static void
-test_error_conflict (ClientFixture *f,
-                     gconstpointer  data)
+test_error_conflict (ClientFixture *f, gconstpointer data)
 {
-  g_autoptr(SignetCreatedRequest) created = create_new (f, SIGNET_CREATE_FLAGS_NONE);
-  g_autoptr(SignetSignatureRequest) again = signet_signature_request_new ();
-  g_autoptr(SignetCreatedRequest) second = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (SignetCreatedRequest) created = create_new (f, SIGNET_CREATE_FLAGS_NONE);
+  g_autoptr (SignetSignatureRequest) again = signet_signature_request_new ();
+  g_autoptr (SignetCreatedRequest) second = NULL;
+  g_autoptr (GError) error = NULL;
   gint64 used = used_requests (f);
 
   /* Reusing an id on a first attempt is a real conflict, not a recovery. */
-  signet_signature_request_set_signature_request_id (again, signet_created_request_get_signature_request_id (created));
-  signet_signature_request_set_document_id (again, signet_created_request_get_document_id (created));
+  signet_signature_request_set_signature_request_id (
+    again, signet_created_request_get_signature_request_id (created));
+  signet_signature_request_set_document_id (again,
+                                            signet_created_request_get_document_id (created));
   second = create (f, again, SIGNET_CREATE_FLAGS_NONE, &error);
   g_assert_error (error, SIGNET_ERROR, SIGNET_ERROR_CONFLICT);
   g_assert_null (second);
@@ -647,14 +617,14 @@ test_error_conflict (ClientFixture *f,
 }
 
 static void
-test_error_quota (ClientFixture *f,
-                  gconstpointer  data)
+test_error_quota (ClientFixture *f, gconstpointer data)
 {
-  g_autoptr(JsonNode) reply = fixture_json (&f->fx, "POST", "/sandbox/quota", "{\"available\": 0}", 200);
-  g_autoptr(SignetSignatureRequest) request = signet_signature_request_new ();
-  g_autoptr(GFile) file = write_pdf (f, "contract.pdf");
-  g_autoptr(SignetCreatedRequest) created = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (JsonNode) reply
+    = fixture_json (&f->fx, "POST", "/sandbox/quota", "{\"available\": 0}", 200);
+  g_autoptr (SignetSignatureRequest) request = signet_signature_request_new ();
+  g_autoptr (GFile) file = write_pdf (f, "contract.pdf");
+  g_autoptr (SignetCreatedRequest) created = NULL;
+  g_autoptr (GError) error = NULL;
 
   signet_signature_request_set_file (request, file);
   created = create (f, request, SIGNET_CREATE_FLAGS_NONE, &error);
@@ -663,19 +633,18 @@ test_error_quota (ClientFixture *f,
 }
 
 static void
-test_error_file_too_large (ClientFixture *f,
-                           gconstpointer  data)
+test_error_file_too_large (ClientFixture *f, gconstpointer data)
 {
   g_autofree char *path = g_build_filename (f->dir, "huge.pdf", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(SignetSignatureRequest) request = signet_signature_request_new ();
-  g_autoptr(SignetCreatedRequest) created = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (SignetSignatureRequest) request = signet_signature_request_new ();
+  g_autoptr (SignetCreatedRequest) created = NULL;
+  g_autoptr (GError) error = NULL;
   gint64 stored = 0;
-  int fd;
+  int    fd;
 
   {
-    g_autoptr(SignetCounter) counter = get_counter (f);
+    g_autoptr (SignetCounter) counter = get_counter (f);
 
     stored = signet_counter_get_stored (counter);
   }
@@ -693,21 +662,20 @@ test_error_file_too_large (ClientFixture *f,
   g_assert_null (created);
 
   {
-    g_autoptr(SignetCounter) counter = get_counter (f);
+    g_autoptr (SignetCounter) counter = get_counter (f);
 
     g_assert_cmpint (signet_counter_get_stored (counter), ==, stored);
   }
 }
 
 static void
-test_error_file_unreadable (ClientFixture *f,
-                            gconstpointer  data)
+test_error_file_unreadable (ClientFixture *f, gconstpointer data)
 {
   g_autofree char *path = g_build_filename (f->dir, "gone.pdf", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(SignetSignatureRequest) request = signet_signature_request_new ();
-  g_autoptr(SignetCreatedRequest) created = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (SignetSignatureRequest) request = signet_signature_request_new ();
+  g_autoptr (SignetCreatedRequest) created = NULL;
+  g_autoptr (GError) error = NULL;
 
   signet_signature_request_set_file (request, file);
   created = create (f, request, SIGNET_CREATE_FLAGS_NONE, &error);
@@ -716,14 +684,14 @@ test_error_file_unreadable (ClientFixture *f,
 }
 
 static void
-test_error_invalid_input (ClientFixture *f,
-                          gconstpointer  data)
+test_error_invalid_input (ClientFixture *f, gconstpointer data)
 {
-  g_autoptr(SignetCreatedRequest) created = create_new (f, SIGNET_CREATE_FLAGS_NONE);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (SignetCreatedRequest) created = create_new (f, SIGNET_CREATE_FLAGS_NONE);
+  g_autoptr (GError) error = NULL;
 
-  signet_client_update_signature_request_async (f->client, signet_created_request_get_signature_request_id (created),
-                                                "not a url", NULL, NULL, result_cb, f);
+  signet_client_update_signature_request_async (
+    f->client, signet_created_request_get_signature_request_id (created), "not a url", NULL, NULL,
+    result_cb, f);
   g_assert_false (finish_boolean (f, signet_client_update_signature_request_finish, &error));
   g_assert_error (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_INPUT);
   g_test_message ("%s", error->message);
@@ -731,12 +699,11 @@ test_error_invalid_input (ClientFixture *f,
 }
 
 static void
-test_error_server (ClientFixture *f,
-                   gconstpointer  data)
+test_error_server (ClientFixture *f, gconstpointer data)
 {
-  g_autoptr(SignetCounter) counter = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (SignetCounter) counter = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
 
   /* More failures than attempts: the last one is reported. */
   add_fault (f, "{\"path\": \"/JSON/counter\", \"count\": 10, \"status\": 500}");
@@ -748,13 +715,12 @@ test_error_server (ClientFixture *f,
 }
 
 static void
-test_error_malformed (ClientFixture *f,
-                      gconstpointer  data)
+test_error_malformed (ClientFixture *f, gconstpointer data)
 {
-  g_autoptr(SignetCounter) counter = NULL;
-  g_autoptr(SignetCounter) next = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (SignetCounter) counter = NULL;
+  g_autoptr (SignetCounter) next = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
 
   /* Not retried: the same answer would come again. */
   add_fault (f, "{\"path\": \"/JSON/counter\", \"count\": 1, \"body\": \"malformed\"}");
@@ -771,13 +737,12 @@ test_error_malformed (ClientFixture *f,
 /* {{{ Faults, retries, cancellation */
 
 static void
-test_fault_timeout (ClientFixture *f,
-                    gconstpointer  data)
+test_fault_timeout (ClientFixture *f, gconstpointer data)
 {
-  g_autoptr(SignetClient) impatient = NULL;
-  g_autoptr(SignetCounter) counter = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (SignetClient) impatient = NULL;
+  g_autoptr (SignetCounter) counter = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
 
   impatient = g_object_new (SIGNET_TYPE_CLIENT, "base-url", f->fx.base, "api-key", TEST_KEY,
                             "timeout", 1, "max-attempts", 1, NULL);
@@ -789,10 +754,9 @@ test_fault_timeout (ClientFixture *f,
 }
 
 static void
-test_fault_500_then_success (ClientFixture *f,
-                             gconstpointer  data)
+test_fault_500_then_success (ClientFixture *f, gconstpointer data)
 {
-  g_autoptr(SignetCounter) counter = NULL;
+  g_autoptr (SignetCounter) counter = NULL;
 
   add_fault (f, "{\"path\": \"/JSON/counter\", \"count\": 2, \"status\": 500}");
   counter = get_counter (f);
@@ -800,12 +764,11 @@ test_fault_500_then_success (ClientFixture *f,
 }
 
 static void
-test_fault_dropped_upload_retried (ClientFixture *f,
-                                   gconstpointer  data)
+test_fault_dropped_upload_retried (ClientFixture *f, gconstpointer data)
 {
   gint64 used = used_requests (f);
-  g_autoptr(SignetCreatedRequest) created = NULL;
-  g_autoptr(GListModel) documents = NULL;
+  g_autoptr (SignetCreatedRequest) created = NULL;
+  g_autoptr (GListModel) documents = NULL;
 
   /* The first upload's connection is dropped; the retry goes through. */
   add_fault (f, "{\"path\": \"/JSON/document\", \"count\": 1, \"drop\": true}");
@@ -816,10 +779,9 @@ test_fault_dropped_upload_retried (ClientFixture *f,
 }
 
 static void
-test_fault_truncated_retried (ClientFixture *f,
-                              gconstpointer  data)
+test_fault_truncated_retried (ClientFixture *f, gconstpointer data)
 {
-  g_autoptr(SignetCounter) counter = NULL;
+  g_autoptr (SignetCounter) counter = NULL;
 
   add_fault (f, "{\"path\": \"/JSON/counter\", \"count\": 1, \"body\": \"truncated\"}");
   counter = get_counter (f);
@@ -829,20 +791,20 @@ test_fault_truncated_retried (ClientFixture *f,
 /* The answer to the create call is lost after the service created the
  * request; the retry must not create (and pay for) a second one. */
 static void
-test_lost_create_response (ClientFixture *f,
-                           gconstpointer  data)
+test_lost_create_response (ClientFixture *f, gconstpointer data)
 {
   const char *faults[] = {
     "{\"path\": \"/JSON/signatureRequest\", \"count\": 1, \"body\": \"truncated\"}",
-    "{\"path\": \"/JSON/signatureRequest\", \"count\": 1, \"status\": 502, \"body\": \"malformed\"}",
+    "{\"path\": \"/JSON/signatureRequest\", \"count\": 1, \"status\": 502, \"body\": "
+    "\"malformed\"}",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (faults); i++)
     {
       gint64 used = used_requests (f);
-      g_autoptr(SignetCreatedRequest) created = NULL;
-      g_autoptr(SignetDocumentInfo) info = NULL;
-      g_autoptr(GError) error = NULL;
+      g_autoptr (SignetCreatedRequest) created = NULL;
+      g_autoptr (SignetDocumentInfo) info = NULL;
+      g_autoptr (GError) error = NULL;
 
       add_fault (f, faults[i]);
       created = create_new (f, SIGNET_CREATE_FLAGS_NONE);
@@ -863,13 +825,12 @@ cancel_cb (gpointer user_data)
 }
 
 static void
-test_cancel_in_flight (ClientFixture *f,
-                       gconstpointer  data)
+test_cancel_in_flight (ClientFixture *f, gconstpointer data)
 {
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autoptr(SignetCounter) counter = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (SignetCounter) counter = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
   gint64 start = g_get_monotonic_time ();
 
   add_fault (f, "{\"path\": \"/JSON/counter\", \"count\": 1, \"delay\": 3000}");
@@ -882,13 +843,12 @@ test_cancel_in_flight (ClientFixture *f,
 }
 
 static void
-test_cancel_while_waiting_to_retry (ClientFixture *f,
-                                    gconstpointer  data)
+test_cancel_while_waiting_to_retry (ClientFixture *f, gconstpointer data)
 {
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autoptr(SignetCounter) counter = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (SignetCounter) counter = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
   gint64 start = g_get_monotonic_time ();
 
   g_object_set (f->client, "retry-delay", 20000, NULL);
@@ -902,21 +862,20 @@ test_cancel_while_waiting_to_retry (ClientFixture *f,
 }
 
 static void
-test_cancel_upload (ClientFixture *f,
-                    gconstpointer  data)
+test_cancel_upload (ClientFixture *f, gconstpointer data)
 {
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autoptr(SignetSignatureRequest) request = signet_signature_request_new ();
-  g_autoptr(GFile) file = write_pdf (f, "contract.pdf");
-  g_autoptr(SignetCreatedRequest) created = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (SignetSignatureRequest) request = signet_signature_request_new ();
+  g_autoptr (GFile) file = write_pdf (f, "contract.pdf");
+  g_autoptr (SignetCreatedRequest) created = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
   gint64 used = used_requests (f);
 
   g_cancellable_cancel (cancellable);
   signet_signature_request_set_file (request, file);
-  signet_client_create_signature_request_async (f->client, request, SIGNET_CREATE_FLAGS_NONE, cancellable,
-                                                result_cb, f);
+  signet_client_create_signature_request_async (f->client, request, SIGNET_CREATE_FLAGS_NONE,
+                                                cancellable, result_cb, f);
   result = wait_result (f);
   created = signet_client_create_signature_request_finish (f->client, result, &error);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
@@ -929,10 +888,10 @@ test_cancel_upload (ClientFixture *f,
 typedef struct
 {
   SoupServer *server;
-  char *url;
-  guint requests;
-  char *user_agent;
-  char *key;
+  char       *url;
+  guint       requests;
+  char       *user_agent;
+  char       *key;
 } OwnServer;
 
 static void
@@ -955,9 +914,9 @@ html_handler (SoupServer        *server,
               GHashTable        *query,
               gpointer           user_data)
 {
-  OwnServer *own = user_data;
+  OwnServer          *own = user_data;
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
-  static const char page[] = "<html><body>Welcome to the hotel Wi-Fi</body></html>";
+  static const char   page[] = "<html><body>Welcome to the hotel Wi-Fi</body></html>";
 
   own->requests++;
   g_free (own->user_agent);
@@ -978,7 +937,7 @@ cut_early_handler (SoupServer        *server,
                    gpointer           user_data)
 {
   OwnServer *own = user_data;
-  g_autoptr(GIOStream) stream = NULL;
+  g_autoptr (GIOStream) stream = NULL;
 
   own->requests++;
   stream = soup_server_message_steal_connection (msg);
@@ -989,27 +948,28 @@ static OwnServer *
 own_server_new (GTlsCertificate *certificate)
 {
   OwnServer *own = g_new0 (OwnServer, 1);
-  g_autoptr(GError) error = NULL;
-  g_autoslist(GUri) uris = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoslist (GUri) uris = NULL;
 
   own->server = soup_server_new ("tls-certificate", certificate, NULL);
-  soup_server_listen_local (own->server, 0,
-                            SOUP_SERVER_LISTEN_IPV4_ONLY | (certificate ? SOUP_SERVER_LISTEN_HTTPS : 0), &error);
+  soup_server_listen_local (
+    own->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY | (certificate ? SOUP_SERVER_LISTEN_HTTPS : 0),
+    &error);
   g_assert_no_error (error);
   uris = soup_server_get_uris (own->server);
-  own->url = g_strdup_printf ("%s://127.0.0.1:%d", certificate ? "https" : "http", g_uri_get_port (uris->data));
+  own->url = g_strdup_printf ("%s://127.0.0.1:%d", certificate ? "https" : "http",
+                              g_uri_get_port (uris->data));
   return own;
 }
 
 static void
-test_wrong_content_type (ClientFixture *f,
-                         gconstpointer  data)
+test_wrong_content_type (ClientFixture *f, gconstpointer data)
 {
-  g_autoptr(OwnServer) own = own_server_new (NULL);
-  g_autoptr(SignetClient) client = NULL;
-  g_autoptr(SignetCounter) counter = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (OwnServer) own = own_server_new (NULL);
+  g_autoptr (SignetClient) client = NULL;
+  g_autoptr (SignetCounter) counter = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *agent = g_strdup_printf ("Signet/%s libsoup/", PACKAGE_VERSION);
 
   soup_server_add_handler (own->server, NULL, html_handler, own, NULL);
@@ -1026,20 +986,20 @@ test_wrong_content_type (ClientFixture *f,
 }
 
 static void
-test_dropped_mid_upload (ClientFixture *f,
-                         gconstpointer  data)
+test_dropped_mid_upload (ClientFixture *f, gconstpointer data)
 {
-  g_autoptr(OwnServer) own = own_server_new (NULL);
-  g_autoptr(SignetClient) client = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = write_pdf (f, "contract.pdf");
+  g_autoptr (OwnServer) own = own_server_new (NULL);
+  g_autoptr (SignetClient) client = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GFile) file = write_pdf (f, "contract.pdf");
   g_autofree char *document_id = NULL;
 
   soup_server_add_early_handler (own->server, NULL, cut_early_handler, own, NULL);
   client = new_client (f, own->url, TEST_KEY);
   g_object_set (client, "max-attempts", 2, NULL);
-  signet_client_upload_document_async (client, file, NULL, SIGNET_DOCUMENT_STATE_UNKNOWN, NULL, result_cb, f);
+  signet_client_upload_document_async (client, file, NULL, SIGNET_DOCUMENT_STATE_UNKNOWN, NULL,
+                                       result_cb, f);
   result = wait_result (f);
   document_id = signet_client_upload_document_finish (client, result, &error);
   g_assert_error (error, SIGNET_ERROR, SIGNET_ERROR_NETWORK_UNREACHABLE);
@@ -1049,17 +1009,16 @@ test_dropped_mid_upload (ClientFixture *f,
 }
 
 static void
-test_tls_failure (ClientFixture *f,
-                  gconstpointer  data)
+test_tls_failure (ClientFixture *f, gconstpointer data)
 {
   g_autofree char *cert = g_test_build_filename (G_TEST_DIST, "data", "tls-cert.pem", NULL);
   g_autofree char *key = g_test_build_filename (G_TEST_DIST, "data", "tls-key.pem", NULL);
-  g_autoptr(GTlsCertificate) certificate = NULL;
-  g_autoptr(OwnServer) own = NULL;
-  g_autoptr(SignetClient) client = NULL;
-  g_autoptr(SignetCounter) counter = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GTlsCertificate) certificate = NULL;
+  g_autoptr (OwnServer) own = NULL;
+  g_autoptr (SignetClient) client = NULL;
+  g_autoptr (SignetCounter) counter = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
 
   certificate = g_tls_certificate_new_from_files (cert, key, &error);
   g_assert_no_error (error);
@@ -1076,15 +1035,14 @@ test_tls_failure (ClientFixture *f,
 }
 
 static void
-test_network_unreachable (ClientFixture *f,
-                          gconstpointer  data)
+test_network_unreachable (ClientFixture *f, gconstpointer data)
 {
-  g_autoptr(OwnServer) own = own_server_new (NULL);
+  g_autoptr (OwnServer) own = own_server_new (NULL);
   g_autofree char *url = g_strdup (own->url);
-  g_autoptr(SignetClient) client = NULL;
-  g_autoptr(SignetCounter) counter = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (SignetClient) client = NULL;
+  g_autoptr (SignetCounter) counter = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
 
   /* A port nobody listens on any more. */
   g_clear_pointer (&own, own_server_free);
@@ -1099,16 +1057,15 @@ test_network_unreachable (ClientFixture *f,
 /* {{{ The key is never logged */
 
 static void
-test_key_not_logged (ClientFixture *f,
-                     gconstpointer  data)
+test_key_not_logged (ClientFixture *f, gconstpointer data)
 {
   if (g_test_subprocess ())
     {
-      g_autoptr(SignetCreatedRequest) created = NULL;
-      g_autoptr(SignetCounter) counter = NULL;
-      g_autoptr(SignetClient) wrong = NULL;
-      g_autoptr(GAsyncResult) result = NULL;
-      g_autoptr(GError) error = NULL;
+      g_autoptr (SignetCreatedRequest) created = NULL;
+      g_autoptr (SignetCounter) counter = NULL;
+      g_autoptr (SignetClient) wrong = NULL;
+      g_autoptr (GAsyncResult) result = NULL;
+      g_autoptr (GError) error = NULL;
 
       /* Success, failure with a wrong key, and a retry, all traced. */
       g_clear_object (&f->client);
@@ -1142,18 +1099,16 @@ test_key_not_logged (ClientFixture *f,
 /* }}} */
 
 static void
-add_test (const char *name,
-          gpointer    style,
-          void (*func) (ClientFixture *, gconstpointer))
+add_test (const char *name, gpointer style, void (*func) (ClientFixture *, gconstpointer))
 {
   g_test_add (name, ClientFixture, style, client_set_up, func, client_tear_down);
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
-  static const struct {
+  static const struct
+  {
     const char *name;
     void (*func) (ClientFixture *, gconstpointer);
   } per_style[] = {

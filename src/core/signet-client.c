@@ -658,6 +658,7 @@ typedef struct
   GFile         *temp;
   GOutputStream *output;
   goffset        received;
+  goffset        expected_length; /* -1 when the answer did not say */
 
   /* Create calls: a 409 after a lost answer means "done". */
   gboolean conflict_is_success;
@@ -811,13 +812,14 @@ call_finish_attempt (GTask *task, GError *error)
   g_error_free (error);
 
   call->wait_source = g_timeout_source_new (delay);
-  g_source_set_callback (call->wait_source, retry_wait_done_cb, task, NULL);
+  g_source_set_callback (call->wait_source, retry_wait_done_cb, g_object_ref (task),
+                         g_object_unref);
   g_source_attach (call->wait_source, g_task_get_context (task));
   if (cancellable != NULL)
     {
       call->cancel_source = g_cancellable_source_new (cancellable);
-      g_source_set_callback (call->cancel_source, G_SOURCE_FUNC (retry_wait_cancelled_cb), task,
-                             NULL);
+      g_source_set_callback (call->cancel_source, G_SOURCE_FUNC (retry_wait_cancelled_cb),
+                             g_object_ref (task), g_object_unref);
       g_source_attach (call->cancel_source, g_task_get_context (task));
     }
 }
@@ -889,6 +891,22 @@ call_complete_json (GTask *task)
 
 static void download_read_cb (GObject *source, GAsyncResult *result, gpointer user_data);
 
+/* A connection that closes early can look like the end of the body; the
+ * announced length tells them apart. */
+static gboolean
+check_complete (Call *call, goffset received, GError **error)
+{
+  g_autoptr (GError) partial = NULL;
+
+  if (call->expected_length < 0 || received == call->expected_length)
+    return TRUE;
+  partial = g_error_new (G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT,
+                         "Received %" G_GOFFSET_FORMAT " of %" G_GOFFSET_FORMAT " bytes", received,
+                         call->expected_length);
+  signet_client_set_transport_error (partial, error);
+  return FALSE;
+}
+
 static void
 download_temp_deleted_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -912,7 +930,7 @@ download_output_closed_cb (GObject *source, GAsyncResult *result, gpointer user_
   g_clear_object (&call->output);
   /* Not cancellable: the half file must go even when the caller gave up. */
   g_file_delete_async (call->temp, G_PRIORITY_DEFAULT, NULL, download_temp_deleted_cb,
-                       g_steal_pointer (&task));
+                       g_object_ref (task));
 }
 
 /* Never a half file under the final name: drop the temporary file, then
@@ -991,7 +1009,7 @@ download_closed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_file_move_async (call->temp, call->destination,
                      G_FILE_COPY_OVERWRITE | G_FILE_COPY_NO_FALLBACK_FOR_MOVE, G_PRIORITY_DEFAULT,
                      g_task_get_cancellable (task), NULL, NULL, download_moved_cb,
-                     g_steal_pointer (&task));
+                     g_object_ref (task));
 }
 
 static void
@@ -1010,7 +1028,7 @@ download_written_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     }
   g_input_stream_read_bytes_async (call->response, READ_CHUNK, G_PRIORITY_DEFAULT,
                                    g_task_get_cancellable (task), download_read_cb,
-                                   g_steal_pointer (&task));
+                                   g_object_ref (task));
 }
 
 static void
@@ -1041,8 +1059,13 @@ download_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
           download_fail (task, error);
           return;
         }
+      if (!check_complete (call, call->received, &error))
+        {
+          download_fail (task, error);
+          return;
+        }
       g_output_stream_close_async (call->output, G_PRIORITY_DEFAULT, g_task_get_cancellable (task),
-                                   download_closed_cb, g_steal_pointer (&task));
+                                   download_closed_cb, g_object_ref (task));
       return;
     }
 
@@ -1091,7 +1114,7 @@ download_temp_created_cb (GObject *source, GAsyncResult *result, gpointer user_d
   call->received = 0;
   g_input_stream_read_bytes_async (call->response, READ_CHUNK, G_PRIORITY_DEFAULT,
                                    g_task_get_cancellable (task), download_read_cb,
-                                   g_steal_pointer (&task));
+                                   g_object_ref (task));
 }
 
 static void
@@ -1131,7 +1154,10 @@ json_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     }
   if (g_bytes_get_size (bytes) == 0)
     {
-      call_complete_json (task);
+      if (check_complete (call, call->buffer->len, &error))
+        call_complete_json (task);
+      else
+        call_finish_attempt (task, error);
       return;
     }
   if (call->buffer->len + g_bytes_get_size (bytes) > MAX_JSON_RESPONSE)
@@ -1144,7 +1170,7 @@ json_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_byte_array_append (call->buffer, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
   g_input_stream_read_bytes_async (call->response, READ_CHUNK, G_PRIORITY_DEFAULT,
                                    g_task_get_cancellable (task), json_read_cb,
-                                   g_steal_pointer (&task));
+                                   g_object_ref (task));
 }
 
 static void
@@ -1167,6 +1193,10 @@ call_sent_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
   headers = soup_message_get_response_headers (call->message);
   length = soup_message_headers_get_content_length (headers);
+  call->expected_length = -1;
+  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH
+      && soup_message_headers_get_one (headers, "Content-Encoding") == NULL)
+    call->expected_length = length;
   if (length > (call->destination != NULL ? MAX_DOWNLOAD : (goffset) MAX_JSON_RESPONSE))
     {
       signet_set_unexpected_response (&error, "announced length %" G_GOFFSET_FORMAT, length);
@@ -1184,7 +1214,7 @@ call_sent_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   call->buffer = g_byte_array_new ();
   g_input_stream_read_bytes_async (call->response, READ_CHUNK, G_PRIORITY_DEFAULT,
                                    g_task_get_cancellable (task), json_read_cb,
-                                   g_steal_pointer (&task));
+                                   g_object_ref (task));
 }
 
 static void
@@ -1877,7 +1907,7 @@ signet_client_create_signature_request_async (SignetClient           *self,
     }
 
   if (file == NULL)
-    create_send (g_steal_pointer (&task));
+    create_send (task);
   else if (flags & SIGNET_CREATE_FLAGS_INLINE)
     query_file (self, file, cancellable, create_file_checked_cb, g_steal_pointer (&task));
   else

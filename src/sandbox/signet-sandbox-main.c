@@ -81,6 +81,8 @@ main (int argc, char *argv[])
 
   setlocale (LC_ALL, "");
   g_set_prgname ("signet-sandbox");
+  /* Stdout carries the base URL only; every log goes to stderr. */
+  g_log_writer_default_set_use_stderr (TRUE);
 
   context = g_option_context_new ("- a simulator of the OKdokument service");
   g_option_context_add_main_entries (context, entries, NULL);

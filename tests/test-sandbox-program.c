@@ -1,0 +1,402 @@
+/* test-sandbox-program.c: the signet-sandbox program, started as a child
+ * process the way `signet --sandbox` and a person start it.
+ *
+ * Copyright 2026 The Signet authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <signal.h>
+
+#include "sandbox-fixture.h"
+
+#define TIMEOUT_SECONDS 10
+
+typedef struct
+{
+  GSubprocess *process;
+  char        *base;
+  char        *stderr_path;
+} Program;
+
+static void
+line_read_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  char **line = user_data;
+  g_autoptr (GError) error = NULL;
+
+  *line = g_data_input_stream_read_line_finish_utf8 (G_DATA_INPUT_STREAM (object), result, NULL,
+                                                     &error);
+  g_assert_no_error (error);
+  if (*line == NULL)
+    *line = g_strdup ("");
+}
+
+static gboolean
+timed_out_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Starts signet-sandbox with @args and reads the base URL from its first
+ * line; its stderr goes to a file. */
+static Program *
+program_start (const char *const *args, GSubprocessFlags flags, const char *const *env)
+{
+  g_autoptr (GSubprocessLauncher) launcher = NULL;
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GDataInputStream) lines = NULL;
+  g_autoptr (GError) error = NULL;
+  Program *program = g_new0 (Program, 1);
+  char    *line = NULL;
+  guint    timeout_id;
+  gboolean timed_out = FALSE;
+  int      fd;
+
+  fd = g_file_open_tmp ("sandbox-stderr-XXXXXX", &program->stderr_path, &error);
+  g_assert_no_error (error);
+  close (fd);
+
+  g_ptr_array_add (argv, (char *) g_getenv ("SIGNET_SANDBOX_BIN"));
+  g_assert_nonnull (argv->pdata[0]);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (flags | G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_subprocess_launcher_set_stderr_file_path (launcher, program->stderr_path);
+  for (guint i = 0; env != NULL && env[i] != NULL; i += 2)
+    g_subprocess_launcher_setenv (launcher, env[i], env[i + 1], TRUE);
+  program->process
+    = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
+  g_assert_no_error (error);
+
+  lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (program->process));
+  g_data_input_stream_read_line_async (lines, G_PRIORITY_DEFAULT, NULL, line_read_cb, &line);
+  timeout_id = g_timeout_add_seconds (TIMEOUT_SECONDS, timed_out_cb, &timed_out);
+  while (line == NULL && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (timeout_id);
+  program->base = line;
+  return program;
+}
+
+static void
+wait_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  gboolean *done = user_data;
+
+  g_subprocess_wait_finish (G_SUBPROCESS (object), result, NULL);
+  *done = TRUE;
+}
+
+static void
+program_wait (Program *program)
+{
+  gboolean done = FALSE;
+
+  g_subprocess_wait_async (program->process, NULL, wait_cb, &done);
+  fixture_wait (&done, TIMEOUT_SECONDS);
+}
+
+/* Stops it as `kill` would and checks it stopped cleanly. */
+static void
+program_stop (Program *program)
+{
+  g_subprocess_send_signal (program->process, SIGTERM);
+  program_wait (program);
+  g_assert_true (g_subprocess_get_if_exited (program->process));
+  g_assert_cmpint (g_subprocess_get_exit_status (program->process), ==, 0);
+}
+
+static void
+program_free (Program *program)
+{
+  if (!g_subprocess_get_if_exited (program->process)
+      && !g_subprocess_get_if_signaled (program->process))
+    {
+      g_subprocess_force_exit (program->process);
+      program_wait (program);
+    }
+  g_unlink (program->stderr_path);
+  g_free (program->stderr_path);
+  g_free (program->base);
+  g_object_unref (program->process);
+  g_free (program);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Program, program_free)
+
+static void
+client_init (Fixture *fx, Program *program)
+{
+  memset (fx, 0, sizeof *fx);
+  fx->base = program->base;
+  fx->session
+    = soup_session_new_with_options ("proxy-resolver", NULL, "timeout", TIMEOUT_SECONDS, NULL);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr (GFile) root = g_file_new_for_path (path);
+  g_autoptr (GFileEnumerator) children = NULL;
+  GFileInfo *info;
+
+  children = g_file_enumerate_children (root, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, g_file_info_get_name (info), NULL);
+
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+        remove_tree (child);
+      else
+        g_unlink (child);
+      g_object_unref (info);
+    }
+  g_rmdir (path);
+}
+
+static void
+test_options (void)
+{
+  const char *args[] = { "--port",
+                         "0",
+                         "--api-key",
+                         TEST_KEY,
+                         "--read-only-api-key",
+                         TEST_READ_ONLY_KEY,
+                         "--style",
+                         "connector",
+                         "--enable-controls",
+                         "--quota",
+                         "5",
+                         NULL };
+  g_autoptr (Program) program = program_start (args, G_SUBPROCESS_FLAGS_NONE, NULL);
+  g_autoptr (JsonNode) counter = NULL;
+  g_autoptr (JsonNode) missing = NULL;
+  g_autoptr (Response) outbox = NULL;
+  g_autoptr (Response) read_only = NULL;
+  g_autoptr (GBytes) body = g_bytes_new_static ("{}", 2);
+  Fixture fx;
+
+  g_assert_true (g_regex_match_simple ("^http://127\\.0\\.0\\.1:\\d+$", program->base, 0, 0));
+  client_init (&fx, program);
+
+  counter = fixture_json (&fx, "GET", "/JSON/counter", NULL, 200);
+  g_assert_cmpstr (json_object_get_string_member (
+                     json_object_get_object_member (json_node_get_object (counter), "actual"),
+                     "sandbox.availableSignatureRequests"),
+                   ==, "5");
+  missing = fixture_json (&fx, "GET", "/JSON/document/nope", NULL, 404);
+  g_assert_cmpstr (json_member (missing, "code"), ==, "NOT_FOUND");
+  outbox = fixture_send (&fx, "GET", "/sandbox/outbox", NULL, NULL, NULL, NULL);
+  g_assert_cmpuint (outbox->status, ==, 200);
+  read_only = fixture_send (&fx, "POST", "/JSON/document", TEST_READ_ONLY_KEY, "application/json",
+                            body, NULL);
+  g_assert_cmpuint (read_only->status, ==, 403);
+
+  program_stop (program);
+  g_object_unref (fx.session);
+}
+
+static void
+test_defaults (void)
+{
+  const char *args[] = { NULL };
+  g_autoptr (Program) program = program_start (args, G_SUBPROCESS_FLAGS_NONE, NULL);
+  g_autoptr (Response) demo = NULL;
+  g_autoptr (Response) controls = NULL;
+  Fixture fx;
+
+  client_init (&fx, program);
+  /* Without --api-key the demo key of docs/sandbox.md works; no controls. */
+  demo = fixture_send (&fx, "GET", "/JSON/counter", "sandbox-demo-key", NULL, NULL, NULL);
+  g_assert_cmpuint (demo->status, ==, 200);
+  controls = fixture_send (&fx, "GET", "/sandbox/outbox", NULL, NULL, NULL, NULL);
+  g_assert_cmpuint (controls->status, ==, 404);
+
+  program_stop (program);
+  g_object_unref (fx.session);
+}
+
+static void
+test_persistence (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("sandbox-data-XXXXXX", &error);
+  const char *args[] = { "--api-key", TEST_KEY, "--data-dir",         dir,  "--enable-controls",
+                         "--quota",   "7",      "--processing-delay", "50", NULL };
+  static const char *const pages[] = { "Persistent\n_SO1_", NULL };
+  g_autoptr (GBytes) pdf = make_pdf (pages);
+  g_autoptr (Program) first = NULL;
+  g_autoptr (Program) second = NULL;
+  g_autoptr (GBytes) signed_before = NULL;
+  g_autoptr (GBytes) signed_after = NULL;
+  g_autoptr (GBytes) open_before = NULL;
+  g_autoptr (GBytes) open_after = NULL;
+  g_autoptr (JsonNode) signed_ = NULL;
+  g_autoptr (JsonNode) list = NULL;
+  g_autoptr (JsonNode) reused = NULL;
+  g_autoptr (JsonNode) counter = NULL;
+  g_autoptr (Response) reopened = NULL;
+  g_autofree char *signed_doc = NULL;
+  g_autofree char *open_doc = NULL;
+  g_autofree char *signed_id = NULL;
+  g_autofree char *open_id = NULL;
+  g_autofree char *open_path = NULL;
+  g_autofree char *state = NULL;
+  Fixture          fx;
+
+  g_assert_no_error (error);
+  first = program_start (args, G_SUBPROCESS_FLAGS_NONE, NULL);
+  client_init (&fx, first);
+  signed_id = fixture_create (&fx, "\"signatureRequestId\": \"kept-1\",", pdf, &signed_doc);
+  {
+    g_autofree char *content = base64_of (pdf);
+    g_autofree char *body = g_strdup_printf ("{\"rules\": {\"signAnywhereEnabled\": false}, "
+                                             "\"filedata\": {\"content\": \"%s\", \"state\": "
+                                             "\"tags\"}}",
+                                             content);
+    g_autoptr (JsonNode) reply = fixture_json (&fx, "POST", "/JSON/signatureRequest", body, 200);
+
+    open_id = g_strdup (json_member (reply, "result"));
+    open_doc = g_strdup (json_member (reply, "documentId"));
+    fixture_wait_state (&fx, open_doc, "tosign");
+  }
+  signed_
+    = fixture_json (&fx, "POST", "/sandbox/sign/kept-1", "{\"name\": \"Persistent Signer\"}", 200);
+  signed_before = fixture_download (&fx, signed_doc);
+  open_before = fixture_download (&fx, open_doc);
+  program_stop (first);
+  g_object_unref (fx.session);
+
+  second = program_start (args, G_SUBPROCESS_FLAGS_NONE, NULL);
+  client_init (&fx, second);
+  list = fixture_json (&fx, "GET", "/JSON/list/flat?state=*", NULL, 200);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (list)), ==, 2);
+  state = fixture_state (&fx, signed_doc);
+  g_assert_cmpstr (state, ==, "signed");
+  signed_after = fixture_download (&fx, signed_doc);
+  open_after = fixture_download (&fx, open_doc);
+  g_assert_true (g_bytes_equal (signed_before, signed_after));
+  g_assert_true (g_bytes_equal (open_before, open_after));
+  g_assert_true (pdf_find (signed_after, "Persistent Signer", NULL, NULL, NULL));
+
+  /* The requests, their ids and the counter survive too. */
+  open_path = g_strdup_printf ("/openDocument/%s", open_id);
+  reopened = fixture_send (&fx, "GET", open_path, NULL, NULL, NULL, NULL);
+  g_assert_cmpuint (reopened->status, ==, 302);
+  g_assert_true (
+    g_str_has_prefix (soup_message_headers_get_one (reopened->headers, "Location"), second->base));
+  reused = fixture_json (&fx, "POST", "/JSON/signatureRequest",
+                         "{\"signatureRequestId\": \"kept-1\", \"id\": \"x\"}", 409);
+  counter = fixture_json (&fx, "GET", "/JSON/counter", NULL, 200);
+  g_assert_cmpstr (json_object_get_string_member (
+                     json_object_get_object_member (json_node_get_object (counter), "actual"),
+                     "sandbox.availableSignatureRequests"),
+                   ==, "5");
+  /* The signature field found before the restart is still there. */
+  {
+    g_autoptr (JsonNode) round = NULL;
+    g_autofree char *path = g_strdup_printf ("/sandbox/sign/%s", open_id);
+
+    round = fixture_json (&fx, "POST", path, "{\"name\": \"After Restart\"}", 200);
+    g_assert_cmpstr (json_member (round, "state"), ==, "signed");
+  }
+
+  program_stop (second);
+  g_object_unref (fx.session);
+  remove_tree (dir);
+}
+
+static void
+test_key_never_logged (void)
+{
+  const char *args[] = { "--api-key",         TEST_KEY, "--read-only-api-key", TEST_READ_ONLY_KEY,
+                         "--enable-controls", NULL };
+  const char *env[] = { "G_MESSAGES_DEBUG", "all", NULL };
+  g_autoptr (Program) program = program_start (args, G_SUBPROCESS_FLAGS_NONE, env);
+  g_autoptr (GBytes) pdf = NULL;
+  g_autoptr (JsonNode) signed_ = NULL;
+  g_autoptr (Response) wrong = NULL;
+  g_autofree char *doc = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *log = NULL;
+  g_autoptr (GError) error = NULL;
+  Fixture fx;
+
+  client_init (&fx, program);
+  id = fixture_create (&fx, "\"sendInfoURL\": \"http://127.0.0.1:1/x\",", NULL, &doc);
+  path = g_strdup_printf ("/sandbox/sign/%s", id);
+  signed_ = fixture_json (&fx, "POST", path, "{\"name\": \"Eva\"}", 200);
+  pdf = fixture_download (&fx, doc);
+  wrong = fixture_send (&fx, "GET", "/JSON/counter", "wrong-key-123", NULL, NULL, NULL);
+  g_assert_cmpuint (wrong->status, ==, 401);
+  program_stop (program);
+  g_object_unref (fx.session);
+
+  g_file_get_contents (program->stderr_path, &log, NULL, &error);
+  g_assert_no_error (error);
+  /* It did log (the debug messages are on), but never a key. */
+  g_assert_nonnull (strstr (log, "Created a signature request"));
+  g_assert_nonnull (strstr (log, "sendInfo callback failed"));
+  g_assert_null (strstr (log, TEST_KEY));
+  g_assert_null (strstr (log, "9668716b6"));
+  g_assert_null (strstr (log, TEST_READ_ONLY_KEY));
+  g_assert_null (strstr (log, "wrong-key-123"));
+}
+
+static void
+test_stop_on_eof (void)
+{
+  const char *args[] = { "--stop-on-eof", NULL };
+  g_autoptr (Program) program = program_start (args, G_SUBPROCESS_FLAGS_STDIN_PIPE, NULL);
+
+  g_output_stream_close (g_subprocess_get_stdin_pipe (program->process), NULL, NULL);
+  program_wait (program);
+  g_assert_true (g_subprocess_get_if_exited (program->process));
+  g_assert_cmpint (g_subprocess_get_exit_status (program->process), ==, 0);
+}
+
+static void
+test_bad_options (void)
+{
+  const char *const cases[][3] = {
+    { "--style", "soap", NULL },
+    { "--port", "70000", NULL },
+    { "--no-such-option", NULL, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (Program) program = program_start (cases[i], G_SUBPROCESS_FLAGS_NONE, NULL);
+
+      /* Nothing on stdout, exit status 2. */
+      g_assert_cmpstr (program->base, ==, "");
+      program_wait (program);
+      g_assert_cmpint (g_subprocess_get_exit_status (program->process), ==, 2);
+    }
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/sandbox/program/options", test_options);
+  g_test_add_func ("/sandbox/program/defaults", test_defaults);
+  g_test_add_func ("/sandbox/program/persistence", test_persistence);
+  g_test_add_func ("/sandbox/program/key-never-logged", test_key_never_logged);
+  g_test_add_func ("/sandbox/program/stop-on-eof", test_stop_on_eof);
+  g_test_add_func ("/sandbox/program/bad-options", test_bad_options);
+
+  return g_test_run ();
+}
