@@ -8,6 +8,8 @@
 #include "config.h"
 
 #include "signet-application.h"
+#include "signet-onboarding.h"
+#include "signet-preferences-window.h"
 #include "signet-window.h"
 
 static SignetApplication *app;
@@ -85,6 +87,27 @@ test_actions_and_shortcuts (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Every template builds on the floor's libraries: a property that only a
+ * newer libadwaita has is a critical here. */
+static void
+test_templates_build (void)
+{
+  SignetWindow *window = signet_window_new (app);
+  GtkWindow    *preferences;
+  GtkWidget    *onboarding;
+
+  preferences = signet_preferences_window_new (GTK_WINDOW (window), signet_application_get_account (app),
+                                               signet_application_get_settings (app));
+  g_assert_nonnull (preferences);
+  gtk_window_destroy (preferences);
+
+  onboarding = g_object_ref_sink (signet_onboarding_new (signet_application_get_account (app), TRUE));
+  g_assert_nonnull (onboarding);
+  g_object_unref (onboarding);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_follows_system_style (void)
 {
@@ -110,6 +133,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/empty-state", test_empty_state);
   g_test_add_func ("/window/actions-and-shortcuts", test_actions_and_shortcuts);
   g_test_add_func ("/window/follows-system-style", test_follows_system_style);
+  g_test_add_func ("/window/templates-build", test_templates_build);
 
   ret = g_test_run ();
 

@@ -135,8 +135,19 @@ connect_cb (GObject *object, GAsyncResult *result, gpointer user_data)
       return;
     }
 
-  /* The message says what to do; what the user typed stays as it is. */
+  /* The message says what to do; what the user typed stays as it is. The
+   * client's advice for a refused key points to Preferences: here the key
+   * is on screen. */
   on_connect = g_str_equal (gtk_stack_get_visible_child_name (self->stack), "connect");
+  if (g_error_matches (error, SIGNET_ERROR, SIGNET_ERROR_NOT_AUTHORIZED) ||
+      g_error_matches (error, SIGNET_ERROR, SIGNET_ERROR_FORBIDDEN))
+    {
+      g_clear_error (&error);
+      error = g_error_new_literal (SIGNET_ERROR, SIGNET_ERROR_NOT_AUTHORIZED,
+                                   _ ("OKdokument did not accept this API key. Check that you "
+                                      "copied all of it from the OKdokument web app, and that it "
+                                      "belongs to the environment chosen above."));
+    }
   show_error (on_connect ? self->error_label : self->welcome_error_label, error);
   if (!on_connect)
     return;

@@ -4,6 +4,7 @@ AT-SPI by role and accessible name, clicks them, types keys, reads text and
 takes screenshots. Run with /usr/bin/python3 (it needs gi.repository.Atspi)
 inside Xvfb and a private D-Bus session, as ./build-aux/dev test does."""
 
+import json
 import os
 import pathlib
 import signal
@@ -11,6 +12,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 import warnings
 
 warnings.simplefilter("ignore", DeprecationWarning)
@@ -69,8 +71,10 @@ class Signet:
     """One running instance of Signet with its own settings and data."""
 
     def __init__(self, *args, env=None, settings=None, home=None, name="signet"):
-        """settings: {"schema.path/": {"key": "GVariant text"}} to start with,
-        kept in a keyfile backend; without it settings live in memory.
+        """settings: {"schema/path": {"key": "GVariant text"}} to start with,
+        kept in a keyfile backend. Without them Signet starts set up for the
+        built-in sandbox, so that it opens on its documents, not on the
+        onboarding.
         home: the folder of an earlier instance, to start again with its
         settings and data (it is then not removed on close)."""
         self.name = name
@@ -83,18 +87,19 @@ class Signet:
             "XDG_CONFIG_HOME": config,
             "XDG_DATA_HOME": os.path.join(self.home_dir, "data"),
             "XDG_CACHE_HOME": os.path.join(self.home_dir, "cache"),
-            "GSETTINGS_BACKEND": "memory",
+            "GSETTINGS_BACKEND": "keyfile",
             "LANG": "C.UTF-8",
             "LANGUAGE": "",
         })
         self.keyfile = pathlib.Path(config, "glib-2.0", "settings", "keyfile")
+        if home is None:
+            settings = {"io/github/signetapp/Signet": {"environment": "'sandbox'"}, **(settings or {})}
         if settings is not None:
             keyfile = self.keyfile
             keyfile.parent.mkdir(parents=True, exist_ok=True)
             keyfile.write_text("".join(
                 f"[{group}]\n" + "".join(f"{k}={v}\n" for k, v in keys.items())
                 for group, keys in settings.items()))
-            environment["GSETTINGS_BACKEND"] = "keyfile"
         environment.pop("LC_ALL", None)
         if env:
             environment.update(env)
@@ -270,10 +275,16 @@ class Sandbox:
         check(self.url.startswith("http://127.0.0.1:"), f"the sandbox printed {self.url!r}")
 
     def post(self, path, body):
-        import json
-        import urllib.request
-        request = urllib.request.Request(self.url + path, data=json.dumps(body).encode(),
-                                         headers={"Content-Type": "application/json"}, method="POST")
+        return self.request("POST", path, body)
+
+    def delete(self, path):
+        return self.request("DELETE", path)
+
+    def request(self, method, path, body=None):
+        """A test control call; returns the HTTP status."""
+        data = json.dumps(body).encode() if body is not None else None
+        request = urllib.request.Request(self.url + path, data=data, method=method,
+                                         headers={"Content-Type": "application/json"})
         opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
         with opener.open(request, timeout=10) as response:
             return response.status
