@@ -62,8 +62,11 @@ wait_for (GAsyncResult **result)
 }
 
 static SignetCounter *
-connect (AccountFixture *fx, SignetEnvironment environment, const char *url, const char *key,
-         GError **error)
+connect (AccountFixture   *fx,
+         SignetEnvironment environment,
+         const char       *url,
+         const char       *key,
+         GError          **error)
 {
   g_autoptr (GAsyncResult) result = NULL;
 
@@ -160,8 +163,8 @@ test_unreachable (AccountFixture *fx, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autoptr (GSocketListener) listener = g_socket_listener_new ();
   g_autofree char *url = NULL;
-  SignetCounter *counter;
-  guint16 port;
+  SignetCounter   *counter;
+  guint16          port;
 
   /* A port nobody listens on: bind one, then close it. */
   port = g_socket_listener_add_any_inet_port (listener, NULL, &error);
@@ -198,7 +201,8 @@ test_bad_addresses (AccountFixture *fx, gconstpointer data)
   g_autoptr (GError) error = NULL;
   SignetCounter *counter;
 
-  counter = connect (fx, SIGNET_ENVIRONMENT_CUSTOM, "http://okdokument.example.sk", TEST_KEY, &error);
+  counter
+    = connect (fx, SIGNET_ENVIRONMENT_CUSTOM, "http://okdokument.example.sk", TEST_KEY, &error);
   g_assert_null (counter);
   g_assert_error (error, SIGNET_ERROR, SIGNET_ERROR_INSECURE_URL);
   g_clear_error (&error);

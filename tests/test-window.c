@@ -96,12 +96,14 @@ test_templates_build (void)
   GtkWindow    *preferences;
   GtkWidget    *onboarding;
 
-  preferences = signet_preferences_window_new (GTK_WINDOW (window), signet_application_get_account (app),
-                                               signet_application_get_settings (app));
+  preferences
+    = signet_preferences_window_new (GTK_WINDOW (window), signet_application_get_account (app),
+                                     signet_application_get_settings (app));
   g_assert_nonnull (preferences);
   gtk_window_destroy (preferences);
 
-  onboarding = g_object_ref_sink (signet_onboarding_new (signet_application_get_account (app), TRUE));
+  onboarding
+    = g_object_ref_sink (signet_onboarding_new (signet_application_get_account (app), TRUE));
   g_assert_nonnull (onboarding);
   g_object_unref (onboarding);
 

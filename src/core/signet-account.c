@@ -78,16 +78,16 @@ server_for (SignetAccount *self, SignetEnvironment environment, const char *cust
 {
   switch (environment)
     {
-    case SIGNET_ENVIRONMENT_PRODUCTION:
-    case SIGNET_ENVIRONMENT_TEST:
-      return g_strdup (signet_environment_get_fixed_url (environment));
-    case SIGNET_ENVIRONMENT_SANDBOX:
-      return g_strdup (self->sandbox_url);
-    case SIGNET_ENVIRONMENT_CUSTOM:
-      return g_strdup (custom_url);
-    case SIGNET_ENVIRONMENT_NONE:
-    default:
-      return NULL;
+      case SIGNET_ENVIRONMENT_PRODUCTION:
+      case SIGNET_ENVIRONMENT_TEST:
+        return g_strdup (signet_environment_get_fixed_url (environment));
+      case SIGNET_ENVIRONMENT_SANDBOX:
+        return g_strdup (self->sandbox_url);
+      case SIGNET_ENVIRONMENT_CUSTOM:
+        return g_strdup (custom_url);
+      case SIGNET_ENVIRONMENT_NONE:
+      default:
+        return NULL;
     }
 }
 
@@ -220,7 +220,7 @@ signet_account_connect_async (SignetAccount      *self,
   g_autoptr (GTask) task = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *url = g_strstrip (g_strdup (custom_url != NULL ? custom_url : ""));
-  Connect *connect;
+  Connect         *connect;
 
   g_return_if_fail (SIGNET_IS_ACCOUNT (self));
   g_return_if_fail (environment != SIGNET_ENVIRONMENT_NONE);
@@ -521,8 +521,8 @@ signet_account_remove_key_async (SignetAccount      *self,
   g_task_set_source_tag (task, signet_account_remove_key_async);
 
   server = signet_account_dup_server (self);
-  if (self->environment == SIGNET_ENVIRONMENT_NONE ||
-      self->environment == SIGNET_ENVIRONMENT_SANDBOX || server == NULL)
+  if (self->environment == SIGNET_ENVIRONMENT_NONE
+      || self->environment == SIGNET_ENVIRONMENT_SANDBOX || server == NULL)
     {
       disconnect (self);
       g_task_return_boolean (task, TRUE);
@@ -667,44 +667,41 @@ signet_account_get_property (GObject *object, guint prop_id, GValue *value, GPar
 
   switch (prop_id)
     {
-    case PROP_SETTINGS:
-      g_value_set_object (value, self->settings);
-      break;
-    case PROP_SECRETS:
-      g_value_set_object (value, self->secrets);
-      break;
-    case PROP_ENVIRONMENT:
-      g_value_set_int (value, self->environment);
-      break;
-    case PROP_COUNTER:
-      g_value_set_object (value, self->counter);
-      break;
-    case PROP_KEYRING_USABLE:
-      g_value_set_boolean (value, signet_account_get_keyring_usable (self));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_SETTINGS:
+        g_value_set_object (value, self->settings);
+        break;
+      case PROP_SECRETS:
+        g_value_set_object (value, self->secrets);
+        break;
+      case PROP_ENVIRONMENT:
+        g_value_set_int (value, self->environment);
+        break;
+      case PROP_COUNTER:
+        g_value_set_object (value, self->counter);
+        break;
+      case PROP_KEYRING_USABLE:
+        g_value_set_boolean (value, signet_account_get_keyring_usable (self));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
 static void
-signet_account_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
+signet_account_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
 {
   SignetAccount *self = SIGNET_ACCOUNT (object);
 
   switch (prop_id)
     {
-    case PROP_SETTINGS:
-      self->settings = g_value_dup_object (value);
-      break;
-    case PROP_SECRETS:
-      self->secrets = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_SETTINGS:
+        self->settings = g_value_dup_object (value);
+        break;
+      case PROP_SECRETS:
+        self->secrets = g_value_dup_object (value);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -719,27 +716,26 @@ signet_account_class_init (SignetAccountClass *klass)
   object_class->get_property = signet_account_get_property;
   object_class->set_property = signet_account_set_property;
 
-  properties[PROP_SETTINGS] =
-    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SECRETS] =
-    g_param_spec_object ("secrets", NULL, NULL, SIGNET_TYPE_SECRET_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SETTINGS]
+    = g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SECRETS]
+    = g_param_spec_object ("secrets", NULL, NULL, SIGNET_TYPE_SECRET_STORE,
+                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   /**
    * SignetAccount:environment:
    *
    * The current #SignetEnvironment, as an int.
    */
-  properties[PROP_ENVIRONMENT] =
-    g_param_spec_int ("environment", NULL, NULL, SIGNET_ENVIRONMENT_NONE, SIGNET_ENVIRONMENT_CUSTOM,
-                      SIGNET_ENVIRONMENT_NONE,
-                      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_COUNTER] =
-    g_param_spec_object ("counter", NULL, NULL, SIGNET_TYPE_COUNTER,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_KEYRING_USABLE] =
-    g_param_spec_boolean ("keyring-usable", NULL, NULL, TRUE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ENVIRONMENT] = g_param_spec_int (
+    "environment", NULL, NULL, SIGNET_ENVIRONMENT_NONE, SIGNET_ENVIRONMENT_CUSTOM,
+    SIGNET_ENVIRONMENT_NONE, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_COUNTER]
+    = g_param_spec_object ("counter", NULL, NULL, SIGNET_TYPE_COUNTER,
+                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_KEYRING_USABLE]
+    = g_param_spec_boolean ("keyring-usable", NULL, NULL, TRUE,
+                            G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

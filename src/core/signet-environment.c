@@ -20,7 +20,8 @@ static const struct
   const char *display_name;
 } environments[] = {
   [SIGNET_ENVIRONMENT_NONE] = { "none", NULL, NULL },
-  [SIGNET_ENVIRONMENT_PRODUCTION] = { "production", "https://api.okdokument.com", N_ ("Production") },
+  [SIGNET_ENVIRONMENT_PRODUCTION]
+  = { "production", "https://api.okdokument.com", N_ ("Production") },
   [SIGNET_ENVIRONMENT_TEST] = { "test", "https://apidev.okdokument.com", N_ ("Test") },
   [SIGNET_ENVIRONMENT_SANDBOX] = { "sandbox", NULL, N_ ("Sandbox") },
   [SIGNET_ENVIRONMENT_CUSTOM] = { "custom", NULL, N_ ("Custom") },

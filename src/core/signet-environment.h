@@ -31,8 +31,8 @@ typedef enum
   SIGNET_ENVIRONMENT_CUSTOM,
 } SignetEnvironment;
 
-const char *signet_environment_get_id          (SignetEnvironment environment);
-const char *signet_environment_get_fixed_url   (SignetEnvironment environment);
+const char *signet_environment_get_id (SignetEnvironment environment);
+const char *signet_environment_get_fixed_url (SignetEnvironment environment);
 const char *signet_environment_get_display_name (SignetEnvironment environment);
 
 G_END_DECLS

@@ -19,6 +19,6 @@ G_DECLARE_FINAL_TYPE (SignetApplication, signet_application, SIGNET, APPLICATION
 
 SignetApplication *signet_application_new (void);
 GSettings         *signet_application_get_settings (SignetApplication *self);
-SignetAccount     *signet_application_get_account  (SignetApplication *self);
+SignetAccount     *signet_application_get_account (SignetApplication *self);
 
 G_END_DECLS

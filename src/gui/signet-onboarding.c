@@ -31,18 +31,18 @@ struct _SignetOnboarding
   gboolean       can_cancel;
   GCancellable  *cancellable;
 
-  GtkStack           *stack;
-  GtkWidget          *back_button;
-  AdwStatusPage      *welcome_page;
-  GtkLabel           *welcome_error_label;
-  GtkCheckButton     *production_check;
-  GtkCheckButton     *test_check;
-  GtkCheckButton     *custom_check;
-  AdwEntryRow        *url_row;
-  AdwEntryRow        *key_row;
-  GtkLabel           *error_label;
-  GtkWidget          *connect_button;
-  GtkSpinner         *spinner;
+  GtkStack       *stack;
+  GtkWidget      *back_button;
+  AdwStatusPage  *welcome_page;
+  GtkLabel       *welcome_error_label;
+  GtkCheckButton *production_check;
+  GtkCheckButton *test_check;
+  GtkCheckButton *custom_check;
+  AdwEntryRow    *url_row;
+  AdwEntryRow    *key_row;
+  GtkLabel       *error_label;
+  GtkWidget      *connect_button;
+  GtkSpinner     *spinner;
 };
 
 G_DEFINE_FINAL_TYPE (SignetOnboarding, signet_onboarding, ADW_TYPE_BIN)
@@ -78,9 +78,9 @@ chosen_environment (SignetOnboarding *self)
 static void
 update_actions (SignetOnboarding *self)
 {
-  gboolean on_connect = g_str_equal (gtk_stack_get_visible_child_name (self->stack), "connect");
-  gboolean busy = self->cancellable != NULL;
-  gboolean custom = chosen_environment (self) == SIGNET_ENVIRONMENT_CUSTOM;
+  gboolean    on_connect = g_str_equal (gtk_stack_get_visible_child_name (self->stack), "connect");
+  gboolean    busy = self->cancellable != NULL;
+  gboolean    custom = chosen_environment (self) == SIGNET_ENVIRONMENT_CUSTOM;
   const char *key = gtk_editable_get_text (GTK_EDITABLE (self->key_row));
   const char *url = gtk_editable_get_text (GTK_EDITABLE (self->url_row));
 
@@ -139,8 +139,8 @@ connect_cb (GObject *object, GAsyncResult *result, gpointer user_data)
    * client's advice for a refused key points to Preferences: here the key
    * is on screen. */
   on_connect = g_str_equal (gtk_stack_get_visible_child_name (self->stack), "connect");
-  if (g_error_matches (error, SIGNET_ERROR, SIGNET_ERROR_NOT_AUTHORIZED) ||
-      g_error_matches (error, SIGNET_ERROR, SIGNET_ERROR_FORBIDDEN))
+  if (g_error_matches (error, SIGNET_ERROR, SIGNET_ERROR_NOT_AUTHORIZED)
+      || g_error_matches (error, SIGNET_ERROR, SIGNET_ERROR_FORBIDDEN))
     {
       g_clear_error (&error);
       error = g_error_new_literal (SIGNET_ERROR, SIGNET_ERROR_NOT_AUTHORIZED,
@@ -151,9 +151,9 @@ connect_cb (GObject *object, GAsyncResult *result, gpointer user_data)
   show_error (on_connect ? self->error_label : self->welcome_error_label, error);
   if (!on_connect)
     return;
-  if (g_error_matches (error, SIGNET_ERROR, SIGNET_ERROR_INSECURE_URL) ||
-      (g_error_matches (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_INPUT) &&
-       chosen_environment (self) == SIGNET_ENVIRONMENT_CUSTOM))
+  if (g_error_matches (error, SIGNET_ERROR, SIGNET_ERROR_INSECURE_URL)
+      || (g_error_matches (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_INPUT)
+          && chosen_environment (self) == SIGNET_ENVIRONMENT_CUSTOM))
     gtk_widget_grab_focus (GTK_WIDGET (self->url_row));
   else
     gtk_widget_grab_focus (GTK_WIDGET (self->key_row));
@@ -257,14 +257,14 @@ signet_onboarding_get_property (GObject *object, guint prop_id, GValue *value, G
 
   switch (prop_id)
     {
-    case PROP_ACCOUNT:
-      g_value_set_object (value, self->account);
-      break;
-    case PROP_CAN_CANCEL:
-      g_value_set_boolean (value, self->can_cancel);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_ACCOUNT:
+        g_value_set_object (value, self->account);
+        break;
+      case PROP_CAN_CANCEL:
+        g_value_set_boolean (value, self->can_cancel);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -278,14 +278,14 @@ signet_onboarding_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_ACCOUNT:
-      self->account = g_value_dup_object (value);
-      break;
-    case PROP_CAN_CANCEL:
-      self->can_cancel = g_value_get_boolean (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_ACCOUNT:
+        self->account = g_value_dup_object (value);
+        break;
+      case PROP_CAN_CANCEL:
+        self->can_cancel = g_value_get_boolean (value);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -300,12 +300,12 @@ signet_onboarding_class_init (SignetOnboardingClass *klass)
   object_class->get_property = signet_onboarding_get_property;
   object_class->set_property = signet_onboarding_set_property;
 
-  properties[PROP_ACCOUNT] =
-    g_param_spec_object ("account", NULL, NULL, SIGNET_TYPE_ACCOUNT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CAN_CANCEL] =
-    g_param_spec_boolean ("can-cancel", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ACCOUNT]
+    = g_param_spec_object ("account", NULL, NULL, SIGNET_TYPE_ACCOUNT,
+                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_CANCEL]
+    = g_param_spec_boolean ("can-cancel", NULL, NULL, FALSE,
+                            G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**

@@ -28,7 +28,8 @@ struct _SignetPreferencesWindow
   GtkAdjustment *threshold_adjustment;
 };
 
-G_DEFINE_FINAL_TYPE (SignetPreferencesWindow, signet_preferences_window,
+G_DEFINE_FINAL_TYPE (SignetPreferencesWindow,
+                     signet_preferences_window,
                      ADW_TYPE_PREFERENCES_WINDOW)
 
 enum
@@ -71,25 +72,26 @@ update_rows (SignetPreferencesWindow *self)
     key_state = _ ("Kept only until Signet quits, because the keyring cannot be used");
   adw_action_row_set_subtitle (self->key_row, key_state);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "preferences.remove-key",
-                                 environment != SIGNET_ENVIRONMENT_NONE &&
-                                   environment != SIGNET_ENVIRONMENT_SANDBOX);
+                                 environment != SIGNET_ENVIRONMENT_NONE
+                                   && environment != SIGNET_ENVIRONMENT_SANDBOX);
 
   if (counter != NULL)
     {
-      gint64 available = signet_counter_get_available (counter);
+      gint64           available = signet_counter_get_available (counter);
       g_autofree char *number = g_strdup_printf ("%'" G_GINT64_FORMAT, available);
 
       if (available < (gint64) g_settings_get_uint (self->settings, "quota-warning-threshold"))
         /* Translators: %s is a number of signature requests */
-        remaining = g_strdup_printf (_ ("%s: running low, buy more in the OKdokument web app"),
-                                     number);
+        remaining
+          = g_strdup_printf (_ ("%s: running low, buy more in the OKdokument web app"), number);
       else
         remaining = g_steal_pointer (&number);
     }
   adw_action_row_set_subtitle (self->counter_row,
                                remaining != NULL ? remaining : _ ("Not checked yet"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "preferences.check",
-                                 environment != SIGNET_ENVIRONMENT_NONE && self->cancellable == NULL);
+                                 environment != SIGNET_ENVIRONMENT_NONE
+                                   && self->cancellable == NULL);
 }
 
 static void
@@ -147,9 +149,7 @@ remove_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 }
 
 static void
-remove_response_cb (AdwMessageDialog        *dialog,
-                    const char              *response,
-                    SignetPreferencesWindow *self)
+remove_response_cb (AdwMessageDialog *dialog, const char *response, SignetPreferencesWindow *self)
 {
   if (!g_str_equal (response, "remove"))
     return;
@@ -225,14 +225,14 @@ signet_preferences_window_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_ACCOUNT:
-      self->account = g_value_dup_object (value);
-      break;
-    case PROP_SETTINGS:
-      self->settings = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_ACCOUNT:
+        self->account = g_value_dup_object (value);
+        break;
+      case PROP_SETTINGS:
+        self->settings = g_value_dup_object (value);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -246,12 +246,12 @@ signet_preferences_window_class_init (SignetPreferencesWindowClass *klass)
   object_class->dispose = signet_preferences_window_dispose;
   object_class->set_property = signet_preferences_window_set_property;
 
-  properties[PROP_ACCOUNT] =
-    g_param_spec_object ("account", NULL, NULL, SIGNET_TYPE_ACCOUNT,
-                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SETTINGS] =
-    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
-                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ACCOUNT]
+    = g_param_spec_object ("account", NULL, NULL, SIGNET_TYPE_ACCOUNT,
+                           G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SETTINGS]
+    = g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                           G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,

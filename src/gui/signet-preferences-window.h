@@ -21,8 +21,7 @@ G_DECLARE_FINAL_TYPE (SignetPreferencesWindow,
                       PREFERENCES_WINDOW,
                       AdwPreferencesWindow)
 
-GtkWindow *signet_preferences_window_new (GtkWindow     *parent,
-                                          SignetAccount *account,
-                                          GSettings     *settings);
+GtkWindow *
+signet_preferences_window_new (GtkWindow *parent, SignetAccount *account, GSettings *settings);
 
 G_END_DECLS

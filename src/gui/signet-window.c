@@ -17,7 +17,7 @@ struct _SignetWindow
   AdwApplicationWindow parent_instance;
 
   SignetAccount *account;
-  GtkWidget     *documents;  /* the content while the onboarding is shown */
+  GtkWidget     *documents; /* the content while the onboarding is shown */
   GtkWidget     *onboarding;
 
   AdwStatusPage *empty_page;
@@ -44,7 +44,8 @@ show_onboarding (SignetWindow *self, gboolean can_cancel)
   if (self->onboarding != NULL)
     return;
 
-  self->documents = g_object_ref (adw_application_window_get_content (ADW_APPLICATION_WINDOW (self)));
+  self->documents
+    = g_object_ref (adw_application_window_get_content (ADW_APPLICATION_WINDOW (self)));
   self->onboarding = signet_onboarding_new (self->account, can_cancel);
   g_signal_connect_object (self->onboarding, "finished", G_CALLBACK (show_documents), self,
                            G_CONNECT_SWAPPED);
@@ -138,8 +139,8 @@ signet_window_new (SignetApplication *application)
   self->account = g_object_ref (signet_application_get_account (application));
   g_signal_connect_object (self->account, "notify::environment", G_CALLBACK (account_changed_cb),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->account, "notify::keyring-usable",
-                           G_CALLBACK (account_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->account, "notify::keyring-usable", G_CALLBACK (account_changed_cb),
+                           self, G_CONNECT_SWAPPED);
   account_changed_cb (self);
 
   return self;
