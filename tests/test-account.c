@@ -75,13 +75,13 @@ connect (AccountFixture   *fx,
 }
 
 static char *
-stored_key (AccountFixture *fx, const char *server)
+stored_key (AccountFixture *fx, const char *environment, const char *server)
 {
   g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
   char *key;
 
-  signet_secret_store_lookup_async (fx->secrets, "custom", server, NULL, result_cb, &result);
+  signet_secret_store_lookup_async (fx->secrets, environment, server, NULL, result_cb, &result);
   key = signet_secret_store_lookup_finish (fx->secrets, wait_for (&result), &error);
   g_assert_no_error (error);
   return key;
@@ -90,7 +90,7 @@ stored_key (AccountFixture *fx, const char *server)
 static void
 assert_nothing_saved (AccountFixture *fx, const char *server)
 {
-  g_autofree char *key = stored_key (fx, server);
+  g_autofree char *key = stored_key (fx, "custom", server);
 
   g_assert_null (key);
   g_assert_cmpint (g_settings_get_enum (fx->settings, "environment"), ==, SIGNET_ENVIRONMENT_NONE);
@@ -119,7 +119,7 @@ test_good_key (AccountFixture *fx, gconstpointer data)
   g_assert_true (signet_account_get_counter (fx->account) == counter);
   custom_url = g_settings_get_string (fx->settings, "custom-url");
   g_assert_cmpstr (custom_url, ==, fx->sandbox.base);
-  key = stored_key (fx, fx->sandbox.base);
+  key = stored_key (fx, "custom", fx->sandbox.base);
   g_assert_cmpstr (key, ==, TEST_KEY);
 
   /* The next start reads the key from the keyring when it needs a client. */
@@ -238,13 +238,7 @@ test_sandbox (AccountFixture *fx, gconstpointer data)
 
   /* Its key never goes into the keyring. */
   {
-    g_autoptr (GAsyncResult) result = NULL;
-    g_autofree char *key = NULL;
-
-    signet_secret_store_lookup_async (fx->secrets, "sandbox", fx->sandbox.base, NULL, result_cb,
-                                      &result);
-    key = signet_secret_store_lookup_finish (fx->secrets, wait_for (&result), &error);
-    g_assert_no_error (error);
+    g_autofree char *key = stored_key (fx, "sandbox", fx->sandbox.base);
     g_assert_null (key);
   }
 }
