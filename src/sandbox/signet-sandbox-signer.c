@@ -450,7 +450,6 @@ handle_view_post (SignetSandbox *self, SoupServerMessage *msg)
 
   if (g_strcmp0 (action, "verify-open") == 0 && open_otp_target (request, &kind) != NULL)
     {
-      g_autoptr (SoupCookie) cookie = NULL;
       g_autofree char *location = NULL;
       g_autofree char *header = NULL;
 
@@ -466,9 +465,9 @@ handle_view_post (SignetSandbox *self, SoupServerMessage *msg)
       g_clear_pointer (&request->open_code, g_free);
       signet_sandbox_changed (self);
 
-      cookie = soup_cookie_new (SESSION_COOKIE, request->session_token, "127.0.0.1", "/", -1);
-      soup_cookie_set_http_only (cookie, TRUE);
-      header = soup_cookie_to_set_cookie_header (cookie);
+      /* No Domain: the browser may call us 127.0.0.1 or localhost. */
+      header = g_strdup_printf (SESSION_COOKIE "=%s; Path=/; HttpOnly; SameSite=Lax",
+                                request->session_token);
       soup_message_headers_append (soup_server_message_get_response_headers (msg), "Set-Cookie",
                                    header);
       location = g_strdup_printf ("/viewDocument?id=%s&sr=%s", document->id, request->id);
