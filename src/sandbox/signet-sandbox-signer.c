@@ -32,6 +32,7 @@ static const char page_style[]
     "main{max-width:52rem;margin:0 auto;padding:1rem}"
     "h1{font-size:1.3rem;margin:.25rem 0 .5rem;overflow-wrap:anywhere}"
     ".meta{color:#555;font-size:.9rem;margin:0 0 1rem}"
+    ".pages figure{margin:0}"
     ".pages img{display:block;width:100%;height:auto;background:#fff;"
     "box-shadow:0 1px 4px rgba(0,0,0,.25);margin:0 0 1rem}"
     ".pages figcaption{font-size:.8rem;color:#555;text-align:center;margin:-.75rem 0 1rem}"
@@ -238,11 +239,12 @@ reply_open_otp_page (SoupServerMessage *msg,
   g_string_append_printf (body, "<h1>%s</h1>", title);
   if (problem != NULL)
     g_string_append_printf (body, "<p class=\"error\" role=\"alert\">%s</p>", problem);
-  g_string_append_printf (body,
-                          "<p class=\"note\">This document is protected. We send a verification "
-                          "code %s to %s.</p>"
-                          "<form method=\"post\" action=\"/viewDocument\">%s",
-                          g_str_equal (kind, "sms") ? "by SMS" : "by e-mail", masked_html, hidden);
+  g_string_append_printf (
+    body,
+    "<p class=\"note\">This document is protected. We will send a verification "
+    "code %s to %s.</p>"
+    "<form method=\"post\" action=\"/viewDocument\">%s",
+    g_str_equal (kind, "sms") ? "by SMS" : "by e-mail", masked_html, hidden);
   if (request->open_code != NULL)
     g_string_append (
       body, "<label for=\"code\">Verification code</label>"
