@@ -721,6 +721,7 @@ delayed_cb (gpointer user_data)
 
   g_object_unref (delayed->msg);
   sandbox_fault_free (delayed->fault);
+  g_object_unref (delayed->self);
   g_free (delayed);
 
   return G_SOURCE_REMOVE;
@@ -755,7 +756,7 @@ server_cb (SoupServer        *server,
     {
       DelayedRequest *delayed = g_new0 (DelayedRequest, 1);
 
-      delayed->self = self;
+      delayed->self = g_object_ref (self);
       delayed->msg = g_object_ref (msg);
       delayed->fault = g_steal_pointer (&fault);
       soup_server_message_pause (msg);
