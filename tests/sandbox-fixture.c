@@ -424,6 +424,25 @@ pdf_text (GBytes *pdf, int page_index)
   return poppler_page_get_text (page);
 }
 
+/* How often @text stands in the whole PDF, as text. */
+guint
+pdf_count (GBytes *pdf, const char *text)
+{
+  g_autoptr (PopplerDocument) document = open_pdf (pdf);
+  guint count = 0;
+
+  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
+    {
+      g_autoptr (PopplerPage) page = poppler_document_get_page (document, i);
+      GList *matches = poppler_page_find_text (page, text);
+
+      count += g_list_length (matches);
+      g_list_free_full (matches, (GDestroyNotify) poppler_rectangle_free);
+    }
+
+  return count;
+}
+
 /* Finds @text as text (so: vector content, not pixels); @top is measured
  * from the top of the page. */
 gboolean

@@ -73,6 +73,7 @@ GBytes  *make_pdf_with_signature_field (const char *name);
 char    *pdf_text (GBytes *pdf, int page);
 int      pdf_n_pages (GBytes *pdf);
 gboolean pdf_find (GBytes *pdf, const char *text, int *page, double *x, double *top);
+guint    pdf_count (GBytes *pdf, const char *text);
 char    *base64_of (GBytes *bytes);
 
 G_END_DECLS

@@ -150,6 +150,33 @@ test_create_variants (Fixture *fx, gconstpointer data)
       g_string_replace (body, "@5DAYS@", in_5_days, 0);
       reply = fixture_json (fx, "POST", "/JSON/signatureRequest", body->str, 200);
       g_assert_cmpstr (json_member (reply, "message"), ==, "msg.signature.request.id.created");
+      if (i == 0)
+        {
+          /* filename beside filedata names it; the e-mail with an underscore
+           * came through the string rules whole. */
+          g_autofree char *meta
+            = g_strdup_printf ("/JSON/document/metadata/%s", json_member (reply, "documentId"));
+          g_autoptr (JsonNode) info = fixture_json (fx, "GET", meta, NULL, 200);
+          g_autoptr (GBytes) form = NULL;
+          g_autoptr (Response) sent = NULL;
+          g_autoptr (JsonNode) outbox = NULL;
+          g_autofree char *encoded
+            = soup_form_encode ("id", json_member (reply, "documentId"), "sr",
+                                json_member (reply, "result"), "action", "send-open-code", NULL);
+          JsonArray *mails;
+
+          g_assert_cmpstr (json_member (info, "filename"), ==, "a.pdf");
+          form = g_bytes_new (encoded, strlen (encoded));
+          sent = fixture_send (fx, "POST", "/viewDocument", NULL,
+                               "application/x-www-form-urlencoded", form, NULL);
+          g_assert_cmpuint (sent->status, ==, 200);
+          outbox = fixture_json (fx, "GET", "/sandbox/outbox", NULL, 200);
+          mails = json_node_get_array (outbox);
+          g_assert_cmpuint (json_array_get_length (mails), ==, 1);
+          g_assert_cmpstr (
+            json_object_get_string_member (json_array_get_object_element (mails, 0), "to"), ==,
+            "john_doe@example.com");
+        }
       if (i == 3)
         g_assert_cmpstr (json_member (reply, "result"), ==, "1d58a59e-e8f7-4d07-bb99-d3fa39cb58a8");
     }
