@@ -62,10 +62,11 @@ JsonNode   *response_json (Response *response);
 char       *response_text (Response *response);
 Response   *fixture_post_form (Fixture *fx, const char *cookie, ...) G_GNUC_NULL_TERMINATED;
 const char *json_member (JsonNode *node, const char *name);
-char   *fixture_create (Fixture *fx, const char *extra_members, GBytes *pdf, char **document_id);
-char   *fixture_state (Fixture *fx, const char *document_id);
-void    fixture_wait_state (Fixture *fx, const char *document_id, const char *state);
-void    fixture_wait (gboolean *flag, guint seconds);
+char *fixture_create_tags (Fixture *fx, const char *extra_members, GBytes *pdf, char **document_id);
+char *fixture_create (Fixture *fx, const char *extra_members, GBytes *pdf, char **document_id);
+char *fixture_state (Fixture *fx, const char *document_id);
+void  fixture_wait_state (Fixture *fx, const char *document_id, const char *state);
+void  fixture_wait (gboolean *flag, guint seconds);
 GBytes *fixture_download (Fixture *fx, const char *document_id);
 
 GBytes  *make_pdf (const char *const *pages);

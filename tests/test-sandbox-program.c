@@ -262,18 +262,9 @@ test_persistence (void)
   first = program_start (args, G_SUBPROCESS_FLAGS_NONE, NULL);
   client_init (&fx, first);
   signed_id = fixture_create (&fx, "\"signatureRequestId\": \"kept-1\",", pdf, &signed_doc);
-  {
-    g_autofree char *content = base64_of (pdf);
-    g_autofree char *body = g_strdup_printf ("{\"rules\": {\"signAnywhereEnabled\": false}, "
-                                             "\"filedata\": {\"content\": \"%s\", \"state\": "
-                                             "\"tags\"}}",
-                                             content);
-    g_autoptr (JsonNode) reply = fixture_json (&fx, "POST", "/JSON/signatureRequest", body, 200);
-
-    open_id = g_strdup (json_member (reply, "result"));
-    open_doc = g_strdup (json_member (reply, "documentId"));
-    fixture_wait_state (&fx, open_doc, "tosign");
-  }
+  open_id
+    = fixture_create_tags (&fx, "\"rules\": {\"signAnywhereEnabled\": false},", pdf, &open_doc);
+  fixture_wait_state (&fx, open_doc, "tosign");
   signed_
     = fixture_json (&fx, "POST", "/sandbox/sign/kept-1", "{\"name\": \"Persistent Signer\"}", 200);
   signed_before = fixture_download (&fx, signed_doc);

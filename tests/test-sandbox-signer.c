@@ -401,22 +401,20 @@ test_being_prepared (Fixture *fx, gconstpointer data)
 {
   static const char *const pages[] = { "Prepared _SO1_", NULL };
   g_autoptr (GBytes) pdf = make_pdf (pages);
-  g_autofree char *content = base64_of (pdf);
-  g_autofree char *body
-    = g_strdup_printf ("{\"filedata\": {\"content\": \"%s\", \"state\": \"tags\"}}", content);
-  g_autoptr (JsonNode) reply = NULL;
+  g_autofree char *doc = NULL;
+  g_autofree char *id = NULL;
   g_autofree char *view_path = NULL;
   g_autofree char *early = NULL;
   g_autofree char *ready = NULL;
 
   signet_sandbox_set_processing_delay (fx->sandbox, 400);
-  reply = fixture_json (fx, "POST", "/JSON/signatureRequest", body, 200);
-  view_path = open_document (fx, json_member (reply, "result"));
+  id = fixture_create_tags (fx, "", pdf, &doc);
+  view_path = open_document (fx, id);
   early = view (fx, view_path, NULL);
   g_assert_nonnull (strstr (early, "being prepared"));
   g_assert_null (strstr (early, "value=\"sign\""));
 
-  fixture_wait_state (fx, json_member (reply, "documentId"), "tosign");
+  fixture_wait_state (fx, doc, "tosign");
   ready = view (fx, view_path, NULL);
   g_assert_nonnull (strstr (ready, "value=\"sign\""));
 }

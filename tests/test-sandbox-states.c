@@ -60,19 +60,10 @@ test_tags (Fixture *fx, gconstpointer data)
   double tag_x, tag_top, x, top;
 
   signet_sandbox_set_processing_delay (fx->sandbox, 400);
-  /* filedata with state tags, the way the reference sends it. */
-  {
-    g_autofree char *content = base64_of (pdf);
-    g_autofree char *body
-      = g_strdup_printf ("{\"rules\": {\"signAnywhereEnabled\": false}, "
-                         "\"allowedFields\": {\"SIGNATURE\": \"_SO2_\"}, "
-                         "\"filedata\": {\"content\": \"%s\", \"state\": \"tags\"}}",
-                         content);
-    g_autoptr (JsonNode) reply = fixture_json (fx, "POST", "/JSON/signatureRequest", body, 200);
-
-    id = g_strdup (json_member (reply, "result"));
-    doc = g_strdup (json_member (reply, "documentId"));
-  }
+  id = fixture_create_tags (fx,
+                            "\"rules\": {\"signAnywhereEnabled\": false}, "
+                            "\"allowedFields\": {\"SIGNATURE\": \"_SO2_\"},",
+                            pdf, &doc);
 
   state = fixture_state (fx, doc);
   g_assert_cmpstr (state, ==, "tags");
@@ -98,23 +89,22 @@ test_allowed_fields_forms (Fixture *fx, gconstpointer data)
 {
   static const char *const pages[] = { "One _SO1_\nTwo _SO2_\nThree _SO3_", NULL };
   g_autoptr (GBytes) pdf = make_pdf (pages);
-  g_autofree char *content = base64_of (pdf);
-  const char      *forms[] = { "{\"SIGNATURE\": \"_SO1_;_SO3_\"}", "[\"_SO2_\"]" };
-  const guint      expected[] = { 2, 1 };
+  const char *forms[] = { "{\"SIGNATURE\": \"_SO1_;_SO3_\"}", "[\"_SO2_\"]" };
+  const guint expected[] = { 2, 1 };
 
   for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
     {
-      g_autofree char *body = g_strdup_printf ("{\"rules\": {\"signAnywhereEnabled\": false}, "
-                                               "\"allowedFields\": %s, \"filedata\": "
-                                               "{\"content\": \"%s\", \"state\": \"tags\"}}",
-                                               forms[i], content);
-      g_autoptr (JsonNode) reply = fixture_json (fx, "POST", "/JSON/signatureRequest", body, 200);
+      g_autofree char *members = g_strdup_printf ("\"rules\": {\"signAnywhereEnabled\": false}, "
+                                                  "\"allowedFields\": %s,",
+                                                  forms[i]);
+      g_autofree char *doc = NULL;
+      g_autofree char *id = fixture_create_tags (fx, members, pdf, &doc);
       g_autoptr (JsonNode) signed_ = NULL;
       g_autoptr (GBytes) result = NULL;
 
-      fixture_wait_state (fx, json_member (reply, "documentId"), "tosign");
-      signed_ = sign (fx, json_member (reply, "result"), "Allowed Signer", 200);
-      result = fixture_download (fx, json_member (reply, "documentId"));
+      fixture_wait_state (fx, doc, "tosign");
+      signed_ = sign (fx, id, "Allowed Signer", 200);
+      result = fixture_download (fx, doc);
       g_assert_cmpuint (pdf_count (result, "Allowed Signer"), ==, expected[i]);
     }
 }
@@ -268,15 +258,12 @@ test_multi_round (Fixture *fx, gconstpointer data)
 {
   static const char *const pages[] = { "Lease\nTenant: _SO1_\nLandlord: _SO2_", NULL };
   g_autoptr (GBytes) pdf = make_pdf (pages);
-  g_autofree char *content = base64_of (pdf);
-  g_autofree char *round1
-    = g_strdup_printf ("{\"signatureRequestId\": \"round-1\", "
-                       "\"rules\": {\"signAnywhereEnabled\": false}, "
-                       "\"allowedFields\": {\"SIGNATURE\": \"_SO1_\"}, "
-                       "\"filedata\": {\"content\": \"%s\", \"state\": \"tags\"}}",
-                       content);
-  g_autoptr (JsonNode) first = fixture_json (fx, "POST", "/JSON/signatureRequest", round1, 200);
-  const char      *doc = json_member (first, "documentId");
+  g_autofree char *doc = NULL;
+  g_autofree char *first = fixture_create_tags (fx,
+                                                "\"signatureRequestId\": \"round-1\", "
+                                                "\"rules\": {\"signAnywhereEnabled\": false}, "
+                                                "\"allowedFields\": {\"SIGNATURE\": \"_SO1_\"},",
+                                                pdf, &doc);
   g_autofree char *round2_without
     = g_strdup_printf ("{\"signatureRequestId\": \"round-2\", \"id\": \"%s\", "
                        "\"allowedFields\": {\"SIGNATURE\": \"_SO2_\"}}",
