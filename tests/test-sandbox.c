@@ -800,6 +800,15 @@ test_faults_bodies (Fixture *fx, gconstpointer data)
   g_autoptr (Response) dropped
     = fixture_send (fx, "GET", "/JSON/counter", TEST_KEY, NULL, NULL, NULL);
   g_autoptr (JsonNode) cleared = fixture_json (fx, "DELETE", "/sandbox/faults", NULL, 200);
+  g_autoptr (JsonNode) set4 = fixture_json (fx, "POST", "/sandbox/faults",
+                                            "{\"path\": \"/JSON/document\", \"drop\": true}", 200);
+  g_autofree guchar *zeros = g_malloc0 (4 * 1024 * 1024);
+  g_autofree char   *big = g_base64_encode (zeros, 4 * 1024 * 1024);
+  g_autofree char   *upload_text = g_strdup_printf ("{\"file\": {\"content\": \"%s\"}}", big);
+  g_autoptr (GBytes) upload = g_bytes_new (upload_text, strlen (upload_text));
+  g_autoptr (Response) cut
+    = fixture_send (fx, "POST", "/JSON/document", TEST_KEY, "application/json", upload, NULL);
+  g_autoptr (JsonNode) counter = fixture_json (fx, "GET", "/JSON/counter", NULL, 200);
   g_autoptr (JsonNode) fine = fixture_json (fx, "GET", "/JSON/counter", NULL, 200);
 
   g_assert_no_error (malformed->error);
@@ -813,6 +822,14 @@ test_faults_bodies (Fixture *fx, gconstpointer data)
   /* libsoup retries a request when a reused connection drops: the fault
    * was set for more requests than it tries. */
   g_assert_nonnull (dropped->error);
+  /* Dropped while a 5.6 MB upload was on its way; POST is not retried and
+   * nothing was stored. */
+  g_assert_nonnull (cut->error);
+  g_test_message ("cut: %s", cut->error->message);
+  g_assert_cmpstr (json_object_get_string_member (
+                     json_object_get_object_member (json_node_get_object (counter), "actual"),
+                     "sandbox.storedFiles"),
+                   ==, "0");
   g_test_message ("dropped: %s", dropped->error->message);
 }
 
