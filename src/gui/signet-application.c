@@ -22,6 +22,7 @@ struct _SignetApplication
 
   GSettings     *settings;
   SignetAccount *account;
+  gboolean       use_sandbox; /* --sandbox */
 };
 
 G_DEFINE_FINAL_TYPE (SignetApplication, signet_application, ADW_TYPE_APPLICATION)
@@ -39,12 +40,35 @@ signet_application_activate (GApplication *app)
   gtk_window_present (window);
 }
 
+static int
+signet_application_handle_local_options (GApplication *app, GVariantDict *options)
+{
+  SignetApplication *self = SIGNET_APPLICATION (app);
+
+  self->use_sandbox = g_variant_dict_contains (options, "sandbox");
+
+  return G_APPLICATION_CLASS (signet_application_parent_class)->handle_local_options (app, options);
+}
+
 static void
 signet_application_startup (GApplication *app)
 {
+  SignetApplication *self = SIGNET_APPLICATION (app);
+
   G_APPLICATION_CLASS (signet_application_parent_class)->startup (app);
 
   gtk_window_set_default_icon_name (APPLICATION_ID);
+
+  if (self->use_sandbox)
+    signet_account_use_sandbox (self->account);
+}
+
+static void
+signet_application_shutdown (GApplication *app)
+{
+  signet_account_stop_sandbox (SIGNET_APPLICATION (app)->account);
+
+  G_APPLICATION_CLASS (signet_application_parent_class)->shutdown (app);
 }
 
 static void
@@ -128,6 +152,8 @@ signet_application_class_init (SignetApplicationClass *klass)
 
   app_class->activate = signet_application_activate;
   app_class->startup = signet_application_startup;
+  app_class->shutdown = signet_application_shutdown;
+  app_class->handle_local_options = signet_application_handle_local_options;
 }
 
 static void
@@ -137,11 +163,17 @@ signet_application_init (SignetApplication *self)
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
   g_autoptr (SignetSecretStore) secrets = NULL;
+  const char *sandbox_program;
 
   self->settings = g_settings_new (BASE_APPLICATION_ID);
   /* Nothing here touches the keyring: the key is read when first needed. */
   secrets = signet_secret_store_new (APPLICATION_ID);
   self->account = signet_account_new (self->settings, secrets);
+  /* Tests run Signet from the build tree, where the sandbox is not installed. */
+  sandbox_program = g_getenv ("SIGNET_SANDBOX_BIN");
+  if (sandbox_program == NULL || sandbox_program[0] == '\0')
+    sandbox_program = BINDIR "/signet-sandbox";
+  signet_account_set_sandbox_program (self->account, sandbox_program);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
                                    self);
@@ -149,6 +181,10 @@ signet_application_init (SignetApplication *self)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
                                          preferences_accels);
+
+  g_application_add_main_option (G_APPLICATION (self), "sandbox", 0, G_OPTION_FLAG_NONE,
+                                 G_OPTION_ARG_NONE,
+                                 _ ("Try Signet with the built-in simulator of OKdokument"), NULL);
 }
 
 /**
