@@ -1054,6 +1054,62 @@ test_network_unreachable (ClientFixture *f, gconstpointer data)
   g_assert_error (error, SIGNET_ERROR, SIGNET_ERROR_NETWORK_UNREACHABLE);
 }
 
+static void
+huge_handler (SoupServer        *server,
+              SoupServerMessage *msg,
+              const char        *path,
+              GHashTable        *query,
+              gpointer           user_data)
+{
+  OwnServer       *own = user_data;
+  SoupMessageBody *body = soup_server_message_get_response_body (msg);
+  gsize            size = 17 * 1024 * 1024;
+
+  own->requests++;
+  soup_server_message_set_status (msg, 200, NULL);
+  soup_message_headers_set_content_type (soup_server_message_get_response_headers (msg),
+                                         "application/json", NULL);
+  /* Chunked: the size is not announced, only found out while reading. */
+  soup_message_headers_set_encoding (soup_server_message_get_response_headers (msg),
+                                     SOUP_ENCODING_CHUNKED);
+  soup_message_body_append_take (body, memset (g_malloc (size), ' ', size), size);
+  soup_message_body_complete (body);
+}
+
+static void
+test_response_too_large (ClientFixture *f, gconstpointer data)
+{
+  g_autoptr (OwnServer) own = own_server_new (NULL);
+  g_autoptr (SignetClient) client = NULL;
+  g_autoptr (SignetCounter) counter = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+
+  soup_server_add_handler (own->server, NULL, huge_handler, own, NULL);
+  client = new_client (f, own->url, TEST_KEY);
+  signet_client_get_counter_async (client, NULL, result_cb, f);
+  result = wait_result (f);
+  counter = signet_client_get_counter_finish (client, result, &error);
+  g_assert_error (error, SIGNET_ERROR, SIGNET_ERROR_UNEXPECTED_RESPONSE);
+  g_assert_cmpuint (own->requests, ==, 1);
+}
+
+static void
+test_insecure_url (ClientFixture *f, gconstpointer data)
+{
+  g_autoptr (SignetClient) client = NULL;
+  g_autoptr (SignetCounter) counter = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+
+  /* Past signet_client_new()'s check: every call refuses to send. */
+  client = new_client (f, "http://okdokument.invalid", TEST_KEY);
+  signet_client_get_counter_async (client, NULL, result_cb, f);
+  result = wait_result (f);
+  counter = signet_client_get_counter_finish (client, result, &error);
+  g_assert_error (error, SIGNET_ERROR, SIGNET_ERROR_INSECURE_URL);
+}
+
 /* }}} */
 /* {{{ A 10 MB document, with the sandbox in its own process */
 
@@ -1197,6 +1253,8 @@ main (int argc, char *argv[])
   add_test ("/client/error/network-unreachable", wiki, test_network_unreachable);
   add_test ("/client/error/tls-failure", wiki, test_tls_failure);
   add_test ("/client/error/wrong-content-type", wiki, test_wrong_content_type);
+  add_test ("/client/error/response-too-large", wiki, test_response_too_large);
+  add_test ("/client/error/insecure-url", wiki, test_insecure_url);
   add_test ("/client/fault/timeout", wiki, test_fault_timeout);
   add_test ("/client/fault/500-then-success", wiki, test_fault_500_then_success);
   add_test ("/client/fault/dropped-upload-retried", wiki, test_fault_dropped_upload_retried);

@@ -1293,7 +1293,15 @@ call_file_opened_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 call_attempt (GTask *task)
 {
-  Call *call = g_task_get_task_data (task);
+  Call   *call = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  /* signet_client_new() refuses such an address; g_object_new() cannot. */
+  if (call->attempt == 0 && !signet_client_url_is_allowed (call->client->base_url, &error))
+    {
+      call_return_error (task, error);
+      return;
+    }
 
   call->attempt++;
   if (call->file != NULL)
