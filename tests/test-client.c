@@ -819,6 +819,35 @@ test_lost_create_response (ClientFixture *f, gconstpointer data)
     }
 }
 
+/* A delete that happened but whose answer was lost finds nothing on the
+ * retry; that is success, not "not found". */
+static void
+test_lost_delete_response (ClientFixture *f, gconstpointer data)
+{
+  g_autoptr (SignetCreatedRequest) created = create_new (f, SIGNET_CREATE_FLAGS_NONE);
+  g_autofree char *document_fault = NULL;
+  g_autofree char *request_fault = NULL;
+  g_autoptr (GError) error = NULL;
+
+  request_fault = g_strdup_printf ("{\"path\": \"/JSON/signatureRequest/%s\", \"count\": 1, "
+                                   "\"body\": \"truncated\"}",
+                                   signet_created_request_get_signature_request_id (created));
+  add_fault (f, request_fault);
+  signet_client_delete_signature_request_async (
+    f->client, signet_created_request_get_signature_request_id (created), NULL, result_cb, f);
+  g_assert_true (finish_boolean (f, signet_client_delete_signature_request_finish, &error));
+  g_assert_no_error (error);
+
+  document_fault = g_strdup_printf ("{\"path\": \"/JSON/document/%s\", \"count\": 1, "
+                                    "\"body\": \"truncated\"}",
+                                    signet_created_request_get_document_id (created));
+  add_fault (f, document_fault);
+  signet_client_delete_document_async (f->client, signet_created_request_get_document_id (created),
+                                       NULL, result_cb, f);
+  g_assert_true (finish_boolean (f, signet_client_delete_document_finish, &error));
+  g_assert_no_error (error);
+}
+
 static void
 cancel_cb (gpointer user_data)
 {
@@ -1233,6 +1262,7 @@ main (int argc, char *argv[])
     { "error/server", test_error_server },
     { "error/malformed", test_error_malformed },
     { "fault/lost-create-response", test_lost_create_response },
+    { "fault/lost-delete-response", test_lost_delete_response },
   };
   gpointer wiki = GINT_TO_POINTER (SIGNET_SANDBOX_STYLE_WIKI);
   gpointer connector = GINT_TO_POINTER (SIGNET_SANDBOX_STYLE_CONNECTOR);

@@ -662,6 +662,8 @@ typedef struct
 
   /* Create calls: a 409 after a lost answer means "done". */
   gboolean conflict_is_success;
+  /* Deletes: "not found" after a lost answer means "deleted". */
+  gboolean gone_is_success;
   char    *signature_request_id;
   char    *document_id;
 
@@ -858,6 +860,15 @@ call_complete_json (GTask *task)
           return;
         }
       signet_client_set_http_error (status, root, &error);
+      if (call->gone_is_success && call->attempt > 1
+          && g_error_matches (error, SIGNET_ERROR, SIGNET_ERROR_NOT_FOUND))
+        {
+          g_debug ("%s was done by an earlier attempt", call->path);
+          g_clear_error (&error);
+          g_clear_object (&call->message);
+          g_task_return_pointer (task, GINT_TO_POINTER (TRUE), NULL);
+          return;
+        }
       call_finish_attempt (task, error);
       return;
     }
@@ -2139,8 +2150,9 @@ simple_call (SignetClient       *self,
   g_autofree char *path = g_strconcat (prefix, escaped, NULL);
   Call            *call;
 
-  /* Every call but creating a request may simply be repeated. */
+  /* These may simply be repeated: they set or remove one thing. */
   call = call_new (self, method, path, TRUE);
+  call->gone_is_success = g_str_equal (method, "DELETE");
   if (body != NULL)
     call_set_json_body (call, body);
   call->parse = parse_ok;
