@@ -9,13 +9,16 @@
 
 #include <adwaita.h>
 
+#include "signet-sandbox-process.h"
+
 G_BEGIN_DECLS
 
 #define SIGNET_TYPE_APPLICATION (signet_application_get_type ())
 
 G_DECLARE_FINAL_TYPE (SignetApplication, signet_application, SIGNET, APPLICATION, AdwApplication)
 
-SignetApplication *signet_application_new (void);
-GSettings         *signet_application_get_settings (SignetApplication *self);
+SignetApplication    *signet_application_new (void);
+GSettings            *signet_application_get_settings (SignetApplication *self);
+SignetSandboxProcess *signet_application_get_sandbox (SignetApplication *self);
 
 G_END_DECLS
