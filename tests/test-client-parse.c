@@ -287,6 +287,9 @@ test_http_errors (void)
       "{\"code\": \"BAD_REQUEST\", \"message\": \"err.invalid.url\", \"result\": \"resulturl\", "
       "\"statusCode\": 400, \"success\": false}",
       SIGNET_ERROR_INVALID_INPUT, "“resulturl”" },
+    /* An e-mail address never goes into the message (it would be logged). */
+    { 400, "{\"message\": \"err.invalid.rules\", \"value\": \"jana@example.com\"}",
+      SIGNET_ERROR_INVALID_INPUT, "“err.invalid.rules”" },
     { 400, "{\"message\": \"err.invalid.rules\", \"value\": \"\"}", SIGNET_ERROR_INVALID_INPUT,
       "“err.invalid.rules”" },
     { 400, "not json", SIGNET_ERROR_INVALID_INPUT, NULL },

@@ -1106,6 +1106,48 @@ huge_handler (SoupServer        *server,
 }
 
 static void
+empty_handler (SoupServer        *server,
+               SoupServerMessage *msg,
+               const char        *path,
+               GHashTable        *query,
+               gpointer           user_data)
+{
+  OwnServer *own = user_data;
+
+  own->requests++;
+  soup_server_message_set_status (msg, 200, NULL);
+}
+
+/* The connector documents E14 with no body at all. */
+static void
+test_empty_answers (ClientFixture *f, gconstpointer data)
+{
+  g_autoptr (OwnServer) own = own_server_new (NULL);
+  g_autoptr (SignetCounter) counter = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+
+  soup_server_add_handler (own->server, NULL, empty_handler, own, NULL);
+  g_clear_object (&f->client);
+  f->client = new_client (f, own->url, TEST_KEY);
+
+  signet_client_register_callback_async (f->client, "1d58a59e-e8f7-4d07-bb99-d3fa39cb58a8",
+                                         "https://example.com/info", NULL, result_cb, f);
+  g_assert_true (finish_boolean (f, signet_client_register_callback_finish, &error));
+  g_assert_no_error (error);
+  signet_client_delete_document_async (f->client, "doc", NULL, result_cb, f);
+  g_assert_true (finish_boolean (f, signet_client_delete_document_finish, &error));
+  g_assert_no_error (error);
+
+  /* An answer that must carry data still needs it. */
+  signet_client_get_counter_async (f->client, NULL, result_cb, f);
+  result = wait_result (f);
+  counter = signet_client_get_counter_finish (f->client, result, &error);
+  g_assert_error (error, SIGNET_ERROR, SIGNET_ERROR_UNEXPECTED_RESPONSE);
+  g_assert_cmpuint (own->requests, ==, 3);
+}
+
+static void
 test_response_too_large (ClientFixture *f, gconstpointer data)
 {
   g_autoptr (OwnServer) own = own_server_new (NULL);
@@ -1285,6 +1327,7 @@ main (int argc, char *argv[])
   add_test ("/client/error/wrong-content-type", wiki, test_wrong_content_type);
   add_test ("/client/error/response-too-large", wiki, test_response_too_large);
   add_test ("/client/error/insecure-url", wiki, test_insecure_url);
+  add_test ("/client/empty-answers", wiki, test_empty_answers);
   add_test ("/client/fault/timeout", wiki, test_fault_timeout);
   add_test ("/client/fault/500-then-success", wiki, test_fault_500_then_success);
   add_test ("/client/fault/dropped-upload-retried", wiki, test_fault_dropped_upload_retried);

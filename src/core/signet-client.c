@@ -209,6 +209,10 @@ signet_client_set_http_error (guint status, JsonNode *body, GError **error)
           }
         if (field == NULL)
           field = value != NULL ? value : message;
+        /* The offending value may be someone's e-mail address: it must
+         * not reach a log line through the message. */
+        if (field != NULL && strchr (field, '@') != NULL)
+          field = message;
         if (field != NULL)
           g_set_error (
             error, SIGNET_ERROR, SIGNET_ERROR_INVALID_INPUT,
@@ -551,25 +555,25 @@ signet_client_class_init (SignetClientClass *klass)
    *
    * The service, e.g. `https://api.okdokument.com`.
    */
-  properties[PROP_BASE_URL]
-    = g_param_spec_string ("base-url", NULL, NULL, NULL,
-                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BASE_URL] = g_param_spec_string (
+    "base-url", NULL, NULL, NULL,
+    G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   /**
    * SignetClient:api-key:
    *
    * The API key. Write-only, so that nothing can print it by accident.
    */
-  properties[PROP_API_KEY]
-    = g_param_spec_string ("api-key", NULL, NULL, NULL,
-                           G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_API_KEY] = g_param_spec_string (
+    "api-key", NULL, NULL, NULL,
+    G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   /**
    * SignetClient:timeout:
    *
    * Seconds without progress after which a request fails.
    */
-  properties[PROP_TIMEOUT]
-    = g_param_spec_uint ("timeout", NULL, NULL, 1, 600, 30,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TIMEOUT] = g_param_spec_uint (
+    "timeout", NULL, NULL, 1, 600, 30,
+    G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   /**
    * SignetClient:max-attempts:
    *
@@ -732,8 +736,9 @@ call_set_json_body (Call *call, JsonNode *root)
   call->body = g_bytes_new_take (data, length);
 }
 
-static void call_attempt (GTask *task);
-static void call_finish_attempt (GTask *task, GError *error);
+static void     call_attempt (GTask *task);
+static gpointer parse_ok (SignetClient *self, gpointer call, JsonNode *root, GError **error);
+static void     call_finish_attempt (GTask *task, GError *error);
 
 static void
 call_return_error (GTask *task, GError *error)
@@ -870,6 +875,15 @@ call_complete_json (GTask *task)
           return;
         }
       call_finish_attempt (task, error);
+      return;
+    }
+
+  /* The connector documents E14 (and E8's 405) without a body: for calls
+   * whose answer says nothing but "done", no body is fine. */
+  if (g_bytes_get_size (bytes) == 0 && call->parse == parse_ok)
+    {
+      g_clear_object (&call->message);
+      g_task_return_pointer (task, GINT_TO_POINTER (TRUE), NULL);
       return;
     }
 
