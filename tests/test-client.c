@@ -120,6 +120,54 @@ write_pdf (ClientFixture *f, const char *name)
   return g_file_new_for_path (path);
 }
 
+/* A PDF that asks for a password: an /Encrypt dictionary whose empty user
+ * password does not match, which is all a reader needs to refuse it. */
+static GFile *
+write_encrypted_pdf (ClientFixture *f)
+{
+  g_autofree char *path = g_build_filename (f->dir, "locked.pdf", NULL);
+  g_autoptr (GString) pdf = g_string_new ("%PDF-1.4\n");
+  g_autoptr (GError) error = NULL;
+  gsize offsets[5];
+  gsize xref;
+
+  offsets[1] = pdf->len;
+  g_string_append (pdf, "1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n");
+  offsets[2] = pdf->len;
+  g_string_append (pdf, "2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n");
+  offsets[3] = pdf->len;
+  g_string_append (pdf, "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj\n");
+  offsets[4] = pdf->len;
+  g_string_append (
+    pdf, "4 0 obj << /Filter /Standard /V 1 /R 2 /P -44 "
+         "/O <00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff> "
+         "/U <ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766554433221100> >> endobj\n");
+  xref = pdf->len;
+  g_string_append (pdf, "xref\n0 5\n0000000000 65535 f \n");
+  for (guint i = 1; i < 5; i++)
+    g_string_append_printf (pdf, "%010" G_GSIZE_MODIFIER "u 00000 n \n", offsets[i]);
+  g_string_append_printf (
+    pdf,
+    "trailer << /Size 5 /Root 1 0 R /Encrypt 4 0 R "
+    "/ID [<0123456789abcdef0123456789abcdef> <0123456789abcdef0123456789abcdef>] >>\n"
+    "startxref\n%" G_GSIZE_FORMAT "\n%%%%EOF\n",
+    xref);
+  g_file_set_contents (path, pdf->str, pdf->len, &error);
+  g_assert_no_error (error);
+  return g_file_new_for_path (path);
+}
+
+static GFile *
+write_text (ClientFixture *f, const char *name)
+{
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  g_autoptr (GError) error = NULL;
+
+  g_file_set_contents (path, "Dear customer, this is not a PDF.\n", -1, &error);
+  g_assert_no_error (error);
+  return g_file_new_for_path (path);
+}
+
 static void
 add_fault (ClientFixture *f, const char *json)
 {
@@ -682,6 +730,35 @@ test_error_file_unreadable (ClientFixture *f, gconstpointer data)
   created = create (f, request, SIGNET_CREATE_FLAGS_NONE, &error);
   g_assert_error (error, SIGNET_ERROR, SIGNET_ERROR_FILE_UNREADABLE);
   g_assert_nonnull (strstr (error->message, "gone.pdf"));
+}
+
+/* The service looks into the document; its verdicts reach the person. */
+static void
+test_error_document_refused (ClientFixture *f, gconstpointer data)
+{
+  struct
+  {
+    GFile *file;
+    int    code;
+  } cases[] = {
+    { write_text (f, "letter.pdf"), SIGNET_ERROR_FILE_UNREADABLE },
+    { write_encrypted_pdf (f), SIGNET_ERROR_FILE_ENCRYPTED },
+  };
+  gint64 used = used_requests (f);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (SignetSignatureRequest) request = signet_signature_request_new ();
+      g_autoptr (SignetCreatedRequest) created = NULL;
+      g_autoptr (GError) error = NULL;
+
+      signet_signature_request_set_file (request, cases[i].file);
+      created = create (f, request, SIGNET_CREATE_FLAGS_NONE, &error);
+      g_assert_error (error, SIGNET_ERROR, cases[i].code);
+      g_assert_null (created);
+      g_object_unref (cases[i].file);
+    }
+  g_assert_cmpint (used_requests (f), ==, used);
 }
 
 static void
@@ -1301,6 +1378,7 @@ main (int argc, char *argv[])
     { "error/conflict", test_error_conflict },
     { "error/quota", test_error_quota },
     { "error/invalid-input", test_error_invalid_input },
+    { "error/document-refused", test_error_document_refused },
     { "error/server", test_error_server },
     { "error/malformed", test_error_malformed },
     { "fault/lost-create-response", test_lost_create_response },
