@@ -175,15 +175,22 @@ add_fault (ClientFixture *f, const char *json)
 }
 
 static SignetCounter *
-get_counter (ClientFixture *f)
+try_counter (ClientFixture *f, SignetClient *client, GError **error)
 {
   g_autoptr (GAsyncResult) result = NULL;
+
+  signet_client_get_counter_async (client, NULL, result_cb, f);
+  result = wait_result (f);
+  return signet_client_get_counter_finish (client, result, error);
+}
+
+static SignetCounter *
+get_counter (ClientFixture *f)
+{
   g_autoptr (GError) error = NULL;
   SignetCounter *counter;
 
-  signet_client_get_counter_async (f->client, NULL, result_cb, f);
-  result = wait_result (f);
-  counter = signet_client_get_counter_finish (f->client, result, &error);
+  counter = try_counter (f, f->client, &error);
   g_assert_no_error (error);
   g_assert_nonnull (counter);
   return counter;
@@ -388,6 +395,51 @@ assert_dir_holds (ClientFixture *f, const char *const *names)
   g_assert_cmpuint (found->len, ==, g_strv_length ((GStrv) names));
   for (guint i = 0; names[i] != NULL; i++)
     g_assert_true (g_ptr_array_find_with_equal_func (found, names[i], g_str_equal, NULL));
+}
+
+/* Text tags become fields, each round allows its own field, and a later
+ * round puts the signed document back to "tosign". */
+static void
+test_multi_round (ClientFixture *f, gconstpointer data)
+{
+  static const char *const pages[] = { "Customer: _SO1_\nDealer: _SO2_", NULL };
+  g_autoptr (GBytes) pdf = make_pdf (pages);
+  g_autofree char *path = g_build_filename (f->dir, "tagged.pdf", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (SignetSignatureRequest) first = signet_signature_request_new ();
+  g_autoptr (SignetSignatureRequest) second = signet_signature_request_new ();
+  g_autoptr (SignetCreatedRequest) round1 = NULL;
+  g_autoptr (SignetCreatedRequest) round2 = NULL;
+  g_autoptr (SignetDocumentInfo) info = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), &error);
+  g_assert_no_error (error);
+
+  signet_signature_request_set_file (first, file);
+  signet_signature_request_set_preprocessing (first, SIGNET_DOCUMENT_STATE_TAGS);
+  signet_signature_request_set_rule_boolean (first, "signAnywhereEnabled", FALSE);
+  signet_signature_request_add_allowed_field (first, SIGNET_FIELD_TYPE_SIGNATURE, "_SO1_");
+  round1 = create (f, first, SIGNET_CREATE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  fixture_wait_state (&f->fx, signet_created_request_get_document_id (round1), "tosign");
+  sign (f, round1);
+
+  signet_signature_request_set_document_id (second,
+                                            signet_created_request_get_document_id (round1));
+  signet_signature_request_set_change_state (second, SIGNET_DOCUMENT_STATE_TOSIGN);
+  signet_signature_request_set_rule_boolean (second, "signAnywhereEnabled", FALSE);
+  signet_signature_request_add_allowed_field (second, SIGNET_FIELD_TYPE_SIGNATURE, "_SO2_");
+  round2 = create (f, second, SIGNET_CREATE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (signet_created_request_get_document_id (round2), ==,
+                   signet_created_request_get_document_id (round1));
+  g_assert_cmpstr (signet_created_request_get_signature_request_id (round2), !=,
+                   signet_created_request_get_signature_request_id (round1));
+
+  info = get_info (f, signet_created_request_get_document_id (round2), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (signet_document_info_get_state (info), ==, SIGNET_DOCUMENT_STATE_TOSIGN);
 }
 
 static void
@@ -610,13 +662,10 @@ static void
 test_error_not_authorized (ClientFixture *f, gconstpointer data)
 {
   g_autoptr (SignetClient) wrong = new_client (f, NULL, "0000_wrong");
-  g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (SignetCounter) counter = NULL;
   g_autoptr (GError) error = NULL;
 
-  signet_client_get_counter_async (wrong, NULL, result_cb, f);
-  result = wait_result (f);
-  counter = signet_client_get_counter_finish (wrong, result, &error);
+  counter = try_counter (f, wrong, &error);
   g_assert_error (error, SIGNET_ERROR, SIGNET_ERROR_NOT_AUTHORIZED);
   g_assert_null (strstr (error->message, "0000_wrong"));
 }
@@ -780,14 +829,11 @@ static void
 test_error_server (ClientFixture *f, gconstpointer data)
 {
   g_autoptr (SignetCounter) counter = NULL;
-  g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
 
   /* More failures than attempts: the last one is reported. */
   add_fault (f, "{\"path\": \"/JSON/counter\", \"count\": 10, \"status\": 500}");
-  signet_client_get_counter_async (f->client, NULL, result_cb, f);
-  result = wait_result (f);
-  counter = signet_client_get_counter_finish (f->client, result, &error);
+  counter = try_counter (f, f->client, &error);
   g_assert_error (error, SIGNET_ERROR, SIGNET_ERROR_SERVER_ERROR);
   g_assert_nonnull (strstr (error->message, "500"));
 }
@@ -797,14 +843,11 @@ test_error_malformed (ClientFixture *f, gconstpointer data)
 {
   g_autoptr (SignetCounter) counter = NULL;
   g_autoptr (SignetCounter) next = NULL;
-  g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
 
   /* Not retried: the same answer would come again. */
   add_fault (f, "{\"path\": \"/JSON/counter\", \"count\": 1, \"body\": \"malformed\"}");
-  signet_client_get_counter_async (f->client, NULL, result_cb, f);
-  result = wait_result (f);
-  counter = signet_client_get_counter_finish (f->client, result, &error);
+  counter = try_counter (f, f->client, &error);
   g_assert_error (error, SIGNET_ERROR, SIGNET_ERROR_UNEXPECTED_RESPONSE);
   g_assert_null (counter);
 
@@ -819,15 +862,12 @@ test_fault_timeout (ClientFixture *f, gconstpointer data)
 {
   g_autoptr (SignetClient) impatient = NULL;
   g_autoptr (SignetCounter) counter = NULL;
-  g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
 
   impatient = g_object_new (SIGNET_TYPE_CLIENT, "base-url", f->fx.base, "api-key", TEST_KEY,
                             "timeout", 1, "max-attempts", 1, NULL);
   add_fault (f, "{\"path\": \"/JSON/counter\", \"count\": 1, \"delay\": 2500}");
-  signet_client_get_counter_async (impatient, NULL, result_cb, f);
-  result = wait_result (f);
-  counter = signet_client_get_counter_finish (impatient, result, &error);
+  counter = try_counter (f, impatient, &error);
   g_assert_error (error, SIGNET_ERROR, SIGNET_ERROR_TIMED_OUT);
 }
 
@@ -1075,15 +1115,12 @@ test_wrong_content_type (ClientFixture *f, gconstpointer data)
   g_autoptr (OwnServer) own = own_server_new (NULL);
   g_autoptr (SignetClient) client = NULL;
   g_autoptr (SignetCounter) counter = NULL;
-  g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *agent = g_strdup_printf ("Signet/%s libsoup/", PACKAGE_VERSION);
 
   soup_server_add_handler (own->server, NULL, html_handler, own, NULL);
   client = new_client (f, own->url, TEST_KEY);
-  signet_client_get_counter_async (client, NULL, result_cb, f);
-  result = wait_result (f);
-  counter = signet_client_get_counter_finish (client, result, &error);
+  counter = try_counter (f, client, &error);
   g_assert_error (error, SIGNET_ERROR, SIGNET_ERROR_UNEXPECTED_RESPONSE);
   g_assert_cmpuint (own->requests, ==, 1);
 
@@ -1124,7 +1161,6 @@ test_tls_failure (ClientFixture *f, gconstpointer data)
   g_autoptr (OwnServer) own = NULL;
   g_autoptr (SignetClient) client = NULL;
   g_autoptr (SignetCounter) counter = NULL;
-  g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
 
   certificate = g_tls_certificate_new_from_files (cert, key, &error);
@@ -1133,9 +1169,7 @@ test_tls_failure (ClientFixture *f, gconstpointer data)
   soup_server_add_handler (own->server, NULL, html_handler, own, NULL);
 
   client = new_client (f, own->url, TEST_KEY);
-  signet_client_get_counter_async (client, NULL, result_cb, f);
-  result = wait_result (f);
-  counter = signet_client_get_counter_finish (client, result, &error);
+  counter = try_counter (f, client, &error);
   g_assert_error (error, SIGNET_ERROR, SIGNET_ERROR_TLS_FAILURE);
   /* Nothing, not even the key, reached the server. */
   g_assert_cmpuint (own->requests, ==, 0);
@@ -1148,15 +1182,12 @@ test_network_unreachable (ClientFixture *f, gconstpointer data)
   g_autofree char *url = g_strdup (own->url);
   g_autoptr (SignetClient) client = NULL;
   g_autoptr (SignetCounter) counter = NULL;
-  g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
 
   /* A port nobody listens on any more. */
   g_clear_pointer (&own, own_server_free);
   client = new_client (f, url, TEST_KEY);
-  signet_client_get_counter_async (client, NULL, result_cb, f);
-  result = wait_result (f);
-  counter = signet_client_get_counter_finish (client, result, &error);
+  counter = try_counter (f, client, &error);
   g_assert_error (error, SIGNET_ERROR, SIGNET_ERROR_NETWORK_UNREACHABLE);
 }
 
@@ -1201,7 +1232,6 @@ test_empty_answers (ClientFixture *f, gconstpointer data)
 {
   g_autoptr (OwnServer) own = own_server_new (NULL);
   g_autoptr (SignetCounter) counter = NULL;
-  g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
 
   soup_server_add_handler (own->server, NULL, empty_handler, own, NULL);
@@ -1217,9 +1247,7 @@ test_empty_answers (ClientFixture *f, gconstpointer data)
   g_assert_no_error (error);
 
   /* An answer that must carry data still needs it. */
-  signet_client_get_counter_async (f->client, NULL, result_cb, f);
-  result = wait_result (f);
-  counter = signet_client_get_counter_finish (f->client, result, &error);
+  counter = try_counter (f, f->client, &error);
   g_assert_error (error, SIGNET_ERROR, SIGNET_ERROR_UNEXPECTED_RESPONSE);
   g_assert_cmpuint (own->requests, ==, 3);
 }
@@ -1230,14 +1258,11 @@ test_response_too_large (ClientFixture *f, gconstpointer data)
   g_autoptr (OwnServer) own = own_server_new (NULL);
   g_autoptr (SignetClient) client = NULL;
   g_autoptr (SignetCounter) counter = NULL;
-  g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
 
   soup_server_add_handler (own->server, NULL, huge_handler, own, NULL);
   client = new_client (f, own->url, TEST_KEY);
-  signet_client_get_counter_async (client, NULL, result_cb, f);
-  result = wait_result (f);
-  counter = signet_client_get_counter_finish (client, result, &error);
+  counter = try_counter (f, client, &error);
   g_assert_error (error, SIGNET_ERROR, SIGNET_ERROR_UNEXPECTED_RESPONSE);
   g_assert_cmpuint (own->requests, ==, 1);
 }
@@ -1247,14 +1272,11 @@ test_insecure_url (ClientFixture *f, gconstpointer data)
 {
   g_autoptr (SignetClient) client = NULL;
   g_autoptr (SignetCounter) counter = NULL;
-  g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
 
   /* Past signet_client_new()'s check: every call refuses to send. */
   client = new_client (f, "http://okdokument.invalid", TEST_KEY);
-  signet_client_get_counter_async (client, NULL, result_cb, f);
-  result = wait_result (f);
-  counter = signet_client_get_counter_finish (client, result, &error);
+  counter = try_counter (f, client, &error);
   g_assert_error (error, SIGNET_ERROR, SIGNET_ERROR_INSECURE_URL);
 }
 
@@ -1365,6 +1387,7 @@ main (int argc, char *argv[])
     { "create/full-description", test_create_full_description },
     { "create/existing-document", test_create_existing_document },
     { "upload/multipart", test_upload_multipart },
+    { "create/multi-round", test_multi_round },
     { "download", test_download },
     { "download/atomic", test_download_atomic },
     { "download/not-found", test_download_not_found },
