@@ -69,6 +69,7 @@ void    fixture_wait (gboolean *flag, guint seconds);
 GBytes *fixture_download (Fixture *fx, const char *document_id);
 
 GBytes  *make_pdf (const char *const *pages);
+GBytes  *make_pdf_with_signature_field (const char *name);
 char    *pdf_text (GBytes *pdf, int page);
 int      pdf_n_pages (GBytes *pdf);
 gboolean pdf_find (GBytes *pdf, const char *text, int *page, double *x, double *top);

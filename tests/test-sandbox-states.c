@@ -113,6 +113,34 @@ test_tags_without_field (Fixture *fx, gconstpointer data)
 }
 
 static void
+test_acrofield (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GBytes) pdf = make_pdf_with_signature_field ("SC_signature");
+  g_autofree char *doc = NULL;
+  g_autofree char *other_doc = NULL;
+  g_autofree char *id = fixture_create (fx,
+                                        "\"rules\": {\"signAnywhereEnabled\": false}, "
+                                        "\"allowedFields\": {\"SIGNATURE\": [\"SC_signature\"]},",
+                                        pdf, &doc);
+  g_autofree char *other = fixture_create (fx,
+                                           "\"rules\": {\"signAnywhereEnabled\": false}, "
+                                           "\"allowedFields\": {\"SIGNATURE\": \"_SO1_\"},",
+                                           pdf, &other_doc);
+  g_autoptr (JsonNode) signed_ = sign (fx, id, "Field Signer", 200);
+  g_autoptr (JsonNode) refused = sign (fx, other, "Wrong Field", 400);
+  g_autoptr (GBytes) result = fixture_download (fx, doc);
+  double x, top;
+
+  /* The acrofield already in the PDF takes the signature: 842 - 150 = 692. */
+  g_assert_true (pdf_find (result, "Please sign in the field", NULL, NULL, NULL));
+  g_assert_true (pdf_find (result, "Field Signer", NULL, &x, &top));
+  g_assert_cmpfloat (x, >=, 300);
+  g_assert_cmpfloat (x, <, 320);
+  g_assert_cmpfloat (top, >=, 692);
+  g_assert_cmpfloat (top, <, 742);
+}
+
+static void
 test_tostamp (Fixture *fx, gconstpointer data)
 {
   static const char *const pages[] = { "Stamp me", NULL };
@@ -350,6 +378,7 @@ main (int argc, char *argv[])
 
   ADD ("tags", test_tags);
   ADD ("tags-without-field", test_tags_without_field);
+  ADD ("acrofield", test_acrofield);
   ADD ("tostamp", test_tostamp);
   ADD ("cancel", test_cancel);
   ADD ("errorsendinfo", test_errorsendinfo);
