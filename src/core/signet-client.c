@@ -1264,6 +1264,12 @@ call_send (GTask *task, GInputStream *body)
 
   /* A redirect would carry the key to wherever it points. */
   soup_message_add_flags (call->message, SOUP_MESSAGE_NO_REDIRECT);
+  /* libsoup resends a request by itself when a reused connection turns
+   * out closed; a create must only ever be repeated by us, who know that
+   * a 409 then means "done". (libsoup already gives POSTs a fresh
+   * connection; this says so.) */
+  if (call->conflict_is_success)
+    soup_message_add_flags (call->message, SOUP_MESSAGE_NEW_CONNECTION);
   headers = soup_message_get_request_headers (call->message);
   soup_message_headers_replace (headers, "x-api-key", self->api_key);
   soup_message_headers_replace (headers, "Accept",
