@@ -875,10 +875,21 @@ static void
 test_fault_500_then_success (ClientFixture *f, gconstpointer data)
 {
   g_autoptr (SignetCounter) counter = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 start, elapsed;
 
+  /* Two failures, then the answer: the waits are about 100 and 200 ms,
+   * each drawn from its upper half, so at least 50 + 100 ms. */
+  g_object_set (f->client, "retry-delay", 100, NULL);
   add_fault (f, "{\"path\": \"/JSON/counter\", \"count\": 2, \"status\": 500}");
-  counter = get_counter (f);
+  start = g_get_monotonic_time ();
+  counter = try_counter (f, f->client, &error);
+  elapsed = g_get_monotonic_time () - start;
+  g_assert_no_error (error);
   g_assert_cmpint (signet_counter_get_available (counter), >=, 0);
+  g_test_message ("two retries took %" G_GINT64_FORMAT " µs", elapsed);
+  g_assert_cmpint (elapsed, >=, 150 * 1000);
+  g_assert_cmpint (elapsed, <, 2 * G_USEC_PER_SEC);
 }
 
 static void
