@@ -250,6 +250,30 @@ assert_signing_url (ClientFixture *f, SignetCreatedRequest *created)
   g_assert_cmpstr (signet_created_request_get_signing_url (created), ==, expected);
 }
 
+static void
+sign (ClientFixture *f, SignetCreatedRequest *created)
+{
+  g_autofree char *path = g_strconcat (
+    "/sandbox/sign/", signet_created_request_get_signature_request_id (created), NULL);
+  g_autoptr (JsonNode) reply
+    = fixture_json (&f->fx, "POST", path, "{\"name\": \"Jana Nováková\"}", 200);
+
+  fixture_wait_state (&f->fx, signet_created_request_get_document_id (created), "signed");
+}
+
+/* Waits until the Portal has received @n sendInfo callbacks. */
+static void
+wait_callbacks (ClientFixture *f, guint n)
+{
+  gboolean timed_out = FALSE;
+  guint    id = g_timeout_add_seconds (WAIT_SECONDS, deadline_cb, &timed_out);
+
+  while (f->fx.callbacks->len < n && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (id);
+}
+
 /* {{{ Every endpoint */
 
 static void
@@ -291,7 +315,9 @@ test_create_full_description (ClientFixture *f, gconstpointer data)
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr (GDateTime) expiration = g_date_time_add_days (now, 2);
   g_autoptr (SignetCreatedRequest) created = NULL;
+  g_autoptr (SignetDocumentInfo) info = NULL;
   g_autoptr (GError) error = NULL;
+  JsonNode *callback;
 
   signet_signature_request_set_file (request, file);
   signet_signature_request_set_filename (request, "Zmluva č. 7.pdf");
@@ -306,6 +332,17 @@ test_create_full_description (ClientFixture *f, gconstpointer data)
   created = create (f, request, SIGNET_CREATE_FLAGS_NONE, &error);
   g_assert_no_error (error);
   assert_signing_url (f, created);
+
+  /* The service got it all: the name, and the callback on signing. */
+  info = get_info (f, signet_created_request_get_document_id (created), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (signet_document_info_get_filename (info), ==, "Zmluva č. 7.pdf");
+  sign (f, created);
+  wait_callbacks (f, 1);
+  g_assert_cmpuint (f->fx.callbacks->len, ==, 1);
+  callback = g_ptr_array_index (f->fx.callbacks, 0);
+  g_assert_cmpstr (json_member (callback, "signatureRequestId"), ==,
+                   signet_created_request_get_signature_request_id (created));
 }
 
 static void
@@ -370,17 +407,6 @@ test_upload_multipart (ClientFixture *f, gconstpointer data)
   info = get_info (f, signet_created_request_get_document_id (only_stored), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (signet_document_info_get_filename (info), ==, "multipart.pdf");
-}
-
-static void
-sign (ClientFixture *f, SignetCreatedRequest *created)
-{
-  g_autofree char *path = g_strconcat (
-    "/sandbox/sign/", signet_created_request_get_signature_request_id (created), NULL);
-  g_autoptr (JsonNode) reply
-    = fixture_json (&f->fx, "POST", path, "{\"name\": \"Jana Nováková\"}", 200);
-
-  fixture_wait_state (&f->fx, signet_created_request_get_document_id (created), "signed");
 }
 
 static void
@@ -1348,6 +1374,11 @@ test_key_not_logged (ClientFixture *f, gconstpointer data)
       g_autoptr (GAsyncResult) result = NULL;
       g_autoptr (GError) error = NULL;
 
+      /* As G_MESSAGES_DEBUG=all in the environment would: GLib reads it
+       * at every message, the client when it is made. (Set here, so that
+       * the parent's TAP output stays clean.) */
+      g_setenv ("G_MESSAGES_DEBUG", "all", TRUE);
+
       /* Success, failure with a wrong key, and a retry, all traced. */
       g_clear_object (&f->client);
       f->client = new_client (f, NULL, TEST_KEY);
@@ -1363,9 +1394,7 @@ test_key_not_logged (ClientFixture *f, gconstpointer data)
       return;
     }
 
-  g_setenv ("G_MESSAGES_DEBUG", "all", TRUE);
   g_test_trap_subprocess (NULL, 30 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
-  g_unsetenv ("G_MESSAGES_DEBUG");
   g_test_trap_assert_passed ();
 
   /* The trace is there (so this test can fail), the key is not. */
