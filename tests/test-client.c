@@ -1360,6 +1360,30 @@ test_big_file_main_loop (ClientFixture *f, gconstpointer data)
   bench_stop_sandbox (sandbox);
 }
 
+/* HEADLESS.md's trap: a proxy in the environment must not swallow the
+ * requests to the sandbox on this computer. */
+static void
+test_loopback_ignores_proxy (ClientFixture *f, gconstpointer data)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr (SignetCounter) counter = NULL;
+
+      g_setenv ("http_proxy", "http://127.0.0.1:9", TRUE);
+      g_setenv ("HTTP_PROXY", "http://127.0.0.1:9", TRUE);
+      g_unsetenv ("no_proxy");
+      g_unsetenv ("NO_PROXY");
+      g_clear_object (&f->client);
+      f->client = new_client (f, NULL, TEST_KEY);
+      g_object_set (f->client, "max-attempts", 1, NULL);
+      counter = get_counter (f);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 30 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
 /* }}} */
 /* {{{ The key is never logged */
 
@@ -1469,6 +1493,7 @@ main (int argc, char *argv[])
   add_test ("/client/error/response-too-large", wiki, test_response_too_large);
   add_test ("/client/error/insecure-url", wiki, test_insecure_url);
   add_test ("/client/empty-answers", wiki, test_empty_answers);
+  add_test ("/client/loopback-ignores-proxy", wiki, test_loopback_ignores_proxy);
   add_test ("/client/fault/timeout", wiki, test_fault_timeout);
   add_test ("/client/fault/500-then-success", wiki, test_fault_500_then_success);
   add_test ("/client/fault/dropped-upload-retried", wiki, test_fault_dropped_upload_retried);
