@@ -251,17 +251,42 @@ base64_of (GBytes *bytes)
   return g_base64_encode (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 }
 
+static char *create_in_state (Fixture    *fx,
+                              const char *extra_members,
+                              GBytes     *pdf,
+                              const char *state,
+                              char      **document_id);
+
 /* E1 with an inline PDF (a one-page one when @pdf is NULL) and
  * @extra_members ("\"rules\": {…}," or ""); returns the request id. */
 char *
 fixture_create (Fixture *fx, const char *extra_members, GBytes *pdf, char **document_id)
 {
+  return create_in_state (fx, extra_members, pdf, "tosign", document_id);
+}
+
+/* The same with "state": "tags", so that the tags become signature fields;
+ * does not wait for tosign. */
+char *
+fixture_create_tags (Fixture *fx, const char *extra_members, GBytes *pdf, char **document_id)
+{
+  return create_in_state (fx, extra_members, pdf, "tags", document_id);
+}
+
+static char *
+create_in_state (Fixture    *fx,
+                 const char *extra_members,
+                 GBytes     *pdf,
+                 const char *state,
+                 char      **document_id)
+{
   static const char *const pages[] = { "A contract to sign", NULL };
   g_autoptr (GBytes) default_pdf = pdf ? NULL : make_pdf (pages);
   g_autofree char *content = base64_of (pdf ? pdf : default_pdf);
   g_autofree char *body
-    = g_strdup_printf ("{%s \"filedata\": {\"content\": \"%s\", \"filename\": \"contract.pdf\"}}",
-                       extra_members ? extra_members : "", content);
+    = g_strdup_printf ("{%s \"filedata\": {\"content\": \"%s\", \"filename\": \"contract.pdf\", "
+                       "\"state\": \"%s\"}}",
+                       extra_members ? extra_members : "", content, state);
   g_autoptr (JsonNode) reply = fixture_json (fx, "POST", "/JSON/signatureRequest", body, 200);
 
   g_assert_cmpstr (json_member (reply, "message"), ==, "msg.signature.request.id.created");
@@ -422,6 +447,25 @@ pdf_text (GBytes *pdf, int page_index)
 
   g_assert_nonnull (page);
   return poppler_page_get_text (page);
+}
+
+/* How often @text stands in the whole PDF, as text. */
+guint
+pdf_count (GBytes *pdf, const char *text)
+{
+  g_autoptr (PopplerDocument) document = open_pdf (pdf);
+  guint count = 0;
+
+  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
+    {
+      g_autoptr (PopplerPage) page = poppler_document_get_page (document, i);
+      GList *matches = poppler_page_find_text (page, text);
+
+      count += g_list_length (matches);
+      g_list_free_full (matches, (GDestroyNotify) poppler_rectangle_free);
+    }
+
+  return count;
 }
 
 /* Finds @text as text (so: vector content, not pixels); @top is measured

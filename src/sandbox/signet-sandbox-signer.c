@@ -710,6 +710,7 @@ finish_free (Finish *finish)
   g_free (finish->date);
   g_clear_pointer (&finish->content, g_bytes_unref);
   g_clear_pointer (&finish->places, g_ptr_array_unref);
+  g_object_unref (finish->self);
   g_free (finish);
 }
 
@@ -966,7 +967,8 @@ signet_sandbox_finish_request (SignetSandbox      *self,
   Finish          *finish;
 
   finish = g_new0 (Finish, 1);
-  finish->self = self;
+  /* Alive until the callback to the Portal has finished too. */
+  finish->self = g_object_ref (self);
   finish->request_id = g_strdup (request->id);
   finish->sign = sign;
   finish->name = g_strdup (signer_name);
