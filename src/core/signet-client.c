@@ -256,6 +256,12 @@ signet_client_set_transport_error (const GError *source, GError **error)
                             "Check the internet connection and try again."));
   else if (source->domain == SOUP_SESSION_ERROR)
     signet_set_unexpected_response (error, "libsoup: %s", source->message);
+  else if (g_error_matches (source, G_IO_ERROR, G_IO_ERROR_BROKEN_PIPE)
+           || g_error_matches (source, G_IO_ERROR, G_IO_ERROR_CONNECTION_CLOSED)
+           || g_error_matches (source, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT))
+    g_set_error_literal (error, SIGNET_ERROR, SIGNET_ERROR_NETWORK_UNREACHABLE,
+                         _ ("The connection to OKdokument broke off. "
+                            "Check the internet connection and try again."));
   else
     g_set_error_literal (error, SIGNET_ERROR, SIGNET_ERROR_NETWORK_UNREACHABLE,
                          _ ("Signet cannot connect to OKdokument. "
