@@ -1288,6 +1288,48 @@ test_empty_answers (ClientFixture *f, gconstpointer data)
 }
 
 static void
+list_handler (SoupServer        *server,
+              SoupServerMessage *msg,
+              const char        *path,
+              GHashTable        *query,
+              gpointer           user_data)
+{
+  OwnServer *own = user_data;
+  GString   *list = g_string_new ("[");
+
+  own->requests++;
+  for (guint i = 0; i < 2000; i++)
+    g_string_append_printf (list,
+                            "%s{\"filename\": \"contract-%u.pdf\", \"state\": \"signed\", "
+                            "\"modification\": \"2022-06-01 14:11:40\", \"id\": \"doc-%u\", "
+                            "\"date\": 1655085500971, \"number\": \"1655085500880\"}",
+                            i > 0 ? ", " : "", i, i);
+  g_string_append (list, "]");
+  soup_server_message_set_status (msg, 200, NULL);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_TAKE, list->str,
+                                    list->len);
+  g_string_free (list, FALSE);
+}
+
+/* A long list (about 300 KB) is parsed on a worker thread. */
+static void
+test_big_list (ClientFixture *f, gconstpointer data)
+{
+  g_autoptr (OwnServer) own = own_server_new (NULL);
+  g_autoptr (GListModel) documents = NULL;
+  g_autoptr (SignetDocumentInfo) last = NULL;
+
+  soup_server_add_handler (own->server, NULL, list_handler, own, NULL);
+  g_clear_object (&f->client);
+  f->client = new_client (f, own->url, TEST_KEY);
+  documents = list (f, SIGNET_DOCUMENT_STATE_SIGNED);
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 2000);
+  last = g_list_model_get_item (documents, 1999);
+  g_assert_cmpstr (signet_document_info_get_id (last), ==, "doc-1999");
+  g_assert_cmpint (signet_document_info_get_state (last), ==, SIGNET_DOCUMENT_STATE_SIGNED);
+}
+
+static void
 test_response_too_large (ClientFixture *f, gconstpointer data)
 {
   g_autoptr (OwnServer) own = own_server_new (NULL);
@@ -1491,6 +1533,7 @@ main (int argc, char *argv[])
   add_test ("/client/error/response-too-large", wiki, test_response_too_large);
   add_test ("/client/error/insecure-url", wiki, test_insecure_url);
   add_test ("/client/empty-answers", wiki, test_empty_answers);
+  add_test ("/client/big-list", wiki, test_big_list);
   add_test ("/client/loopback-ignores-proxy", wiki, test_loopback_ignores_proxy);
   add_test ("/client/fault/timeout", wiki, test_fault_timeout);
   add_test ("/client/fault/500-then-success", wiki, test_fault_500_then_success);
