@@ -1375,28 +1375,38 @@ test_big_file_main_loop (ClientFixture *f, gconstpointer data)
   g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *base_url = NULL;
-  gint64           stall;
+  const gint64     size = 10 * 1000 * 1000;
+  gint64           stall, idle, peak;
   guint            meter;
 
   g_assert_nonnull (g_getenv ("SIGNET_SANDBOX"));
-  bench_write_pdf (path, 10 * 1000 * 1000);
+  bench_write_pdf (path, size);
   sandbox = bench_spawn_sandbox (g_getenv ("SIGNET_SANDBOX"), TEST_KEY, &base_url, &error);
   g_assert_no_error (error);
 
   client = new_client (f, base_url, TEST_KEY);
   signet_signature_request_set_file (request, file);
 
+  idle = bench_memory_reset_peak ();
   meter = bench_stall_meter_start ();
   signet_client_create_signature_request_async (client, request, SIGNET_CREATE_FLAGS_INLINE, NULL,
                                                 result_cb, f);
   result = wait_result (f);
   stall = bench_stall_meter_stop (meter);
+  peak = bench_memory_peak ();
   created = signet_client_create_signature_request_finish (client, result, &error);
   g_assert_no_error (error);
   g_assert_nonnull (signet_created_request_get_document_id (created));
 
-  g_test_message ("longest main loop stall: %" G_GINT64_FORMAT " µs", stall);
+  g_test_message ("longest main loop stall: %" G_GINT64_FORMAT
+                  " µs, peak memory above idle: %" G_GINT64_FORMAT " KiB",
+                  stall, peak - idle);
   g_assert_cmpint (stall, <, 250 * 1000);
+  /* The issue's bound, 2.5 × the file. AddressSanitizer keeps every freed
+   * chunk in quarantine, so its resident set says nothing about that. */
+#ifndef __SANITIZE_ADDRESS__
+  g_assert_cmpint ((peak - idle) * 1024, <, 5 * size / 2);
+#endif
   bench_stop_sandbox (sandbox);
 }
 
