@@ -397,8 +397,6 @@ is_valid_request_id (const char *id)
   return TRUE;
 }
 
-/* The fields of a create request that have no effect in the sandbox but
- * must have the documented shape (§9.5). */
 static gboolean
 is_field_config (JsonNode *node)
 {
@@ -423,6 +421,8 @@ is_field_config (JsonNode *node)
   return TRUE;
 }
 
+/* The fields of a create request that have no effect in the sandbox but
+ * must have the documented shape (§9.5). */
 static gboolean
 check_field_options (SignetSandbox *self, SoupServerMessage *msg, JsonObject *meta)
 {
