@@ -99,6 +99,19 @@ test_multipage (void)
 }
 
 static void
+test_long (void)
+{
+  g_autoptr(SignetInspection) inspection = inspect_ok ("long.pdf");
+  const SignetSignatureSpot *tag;
+
+  /* The one tag is on the last of 600 pages. */
+  g_assert_cmpint (signet_inspection_get_n_pages (inspection), ==, 600);
+  g_assert_cmpuint (signet_inspection_get_spots (inspection)->len, ==, 1);
+  tag = spot_named (inspection, "_SC1_");
+  g_assert_cmpint (tag->page, ==, 599);
+}
+
+static void
 test_fields (void)
 {
   g_autoptr(SignetInspection) inspection = inspect_ok ("fields.pdf");
@@ -303,7 +316,7 @@ static void
 test_async (void)
 {
   static const char *names[] = {
-    "simple.pdf", "multipage.pdf", "fields.pdf", "tags.pdf", "old-version.pdf",
+    "simple.pdf", "multipage.pdf", "long.pdf", "fields.pdf", "tags.pdf", "old-version.pdf",
     "encrypted.pdf", "password.pdf", "truncated.pdf", "empty.pdf", "not-a-pdf.pdf",
     "large.pdf", "contract.docx", "prices.xlsx", "photos.docx",
   };
@@ -326,7 +339,7 @@ test_async (void)
   while (counts.pending > 0)
     g_main_context_iteration (NULL, TRUE);
 
-  g_assert_cmpuint (counts.ready, ==, 7);
+  g_assert_cmpuint (counts.ready, ==, 8);
   g_assert_cmpuint (counts.failed, ==, 7);
   g_assert_cmpuint (counts.cancelled, ==, 1);
 }
@@ -339,6 +352,7 @@ main (int   argc,
 
   g_test_add_func ("/pdf-inspector/simple", test_simple);
   g_test_add_func ("/pdf-inspector/multipage", test_multipage);
+  g_test_add_func ("/pdf-inspector/long", test_long);
   g_test_add_func ("/pdf-inspector/fields", test_fields);
   g_test_add_func ("/pdf-inspector/tags", test_tags);
   g_test_add_func ("/pdf-inspector/old-version", test_old_version);

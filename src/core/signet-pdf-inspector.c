@@ -18,6 +18,7 @@
 #include "signet-pdf-inspector.h"
 #include "signet-error.h"
 #include "signet-poppler-private.h"
+#include "signet-worker-private.h"
 
 /* Where a PDF's header may start: readers accept some junk before it. */
 #define HEADER_WINDOW 1024
@@ -383,8 +384,8 @@ signet_pdf_inspect_file (GFile         *file,
           actual = g_format_size (g_file_info_get_size (info));
           g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_FILE_TOO_LARGE,
                        /* Translators: %s is the file's size such as “12.3 MB” */
-                       _("The document is too large (%s). OKdokument accepts documents up to 10 MB; "
-                         "save a smaller copy, for example with images in lower quality, and open that instead."),
+                       _("The document is larger than 10 MB (%s), the most OKdokument accepts. "
+                         "Save a smaller copy and open that instead."),
                        actual);
           return NULL;
         }
@@ -427,6 +428,8 @@ inspect_in_worker (gpointer data,
   g_autoptr(SignetInspection) inspection = NULL;
   GError *error = NULL;
 
+  signet_worker_lower_priority ();
+
   if (g_task_return_error_if_cancelled (task))
     return;
 
@@ -463,9 +466,11 @@ signet_pdf_inspector_init (SignetPdfInspector *self)
 {
   g_autoptr(GError) error = NULL;
 
+  /* Exclusive threads, as their priority is lowered; one core is left
+   * to the main thread. */
   self->pool = g_thread_pool_new (inspect_in_worker, self,
-                                  CLAMP ((int) g_get_num_processors (), 2, 4),
-                                  FALSE, &error);
+                                  CLAMP ((int) g_get_num_processors () - 1, 1, 4),
+                                  TRUE, &error);
   g_assert_no_error (error);
 }
 

@@ -15,6 +15,7 @@
 #include "signet-pdf-renderer.h"
 #include "signet-error.h"
 #include "signet-poppler-private.h"
+#include "signet-worker-private.h"
 
 /* No page is rendered larger than this many pixels (64 MB of memory);
  * a larger zoom shows a scaled-up image instead. */
@@ -313,6 +314,8 @@ render_in_worker (gpointer data,
   g_autoptr(SignetPageImage) image = NULL;
   GError *error = NULL;
 
+  signet_worker_lower_priority ();
+
   /* The view has moved on: skip the work. */
   if (g_task_return_error_if_cancelled (task))
     return;
@@ -376,7 +379,8 @@ signet_pdf_renderer_init (SignetPdfRenderer *self)
 
   g_mutex_init (&self->cache_lock);
   g_queue_init (&self->cache);
-  self->pool = g_thread_pool_new (render_in_worker, self, 1, FALSE, &error);
+  /* An exclusive thread, as its priority is lowered. */
+  self->pool = g_thread_pool_new (render_in_worker, self, 1, TRUE, &error);
   g_assert_no_error (error);
   g_thread_pool_set_sort_function (self->pool, newest_first, NULL);
 }

@@ -182,6 +182,12 @@ def main():
     simple = document([page_content("Contract", letter)])
     write(folder, "simple.pdf", simple)
     write(folder, "multipage.pdf", document([page_content("Page %d" % (i + 1), letter) for i in range(200)]))
+    # Long enough that checking it on the main thread would freeze the window.
+    words = "the customer agrees to the terms of this contract and to the processing of personal data".split()
+    body = [" ".join(words[(i + j) % len(words)] for j in range(12)) for i in range(30)]
+    pages = [page_content("Terms, page %d" % (i + 1), body) for i in range(599)]
+    pages.append(page_content("Signatures", ["Customer: _SC1_"]))
+    write(folder, "long.pdf", document(pages))
     write(folder, "fields.pdf", document([page_content("Loan agreement", letter),
                                          page_content("Signatures", ["Customer", "Witness"])],
                                         annots=signature_fields))

@@ -76,6 +76,7 @@ class Signet:
         environment.pop("LC_ALL", None)
         if env:
             environment.update(env)
+        self.environment = environment
         self.log = open(os.path.join(self.home.name, "signet.log"), "w+")
         self.process = subprocess.Popen([os.environ["SIGNET_BIN"], *args], env=environment,
                                         stdout=self.log, stderr=subprocess.STDOUT)
@@ -207,11 +208,11 @@ class Signet:
         self.home.cleanup()
 
 
-def run(test):
-    """Runs test(signet) against a fresh instance; prints the app's output on failure."""
+def run(test, *args):
+    """Runs test(signet) against a fresh instance started with args; prints the app's output on failure."""
     signet = None
     try:
-        signet = Signet()
+        signet = Signet(*args)
         test(signet)
     except TestFailure as failure:
         print(f"FAIL: {failure}")
