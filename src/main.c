@@ -13,10 +13,9 @@
 #include "signet-application.h"
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
-  g_autoptr(SignetApplication) app = NULL;
+  g_autoptr (SignetApplication) app = NULL;
   const char *localedir;
 
   /* Tests run Signet from the build tree, where the catalogs are not installed. */
@@ -30,7 +29,7 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   g_set_prgname ("signet");
-  g_set_application_name (_("Signet"));
+  g_set_application_name (_ ("Signet"));
 
   app = signet_application_new ();
 

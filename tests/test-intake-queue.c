@@ -26,9 +26,9 @@ wait_checked (SignetIntakeQueue *queue)
 static void
 test_good_and_bad (void)
 {
-  g_autoptr(SignetIntakeQueue) queue = signet_intake_queue_new ();
-  g_autoptr(GFile) good = data_file ("fields.pdf");
-  g_autoptr(GFile) bad = data_file ("password.pdf");
+  g_autoptr (SignetIntakeQueue) queue = signet_intake_queue_new ();
+  g_autoptr (GFile) good = data_file ("fields.pdf");
+  g_autoptr (GFile) bad = data_file ("password.pdf");
   SignetIntakeItem *good_item, *bad_item;
 
   good_item = signet_intake_queue_add (queue, good);
@@ -47,14 +47,16 @@ test_good_and_bad (void)
 
   g_assert_cmpint (signet_intake_item_get_state (bad_item), ==, SIGNET_INTAKE_STATE_FAILED);
   g_assert_null (signet_intake_item_get_inspection (bad_item));
-  g_assert_error ((GError *) signet_intake_item_get_error (bad_item), SIGNET_ERROR, SIGNET_ERROR_FILE_ENCRYPTED);
-  g_assert_cmpstr (signet_intake_item_get_summary (bad_item), ==, signet_intake_item_get_error (bad_item)->message);
+  g_assert_error ((GError *) signet_intake_item_get_error (bad_item), SIGNET_ERROR,
+                  SIGNET_ERROR_FILE_ENCRYPTED);
+  g_assert_cmpstr (signet_intake_item_get_summary (bad_item), ==,
+                   signet_intake_item_get_error (bad_item)->message);
 
   /* A bad file is removed, the good one stays. */
   signet_intake_queue_remove (queue, bad_item);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (queue)), ==, 1);
   {
-    g_autoptr(SignetIntakeItem) first = g_list_model_get_item (G_LIST_MODEL (queue), 0);
+    g_autoptr (SignetIntakeItem) first = g_list_model_get_item (G_LIST_MODEL (queue), 0);
     g_assert_true (first == good_item);
   }
 }
@@ -62,11 +64,11 @@ test_good_and_bad (void)
 static void
 test_duplicate (void)
 {
-  g_autoptr(SignetIntakeQueue) queue = signet_intake_queue_new ();
-  g_autoptr(GFile) file = data_file ("simple.pdf");
+  g_autoptr (SignetIntakeQueue) queue = signet_intake_queue_new ();
+  g_autoptr (GFile) file = data_file ("simple.pdf");
   g_autofree char *path = g_file_get_path (file);
   g_autofree char *uri = g_file_get_uri (file);
-  g_autoptr(GFile) same = g_file_new_for_uri (uri);
+  g_autoptr (GFile) same = g_file_new_for_uri (uri);
 
   g_assert_nonnull (signet_intake_queue_add (queue, file));
   /* The same file, however it was named, is noticed. */
@@ -77,11 +79,7 @@ test_duplicate (void)
 }
 
 static void
-count_changes_cb (GListModel *model,
-                  guint       position,
-                  guint       removed,
-                  guint       added,
-                  gpointer    user_data)
+count_changes_cb (GListModel *model, guint position, guint removed, guint added, gpointer user_data)
 {
   guint *changes = user_data;
 
@@ -91,9 +89,9 @@ count_changes_cb (GListModel *model,
 static void
 test_remove_while_checking (void)
 {
-  g_autoptr(SignetIntakeQueue) queue = signet_intake_queue_new ();
-  g_autoptr(GFile) file = data_file ("multipage.pdf");
-  g_autoptr(SignetIntakeItem) item = NULL;
+  g_autoptr (SignetIntakeQueue) queue = signet_intake_queue_new ();
+  g_autoptr (GFile) file = data_file ("multipage.pdf");
+  g_autoptr (SignetIntakeItem) item = NULL;
   guint changes = 0;
 
   g_signal_connect (queue, "items-changed", G_CALLBACK (count_changes_cb), &changes);
@@ -116,8 +114,8 @@ static void
 test_dispose_while_checking (void)
 {
   SignetIntakeQueue *queue = signet_intake_queue_new ();
-  g_autoptr(GFile) file = data_file ("multipage.pdf");
-  g_autoptr(SignetIntakeItem) item = g_object_ref (signet_intake_queue_add (queue, file));
+  g_autoptr (GFile) file = data_file ("multipage.pdf");
+  g_autoptr (SignetIntakeItem) item = g_object_ref (signet_intake_queue_add (queue, file));
 
   /* Closing the window while files are checked cancels the checks. */
   g_object_unref (queue);
@@ -128,8 +126,7 @@ test_dispose_while_checking (void)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 

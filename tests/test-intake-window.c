@@ -25,8 +25,7 @@ data_file (const char *name)
 }
 
 static gpointer
-child (SignetWindow *window,
-       const char   *name)
+child (SignetWindow *window, const char *name)
 {
   return gtk_widget_get_template_child (GTK_WIDGET (window), SIGNET_TYPE_WINDOW, name);
 }
@@ -39,13 +38,15 @@ timeout_cb (gpointer user_data)
 }
 
 /* Iterates the main loop until condition holds, failing after 20 s. */
-#define WAIT_UNTIL(condition)                                                   \
-  G_STMT_START {                                                                \
-    guint _guard = g_timeout_add_seconds (20, timeout_cb, (gpointer) #condition); \
-    while (!(condition))                                                        \
-      g_main_context_iteration (NULL, TRUE);                                    \
-    g_source_remove (_guard);                                                   \
-  } G_STMT_END
+#define WAIT_UNTIL(condition)                                                                      \
+  G_STMT_START                                                                                     \
+  {                                                                                                \
+    guint _guard = g_timeout_add_seconds (20, timeout_cb, (gpointer) #condition);                  \
+    while (!(condition))                                                                           \
+      g_main_context_iteration (NULL, TRUE);                                                       \
+    g_source_remove (_guard);                                                                      \
+  }                                                                                                \
+  G_STMT_END
 
 static SignetWindow *
 new_window (void)
@@ -58,10 +59,9 @@ new_window (void)
 }
 
 static void
-open_names (SignetWindow       *window,
-            const char * const *names)
+open_names (SignetWindow *window, const char *const *names)
 {
-  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; names[i] != NULL; i++)
     g_ptr_array_add (files, data_file (names[i]));
@@ -71,26 +71,27 @@ open_names (SignetWindow       *window,
 static void
 test_drop (void)
 {
-  SignetWindow *window = new_window ();
+  SignetWindow      *window = new_window ();
   SignetIntakeQueue *queue = signet_window_get_queue (window);
-  g_autoptr(GFile) fields = data_file ("fields.pdf");
-  g_autoptr(GFile) password = data_file ("password.pdf");
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  g_autoptr (GFile) fields = data_file ("fields.pdf");
+  g_autoptr (GFile) password = data_file ("password.pdf");
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
   GtkDropTarget *target = NULL;
-  GdkFileList *list;
-  GSList *files = NULL;
-  GValue value = G_VALUE_INIT;
-  gboolean accepted = FALSE;
+  GdkFileList   *list;
+  GSList        *files = NULL;
+  GValue         value = G_VALUE_INIT;
+  gboolean       accepted = FALSE;
 
   for (guint i = 0; i < g_list_model_get_n_items (controllers) && target == NULL; i++)
     {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+      g_autoptr (GObject) controller = g_list_model_get_item (controllers, i);
 
       if (GTK_IS_DROP_TARGET (controller))
         target = GTK_DROP_TARGET (controller);
     }
   g_assert_nonnull (target);
-  g_assert_true (gdk_content_formats_contain_gtype (gtk_drop_target_get_formats (target), GDK_TYPE_FILE_LIST));
+  g_assert_true (
+    gdk_content_formats_contain_gtype (gtk_drop_target_get_formats (target), GDK_TYPE_FILE_LIST));
 
   /* What a file manager's drag delivers: the drop handler takes it all. */
   files = g_slist_append (files, fields);
@@ -109,7 +110,8 @@ test_drop (void)
   WAIT_UNTIL (signet_intake_queue_n_checking (queue) == 0);
 
   /* The first file is shown, previewed with its fields. */
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (window, "content_stack")), ==, "preview");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (window, "content_stack")), ==,
+                   "preview");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -117,27 +119,30 @@ test_drop (void)
 static void
 test_error_and_remove (void)
 {
-  const char *names[] = { "password.pdf", "simple.pdf", NULL };
-  SignetWindow *window = new_window ();
+  const char        *names[] = { "password.pdf", "simple.pdf", NULL };
+  SignetWindow      *window = new_window ();
   SignetIntakeQueue *queue = signet_window_get_queue (window);
-  GtkListBox *list = child (window, "queue_list");
-  AdwStatusPage *failed = child (window, "failed_page");
-  GtkListBoxRow *row;
+  GtkListBox        *list = child (window, "queue_list");
+  AdwStatusPage     *failed = child (window, "failed_page");
+  GtkListBoxRow     *row;
 
   open_names (window, names);
   WAIT_UNTIL (!signet_window_is_opening (window) && signet_intake_queue_n_checking (queue) == 0);
 
   row = gtk_list_box_get_row_at_index (list, 0);
   g_assert_true (gtk_list_box_get_selected_row (list) == row);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (window, "content_stack")), ==, "failed");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (window, "content_stack")), ==,
+                   "failed");
   g_assert_cmpstr (adw_status_page_get_title (failed), ==, "“password.pdf” Cannot Be Sent");
-  g_assert_true (g_str_has_prefix (adw_status_page_get_description (failed), "The document is protected by a password."));
+  g_assert_true (g_str_has_prefix (adw_status_page_get_description (failed),
+                                   "The document is protected by a password."));
 
   /* Removing it shows the next one. */
   gtk_widget_activate_action (GTK_WIDGET (row), "row.remove", NULL);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (queue)), ==, 1);
   WAIT_UNTIL (gtk_list_box_get_selected_row (list) != NULL);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (window, "content_stack")), ==, "preview");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (window, "content_stack")), ==,
+                   "preview");
 
   /* And the last one leaves the empty window. */
   gtk_widget_activate_action (GTK_WIDGET (window), "intake.remove-selected", NULL);
@@ -150,8 +155,8 @@ test_error_and_remove (void)
 static void
 test_duplicates (void)
 {
-  const char *names[] = { "simple.pdf", "tags.pdf", NULL };
-  SignetWindow *window = new_window ();
+  const char        *names[] = { "simple.pdf", "tags.pdf", NULL };
+  SignetWindow      *window = new_window ();
   SignetIntakeQueue *queue = signet_window_get_queue (window);
 
   open_names (window, names);
@@ -168,12 +173,12 @@ test_duplicates (void)
 static void
 test_preview (void)
 {
-  const char *names[] = { "fields.pdf", NULL };
-  SignetWindow *window = new_window ();
+  const char        *names[] = { "fields.pdf", NULL };
+  SignetWindow      *window = new_window ();
   SignetIntakeQueue *queue = signet_window_get_queue (window);
-  SignetPdfView *view = child (window, "pdf_view");
-  SignetPdfPage *page = signet_pdf_view_get_page_widget (view);
-  double fitted;
+  SignetPdfView     *view = child (window, "pdf_view");
+  SignetPdfPage     *page = signet_pdf_view_get_page_widget (view);
+  double             fitted;
 
   open_names (window, names);
   WAIT_UNTIL (!signet_window_is_opening (window) && signet_intake_queue_n_checking (queue) == 0);
@@ -240,8 +245,8 @@ static gboolean
 tick_cb (gpointer user_data)
 {
   Stalls *stalls = user_data;
-  gint64 wall = g_get_monotonic_time ();
-  gint64 cpu = thread_cpu_time ();
+  gint64  wall = g_get_monotonic_time ();
+  gint64  cpu = thread_cpu_time ();
 
   if (stalls->wall != 0)
     {
@@ -259,15 +264,15 @@ static void
 test_twenty_files_do_not_stall (void)
 {
   static const char *sources[] = {
-    "multipage.pdf", "fields.pdf", "tags.pdf", "long.pdf", "old-version.pdf",
+    "multipage.pdf", "fields.pdf",   "tags.pdf",      "long.pdf",      "old-version.pdf",
     "encrypted.pdf", "password.pdf", "truncated.pdf", "not-a-pdf.pdf", "large.pdf",
   };
-  SignetWindow *window = new_window ();
+  SignetWindow      *window = new_window ();
   SignetIntakeQueue *queue = signet_window_get_queue (window);
-  SignetPdfView *view = child (window, "pdf_view");
-  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  SignetPdfView     *view = child (window, "pdf_view");
+  g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *dir = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   gint64 best_cpu = G_MAXINT64, best_wall = G_MAXINT64;
 
   /* Twenty distinct files: each source twice, under two names. */
@@ -275,9 +280,9 @@ test_twenty_files_do_not_stall (void)
   g_assert_no_error (error);
   for (guint i = 0; i < 20; i++)
     {
-      g_autoptr(GFile) source = data_file (sources[i % G_N_ELEMENTS (sources)]);
+      g_autoptr (GFile) source = data_file (sources[i % G_N_ELEMENTS (sources)]);
       g_autofree char *name = g_strdup_printf ("%02u-%s", i, sources[i % G_N_ELEMENTS (sources)]);
-      GFile *copy = g_file_new_build_filename (dir, name, NULL);
+      GFile           *copy = g_file_new_build_filename (dir, name, NULL);
 
       g_file_copy (source, copy, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
       g_assert_no_error (error);
@@ -292,22 +297,23 @@ test_twenty_files_do_not_stall (void)
   for (guint round = 0; round < ROUNDS; round++)
     {
       Stalls stalls = { 0 };
-      guint ready = 0, failed = 0;
-      guint tick_id;
+      guint  ready = 0, failed = 0;
+      guint  tick_id;
 
       for (int i = 0; i < 20; i++)
         g_main_context_iteration (NULL, FALSE);
       tick_id = g_timeout_add (1, tick_cb, &stalls);
 
       signet_window_open_files (window, (GFile **) files->pdata, files->len);
-      WAIT_UNTIL (!signet_window_is_opening (window) && signet_intake_queue_n_checking (queue) == 0);
+      WAIT_UNTIL (!signet_window_is_opening (window)
+                  && signet_intake_queue_n_checking (queue) == 0);
       WAIT_UNTIL (signet_pdf_page_is_rendered (signet_pdf_view_get_page_widget (view)));
       g_source_remove (tick_id);
 
       g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (queue)), ==, 20);
       for (guint i = 0; i < 20; i++)
         {
-          g_autoptr(SignetIntakeItem) item = g_list_model_get_item (G_LIST_MODEL (queue), i);
+          g_autoptr (SignetIntakeItem) item = g_list_model_get_item (G_LIST_MODEL (queue), i);
 
           if (signet_intake_item_get_state (item) == SIGNET_INTAKE_STATE_READY)
             ready++;
@@ -327,8 +333,8 @@ test_twenty_files_do_not_stall (void)
         gtk_widget_activate_action (GTK_WIDGET (window), "intake.remove-selected", NULL);
     }
 
-  g_test_message ("best of %u rounds: %.1f ms of work, %.1f ms on the wall clock",
-                  ROUNDS, best_cpu / 1000.0, best_wall / 1000.0);
+  g_test_message ("best of %u rounds: %.1f ms of work, %.1f ms on the wall clock", ROUNDS,
+                  best_cpu / 1000.0, best_wall / 1000.0);
   g_assert_cmpint (best_cpu, <, 50 * 1000);
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -338,16 +344,16 @@ test_twenty_files_do_not_stall (void)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   int ret;
 
   gtk_test_init (&argc, &argv, NULL);
 
   app = signet_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
 

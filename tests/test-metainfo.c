@@ -10,11 +10,10 @@
 #include "signet-metainfo.h"
 
 static char *
-read_fixture (const char *name,
-              gsize      *length)
+read_fixture (const char *name, gsize *length)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   char *contents = NULL;
 
   g_file_get_contents (path, &contents, length, &error);
@@ -25,11 +24,11 @@ read_fixture (const char *name,
 static void
 test_untranslated (void)
 {
-  const char * const languages[] = { "C", NULL };
-  g_autoptr(SignetRelease) release = NULL;
-  g_autoptr(GError) error = NULL;
+  const char *const languages[] = { "C", NULL };
+  g_autoptr (SignetRelease) release = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *xml = NULL;
-  gsize length;
+  gsize            length;
 
   xml = read_fixture ("release-notes.metainfo.xml", &length);
   release = signet_metainfo_parse_latest_release (xml, length, languages, &error);
@@ -44,14 +43,14 @@ test_untranslated (void)
 static void
 test_translated (void)
 {
-  const char * const slovak[] = { "sk_SK.UTF-8", "sk_SK", "sk", "C", NULL };
-  const char * const czech[] = { "cs_CZ", "cs", "C", NULL };
-  const char * const german[] = { "de_DE", "de", "C", NULL };
-  g_autoptr(SignetRelease) sk = NULL;
-  g_autoptr(SignetRelease) cs = NULL;
-  g_autoptr(SignetRelease) de = NULL;
+  const char *const slovak[] = { "sk_SK.UTF-8", "sk_SK", "sk", "C", NULL };
+  const char *const czech[] = { "cs_CZ", "cs", "C", NULL };
+  const char *const german[] = { "de_DE", "de", "C", NULL };
+  g_autoptr (SignetRelease) sk = NULL;
+  g_autoptr (SignetRelease) cs = NULL;
+  g_autoptr (SignetRelease) de = NULL;
   g_autofree char *xml = NULL;
-  gsize length;
+  gsize            length;
 
   xml = read_fixture ("release-notes.metainfo.xml", &length);
 
@@ -69,7 +68,7 @@ test_translated (void)
 static void
 test_errors (void)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   SignetRelease *release;
 
   release = signet_metainfo_parse_latest_release ("<component><releases>", -1, NULL, &error);
@@ -91,7 +90,8 @@ test_errors (void)
   g_clear_error (&error);
 
   release = signet_metainfo_parse_latest_release ("<component><releases><release version=\"3\"/>"
-                                                  "</releases></component>", -1, NULL, &error);
+                                                  "</releases></component>",
+                                                  -1, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (release->version, ==, "3");
   g_assert_null (release->notes);
@@ -103,11 +103,11 @@ test_errors (void)
 static void
 test_shipped_metainfo (void)
 {
-  const char * const languages[][3] = { { "C", NULL }, { "sk", "C", NULL }, { "cs", "C", NULL } };
-  g_autofree char *path = NULL;
-  g_autofree char *xml = NULL;
-  g_autofree char *english = NULL;
-  g_autoptr(GError) error = NULL;
+  const char *const languages[][3] = { { "C", NULL }, { "sk", "C", NULL }, { "cs", "C", NULL } };
+  g_autofree char  *path = NULL;
+  g_autofree char  *xml = NULL;
+  g_autofree char  *english = NULL;
+  g_autoptr (GError) error = NULL;
   gsize length;
 
   path = g_test_build_filename (G_TEST_BUILT, "..", "data", APPLICATION_ID ".metainfo.xml", NULL);
@@ -116,7 +116,7 @@ test_shipped_metainfo (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
     {
-      g_autoptr(SignetRelease) release = NULL;
+      g_autoptr (SignetRelease) release = NULL;
 
       release = signet_metainfo_parse_latest_release (xml, length, languages[i], &error);
       g_assert_no_error (error);
@@ -132,8 +132,7 @@ test_shipped_metainfo (void)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 

@@ -14,10 +14,10 @@
 #include "signet-pdf-inspector.h"
 
 static SignetInspection *
-inspect (const char  *name,
-         GError     **error)
+inspect (const char *name, GError **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (g_test_get_filename (G_TEST_BUILT, "data", name, NULL));
+  g_autoptr (GFile) file
+    = g_file_new_for_path (g_test_get_filename (G_TEST_BUILT, "data", name, NULL));
 
   return signet_pdf_inspect_file (file, NULL, error);
 }
@@ -25,7 +25,7 @@ inspect (const char  *name,
 static SignetInspection *
 inspect_ok (const char *name)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   SignetInspection *inspection = inspect (name, &error);
 
   g_assert_no_error (error);
@@ -34,11 +34,10 @@ inspect_ok (const char *name)
 }
 
 static void
-assert_refused (const char *name,
-                SignetError code)
+assert_refused (const char *name, SignetError code)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SignetInspection) inspection = inspect (name, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SignetInspection) inspection = inspect (name, &error);
 
   g_assert_null (inspection);
   g_assert_error (error, SIGNET_ERROR, (int) code);
@@ -48,8 +47,7 @@ assert_refused (const char *name,
 }
 
 static const SignetSignatureSpot *
-spot_named (SignetInspection *inspection,
-            const char       *name)
+spot_named (SignetInspection *inspection, const char *name)
 {
   GPtrArray *spots = signet_inspection_get_spots (inspection);
 
@@ -67,11 +65,11 @@ spot_named (SignetInspection *inspection,
 static void
 test_simple (void)
 {
-  g_autoptr(SignetInspection) inspection = inspect_ok ("simple.pdf");
+  g_autoptr (SignetInspection) inspection = inspect_ok ("simple.pdf");
   g_autofree char *summary = signet_inspection_dup_summary (inspection);
   g_autofree char *note = signet_inspection_dup_note (inspection);
-  double width, height;
-  guint major, minor;
+  double           width, height;
+  guint            major, minor;
 
   g_assert_cmpint (signet_inspection_get_kind (inspection), ==, SIGNET_DOCUMENT_KIND_PDF);
   g_assert_cmpint (signet_inspection_get_n_pages (inspection), ==, 1);
@@ -83,7 +81,8 @@ test_simple (void)
   g_assert_cmpuint (minor, ==, 7);
   g_assert_false (signet_inspection_get_old_version (inspection));
   g_assert_cmpuint (signet_inspection_get_spots (inspection)->len, ==, 0);
-  g_assert_cmpint (signet_inspection_get_signing_mode (inspection), ==, SIGNET_SIGNING_MODE_ANYWHERE);
+  g_assert_cmpint (signet_inspection_get_signing_mode (inspection), ==,
+                   SIGNET_SIGNING_MODE_ANYWHERE);
   g_assert_cmpstr (summary, ==, "1 page · sign anywhere");
   g_assert_null (note);
 }
@@ -91,7 +90,7 @@ test_simple (void)
 static void
 test_multipage (void)
 {
-  g_autoptr(SignetInspection) inspection = inspect_ok ("multipage.pdf");
+  g_autoptr (SignetInspection) inspection = inspect_ok ("multipage.pdf");
   g_autofree char *summary = signet_inspection_dup_summary (inspection);
 
   g_assert_cmpint (signet_inspection_get_n_pages (inspection), ==, 200);
@@ -101,7 +100,7 @@ test_multipage (void)
 static void
 test_long (void)
 {
-  g_autoptr(SignetInspection) inspection = inspect_ok ("long.pdf");
+  g_autoptr (SignetInspection) inspection = inspect_ok ("long.pdf");
   const SignetSignatureSpot *tag;
 
   /* The one tag is on the last of 600 pages. */
@@ -114,8 +113,8 @@ test_long (void)
 static void
 test_fields (void)
 {
-  g_autoptr(SignetInspection) inspection = inspect_ok ("fields.pdf");
-  g_autofree char *summary = signet_inspection_dup_summary (inspection);
+  g_autoptr (SignetInspection) inspection = inspect_ok ("fields.pdf");
+  g_autofree char           *summary = signet_inspection_dup_summary (inspection);
   const SignetSignatureSpot *customer, *witness;
 
   /* The text field is no place to sign. */
@@ -142,7 +141,7 @@ test_fields (void)
 static void
 test_tags (void)
 {
-  g_autoptr(SignetInspection) inspection = inspect_ok ("tags.pdf");
+  g_autoptr (SignetInspection) inspection = inspect_ok ("tags.pdf");
   const char *names[] = { "_SC1_", "_SO2_", "_S3_" };
   /* The baselines of the three lines, from the bottom. */
   const double baselines[] = { 720, 698, 676 };
@@ -153,7 +152,7 @@ test_tags (void)
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
       const SignetSignatureSpot *tag = spot_named (inspection, names[i]);
-      double top_of_line = 842 - baselines[i] - 11;
+      double                     top_of_line = 842 - baselines[i] - 11;
 
       g_assert_cmpint (tag->kind, ==, SIGNET_SPOT_KIND_TAG);
       g_assert_cmpint (tag->page, ==, 0);
@@ -173,9 +172,9 @@ test_tags (void)
 static void
 test_old_version (void)
 {
-  g_autoptr(SignetInspection) inspection = inspect_ok ("old-version.pdf");
+  g_autoptr (SignetInspection) inspection = inspect_ok ("old-version.pdf");
   g_autofree char *note = signet_inspection_dup_note (inspection);
-  guint major, minor;
+  guint            major, minor;
 
   signet_inspection_get_pdf_version (inspection, &major, &minor);
   g_assert_cmpuint (minor, ==, 4);
@@ -186,8 +185,8 @@ test_old_version (void)
 static void
 test_office (void)
 {
-  g_autoptr(SignetInspection) word = inspect_ok ("contract.docx");
-  g_autoptr(SignetInspection) excel = inspect_ok ("prices.xlsx");
+  g_autoptr (SignetInspection) word = inspect_ok ("contract.docx");
+  g_autoptr (SignetInspection) excel = inspect_ok ("prices.xlsx");
   g_autofree char *note = signet_inspection_dup_note (word);
 
   g_assert_cmpint (signet_inspection_get_kind (word), ==, SIGNET_DOCUMENT_KIND_WORD);
@@ -215,11 +214,11 @@ static void
 test_size_checked_before_reading (void)
 {
   g_autofree char *path = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SignetInspection) inspection = NULL;
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SignetInspection) inspection = NULL;
   gint64 start;
-  int fd;
+  int    fd;
 
   /* A sparse 64 GB file: reading it would take minutes or all memory. */
   fd = g_file_open_tmp ("signet-huge-XXXXXX.pdf", &path, &error);
@@ -243,13 +242,13 @@ test_every_truncation (void)
 {
   g_autofree char *contents = NULL;
   g_autofree char *dir = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   gsize length;
 
   /* Whatever is left of a document, the answer is a result or a
    * SIGNET_ERROR, never a crash. */
-  g_file_get_contents (g_test_get_filename (G_TEST_BUILT, "data", "fields.pdf", NULL),
-                       &contents, &length, &error);
+  g_file_get_contents (g_test_get_filename (G_TEST_BUILT, "data", "fields.pdf", NULL), &contents,
+                       &length, &error);
   g_assert_no_error (error);
   dir = g_dir_make_tmp ("signet-cut-XXXXXX", &error);
   g_assert_no_error (error);
@@ -257,9 +256,9 @@ test_every_truncation (void)
   for (gsize cut = 0; cut <= length; cut += 5)
     {
       g_autofree char *path = g_build_filename (dir, "cut.pdf", NULL);
-      g_autoptr(GFile) file = g_file_new_for_path (path);
-      g_autoptr(SignetInspection) inspection = NULL;
-      g_autoptr(GError) inspect_error = NULL;
+      g_autoptr (GFile) file = g_file_new_for_path (path);
+      g_autoptr (SignetInspection) inspection = NULL;
+      g_autoptr (GError) inspect_error = NULL;
 
       g_file_set_contents (path, contents, cut, &error);
       g_assert_no_error (error);
@@ -271,8 +270,8 @@ test_every_truncation (void)
   /* Only the whole file is whole. */
   {
     g_autofree char *path = g_build_filename (dir, "cut.pdf", NULL);
-    g_autoptr(GFile) file = g_file_new_for_path (path);
-    g_autoptr(SignetInspection) inspection = NULL;
+    g_autoptr (GFile) file = g_file_new_for_path (path);
+    g_autoptr (SignetInspection) inspection = NULL;
 
     g_file_set_contents (path, contents, length - 10, &error);
     inspection = signet_pdf_inspect_file (file, NULL, &error);
@@ -291,13 +290,11 @@ typedef struct
 } Counts;
 
 static void
-inspected_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+inspected_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   Counts *counts = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SignetInspection) inspection = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SignetInspection) inspection = NULL;
 
   inspection = signet_pdf_inspector_inspect_finish (SIGNET_PDF_INSPECTOR (source), result, &error);
   if (inspection != NULL)
@@ -316,18 +313,20 @@ static void
 test_async (void)
 {
   static const char *names[] = {
-    "simple.pdf", "multipage.pdf", "long.pdf", "fields.pdf", "tags.pdf", "old-version.pdf",
-    "encrypted.pdf", "password.pdf", "truncated.pdf", "empty.pdf", "not-a-pdf.pdf",
-    "large.pdf", "contract.docx", "prices.xlsx", "photos.docx",
+    "simple.pdf",      "multipage.pdf", "long.pdf",      "fields.pdf",    "tags.pdf",
+    "old-version.pdf", "encrypted.pdf", "password.pdf",  "truncated.pdf", "empty.pdf",
+    "not-a-pdf.pdf",   "large.pdf",     "contract.docx", "prices.xlsx",   "photos.docx",
   };
-  g_autoptr(SignetPdfInspector) inspector = signet_pdf_inspector_new ();
-  g_autoptr(GCancellable) cancelled = g_cancellable_new ();
-  g_autoptr(GFile) simple = g_file_new_for_path (g_test_get_filename (G_TEST_BUILT, "data", "simple.pdf", NULL));
+  g_autoptr (SignetPdfInspector) inspector = signet_pdf_inspector_new ();
+  g_autoptr (GCancellable) cancelled = g_cancellable_new ();
+  g_autoptr (GFile) simple
+    = g_file_new_for_path (g_test_get_filename (G_TEST_BUILT, "data", "simple.pdf", NULL));
   Counts counts = { 0 };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
-      g_autoptr(GFile) file = g_file_new_for_path (g_test_get_filename (G_TEST_BUILT, "data", names[i], NULL));
+      g_autoptr (GFile) file
+        = g_file_new_for_path (g_test_get_filename (G_TEST_BUILT, "data", names[i], NULL));
 
       counts.pending++;
       signet_pdf_inspector_inspect_async (inspector, file, NULL, inspected_cb, &counts);
@@ -345,8 +344,7 @@ test_async (void)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 

@@ -13,14 +13,12 @@
 typedef struct
 {
   SignetPageImage *image;
-  GError *error;
-  gboolean done;
+  GError          *error;
+  gboolean         done;
 } Result;
 
 static void
-rendered_cb (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
+rendered_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   Result *r = user_data;
 
@@ -29,10 +27,7 @@ rendered_cb (GObject      *source,
 }
 
 static SignetPageImage *
-render (SignetPdfRenderer *renderer,
-        int                page,
-        double             scale,
-        GError           **error)
+render (SignetPdfRenderer *renderer, int page, double scale, GError **error)
 {
   Result r = { 0 };
 
@@ -45,10 +40,10 @@ render (SignetPdfRenderer *renderer,
 }
 
 static SignetPdfRenderer *
-renderer_for (const char *name,
-              gsize       cache_size)
+renderer_for (const char *name, gsize cache_size)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (g_test_get_filename (G_TEST_BUILT, "data", name, NULL));
+  g_autoptr (GFile) file
+    = g_file_new_for_path (g_test_get_filename (G_TEST_BUILT, "data", name, NULL));
 
   return signet_pdf_renderer_new (file, cache_size);
 }
@@ -56,12 +51,12 @@ renderer_for (const char *name,
 static void
 test_render (void)
 {
-  g_autoptr(SignetPdfRenderer) renderer = renderer_for ("simple.pdf", 64 << 20);
-  g_autoptr(SignetPageImage) image = NULL;
-  g_autoptr(SignetPageImage) again = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (SignetPdfRenderer) renderer = renderer_for ("simple.pdf", 64 << 20);
+  g_autoptr (SignetPageImage) image = NULL;
+  g_autoptr (SignetPageImage) again = NULL;
+  g_autoptr (GError) error = NULL;
   const guint32 *pixels;
-  gboolean has_ink = FALSE;
+  gboolean       has_ink = FALSE;
 
   image = render (renderer, 0, 2.0, &error);
   g_assert_no_error (error);
@@ -89,16 +84,18 @@ test_bounded_cache (void)
 {
   /* Room for about ten pages of 60 × 85 pixels. */
   gsize page_bytes = 60 * 4 * 85;
-  g_autoptr(SignetPdfRenderer) renderer = renderer_for ("multipage.pdf", page_bytes * 10 + page_bytes / 2);
+  g_autoptr (SignetPdfRenderer) renderer
+    = renderer_for ("multipage.pdf", page_bytes * 10 + page_bytes / 2);
 
   for (int page = 0; page < 200; page++)
     {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(SignetPageImage) image = render (renderer, page, 0.1, &error);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (SignetPageImage) image = render (renderer, page, 0.1, &error);
 
       g_assert_no_error (error);
       g_assert_cmpint (signet_page_image_get_page (image), ==, page);
-      g_assert_cmpuint (signet_pdf_renderer_get_cache_bytes (renderer), <=, page_bytes * 10 + page_bytes / 2);
+      g_assert_cmpuint (signet_pdf_renderer_get_cache_bytes (renderer), <=,
+                        page_bytes * 10 + page_bytes / 2);
     }
 
   g_assert_cmpuint (signet_pdf_renderer_get_n_cached (renderer), ==, 10);
@@ -111,14 +108,14 @@ test_bounded_cache (void)
 static void
 test_cancelled (void)
 {
-  g_autoptr(SignetPdfRenderer) renderer = renderer_for ("multipage.pdf", 64 << 20);
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (SignetPdfRenderer) renderer = renderer_for ("multipage.pdf", 64 << 20);
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
   Result results[20] = { 0 };
 
   /* The person flips through twenty pages; only the last one is wanted. */
   for (int i = 0; i < 20; i++)
-    signet_pdf_renderer_render_async (renderer, i, 1.0, i < 19 ? cancellable : NULL,
-                                      rendered_cb, &results[i]);
+    signet_pdf_renderer_render_async (renderer, i, 1.0, i < 19 ? cancellable : NULL, rendered_cb,
+                                      &results[i]);
   g_cancellable_cancel (cancellable);
 
   for (int i = 0; i < 20; i++)
@@ -138,9 +135,9 @@ test_cancelled (void)
 static void
 test_unreadable (void)
 {
-  g_autoptr(SignetPdfRenderer) renderer = renderer_for ("not-a-pdf.pdf", 64 << 20);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SignetPageImage) image = render (renderer, 0, 1.0, &error);
+  g_autoptr (SignetPdfRenderer) renderer = renderer_for ("not-a-pdf.pdf", 64 << 20);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SignetPageImage) image = render (renderer, 0, 1.0, &error);
 
   g_assert_null (image);
   g_assert_error (error, SIGNET_ERROR, SIGNET_ERROR_FILE_UNREADABLE);
@@ -149,20 +146,20 @@ test_unreadable (void)
 static void
 test_huge_zoom (void)
 {
-  g_autoptr(SignetPdfRenderer) renderer = renderer_for ("simple.pdf", 1 << 20);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SignetPageImage) image = render (renderer, 0, 40.0, &error);
+  g_autoptr (SignetPdfRenderer) renderer = renderer_for ("simple.pdf", 1 << 20);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SignetPageImage) image = render (renderer, 0, 40.0, &error);
 
   /* Never more than 4096 × 4096 pixels, and too large to keep. */
   g_assert_no_error (error);
-  g_assert_cmpint ((gint64) signet_page_image_get_width (image) * signet_page_image_get_height (image),
+  g_assert_cmpint ((gint64) signet_page_image_get_width (image)
+                     * signet_page_image_get_height (image),
                    <=, 4097 * 4097);
   g_assert_cmpuint (signet_pdf_renderer_get_n_cached (renderer), ==, 0);
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 

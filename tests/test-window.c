@@ -15,9 +15,9 @@ static SignetApplication *app;
 static void
 test_window_size_restored (void)
 {
-  GSettings *settings = signet_application_get_settings (app);
+  GSettings    *settings = signet_application_get_settings (app);
   SignetWindow *window;
-  int width, height;
+  int           width, height;
 
   g_settings_set_int (settings, "window-width", 700);
   g_settings_set_int (settings, "window-height", 500);
@@ -45,17 +45,18 @@ test_window_size_restored (void)
 static void
 test_empty_state (void)
 {
-  SignetWindow *window = signet_window_new (app);
+  SignetWindow  *window = signet_window_new (app);
   AdwStatusPage *page;
 
-  page = ADW_STATUS_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window), SIGNET_TYPE_WINDOW, "empty_page"));
+  page = ADW_STATUS_PAGE (
+    gtk_widget_get_template_child (GTK_WIDGET (window), SIGNET_TYPE_WINDOW, "empty_page"));
   g_assert_cmpstr (adw_status_page_get_title (page), ==, "No Documents Yet");
   g_assert_cmpstr (adw_status_page_get_icon_name (page), ==, APPLICATION_ID);
   g_assert_nonnull (adw_status_page_get_description (page));
 
   /* The app icon is found: the resource ships it under the application id. */
-  g_assert_true (gtk_icon_theme_has_icon (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
-                                          APPLICATION_ID));
+  g_assert_true (gtk_icon_theme_has_icon (
+    gtk_icon_theme_get_for_display (gdk_display_get_default ()), APPLICATION_ID));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -64,9 +65,9 @@ static void
 test_actions_and_shortcuts (void)
 {
   SignetWindow *window = signet_window_new (app);
-  g_auto(GStrv) quit = NULL;
-  g_auto(GStrv) close = NULL;
-  g_auto(GStrv) help = NULL;
+  g_auto (GStrv) quit = NULL;
+  g_auto (GStrv) close = NULL;
+  g_auto (GStrv) help = NULL;
 
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "quit"));
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "about"));
@@ -74,9 +75,9 @@ test_actions_and_shortcuts (void)
   quit = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.quit");
   close = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "window.close");
   help = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay");
-  g_assert_true (g_strv_contains ((const char * const *) quit, "<Control>q"));
-  g_assert_true (g_strv_contains ((const char * const *) close, "<Control>w"));
-  g_assert_true (g_strv_contains ((const char * const *) help, "<Control>question"));
+  g_assert_true (g_strv_contains ((const char *const *) quit, "<Control>q"));
+  g_assert_true (g_strv_contains ((const char *const *) close, "<Control>w"));
+  g_assert_true (g_strv_contains ((const char *const *) help, "<Control>question"));
 
   /* The shortcuts window is loaded from the resources for every window. */
   g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
@@ -93,10 +94,9 @@ test_follows_system_style (void)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   int ret;
 
   gtk_test_init (&argc, &argv, NULL);

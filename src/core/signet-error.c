@@ -9,4 +9,6 @@
 
 #include "signet-error.h"
 
+/* clang-format off */
 G_DEFINE_QUARK (signet-error-quark, signet_error)
+/* clang-format on */

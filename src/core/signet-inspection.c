@@ -28,21 +28,24 @@ struct _SignetInspection
 {
   GObject parent_instance;
 
-  GFile *file;
+  GFile             *file;
   SignetDocumentKind kind;
-  goffset size;
-  GArray *pages;
-  guint major;
-  guint minor;
-  GPtrArray *spots;
+  goffset            size;
+  GArray            *pages;
+  guint              major;
+  guint              minor;
+  GPtrArray         *spots;
 };
 
 G_DEFINE_FINAL_TYPE (SignetInspection, signet_inspection, G_TYPE_OBJECT)
 
-G_DEFINE_BOXED_TYPE (SignetSignatureSpot, signet_signature_spot,
-                     signet_signature_spot_copy, signet_signature_spot_free)
+G_DEFINE_BOXED_TYPE (SignetSignatureSpot,
+                     signet_signature_spot,
+                     signet_signature_spot_copy,
+                     signet_signature_spot_free)
 
-enum {
+enum
+{
   PROP_0,
   PROP_FILE,
   PROP_KIND,
@@ -70,13 +73,13 @@ static GParamSpec *properties[N_PROPS];
  * Returns: (transfer full): a new #SignetSignatureSpot
  */
 SignetSignatureSpot *
-signet_signature_spot_new (SignetSpotKind  kind,
-                           const char     *name,
-                           int             page,
-                           double          x,
-                           double          y,
-                           double          width,
-                           double          height)
+signet_signature_spot_new (SignetSpotKind kind,
+                           const char    *name,
+                           int            page,
+                           double         x,
+                           double         y,
+                           double         width,
+                           double         height)
 {
   SignetSignatureSpot *spot;
 
@@ -143,37 +146,34 @@ signet_inspection_finalize (GObject *object)
 }
 
 static void
-signet_inspection_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
+signet_inspection_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   SignetInspection *self = SIGNET_INSPECTION (object);
 
   switch (prop_id)
     {
-    case PROP_FILE:
-      g_value_set_object (value, self->file);
-      break;
+      case PROP_FILE:
+        g_value_set_object (value, self->file);
+        break;
 
-    case PROP_KIND:
-      g_value_set_enum (value, self->kind);
-      break;
+      case PROP_KIND:
+        g_value_set_enum (value, self->kind);
+        break;
 
-    case PROP_SIZE:
-      g_value_set_int64 (value, self->size);
-      break;
+      case PROP_SIZE:
+        g_value_set_int64 (value, self->size);
+        break;
 
-    case PROP_N_PAGES:
-      g_value_set_int (value, signet_inspection_get_n_pages (self));
-      break;
+      case PROP_N_PAGES:
+        g_value_set_int (value, signet_inspection_get_n_pages (self));
+        break;
 
-    case PROP_SIGNING_MODE:
-      g_value_set_enum (value, signet_inspection_get_signing_mode (self));
-      break;
+      case PROP_SIGNING_MODE:
+        g_value_set_enum (value, signet_inspection_get_signing_mode (self));
+        break;
 
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -187,20 +187,20 @@ signet_inspection_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_FILE:
-      self->file = g_value_dup_object (value);
-      break;
+      case PROP_FILE:
+        self->file = g_value_dup_object (value);
+        break;
 
-    case PROP_KIND:
-      self->kind = g_value_get_enum (value);
-      break;
+      case PROP_KIND:
+        self->kind = g_value_get_enum (value);
+        break;
 
-    case PROP_SIZE:
-      self->size = g_value_get_int64 (value);
-      break;
+      case PROP_SIZE:
+        self->size = g_value_get_int64 (value);
+        break;
 
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -213,21 +213,20 @@ signet_inspection_class_init (SignetInspectionClass *klass)
   object_class->get_property = signet_inspection_get_property;
   object_class->set_property = signet_inspection_set_property;
 
-  properties[PROP_FILE] =
-    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
+  properties[PROP_FILE]
+    = g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
+                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_KIND]
+    = g_param_spec_enum ("kind", NULL, NULL, SIGNET_TYPE_DOCUMENT_KIND, SIGNET_DOCUMENT_KIND_PDF,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_KIND] =
-    g_param_spec_enum ("kind", NULL, NULL, SIGNET_TYPE_DOCUMENT_KIND, SIGNET_DOCUMENT_KIND_PDF,
-                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SIZE] =
-    g_param_spec_int64 ("size", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_N_PAGES] =
-    g_param_spec_int ("n-pages", NULL, NULL, 0, G_MAXINT, 0,
-                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SIGNING_MODE] =
-    g_param_spec_enum ("signing-mode", NULL, NULL, SIGNET_TYPE_SIGNING_MODE, SIGNET_SIGNING_MODE_ANYWHERE,
-                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SIZE]
+    = g_param_spec_int64 ("size", NULL, NULL, 0, G_MAXINT64, 0,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_PAGES] = g_param_spec_int ("n-pages", NULL, NULL, 0, G_MAXINT, 0,
+                                               G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SIGNING_MODE]
+    = g_param_spec_enum ("signing-mode", NULL, NULL, SIGNET_TYPE_SIGNING_MODE,
+                         SIGNET_SIGNING_MODE_ANYWHERE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -252,16 +251,11 @@ signet_inspection_init (SignetInspection *self)
  * Returns: (transfer full): a new #SignetInspection
  */
 SignetInspection *
-signet_inspection_new (GFile              *file,
-                       SignetDocumentKind  kind,
-                       goffset             size)
+signet_inspection_new (GFile *file, SignetDocumentKind kind, goffset size)
 {
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  return g_object_new (SIGNET_TYPE_INSPECTION,
-                       "file", file,
-                       "kind", kind,
-                       "size", (gint64) size,
+  return g_object_new (SIGNET_TYPE_INSPECTION, "file", file, "kind", kind, "size", (gint64) size,
                        NULL);
 }
 
@@ -330,9 +324,7 @@ signet_inspection_get_n_pages (SignetInspection *self)
  * Appends a page; for the inspector only.
  */
 void
-signet_inspection_add_page (SignetInspection *self,
-                            double            width,
-                            double            height)
+signet_inspection_add_page (SignetInspection *self, double width, double height)
 {
   PageSize size = { width, height };
 
@@ -352,10 +344,7 @@ signet_inspection_add_page (SignetInspection *self,
  * are rendered.
  */
 void
-signet_inspection_get_page_size (SignetInspection *self,
-                                 int               page,
-                                 double           *width,
-                                 double           *height)
+signet_inspection_get_page_size (SignetInspection *self, int page, double *width, double *height)
 {
   const PageSize *size;
 
@@ -376,9 +365,7 @@ signet_inspection_get_page_size (SignetInspection *self,
  * Gets the PDF version of the document.
  */
 void
-signet_inspection_get_pdf_version (SignetInspection *self,
-                                   guint            *major,
-                                   guint            *minor)
+signet_inspection_get_pdf_version (SignetInspection *self, guint *major, guint *minor)
 {
   g_return_if_fail (SIGNET_IS_INSPECTION (self));
 
@@ -395,9 +382,7 @@ signet_inspection_get_pdf_version (SignetInspection *self,
  * Sets the PDF version; for the inspector only.
  */
 void
-signet_inspection_set_pdf_version (SignetInspection *self,
-                                   guint             major,
-                                   guint             minor)
+signet_inspection_set_pdf_version (SignetInspection *self, guint major, guint minor)
 {
   g_return_if_fail (SIGNET_IS_INSPECTION (self));
 
@@ -444,8 +429,7 @@ signet_inspection_get_spots (SignetInspection *self)
  * Adds a place to sign; for the inspector only.
  */
 void
-signet_inspection_add_spot (SignetInspection    *self,
-                            SignetSignatureSpot *spot)
+signet_inspection_add_spot (SignetInspection *self, SignetSignatureSpot *spot)
 {
   g_return_if_fail (SIGNET_IS_INSPECTION (self));
   g_return_if_fail (spot != NULL);
@@ -461,8 +445,7 @@ signet_inspection_add_spot (SignetInspection    *self,
  * Returns: how many places of @kind were found
  */
 guint
-signet_inspection_count_spots (SignetInspection *self,
-                               SignetSpotKind    kind)
+signet_inspection_count_spots (SignetInspection *self, SignetSpotKind kind)
 {
   guint n = 0;
 
@@ -515,8 +498,8 @@ char *
 signet_inspection_dup_summary (SignetInspection *self)
 {
   g_autofree char *size = NULL;
-  guint fields, tags;
-  int pages;
+  guint            fields, tags;
+  int              pages;
 
   g_return_val_if_fail (SIGNET_IS_INSPECTION (self), NULL);
 
@@ -524,10 +507,10 @@ signet_inspection_dup_summary (SignetInspection *self)
 
   if (self->kind == SIGNET_DOCUMENT_KIND_WORD)
     /* Translators: %s is a file size such as “1.2 MB” */
-    return g_strdup_printf (_("Word document · %s"), size);
+    return g_strdup_printf (_ ("Word document · %s"), size);
   if (self->kind == SIGNET_DOCUMENT_KIND_EXCEL)
     /* Translators: %s is a file size such as “1.2 MB” */
-    return g_strdup_printf (_("Excel workbook · %s"), size);
+    return g_strdup_printf (_ ("Excel workbook · %s"), size);
 
   pages = signet_inspection_get_n_pages (self);
   fields = signet_inspection_count_spots (self, SIGNET_SPOT_KIND_FIELD);
@@ -537,14 +520,15 @@ signet_inspection_dup_summary (SignetInspection *self)
     g_autofree char *page_text = g_strdup_printf (ngettext ("%d page", "%d pages", pages), pages);
 
     if (fields > 0)
-      return g_strdup_printf (ngettext ("%s · %u signature field", "%s · %u signature fields", fields),
-                              page_text, fields);
+      return g_strdup_printf (
+        ngettext ("%s · %u signature field", "%s · %u signature fields", fields), page_text,
+        fields);
     if (tags > 0)
-      return g_strdup_printf (ngettext ("%s · %u text tag", "%s · %u text tags", tags),
-                              page_text, tags);
+      return g_strdup_printf (ngettext ("%s · %u text tag", "%s · %u text tags", tags), page_text,
+                              tags);
 
     /* Translators: %s is a number of pages such as “3 pages” */
-    return g_strdup_printf (_("%s · sign anywhere"), page_text);
+    return g_strdup_printf (_ ("%s · sign anywhere"), page_text);
   }
 }
 
@@ -563,14 +547,16 @@ signet_inspection_dup_note (SignetInspection *self)
   g_return_val_if_fail (SIGNET_IS_INSPECTION (self), NULL);
 
   if (self->kind != SIGNET_DOCUMENT_KIND_PDF)
-    return g_strdup (_("OKdokument converts this document to PDF when it is sent, so Signet cannot show a preview. "
-                       "Check the converted document before it is signed."));
+    return g_strdup (_ (
+      "OKdokument converts this document to PDF when it is sent, so Signet cannot show a preview. "
+      "Check the converted document before it is signed."));
 
   if (signet_inspection_get_old_version (self))
     /* Translators: %u.%u is a PDF version such as “1.4” */
-    return g_strdup_printf (_("This document uses PDF %u.%u. OKdokument recommends PDF 1.7 or newer; "
-                              "if signing fails, save it again as a newer PDF."),
-                            self->major, self->minor);
+    return g_strdup_printf (
+      _ ("This document uses PDF %u.%u. OKdokument recommends PDF 1.7 or newer; "
+         "if signing fails, save it again as a newer PDF."),
+      self->major, self->minor);
 
   return NULL;
 }

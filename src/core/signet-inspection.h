@@ -77,27 +77,27 @@ typedef enum
 typedef struct
 {
   SignetSpotKind kind;
-  char *name;
-  int page;
-  double x;
-  double y;
-  double width;
-  double height;
-  gboolean required;
+  char          *name;
+  int            page;
+  double         x;
+  double         y;
+  double         width;
+  double         height;
+  gboolean       required;
 } SignetSignatureSpot;
 
 #define SIGNET_TYPE_SIGNATURE_SPOT (signet_signature_spot_get_type ())
 
 GType                signet_signature_spot_get_type (void) G_GNUC_CONST;
-SignetSignatureSpot *signet_signature_spot_new      (SignetSpotKind             kind,
-                                                     const char                *name,
-                                                     int                        page,
-                                                     double                     x,
-                                                     double                     y,
-                                                     double                     width,
-                                                     double                     height);
-SignetSignatureSpot *signet_signature_spot_copy     (const SignetSignatureSpot *spot);
-void                 signet_signature_spot_free     (SignetSignatureSpot       *spot);
+SignetSignatureSpot *signet_signature_spot_new (SignetSpotKind kind,
+                                                const char    *name,
+                                                int            page,
+                                                double         x,
+                                                double         y,
+                                                double         width,
+                                                double         height);
+SignetSignatureSpot *signet_signature_spot_copy (const SignetSignatureSpot *spot);
+void                 signet_signature_spot_free (SignetSignatureSpot *spot);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SignetSignatureSpot, signet_signature_spot_free)
 
@@ -105,34 +105,22 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (SignetSignatureSpot, signet_signature_spot_free)
 
 G_DECLARE_FINAL_TYPE (SignetInspection, signet_inspection, SIGNET, INSPECTION, GObject)
 
-SignetInspection   *signet_inspection_new              (GFile              *file,
-                                                        SignetDocumentKind  kind,
-                                                        goffset             size);
-GFile              *signet_inspection_get_file         (SignetInspection   *self);
-SignetDocumentKind  signet_inspection_get_kind         (SignetInspection   *self);
-goffset             signet_inspection_get_size         (SignetInspection   *self);
-int                 signet_inspection_get_n_pages      (SignetInspection   *self);
-void                signet_inspection_get_page_size    (SignetInspection   *self,
-                                                        int                 page,
-                                                        double             *width,
-                                                        double             *height);
-void                signet_inspection_add_page         (SignetInspection   *self,
-                                                        double              width,
-                                                        double              height);
-void                signet_inspection_get_pdf_version  (SignetInspection   *self,
-                                                        guint              *major,
-                                                        guint              *minor);
-void                signet_inspection_set_pdf_version  (SignetInspection   *self,
-                                                        guint               major,
-                                                        guint               minor);
-gboolean            signet_inspection_get_old_version  (SignetInspection   *self);
-GPtrArray          *signet_inspection_get_spots        (SignetInspection   *self);
-void                signet_inspection_add_spot         (SignetInspection   *self,
-                                                        SignetSignatureSpot *spot);
-guint               signet_inspection_count_spots      (SignetInspection   *self,
-                                                        SignetSpotKind      kind);
-SignetSigningMode   signet_inspection_get_signing_mode (SignetInspection   *self);
-char               *signet_inspection_dup_summary      (SignetInspection   *self);
-char               *signet_inspection_dup_note         (SignetInspection   *self);
+SignetInspection  *signet_inspection_new (GFile *file, SignetDocumentKind kind, goffset size);
+GFile             *signet_inspection_get_file (SignetInspection *self);
+SignetDocumentKind signet_inspection_get_kind (SignetInspection *self);
+goffset            signet_inspection_get_size (SignetInspection *self);
+int                signet_inspection_get_n_pages (SignetInspection *self);
+void
+signet_inspection_get_page_size (SignetInspection *self, int page, double *width, double *height);
+void       signet_inspection_add_page (SignetInspection *self, double width, double height);
+void       signet_inspection_get_pdf_version (SignetInspection *self, guint *major, guint *minor);
+void       signet_inspection_set_pdf_version (SignetInspection *self, guint major, guint minor);
+gboolean   signet_inspection_get_old_version (SignetInspection *self);
+GPtrArray *signet_inspection_get_spots (SignetInspection *self);
+void       signet_inspection_add_spot (SignetInspection *self, SignetSignatureSpot *spot);
+guint      signet_inspection_count_spots (SignetInspection *self, SignetSpotKind kind);
+SignetSigningMode signet_inspection_get_signing_mode (SignetInspection *self);
+char             *signet_inspection_dup_summary (SignetInspection *self);
+char             *signet_inspection_dup_note (SignetInspection *self);
 
 G_END_DECLS

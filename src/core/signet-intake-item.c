@@ -18,18 +18,19 @@ struct _SignetIntakeItem
 {
   GObject parent_instance;
 
-  GFile *file;
-  char *name;
+  GFile            *file;
+  char             *name;
   SignetIntakeState state;
   SignetInspection *inspection;
-  GError *error;
-  char *summary;
-  char *note;
+  GError           *error;
+  char             *summary;
+  char             *note;
 };
 
 G_DEFINE_FINAL_TYPE (SignetIntakeItem, signet_intake_item, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   PROP_0,
   PROP_FILE,
   PROP_NAME,
@@ -58,41 +59,38 @@ signet_intake_item_finalize (GObject *object)
 }
 
 static void
-signet_intake_item_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
+signet_intake_item_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   SignetIntakeItem *self = SIGNET_INTAKE_ITEM (object);
 
   switch (prop_id)
     {
-    case PROP_FILE:
-      g_value_set_object (value, self->file);
-      break;
+      case PROP_FILE:
+        g_value_set_object (value, self->file);
+        break;
 
-    case PROP_NAME:
-      g_value_set_string (value, self->name);
-      break;
+      case PROP_NAME:
+        g_value_set_string (value, self->name);
+        break;
 
-    case PROP_STATE:
-      g_value_set_enum (value, self->state);
-      break;
+      case PROP_STATE:
+        g_value_set_enum (value, self->state);
+        break;
 
-    case PROP_INSPECTION:
-      g_value_set_object (value, self->inspection);
-      break;
+      case PROP_INSPECTION:
+        g_value_set_object (value, self->inspection);
+        break;
 
-    case PROP_SUMMARY:
-      g_value_set_string (value, signet_intake_item_get_summary (self));
-      break;
+      case PROP_SUMMARY:
+        g_value_set_string (value, signet_intake_item_get_summary (self));
+        break;
 
-    case PROP_NOTE:
-      g_value_set_string (value, self->note);
-      break;
+      case PROP_NOTE:
+        g_value_set_string (value, self->note);
+        break;
 
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -106,19 +104,19 @@ signet_intake_item_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_FILE:
-      {
-        g_autofree char *basename = NULL;
+      case PROP_FILE:
+        {
+          g_autofree char *basename = NULL;
 
-        self->file = g_value_dup_object (value);
-        basename = g_file_get_basename (self->file);
-        self->name = basename != NULL ? g_filename_display_name (basename)
-                                      : g_file_get_parse_name (self->file);
-      }
-      break;
+          self->file = g_value_dup_object (value);
+          basename = g_file_get_basename (self->file);
+          self->name = basename != NULL ? g_filename_display_name (basename)
+                                        : g_file_get_parse_name (self->file);
+        }
+        break;
 
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -131,24 +129,22 @@ signet_intake_item_class_init (SignetIntakeItemClass *klass)
   object_class->get_property = signet_intake_item_get_property;
   object_class->set_property = signet_intake_item_set_property;
 
-  properties[PROP_FILE] =
-    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_NAME] =
-    g_param_spec_string ("name", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_STATE] =
-    g_param_spec_enum ("state", NULL, NULL, SIGNET_TYPE_INTAKE_STATE, SIGNET_INTAKE_STATE_CHECKING,
-                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_INSPECTION] =
-    g_param_spec_object ("inspection", NULL, NULL, SIGNET_TYPE_INSPECTION,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SUMMARY] =
-    g_param_spec_string ("summary", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_NOTE] =
-    g_param_spec_string ("note", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FILE]
+    = g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
+                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NAME]
+    = g_param_spec_string ("name", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STATE] = g_param_spec_enum (
+    "state", NULL, NULL, SIGNET_TYPE_INTAKE_STATE, SIGNET_INTAKE_STATE_CHECKING,
+    G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_INSPECTION]
+    = g_param_spec_object ("inspection", NULL, NULL, SIGNET_TYPE_INSPECTION,
+                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SUMMARY]
+    = g_param_spec_string ("summary", NULL, NULL, NULL,
+                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NOTE] = g_param_spec_string (
+    "note", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -257,7 +253,7 @@ signet_intake_item_get_summary (SignetIntakeItem *self)
   g_return_val_if_fail (SIGNET_IS_INTAKE_ITEM (self), NULL);
 
   if (self->state == SIGNET_INTAKE_STATE_CHECKING)
-    return _("Checking…");
+    return _ ("Checking…");
 
   return self->summary;
 }

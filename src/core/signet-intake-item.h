@@ -32,16 +32,16 @@ typedef enum
 
 G_DECLARE_FINAL_TYPE (SignetIntakeItem, signet_intake_item, SIGNET, INTAKE_ITEM, GObject)
 
-SignetIntakeItem  *signet_intake_item_new            (GFile            *file);
-GFile             *signet_intake_item_get_file       (SignetIntakeItem *self);
-const char        *signet_intake_item_get_name       (SignetIntakeItem *self);
-SignetIntakeState  signet_intake_item_get_state      (SignetIntakeItem *self);
-SignetInspection  *signet_intake_item_get_inspection (SignetIntakeItem *self);
-const GError      *signet_intake_item_get_error      (SignetIntakeItem *self);
-const char        *signet_intake_item_get_summary    (SignetIntakeItem *self);
-const char        *signet_intake_item_get_note       (SignetIntakeItem *self);
-void               signet_intake_item_set_result     (SignetIntakeItem *self,
-                                                      SignetInspection *inspection,
-                                                      const GError     *error);
+SignetIntakeItem *signet_intake_item_new (GFile *file);
+GFile            *signet_intake_item_get_file (SignetIntakeItem *self);
+const char       *signet_intake_item_get_name (SignetIntakeItem *self);
+SignetIntakeState signet_intake_item_get_state (SignetIntakeItem *self);
+SignetInspection *signet_intake_item_get_inspection (SignetIntakeItem *self);
+const GError     *signet_intake_item_get_error (SignetIntakeItem *self);
+const char       *signet_intake_item_get_summary (SignetIntakeItem *self);
+const char       *signet_intake_item_get_note (SignetIntakeItem *self);
+void              signet_intake_item_set_result (SignetIntakeItem *self,
+                                                 SignetInspection *inspection,
+                                                 const GError     *error);
 
 G_END_DECLS

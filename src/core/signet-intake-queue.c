@@ -18,16 +18,20 @@ struct _SignetIntakeQueue
 
   GPtrArray *items;
   /* The checks still running, by item, to cancel one when it is removed. */
-  GHashTable *checks;
+  GHashTable         *checks;
   SignetPdfInspector *inspector;
 };
 
 static void signet_intake_queue_list_model_init (GListModelInterface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (SignetIntakeQueue, signet_intake_queue, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, signet_intake_queue_list_model_init))
+G_DEFINE_FINAL_TYPE_WITH_CODE (SignetIntakeQueue,
+                               signet_intake_queue,
+                               G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      signet_intake_queue_list_model_init))
 
-enum {
+enum
+{
   PROP_0,
   PROP_N_CHECKING,
   N_PROPS
@@ -48,8 +52,7 @@ signet_intake_queue_get_n_items (GListModel *model)
 }
 
 static gpointer
-signet_intake_queue_get_item (GListModel *model,
-                              guint       position)
+signet_intake_queue_get_item (GListModel *model, guint position)
 {
   SignetIntakeQueue *self = SIGNET_INTAKE_QUEUE (model);
 
@@ -68,9 +71,7 @@ signet_intake_queue_list_model_init (GListModelInterface *iface)
 }
 
 static void
-cancel_check (gpointer key,
-              gpointer value,
-              gpointer user_data)
+cancel_check (gpointer key, gpointer value, gpointer user_data)
 {
   g_cancellable_cancel (value);
 }
@@ -99,21 +100,18 @@ signet_intake_queue_finalize (GObject *object)
 }
 
 static void
-signet_intake_queue_get_property (GObject    *object,
-                                  guint       prop_id,
-                                  GValue     *value,
-                                  GParamSpec *pspec)
+signet_intake_queue_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   SignetIntakeQueue *self = SIGNET_INTAKE_QUEUE (object);
 
   switch (prop_id)
     {
-    case PROP_N_CHECKING:
-      g_value_set_uint (value, signet_intake_queue_n_checking (self));
-      break;
+      case PROP_N_CHECKING:
+        g_value_set_uint (value, signet_intake_queue_n_checking (self));
+        break;
 
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -126,9 +124,9 @@ signet_intake_queue_class_init (SignetIntakeQueueClass *klass)
   object_class->finalize = signet_intake_queue_finalize;
   object_class->get_property = signet_intake_queue_get_property;
 
-  properties[PROP_N_CHECKING] =
-    g_param_spec_uint ("n-checking", NULL, NULL, 0, G_MAXUINT, 0,
-                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_CHECKING]
+    = g_param_spec_uint ("n-checking", NULL, NULL, 0, G_MAXUINT, 0,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -156,13 +154,11 @@ signet_intake_queue_new (void)
 }
 
 static void
-inspect_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
+inspect_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(SignetIntakeItem) item = user_data;
-  g_autoptr(SignetInspection) inspection = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (SignetIntakeItem) item = user_data;
+  g_autoptr (SignetInspection) inspection = NULL;
+  g_autoptr (GError) error = NULL;
   SignetIntakeQueue *self;
 
   inspection = signet_pdf_inspector_inspect_finish (SIGNET_PDF_INSPECTOR (source), result, &error);
@@ -187,8 +183,7 @@ inspect_cb (GObject      *source,
  * Returns: (transfer none) (nullable): the item of @file, if it is queued
  */
 SignetIntakeItem *
-signet_intake_queue_find (SignetIntakeQueue *self,
-                          GFile             *file)
+signet_intake_queue_find (SignetIntakeQueue *self, GFile *file)
 {
   g_return_val_if_fail (SIGNET_IS_INTAKE_QUEUE (self), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
@@ -216,10 +211,9 @@ signet_intake_queue_find (SignetIntakeQueue *self,
  *   was queued already
  */
 SignetIntakeItem *
-signet_intake_queue_add (SignetIntakeQueue *self,
-                         GFile             *file)
+signet_intake_queue_add (SignetIntakeQueue *self, GFile *file)
 {
-  g_autoptr(SignetIntakeItem) item = NULL;
+  g_autoptr (SignetIntakeItem) item = NULL;
   GCancellable *cancellable;
 
   g_return_val_if_fail (SIGNET_IS_INTAKE_QUEUE (self), NULL);
@@ -238,8 +232,8 @@ signet_intake_queue_add (SignetIntakeQueue *self,
   g_list_model_items_changed (G_LIST_MODEL (self), self->items->len - 1, 0, 1);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_CHECKING]);
 
-  signet_pdf_inspector_inspect_async (self->inspector, file, cancellable,
-                                      inspect_cb, g_object_ref (item));
+  signet_pdf_inspector_inspect_async (self->inspector, file, cancellable, inspect_cb,
+                                      g_object_ref (item));
 
   return item;
 }
@@ -252,8 +246,7 @@ signet_intake_queue_add (SignetIntakeQueue *self,
  * Removes @item, and stops its check if it is still running.
  */
 void
-signet_intake_queue_remove (SignetIntakeQueue *self,
-                            SignetIntakeItem  *item)
+signet_intake_queue_remove (SignetIntakeQueue *self, SignetIntakeItem *item)
 {
   guint position;
 

@@ -17,13 +17,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SignetIntakeQueue, signet_intake_queue, SIGNET, INTAKE_QUEUE, GObject)
 
-SignetIntakeQueue *signet_intake_queue_new        (void);
-SignetIntakeItem  *signet_intake_queue_add        (SignetIntakeQueue *self,
-                                                   GFile             *file);
-void               signet_intake_queue_remove     (SignetIntakeQueue *self,
-                                                   SignetIntakeItem  *item);
-SignetIntakeItem  *signet_intake_queue_find       (SignetIntakeQueue *self,
-                                                   GFile             *file);
+SignetIntakeQueue *signet_intake_queue_new (void);
+SignetIntakeItem  *signet_intake_queue_add (SignetIntakeQueue *self, GFile *file);
+void               signet_intake_queue_remove (SignetIntakeQueue *self, SignetIntakeItem *item);
+SignetIntakeItem  *signet_intake_queue_find (SignetIntakeQueue *self, GFile *file);
 guint              signet_intake_queue_n_checking (SignetIntakeQueue *self);
 
 G_END_DECLS

@@ -21,9 +21,9 @@
 typedef struct _Node Node;
 struct _Node
 {
-  char *name; /* NULL for a text node */
-  char *lang;
-  char *text;
+  char      *name; /* NULL for a text node */
+  char      *lang;
+  char      *text;
   GPtrArray *children;
 };
 
@@ -38,9 +38,7 @@ node_free (Node *node)
 }
 
 static Node *
-node_new (const char *name,
-          const char *lang,
-          const char *text)
+node_new (const char *name, const char *lang, const char *text)
 {
   Node *node = g_new0 (Node, 1);
 
@@ -54,30 +52,30 @@ node_new (const char *name,
 
 typedef struct
 {
-  int depth;
+  int      depth;
   gboolean in_releases;
-  gboolean release_done;   /* the newest release has been read */
+  gboolean release_done; /* the newest release has been read */
   gboolean in_release;
-  int release_depth;
-  char *version;
-  Node *description;
-  GQueue stack;            /* of Node *, inside the description */
+  int      release_depth;
+  char    *version;
+  Node    *description;
+  GQueue   stack; /* of Node *, inside the description */
 } ParseState;
 
-static const char * const allowed_markup[] = { "p", "ul", "ol", "li", "em", "code", NULL };
+static const char *const allowed_markup[] = { "p", "ul", "ol", "li", "em", "code", NULL };
 
 static void
-start_element_cb (GMarkupParseContext  *context,
-                  const char           *element_name,
-                  const char          **attribute_names,
-                  const char          **attribute_values,
-                  gpointer              user_data,
-                  GError              **error)
+start_element_cb (GMarkupParseContext *context,
+                  const char          *element_name,
+                  const char         **attribute_names,
+                  const char         **attribute_values,
+                  gpointer             user_data,
+                  GError             **error)
 {
   ParseState *state = user_data;
   const char *lang = NULL;
-  Node *parent;
-  Node *node;
+  Node       *parent;
+  Node       *node;
 
   state->depth++;
 
@@ -87,8 +85,8 @@ start_element_cb (GMarkupParseContext  *context,
       return;
     }
 
-  if (state->in_releases && !state->release_done && !state->in_release &&
-      g_str_equal (element_name, "release"))
+  if (state->in_releases && !state->release_done && !state->in_release
+      && g_str_equal (element_name, "release"))
     {
       for (guint i = 0; attribute_names[i] != NULL; i++)
         if (g_str_equal (attribute_names[i], "version"))
@@ -132,10 +130,10 @@ start_element_cb (GMarkupParseContext  *context,
 }
 
 static void
-end_element_cb (GMarkupParseContext  *context,
-                const char           *element_name,
-                gpointer              user_data,
-                GError              **error)
+end_element_cb (GMarkupParseContext *context,
+                const char          *element_name,
+                gpointer             user_data,
+                GError             **error)
 {
   ParseState *state = user_data;
 
@@ -154,14 +152,14 @@ end_element_cb (GMarkupParseContext  *context,
 }
 
 static void
-text_cb (GMarkupParseContext  *context,
-         const char           *text,
-         gsize                 text_len,
-         gpointer              user_data,
-         GError              **error)
+text_cb (GMarkupParseContext *context,
+         const char          *text,
+         gsize                text_len,
+         gpointer             user_data,
+         GError             **error)
 {
   ParseState *state = user_data;
-  Node *parent;
+  Node       *parent;
 
   if (g_queue_is_empty (&state->stack))
     return;
@@ -171,16 +169,15 @@ text_cb (GMarkupParseContext  *context,
     return; /* whitespace between blocks */
 
   g_ptr_array_add (parent->children, node_new (NULL, NULL, NULL));
-  ((Node *) g_ptr_array_index (parent->children, parent->children->len - 1))->text =
-    g_strndup (text, text_len);
+  ((Node *) g_ptr_array_index (parent->children, parent->children->len - 1))->text
+    = g_strndup (text, text_len);
 }
 
 static guint
-language_rank (const char         *lang,
-               const char * const *languages)
+language_rank (const char *lang, const char *const *languages)
 {
   const char *wanted = lang != NULL ? lang : "C";
-  guint i;
+  guint       i;
 
   for (i = 0; languages != NULL && languages[i] != NULL; i++)
     if (g_str_equal (languages[i], wanted))
@@ -195,7 +192,8 @@ language_rank (const char         *lang,
 static gboolean
 at_block_boundary (GString *out)
 {
-  static const char * const boundaries[] = { " ", "<p>", "</p>", "<li>", "</li>", "<ul>", "</ul>", "<ol>", "</ol>", NULL };
+  static const char *const boundaries[]
+    = { " ", "<p>", "</p>", "<li>", "</li>", "<ul>", "</ul>", "<ol>", "</ol>", NULL };
 
   if (out->len == 0)
     return TRUE;
@@ -208,8 +206,7 @@ at_block_boundary (GString *out)
 }
 
 static void
-append_collapsed_text (GString    *out,
-                       const char *text)
+append_collapsed_text (GString *out, const char *text)
 {
   for (const char *p = text; *p != '\0'; p++)
     {
@@ -221,7 +218,7 @@ append_collapsed_text (GString    *out,
       else
         {
           g_autofree char *escaped = NULL;
-          const char *next = g_utf8_next_char (p);
+          const char      *next = g_utf8_next_char (p);
 
           escaped = g_markup_escape_text (p, next - p);
           g_string_append (out, escaped);
@@ -239,12 +236,10 @@ is_blank (const char *text)
   return TRUE;
 }
 
-static void serialize_children (GString *out, Node *node, const char * const *languages);
+static void serialize_children (GString *out, Node *node, const char *const *languages);
 
 static void
-serialize_node (GString            *out,
-                Node               *node,
-                const char * const *languages)
+serialize_node (GString *out, Node *node, const char *const *languages)
 {
   if (node->name == NULL)
     {
@@ -260,9 +255,7 @@ serialize_node (GString            *out,
 }
 
 static void
-serialize_children (GString            *out,
-                    Node               *node,
-                    const char * const *languages)
+serialize_children (GString *out, Node *node, const char *const *languages)
 {
   for (guint i = 0; i < node->children->len; i++)
     {
@@ -318,30 +311,26 @@ serialize_children (GString            *out,
  *   cannot be parsed or lists no release
  */
 SignetRelease *
-signet_metainfo_parse_latest_release (const char         *xml,
-                                      gssize              length,
-                                      const char * const *languages,
-                                      GError            **error)
+signet_metainfo_parse_latest_release (const char        *xml,
+                                      gssize             length,
+                                      const char *const *languages,
+                                      GError           **error)
 {
   static const GMarkupParser parser = {
-    start_element_cb,
-    end_element_cb,
-    text_cb,
-    NULL,
-    NULL,
+    start_element_cb, end_element_cb, text_cb, NULL, NULL,
   };
-  g_autoptr(GMarkupParseContext) context = NULL;
-  g_autoptr(SignetRelease) release = NULL;
+  g_autoptr (GMarkupParseContext) context = NULL;
+  g_autoptr (SignetRelease) release = NULL;
   ParseState state = { 0 };
-  gboolean ok;
+  gboolean   ok;
 
   g_return_val_if_fail (xml != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   g_queue_init (&state.stack);
   context = g_markup_parse_context_new (&parser, G_MARKUP_PREFIX_ERROR_POSITION, &state, NULL);
-  ok = g_markup_parse_context_parse (context, xml, length, error) &&
-       g_markup_parse_context_end_parse (context, error);
+  ok = g_markup_parse_context_parse (context, xml, length, error)
+       && g_markup_parse_context_end_parse (context, error);
 
   g_queue_clear (&state.stack);
 

@@ -27,12 +27,12 @@ struct _SignetRelease
   char *notes;
 };
 
-void           signet_release_free                  (SignetRelease *release);
+void signet_release_free (SignetRelease *release);
 
-SignetRelease *signet_metainfo_parse_latest_release (const char         *xml,
-                                                     gssize              length,
-                                                     const char * const *languages,
-                                                     GError            **error);
+SignetRelease *signet_metainfo_parse_latest_release (const char        *xml,
+                                                     gssize             length,
+                                                     const char *const *languages,
+                                                     GError           **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SignetRelease, signet_release_free)
 

@@ -26,7 +26,7 @@
 #define TRAILER_WINDOW 1024
 
 /* The text tags of okdokument-api.md §9.2, five of each kind. */
-static const char * const tag_prefixes[] = { "_SC", "_SO", "_S" };
+static const char *const tag_prefixes[] = { "_SC", "_SO", "_S" };
 
 struct _SignetPdfInspector
 {
@@ -40,10 +40,7 @@ struct _SignetPdfInspector
 G_DEFINE_FINAL_TYPE (SignetPdfInspector, signet_pdf_inspector, G_TYPE_OBJECT)
 
 static const guint8 *
-find_bytes (const guint8 *haystack,
-            gsize         haystack_len,
-            const void   *needle,
-            gsize         needle_len)
+find_bytes (const guint8 *haystack, gsize haystack_len, const void *needle, gsize needle_len)
 {
   if (needle_len == 0 || haystack_len < needle_len)
     return NULL;
@@ -52,11 +49,9 @@ find_bytes (const guint8 *haystack,
 }
 
 static gboolean
-contains (GBytes     *bytes,
-          const void *needle,
-          gsize       needle_len)
+contains (GBytes *bytes, const void *needle, gsize needle_len)
 {
-  gsize len;
+  gsize         len;
   const guint8 *data = g_bytes_get_data (bytes, &len);
 
   return find_bytes (data, len, needle, needle_len) != NULL;
@@ -65,16 +60,15 @@ contains (GBytes     *bytes,
 /* Office files are recognised by their container and the part that only a
  * word processor or a spreadsheet writes. */
 static gboolean
-sniff_office (GBytes             *bytes,
-              SignetDocumentKind *kind)
+sniff_office (GBytes *bytes, SignetDocumentKind *kind)
 {
   static const guint8 ole_magic[] = { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 };
   /* Stream names in the compound file's directory are UTF-16LE. */
   static const char word_stream[] = "W\0o\0r\0d\0D\0o\0c\0u\0m\0e\0n\0t\0";
   static const char excel_stream[] = "W\0o\0r\0k\0b\0o\0o\0k\0";
   static const char excel5_stream[] = "B\0o\0o\0k\0";
-  gsize len;
-  const guint8 *data = g_bytes_get_data (bytes, &len);
+  gsize             len;
+  const guint8     *data = g_bytes_get_data (bytes, &len);
 
   if (len >= 4 && memcmp (data, "PK\x03\x04", 4) == 0)
     {
@@ -105,7 +99,7 @@ sniff_office (GBytes             *bytes,
 static gboolean
 is_pdf (GBytes *bytes)
 {
-  gsize len;
+  gsize         len;
   const guint8 *data = g_bytes_get_data (bytes, &len);
 
   return find_bytes (data, MIN (len, HEADER_WINDOW), "%PDF-", 5) != NULL;
@@ -114,9 +108,9 @@ is_pdf (GBytes *bytes)
 static gboolean
 has_end_marker (GBytes *bytes)
 {
-  gsize len;
+  gsize         len;
   const guint8 *data = g_bytes_get_data (bytes, &len);
-  gsize window = MIN (len, TRAILER_WINDOW);
+  gsize         window = MIN (len, TRAILER_WINDOW);
 
   return find_bytes (data + len - window, window, "%%EOF", 5) != NULL;
 }
@@ -126,7 +120,7 @@ has_end_marker (GBytes *bytes)
 static gboolean
 has_encrypt_entry (GBytes *bytes)
 {
-  gsize len;
+  gsize         len;
   const guint8 *data = g_bytes_get_data (bytes, &len);
   const guint8 *end = data + len;
   const guint8 *p = data;
@@ -148,16 +142,13 @@ has_encrypt_entry (GBytes *bytes)
 }
 
 static GBytes *
-read_bounded (GFile         *file,
-              goffset        size,
-              GCancellable  *cancellable,
-              GError       **error)
+read_bounded (GFile *file, goffset size, GCancellable *cancellable, GError **error)
 {
-  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr (GFileInputStream) stream = NULL;
   g_autofree guint8 *buffer = NULL;
-  gsize limit = (gsize) SIGNET_MAX_DOCUMENT_SIZE + 1;
-  gsize wanted = MIN ((gsize) size + 1, limit);
-  gsize read = 0;
+  gsize              limit = (gsize) SIGNET_MAX_DOCUMENT_SIZE + 1;
+  gsize              wanted = MIN ((gsize) size + 1, limit);
+  gsize              read = 0;
 
   stream = g_file_read (file, cancellable, error);
   if (stream == NULL)
@@ -178,42 +169,33 @@ read_bounded (GFile         *file,
 }
 
 static void
-find_fields (PopplerPage      *page,
-             int               index,
-             double            page_height,
-             SignetInspection *inspection)
+find_fields (PopplerPage *page, int index, double page_height, SignetInspection *inspection)
 {
   GList *mapping = poppler_page_get_form_field_mapping (page);
 
   for (GList *l = mapping; l != NULL; l = l->next)
     {
       PopplerFormFieldMapping *map = l->data;
-      g_autofree char *name = NULL;
-      PopplerRectangle *area = &map->area;
+      g_autofree char         *name = NULL;
+      PopplerRectangle        *area = &map->area;
 
       if (poppler_form_field_get_field_type (map->field) != POPPLER_FORM_FIELD_SIGNATURE)
         continue;
 
       name = poppler_form_field_get_name (map->field);
       /* Field areas count from the page's bottom. */
-      signet_inspection_add_spot (inspection,
-                                  signet_signature_spot_new (SIGNET_SPOT_KIND_FIELD,
-                                                             name != NULL ? name : "",
-                                                             index,
-                                                             MIN (area->x1, area->x2),
-                                                             page_height - MAX (area->y1, area->y2),
-                                                             ABS (area->x2 - area->x1),
-                                                             ABS (area->y2 - area->y1)));
+      signet_inspection_add_spot (
+        inspection,
+        signet_signature_spot_new (SIGNET_SPOT_KIND_FIELD, name != NULL ? name : "", index,
+                                   MIN (area->x1, area->x2), page_height - MAX (area->y1, area->y2),
+                                   ABS (area->x2 - area->x1), ABS (area->y2 - area->y1)));
     }
 
   poppler_page_free_form_field_mapping (mapping);
 }
 
 static void
-find_tags (PopplerPage      *page,
-           int               index,
-           double            page_height,
-           SignetInspection *inspection)
+find_tags (PopplerPage *page, int index, double page_height, SignetInspection *inspection)
 {
   g_autofree char *text = poppler_page_get_text (page);
 
@@ -226,7 +208,7 @@ find_tags (PopplerPage      *page,
     for (int n = 1; n <= 5; n++)
       {
         g_autofree char *tag = g_strdup_printf ("%s%d_", tag_prefixes[p], n);
-        GList *matches;
+        GList           *matches;
 
         if (strstr (text, tag) == NULL)
           continue;
@@ -237,32 +219,29 @@ find_tags (PopplerPage      *page,
             PopplerRectangle *rect = l->data;
 
             /* Matches count from the page's bottom, like field areas. */
-            signet_inspection_add_spot (inspection,
-                                        signet_signature_spot_new (SIGNET_SPOT_KIND_TAG, tag, index,
-                                                                   MIN (rect->x1, rect->x2),
-                                                                   page_height - MAX (rect->y1, rect->y2),
-                                                                   ABS (rect->x2 - rect->x1),
-                                                                   ABS (rect->y2 - rect->y1)));
+            signet_inspection_add_spot (
+              inspection,
+              signet_signature_spot_new (SIGNET_SPOT_KIND_TAG, tag, index, MIN (rect->x1, rect->x2),
+                                         page_height - MAX (rect->y1, rect->y2),
+                                         ABS (rect->x2 - rect->x1), ABS (rect->y2 - rect->y1)));
           }
         g_list_free_full (matches, (GDestroyNotify) poppler_rectangle_free);
       }
 }
 
 static gboolean
-inspect_pdf (SignetInspection  *inspection,
-             GBytes            *bytes,
-             GCancellable      *cancellable,
-             GError           **error)
+inspect_pdf (SignetInspection *inspection, GBytes *bytes, GCancellable *cancellable, GError **error)
 {
-  g_autoptr(PopplerDocument) document = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr (PopplerDocument) document = NULL;
+  g_autoptr (GError) local_error = NULL;
   guint major = 0, minor = 0;
-  int n_pages;
+  int   n_pages;
 
   if (!has_end_marker (bytes))
     {
-      g_set_error_literal (error, SIGNET_ERROR, SIGNET_ERROR_FILE_UNREADABLE,
-                           _("The document is damaged or incomplete. Ask the sender for a new copy."));
+      g_set_error_literal (
+        error, SIGNET_ERROR, SIGNET_ERROR_FILE_UNREADABLE,
+        _ ("The document is damaged or incomplete. Ask the sender for a new copy."));
       return FALSE;
     }
 
@@ -271,11 +250,12 @@ inspect_pdf (SignetInspection  *inspection,
     {
       if (g_error_matches (local_error, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
         g_set_error_literal (error, SIGNET_ERROR, SIGNET_ERROR_FILE_ENCRYPTED,
-                             _("The document is protected by a password. "
-                               "Save a copy without the password and open that instead."));
+                             _ ("The document is protected by a password. "
+                                "Save a copy without the password and open that instead."));
       else
-        g_set_error_literal (error, SIGNET_ERROR, SIGNET_ERROR_FILE_UNREADABLE,
-                             _("The document is damaged or incomplete. Ask the sender for a new copy."));
+        g_set_error_literal (
+          error, SIGNET_ERROR, SIGNET_ERROR_FILE_UNREADABLE,
+          _ ("The document is damaged or incomplete. Ask the sender for a new copy."));
       return FALSE;
     }
 
@@ -284,8 +264,8 @@ inspect_pdf (SignetInspection  *inspection,
   if (has_encrypt_entry (bytes))
     {
       g_set_error_literal (error, SIGNET_ERROR, SIGNET_ERROR_FILE_ENCRYPTED,
-                           _("The document is protected against changes, so it cannot be signed. "
-                             "Save a copy without the protection and open that instead."));
+                           _ ("The document is protected against changes, so it cannot be signed. "
+                              "Save a copy without the protection and open that instead."));
       return FALSE;
     }
 
@@ -293,7 +273,7 @@ inspect_pdf (SignetInspection  *inspection,
   if (n_pages <= 0)
     {
       g_set_error_literal (error, SIGNET_ERROR, SIGNET_ERROR_FILE_UNREADABLE,
-                           _("The document has no pages. Ask the sender for a new copy."));
+                           _ ("The document has no pages. Ask the sender for a new copy."));
       return FALSE;
     }
 
@@ -302,7 +282,7 @@ inspect_pdf (SignetInspection  *inspection,
 
   for (int i = 0; i < n_pages; i++)
     {
-      g_autoptr(PopplerPage) page = poppler_document_get_page (document, i);
+      g_autoptr (PopplerPage) page = poppler_document_get_page (document, i);
       double width = 0, height = 0;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -310,8 +290,9 @@ inspect_pdf (SignetInspection  *inspection,
 
       if (page == NULL)
         {
-          g_set_error_literal (error, SIGNET_ERROR, SIGNET_ERROR_FILE_UNREADABLE,
-                               _("The document is damaged or incomplete. Ask the sender for a new copy."));
+          g_set_error_literal (
+            error, SIGNET_ERROR, SIGNET_ERROR_FILE_UNREADABLE,
+            _ ("The document is damaged or incomplete. Ask the sender for a new copy."));
           return FALSE;
         }
 
@@ -338,26 +319,24 @@ inspect_pdf (SignetInspection  *inspection,
  * Returns: (transfer full): the inspection, or %NULL with @error set
  */
 SignetInspection *
-signet_pdf_inspect_file (GFile         *file,
-                         GCancellable  *cancellable,
-                         GError       **error)
+signet_pdf_inspect_file (GFile *file, GCancellable *cancellable, GError **error)
 {
-  g_autoptr(SignetInspection) inspection = NULL;
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr (SignetInspection) inspection = NULL;
+  g_autoptr (GFileInfo) info = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GError) local_error = NULL;
   SignetDocumentKind kind = SIGNET_DOCUMENT_KIND_PDF;
-  goffset size;
+  goffset            size;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  info = g_file_query_info (file,
-                            G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
                             G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
   if (info != NULL && g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
     {
       g_set_error_literal (error, SIGNET_ERROR, SIGNET_ERROR_UNSUPPORTED_TYPE,
-                           _("This is a folder or a special file, not a document. Open the documents inside it instead."));
+                           _ ("This is a folder or a special file, not a document. Open the "
+                              "documents inside it instead."));
       return NULL;
     }
 
@@ -384,48 +363,47 @@ signet_pdf_inspect_file (GFile         *file,
           actual = g_format_size (g_file_info_get_size (info));
           g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_FILE_TOO_LARGE,
                        /* Translators: %s is the file's size such as “12.3 MB” */
-                       _("The document is larger than 10 MB (%s), the most OKdokument accepts. "
-                         "Save a smaller copy and open that instead."),
+                       _ ("The document is larger than 10 MB (%s), the most OKdokument accepts. "
+                          "Save a smaller copy and open that instead."),
                        actual);
           return NULL;
         }
 
       g_debug ("Cannot read a file: %s", local_error->message);
-      g_set_error_literal (error, SIGNET_ERROR, SIGNET_ERROR_FILE_UNREADABLE,
-                           _("The file could not be read. Check that it still exists and that you may open it."));
+      g_set_error_literal (
+        error, SIGNET_ERROR, SIGNET_ERROR_FILE_UNREADABLE,
+        _ ("The file could not be read. Check that it still exists and that you may open it."));
       return NULL;
     }
 
   if (g_bytes_get_size (bytes) == 0)
     {
       g_set_error_literal (error, SIGNET_ERROR, SIGNET_ERROR_FILE_UNREADABLE,
-                           _("The file is empty. Ask the sender for a new copy."));
+                           _ ("The file is empty. Ask the sender for a new copy."));
       return NULL;
     }
 
   if (!is_pdf (bytes) && !sniff_office (bytes, &kind))
     {
       g_set_error_literal (error, SIGNET_ERROR, SIGNET_ERROR_UNSUPPORTED_TYPE,
-                           _("This is not a PDF, Word or Excel document, whatever its name says. "
-                             "Save it as a PDF and open that instead."));
+                           _ ("This is not a PDF, Word or Excel document, whatever its name says. "
+                              "Save it as a PDF and open that instead."));
       return NULL;
     }
 
   inspection = signet_inspection_new (file, kind, g_bytes_get_size (bytes));
 
-  if (kind == SIGNET_DOCUMENT_KIND_PDF
-      && !inspect_pdf (inspection, bytes, cancellable, error))
+  if (kind == SIGNET_DOCUMENT_KIND_PDF && !inspect_pdf (inspection, bytes, cancellable, error))
     return NULL;
 
   return g_steal_pointer (&inspection);
 }
 
 static void
-inspect_in_worker (gpointer data,
-                   gpointer user_data)
+inspect_in_worker (gpointer data, gpointer user_data)
 {
-  g_autoptr(GTask) task = data;
-  g_autoptr(SignetInspection) inspection = NULL;
+  g_autoptr (GTask) task = data;
+  g_autoptr (SignetInspection) inspection = NULL;
   GError *error = NULL;
 
   signet_worker_lower_priority ();
@@ -433,8 +411,8 @@ inspect_in_worker (gpointer data,
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  inspection = signet_pdf_inspect_file (g_task_get_task_data (task),
-                                        g_task_get_cancellable (task), &error);
+  inspection
+    = signet_pdf_inspect_file (g_task_get_task_data (task), g_task_get_cancellable (task), &error);
   if (inspection == NULL)
     g_task_return_error (task, error);
   else
@@ -464,13 +442,12 @@ signet_pdf_inspector_class_init (SignetPdfInspectorClass *klass)
 static void
 signet_pdf_inspector_init (SignetPdfInspector *self)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   /* Exclusive threads, as their priority is lowered; one core is left
    * to the main thread. */
   self->pool = g_thread_pool_new (inspect_in_worker, self,
-                                  CLAMP ((int) g_get_num_processors () - 1, 1, 4),
-                                  TRUE, &error);
+                                  CLAMP ((int) g_get_num_processors () - 1, 1, 4), TRUE, &error);
   g_assert_no_error (error);
 }
 
@@ -499,13 +476,13 @@ signet_pdf_inspector_new (void)
  * Checks @file on a worker thread, as signet_pdf_inspect_file() describes.
  */
 void
-signet_pdf_inspector_inspect_async (SignetPdfInspector  *self,
-                                    GFile               *file,
-                                    GCancellable        *cancellable,
-                                    GAsyncReadyCallback  callback,
-                                    gpointer             user_data)
+signet_pdf_inspector_inspect_async (SignetPdfInspector *self,
+                                    GFile              *file,
+                                    GCancellable       *cancellable,
+                                    GAsyncReadyCallback callback,
+                                    gpointer            user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr (GTask) task = NULL;
 
   g_return_if_fail (SIGNET_IS_PDF_INSPECTOR (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -527,13 +504,12 @@ signet_pdf_inspector_inspect_async (SignetPdfInspector  *self,
  * Returns: (transfer full): the inspection, or %NULL with @error set
  */
 SignetInspection *
-signet_pdf_inspector_inspect_finish (SignetPdfInspector  *self,
-                                     GAsyncResult        *result,
-                                     GError             **error)
+signet_pdf_inspector_inspect_finish (SignetPdfInspector *self, GAsyncResult *result, GError **error)
 {
   g_return_val_if_fail (SIGNET_IS_PDF_INSPECTOR (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == signet_pdf_inspector_inspect_async, NULL);
+  g_return_val_if_fail (
+    g_task_get_source_tag (G_TASK (result)) == signet_pdf_inspector_inspect_async, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -17,17 +17,15 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SignetPdfInspector, signet_pdf_inspector, SIGNET, PDF_INSPECTOR, GObject)
 
-SignetPdfInspector *signet_pdf_inspector_new            (void);
-void                signet_pdf_inspector_inspect_async  (SignetPdfInspector  *self,
-                                                         GFile               *file,
-                                                         GCancellable        *cancellable,
-                                                         GAsyncReadyCallback  callback,
-                                                         gpointer             user_data);
-SignetInspection   *signet_pdf_inspector_inspect_finish (SignetPdfInspector  *self,
-                                                         GAsyncResult        *result,
-                                                         GError             **error);
-SignetInspection   *signet_pdf_inspect_file             (GFile               *file,
-                                                         GCancellable        *cancellable,
-                                                         GError             **error);
+SignetPdfInspector *signet_pdf_inspector_new (void);
+void                signet_pdf_inspector_inspect_async (SignetPdfInspector *self,
+                                                        GFile              *file,
+                                                        GCancellable       *cancellable,
+                                                        GAsyncReadyCallback callback,
+                                                        gpointer            user_data);
+SignetInspection   *signet_pdf_inspector_inspect_finish (SignetPdfInspector *self,
+                                                         GAsyncResult       *result,
+                                                         GError            **error);
+SignetInspection *signet_pdf_inspect_file (GFile *file, GCancellable *cancellable, GError **error);
 
 G_END_DECLS

@@ -24,20 +24,23 @@
 struct _SignetPageImage
 {
   gatomicrefcount ref_count;
-  int page;
-  double scale;
-  int width;
-  int height;
-  gsize stride;
-  GBytes *bytes;
+  int             page;
+  double          scale;
+  int             width;
+  int             height;
+  gsize           stride;
+  GBytes         *bytes;
 };
 
-G_DEFINE_BOXED_TYPE (SignetPageImage, signet_page_image, signet_page_image_ref, signet_page_image_unref)
+G_DEFINE_BOXED_TYPE (SignetPageImage,
+                     signet_page_image,
+                     signet_page_image_ref,
+                     signet_page_image_unref)
 
 typedef struct
 {
-  int page;
-  double scale;
+  int     page;
+  double  scale;
   guint64 serial;
 } RenderRequest;
 
@@ -50,17 +53,17 @@ struct _SignetPdfRenderer
   /* One worker thread renders: poppler documents are not thread-safe, so
    * this document is used by that thread alone (and freed in finalize,
    * when no task can hold us any more). */
-  GThreadPool *pool;
+  GThreadPool     *pool;
   PopplerDocument *document;
-  GError *load_error;
-  guint64 next_serial;
+  GError          *load_error;
+  guint64          next_serial;
 
   /* The cache is shared between the worker, which fills it, and the main
    * thread, which looks things up. Most recently used first. */
   GMutex cache_lock;
   GQueue cache;
-  gsize cache_bytes;
-  gsize cache_size;
+  gsize  cache_bytes;
+  gsize  cache_size;
 };
 
 G_DEFINE_FINAL_TYPE (SignetPdfRenderer, signet_pdf_renderer, G_TYPE_OBJECT)
@@ -172,16 +175,13 @@ signet_page_image_get_bytes (SignetPageImage *image)
 }
 
 static gboolean
-same_request (SignetPageImage *image,
-              int              page,
-              double           scale)
+same_request (SignetPageImage *image, int page, double scale)
 {
   return image->page == page && fabs (image->scale - scale) < 0.001;
 }
 
 static void
-cache_insert (SignetPdfRenderer *self,
-              SignetPageImage   *image)
+cache_insert (SignetPdfRenderer *self, SignetPageImage *image)
 {
   gsize size = g_bytes_get_size (image->bytes);
 
@@ -213,9 +213,7 @@ cache_insert (SignetPdfRenderer *self,
  * Returns: (transfer full) (nullable): the image, or %NULL when it is not cached
  */
 SignetPageImage *
-signet_pdf_renderer_lookup (SignetPdfRenderer *self,
-                            int                page,
-                            double             scale)
+signet_pdf_renderer_lookup (SignetPdfRenderer *self, int page, double scale)
 {
   SignetPageImage *found = NULL;
 
@@ -237,28 +235,27 @@ signet_pdf_renderer_lookup (SignetPdfRenderer *self,
 }
 
 static SignetPageImage *
-render (SignetPdfRenderer  *self,
-        const RenderRequest *request,
-        GError            **error)
+render (SignetPdfRenderer *self, const RenderRequest *request, GError **error)
 {
-  g_autoptr(PopplerPage) page = NULL;
+  g_autoptr (PopplerPage) page = NULL;
   SignetPageImage *image;
   cairo_surface_t *surface;
-  double width, height, scale = request->scale;
-  cairo_t *cr;
+  double           width, height, scale = request->scale;
+  cairo_t         *cr;
 
   if (self->document == NULL && self->load_error == NULL)
     {
-      g_autoptr(GError) local_error = NULL;
-      g_autoptr(GBytes) bytes = g_file_load_bytes (self->file, NULL, NULL, &local_error);
+      g_autoptr (GError) local_error = NULL;
+      g_autoptr (GBytes) bytes = g_file_load_bytes (self->file, NULL, NULL, &local_error);
 
       if (bytes != NULL)
         self->document = poppler_document_new_from_bytes (bytes, NULL, &local_error);
       if (self->document == NULL)
         {
           g_debug ("Cannot open a document for preview: %s", local_error->message);
-          self->load_error = g_error_new_literal (SIGNET_ERROR, SIGNET_ERROR_FILE_UNREADABLE,
-                                                  _("The document could not be shown. Check that it still exists."));
+          self->load_error = g_error_new_literal (
+            SIGNET_ERROR, SIGNET_ERROR_FILE_UNREADABLE,
+            _ ("The document could not be shown. Check that it still exists."));
         }
     }
   if (self->load_error != NULL)
@@ -272,7 +269,7 @@ render (SignetPdfRenderer  *self,
   if (page == NULL)
     {
       g_set_error_literal (error, SIGNET_ERROR, SIGNET_ERROR_FILE_UNREADABLE,
-                           _("The document could not be shown. Check that it still exists."));
+                           _ ("The document could not be shown. Check that it still exists."));
       return NULL;
     }
 
@@ -299,19 +296,17 @@ render (SignetPdfRenderer  *self,
   image->stride = cairo_image_surface_get_stride (surface);
   image->bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
                                              image->stride * image->height,
-                                             (GDestroyNotify) cairo_surface_destroy,
-                                             surface);
+                                             (GDestroyNotify) cairo_surface_destroy, surface);
   return image;
 }
 
 static void
-render_in_worker (gpointer data,
-                  gpointer user_data)
+render_in_worker (gpointer data, gpointer user_data)
 {
-  g_autoptr(GTask) task = data;
-  SignetPdfRenderer *self = g_task_get_source_object (task);
+  g_autoptr (GTask) task = data;
+  SignetPdfRenderer   *self = g_task_get_source_object (task);
   const RenderRequest *request = g_task_get_task_data (task);
-  g_autoptr(SignetPageImage) image = NULL;
+  g_autoptr (SignetPageImage) image = NULL;
   GError *error = NULL;
 
   signet_worker_lower_priority ();
@@ -337,9 +332,7 @@ render_in_worker (gpointer data,
 
 /* The newest request first: it is for what the person looks at now. */
 static int
-newest_first (gconstpointer a,
-              gconstpointer b,
-              gpointer      user_data)
+newest_first (gconstpointer a, gconstpointer b, gpointer user_data)
 {
   const RenderRequest *ra = g_task_get_task_data ((GTask *) a);
   const RenderRequest *rb = g_task_get_task_data ((GTask *) b);
@@ -375,7 +368,7 @@ signet_pdf_renderer_class_init (SignetPdfRendererClass *klass)
 static void
 signet_pdf_renderer_init (SignetPdfRenderer *self)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   g_mutex_init (&self->cache_lock);
   g_queue_init (&self->cache);
@@ -396,8 +389,7 @@ signet_pdf_renderer_init (SignetPdfRenderer *self)
  * Returns: (transfer full): a new #SignetPdfRenderer
  */
 SignetPdfRenderer *
-signet_pdf_renderer_new (GFile *file,
-                         gsize  cache_size)
+signet_pdf_renderer_new (GFile *file, gsize cache_size)
 {
   SignetPdfRenderer *self;
 
@@ -423,14 +415,14 @@ signet_pdf_renderer_new (GFile *file,
  * latest request is served first; a cancelled one is skipped.
  */
 void
-signet_pdf_renderer_render_async (SignetPdfRenderer   *self,
-                                  int                  page,
-                                  double               scale,
-                                  GCancellable        *cancellable,
-                                  GAsyncReadyCallback  callback,
-                                  gpointer             user_data)
+signet_pdf_renderer_render_async (SignetPdfRenderer  *self,
+                                  int                 page,
+                                  double              scale,
+                                  GCancellable       *cancellable,
+                                  GAsyncReadyCallback callback,
+                                  gpointer            user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr (GTask) task = NULL;
   RenderRequest *request;
 
   g_return_if_fail (SIGNET_IS_PDF_RENDERER (self));
@@ -457,9 +449,7 @@ signet_pdf_renderer_render_async (SignetPdfRenderer   *self,
  * Returns: (transfer full): the page's image, or %NULL with @error set
  */
 SignetPageImage *
-signet_pdf_renderer_render_finish (SignetPdfRenderer  *self,
-                                   GAsyncResult       *result,
-                                   GError            **error)
+signet_pdf_renderer_render_finish (SignetPdfRenderer *self, GAsyncResult *result, GError **error)
 {
   g_return_val_if_fail (SIGNET_IS_PDF_RENDERER (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);

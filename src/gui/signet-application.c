@@ -47,10 +47,7 @@ signet_application_activate (GApplication *app)
 /* "Open With Signet", `signet FILE…`, also when Signet runs already: the
  * files go to the window in front. */
 static void
-signet_application_open (GApplication  *app,
-                         GFile        **files,
-                         int            n_files,
-                         const char    *hint)
+signet_application_open (GApplication *app, GFile **files, int n_files, const char *hint)
 {
   GtkWindow *window = present_window (SIGNET_APPLICATION (app));
 
@@ -66,40 +63,30 @@ signet_application_startup (GApplication *app)
 }
 
 static void
-quit_activated_cb (GSimpleAction *action,
-                   GVariant      *parameter,
-                   gpointer       user_data)
+quit_activated_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   g_application_quit (G_APPLICATION (user_data));
 }
 
 static void
-about_activated_cb (GSimpleAction *action,
-                    GVariant      *parameter,
-                    gpointer       user_data)
+about_activated_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
-  GtkApplication *app = GTK_APPLICATION (user_data);
+  GtkApplication    *app = GTK_APPLICATION (user_data);
   static const char *developers[] = { "The Signet authors", NULL };
-  g_autoptr(SignetRelease) release = NULL;
-  g_autoptr(GBytes) metainfo = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (SignetRelease) release = NULL;
+  g_autoptr (GBytes) metainfo = NULL;
+  g_autoptr (GError) error = NULL;
   GtkWidget *about;
 
-  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
-                        "transient-for", gtk_application_get_active_window (app),
-                        "modal", TRUE,
-                        "application-name", _("Signet"),
-                        "application-icon", APPLICATION_ID,
-                        "developer-name", _("The Signet authors"),
-                        "version", PACKAGE_VERSION,
-                        "website", "https://github.com/signetapp/signet",
-                        "issue-url", "https://github.com/signetapp/signet/issues",
-                        "copyright", "© 2026 The Signet authors",
-                        "license-type", GTK_LICENSE_GPL_3_0,
-                        "developers", developers,
-                        /* Translators: Replace "translator-credits" with your names, one name per line */
-                        "translator-credits", _("translator-credits"),
-                        NULL);
+  about = g_object_new (
+    ADW_TYPE_ABOUT_WINDOW, "transient-for", gtk_application_get_active_window (app), "modal", TRUE,
+    "application-name", _ ("Signet"), "application-icon", APPLICATION_ID, "developer-name",
+    _ ("The Signet authors"), "version", PACKAGE_VERSION, "website",
+    "https://github.com/signetapp/signet", "issue-url",
+    "https://github.com/signetapp/signet/issues", "copyright", "© 2026 The Signet authors",
+    "license-type", GTK_LICENSE_GPL_3_0, "developers", developers,
+    /* Translators: Replace "translator-credits" with your names, one name per line */
+    "translator-credits", _ ("translator-credits"), NULL);
 
   /* The release notes are written once, in the metainfo, and translated there. */
   metainfo = g_resources_lookup_data (RESOURCE_BASE_PATH "/metainfo.xml",
@@ -107,8 +94,7 @@ about_activated_cb (GSimpleAction *action,
   if (metainfo != NULL)
     release = signet_metainfo_parse_latest_release (g_bytes_get_data (metainfo, NULL),
                                                     g_bytes_get_size (metainfo),
-                                                    g_get_language_names (),
-                                                    &error);
+                                                    g_get_language_names (), &error);
   if (release != NULL)
     {
       adw_about_window_set_release_notes_version (ADW_ABOUT_WINDOW (about), release->version);
@@ -139,7 +125,7 @@ signet_application_dispose (GObject *object)
 static void
 signet_application_class_init (SignetApplicationClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass      *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->dispose = signet_application_dispose;
@@ -157,8 +143,8 @@ signet_application_init (SignetApplication *self)
 
   self->settings = g_settings_new (BASE_APPLICATION_ID);
 
-  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
-                                   G_N_ELEMENTS (app_actions), self);
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
+                                   self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
 }
@@ -173,11 +159,8 @@ signet_application_init (SignetApplication *self)
 SignetApplication *
 signet_application_new (void)
 {
-  return g_object_new (SIGNET_TYPE_APPLICATION,
-                       "application-id", APPLICATION_ID,
-                       "flags", G_APPLICATION_HANDLES_OPEN,
-                       "resource-base-path", RESOURCE_BASE_PATH,
-                       NULL);
+  return g_object_new (SIGNET_TYPE_APPLICATION, "application-id", APPLICATION_ID, "flags",
+                       G_APPLICATION_HANDLES_OPEN, "resource-base-path", RESOURCE_BASE_PATH, NULL);
 }
 
 /**

@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SignetApplication, signet_application, SIGNET, APPLICATION, AdwApplication)
 
-SignetApplication *signet_application_new          (void);
+SignetApplication *signet_application_new (void);
 GSettings         *signet_application_get_settings (SignetApplication *self);
 
 G_END_DECLS

@@ -19,26 +19,28 @@ struct _SignetIntakeRow
 
   SignetIntakeItem *item;
 
-  GtkStack *status_stack;
+  GtkStack   *status_stack;
   GtkSpinner *spinner;
-  GtkButton *remove_button;
+  GtkButton  *remove_button;
 };
 
 G_DEFINE_FINAL_TYPE (SignetIntakeRow, signet_intake_row, ADW_TYPE_ACTION_ROW)
 
-enum {
+enum
+{
   PROP_0,
   PROP_ITEM,
   N_PROPS
 };
 
-enum {
+enum
+{
   REMOVE,
   N_SIGNALS
 };
 
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
+static guint       signals[N_SIGNALS];
 
 static void
 update (SignetIntakeRow *self)
@@ -49,20 +51,20 @@ update (SignetIntakeRow *self)
   gtk_spinner_set_spinning (self->spinner, state == SIGNET_INTAKE_STATE_CHECKING);
   switch (state)
     {
-    case SIGNET_INTAKE_STATE_CHECKING:
-      gtk_stack_set_visible_child_name (self->status_stack, "checking");
-      break;
+      case SIGNET_INTAKE_STATE_CHECKING:
+        gtk_stack_set_visible_child_name (self->status_stack, "checking");
+        break;
 
-    case SIGNET_INTAKE_STATE_READY:
-      gtk_stack_set_visible_child_name (self->status_stack, "ready");
-      break;
+      case SIGNET_INTAKE_STATE_READY:
+        gtk_stack_set_visible_child_name (self->status_stack, "ready");
+        break;
 
-    case SIGNET_INTAKE_STATE_FAILED:
-      gtk_stack_set_visible_child_name (self->status_stack, "failed");
-      break;
+      case SIGNET_INTAKE_STATE_FAILED:
+        gtk_stack_set_visible_child_name (self->status_stack, "failed");
+        break;
 
-    default:
-      g_assert_not_reached ();
+      default:
+        g_assert_not_reached ();
     }
 }
 
@@ -73,9 +75,7 @@ item_changed_cb (SignetIntakeRow *self)
 }
 
 static void
-remove_activated (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
+remove_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   SignetIntakeRow *self = SIGNET_INTAKE_ROW (widget);
 
@@ -86,20 +86,20 @@ static void
 signet_intake_row_constructed (GObject *object)
 {
   SignetIntakeRow *self = SIGNET_INTAKE_ROW (object);
-  const char *name = signet_intake_item_get_name (self->item);
+  const char      *name = signet_intake_item_get_name (self->item);
   g_autofree char *remove_label = NULL;
 
   G_OBJECT_CLASS (signet_intake_row_parent_class)->constructed (object);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), name);
-  /* Translators: the accessible name of the button that takes a file off the list; %s is its name */
-  remove_label = g_strdup_printf (_("Remove “%s” From List"), name);
+  /* Translators: the accessible name of the button that takes a file off the list; %s is its name
+   */
+  remove_label = g_strdup_printf (_ ("Remove “%s” From List"), name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->remove_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label,
-                                  -1);
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
 
-  g_signal_connect_object (self->item, "notify::state", G_CALLBACK (item_changed_cb),
-                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->item, "notify::state", G_CALLBACK (item_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   update (self);
 }
 
@@ -122,21 +122,18 @@ signet_intake_row_finalize (GObject *object)
 }
 
 static void
-signet_intake_row_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
+signet_intake_row_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   SignetIntakeRow *self = SIGNET_INTAKE_ROW (object);
 
   switch (prop_id)
     {
-    case PROP_ITEM:
-      g_value_set_object (value, self->item);
-      break;
+      case PROP_ITEM:
+        g_value_set_object (value, self->item);
+        break;
 
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -150,19 +147,19 @@ signet_intake_row_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_ITEM:
-      self->item = g_value_dup_object (value);
-      break;
+      case PROP_ITEM:
+        self->item = g_value_dup_object (value);
+        break;
 
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
 static void
 signet_intake_row_class_init (SignetIntakeRowClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = signet_intake_row_constructed;
@@ -171,9 +168,9 @@ signet_intake_row_class_init (SignetIntakeRowClass *klass)
   object_class->get_property = signet_intake_row_get_property;
   object_class->set_property = signet_intake_row_set_property;
 
-  properties[PROP_ITEM] =
-    g_param_spec_object ("item", NULL, NULL, SIGNET_TYPE_INTAKE_ITEM,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ITEM]
+    = g_param_spec_object ("item", NULL, NULL, SIGNET_TYPE_INTAKE_ITEM,
+                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -181,10 +178,11 @@ signet_intake_row_class_init (SignetIntakeRowClass *klass)
    *
    * The person asked to take the file off the list.
    */
-  signals[REMOVE] = g_signal_new ("remove", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[REMOVE] = g_signal_new ("remove", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                  NULL, NULL, G_TYPE_NONE, 0);
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/signet-intake-row.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE_PATH "/signet-intake-row.ui");
   gtk_widget_class_bind_template_child (widget_class, SignetIntakeRow, status_stack);
   gtk_widget_class_bind_template_child (widget_class, SignetIntakeRow, spinner);
   gtk_widget_class_bind_template_child (widget_class, SignetIntakeRow, remove_button);

@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SignetIntakeRow, signet_intake_row, SIGNET, INTAKE_ROW, AdwActionRow)
 
-GtkWidget        *signet_intake_row_new      (SignetIntakeItem *item);
-SignetIntakeItem *signet_intake_row_get_item (SignetIntakeRow  *self);
+GtkWidget        *signet_intake_row_new (SignetIntakeItem *item);
+SignetIntakeItem *signet_intake_row_get_item (SignetIntakeRow *self);
 
 G_END_DECLS

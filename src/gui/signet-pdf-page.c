@@ -20,24 +20,25 @@ struct _SignetPdfPage
 {
   GtkWidget parent_instance;
 
-  SignetInspection *inspection;
+  SignetInspection  *inspection;
   SignetPdfRenderer *renderer;
-  int page;
-  double zoom;
+  int                page;
+  double             zoom;
 
   /* What is shown, and what it was rendered for. */
   GdkTexture *texture;
-  int texture_page;
-  double texture_scale;
+  int         texture_page;
+  double      texture_scale;
 
   /* The render under way, cancelled when the page is not wanted any more. */
   GCancellable *cancellable;
-  double pending_scale;
+  double        pending_scale;
 };
 
 G_DEFINE_FINAL_TYPE (SignetPdfPage, signet_pdf_page, GTK_TYPE_WIDGET)
 
-enum {
+enum
+{
   PROP_0,
   PROP_PAGE,
   PROP_ZOOM,
@@ -64,15 +65,12 @@ cancel_render (SignetPdfPage *self)
 }
 
 static void
-show_image (SignetPdfPage   *self,
-            SignetPageImage *image)
+show_image (SignetPdfPage *self, SignetPageImage *image)
 {
   g_clear_object (&self->texture);
-  self->texture = gdk_memory_texture_new (signet_page_image_get_width (image),
-                                          signet_page_image_get_height (image),
-                                          GDK_MEMORY_DEFAULT,
-                                          signet_page_image_get_bytes (image),
-                                          signet_page_image_get_stride (image));
+  self->texture = gdk_memory_texture_new (
+    signet_page_image_get_width (image), signet_page_image_get_height (image), GDK_MEMORY_DEFAULT,
+    signet_page_image_get_bytes (image), signet_page_image_get_stride (image));
   self->texture_page = signet_page_image_get_page (image);
   self->texture_scale = signet_page_image_get_scale (image);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -80,13 +78,11 @@ show_image (SignetPdfPage   *self,
 }
 
 static void
-rendered_cb (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
+rendered_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(SignetPdfPage) self = user_data;
-  g_autoptr(SignetPageImage) image = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (SignetPdfPage) self = user_data;
+  g_autoptr (SignetPageImage) image = NULL;
+  g_autoptr (GError) error = NULL;
 
   image = signet_pdf_renderer_render_finish (SIGNET_PDF_RENDERER (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -105,8 +101,7 @@ rendered_cb (GObject      *source,
 static gboolean
 is_shown (SignetPdfPage *self)
 {
-  return self->texture != NULL
-         && self->texture_page == self->page
+  return self->texture != NULL && self->texture_page == self->page
          && G_APPROX_VALUE (self->texture_scale, render_scale (self), 0.001);
 }
 
@@ -114,7 +109,7 @@ is_shown (SignetPdfPage *self)
 static void
 request_render (SignetPdfPage *self)
 {
-  g_autoptr(SignetPageImage) cached = NULL;
+  g_autoptr (SignetPageImage) cached = NULL;
   double scale;
 
   if (self->renderer == NULL || self->page < 0 || !gtk_widget_get_mapped (GTK_WIDGET (self)))
@@ -141,9 +136,7 @@ request_render (SignetPdfPage *self)
 }
 
 static void
-page_size (SignetPdfPage *self,
-           double        *width,
-           double        *height)
+page_size (SignetPdfPage *self, double *width, double *height)
 {
   *width = 595;
   *height = 842;
@@ -153,19 +146,20 @@ page_size (SignetPdfPage *self,
 }
 
 static void
-signet_pdf_page_measure (GtkWidget      *widget,
-                         GtkOrientation  orientation,
-                         int             for_size,
-                         int            *minimum,
-                         int            *natural,
-                         int            *minimum_baseline,
-                         int            *natural_baseline)
+signet_pdf_page_measure (GtkWidget     *widget,
+                         GtkOrientation orientation,
+                         int            for_size,
+                         int           *minimum,
+                         int           *natural,
+                         int           *minimum_baseline,
+                         int           *natural_baseline)
 {
   SignetPdfPage *self = SIGNET_PDF_PAGE (widget);
-  double width, height;
+  double         width, height;
 
   page_size (self, &width, &height);
-  *minimum = *natural = (int) ceil ((orientation == GTK_ORIENTATION_HORIZONTAL ? width : height) * self->zoom);
+  *minimum = *natural
+    = (int) ceil ((orientation == GTK_ORIENTATION_HORIZONTAL ? width : height) * self->zoom);
 }
 
 static void
@@ -174,16 +168,16 @@ snapshot_outline (SignetPdfPage             *self,
                   const SignetSignatureSpot *spot,
                   double                     scale)
 {
-  const GdkRGBA *color = spot->kind == SIGNET_SPOT_KIND_FIELD ? &field_color : &tag_color;
-  GdkRGBA fill = *color;
+  const GdkRGBA  *color = spot->kind == SIGNET_SPOT_KIND_FIELD ? &field_color : &tag_color;
+  GdkRGBA         fill = *color;
   graphene_rect_t rect;
-  GskRoundedRect outline;
-  float widths[4] = { 2, 2, 2, 2 };
-  GdkRGBA colors[4] = { *color, *color, *color, *color };
+  GskRoundedRect  outline;
+  float           widths[4] = { 2, 2, 2, 2 };
+  GdkRGBA         colors[4] = { *color, *color, *color, *color };
 
   /* A little room around text tags, whose boxes hug the glyphs. */
-  graphene_rect_init (&rect, spot->x * scale - 3, spot->y * scale - 3,
-                      spot->width * scale + 6, spot->height * scale + 6);
+  graphene_rect_init (&rect, spot->x * scale - 3, spot->y * scale - 3, spot->width * scale + 6,
+                      spot->height * scale + 6);
   fill.alpha = 0.15;
   gtk_snapshot_append_color (snapshot, &fill, &rect);
   gsk_rounded_rect_init_from_rect (&outline, &rect, 3);
@@ -192,11 +186,12 @@ snapshot_outline (SignetPdfPage             *self,
   /* A field's name is nowhere on the page; a tag is its own label. */
   if (spot->kind == SIGNET_SPOT_KIND_FIELD && self->zoom >= MIN_ZOOM_FOR_LABELS)
     {
-      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), spot->name);
-      PangoAttrList *attrs = pango_attr_list_new ();
-      GdkRGBA white = { 1, 1, 1, 1 };
+      g_autoptr (PangoLayout) layout
+        = gtk_widget_create_pango_layout (GTK_WIDGET (self), spot->name);
+      PangoAttrList  *attrs = pango_attr_list_new ();
+      GdkRGBA         white = { 1, 1, 1, 1 };
       graphene_rect_t badge;
-      int text_width, text_height;
+      int             text_width, text_height;
 
       pango_attr_list_insert (attrs, pango_attr_scale_new (PANGO_SCALE_SMALL));
       pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
@@ -204,26 +199,26 @@ snapshot_outline (SignetPdfPage             *self,
       pango_attr_list_unref (attrs);
       pango_layout_get_pixel_size (layout, &text_width, &text_height);
 
-      graphene_rect_init (&badge, rect.origin.x, rect.origin.y - text_height - 2,
-                          text_width + 8, text_height + 2);
+      graphene_rect_init (&badge, rect.origin.x, rect.origin.y - text_height - 2, text_width + 8,
+                          text_height + 2);
       gtk_snapshot_append_color (snapshot, color, &badge);
       gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (badge.origin.x + 4, badge.origin.y + 1));
+      gtk_snapshot_translate (snapshot,
+                              &GRAPHENE_POINT_INIT (badge.origin.x + 4, badge.origin.y + 1));
       gtk_snapshot_append_layout (snapshot, layout, &white);
       gtk_snapshot_restore (snapshot);
     }
 }
 
 static void
-signet_pdf_page_snapshot (GtkWidget   *widget,
-                          GtkSnapshot *snapshot)
+signet_pdf_page_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
-  SignetPdfPage *self = SIGNET_PDF_PAGE (widget);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
+  SignetPdfPage  *self = SIGNET_PDF_PAGE (widget);
+  int             width = gtk_widget_get_width (widget);
+  int             height = gtk_widget_get_height (widget);
   graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, width, height);
-  GdkRGBA paper = { 1, 1, 1, 1 };
-  double page_width, page_height;
+  GdkRGBA         paper = { 1, 1, 1, 1 };
+  double          page_width, page_height;
 
   /* Paper first, so that a page still rendering is not a hole; an older
    * image of this page (another zoom) stands in until the new one comes. */
@@ -237,7 +232,7 @@ signet_pdf_page_snapshot (GtkWidget   *widget,
   page_size (self, &page_width, &page_height);
   {
     GPtrArray *spots = signet_inspection_get_spots (self->inspection);
-    double scale = width / page_width;
+    double     scale = width / page_width;
 
     for (guint i = 0; i < spots->len; i++)
       {
@@ -286,29 +281,26 @@ signet_pdf_page_dispose (GObject *object)
 }
 
 static void
-signet_pdf_page_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
+signet_pdf_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   SignetPdfPage *self = SIGNET_PDF_PAGE (object);
 
   switch (prop_id)
     {
-    case PROP_PAGE:
-      g_value_set_int (value, self->page);
-      break;
+      case PROP_PAGE:
+        g_value_set_int (value, self->page);
+        break;
 
-    case PROP_ZOOM:
-      g_value_set_double (value, self->zoom);
-      break;
+      case PROP_ZOOM:
+        g_value_set_double (value, self->zoom);
+        break;
 
-    case PROP_RENDERED:
-      g_value_set_boolean (value, signet_pdf_page_is_rendered (self));
-      break;
+      case PROP_RENDERED:
+        g_value_set_boolean (value, signet_pdf_page_is_rendered (self));
+        break;
 
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -322,23 +314,23 @@ signet_pdf_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_PAGE:
-      signet_pdf_page_set_page (self, g_value_get_int (value));
-      break;
+      case PROP_PAGE:
+        signet_pdf_page_set_page (self, g_value_get_int (value));
+        break;
 
-    case PROP_ZOOM:
-      signet_pdf_page_set_zoom (self, g_value_get_double (value));
-      break;
+      case PROP_ZOOM:
+        signet_pdf_page_set_zoom (self, g_value_get_double (value));
+        break;
 
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
 static void
 signet_pdf_page_class_init (SignetPdfPageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = signet_pdf_page_dispose;
@@ -350,15 +342,15 @@ signet_pdf_page_class_init (SignetPdfPageClass *klass)
   widget_class->map = signet_pdf_page_map;
   widget_class->unmap = signet_pdf_page_unmap;
 
-  properties[PROP_PAGE] =
-    g_param_spec_int ("page", NULL, NULL, -1, G_MAXINT, -1,
-                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_ZOOM] =
-    g_param_spec_double ("zoom", NULL, NULL, 0.01, 16.0, 1.0,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_RENDERED] =
-    g_param_spec_boolean ("rendered", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PAGE]
+    = g_param_spec_int ("page", NULL, NULL, -1, G_MAXINT, -1,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ZOOM]
+    = g_param_spec_double ("zoom", NULL, NULL, 0.01, 16.0, 1.0,
+                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RENDERED]
+    = g_param_spec_boolean ("rendered", NULL, NULL, FALSE,
+                            G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_css_name (widget_class, "signet-pdf-page");
@@ -420,8 +412,7 @@ signet_pdf_page_set_document (SignetPdfPage     *self,
  * Shows another page of the document.
  */
 void
-signet_pdf_page_set_page (SignetPdfPage *self,
-                          int            page)
+signet_pdf_page_set_page (SignetPdfPage *self, int page)
 {
   g_return_if_fail (SIGNET_IS_PDF_PAGE (self));
 
@@ -458,8 +449,7 @@ signet_pdf_page_get_page (SignetPdfPage *self)
  * Sets the size the page is shown at.
  */
 void
-signet_pdf_page_set_zoom (SignetPdfPage *self,
-                          double         zoom)
+signet_pdf_page_set_zoom (SignetPdfPage *self, double zoom)
 {
   g_return_if_fail (SIGNET_IS_PDF_PAGE (self));
   g_return_if_fail (zoom > 0);
@@ -511,7 +501,7 @@ guint
 signet_pdf_page_get_n_outlines (SignetPdfPage *self)
 {
   GPtrArray *spots;
-  guint n = 0;
+  guint      n = 0;
 
   g_return_val_if_fail (SIGNET_IS_PDF_PAGE (self), 0);
 

@@ -18,17 +18,15 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SignetPdfPage, signet_pdf_page, SIGNET, PDF_PAGE, GtkWidget)
 
-GtkWidget *signet_pdf_page_new          (void);
+GtkWidget *signet_pdf_page_new (void);
 void       signet_pdf_page_set_document (SignetPdfPage     *self,
                                          SignetInspection  *inspection,
                                          SignetPdfRenderer *renderer);
-void       signet_pdf_page_set_page     (SignetPdfPage     *self,
-                                         int                page);
-int        signet_pdf_page_get_page     (SignetPdfPage     *self);
-void       signet_pdf_page_set_zoom     (SignetPdfPage     *self,
-                                         double             zoom);
-double     signet_pdf_page_get_zoom     (SignetPdfPage     *self);
-gboolean   signet_pdf_page_is_rendered  (SignetPdfPage     *self);
-guint      signet_pdf_page_get_n_outlines (SignetPdfPage   *self);
+void       signet_pdf_page_set_page (SignetPdfPage *self, int page);
+int        signet_pdf_page_get_page (SignetPdfPage *self);
+void       signet_pdf_page_set_zoom (SignetPdfPage *self, double zoom);
+double     signet_pdf_page_get_zoom (SignetPdfPage *self);
+gboolean   signet_pdf_page_is_rendered (SignetPdfPage *self);
+guint      signet_pdf_page_get_n_outlines (SignetPdfPage *self);
 
 G_END_DECLS

@@ -16,36 +16,36 @@
 
 /* Rendered pages kept per open document: a few screens at HiDPI, however
  * many pages the document has. */
-#define CACHE_SIZE (96 * 1024 * 1024)
+#define CACHE_SIZE      (96 * 1024 * 1024)
 #define THUMBNAIL_WIDTH 96.0
-#define PAGE_MARGIN 18
-#define ZOOM_STEP 1.2
-#define MIN_ZOOM 0.25
-#define MAX_ZOOM 4.0
+#define PAGE_MARGIN     18
+#define ZOOM_STEP       1.2
+#define MIN_ZOOM        0.25
+#define MAX_ZOOM        4.0
 
 struct _SignetPdfView
 {
   GtkWidget parent_instance;
 
-  SignetInspection *inspection;
-  SignetPdfRenderer *renderer;
-  GtkStringList *pages;
+  SignetInspection   *inspection;
+  SignetPdfRenderer  *renderer;
+  GtkStringList      *pages;
   GtkSingleSelection *selection;
-  SignetZoomMode zoom_mode;
-  double zoom;
-  guint refit_id;
+  SignetZoomMode      zoom_mode;
+  double              zoom;
+  guint               refit_id;
 
-  GtkLabel *page_label;
-  GtkMenuButton *zoom_button;
-  GtkListView *thumbnails;
+  GtkLabel          *page_label;
+  GtkMenuButton     *zoom_button;
+  GtkListView       *thumbnails;
   GtkScrolledWindow *page_window;
-  SignetPdfPage *page;
-  GtkWidget *field_legend;
-  GtkLabel *field_label;
-  GtkWidget *tag_legend;
-  GtkLabel *tag_label;
-  GtkLabel *mode_label;
-  GtkLabel *note_label;
+  SignetPdfPage     *page;
+  GtkWidget         *field_legend;
+  GtkLabel          *field_label;
+  GtkWidget         *tag_legend;
+  GtkLabel          *tag_label;
+  GtkLabel          *mode_label;
+  GtkLabel          *note_label;
 };
 
 G_DEFINE_FINAL_TYPE (SignetPdfView, signet_pdf_view, GTK_TYPE_WIDGET)
@@ -59,13 +59,16 @@ n_pages (SignetPdfView *self)
 static void
 update_actions (SignetPdfView *self)
 {
-  int page = signet_pdf_page_get_page (self->page);
+  int      page = signet_pdf_page_get_page (self->page);
   gboolean has_pages = n_pages (self) > 0;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "preview.previous-page", has_pages && page > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "preview.next-page", has_pages && page < n_pages (self) - 1);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "preview.zoom-in", has_pages && self->zoom < MAX_ZOOM);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "preview.zoom-out", has_pages && self->zoom > MIN_ZOOM);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "preview.next-page",
+                                 has_pages && page < n_pages (self) - 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "preview.zoom-in",
+                                 has_pages && self->zoom < MAX_ZOOM);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "preview.zoom-out",
+                                 has_pages && self->zoom > MIN_ZOOM);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "preview.fit-width", has_pages);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "preview.fit-page", has_pages);
 }
@@ -73,8 +76,8 @@ update_actions (SignetPdfView *self)
 static void
 update_page_labels (SignetPdfView *self)
 {
-  int page = signet_pdf_page_get_page (self->page);
-  guint outlines = signet_pdf_page_get_n_outlines (self->page);
+  int              page = signet_pdf_page_get_page (self->page);
+  guint            outlines = signet_pdf_page_get_n_outlines (self->page);
   g_autofree char *position = NULL;
   g_autofree char *description = NULL;
 
@@ -82,27 +85,27 @@ update_page_labels (SignetPdfView *self)
     return;
 
   /* Translators: “Page 2 of 5” */
-  position = g_strdup_printf (_("Page %d of %d"), page + 1, n_pages (self));
+  position = g_strdup_printf (_ ("Page %d of %d"), page + 1, n_pages (self));
   gtk_label_set_label (self->page_label, position);
 
   if (outlines > 0)
     /* Translators: the accessible description of a previewed page; %s is “Page 2 of 5” */
-    description = g_strdup_printf (ngettext ("%s, %u place to sign marked", "%s, %u places to sign marked", outlines),
-                                   position, outlines);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->page),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, description != NULL ? description : position,
-                                  -1);
+    description = g_strdup_printf (
+      ngettext ("%s, %u place to sign marked", "%s, %u places to sign marked", outlines), position,
+      outlines);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->page), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  description != NULL ? description : position, -1);
 }
 
 static void
 apply_zoom (SignetPdfView *self)
 {
-  GtkAdjustment *hadjustment = gtk_scrolled_window_get_hadjustment (self->page_window);
-  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (self->page_window);
-  double view_width = gtk_adjustment_get_page_size (hadjustment) - 2 * PAGE_MARGIN;
-  double view_height = gtk_adjustment_get_page_size (vadjustment) - 2 * PAGE_MARGIN;
+  GtkAdjustment   *hadjustment = gtk_scrolled_window_get_hadjustment (self->page_window);
+  GtkAdjustment   *vadjustment = gtk_scrolled_window_get_vadjustment (self->page_window);
+  double           view_width = gtk_adjustment_get_page_size (hadjustment) - 2 * PAGE_MARGIN;
+  double           view_height = gtk_adjustment_get_page_size (vadjustment) - 2 * PAGE_MARGIN;
   g_autofree char *label = NULL;
-  double width, height;
+  double           width, height;
 
   if (n_pages (self) == 0)
     return;
@@ -122,15 +125,13 @@ apply_zoom (SignetPdfView *self)
   signet_pdf_page_set_zoom (self->page, self->zoom);
 
   /* Translators: a zoom level such as “125%”; %d is the percentage, %% the percent sign */
-  label = g_strdup_printf (_("%d%%"), (int) (self->zoom * 100 + 0.5));
+  label = g_strdup_printf (_ ("%d%%"), (int) (self->zoom * 100 + 0.5));
   gtk_menu_button_set_label (self->zoom_button, label);
   update_actions (self);
 }
 
 static void
-set_zoom_mode (SignetPdfView  *self,
-               SignetZoomMode  mode,
-               double          zoom)
+set_zoom_mode (SignetPdfView *self, SignetZoomMode mode, double zoom)
 {
   self->zoom_mode = mode;
   self->zoom = CLAMP (zoom, MIN_ZOOM, MAX_ZOOM);
@@ -138,9 +139,7 @@ set_zoom_mode (SignetPdfView  *self,
 }
 
 static gboolean
-refit_cb (GtkWidget     *widget,
-          GdkFrameClock *frame_clock,
-          gpointer       user_data)
+refit_cb (GtkWidget *widget, GdkFrameClock *frame_clock, gpointer user_data)
 {
   SignetPdfView *self = SIGNET_PDF_VIEW (widget);
 
@@ -161,8 +160,7 @@ viewport_resized_cb (SignetPdfView *self)
 }
 
 static void
-show_page (SignetPdfView *self,
-           int            page)
+show_page (SignetPdfView *self, int page)
 {
   if (page < 0 || page >= n_pages (self))
     return;
@@ -173,7 +171,8 @@ show_page (SignetPdfView *self,
   if (gtk_single_selection_get_selected (self->selection) != (guint) page)
     {
       gtk_single_selection_set_selected (self->selection, page);
-      gtk_widget_activate_action (GTK_WIDGET (self->thumbnails), "list.scroll-to-item", "u", (guint) page);
+      gtk_widget_activate_action (GTK_WIDGET (self->thumbnails), "list.scroll-to-item", "u",
+                                  (guint) page);
     }
 
   update_page_labels (self);
@@ -191,9 +190,7 @@ thumbnail_selected_cb (SignetPdfView *self)
 }
 
 static void
-thumbnail_setup_cb (GtkSignalListItemFactory *factory,
-                    GtkListItem              *list_item,
-                    SignetPdfView            *self)
+thumbnail_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, SignetPdfView *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   GtkWidget *page = signet_pdf_page_new ();
@@ -211,16 +208,14 @@ thumbnail_setup_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-thumbnail_bind_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *list_item,
-                   SignetPdfView            *self)
+thumbnail_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, SignetPdfView *self)
 {
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  SignetPdfPage *page = SIGNET_PDF_PAGE (gtk_widget_get_first_child (box));
-  GtkLabel *label = GTK_LABEL (gtk_widget_get_last_child (box));
-  int position = (int) gtk_list_item_get_position (list_item);
+  GtkWidget       *box = gtk_list_item_get_child (list_item);
+  SignetPdfPage   *page = SIGNET_PDF_PAGE (gtk_widget_get_first_child (box));
+  GtkLabel        *label = GTK_LABEL (gtk_widget_get_last_child (box));
+  int              position = (int) gtk_list_item_get_position (list_item);
   g_autofree char *number = g_strdup_printf ("%d", position + 1);
-  double width, height;
+  double           width, height;
 
   signet_inspection_get_page_size (self->inspection, position, &width, &height);
   signet_pdf_page_set_document (page, self->inspection, self->renderer);
@@ -230,9 +225,7 @@ thumbnail_bind_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-thumbnail_unbind_cb (GtkSignalListItemFactory *factory,
-                     GtkListItem              *list_item,
-                     SignetPdfView            *self)
+thumbnail_unbind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, SignetPdfView *self)
 {
   GtkWidget *box = gtk_list_item_get_child (list_item);
 
@@ -245,8 +238,10 @@ update_legend (SignetPdfView *self)
 {
   guint fields = signet_inspection_count_spots (self->inspection, SIGNET_SPOT_KIND_FIELD);
   guint tags = signet_inspection_count_spots (self->inspection, SIGNET_SPOT_KIND_TAG);
-  g_autofree char *field_text = g_strdup_printf (ngettext ("%u signature field", "%u signature fields", fields), fields);
-  g_autofree char *tag_text = g_strdup_printf (ngettext ("%u text tag", "%u text tags", tags), tags);
+  g_autofree char *field_text
+    = g_strdup_printf (ngettext ("%u signature field", "%u signature fields", fields), fields);
+  g_autofree char *tag_text
+    = g_strdup_printf (ngettext ("%u text tag", "%u text tags", tags), tags);
   g_autofree char *note = signet_inspection_dup_note (self->inspection);
 
   gtk_label_set_label (self->field_label, field_text);
@@ -256,21 +251,24 @@ update_legend (SignetPdfView *self)
 
   switch (signet_inspection_get_signing_mode (self->inspection))
     {
-    case SIGNET_SIGNING_MODE_FIELDS:
-      gtk_label_set_label (self->mode_label, _("The signer signs in the existing signature fields."));
-      break;
+      case SIGNET_SIGNING_MODE_FIELDS:
+        gtk_label_set_label (self->mode_label,
+                             _ ("The signer signs in the existing signature fields."));
+        break;
 
-    case SIGNET_SIGNING_MODE_TAGS:
-      gtk_label_set_label (self->mode_label, _("OKdokument turns the text tags into signature fields."));
-      break;
+      case SIGNET_SIGNING_MODE_TAGS:
+        gtk_label_set_label (self->mode_label,
+                             _ ("OKdokument turns the text tags into signature fields."));
+        break;
 
-    case SIGNET_SIGNING_MODE_ANYWHERE:
-      gtk_label_set_label (self->mode_label,
-                           _("No signature fields or text tags were found: the signer can sign anywhere."));
-      break;
+      case SIGNET_SIGNING_MODE_ANYWHERE:
+        gtk_label_set_label (
+          self->mode_label,
+          _ ("No signature fields or text tags were found: the signer can sign anywhere."));
+        break;
 
-    default:
-      g_assert_not_reached ();
+      default:
+        g_assert_not_reached ();
     }
 
   gtk_label_set_label (self->note_label, note != NULL ? note : "");
@@ -278,9 +276,7 @@ update_legend (SignetPdfView *self)
 }
 
 static void
-previous_page_activated (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
+previous_page_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   SignetPdfView *self = SIGNET_PDF_VIEW (widget);
 
@@ -288,9 +284,7 @@ previous_page_activated (GtkWidget  *widget,
 }
 
 static void
-next_page_activated (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+next_page_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   SignetPdfView *self = SIGNET_PDF_VIEW (widget);
 
@@ -298,9 +292,7 @@ next_page_activated (GtkWidget  *widget,
 }
 
 static void
-zoom_in_activated (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
+zoom_in_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   SignetPdfView *self = SIGNET_PDF_VIEW (widget);
 
@@ -308,9 +300,7 @@ zoom_in_activated (GtkWidget  *widget,
 }
 
 static void
-zoom_out_activated (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+zoom_out_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   SignetPdfView *self = SIGNET_PDF_VIEW (widget);
 
@@ -318,9 +308,7 @@ zoom_out_activated (GtkWidget  *widget,
 }
 
 static void
-fit_width_activated (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+fit_width_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   SignetPdfView *self = SIGNET_PDF_VIEW (widget);
 
@@ -328,9 +316,7 @@ fit_width_activated (GtkWidget  *widget,
 }
 
 static void
-fit_page_activated (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+fit_page_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   SignetPdfView *self = SIGNET_PDF_VIEW (widget);
 
@@ -338,17 +324,16 @@ fit_page_activated (GtkWidget  *widget,
 }
 
 static gboolean
-scroll_cb (GtkEventControllerScroll *controller,
-           double                    dx,
-           double                    dy,
-           SignetPdfView            *self)
+scroll_cb (GtkEventControllerScroll *controller, double dx, double dy, SignetPdfView *self)
 {
-  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+  GdkModifierType state
+    = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
 
   if ((state & GDK_CONTROL_MASK) == 0 || dy == 0 || n_pages (self) == 0)
     return FALSE;
 
-  set_zoom_mode (self, SIGNET_ZOOM_MODE_FREE, dy < 0 ? self->zoom * ZOOM_STEP : self->zoom / ZOOM_STEP);
+  set_zoom_mode (self, SIGNET_ZOOM_MODE_FREE,
+                 dy < 0 ? self->zoom * ZOOM_STEP : self->zoom / ZOOM_STEP);
   return TRUE;
 }
 
@@ -358,16 +343,16 @@ add_shortcut (GtkShortcutController *controller,
               GdkModifierType        modifiers,
               const char            *action)
 {
-  gtk_shortcut_controller_add_shortcut (controller,
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (keyval, modifiers),
-                                                          gtk_named_action_new (action)));
+  gtk_shortcut_controller_add_shortcut (
+    controller,
+    gtk_shortcut_new (gtk_keyval_trigger_new (keyval, modifiers), gtk_named_action_new (action)));
 }
 
 static void
 signet_pdf_view_dispose (GObject *object)
 {
   SignetPdfView *self = SIGNET_PDF_VIEW (object);
-  GtkWidget *child;
+  GtkWidget     *child;
 
   if (self->refit_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->refit_id);
@@ -386,14 +371,15 @@ signet_pdf_view_dispose (GObject *object)
 static void
 signet_pdf_view_class_init (SignetPdfViewClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = signet_pdf_view_dispose;
 
   g_type_ensure (SIGNET_TYPE_PDF_PAGE);
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/signet-pdf-view.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE_PATH "/signet-pdf-view.ui");
   gtk_widget_class_bind_template_child (widget_class, SignetPdfView, page_label);
   gtk_widget_class_bind_template_child (widget_class, SignetPdfView, zoom_button);
   gtk_widget_class_bind_template_child (widget_class, SignetPdfView, thumbnails);
@@ -406,7 +392,8 @@ signet_pdf_view_class_init (SignetPdfViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SignetPdfView, mode_label);
   gtk_widget_class_bind_template_child (widget_class, SignetPdfView, note_label);
 
-  gtk_widget_class_install_action (widget_class, "preview.previous-page", NULL, previous_page_activated);
+  gtk_widget_class_install_action (widget_class, "preview.previous-page", NULL,
+                                   previous_page_activated);
   gtk_widget_class_install_action (widget_class, "preview.next-page", NULL, next_page_activated);
   gtk_widget_class_install_action (widget_class, "preview.zoom-in", NULL, zoom_in_activated);
   gtk_widget_class_install_action (widget_class, "preview.zoom-out", NULL, zoom_out_activated);
@@ -430,7 +417,8 @@ signet_pdf_view_init (SignetPdfView *self)
 
   self->pages = gtk_string_list_new (NULL);
   self->selection = gtk_single_selection_new (G_LIST_MODEL (self->pages));
-  g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (thumbnail_selected_cb), self);
+  g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (thumbnail_selected_cb),
+                            self);
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (thumbnail_setup_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (thumbnail_bind_cb), self);
@@ -439,10 +427,12 @@ signet_pdf_view_init (SignetPdfView *self)
   g_object_unref (factory);
   gtk_list_view_set_model (self->thumbnails, GTK_SELECTION_MODEL (self->selection));
 
-  g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->page_window), "notify::page-size",
-                           G_CALLBACK (viewport_resized_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->page_window), "notify::page-size",
-                           G_CALLBACK (viewport_resized_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->page_window),
+                           "notify::page-size", G_CALLBACK (viewport_resized_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->page_window),
+                           "notify::page-size", G_CALLBACK (viewport_resized_cb), self,
+                           G_CONNECT_SWAPPED);
 
   /* Ctrl+scroll zooms instead of scrolling. */
   scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
@@ -452,16 +442,26 @@ signet_pdf_view_init (SignetPdfView *self)
 
   /* Window-wide, so that they work wherever the focus is. */
   shortcuts = gtk_shortcut_controller_new ();
-  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_MANAGED);
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_plus, GDK_CONTROL_MASK, "preview.zoom-in");
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_equal, GDK_CONTROL_MASK, "preview.zoom-in");
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_KP_Add, GDK_CONTROL_MASK, "preview.zoom-in");
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_minus, GDK_CONTROL_MASK, "preview.zoom-out");
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "preview.zoom-out");
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_0, GDK_CONTROL_MASK, "preview.fit-page");
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_9, GDK_CONTROL_MASK, "preview.fit-width");
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_Page_Up, GDK_CONTROL_MASK, "preview.previous-page");
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_Page_Down, GDK_CONTROL_MASK, "preview.next-page");
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                     GTK_SHORTCUT_SCOPE_MANAGED);
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_plus, GDK_CONTROL_MASK,
+                "preview.zoom-in");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_equal, GDK_CONTROL_MASK,
+                "preview.zoom-in");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_KP_Add, GDK_CONTROL_MASK,
+                "preview.zoom-in");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_minus, GDK_CONTROL_MASK,
+                "preview.zoom-out");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_KP_Subtract, GDK_CONTROL_MASK,
+                "preview.zoom-out");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_0, GDK_CONTROL_MASK,
+                "preview.fit-page");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_9, GDK_CONTROL_MASK,
+                "preview.fit-width");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_Page_Up, GDK_CONTROL_MASK,
+                "preview.previous-page");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_Page_Down, GDK_CONTROL_MASK,
+                "preview.next-page");
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 
   update_actions (self);
@@ -490,10 +490,9 @@ signet_pdf_view_new (void)
  * stop rendering and its cache is freed.
  */
 void
-signet_pdf_view_set_document (SignetPdfView    *self,
-                              SignetInspection *inspection)
+signet_pdf_view_set_document (SignetPdfView *self, SignetInspection *inspection)
 {
-  g_autoptr(GPtrArray) numbers = NULL;
+  g_autoptr (GPtrArray) numbers = NULL;
 
   g_return_if_fail (SIGNET_IS_PDF_VIEW (self));
   g_return_if_fail (inspection == NULL || SIGNET_IS_INSPECTION (inspection));
@@ -514,7 +513,7 @@ signet_pdf_view_set_document (SignetPdfView    *self,
     g_ptr_array_add (numbers, g_strdup_printf ("%d", i + 1));
   g_ptr_array_add (numbers, NULL);
   gtk_string_list_splice (self->pages, 0, g_list_model_get_n_items (G_LIST_MODEL (self->pages)),
-                          (const char * const *) numbers->pdata);
+                          (const char *const *) numbers->pdata);
 
   if (n_pages (self) == 0)
     {
@@ -550,8 +549,7 @@ signet_pdf_view_get_document (SignetPdfView *self)
  * Shows another page.
  */
 void
-signet_pdf_view_set_page (SignetPdfView *self,
-                          int            page)
+signet_pdf_view_set_page (SignetPdfView *self, int page)
 {
   g_return_if_fail (SIGNET_IS_PDF_VIEW (self));
 

@@ -33,15 +33,13 @@ typedef enum
 
 G_DECLARE_FINAL_TYPE (SignetPdfView, signet_pdf_view, SIGNET, PDF_VIEW, GtkWidget)
 
-GtkWidget        *signet_pdf_view_new           (void);
-void              signet_pdf_view_set_document  (SignetPdfView    *self,
-                                                 SignetInspection *inspection);
-SignetInspection *signet_pdf_view_get_document  (SignetPdfView    *self);
-void              signet_pdf_view_set_page      (SignetPdfView    *self,
-                                                 int               page);
-int               signet_pdf_view_get_page      (SignetPdfView    *self);
-SignetZoomMode    signet_pdf_view_get_zoom_mode (SignetPdfView    *self);
-double            signet_pdf_view_get_zoom      (SignetPdfView    *self);
-SignetPdfPage    *signet_pdf_view_get_page_widget (SignetPdfView  *self);
+GtkWidget        *signet_pdf_view_new (void);
+void              signet_pdf_view_set_document (SignetPdfView *self, SignetInspection *inspection);
+SignetInspection *signet_pdf_view_get_document (SignetPdfView *self);
+void              signet_pdf_view_set_page (SignetPdfView *self, int page);
+int               signet_pdf_view_get_page (SignetPdfView *self);
+SignetZoomMode    signet_pdf_view_get_zoom_mode (SignetPdfView *self);
+double            signet_pdf_view_get_zoom (SignetPdfView *self);
+SignetPdfPage    *signet_pdf_view_get_page_widget (SignetPdfView *self);
 
 G_END_DECLS

@@ -16,14 +16,14 @@
 #include "signet-pdf-view.h"
 
 /* What the file chooser offers: what okdokument-api.md §9.1 accepts. */
-static const char * const supported_types[] = {
+static const char *const supported_types[] = {
   "application/pdf",
   "application/msword",
   "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
   "application/vnd.ms-excel",
   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 };
-static const char * const supported_patterns[] = {
+static const char *const supported_patterns[] = {
   "*.pdf", "*.PDF", "*.doc", "*.DOC", "*.docx", "*.DOCX", "*.xls", "*.XLS", "*.xlsx", "*.XLSX",
 };
 
@@ -31,33 +31,32 @@ struct _SignetWindow
 {
   AdwApplicationWindow parent_instance;
 
-  SignetIntakeQueue *queue;
-  GQueue pending;
-  guint pending_id;
-  gboolean select_next;
-  SignetIntakeItem *shown_item;
-  GCancellable *cancellable;
+  SignetIntakeQueue    *queue;
+  GQueue                pending;
+  guint                 pending_id;
+  gboolean              select_next;
+  SignetIntakeItem     *shown_item;
+  GCancellable         *cancellable;
   GtkFileChooserNative *chooser;
 
   AdwToastOverlay *toast_overlay;
-  GtkWidget *back_button;
-  GtkStack *main_stack;
-  AdwStatusPage *empty_page;
-  AdwLeaflet *leaflet;
-  GtkListBox *queue_list;
-  GtkStack *content_stack;
-  GtkSpinner *checking_spinner;
-  SignetPdfView *pdf_view;
-  AdwStatusPage *failed_page;
-  AdwStatusPage *converted_page;
-  GtkWidget *drop_highlight;
+  GtkWidget       *back_button;
+  GtkStack        *main_stack;
+  AdwStatusPage   *empty_page;
+  AdwLeaflet      *leaflet;
+  GtkListBox      *queue_list;
+  GtkStack        *content_stack;
+  GtkSpinner      *checking_spinner;
+  SignetPdfView   *pdf_view;
+  AdwStatusPage   *failed_page;
+  AdwStatusPage   *converted_page;
+  GtkWidget       *drop_highlight;
 };
 
 G_DEFINE_FINAL_TYPE (SignetWindow, signet_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void
-toast (SignetWindow *self,
-       const char   *title)
+toast (SignetWindow *self, const char *title)
 {
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
 }
@@ -69,8 +68,8 @@ show_item (SignetWindow *self)
 {
   SignetIntakeItem *item = self->shown_item;
   SignetInspection *inspection;
-  g_autofree char *title = NULL;
-  gboolean checking;
+  g_autofree char  *title = NULL;
+  gboolean          checking;
 
   checking = item != NULL && signet_intake_item_get_state (item) == SIGNET_INTAKE_STATE_CHECKING;
   gtk_spinner_set_spinning (self->checking_spinner, checking);
@@ -85,34 +84,35 @@ show_item (SignetWindow *self)
   inspection = signet_intake_item_get_inspection (item);
   switch (signet_intake_item_get_state (item))
     {
-    case SIGNET_INTAKE_STATE_CHECKING:
-      gtk_stack_set_visible_child_name (self->content_stack, "checking");
-      break;
+      case SIGNET_INTAKE_STATE_CHECKING:
+        gtk_stack_set_visible_child_name (self->content_stack, "checking");
+        break;
 
-    case SIGNET_INTAKE_STATE_FAILED:
-      /* Translators: the title over the reason why a file cannot be sent; %s is its name */
-      title = g_strdup_printf (_("“%s” Cannot Be Sent"), signet_intake_item_get_name (item));
-      adw_status_page_set_title (self->failed_page, title);
-      adw_status_page_set_description (self->failed_page, signet_intake_item_get_summary (item));
-      gtk_stack_set_visible_child_name (self->content_stack, "failed");
-      break;
+      case SIGNET_INTAKE_STATE_FAILED:
+        /* Translators: the title over the reason why a file cannot be sent; %s is its name */
+        title = g_strdup_printf (_ ("“%s” Cannot Be Sent"), signet_intake_item_get_name (item));
+        adw_status_page_set_title (self->failed_page, title);
+        adw_status_page_set_description (self->failed_page, signet_intake_item_get_summary (item));
+        gtk_stack_set_visible_child_name (self->content_stack, "failed");
+        break;
 
-    case SIGNET_INTAKE_STATE_READY:
-      if (signet_inspection_get_kind (inspection) == SIGNET_DOCUMENT_KIND_PDF)
-        {
-          signet_pdf_view_set_document (self->pdf_view, inspection);
-          gtk_stack_set_visible_child_name (self->content_stack, "preview");
-        }
-      else
-        {
-          adw_status_page_set_title (self->converted_page, signet_intake_item_get_name (item));
-          adw_status_page_set_description (self->converted_page, signet_intake_item_get_note (item));
-          gtk_stack_set_visible_child_name (self->content_stack, "converted");
-        }
-      break;
+      case SIGNET_INTAKE_STATE_READY:
+        if (signet_inspection_get_kind (inspection) == SIGNET_DOCUMENT_KIND_PDF)
+          {
+            signet_pdf_view_set_document (self->pdf_view, inspection);
+            gtk_stack_set_visible_child_name (self->content_stack, "preview");
+          }
+        else
+          {
+            adw_status_page_set_title (self->converted_page, signet_intake_item_get_name (item));
+            adw_status_page_set_description (self->converted_page,
+                                             signet_intake_item_get_note (item));
+            gtk_stack_set_visible_child_name (self->content_stack, "converted");
+          }
+        break;
 
-    default:
-      g_assert_not_reached ();
+      default:
+        g_assert_not_reached ();
     }
 }
 
@@ -123,8 +123,7 @@ shown_item_changed_cb (SignetWindow *self)
 }
 
 static void
-set_shown_item (SignetWindow     *self,
-                SignetIntakeItem *item)
+set_shown_item (SignetWindow *self, SignetIntakeItem *item)
 {
   if (self->shown_item == item)
     return;
@@ -133,21 +132,19 @@ set_shown_item (SignetWindow     *self,
     g_signal_handlers_disconnect_by_func (self->shown_item, shown_item_changed_cb, self);
   g_set_object (&self->shown_item, item);
   if (item != NULL)
-    g_signal_connect_object (item, "notify::state", G_CALLBACK (shown_item_changed_cb),
-                             self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (item, "notify::state", G_CALLBACK (shown_item_changed_cb), self,
+                             G_CONNECT_SWAPPED);
   show_item (self);
 }
 
 static void
-row_selected_cb (SignetWindow  *self,
-                 GtkListBoxRow *row)
+row_selected_cb (SignetWindow *self, GtkListBoxRow *row)
 {
   set_shown_item (self, row != NULL ? signet_intake_row_get_item (SIGNET_INTAKE_ROW (row)) : NULL);
 }
 
 static void
-row_activated_cb (SignetWindow  *self,
-                  GtkListBoxRow *row)
+row_activated_cb (SignetWindow *self, GtkListBoxRow *row)
 {
   /* On a narrow window the list and the preview take turns. */
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
@@ -162,18 +159,17 @@ back_clicked_cb (SignetWindow *self)
 static void
 leaflet_changed_cb (SignetWindow *self)
 {
-  gtk_widget_set_visible (self->back_button,
-                          adw_leaflet_get_folded (self->leaflet)
-                          && adw_leaflet_get_visible_child (self->leaflet) == GTK_WIDGET (self->content_stack));
+  gtk_widget_set_visible (self->back_button, adw_leaflet_get_folded (self->leaflet)
+                                               && adw_leaflet_get_visible_child (self->leaflet)
+                                                    == GTK_WIDGET (self->content_stack));
 }
 
 static void
-remove_item (SignetWindow     *self,
-             SignetIntakeItem *item)
+remove_item (SignetWindow *self, SignetIntakeItem *item)
 {
-  g_autoptr(SignetIntakeItem) removed = g_object_ref (item);
+  g_autoptr (SignetIntakeItem) removed = g_object_ref (item);
   GtkListBoxRow *row;
-  guint position;
+  guint          position;
 
   signet_intake_queue_remove (self->queue, removed);
 
@@ -190,18 +186,16 @@ remove_item (SignetWindow     *self,
 }
 
 static void
-row_remove_cb (SignetIntakeRow *row,
-               SignetWindow    *self)
+row_remove_cb (SignetIntakeRow *row, SignetWindow *self)
 {
   remove_item (self, signet_intake_row_get_item (row));
 }
 
 static GtkWidget *
-create_row (gpointer item,
-            gpointer user_data)
+create_row (gpointer item, gpointer user_data)
 {
   SignetWindow *self = user_data;
-  GtkWidget *row = signet_intake_row_new (item);
+  GtkWidget    *row = signet_intake_row_new (item);
 
   g_signal_connect_object (row, "remove", G_CALLBACK (row_remove_cb), self, 0);
   return row;
@@ -218,8 +212,7 @@ queue_changed_cb (SignetWindow *self)
 }
 
 static gboolean
-is_pending (SignetWindow *self,
-            GFile        *file)
+is_pending (SignetWindow *self, GFile *file)
 {
   for (GList *l = self->pending.head; l != NULL; l = l->next)
     if (g_file_equal (l->data, file))
@@ -229,19 +222,19 @@ is_pending (SignetWindow *self,
 }
 
 static void
-select_item (SignetWindow     *self,
-             SignetIntakeItem *item)
+select_item (SignetWindow *self, SignetIntakeItem *item)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->queue));
 
   for (guint position = 0; position < n; position++)
     {
-      g_autoptr(SignetIntakeItem) other = g_list_model_get_item (G_LIST_MODEL (self->queue), position);
+      g_autoptr (SignetIntakeItem) other
+        = g_list_model_get_item (G_LIST_MODEL (self->queue), position);
 
       if (other == item)
         {
-          gtk_list_box_select_row (self->queue_list,
-                                   gtk_list_box_get_row_at_index (self->queue_list, (int) position));
+          gtk_list_box_select_row (
+            self->queue_list, gtk_list_box_get_row_at_index (self->queue_list, (int) position));
           return;
         }
     }
@@ -253,7 +246,7 @@ static gboolean
 add_pending_cb (gpointer user_data)
 {
   SignetWindow *self = user_data;
-  g_autoptr(GFile) file = g_queue_pop_head (&self->pending);
+  g_autoptr (GFile) file = g_queue_pop_head (&self->pending);
   SignetIntakeItem *item = signet_intake_queue_add (self->queue, file);
 
   if (item != NULL && self->select_next)
@@ -282,13 +275,11 @@ add_pending_cb (gpointer user_data)
  * again, and the person is told. The first new file is shown.
  */
 void
-signet_window_open_files (SignetWindow  *self,
-                          GFile        **files,
-                          guint          n_files)
+signet_window_open_files (SignetWindow *self, GFile **files, guint n_files)
 {
   g_autofree char *duplicate = NULL;
-  guint n_duplicates = 0;
-  gboolean added = FALSE;
+  guint            n_duplicates = 0;
+  gboolean         added = FALSE;
 
   g_return_if_fail (SIGNET_IS_WINDOW (self));
 
@@ -317,15 +308,15 @@ signet_window_open_files (SignetWindow  *self,
     {
       g_autofree char *name = g_filename_display_name (duplicate);
       /* Translators: %s is a file name */
-      g_autofree char *title = g_strdup_printf (_("“%s” is already in the list"), name);
+      g_autofree char *title = g_strdup_printf (_ ("“%s” is already in the list"), name);
       toast (self, title);
     }
   else if (n_duplicates > 1)
     {
-      g_autofree char *title = g_strdup_printf (ngettext ("%u file is already in the list",
-                                                          "%u files are already in the list",
-                                                          n_duplicates),
-                                                n_duplicates);
+      g_autofree char *title
+        = g_strdup_printf (ngettext ("%u file is already in the list",
+                                     "%u files are already in the list", n_duplicates),
+                           n_duplicates);
       toast (self, title);
     }
 }
@@ -346,10 +337,9 @@ signet_window_is_opening (SignetWindow *self)
 }
 
 static void
-open_file_list (SignetWindow *self,
-                GSList       *files)
+open_file_list (SignetWindow *self, GSList *files)
 {
-  g_autoptr(GPtrArray) array = g_ptr_array_new ();
+  g_autoptr (GPtrArray) array = g_ptr_array_new ();
 
   for (GSList *l = files; l != NULL; l = l->next)
     g_ptr_array_add (array, l->data);
@@ -358,14 +348,10 @@ open_file_list (SignetWindow *self,
 }
 
 static gboolean
-drop_cb (GtkDropTarget *target,
-         const GValue  *value,
-         double         x,
-         double         y,
-         SignetWindow  *self)
+drop_cb (GtkDropTarget *target, const GValue *value, double x, double y, SignetWindow *self)
 {
   GdkFileList *list;
-  g_autoptr(GSList) files = NULL;
+  g_autoptr (GSList) files = NULL;
 
   if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
     return FALSE;
@@ -380,23 +366,19 @@ drop_cb (GtkDropTarget *target,
 }
 
 static void
-current_drop_cb (GtkDropTarget *target,
-                 GParamSpec    *pspec,
-                 SignetWindow  *self)
+current_drop_cb (GtkDropTarget *target, GParamSpec *pspec, SignetWindow *self)
 {
   /* The whole window shows that it takes the files. */
   gtk_widget_set_visible (self->drop_highlight, gtk_drop_target_get_current_drop (target) != NULL);
 }
 
 static void
-chooser_response_cb (GtkNativeDialog *chooser,
-                     int              response,
-                     SignetWindow    *self)
+chooser_response_cb (GtkNativeDialog *chooser, int response, SignetWindow *self)
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      g_autoptr(GListModel) list = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
-      g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr (GListModel) list = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+      g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
 
       for (guint i = 0; i < g_list_model_get_n_items (list); i++)
         g_ptr_array_add (files, g_list_model_get_item (list, i));
@@ -407,12 +389,10 @@ chooser_response_cb (GtkNativeDialog *chooser,
 }
 
 static void
-open_activated (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+open_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   SignetWindow *self = SIGNET_WINDOW (widget);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
 
   if (self->chooser != NULL)
     {
@@ -420,15 +400,15 @@ open_activated (GtkWidget  *widget,
       return;
     }
 
-  gtk_file_filter_set_name (filter, _("PDF, Word and Excel Documents"));
+  gtk_file_filter_set_name (filter, _ ("PDF, Word and Excel Documents"));
   for (guint i = 0; i < G_N_ELEMENTS (supported_types); i++)
     gtk_file_filter_add_mime_type (filter, supported_types[i]);
   for (guint i = 0; i < G_N_ELEMENTS (supported_patterns); i++)
     gtk_file_filter_add_pattern (filter, supported_patterns[i]);
 
-  self->chooser = gtk_file_chooser_native_new (_("Open Documents"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_OPEN,
-                                               _("_Open"), _("_Cancel"));
+  self->chooser
+    = gtk_file_chooser_native_new (_ ("Open Documents"), GTK_WINDOW (self),
+                                   GTK_FILE_CHOOSER_ACTION_OPEN, _ ("_Open"), _ ("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->chooser), TRUE);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
@@ -437,14 +417,12 @@ open_activated (GtkWidget  *widget,
 }
 
 static void
-paste_cb (GObject      *source,
-          GAsyncResult *result,
-          gpointer      user_data)
+paste_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(SignetWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (SignetWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
   const GValue *value;
-  g_autoptr(GSList) files = NULL;
+  g_autoptr (GSList) files = NULL;
 
   value = gdk_clipboard_read_value_finish (GDK_CLIPBOARD (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -454,7 +432,8 @@ paste_cb (GObject      *source,
 
   if (files == NULL)
     {
-      toast (self, _("There are no files to paste. Copy documents in Files, then paste them here."));
+      toast (self,
+             _ ("There are no files to paste. Copy documents in Files, then paste them here."));
       return;
     }
 
@@ -462,21 +441,17 @@ paste_cb (GObject      *source,
 }
 
 static void
-paste_activated (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
+paste_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   SignetWindow *self = SIGNET_WINDOW (widget);
 
   gdk_clipboard_read_value_async (gtk_widget_get_clipboard (widget), GDK_TYPE_FILE_LIST,
-                                  G_PRIORITY_DEFAULT, self->cancellable,
-                                  paste_cb, g_object_ref (self));
+                                  G_PRIORITY_DEFAULT, self->cancellable, paste_cb,
+                                  g_object_ref (self));
 }
 
 static void
-remove_selected_activated (GtkWidget  *widget,
-                           const char *action_name,
-                           GVariant   *parameter)
+remove_selected_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   SignetWindow *self = SIGNET_WINDOW (widget);
 
@@ -509,14 +484,15 @@ signet_window_dispose (GObject *object)
 static void
 signet_window_class_init (SignetWindowClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = signet_window_dispose;
 
   g_type_ensure (SIGNET_TYPE_PDF_VIEW);
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/signet-window.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE_PATH "/signet-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, main_stack);
@@ -536,9 +512,12 @@ signet_window_class_init (SignetWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "intake.open", NULL, open_activated);
   gtk_widget_class_install_action (widget_class, "intake.paste", NULL, paste_activated);
-  gtk_widget_class_install_action (widget_class, "intake.remove-selected", NULL, remove_selected_activated);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "intake.open", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "intake.paste", NULL);
+  gtk_widget_class_install_action (widget_class, "intake.remove-selected", NULL,
+                                   remove_selected_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "intake.open",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "intake.paste",
+                                       NULL);
 }
 
 static void
@@ -556,8 +535,8 @@ signet_window_init (SignetWindow *self)
   self->cancellable = g_cancellable_new ();
   self->queue = signet_intake_queue_new ();
   gtk_list_box_bind_model (self->queue_list, G_LIST_MODEL (self->queue), create_row, self, NULL);
-  g_signal_connect_object (self->queue, "items-changed", G_CALLBACK (queue_changed_cb),
-                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->queue, "items-changed", G_CALLBACK (queue_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "intake.remove-selected", FALSE);
 
   drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
@@ -578,13 +557,11 @@ SignetWindow *
 signet_window_new (SignetApplication *application)
 {
   SignetWindow *self;
-  GSettings *settings;
+  GSettings    *settings;
 
   g_return_val_if_fail (SIGNET_IS_APPLICATION (application), NULL);
 
-  self = g_object_new (SIGNET_TYPE_WINDOW,
-                       "application", application,
-                       NULL);
+  self = g_object_new (SIGNET_TYPE_WINDOW, "application", application, NULL);
 
   /* The size of the last window is the size of the next one. */
   settings = signet_application_get_settings (application);

@@ -20,8 +20,7 @@ import gi  # noqa: E402
 gi.require_version("Atspi", "2.0")
 from gi.repository import Atspi  # noqa: E402
 
-KEY_CONTROL = 0xFFE3
-KEY_SHIFT = 0xFFE1
+MODIFIER_MASKS = {"Shift": 1 << 0, "Control": 1 << 2, "Alt": 1 << 3}
 KEYSYMS = {"q": 0x71, "w": 0x77, "question": 0x3F, "Escape": 0xFF1B}
 
 
@@ -50,6 +49,13 @@ def walk(node):
             stack.append(current.get_child_at_index(i))
 
 
+def n_actions(node):
+    """How many actions (click, activate…) a widget offers; 0 for none."""
+    if node.get_action_iface() is None:
+        return 0
+    return Atspi.Action.get_n_actions(node)
+
+
 def text_of(node):
     """The text of a label or entry (GTK 4.8 answers '' to get_text(0, -1))."""
     try:
@@ -61,22 +67,31 @@ def text_of(node):
 class Signet:
     """One running instance of Signet with its own settings and data."""
 
-    def __init__(self, *args, env=None, name="signet"):
+    def __init__(self, *args, env=None, settings=None, name="signet"):
+        """settings: {"schema.path/": {"key": "GVariant text"}} to start with,
+        kept in a keyfile backend; without it settings live in memory."""
         self.name = name
         self.home = tempfile.TemporaryDirectory(prefix="signet-gui-")
+        config = os.path.join(self.home.name, "config")
         environment = dict(os.environ)
         environment.update({
-            "XDG_CONFIG_HOME": os.path.join(self.home.name, "config"),
+            "XDG_CONFIG_HOME": config,
             "XDG_DATA_HOME": os.path.join(self.home.name, "data"),
             "XDG_CACHE_HOME": os.path.join(self.home.name, "cache"),
             "GSETTINGS_BACKEND": "memory",
             "LANG": "C.UTF-8",
             "LANGUAGE": "",
         })
+        if settings is not None:
+            keyfile = pathlib.Path(config, "glib-2.0", "settings", "keyfile")
+            keyfile.parent.mkdir(parents=True)
+            keyfile.write_text("".join(
+                f"[{group}]\n" + "".join(f"{k}={v}\n" for k, v in keys.items())
+                for group, keys in settings.items()))
+            environment["GSETTINGS_BACKEND"] = "keyfile"
         environment.pop("LC_ALL", None)
         if env:
             environment.update(env)
-        self.environment = environment
         self.log = open(os.path.join(self.home.name, "signet.log"), "w+")
         self.process = subprocess.Popen([os.environ["SIGNET_BIN"], *args], env=environment,
                                         stdout=self.log, stderr=subprocess.STDOUT)
@@ -147,29 +162,37 @@ class Signet:
         return "\n".join(lines)
 
     def click(self, node):
-        check(node.get_action_n_actions() > 0, f"{node.get_name()!r} cannot be clicked")
-        check(node.do_action(0), f"clicking {node.get_name()!r} failed")
+        check(n_actions(node) > 0, f"{node.get_name()!r} cannot be clicked")
+        check(Atspi.Action.do_action(node, 0), f"clicking {node.get_name()!r} failed")
 
-    def is_showing(self, node):
-        return node.get_state_set().contains(Atspi.StateType.SHOWING)
+    def is_visible(self, node):
+        """GTK 4.8 sets SHOWING only on windows; VISIBLE is what it keeps on widgets."""
+        states = node.get_state_set()
+        return states.contains(Atspi.StateType.VISIBLE) or states.contains(Atspi.StateType.SHOWING)
 
-    def wait_showing(self, node, timeout=10.0):
-        self.wait_until(lambda: self.is_showing(node), f"{node.get_name()!r} never came on screen", timeout)
+    def wait_visible(self, node, timeout=10.0):
+        self.wait_until(lambda: self.is_visible(node), f"{node.get_name()!r} never became visible", timeout)
         return node
 
     def find_button(self, name, root=None, timeout=10.0):
         """A clickable button by name (a GtkMenuButton's clickable part is its inner button)."""
         return self.find("push button", name, root=root, timeout=timeout,
-                         predicate=lambda n: n.get_action_n_actions() > 0)
+                         predicate=lambda n: n_actions(n) > 0)
 
     def key(self, *combo):
-        """Press a combination like key("Control", "q") on the focused window."""
-        modifiers = [KEY_CONTROL if m == "Control" else KEY_SHIFT for m in combo[:-1]]
-        for m in modifiers:
-            Atspi.generate_keyboard_event(m, None, Atspi.KeySynthType.PRESS)
-        Atspi.generate_keyboard_event(KEYSYMS[combo[-1]], None, Atspi.KeySynthType.PRESSRELEASE)
-        for m in reversed(modifiers):
-            Atspi.generate_keyboard_event(m, None, Atspi.KeySynthType.RELEASE)
+        """Press a combination like key("Control", "q") in the focused window.
+        Modifiers are latched as a mask: PRESS/RELEASE would want keycodes."""
+        mask = 0
+        for modifier in combo[:-1]:
+            mask |= MODIFIER_MASKS[modifier]
+        if mask:
+            Atspi.generate_keyboard_event(mask, None, Atspi.KeySynthType.LOCKMODIFIERS)
+        try:
+            check(Atspi.generate_keyboard_event(KEYSYMS[combo[-1]], None, Atspi.KeySynthType.SYM),
+                  f"could not type {'+'.join(combo)}")
+        finally:
+            if mask:
+                Atspi.generate_keyboard_event(mask, None, Atspi.KeySynthType.UNLOCKMODIFIERS)
 
     def wait_until(self, condition, message, timeout=10.0):
         deadline = time.time() + timeout
@@ -183,6 +206,12 @@ class Signet:
             return self.process.wait(timeout)
         except subprocess.TimeoutExpired:
             raise TestFailure(f"signet did not quit within {timeout} s")
+
+    def pixel(self, path, x, y):
+        """The (r, g, b) of one pixel of a screenshot, each 0…1."""
+        out = subprocess.run(["convert", str(path), "-format", f"%[fx:p{{{x},{y}}}.r] %[fx:p{{{x},{y}}}.g] %[fx:p{{{x},{y}}}.b]",
+                              "info:"], check=True, capture_output=True, text=True).stdout
+        return tuple(float(v) for v in out.split())
 
     def screenshot(self, name):
         """Saves the whole screen as a PNG and checks that it is not blank."""
@@ -208,19 +237,24 @@ class Signet:
         self.home.cleanup()
 
 
-def run(test, *args):
-    """Runs test(signet) against a fresh instance started with args; prints the app's output on failure."""
-    signet = None
-    try:
-        signet = Signet(*args)
-        test(signet)
-    except TestFailure as failure:
-        print(f"FAIL: {failure}")
-        if signet is not None:
-            print("--- signet output ---")
-            print(signet.output())
-        sys.exit(1)
-    finally:
-        if signet is not None:
+def run(test):
+    """Runs test(signet) against a fresh instance; prints the app's output on failure."""
+    run_each([("", {})], lambda signet, case: test(signet), exit_on_success=False)
+
+
+def run_each(cases, test, exit_on_success=True):
+    """Runs test(signet, case) for every (case, signet options) pair, each
+    against a fresh instance; fails at the end if any case failed."""
+    failed = False
+    for case, options in cases:
+        signet = Signet(**options)
+        try:
+            test(signet, case)
+            print(f"PASS {case}".rstrip())
+        except TestFailure as failure:
+            print(f"FAIL {case}: {failure}\n--- signet output ---\n{signet.output()}")
+            failed = True
+        finally:
             signet.close()
-    print("PASS")
+    if failed or exit_on_success:
+        sys.exit(1 if failed else 0)

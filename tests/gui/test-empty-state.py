@@ -11,9 +11,9 @@ from signet_atspi import run  # noqa: E402
 
 def test(signet):
     frame = signet.find("frame", "Signet")
-    signet.wait_showing(signet.find("label", "No Documents Yet", root=frame))
-    signet.wait_showing(signet.find("label", "Drop documents here to send them out for signature", root=frame))
-    signet.wait_showing(signet.find_button("Main Menu", root=frame))
+    signet.wait_visible(signet.find("label", "No Documents Yet", root=frame))
+    signet.wait_visible(signet.find("label", "Drop documents here to send them out for signature", root=frame))
+    signet.wait_visible(signet.find_button("Main Menu", root=frame))
     signet.screenshot("empty-state")
 
 

@@ -10,7 +10,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
 from gi.repository import GLib  # noqa: E402
-from signet_atspi import Atspi, check, run  # noqa: E402
+from signet_atspi import Atspi, Signet, TestFailure, check  # noqa: E402
 
 DATA = os.path.join(os.environ["SIGNET_TEST_DATA"])
 FILES = ["fields.pdf", "tags.pdf", "password.pdf", "large.pdf", "contract.docx", "not-a-pdf.pdf"]
@@ -88,7 +88,8 @@ def test(signet):
     # Signet already runs: `signet FILE` hands the file to it and exits.
     second = subprocess.run([os.environ["SIGNET_BIN"], os.path.join(DATA, "simple.pdf"),
                              os.path.join(DATA, "fields.pdf")],
-                            env=signet.environment, timeout=20, capture_output=True, text=True)
+                            env=dict(os.environ, GSETTINGS_BACKEND="memory"), timeout=20,
+                            capture_output=True, text=True)
     check(second.returncode == 0, f"the second signet failed: {second.stderr}")
     signet.find("list item", "simple.pdf", root=documents)
     signet.find("label", "“fields.pdf” is already in the list", root=frame)
@@ -96,4 +97,13 @@ def test(signet):
     check(names.count("fields.pdf") == 1, f"fields.pdf was queued twice: {names}")
 
 
-run(test, *[os.path.join(DATA, name) for name in FILES])
+# Started with files on its command line, which run() of signet_atspi does not do.
+signet = Signet(*[os.path.join(DATA, name) for name in FILES])
+try:
+    test(signet)
+    print("PASS")
+except TestFailure as failure:
+    print(f"FAIL: {failure}\n--- signet output ---\n{signet.output()}")
+    sys.exit(1)
+finally:
+    signet.close()

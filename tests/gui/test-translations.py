@@ -6,25 +6,19 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
-from signet_atspi import Signet, TestFailure  # noqa: E402
+from signet_atspi import run_each  # noqa: E402
 
 EXPECTED = {
     "sk": ("Zatiaľ žiadne dokumenty", "Hlavná ponuka"),
     "cs": ("Zatím žádné dokumenty", "Hlavní nabídka"),
 }
 
-failed = False
-for language, (title, menu) in EXPECTED.items():
-    signet = Signet(env={"LANGUAGE": language})
-    try:
-        signet.find("label", title)
-        signet.find_button(menu)
-        signet.screenshot(f"empty-state-{language}")
-        print(f"PASS {language}")
-    except TestFailure as failure:
-        print(f"FAIL {language}: {failure}\n{signet.output()}")
-        failed = True
-    finally:
-        signet.close()
 
-sys.exit(1 if failed else 0)
+def test(signet, language):
+    title, menu = EXPECTED[language]
+    signet.find("label", title)
+    signet.find_button(menu)
+    signet.screenshot(f"empty-state-{language}")
+
+
+run_each([(language, {"env": {"LANGUAGE": language}}) for language in EXPECTED], test)
