@@ -407,7 +407,7 @@ open_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
     gtk_file_filter_add_pattern (filter, supported_patterns[i]);
 
   self->chooser
-    = gtk_file_chooser_native_new (_ ("Open Documents"), GTK_WINDOW (self),
+    = gtk_file_chooser_native_new (C_ ("dialog title", "Open Documents"), GTK_WINDOW (self),
                                    GTK_FILE_CHOOSER_ACTION_OPEN, _ ("_Open"), _ ("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->chooser), TRUE);
