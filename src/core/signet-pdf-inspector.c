@@ -31,10 +31,6 @@ static const char *const tag_prefixes[] = { "_SC", "_SO", "_S" };
 struct _SignetPdfInspector
 {
   GObject parent_instance;
-
-  /* Inspections run here, a few at a time: each worker opens its own
-   * document, and twenty dropped files do not start twenty of them. */
-  GThreadPool *pool;
 };
 
 G_DEFINE_FINAL_TYPE (SignetPdfInspector, signet_pdf_inspector, G_TYPE_OBJECT)
@@ -399,20 +395,18 @@ signet_pdf_inspect_file (GFile *file, GCancellable *cancellable, GError **error)
   return g_steal_pointer (&inspection);
 }
 
+/* Runs on a worker of SIGNET_WORKER_INSPECT, a few at a time: each opens its
+ * own document, and twenty dropped files do not start twenty of them. */
 static void
-inspect_in_worker (gpointer data, gpointer user_data)
+inspect_in_worker (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
 {
-  g_autoptr (GTask) task = data;
   g_autoptr (SignetInspection) inspection = NULL;
   GError *error = NULL;
 
-  signet_worker_lower_priority ();
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  inspection
-    = signet_pdf_inspect_file (g_task_get_task_data (task), g_task_get_cancellable (task), &error);
+  inspection = signet_pdf_inspect_file (task_data, cancellable, &error);
   if (inspection == NULL)
     g_task_return_error (task, error);
   else
@@ -420,35 +414,13 @@ inspect_in_worker (gpointer data, gpointer user_data)
 }
 
 static void
-signet_pdf_inspector_finalize (GObject *object)
-{
-  SignetPdfInspector *self = SIGNET_PDF_INSPECTOR (object);
-
-  /* Every queued task holds a reference to us, so nothing is queued now;
-   * this may run on a worker, which must not wait for itself. */
-  g_thread_pool_free (self->pool, FALSE, FALSE);
-
-  G_OBJECT_CLASS (signet_pdf_inspector_parent_class)->finalize (object);
-}
-
-static void
 signet_pdf_inspector_class_init (SignetPdfInspectorClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = signet_pdf_inspector_finalize;
 }
 
 static void
 signet_pdf_inspector_init (SignetPdfInspector *self)
 {
-  g_autoptr (GError) error = NULL;
-
-  /* Exclusive threads, as their priority is lowered; one core is left
-   * to the main thread. */
-  self->pool = g_thread_pool_new (inspect_in_worker, self,
-                                  CLAMP ((int) g_get_num_processors () - 1, 1, 4), TRUE, &error);
-  g_assert_no_error (error);
 }
 
 /**
@@ -492,7 +464,7 @@ signet_pdf_inspector_inspect_async (SignetPdfInspector *self,
   g_task_set_source_tag (task, signet_pdf_inspector_inspect_async);
   g_task_set_task_data (task, g_object_ref (file), g_object_unref);
 
-  g_thread_pool_push (self->pool, g_steal_pointer (&task), NULL);
+  signet_worker_run (SIGNET_WORKER_INSPECT, g_steal_pointer (&task), inspect_in_worker);
 }
 
 /**

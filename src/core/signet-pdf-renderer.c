@@ -39,9 +39,8 @@ G_DEFINE_BOXED_TYPE (SignetPageImage,
 
 typedef struct
 {
-  int     page;
-  double  scale;
-  guint64 serial;
+  int    page;
+  double scale;
 } RenderRequest;
 
 struct _SignetPdfRenderer
@@ -50,13 +49,11 @@ struct _SignetPdfRenderer
 
   GFile *file;
 
-  /* One worker thread renders: poppler documents are not thread-safe, so
-   * this document is used by that thread alone (and freed in finalize,
-   * when no task can hold us any more). */
-  GThreadPool     *pool;
+  /* One worker thread renders (SIGNET_WORKER_RENDER): poppler documents
+   * are not thread-safe, so this document is used by that thread alone,
+   * and freed in finalize, when no task holds us any more. */
   PopplerDocument *document;
   GError          *load_error;
-  guint64          next_serial;
 
   /* The cache is shared between the worker, which fills it, and the main
    * thread, which looks things up. Most recently used first. */
@@ -301,19 +298,15 @@ render (SignetPdfRenderer *self, const RenderRequest *request, GError **error)
 }
 
 static void
-render_in_worker (gpointer data, gpointer user_data)
+render_in_worker (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
 {
-  g_autoptr (GTask) task = data;
-  SignetPdfRenderer   *self = g_task_get_source_object (task);
-  const RenderRequest *request = g_task_get_task_data (task);
+  SignetPdfRenderer   *self = source_object;
+  const RenderRequest *request = task_data;
   g_autoptr (SignetPageImage) image = NULL;
   GError *error = NULL;
-
-  signet_worker_lower_priority ();
-
-  /* The view has moved on: skip the work. */
-  if (g_task_return_error_if_cancelled (task))
-    return;
 
   image = signet_pdf_renderer_lookup (self, request->page, request->scale);
   if (image == NULL)
@@ -330,24 +323,11 @@ render_in_worker (gpointer data, gpointer user_data)
   g_task_return_pointer (task, g_steal_pointer (&image), (GDestroyNotify) signet_page_image_unref);
 }
 
-/* The newest request first: it is for what the person looks at now. */
-static int
-newest_first (gconstpointer a, gconstpointer b, gpointer user_data)
-{
-  const RenderRequest *ra = g_task_get_task_data ((GTask *) a);
-  const RenderRequest *rb = g_task_get_task_data ((GTask *) b);
-
-  return ra->serial < rb->serial ? 1 : ra->serial > rb->serial ? -1 : 0;
-}
-
 static void
 signet_pdf_renderer_finalize (GObject *object)
 {
   SignetPdfRenderer *self = SIGNET_PDF_RENDERER (object);
 
-  /* Queued tasks hold a reference to us, so the worker is idle; this may
-   * run on the worker itself, which must not wait for itself. */
-  g_thread_pool_free (self->pool, FALSE, FALSE);
   g_clear_object (&self->document);
   g_clear_error (&self->load_error);
   g_clear_object (&self->file);
@@ -368,14 +348,8 @@ signet_pdf_renderer_class_init (SignetPdfRendererClass *klass)
 static void
 signet_pdf_renderer_init (SignetPdfRenderer *self)
 {
-  g_autoptr (GError) error = NULL;
-
   g_mutex_init (&self->cache_lock);
   g_queue_init (&self->cache);
-  /* An exclusive thread, as its priority is lowered. */
-  self->pool = g_thread_pool_new (render_in_worker, self, 1, TRUE, &error);
-  g_assert_no_error (error);
-  g_thread_pool_set_sort_function (self->pool, newest_first, NULL);
 }
 
 /**
@@ -434,10 +408,9 @@ signet_pdf_renderer_render_async (SignetPdfRenderer  *self,
   request = g_new0 (RenderRequest, 1);
   request->page = page;
   request->scale = scale;
-  request->serial = self->next_serial++;
   g_task_set_task_data (task, request, g_free);
 
-  g_thread_pool_push (self->pool, g_steal_pointer (&task), NULL);
+  signet_worker_run (SIGNET_WORKER_RENDER, g_steal_pointer (&task), render_in_worker);
 }
 
 /**
