@@ -117,6 +117,29 @@ test_drop (void)
 }
 
 static void
+test_paste (void)
+{
+  SignetWindow      *window = new_window ();
+  SignetIntakeQueue *queue = signet_window_get_queue (window);
+  GdkClipboard      *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
+  g_autoptr (GFile) tags = data_file ("tags.pdf");
+  GSList      *files = g_slist_append (NULL, tags);
+  GdkFileList *list = gdk_file_list_new_from_list (files);
+
+  /* What Files puts on the clipboard when documents are copied. */
+  gdk_clipboard_set (clipboard, GDK_TYPE_FILE_LIST, list);
+  g_boxed_free (GDK_TYPE_FILE_LIST, list);
+  g_slist_free (files);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "intake.paste", NULL);
+  WAIT_UNTIL (g_list_model_get_n_items (G_LIST_MODEL (queue)) == 1);
+  WAIT_UNTIL (signet_intake_queue_n_checking (queue) == 0);
+  g_assert_nonnull (signet_intake_queue_find (queue, tags));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
 test_error_and_remove (void)
 {
   const char        *names[] = { "password.pdf", "simple.pdf", NULL };
@@ -361,6 +384,7 @@ main (int argc, char *argv[])
   g_assert_no_error (error);
 
   g_test_add_func ("/intake-window/drop", test_drop);
+  g_test_add_func ("/intake-window/paste", test_paste);
   g_test_add_func ("/intake-window/error-and-remove", test_error_and_remove);
   g_test_add_func ("/intake-window/duplicates", test_duplicates);
   g_test_add_func ("/intake-window/preview", test_preview);
