@@ -90,7 +90,11 @@ start_element_cb (GMarkupParseContext *context,
     {
       for (guint i = 0; attribute_names[i] != NULL; i++)
         if (g_str_equal (attribute_names[i], "version"))
-          state->version = g_strdup (attribute_values[i]);
+          {
+            /* GMarkup lets an attribute repeat; the last one counts. */
+            g_free (state->version);
+            state->version = g_strdup (attribute_values[i]);
+          }
       state->in_release = TRUE;
       state->release_depth = state->depth;
       return;
