@@ -699,6 +699,8 @@ dispatch (SignetSandbox *self, SoupServerMessage *msg, SandboxFault *fault)
     {
       static const char garbage[] = "{\"message\": \"msg.signature.request.id.created\", <html>";
 
+      /* set_response appends to a body already there (a download's PDF). */
+      soup_message_body_truncate (soup_server_message_get_response_body (msg));
       soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC, garbage,
                                         strlen (garbage));
     }
