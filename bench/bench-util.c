@@ -5,13 +5,21 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* wait4 */
+#define _DEFAULT_SOURCE
+
 #include "config.h"
 
 #include "bench-util.h"
 
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 /* A valid one-page PDF padded with an incompressible stream to @size
  * bytes, written in small pieces so that the bench itself stays small. */
@@ -143,4 +151,134 @@ gint64
 bench_memory_peak (void)
 {
   return status_kib ("VmHWM:");
+}
+
+static int
+compare_doubles (gconstpointer a, gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Sorts @values. */
+double
+bench_median (double *values, guint n)
+{
+  g_assert (n > 0);
+  qsort (values, n, sizeof *values, compare_doubles);
+  return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+}
+
+/* Runs a reference program to its end: its wall time, and the peak
+ * resident set of it and the children it waited for (wait4's rusage). */
+gboolean
+bench_run_command (const char *const *argv,
+                   const char        *stdin_path,
+                   double            *milliseconds,
+                   gint64            *peak_kib,
+                   GError           **error)
+{
+  struct rusage usage;
+  gint64        start = g_get_monotonic_time ();
+  int           status;
+  pid_t         pid;
+
+  pid = fork ();
+  if (pid == 0)
+    {
+      if (stdin_path != NULL && freopen (stdin_path, "r", stdin) == NULL)
+        _exit (126);
+      if (freopen ("/dev/null", "w", stdout) == NULL)
+        _exit (126);
+      execvp (argv[0], (char *const *) argv);
+      _exit (127);
+    }
+  if (pid < 0 || wait4 (pid, &status, 0, &usage) != pid)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s could not be run", argv[0]);
+      return FALSE;
+    }
+  *milliseconds = (g_get_monotonic_time () - start) / 1000.0;
+  *peak_kib = usage.ru_maxrss;
+  if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s failed (status %d)", argv[0], status);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A table for people, then one line per result for machines:
+ *   BENCH {"name": …, "signet_ms": …, "reference_ms": …, "ratio": …, …} */
+void
+bench_print (const BenchResult *results, guint n)
+{
+  printf ("%-34s %10s %10s %7s %7s %5s %12s %12s %4s\n", "benchmark", "signet", "reference",
+          "ratio", "target", "met", "signet peak", "ref. peak", "runs");
+  for (guint i = 0; i < n; i++)
+    {
+      const BenchResult *r = &results[i];
+      double             ratio = r->signet / r->reference;
+      g_autofree char   *signet_peak = r->signet_peak_kib >= 0
+                                         ? g_strdup_printf ("%.1f MB", r->signet_peak_kib / 1024.0)
+                                         : g_strdup ("-");
+      g_autofree char   *reference_peak
+        = r->reference_peak_kib >= 0 ? g_strdup_printf ("%.1f MB", r->reference_peak_kib / 1024.0)
+                                     : g_strdup ("-");
+
+      printf ("%-34s %7.1f %s %7.1f %s %6.2fx %6.2fx %5s %12s %12s %4u\n", r->name, r->signet,
+              r->unit, r->reference, r->unit, ratio, r->target,
+              r->target <= 0       ? "-"
+              : ratio <= r->target ? "yes"
+                                   : "NO",
+              signet_peak, reference_peak, r->runs);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      const BenchResult *r = &results[i];
+
+      printf ("BENCH {\"name\": \"%s\", \"unit\": \"%s\", \"signet\": %.2f, \"reference\": %.2f, "
+              "\"ratio\": %.3f, \"target\": %.2f, \"signet_peak_kib\": %" G_GINT64_FORMAT
+              ", \"reference_peak_kib\": %" G_GINT64_FORMAT ", \"runs\": %u}\n",
+              r->name, r->unit, r->signet, r->reference, r->signet / r->reference, r->target,
+              r->signet_peak_kib, r->reference_peak_kib, r->runs);
+    }
+  fflush (stdout);
+}
+
+/* Removes @path and everything below it; what cannot be removed stays. */
+void
+bench_remove_tree (const char *path)
+{
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        bench_remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+/* A GAsyncReadyCallback that keeps the result in the GAsyncResult * at
+ * @user_data, for bench_wait_result(). */
+void
+bench_store_result (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* Runs the main loop until bench_store_result() has filled @result. */
+GAsyncResult *
+bench_wait_result (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return g_steal_pointer (result);
 }

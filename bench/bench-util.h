@@ -22,4 +22,29 @@ void   bench_stop_sandbox (GSubprocess *sandbox);
 gint64 bench_memory_reset_peak (void);
 gint64 bench_memory_peak (void);
 
+/* One comparison of Signet's code with a reference, for bench_print(). */
+typedef struct
+{
+  const char *name;
+  const char *unit;            /* of signet and reference: "ms" */
+  double      signet;          /* median */
+  double      reference;       /* median */
+  double      target;          /* the ratio Signet must stay under, 0 for none */
+  gint64      signet_peak_kib; /* peak resident set (above idle where the bench says so), -1 if not
+                                  measured */
+  gint64 reference_peak_kib;   /* the reference process's peak resident set, -1 if none */
+  guint  runs;
+} BenchResult;
+
+double        bench_median (double *values, guint n);
+gboolean      bench_run_command (const char *const *argv,
+                                 const char        *stdin_path,
+                                 double            *milliseconds,
+                                 gint64            *peak_kib,
+                                 GError           **error);
+void          bench_print (const BenchResult *results, guint n);
+void          bench_remove_tree (const char *path);
+void          bench_store_result (GObject *source, GAsyncResult *result, gpointer user_data);
+GAsyncResult *bench_wait_result (GAsyncResult **result);
+
 G_END_DECLS

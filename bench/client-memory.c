@@ -28,20 +28,6 @@
 
 #define KEY "bench_0123456789abcdef"
 
-static void
-result_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait (GAsyncResult **result)
-{
-  while (*result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return g_steal_pointer (result);
-}
-
 int
 main (int argc, char *argv[])
 {
@@ -90,8 +76,8 @@ main (int argc, char *argv[])
   g_assert_no_error (error);
 
   /* Warm up: the session, its connection and GIO's thread pool exist. */
-  signet_client_get_counter_async (client, NULL, result_cb, &pending);
-  result = wait (&pending);
+  signet_client_get_counter_async (client, NULL, bench_store_result, &pending);
+  result = bench_wait_result (&pending);
   counter = signet_client_get_counter_finish (client, result, &error);
   g_assert_no_error (error);
   g_clear_object (&result);
@@ -105,8 +91,8 @@ main (int argc, char *argv[])
   meter = bench_stall_meter_start ();
   signet_client_create_signature_request_async (
     client, request, inline_file ? SIGNET_CREATE_FLAGS_INLINE : SIGNET_CREATE_FLAGS_NONE, NULL,
-    result_cb, &pending);
-  result = wait (&pending);
+    bench_store_result, &pending);
+  result = bench_wait_result (&pending);
   stall = bench_stall_meter_stop (meter);
   created = signet_client_create_signature_request_finish (client, result, &error);
   g_assert_no_error (error);

@@ -1,0 +1,33 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Every benchmark, each against its reference; ./build-aux/dev bench runs
+# this in the headless session with BENCH_BUILD set to its build.
+#   bench/run.sh [RUNS]
+# Prints each benchmark's table and BENCH lines, then one line for machines:
+#   BENCH-ALL [{"name": …, "signet": …, "reference": …, "ratio": …}, …]
+set -eu
+
+B=${BENCH_BUILD:?BENCH_BUILD must name a build directory}
+runs=${1:+--runs $1}
+out=$(mktemp)
+trap 'rm -f "$out"' EXIT
+
+cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
+memory=$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
+echo "machine: ${cpu:-unknown CPU}, $(nproc) CPUs, $memory, $(uname -sr)"
+echo "display: Xvfb $DISPLAY; built in $B"
+echo
+
+# shellcheck disable=SC2086
+"$B/bench/create-request" "$B/src/sandbox/signet-sandbox" $runs | tee -a "$out"
+echo
+# shellcheck disable=SC2086
+"$B/bench/preview" $runs | tee -a "$out"
+echo
+# shellcheck disable=SC2086
+GSETTINGS_SCHEMA_DIR="$B/data" "$B/bench/startup" "$B/src/signet" "$B/bench/minimal-window" $runs \
+  | tee -a "$out"
+echo
+echo "not measured: library scale and polling cost (they need the journal, not merged yet)"
+printf 'BENCH-ALL [%s]\n' "$(sed -n 's/^BENCH //p' "$out" | paste -sd, -)"

@@ -1,0 +1,165 @@
+/* startup.c
+ *
+ * Copyright 2026 The Signet authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Start-up to the first frame: Signet against bench/minimal-window, in one
+ * run, interleaved, repeated, on the X display in $DISPLAY (Xvfb through
+ * ./build-aux/dev headless).
+ *
+ *   bench/startup SIGNET MINIMAL-WINDOW [--runs N]
+ *
+ * The clock starts at fork and stops at the first X Damage event of a
+ * window the program created: the first frame it drew. Both run with the
+ * same environment: settings in memory, so Signet starts as on its first
+ * day, on the onboarding.
+ */
+
+/* wait4 */
+#define _DEFAULT_SOURCE
+
+#include "config.h"
+
+#include <X11/Xlib.h>
+#include <X11/extensions/Xdamage.h>
+#include <glib.h>
+#include <signal.h>
+#include <stdio.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "bench-util.h"
+
+#define WAIT_SECONDS 20
+
+/* Starts @program and returns the milliseconds to its first frame; it is
+ * then stopped, and its peak resident set is stored in @peak_kib. */
+static double
+first_frame (Display *display, int damage_event, const char *program, gint64 *peak_kib)
+{
+  Window        root = DefaultRootWindow (display);
+  GArray       *damages = g_array_new (FALSE, FALSE, sizeof (Damage));
+  struct rusage usage;
+  gint64        start, deadline;
+  double        elapsed = -1;
+  int           status;
+  pid_t         pid;
+
+  XSelectInput (display, root, SubstructureNotifyMask);
+  XSync (display, True);
+
+  start = g_get_monotonic_time ();
+  deadline = start + WAIT_SECONDS * G_USEC_PER_SEC;
+  pid = fork ();
+  if (pid == 0)
+    {
+      execl (program, program, NULL);
+      _exit (127);
+    }
+  g_assert_cmpint (pid, >, 0);
+
+  while (elapsed < 0 && g_get_monotonic_time () < deadline)
+    {
+      XEvent event;
+
+      if (XPending (display) == 0)
+        {
+          g_usleep (200);
+          continue;
+        }
+      XNextEvent (display, &event);
+      if (event.type == CreateNotify)
+        {
+          /* Watched before it is mapped, so no drawing is missed. */
+          Damage damage
+            = XDamageCreate (display, event.xcreatewindow.window, XDamageReportNonEmpty);
+          g_array_append_val (damages, damage);
+        }
+      else if (event.type == damage_event + XDamageNotify)
+        elapsed = (g_get_monotonic_time () - start) / 1000.0;
+    }
+  g_assert_cmpfloat (elapsed, >=, 0);
+
+  kill (pid, SIGTERM);
+  g_assert_cmpint (wait4 (pid, &status, 0, &usage), ==, pid);
+  *peak_kib = usage.ru_maxrss;
+
+  /* The windows are gone with the program; their Damage objects too. */
+  XSelectInput (display, root, NoEventMask);
+  XSync (display, True);
+  g_array_unref (damages);
+  return elapsed;
+}
+
+int
+main (int argc, char *argv[])
+{
+  int          runs = 10;
+  GOptionEntry entries[]
+    = { { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Repetitions", "N" }, { NULL } };
+  g_autoptr (GOptionContext) context = g_option_context_new ("SIGNET MINIMAL-WINDOW");
+  g_autoptr (GError) error = NULL;
+  g_autofree double *signet = NULL;
+  g_autofree double *reference = NULL;
+  g_autofree char   *home = NULL;
+  gint64             peak_signet = 0, peak_reference = 0;
+  BenchResult        result;
+  Display           *display;
+  int                damage_event, damage_error;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 3 || runs < 1)
+    {
+      g_printerr ("usage: %s SIGNET MINIMAL-WINDOW [--runs N]\n", argv[0]);
+      return 2;
+    }
+
+  display = XOpenDisplay (NULL);
+  if (display == NULL || !XDamageQueryExtension (display, &damage_event, &damage_error))
+    {
+      g_printerr ("%s needs an X display with the Damage extension\n", argv[0]);
+      return 1;
+    }
+
+  /* The same throwaway settings and data for both. */
+  home = g_dir_make_tmp ("signet-bench-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
+  g_setenv ("XDG_DATA_HOME", home, TRUE);
+  g_setenv ("XDG_CACHE_HOME", home, TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+
+  signet = g_new0 (double, runs);
+  reference = g_new0 (double, runs);
+  for (int run = -1; run < runs; run++)
+    {
+      double s, r;
+      gint64 peak;
+
+      s = first_frame (display, damage_event, argv[1], &peak);
+      peak_signet = MAX (peak_signet, peak);
+      r = first_frame (display, damage_event, argv[2], &peak);
+      peak_reference = MAX (peak_reference, peak);
+      if (run >= 0)
+        {
+          signet[run] = s;
+          reference[run] = r;
+        }
+    }
+
+  result = (BenchResult){ "start-up to first frame",
+                          "ms",
+                          bench_median (signet, runs),
+                          bench_median (reference, runs),
+                          1.3,
+                          peak_signet,
+                          peak_reference,
+                          runs };
+  bench_print (&result, 1);
+
+  XCloseDisplay (display);
+  bench_remove_tree (home);
+  return 0;
+}
