@@ -382,6 +382,9 @@ main (int argc, char *argv[])
                            G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
+  /* Set up for the sandbox, so that windows open on their documents, not on
+   * the onboarding. */
+  g_settings_set_string (signet_application_get_settings (app), "environment", "sandbox");
 
   g_test_add_func ("/intake-window/drop", test_drop);
   g_test_add_func ("/intake-window/paste", test_paste);
