@@ -47,6 +47,15 @@ timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* ./build-aux/dev valgrind runs everything ten times slower. */
+static guint
+timeout_multiplier (void)
+{
+  const char *value = g_getenv ("SIGNET_TEST_TIMEOUT_MULTIPLIER");
+
+  return value != NULL ? MAX (1, (guint) g_ascii_strtoull (value, NULL, 10)) : 1;
+}
+
 static void
 render_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -73,7 +82,8 @@ preview (GFile *file, double width)
   for (guint i = 0; i < G_N_ELEMENTS (scales); i++)
     {
       gboolean done = FALSE;
-      guint    guard = g_timeout_add_seconds (20, timeout_cb, (gpointer) "rendering");
+      guint    guard
+        = g_timeout_add_seconds (20 * timeout_multiplier (), timeout_cb, (gpointer) "rendering");
 
       signet_pdf_renderer_render_async (renderer, 0, scales[i], NULL, render_cb, &done);
       while (!done)
