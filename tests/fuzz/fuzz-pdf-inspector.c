@@ -53,7 +53,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
       g_autofree char *summary = signet_inspection_dup_summary (inspection);
       g_autofree char *note = signet_inspection_dup_note (inspection);
 
-      g_assert_cmpint (signet_inspection_get_n_pages (inspection), >, 0);
+      /* Word and Excel files are converted later: no pages yet. */
+      if (signet_inspection_get_kind (inspection) == SIGNET_DOCUMENT_KIND_PDF)
+        g_assert_cmpint (signet_inspection_get_n_pages (inspection), >, 0);
     }
   else
     g_assert_true (error->domain == SIGNET_ERROR);
