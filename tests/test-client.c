@@ -1379,9 +1379,8 @@ test_big_file_main_loop (ClientFixture *f, gconstpointer data)
   gint64           stall, idle, peak;
   guint            meter;
 
-  g_assert_nonnull (g_getenv ("SIGNET_SANDBOX"));
   bench_write_pdf (path, size);
-  sandbox = bench_spawn_sandbox (g_getenv ("SIGNET_SANDBOX"), TEST_KEY, &base_url, &error);
+  sandbox = bench_spawn_sandbox (SIGNET_SANDBOX_PROGRAM, TEST_KEY, &base_url, &error);
   g_assert_no_error (error);
 
   client = new_client (f, base_url, TEST_KEY);
