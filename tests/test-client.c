@@ -1046,8 +1046,10 @@ cancel_cb (gpointer user_data)
   g_cancellable_cancel (user_data);
 }
 
+/* Starts a counter call that @fault holds up, cancels it after @ms, and
+ * expects the cancellation back at once, not after the fault. */
 static void
-test_cancel_in_flight (ClientFixture *f, gconstpointer data)
+cancel_counter_after (ClientFixture *f, const char *fault, guint ms)
 {
   g_autoptr (GCancellable) cancellable = g_cancellable_new ();
   g_autoptr (SignetCounter) counter = NULL;
@@ -1055,9 +1057,9 @@ test_cancel_in_flight (ClientFixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   gint64 start = g_get_monotonic_time ();
 
-  add_fault (f, "{\"path\": \"/JSON/counter\", \"count\": 1, \"delay\": 3000}");
+  add_fault (f, fault);
   signet_client_get_counter_async (f->client, cancellable, result_cb, f);
-  g_timeout_add_once (100, cancel_cb, cancellable);
+  g_timeout_add_once (ms, cancel_cb, cancellable);
   result = wait_result (f);
   counter = signet_client_get_counter_finish (f->client, result, &error);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
@@ -1065,22 +1067,16 @@ test_cancel_in_flight (ClientFixture *f, gconstpointer data)
 }
 
 static void
+test_cancel_in_flight (ClientFixture *f, gconstpointer data)
+{
+  cancel_counter_after (f, "{\"path\": \"/JSON/counter\", \"count\": 1, \"delay\": 3000}", 100);
+}
+
+static void
 test_cancel_while_waiting_to_retry (ClientFixture *f, gconstpointer data)
 {
-  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
-  g_autoptr (SignetCounter) counter = NULL;
-  g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (GError) error = NULL;
-  gint64 start = g_get_monotonic_time ();
-
   g_object_set (f->client, "retry-delay", 20000, NULL);
-  add_fault (f, "{\"path\": \"/JSON/counter\", \"count\": 1, \"status\": 503}");
-  signet_client_get_counter_async (f->client, cancellable, result_cb, f);
-  g_timeout_add_once (300, cancel_cb, cancellable);
-  result = wait_result (f);
-  counter = signet_client_get_counter_finish (f->client, result, &error);
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_assert_cmpint (g_get_monotonic_time () - start, <, 2 * G_USEC_PER_SEC);
+  cancel_counter_after (f, "{\"path\": \"/JSON/counter\", \"count\": 1, \"status\": 503}", 300);
 }
 
 static void
@@ -1329,6 +1325,58 @@ test_big_list (ClientFixture *f, gconstpointer data)
   g_assert_cmpint (signet_document_info_get_state (last), ==, SIGNET_DOCUMENT_STATE_SIGNED);
 }
 
+/* Sends the head and the first bytes of a PDF, then nothing more. */
+static void
+stalling_pdf_handler (SoupServer        *server,
+                      SoupServerMessage *msg,
+                      const char        *path,
+                      GHashTable        *query,
+                      gpointer           user_data)
+{
+  OwnServer       *own = user_data;
+  SoupMessageBody *body = soup_server_message_get_response_body (msg);
+
+  own->requests++;
+  soup_server_message_set_status (msg, 200, NULL);
+  soup_message_headers_set_content_type (soup_server_message_get_response_headers (msg),
+                                         "application/pdf", NULL);
+  soup_message_headers_set_encoding (soup_server_message_get_response_headers (msg),
+                                     SOUP_ENCODING_CHUNKED);
+  soup_message_body_append (body, SOUP_MEMORY_STATIC, "%PDF-1.7\n% half a document\n", 27);
+}
+
+/* Cancelled while the document is arriving: no half file, no temporary
+ * file, the old file untouched. */
+static void
+test_cancel_download (ClientFixture *f, gconstpointer data)
+{
+  static const char *const after[] = { "signed.pdf", NULL };
+  g_autoptr (OwnServer) own = own_server_new (NULL);
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *path = g_build_filename (f->dir, "signed.pdf", NULL);
+  g_autoptr (GFile) destination = g_file_new_for_path (path);
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *contents = NULL;
+
+  g_file_set_contents (path, "the archived copy", -1, &error);
+  g_assert_no_error (error);
+  soup_server_add_handler (own->server, NULL, stalling_pdf_handler, own, NULL);
+  g_clear_object (&f->client);
+  f->client = new_client (f, own->url, TEST_KEY);
+
+  signet_client_download_document_async (f->client, "doc", destination, cancellable, result_cb, f);
+  g_timeout_add_once (300, cancel_cb, cancellable);
+  result = wait_result (f);
+  g_assert_false (signet_client_download_document_finish (f->client, result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (own->requests, ==, 1);
+
+  g_file_get_contents (path, &contents, NULL, NULL);
+  g_assert_cmpstr (contents, ==, "the archived copy");
+  assert_dir_holds (f, after);
+}
+
 static void
 test_response_too_large (ClientFixture *f, gconstpointer data)
 {
@@ -1379,9 +1427,8 @@ test_big_file_main_loop (ClientFixture *f, gconstpointer data)
   gint64           stall, idle, peak;
   guint            meter;
 
-  g_assert_nonnull (g_getenv ("SIGNET_SANDBOX"));
   bench_write_pdf (path, size);
-  sandbox = bench_spawn_sandbox (g_getenv ("SIGNET_SANDBOX"), TEST_KEY, &base_url, &error);
+  sandbox = bench_spawn_sandbox (SIGNET_SANDBOX_PROGRAM, TEST_KEY, &base_url, &error);
   g_assert_no_error (error);
 
   client = new_client (f, base_url, TEST_KEY);
@@ -1544,6 +1591,7 @@ main (int argc, char *argv[])
   add_test ("/client/error/insecure-url", wiki, test_insecure_url);
   add_test ("/client/empty-answers", wiki, test_empty_answers);
   add_test ("/client/big-list", wiki, test_big_list);
+  add_test ("/client/cancel/download", wiki, test_cancel_download);
   add_test ("/client/loopback-ignores-proxy", wiki, test_loopback_ignores_proxy);
   add_test ("/client/fault/timeout", wiki, test_fault_timeout);
   add_test ("/client/fault/500-then-success", wiki, test_fault_500_then_success);
