@@ -59,7 +59,7 @@ test_tags (Fixture *fx, gconstpointer data)
   g_autoptr (GBytes) result = NULL;
   double tag_x, tag_top, x, top;
 
-  signet_sandbox_set_processing_delay (fx->sandbox, 400);
+  signet_sandbox_set_processing_delay (fx->sandbox, 1000);
   id = fixture_create_tags (fx,
                             "\"rules\": {\"signAnywhereEnabled\": false}, "
                             "\"allowedFields\": {\"SIGNATURE\": \"_SO2_\"},",
@@ -170,7 +170,7 @@ test_tostamp (Fixture *fx, gconstpointer data)
   g_autoptr (GBytes) stamped = NULL;
   g_autofree char *state = NULL;
 
-  signet_sandbox_set_processing_delay (fx->sandbox, 400);
+  signet_sandbox_set_processing_delay (fx->sandbox, 1000);
   uploaded = fixture_json (fx, "POST", "/JSON/document", body, 200);
   state = fixture_state (fx, json_member (uploaded, "result"));
   g_assert_cmpstr (state, ==, "tostamp");
