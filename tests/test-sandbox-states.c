@@ -201,6 +201,21 @@ test_cancel (Fixture *fx, gconstpointer data)
 }
 
 static void
+test_mobile (Fixture *fx, gconstpointer data)
+{
+  g_autofree char *doc = NULL;
+  g_autofree char *id
+    = fixture_create (fx, "\"resulturl\": \"https://portal.example/done\",", NULL, &doc);
+  g_autofree char *path = g_strdup_printf ("/sandbox/sign/%s", id);
+  g_autoptr (JsonNode) signed_
+    = fixture_json (fx, "POST", path, "{\"name\": \"On A Phone\", \"mobile\": true}", 200);
+
+  /* Signed on a phone after the QR hand-over: the PC is told result=mobile. */
+  g_assert_cmpstr (json_member (signed_, "state"), ==, "signed");
+  g_assert_nonnull (strstr (json_member (signed_, "location"), "&result=mobile&"));
+}
+
+static void
 test_errorsendinfo (Fixture *fx, gconstpointer data)
 {
   g_autofree char *doc1 = NULL;
@@ -422,6 +437,7 @@ main (int argc, char *argv[])
   ADD ("acrofield", test_acrofield);
   ADD ("tostamp", test_tostamp);
   ADD ("cancel", test_cancel);
+  ADD ("mobile", test_mobile);
   ADD ("errorsendinfo", test_errorsendinfo);
   ADD ("callback-from-rules", test_callback_from_rules);
   ADD ("multi-round", test_multi_round);
