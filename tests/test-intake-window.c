@@ -161,7 +161,9 @@ test_error_and_remove (void)
                                    "The document is protected by a password."));
 
   /* Removing it shows the next one. */
-  gtk_widget_activate_action (GTK_WIDGET (row), "row.remove", NULL);
+  g_signal_emit_by_name (
+    gtk_widget_get_template_child (GTK_WIDGET (row), SIGNET_TYPE_INTAKE_ROW, "remove_button"),
+    "clicked");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (queue)), ==, 1);
   WAIT_UNTIL (gtk_list_box_get_selected_row (list) != NULL);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (child (window, "content_stack")), ==,

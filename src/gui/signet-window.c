@@ -141,6 +141,11 @@ static void
 row_selected_cb (SignetWindow *self, GtkListBoxRow *row)
 {
   set_shown_item (self, row != NULL ? signet_intake_row_get_item (SIGNET_INTAKE_ROW (row)) : NULL);
+
+  /* On a narrow window the list and the file take turns: a file chosen
+   * (also by a screen reader, which selects without activating) is shown. */
+  if (row != NULL && adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
 static void

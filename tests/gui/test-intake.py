@@ -61,6 +61,13 @@ def test(signet):
                       "some files were never checked")
     signet.screenshot("intake-queue")
 
+    # Activating a row (what a screen reader does first) must never remove it.
+    for i in range(documents.get_child_count()):
+        row = documents.get_child_at_index(i)
+        actions = [Atspi.Action.get_action_name(row, a) for a in range(Atspi.Action.get_n_actions(row))] \
+            if row.get_action_iface() else []
+        check(not any("remove" in a for a in actions), f"{row.get_name()!r} offers {actions}")
+
     # A bad file says why, in words, and can be taken off the list.
     select(signet, documents, "password.pdf")
     signet.find("label", "“password.pdf” Cannot Be Sent", root=frame)
