@@ -89,7 +89,11 @@ def test(signet):
     select(signet, documents, "tags.pdf")
     signet.find("image", "Page 1 of 1, 3 places to sign marked", root=frame)
     signet.find("label", "3 text tags", root=frame)
+    zoom = signet.find("label", predicate=lambda n: n.get_name().endswith("%"), root=frame).get_name()
     press(signet, "Zoom In", frame)
+    signet.wait_until(lambda: any(n.get_name().endswith("%") and n.get_name() != zoom
+                                  for n in signet.find_all("label", root=frame)),
+                      f"zooming in left the zoom at {zoom}")
     signet.screenshot("intake-tags")
 
     # Signet already runs: `signet FILE` hands the file to it and exits.
