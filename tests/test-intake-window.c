@@ -142,34 +142,39 @@ test_paste (void)
 static void
 test_error_and_remove (void)
 {
-  const char        *names[] = { "password.pdf", "simple.pdf", NULL };
+  const char        *names[] = { "simple.pdf", "password.pdf", "tags.pdf", NULL };
   SignetWindow      *window = new_window ();
   SignetIntakeQueue *queue = signet_window_get_queue (window);
   GtkListBox        *list = child (window, "queue_list");
   AdwStatusPage     *failed = child (window, "failed_page");
   GtkListBoxRow     *row;
+  SignetIntakeItem  *selected;
 
   open_names (window, names);
   WAIT_UNTIL (!signet_window_is_opening (window) && signet_intake_queue_n_checking (queue) == 0);
 
-  row = gtk_list_box_get_row_at_index (list, 0);
-  g_assert_true (gtk_list_box_get_selected_row (list) == row);
+  /* The first file is shown; the person picks the second, which is bad. */
+  g_assert_true (gtk_list_box_get_selected_row (list) == gtk_list_box_get_row_at_index (list, 0));
+  row = gtk_list_box_get_row_at_index (list, 1);
+  gtk_list_box_select_row (list, row);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (child (window, "content_stack")), ==,
                    "failed");
   g_assert_cmpstr (adw_status_page_get_title (failed), ==, "“password.pdf” Cannot Be Sent");
   g_assert_true (g_str_has_prefix (adw_status_page_get_description (failed),
                                    "The document is protected by a password."));
 
-  /* Removing it shows the next one. */
+  /* Removing it shows the next one, the third. */
   g_signal_emit_by_name (
     gtk_widget_get_template_child (GTK_WIDGET (row), SIGNET_TYPE_INTAKE_ROW, "remove_button"),
     "clicked");
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (queue)), ==, 1);
-  WAIT_UNTIL (gtk_list_box_get_selected_row (list) != NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (queue)), ==, 2);
+  selected = signet_intake_row_get_item (SIGNET_INTAKE_ROW (gtk_list_box_get_selected_row (list)));
+  g_assert_cmpstr (signet_intake_item_get_name (selected), ==, "tags.pdf");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (child (window, "content_stack")), ==,
                    "preview");
 
-  /* And the last one leaves the empty window. */
+  /* And removing them all leaves the empty window. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "intake.remove-selected", NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "intake.remove-selected", NULL);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (queue)), ==, 0);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (child (window, "main_stack")), ==, "empty");

@@ -35,6 +35,7 @@ struct _SignetWindow
   GQueue                pending;
   guint                 pending_id;
   gboolean              select_next;
+  gboolean              selecting_quietly;
   SignetIntakeItem     *shown_item;
   GCancellable         *cancellable;
   GtkFileChooserNative *chooser;
@@ -144,7 +145,7 @@ row_selected_cb (SignetWindow *self, GtkListBoxRow *row)
 
   /* On a narrow window the list and the file take turns: a file chosen
    * (also by a screen reader, which selects without activating) is shown. */
-  if (row != NULL && adw_leaflet_get_folded (self->leaflet))
+  if (row != NULL && !self->selecting_quietly && adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
@@ -173,21 +174,35 @@ static void
 remove_item (SignetWindow *self, SignetIntakeItem *item)
 {
   g_autoptr (SignetIntakeItem) removed = g_object_ref (item);
-  GtkListBoxRow *row;
-  guint          position;
+  GtkListBoxRow *selected = gtk_list_box_get_selected_row (self->queue_list);
+  gboolean       was_selected = FALSE;
+  int            index = 0;
+  guint          n;
+
+  if (selected != NULL)
+    {
+      was_selected = signet_intake_row_get_item (SIGNET_INTAKE_ROW (selected)) == item;
+      index = gtk_list_box_row_get_index (selected);
+    }
 
   signet_intake_queue_remove (self->queue, removed);
 
-  /* The next file in the list takes its place. */
-  row = gtk_list_box_get_selected_row (self->queue_list);
-  if (row == NULL && g_list_model_get_n_items (G_LIST_MODEL (self->queue)) > 0)
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->queue));
+  if (n == 0)
     {
-      position = 0;
-      row = gtk_list_box_get_row_at_index (self->queue_list, (int) position);
-      gtk_list_box_select_row (self->queue_list, row);
+      set_shown_item (self, NULL);
+      return;
     }
-  if (row == NULL)
-    set_shown_item (self, NULL);
+
+  /* The next file in the list takes the removed one's place, without
+   * leaving the list on a narrow window. */
+  if (was_selected || gtk_list_box_get_selected_row (self->queue_list) == NULL)
+    {
+      self->selecting_quietly = TRUE;
+      gtk_list_box_select_row (self->queue_list, gtk_list_box_get_row_at_index (
+                                                   self->queue_list, MIN (index, (int) n - 1)));
+      self->selecting_quietly = FALSE;
+    }
 }
 
 static void
