@@ -16,6 +16,20 @@ DATA = os.path.join(os.environ["SIGNET_TEST_DATA"])
 FILES = ["fields.pdf", "tags.pdf", "password.pdf", "large.pdf", "contract.docx", "not-a-pdf.pdf"]
 
 
+KEY_PAGE_UP = 0xFF55
+KEY_PAGE_DOWN = 0xFF56
+CONTROL_MASK = 1 << 2
+
+
+def ctrl_key(keysym):
+    """Types Ctrl and a key into the focused window."""
+    Atspi.generate_keyboard_event(CONTROL_MASK, None, Atspi.KeySynthType.LOCKMODIFIERS)
+    try:
+        check(Atspi.generate_keyboard_event(keysym, None, Atspi.KeySynthType.SYM), "could not type a key")
+    finally:
+        Atspi.generate_keyboard_event(CONTROL_MASK, None, Atspi.KeySynthType.UNLOCKMODIFIERS)
+
+
 def press(signet, name, root):
     button = signet.find("push button", name, root=root)
     check(Atspi.Action.get_n_actions(button) > 0, f"{name!r} cannot be clicked")
@@ -85,6 +99,12 @@ def test(signet):
     signet.find("label", "Page 2 of 2", root=frame)
     signet.find("image", "Page 2 of 2, 2 places to sign marked", root=frame)
     signet.screenshot("intake-preview")
+
+    # The keyboard turns pages wherever the focus is (here: the list).
+    ctrl_key(KEY_PAGE_UP)
+    signet.find("label", "Page 1 of 2", root=frame)
+    ctrl_key(KEY_PAGE_DOWN)
+    signet.find("label", "Page 2 of 2", root=frame)
 
     select(signet, documents, "tags.pdf")
     signet.find("image", "Page 1 of 1, 3 places to sign marked", root=frame)
