@@ -200,6 +200,48 @@ test_duplicates (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+done_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* A name that is not valid markup is shown as it is, in the row and in the
+ * toast that says it is queued already (GTK warns, fatally here, on bad
+ * markup). */
+static void
+test_name_is_not_markup (void)
+{
+  SignetWindow      *window = new_window ();
+  SignetIntakeQueue *queue = signet_window_get_queue (window);
+  g_autoptr (GFile) source = data_file ("simple.pdf");
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("signet-markup-XXXXXX", &error);
+  g_autoptr (GFile) file = NULL;
+  GtkListBoxRow *row;
+  gboolean       shown = FALSE;
+
+  g_assert_no_error (error);
+  file = g_file_new_build_filename (dir, "Smith & Sons <draft>.pdf", NULL);
+  g_file_copy (source, file, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  signet_window_open_files (window, &file, 1);
+  signet_window_open_files (window, &file, 1);
+  WAIT_UNTIL (!signet_window_is_opening (window) && signet_intake_queue_n_checking (queue) == 0);
+  g_timeout_add (300, done_cb, &shown);
+  WAIT_UNTIL (shown);
+
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (child (window, "queue_list")), 0);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   "Smith & Sons <draft>.pdf");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_file_delete (file, NULL, NULL);
+  g_rmdir (dir);
+}
+
 static void
 test_preview (void)
 {
@@ -394,6 +436,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/intake-window/paste", test_paste);
   g_test_add_func ("/intake-window/error-and-remove", test_error_and_remove);
   g_test_add_func ("/intake-window/duplicates", test_duplicates);
+  g_test_add_func ("/intake-window/name-is-not-markup", test_name_is_not_markup);
   g_test_add_func ("/intake-window/preview", test_preview);
   g_test_add_func ("/intake-window/twenty-files-do-not-stall", test_twenty_files_do_not_stall);
 

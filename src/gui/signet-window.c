@@ -326,7 +326,9 @@ signet_window_open_files (SignetWindow *self, GFile **files, guint n_files)
 
   if (n_duplicates == 1)
     {
-      g_autofree char *name = g_filename_display_name (duplicate);
+      g_autofree char *display_name = g_filename_display_name (duplicate);
+      /* A toast's title is markup; a file may be called "Smith & Sons.pdf". */
+      g_autofree char *name = g_markup_escape_text (display_name, -1);
       /* Translators: %s is a file name */
       g_autofree char *title = g_strdup_printf (_ ("“%s” is already in the list"), name);
       toast (self, title);
