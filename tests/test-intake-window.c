@@ -207,15 +207,15 @@ done_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* A name that is not valid markup is shown as it is, in the row and in the
- * toast that says it is queued already (GTK warns, fatally here, on bad
- * markup). */
+/* A name that is not valid markup is shown as it is: in the row, on the
+ * page that says why the file cannot be sent, and in the toast that says it
+ * is queued already (GTK warns, fatally here, on bad markup). */
 static void
 test_name_is_not_markup (void)
 {
   SignetWindow      *window = new_window ();
   SignetIntakeQueue *queue = signet_window_get_queue (window);
-  g_autoptr (GFile) source = data_file ("simple.pdf");
+  g_autoptr (GFile) source = data_file ("password.pdf");
   g_autoptr (GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("signet-markup-XXXXXX", &error);
   g_autoptr (GFile) file = NULL;
@@ -236,6 +236,8 @@ test_name_is_not_markup (void)
   row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (child (window, "queue_list")), 0);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
                    "Smith & Sons <draft>.pdf");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (window, "content_stack")), ==,
+                   "failed");
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_file_delete (file, NULL, NULL);

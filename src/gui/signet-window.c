@@ -70,6 +70,7 @@ show_item (SignetWindow *self)
   SignetIntakeItem *item = self->shown_item;
   SignetInspection *inspection;
   g_autofree char  *title = NULL;
+  g_autofree char  *description = NULL;
   gboolean          checking;
 
   checking = item != NULL && signet_intake_item_get_state (item) == SIGNET_INTAKE_STATE_CHECKING;
@@ -93,7 +94,9 @@ show_item (SignetWindow *self)
         /* Translators: the title over the reason why a file cannot be sent; %s is its name */
         title = g_strdup_printf (_ ("“%s” Cannot Be Sent"), signet_intake_item_get_name (item));
         adw_status_page_set_title (self->failed_page, title);
-        adw_status_page_set_description (self->failed_page, signet_intake_item_get_summary (item));
+        /* The description is markup; the message is text. */
+        description = g_markup_escape_text (signet_intake_item_get_summary (item), -1);
+        adw_status_page_set_description (self->failed_page, description);
         gtk_stack_set_visible_child_name (self->content_stack, "failed");
         break;
 
@@ -106,8 +109,8 @@ show_item (SignetWindow *self)
         else
           {
             adw_status_page_set_title (self->converted_page, signet_intake_item_get_name (item));
-            adw_status_page_set_description (self->converted_page,
-                                             signet_intake_item_get_note (item));
+            description = g_markup_escape_text (signet_intake_item_get_note (item), -1);
+            adw_status_page_set_description (self->converted_page, description);
             gtk_stack_set_visible_child_name (self->content_stack, "converted");
           }
         break;
