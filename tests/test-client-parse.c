@@ -11,7 +11,10 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <libintl.h>
 #include <libsoup/soup.h>
+#include <locale.h>
 #include <string.h>
 
 #include "signet-body-stream-private.h"
@@ -43,6 +46,24 @@ parse_fixture (const char *name)
   g_file_get_contents (path, &contents, NULL, &error);
   g_assert_no_error (error);
   return parse_text (contents);
+}
+
+typedef gpointer (*ParseObject) (JsonObject *object, GError **error);
+
+/* Each body must be refused as an unexpected answer, never accepted. */
+static void
+assert_all_unexpected (const char *const *bodies, gsize n_bodies, ParseObject parse)
+{
+  for (gsize i = 0; i < n_bodies; i++)
+    {
+      g_autoptr (JsonNode) root = parse_text (bodies[i]);
+      g_autoptr (GError) error = NULL;
+      gpointer result;
+
+      result = parse (json_node_get_object (root), &error);
+      g_assert_error (error, SIGNET_ERROR, SIGNET_ERROR_UNEXPECTED_RESPONSE);
+      g_assert_null (result);
+    }
 }
 
 static void
@@ -128,16 +149,8 @@ test_document_info_wrong_types (void)
     "{\"id\": \"a\", \"url\": {}}",
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
-    {
-      g_autoptr (JsonNode) root = parse_text (bodies[i]);
-      g_autoptr (SignetDocumentInfo) info = NULL;
-      g_autoptr (GError) error = NULL;
-
-      info = signet_document_info_new_from_json (json_node_get_object (root), &error);
-      g_assert_error (error, SIGNET_ERROR, SIGNET_ERROR_UNEXPECTED_RESPONSE);
-      g_assert_null (info);
-    }
+  assert_all_unexpected (bodies, G_N_ELEMENTS (bodies),
+                         (ParseObject) signet_document_info_new_from_json);
 
   {
     /* null is the same as missing. */
@@ -222,16 +235,7 @@ test_counter_wrong_types (void)
     "{\"actual\": {}, \"downloaded\": \"20\"}",
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
-    {
-      g_autoptr (JsonNode) root = parse_text (bodies[i]);
-      g_autoptr (SignetCounter) counter = NULL;
-      g_autoptr (GError) error = NULL;
-
-      counter = signet_counter_new_from_json (json_node_get_object (root), &error);
-      g_assert_error (error, SIGNET_ERROR, SIGNET_ERROR_UNEXPECTED_RESPONSE);
-      g_assert_null (counter);
-    }
+  assert_all_unexpected (bodies, G_N_ELEMENTS (bodies), (ParseObject) signet_counter_new_from_json);
 }
 
 static void
@@ -287,6 +291,9 @@ test_http_errors (void)
       "{\"code\": \"BAD_REQUEST\", \"message\": \"err.invalid.url\", \"result\": \"resulturl\", "
       "\"statusCode\": 400, \"success\": false}",
       SIGNET_ERROR_INVALID_INPUT, "“resulturl”" },
+    /* An e-mail address never goes into the message (it would be logged). */
+    { 400, "{\"message\": \"err.invalid.rules\", \"value\": \"jana@example.com\"}",
+      SIGNET_ERROR_INVALID_INPUT, "“err.invalid.rules”" },
     { 400, "{\"message\": \"err.invalid.rules\", \"value\": \"\"}", SIGNET_ERROR_INVALID_INPUT,
       "“err.invalid.rules”" },
     { 400, "not json", SIGNET_ERROR_INVALID_INPUT, NULL },
@@ -314,6 +321,32 @@ test_http_errors (void)
       if (cases[i].in_message != NULL)
         g_assert_nonnull (strstr (error->message, cases[i].in_message));
     }
+}
+
+/* The core's messages reach the person in their language (the domain is
+ * bound by the program; here, to the build's catalogues). */
+static void
+test_errors_translated (gconstpointer data)
+{
+  const char *const *expected = data;
+
+  if (g_test_subprocess ())
+    {
+      g_autofree char *localedir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+      g_autoptr (GError) error = NULL;
+
+      g_setenv ("LANGUAGE", expected[0], TRUE);
+      g_assert_nonnull (setlocale (LC_ALL, "C.UTF-8"));
+      bindtextdomain (GETTEXT_PACKAGE, localedir);
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      signet_client_set_http_error (401, NULL, &error);
+      g_print ("%s\n", error->message);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stdout (expected[1]);
 }
 
 static void
@@ -607,6 +640,11 @@ test_body_stream (void)
 int
 main (int argc, char *argv[])
 {
+  static const char *const slovak[]
+    = { "sk", "*Služba OKdokument neprijala kľúč API. Skontrolujte kľúč v Predvoľbách.*" };
+  static const char *const czech[]
+    = { "cs", "*Služba OKdokument nepřijala klíč API. Zkontrolujte klíč v Předvolbách.*" };
+
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/client-parse/document-info/metadata", test_document_info_metadata);
@@ -618,6 +656,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/client-parse/malformed-json", test_malformed_json);
   g_test_add_func ("/client-parse/errors/http", test_http_errors);
   g_test_add_func ("/client-parse/errors/transport", test_transport_errors);
+  g_test_add_data_func ("/client-parse/errors/translated/sk", slovak, test_errors_translated);
+  g_test_add_data_func ("/client-parse/errors/translated/cs", czech, test_errors_translated);
   g_test_add_func ("/client-parse/errors/connector-success-false", test_connector_success_false);
   g_test_add_func ("/client-parse/urls", test_urls);
   g_test_add_func ("/client-parse/signing-url", test_signing_url);

@@ -62,6 +62,7 @@ static GParamSpec *properties[N_PROPS];
  * 10 MB it started as. Anything larger is not an answer we want. */
 #define MAX_JSON_RESPONSE  ((gsize) 16 * 1024 * 1024)
 #define MAX_DOWNLOAD       ((goffset) 64 * 1024 * 1024)
+#define PARSE_IN_THREAD    ((gsize) 64 * 1024)
 #define READ_CHUNK         65536
 #define MAX_RETRY_DELAY_MS 30000
 
@@ -209,6 +210,10 @@ signet_client_set_http_error (guint status, JsonNode *body, GError **error)
           }
         if (field == NULL)
           field = value != NULL ? value : message;
+        /* The offending value may be someone's e-mail address: it must
+         * not reach a log line through the message. */
+        if (field != NULL && strchr (field, '@') != NULL)
+          field = message;
         if (field != NULL)
           g_set_error (
             error, SIGNET_ERROR, SIGNET_ERROR_INVALID_INPUT,
@@ -252,6 +257,12 @@ signet_client_set_transport_error (const GError *source, GError **error)
                             "Check the internet connection and try again."));
   else if (source->domain == SOUP_SESSION_ERROR)
     signet_set_unexpected_response (error, "libsoup: %s", source->message);
+  else if (g_error_matches (source, G_IO_ERROR, G_IO_ERROR_BROKEN_PIPE)
+           || g_error_matches (source, G_IO_ERROR, G_IO_ERROR_CONNECTION_CLOSED)
+           || g_error_matches (source, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT))
+    g_set_error_literal (error, SIGNET_ERROR, SIGNET_ERROR_NETWORK_UNREACHABLE,
+                         _ ("The connection to OKdokument broke off. "
+                            "Check the internet connection and try again."));
   else
     g_set_error_literal (error, SIGNET_ERROR, SIGNET_ERROR_NETWORK_UNREACHABLE,
                          _ ("Signet cannot connect to OKdokument. "
@@ -551,25 +562,25 @@ signet_client_class_init (SignetClientClass *klass)
    *
    * The service, e.g. `https://api.okdokument.com`.
    */
-  properties[PROP_BASE_URL]
-    = g_param_spec_string ("base-url", NULL, NULL, NULL,
-                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BASE_URL] = g_param_spec_string (
+    "base-url", NULL, NULL, NULL,
+    G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   /**
    * SignetClient:api-key:
    *
    * The API key. Write-only, so that nothing can print it by accident.
    */
-  properties[PROP_API_KEY]
-    = g_param_spec_string ("api-key", NULL, NULL, NULL,
-                           G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_API_KEY] = g_param_spec_string (
+    "api-key", NULL, NULL, NULL,
+    G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   /**
    * SignetClient:timeout:
    *
    * Seconds without progress after which a request fails.
    */
-  properties[PROP_TIMEOUT]
-    = g_param_spec_uint ("timeout", NULL, NULL, 1, 600, 30,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TIMEOUT] = g_param_spec_uint (
+    "timeout", NULL, NULL, 1, 600, 30,
+    G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   /**
    * SignetClient:max-attempts:
    *
@@ -662,6 +673,8 @@ typedef struct
 
   /* Create calls: a 409 after a lost answer means "done". */
   gboolean conflict_is_success;
+  /* Deletes: "not found" after a lost answer means "deleted". */
+  gboolean gone_is_success;
   char    *signature_request_id;
   char    *document_id;
 
@@ -703,8 +716,6 @@ call_free (Call *call)
   g_free (call);
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Call, call_free)
-
 static Call *
 call_new (SignetClient *self, const char *method, const char *path, gboolean retry)
 {
@@ -730,8 +741,9 @@ call_set_json_body (Call *call, JsonNode *root)
   call->body = g_bytes_new_take (data, length);
 }
 
-static void call_attempt (GTask *task);
-static void call_finish_attempt (GTask *task, GError *error);
+static void     call_attempt (GTask *task);
+static gpointer parse_ok (SignetClient *self, gpointer call, JsonNode *root, GError **error);
+static void     call_finish_attempt (GTask *task, GError *error);
 
 static void
 call_return_error (GTask *task, GError *error)
@@ -825,6 +837,49 @@ call_finish_attempt (GTask *task, GError *error)
 }
 
 static void
+call_complete_parsed (GTask *task, JsonNode *root, GError *error)
+{
+  Call    *call = g_task_get_task_data (task);
+  gpointer result;
+
+  if (root == NULL || !signet_client_check_success (root, &error))
+    {
+      call_finish_attempt (task, error);
+      return;
+    }
+
+  result = call->parse (call->client, call, root, &error);
+  g_clear_object (&call->message);
+  if (result == NULL)
+    call_return_error (task, error);
+  else
+    g_task_return_pointer (task, result, call->result_free);
+}
+
+static void
+parse_in_thread (GTask *parse, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  GError   *error = NULL;
+  JsonNode *root = signet_json_parse (task_data, &error);
+
+  if (root == NULL)
+    g_task_return_error (parse, error);
+  else
+    g_task_return_pointer (parse, root, (GDestroyNotify) json_node_unref);
+}
+
+static void
+json_parsed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  g_autoptr (JsonNode) root = NULL;
+  GError *error = NULL;
+
+  root = g_task_propagate_pointer (G_TASK (result), &error);
+  call_complete_parsed (task, root, error);
+}
+
+static void
 call_complete_json (GTask *task)
 {
   Call       *call = g_task_get_task_data (task);
@@ -858,7 +913,25 @@ call_complete_json (GTask *task)
           return;
         }
       signet_client_set_http_error (status, root, &error);
+      if (call->gone_is_success && call->attempt > 1
+          && g_error_matches (error, SIGNET_ERROR, SIGNET_ERROR_NOT_FOUND))
+        {
+          g_debug ("%s was done by an earlier attempt", call->path);
+          g_clear_error (&error);
+          g_clear_object (&call->message);
+          g_task_return_pointer (task, GINT_TO_POINTER (TRUE), NULL);
+          return;
+        }
       call_finish_attempt (task, error);
+      return;
+    }
+
+  /* The connector documents E14 (and E8's 405) without a body: for calls
+   * whose answer says nothing but "done", no body is fine. */
+  if (g_bytes_get_size (bytes) == 0 && call->parse == parse_ok)
+    {
+      g_clear_object (&call->message);
+      g_task_return_pointer (task, GINT_TO_POINTER (TRUE), NULL);
       return;
     }
 
@@ -872,19 +945,19 @@ call_complete_json (GTask *task)
       return;
     }
 
-  root = signet_json_parse (bytes, &error);
-  if (root == NULL || !signet_client_check_success (root, &error))
+  /* A long document list takes a while to parse: not on the main loop. */
+  if (g_bytes_get_size (bytes) > PARSE_IN_THREAD)
     {
-      call_finish_attempt (task, error);
+      g_autoptr (GTask) parse = g_task_new (NULL, NULL, json_parsed_cb, g_object_ref (task));
+
+      g_task_set_source_tag (parse, call_complete_json);
+      g_task_set_task_data (parse, g_bytes_ref (bytes), (GDestroyNotify) g_bytes_unref);
+      g_task_run_in_thread (parse, parse_in_thread);
       return;
     }
 
-  result = call->parse (call->client, call, root, &error);
-  g_clear_object (&call->message);
-  if (result == NULL)
-    call_return_error (task, error);
-  else
-    g_task_return_pointer (task, result, call->result_free);
+  root = signet_json_parse (bytes, &error);
+  call_complete_parsed (task, root, error);
 }
 
 /* {{{ Downloads */
@@ -1239,6 +1312,12 @@ call_send (GTask *task, GInputStream *body)
 
   /* A redirect would carry the key to wherever it points. */
   soup_message_add_flags (call->message, SOUP_MESSAGE_NO_REDIRECT);
+  /* libsoup resends a request by itself when a reused connection turns
+   * out closed; a create must only ever be repeated by us, who know that
+   * a 409 then means "done". (libsoup already gives POSTs a fresh
+   * connection; this says so.) */
+  if (call->conflict_is_success)
+    soup_message_add_flags (call->message, SOUP_MESSAGE_NEW_CONNECTION);
   headers = soup_message_get_request_headers (call->message);
   soup_message_headers_replace (headers, "x-api-key", self->api_key);
   soup_message_headers_replace (headers, "Accept",
@@ -1293,7 +1372,15 @@ call_file_opened_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 call_attempt (GTask *task)
 {
-  Call *call = g_task_get_task_data (task);
+  Call   *call = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  /* signet_client_new() refuses such an address; g_object_new() cannot. */
+  if (call->attempt == 0 && !signet_client_url_is_allowed (call->client->base_url, &error))
+    {
+      call_return_error (task, error);
+      return;
+    }
 
   call->attempt++;
   if (call->file != NULL)
@@ -2131,8 +2218,9 @@ simple_call (SignetClient       *self,
   g_autofree char *path = g_strconcat (prefix, escaped, NULL);
   Call            *call;
 
-  /* Every call but creating a request may simply be repeated. */
+  /* These may simply be repeated: they set or remove one thing. */
   call = call_new (self, method, path, TRUE);
+  call->gone_is_success = g_str_equal (method, "DELETE");
   if (body != NULL)
     call_set_json_body (call, body);
   call->parse = parse_ok;
