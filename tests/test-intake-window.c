@@ -142,32 +142,39 @@ test_paste (void)
 static void
 test_error_and_remove (void)
 {
-  const char        *names[] = { "password.pdf", "simple.pdf", NULL };
+  const char        *names[] = { "simple.pdf", "password.pdf", "tags.pdf", NULL };
   SignetWindow      *window = new_window ();
   SignetIntakeQueue *queue = signet_window_get_queue (window);
   GtkListBox        *list = child (window, "queue_list");
   AdwStatusPage     *failed = child (window, "failed_page");
   GtkListBoxRow     *row;
+  SignetIntakeItem  *selected;
 
   open_names (window, names);
   WAIT_UNTIL (!signet_window_is_opening (window) && signet_intake_queue_n_checking (queue) == 0);
 
-  row = gtk_list_box_get_row_at_index (list, 0);
-  g_assert_true (gtk_list_box_get_selected_row (list) == row);
+  /* The first file is shown; the person picks the second, which is bad. */
+  g_assert_true (gtk_list_box_get_selected_row (list) == gtk_list_box_get_row_at_index (list, 0));
+  row = gtk_list_box_get_row_at_index (list, 1);
+  gtk_list_box_select_row (list, row);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (child (window, "content_stack")), ==,
                    "failed");
   g_assert_cmpstr (adw_status_page_get_title (failed), ==, "“password.pdf” Cannot Be Sent");
   g_assert_true (g_str_has_prefix (adw_status_page_get_description (failed),
                                    "The document is protected by a password."));
 
-  /* Removing it shows the next one. */
-  gtk_widget_activate_action (GTK_WIDGET (row), "row.remove", NULL);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (queue)), ==, 1);
-  WAIT_UNTIL (gtk_list_box_get_selected_row (list) != NULL);
+  /* Removing it shows the next one, the third. */
+  g_signal_emit_by_name (
+    gtk_widget_get_template_child (GTK_WIDGET (row), SIGNET_TYPE_INTAKE_ROW, "remove_button"),
+    "clicked");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (queue)), ==, 2);
+  selected = signet_intake_row_get_item (SIGNET_INTAKE_ROW (gtk_list_box_get_selected_row (list)));
+  g_assert_cmpstr (signet_intake_item_get_name (selected), ==, "tags.pdf");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (child (window, "content_stack")), ==,
                    "preview");
 
-  /* And the last one leaves the empty window. */
+  /* And removing them all leaves the empty window. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "intake.remove-selected", NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "intake.remove-selected", NULL);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (queue)), ==, 0);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (child (window, "main_stack")), ==, "empty");
@@ -191,6 +198,50 @@ test_duplicates (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (queue)), ==, 2);
 
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+done_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* A name that is not valid markup is shown as it is: in the row, on the
+ * page that says why the file cannot be sent, and in the toast that says it
+ * is queued already (GTK warns, fatally here, on bad markup). */
+static void
+test_name_is_not_markup (void)
+{
+  SignetWindow      *window = new_window ();
+  SignetIntakeQueue *queue = signet_window_get_queue (window);
+  g_autoptr (GFile) source = data_file ("password.pdf");
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("signet-markup-XXXXXX", &error);
+  g_autoptr (GFile) file = NULL;
+  GtkListBoxRow *row;
+  gboolean       shown = FALSE;
+
+  g_assert_no_error (error);
+  file = g_file_new_build_filename (dir, "Smith & Sons <draft>.pdf", NULL);
+  g_file_copy (source, file, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  signet_window_open_files (window, &file, 1);
+  signet_window_open_files (window, &file, 1);
+  WAIT_UNTIL (!signet_window_is_opening (window) && signet_intake_queue_n_checking (queue) == 0);
+  g_timeout_add (300, done_cb, &shown);
+  WAIT_UNTIL (shown);
+
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (child (window, "queue_list")), 0);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   "Smith & Sons <draft>.pdf");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (window, "content_stack")), ==,
+                   "failed");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_file_delete (file, NULL, NULL);
+  g_rmdir (dir);
 }
 
 static void
@@ -390,6 +441,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/intake-window/paste", test_paste);
   g_test_add_func ("/intake-window/error-and-remove", test_error_and_remove);
   g_test_add_func ("/intake-window/duplicates", test_duplicates);
+  g_test_add_func ("/intake-window/name-is-not-markup", test_name_is_not_markup);
   g_test_add_func ("/intake-window/preview", test_preview);
   g_test_add_func ("/intake-window/twenty-files-do-not-stall", test_twenty_files_do_not_stall);
 

@@ -74,11 +74,12 @@ item_changed_cb (SignetIntakeRow *self)
   update (self);
 }
 
+/* A button's signal, not a widget action: GTK 4.8 offers a widget's actions
+ * to assistive technologies as the row's own, and activating a row must
+ * not remove it. */
 static void
-remove_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+remove_clicked_cb (SignetIntakeRow *self)
 {
-  SignetIntakeRow *self = SIGNET_INTAKE_ROW (widget);
-
   g_signal_emit (self, signals[REMOVE], 0);
 }
 
@@ -187,7 +188,7 @@ signet_intake_row_class_init (SignetIntakeRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SignetIntakeRow, spinner);
   gtk_widget_class_bind_template_child (widget_class, SignetIntakeRow, remove_button);
 
-  gtk_widget_class_install_action (widget_class, "row.remove", NULL, remove_activated);
+  gtk_widget_class_bind_template_callback (widget_class, remove_clicked_cb);
 }
 
 static void

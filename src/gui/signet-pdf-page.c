@@ -515,3 +515,18 @@ signet_pdf_page_get_n_outlines (SignetPdfPage *self)
 
   return n;
 }
+
+/**
+ * signet_pdf_page_get_texture:
+ * @self: a #SignetPdfPage
+ *
+ * Returns: (transfer none) (nullable): the image of the page shown, in
+ *   device pixels, or %NULL before the first one is rendered
+ */
+GdkTexture *
+signet_pdf_page_get_texture (SignetPdfPage *self)
+{
+  g_return_val_if_fail (SIGNET_IS_PDF_PAGE (self), NULL);
+
+  return self->texture;
+}

@@ -29,4 +29,6 @@ double     signet_pdf_page_get_zoom (SignetPdfPage *self);
 gboolean   signet_pdf_page_is_rendered (SignetPdfPage *self);
 guint      signet_pdf_page_get_n_outlines (SignetPdfPage *self);
 
+GdkTexture *signet_pdf_page_get_texture (SignetPdfPage *self);
+
 G_END_DECLS

@@ -227,10 +227,13 @@ thumbnail_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, Si
 static void
 thumbnail_unbind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, SignetPdfView *self)
 {
-  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget     *box = gtk_list_item_get_child (list_item);
+  SignetPdfPage *page = SIGNET_PDF_PAGE (gtk_widget_get_first_child (box));
 
-  /* Scrolled away: stop rendering it. */
-  signet_pdf_page_set_page (SIGNET_PDF_PAGE (gtk_widget_get_first_child (box)), -1);
+  /* Scrolled away or another document: stop rendering it, and let go of
+   * the document so that its renderer and cache can go. */
+  signet_pdf_page_set_page (page, -1);
+  signet_pdf_page_set_document (page, NULL, NULL);
 }
 
 static void

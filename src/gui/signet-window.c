@@ -42,6 +42,7 @@ struct _SignetWindow
   GQueue                pending;
   guint                 pending_id;
   gboolean              select_next;
+  gboolean              selecting_quietly;
   SignetIntakeItem     *shown_item;
   GCancellable         *cancellable;
   GtkFileChooserNative *chooser;
@@ -122,6 +123,7 @@ show_item (SignetWindow *self)
   SignetIntakeItem *item = self->shown_item;
   SignetInspection *inspection;
   g_autofree char  *title = NULL;
+  g_autofree char  *description = NULL;
   gboolean          checking;
 
   checking = item != NULL && signet_intake_item_get_state (item) == SIGNET_INTAKE_STATE_CHECKING;
@@ -145,7 +147,9 @@ show_item (SignetWindow *self)
         /* Translators: the title over the reason why a file cannot be sent; %s is its name */
         title = g_strdup_printf (_ ("“%s” Cannot Be Sent"), signet_intake_item_get_name (item));
         adw_status_page_set_title (self->failed_page, title);
-        adw_status_page_set_description (self->failed_page, signet_intake_item_get_summary (item));
+        /* The description is markup; the message is text. */
+        description = g_markup_escape_text (signet_intake_item_get_summary (item), -1);
+        adw_status_page_set_description (self->failed_page, description);
         gtk_stack_set_visible_child_name (self->content_stack, "failed");
         break;
 
@@ -158,8 +162,8 @@ show_item (SignetWindow *self)
         else
           {
             adw_status_page_set_title (self->converted_page, signet_intake_item_get_name (item));
-            adw_status_page_set_description (self->converted_page,
-                                             signet_intake_item_get_note (item));
+            description = g_markup_escape_text (signet_intake_item_get_note (item), -1);
+            adw_status_page_set_description (self->converted_page, description);
             gtk_stack_set_visible_child_name (self->content_stack, "converted");
           }
         break;
@@ -194,6 +198,11 @@ static void
 row_selected_cb (SignetWindow *self, GtkListBoxRow *row)
 {
   set_shown_item (self, row != NULL ? signet_intake_row_get_item (SIGNET_INTAKE_ROW (row)) : NULL);
+
+  /* On a narrow window the list and the file take turns: a file chosen
+   * (also by a screen reader, which selects without activating) is shown. */
+  if (row != NULL && !self->selecting_quietly && adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
 static void
@@ -221,21 +230,35 @@ static void
 remove_item (SignetWindow *self, SignetIntakeItem *item)
 {
   g_autoptr (SignetIntakeItem) removed = g_object_ref (item);
-  GtkListBoxRow *row;
-  guint          position;
+  GtkListBoxRow *selected = gtk_list_box_get_selected_row (self->queue_list);
+  gboolean       was_selected = FALSE;
+  int            index = 0;
+  guint          n;
+
+  if (selected != NULL)
+    {
+      was_selected = signet_intake_row_get_item (SIGNET_INTAKE_ROW (selected)) == item;
+      index = gtk_list_box_row_get_index (selected);
+    }
 
   signet_intake_queue_remove (self->queue, removed);
 
-  /* The next file in the list takes its place. */
-  row = gtk_list_box_get_selected_row (self->queue_list);
-  if (row == NULL && g_list_model_get_n_items (G_LIST_MODEL (self->queue)) > 0)
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->queue));
+  if (n == 0)
     {
-      position = 0;
-      row = gtk_list_box_get_row_at_index (self->queue_list, (int) position);
-      gtk_list_box_select_row (self->queue_list, row);
+      set_shown_item (self, NULL);
+      return;
     }
-  if (row == NULL)
-    set_shown_item (self, NULL);
+
+  /* The next file in the list takes the removed one's place, without
+   * leaving the list on a narrow window. */
+  if (was_selected || gtk_list_box_get_selected_row (self->queue_list) == NULL)
+    {
+      self->selecting_quietly = TRUE;
+      gtk_list_box_select_row (self->queue_list, gtk_list_box_get_row_at_index (
+                                                   self->queue_list, MIN (index, (int) n - 1)));
+      self->selecting_quietly = FALSE;
+    }
 }
 
 static void
@@ -359,7 +382,9 @@ signet_window_open_files (SignetWindow *self, GFile **files, guint n_files)
 
   if (n_duplicates == 1)
     {
-      g_autofree char *name = g_filename_display_name (duplicate);
+      g_autofree char *display_name = g_filename_display_name (duplicate);
+      /* A toast's title is markup; a file may be called "Smith & Sons.pdf". */
+      g_autofree char *name = g_markup_escape_text (display_name, -1);
       /* Translators: %s is a file name */
       g_autofree char *title = g_strdup_printf (_ ("“%s” is already in the list"), name);
       toast (self, title);

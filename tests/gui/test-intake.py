@@ -16,6 +16,20 @@ DATA = os.path.join(os.environ["SIGNET_TEST_DATA"])
 FILES = ["fields.pdf", "tags.pdf", "password.pdf", "large.pdf", "contract.docx", "not-a-pdf.pdf"]
 
 
+KEY_PAGE_UP = 0xFF55
+KEY_PAGE_DOWN = 0xFF56
+CONTROL_MASK = 1 << 2
+
+
+def ctrl_key(keysym):
+    """Types Ctrl and a key into the focused window."""
+    Atspi.generate_keyboard_event(CONTROL_MASK, None, Atspi.KeySynthType.LOCKMODIFIERS)
+    try:
+        check(Atspi.generate_keyboard_event(keysym, None, Atspi.KeySynthType.SYM), "could not type a key")
+    finally:
+        Atspi.generate_keyboard_event(CONTROL_MASK, None, Atspi.KeySynthType.UNLOCKMODIFIERS)
+
+
 def press(signet, name, root):
     button = signet.find("push button", name, root=root)
     check(Atspi.Action.get_n_actions(button) > 0, f"{name!r} cannot be clicked")
@@ -61,6 +75,13 @@ def test(signet):
                       "some files were never checked")
     signet.screenshot("intake-queue")
 
+    # Activating a row (what a screen reader does first) must never remove it.
+    for i in range(documents.get_child_count()):
+        row = documents.get_child_at_index(i)
+        actions = [Atspi.Action.get_action_name(row, a) for a in range(Atspi.Action.get_n_actions(row))] \
+            if row.get_action_iface() else []
+        check(not any("remove" in a for a in actions), f"{row.get_name()!r} offers {actions}")
+
     # A bad file says why, in words, and can be taken off the list.
     select(signet, documents, "password.pdf")
     signet.find("label", "“password.pdf” Cannot Be Sent", root=frame)
@@ -79,10 +100,20 @@ def test(signet):
     signet.find("image", "Page 2 of 2, 2 places to sign marked", root=frame)
     signet.screenshot("intake-preview")
 
+    # The keyboard turns pages wherever the focus is (here: the list).
+    ctrl_key(KEY_PAGE_UP)
+    signet.find("label", "Page 1 of 2", root=frame)
+    ctrl_key(KEY_PAGE_DOWN)
+    signet.find("label", "Page 2 of 2", root=frame)
+
     select(signet, documents, "tags.pdf")
     signet.find("image", "Page 1 of 1, 3 places to sign marked", root=frame)
     signet.find("label", "3 text tags", root=frame)
+    zoom = signet.find("label", predicate=lambda n: n.get_name().endswith("%"), root=frame).get_name()
     press(signet, "Zoom In", frame)
+    signet.wait_until(lambda: any(n.get_name().endswith("%") and n.get_name() != zoom
+                                  for n in signet.find_all("label", root=frame)),
+                      f"zooming in left the zoom at {zoom}")
     signet.screenshot("intake-tags")
 
     # Signet already runs: `signet FILE` hands the file to it and exits.
