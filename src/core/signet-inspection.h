@@ -9,14 +9,9 @@
 
 #include <gio/gio.h>
 
-G_BEGIN_DECLS
+#include "signet-types.h"
 
-/**
- * SIGNET_MAX_DOCUMENT_SIZE:
- *
- * The largest document OKdokument accepts, in bytes (10 MB).
- */
-#define SIGNET_MAX_DOCUMENT_SIZE ((goffset) 10 * 1000 * 1000)
+G_BEGIN_DECLS
 
 /**
  * SignetDocumentKind:

@@ -11,9 +11,9 @@
 
 #include <glib/gi18n.h>
 
-#include "signet-onboarding.h"
 #include "signet-window.h"
 #include "signet-intake-row.h"
+#include "signet-onboarding.h"
 #include "signet-pdf-view.h"
 
 /* What the file chooser offers: what okdokument-api.md §9.1 accepts. */
@@ -35,7 +35,8 @@ struct _SignetWindow
   SignetAccount *account;
   GtkWidget     *documents; /* the content while the onboarding is shown */
   GtkWidget     *onboarding;
-  GtkInfoBar    *keyring_notice;
+
+  GtkInfoBar *keyring_notice;
 
   SignetIntakeQueue    *queue;
   GQueue                pending;
@@ -543,7 +544,6 @@ signet_window_dispose (GObject *object)
 
   g_clear_object (&self->documents);
   g_clear_object (&self->account);
-
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->pending_id, g_source_remove);
   g_queue_clear_full (&self->pending, g_object_unref);
@@ -581,7 +581,6 @@ signet_window_class_init (SignetWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.change-account", NULL,
                                    change_account_activated);
-
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, queue_list);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, content_stack);
