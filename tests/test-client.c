@@ -914,8 +914,9 @@ test_fault_500_then_success (ClientFixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_cmpint (signet_counter_get_available (counter), >=, 0);
   g_test_message ("two retries took %" G_GINT64_FORMAT " µs", elapsed);
+  /* The backoff's lower bound follows from the code; an upper one would
+   * only measure the machine. */
   g_assert_cmpint (elapsed, >=, 150 * 1000);
-  g_assert_cmpint (elapsed, <, 2 * G_USEC_PER_SEC);
 }
 
 /* A 3 MB upload (larger than the socket buffers) whose connection the
@@ -1046,8 +1047,9 @@ cancel_cb (gpointer user_data)
   g_cancellable_cancel (user_data);
 }
 
-/* Starts a counter call that @fault holds up, cancels it after @ms, and
- * expects the cancellation back at once, not after the fault. */
+/* Starts a counter call that @fault holds up for longer than
+ * wait_result() waits, cancels it after @ms, and so expects the
+ * cancellation back before the fault ends. */
 static void
 cancel_counter_after (ClientFixture *f, const char *fault, guint ms)
 {
@@ -1055,7 +1057,6 @@ cancel_counter_after (ClientFixture *f, const char *fault, guint ms)
   g_autoptr (SignetCounter) counter = NULL;
   g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
-  gint64 start = g_get_monotonic_time ();
 
   add_fault (f, fault);
   signet_client_get_counter_async (f->client, cancellable, result_cb, f);
@@ -1063,13 +1064,12 @@ cancel_counter_after (ClientFixture *f, const char *fault, guint ms)
   result = wait_result (f);
   counter = signet_client_get_counter_finish (f->client, result, &error);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_assert_cmpint (g_get_monotonic_time () - start, <, 2 * G_USEC_PER_SEC);
 }
 
 static void
 test_cancel_in_flight (ClientFixture *f, gconstpointer data)
 {
-  cancel_counter_after (f, "{\"path\": \"/JSON/counter\", \"count\": 1, \"delay\": 3000}", 100);
+  cancel_counter_after (f, "{\"path\": \"/JSON/counter\", \"count\": 1, \"delay\": 20000}", 100);
 }
 
 static void
