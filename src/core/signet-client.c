@@ -66,6 +66,9 @@ static GParamSpec *properties[N_PROPS];
 #define READ_CHUNK         65536
 #define MAX_RETRY_DELAY_MS 30000
 
+#define PDF_MAGIC        "%PDF-"
+#define PDF_MAGIC_LENGTH 5
+
 #define REDACTED "[REDACTED]"
 
 /* {{{ Errors */
@@ -1132,6 +1135,12 @@ download_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
           download_fail (task, error);
           return;
         }
+      if (call->received < PDF_MAGIC_LENGTH)
+        {
+          signet_set_unexpected_response (&error, "the download is not a PDF");
+          download_fail (task, error);
+          return;
+        }
       if (!check_complete (call, call->received, &error))
         {
           download_fail (task, error);
@@ -1142,8 +1151,12 @@ download_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       return;
     }
 
-  /* Only a PDF is a signed document; anything else is someone's error page. */
-  if (call->received == 0 && (length < 5 || memcmp (data, "%PDF-", 5) != 0))
+  /* Only a PDF is a signed document; anything else is someone's error page.
+   * Its first five bytes may come split over several reads. */
+  if (call->received < PDF_MAGIC_LENGTH
+      && memcmp (data, PDF_MAGIC + call->received,
+                 MIN (length, PDF_MAGIC_LENGTH - (gsize) call->received))
+           != 0)
     {
       signet_set_unexpected_response (&error, "the download is not a PDF");
       download_fail (task, error);
