@@ -31,7 +31,9 @@ static const BadFile bad_files[] = {
   /* Readable once poppler rebuilds the cross-reference table. */
   { "broken-xref.pdf", -1, 1 },
   { "huge-page-count.pdf", SIGNET_ERROR_FILE_UNREADABLE, 0 },
-  { "absurd-page-size.pdf", -1, 1 },
+  /* Pages are at most 14,400 points a side (ISO 32000, annex C). */
+  { "absurd-page-size.pdf", SIGNET_ERROR_FILE_UNREADABLE, 0 },
+  { "largest-page-size.pdf", -1, 1 },
   { "deep-nesting.pdf", -1, 1 },
   { "deep-graphics-state.pdf", -1, 1 },
   { "zero-byte.pdf", SIGNET_ERROR_FILE_UNREADABLE, 0 },
