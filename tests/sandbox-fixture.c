@@ -251,17 +251,42 @@ base64_of (GBytes *bytes)
   return g_base64_encode (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 }
 
+static char *create_in_state (Fixture    *fx,
+                              const char *extra_members,
+                              GBytes     *pdf,
+                              const char *state,
+                              char      **document_id);
+
 /* E1 with an inline PDF (a one-page one when @pdf is NULL) and
  * @extra_members ("\"rules\": {…}," or ""); returns the request id. */
 char *
 fixture_create (Fixture *fx, const char *extra_members, GBytes *pdf, char **document_id)
 {
+  return create_in_state (fx, extra_members, pdf, "tosign", document_id);
+}
+
+/* The same with "state": "tags", so that the tags become signature fields;
+ * does not wait for tosign. */
+char *
+fixture_create_tags (Fixture *fx, const char *extra_members, GBytes *pdf, char **document_id)
+{
+  return create_in_state (fx, extra_members, pdf, "tags", document_id);
+}
+
+static char *
+create_in_state (Fixture    *fx,
+                 const char *extra_members,
+                 GBytes     *pdf,
+                 const char *state,
+                 char      **document_id)
+{
   static const char *const pages[] = { "A contract to sign", NULL };
   g_autoptr (GBytes) default_pdf = pdf ? NULL : make_pdf (pages);
   g_autofree char *content = base64_of (pdf ? pdf : default_pdf);
   g_autofree char *body
-    = g_strdup_printf ("{%s \"filedata\": {\"content\": \"%s\", \"filename\": \"contract.pdf\"}}",
-                       extra_members ? extra_members : "", content);
+    = g_strdup_printf ("{%s \"filedata\": {\"content\": \"%s\", \"filename\": \"contract.pdf\", "
+                       "\"state\": \"%s\"}}",
+                       extra_members ? extra_members : "", content, state);
   g_autoptr (JsonNode) reply = fixture_json (fx, "POST", "/JSON/signatureRequest", body, 200);
 
   g_assert_cmpstr (json_member (reply, "message"), ==, "msg.signature.request.id.created");
@@ -355,6 +380,47 @@ make_pdf (const char *const *pages)
   return g_byte_array_free_to_bytes (out);
 }
 
+/* A one-page PDF with a signature acrofield @name at x 300–500, y 100–150
+ * (from the bottom), written by hand: cairo writes no form fields. */
+GBytes *
+make_pdf_with_signature_field (const char *name)
+{
+  static const char stream[] = "BT /F1 14 Tf 72 760 Td (Please sign in the field) Tj ET";
+  g_autofree char  *objects[6] = { NULL };
+  GString          *pdf = g_string_new ("%PDF-1.7\n");
+  gsize             offsets[6];
+
+  objects[0] = g_strdup ("<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [4 0 R] >> >>");
+  objects[1] = g_strdup ("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
+  objects[2] = g_strdup ("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Annots [4 0 R] "
+                         "/Contents 5 0 R /Resources << /Font << /F1 6 0 R >> >> >>");
+  objects[3] = g_strdup_printf ("<< /Type /Annot /Subtype /Widget /FT /Sig /T (%s) "
+                                "/Rect [300 100 500 150] /F 4 /P 3 0 R >>",
+                                name);
+  objects[4]
+    = g_strdup_printf ("<< /Length %zu >>\nstream\n%s\nendstream", strlen (stream), stream);
+  objects[5] = g_strdup ("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
+
+  for (guint i = 0; i < G_N_ELEMENTS (objects); i++)
+    {
+      offsets[i] = pdf->len;
+      g_string_append_printf (pdf, "%u 0 obj\n%s\nendobj\n", i + 1, objects[i]);
+      g_free (objects[i]);
+      objects[i] = NULL;
+    }
+  {
+    gsize xref = pdf->len;
+
+    g_string_append_printf (pdf, "xref\n0 %zu\n0000000000 65535 f \n", G_N_ELEMENTS (objects) + 1);
+    for (guint i = 0; i < G_N_ELEMENTS (objects); i++)
+      g_string_append_printf (pdf, "%010zu 00000 n \n", offsets[i]);
+    g_string_append_printf (pdf, "trailer\n<< /Size %zu /Root 1 0 R >>\nstartxref\n%zu\n%%%%EOF\n",
+                            G_N_ELEMENTS (objects) + 1, xref);
+  }
+
+  return g_string_free_to_bytes (pdf);
+}
+
 static PopplerDocument *
 open_pdf (GBytes *pdf)
 {
@@ -381,6 +447,25 @@ pdf_text (GBytes *pdf, int page_index)
 
   g_assert_nonnull (page);
   return poppler_page_get_text (page);
+}
+
+/* How often @text stands in the whole PDF, as text. */
+guint
+pdf_count (GBytes *pdf, const char *text)
+{
+  g_autoptr (PopplerDocument) document = open_pdf (pdf);
+  guint count = 0;
+
+  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
+    {
+      g_autoptr (PopplerPage) page = poppler_document_get_page (document, i);
+      GList *matches = poppler_page_find_text (page, text);
+
+      count += g_list_length (matches);
+      g_list_free_full (matches, (GDestroyNotify) poppler_rectangle_free);
+    }
+
+  return count;
 }
 
 /* Finds @text as text (so: vector content, not pixels); @top is measured

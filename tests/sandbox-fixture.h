@@ -62,16 +62,19 @@ JsonNode   *response_json (Response *response);
 char       *response_text (Response *response);
 Response   *fixture_post_form (Fixture *fx, const char *cookie, ...) G_GNUC_NULL_TERMINATED;
 const char *json_member (JsonNode *node, const char *name);
-char   *fixture_create (Fixture *fx, const char *extra_members, GBytes *pdf, char **document_id);
-char   *fixture_state (Fixture *fx, const char *document_id);
-void    fixture_wait_state (Fixture *fx, const char *document_id, const char *state);
-void    fixture_wait (gboolean *flag, guint seconds);
+char *fixture_create_tags (Fixture *fx, const char *extra_members, GBytes *pdf, char **document_id);
+char *fixture_create (Fixture *fx, const char *extra_members, GBytes *pdf, char **document_id);
+char *fixture_state (Fixture *fx, const char *document_id);
+void  fixture_wait_state (Fixture *fx, const char *document_id, const char *state);
+void  fixture_wait (gboolean *flag, guint seconds);
 GBytes *fixture_download (Fixture *fx, const char *document_id);
 
 GBytes  *make_pdf (const char *const *pages);
+GBytes  *make_pdf_with_signature_field (const char *name);
 char    *pdf_text (GBytes *pdf, int page);
 int      pdf_n_pages (GBytes *pdf);
 gboolean pdf_find (GBytes *pdf, const char *text, int *page, double *x, double *top);
+guint    pdf_count (GBytes *pdf, const char *text);
 char    *base64_of (GBytes *bytes);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "bench-util.h"
 #include "sandbox-fixture.h"
 #include "signet-client.h"
 #include "signet-error.h"
@@ -119,6 +120,54 @@ write_pdf (ClientFixture *f, const char *name)
   return g_file_new_for_path (path);
 }
 
+/* A PDF that asks for a password: an /Encrypt dictionary whose empty user
+ * password does not match, which is all a reader needs to refuse it. */
+static GFile *
+write_encrypted_pdf (ClientFixture *f)
+{
+  g_autofree char *path = g_build_filename (f->dir, "locked.pdf", NULL);
+  g_autoptr (GString) pdf = g_string_new ("%PDF-1.4\n");
+  g_autoptr (GError) error = NULL;
+  gsize offsets[5];
+  gsize xref;
+
+  offsets[1] = pdf->len;
+  g_string_append (pdf, "1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n");
+  offsets[2] = pdf->len;
+  g_string_append (pdf, "2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n");
+  offsets[3] = pdf->len;
+  g_string_append (pdf, "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj\n");
+  offsets[4] = pdf->len;
+  g_string_append (
+    pdf, "4 0 obj << /Filter /Standard /V 1 /R 2 /P -44 "
+         "/O <00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff> "
+         "/U <ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766554433221100> >> endobj\n");
+  xref = pdf->len;
+  g_string_append (pdf, "xref\n0 5\n0000000000 65535 f \n");
+  for (guint i = 1; i < 5; i++)
+    g_string_append_printf (pdf, "%010" G_GSIZE_MODIFIER "u 00000 n \n", offsets[i]);
+  g_string_append_printf (
+    pdf,
+    "trailer << /Size 5 /Root 1 0 R /Encrypt 4 0 R "
+    "/ID [<0123456789abcdef0123456789abcdef> <0123456789abcdef0123456789abcdef>] >>\n"
+    "startxref\n%" G_GSIZE_FORMAT "\n%%%%EOF\n",
+    xref);
+  g_file_set_contents (path, pdf->str, pdf->len, &error);
+  g_assert_no_error (error);
+  return g_file_new_for_path (path);
+}
+
+static GFile *
+write_text (ClientFixture *f, const char *name)
+{
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  g_autoptr (GError) error = NULL;
+
+  g_file_set_contents (path, "Dear customer, this is not a PDF.\n", -1, &error);
+  g_assert_no_error (error);
+  return g_file_new_for_path (path);
+}
+
 static void
 add_fault (ClientFixture *f, const char *json)
 {
@@ -126,15 +175,22 @@ add_fault (ClientFixture *f, const char *json)
 }
 
 static SignetCounter *
-get_counter (ClientFixture *f)
+try_counter (ClientFixture *f, SignetClient *client, GError **error)
 {
   g_autoptr (GAsyncResult) result = NULL;
+
+  signet_client_get_counter_async (client, NULL, result_cb, f);
+  result = wait_result (f);
+  return signet_client_get_counter_finish (client, result, error);
+}
+
+static SignetCounter *
+get_counter (ClientFixture *f)
+{
   g_autoptr (GError) error = NULL;
   SignetCounter *counter;
 
-  signet_client_get_counter_async (f->client, NULL, result_cb, f);
-  result = wait_result (f);
-  counter = signet_client_get_counter_finish (f->client, result, &error);
+  counter = try_counter (f, f->client, &error);
   g_assert_no_error (error);
   g_assert_nonnull (counter);
   return counter;
@@ -194,6 +250,30 @@ assert_signing_url (ClientFixture *f, SignetCreatedRequest *created)
   g_assert_cmpstr (signet_created_request_get_signing_url (created), ==, expected);
 }
 
+static void
+sign (ClientFixture *f, SignetCreatedRequest *created)
+{
+  g_autofree char *path = g_strconcat (
+    "/sandbox/sign/", signet_created_request_get_signature_request_id (created), NULL);
+  g_autoptr (JsonNode) reply
+    = fixture_json (&f->fx, "POST", path, "{\"name\": \"Jana Nováková\"}", 200);
+
+  fixture_wait_state (&f->fx, signet_created_request_get_document_id (created), "signed");
+}
+
+/* Waits until the Portal has received @n sendInfo callbacks. */
+static void
+wait_callbacks (ClientFixture *f, guint n)
+{
+  gboolean timed_out = FALSE;
+  guint    id = g_timeout_add_seconds (WAIT_SECONDS, deadline_cb, &timed_out);
+
+  while (f->fx.callbacks->len < n && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (id);
+}
+
 /* {{{ Every endpoint */
 
 static void
@@ -235,7 +315,9 @@ test_create_full_description (ClientFixture *f, gconstpointer data)
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr (GDateTime) expiration = g_date_time_add_days (now, 2);
   g_autoptr (SignetCreatedRequest) created = NULL;
+  g_autoptr (SignetDocumentInfo) info = NULL;
   g_autoptr (GError) error = NULL;
+  JsonNode *callback;
 
   signet_signature_request_set_file (request, file);
   signet_signature_request_set_filename (request, "Zmluva č. 7.pdf");
@@ -250,6 +332,17 @@ test_create_full_description (ClientFixture *f, gconstpointer data)
   created = create (f, request, SIGNET_CREATE_FLAGS_NONE, &error);
   g_assert_no_error (error);
   assert_signing_url (f, created);
+
+  /* The service got it all: the name, and the callback on signing. */
+  info = get_info (f, signet_created_request_get_document_id (created), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (signet_document_info_get_filename (info), ==, "Zmluva č. 7.pdf");
+  sign (f, created);
+  wait_callbacks (f, 1);
+  g_assert_cmpuint (f->fx.callbacks->len, ==, 1);
+  callback = g_ptr_array_index (f->fx.callbacks, 0);
+  g_assert_cmpstr (json_member (callback, "signatureRequestId"), ==,
+                   signet_created_request_get_signature_request_id (created));
 }
 
 static void
@@ -317,17 +410,6 @@ test_upload_multipart (ClientFixture *f, gconstpointer data)
 }
 
 static void
-sign (ClientFixture *f, SignetCreatedRequest *created)
-{
-  g_autofree char *path = g_strconcat (
-    "/sandbox/sign/", signet_created_request_get_signature_request_id (created), NULL);
-  g_autoptr (JsonNode) reply
-    = fixture_json (&f->fx, "POST", path, "{\"name\": \"Jana Nováková\"}", 200);
-
-  fixture_wait_state (&f->fx, signet_created_request_get_document_id (created), "signed");
-}
-
-static void
 assert_dir_holds (ClientFixture *f, const char *const *names)
 {
   g_autoptr (GDir) dir = g_dir_open (f->dir, 0, NULL);
@@ -339,6 +421,51 @@ assert_dir_holds (ClientFixture *f, const char *const *names)
   g_assert_cmpuint (found->len, ==, g_strv_length ((GStrv) names));
   for (guint i = 0; names[i] != NULL; i++)
     g_assert_true (g_ptr_array_find_with_equal_func (found, names[i], g_str_equal, NULL));
+}
+
+/* Text tags become fields, each round allows its own field, and a later
+ * round puts the signed document back to "tosign". */
+static void
+test_multi_round (ClientFixture *f, gconstpointer data)
+{
+  static const char *const pages[] = { "Customer: _SO1_\nDealer: _SO2_", NULL };
+  g_autoptr (GBytes) pdf = make_pdf (pages);
+  g_autofree char *path = g_build_filename (f->dir, "tagged.pdf", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (SignetSignatureRequest) first = signet_signature_request_new ();
+  g_autoptr (SignetSignatureRequest) second = signet_signature_request_new ();
+  g_autoptr (SignetCreatedRequest) round1 = NULL;
+  g_autoptr (SignetCreatedRequest) round2 = NULL;
+  g_autoptr (SignetDocumentInfo) info = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), &error);
+  g_assert_no_error (error);
+
+  signet_signature_request_set_file (first, file);
+  signet_signature_request_set_preprocessing (first, SIGNET_DOCUMENT_STATE_TAGS);
+  signet_signature_request_set_rule_boolean (first, "signAnywhereEnabled", FALSE);
+  signet_signature_request_add_allowed_field (first, SIGNET_FIELD_TYPE_SIGNATURE, "_SO1_");
+  round1 = create (f, first, SIGNET_CREATE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  fixture_wait_state (&f->fx, signet_created_request_get_document_id (round1), "tosign");
+  sign (f, round1);
+
+  signet_signature_request_set_document_id (second,
+                                            signet_created_request_get_document_id (round1));
+  signet_signature_request_set_change_state (second, SIGNET_DOCUMENT_STATE_TOSIGN);
+  signet_signature_request_set_rule_boolean (second, "signAnywhereEnabled", FALSE);
+  signet_signature_request_add_allowed_field (second, SIGNET_FIELD_TYPE_SIGNATURE, "_SO2_");
+  round2 = create (f, second, SIGNET_CREATE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (signet_created_request_get_document_id (round2), ==,
+                   signet_created_request_get_document_id (round1));
+  g_assert_cmpstr (signet_created_request_get_signature_request_id (round2), !=,
+                   signet_created_request_get_signature_request_id (round1));
+
+  info = get_info (f, signet_created_request_get_document_id (round2), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (signet_document_info_get_state (info), ==, SIGNET_DOCUMENT_STATE_TOSIGN);
 }
 
 static void
@@ -561,13 +688,10 @@ static void
 test_error_not_authorized (ClientFixture *f, gconstpointer data)
 {
   g_autoptr (SignetClient) wrong = new_client (f, NULL, "0000_wrong");
-  g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (SignetCounter) counter = NULL;
   g_autoptr (GError) error = NULL;
 
-  signet_client_get_counter_async (wrong, NULL, result_cb, f);
-  result = wait_result (f);
-  counter = signet_client_get_counter_finish (wrong, result, &error);
+  counter = try_counter (f, wrong, &error);
   g_assert_error (error, SIGNET_ERROR, SIGNET_ERROR_NOT_AUTHORIZED);
   g_assert_null (strstr (error->message, "0000_wrong"));
 }
@@ -683,6 +807,35 @@ test_error_file_unreadable (ClientFixture *f, gconstpointer data)
   g_assert_nonnull (strstr (error->message, "gone.pdf"));
 }
 
+/* The service looks into the document; its verdicts reach the person. */
+static void
+test_error_document_refused (ClientFixture *f, gconstpointer data)
+{
+  struct
+  {
+    GFile *file;
+    int    code;
+  } cases[] = {
+    { write_text (f, "letter.pdf"), SIGNET_ERROR_FILE_UNREADABLE },
+    { write_encrypted_pdf (f), SIGNET_ERROR_FILE_ENCRYPTED },
+  };
+  gint64 used = used_requests (f);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (SignetSignatureRequest) request = signet_signature_request_new ();
+      g_autoptr (SignetCreatedRequest) created = NULL;
+      g_autoptr (GError) error = NULL;
+
+      signet_signature_request_set_file (request, cases[i].file);
+      created = create (f, request, SIGNET_CREATE_FLAGS_NONE, &error);
+      g_assert_error (error, SIGNET_ERROR, cases[i].code);
+      g_assert_null (created);
+      g_object_unref (cases[i].file);
+    }
+  g_assert_cmpint (used_requests (f), ==, used);
+}
+
 static void
 test_error_invalid_input (ClientFixture *f, gconstpointer data)
 {
@@ -702,14 +855,11 @@ static void
 test_error_server (ClientFixture *f, gconstpointer data)
 {
   g_autoptr (SignetCounter) counter = NULL;
-  g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
 
   /* More failures than attempts: the last one is reported. */
   add_fault (f, "{\"path\": \"/JSON/counter\", \"count\": 10, \"status\": 500}");
-  signet_client_get_counter_async (f->client, NULL, result_cb, f);
-  result = wait_result (f);
-  counter = signet_client_get_counter_finish (f->client, result, &error);
+  counter = try_counter (f, f->client, &error);
   g_assert_error (error, SIGNET_ERROR, SIGNET_ERROR_SERVER_ERROR);
   g_assert_nonnull (strstr (error->message, "500"));
 }
@@ -719,14 +869,11 @@ test_error_malformed (ClientFixture *f, gconstpointer data)
 {
   g_autoptr (SignetCounter) counter = NULL;
   g_autoptr (SignetCounter) next = NULL;
-  g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
 
   /* Not retried: the same answer would come again. */
   add_fault (f, "{\"path\": \"/JSON/counter\", \"count\": 1, \"body\": \"malformed\"}");
-  signet_client_get_counter_async (f->client, NULL, result_cb, f);
-  result = wait_result (f);
-  counter = signet_client_get_counter_finish (f->client, result, &error);
+  counter = try_counter (f, f->client, &error);
   g_assert_error (error, SIGNET_ERROR, SIGNET_ERROR_UNEXPECTED_RESPONSE);
   g_assert_null (counter);
 
@@ -741,15 +888,12 @@ test_fault_timeout (ClientFixture *f, gconstpointer data)
 {
   g_autoptr (SignetClient) impatient = NULL;
   g_autoptr (SignetCounter) counter = NULL;
-  g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
 
   impatient = g_object_new (SIGNET_TYPE_CLIENT, "base-url", f->fx.base, "api-key", TEST_KEY,
                             "timeout", 1, "max-attempts", 1, NULL);
   add_fault (f, "{\"path\": \"/JSON/counter\", \"count\": 1, \"delay\": 2500}");
-  signet_client_get_counter_async (impatient, NULL, result_cb, f);
-  result = wait_result (f);
-  counter = signet_client_get_counter_finish (impatient, result, &error);
+  counter = try_counter (f, impatient, &error);
   g_assert_error (error, SIGNET_ERROR, SIGNET_ERROR_TIMED_OUT);
 }
 
@@ -757,10 +901,21 @@ static void
 test_fault_500_then_success (ClientFixture *f, gconstpointer data)
 {
   g_autoptr (SignetCounter) counter = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 start, elapsed;
 
+  /* Two failures, then the answer: the waits are about 100 and 200 ms,
+   * each drawn from its upper half, so at least 50 + 100 ms. */
+  g_object_set (f->client, "retry-delay", 100, NULL);
   add_fault (f, "{\"path\": \"/JSON/counter\", \"count\": 2, \"status\": 500}");
-  counter = get_counter (f);
+  start = g_get_monotonic_time ();
+  counter = try_counter (f, f->client, &error);
+  elapsed = g_get_monotonic_time () - start;
+  g_assert_no_error (error);
   g_assert_cmpint (signet_counter_get_available (counter), >=, 0);
+  g_test_message ("two retries took %" G_GINT64_FORMAT " µs", elapsed);
+  g_assert_cmpint (elapsed, >=, 150 * 1000);
+  g_assert_cmpint (elapsed, <, 2 * G_USEC_PER_SEC);
 }
 
 static void
@@ -816,6 +971,35 @@ test_lost_create_response (ClientFixture *f, gconstpointer data)
       info = get_info (f, signet_created_request_get_document_id (created), &error);
       g_assert_no_error (error);
     }
+}
+
+/* A delete that happened but whose answer was lost finds nothing on the
+ * retry; that is success, not "not found". */
+static void
+test_lost_delete_response (ClientFixture *f, gconstpointer data)
+{
+  g_autoptr (SignetCreatedRequest) created = create_new (f, SIGNET_CREATE_FLAGS_NONE);
+  g_autofree char *document_fault = NULL;
+  g_autofree char *request_fault = NULL;
+  g_autoptr (GError) error = NULL;
+
+  request_fault = g_strdup_printf ("{\"path\": \"/JSON/signatureRequest/%s\", \"count\": 1, "
+                                   "\"body\": \"truncated\"}",
+                                   signet_created_request_get_signature_request_id (created));
+  add_fault (f, request_fault);
+  signet_client_delete_signature_request_async (
+    f->client, signet_created_request_get_signature_request_id (created), NULL, result_cb, f);
+  g_assert_true (finish_boolean (f, signet_client_delete_signature_request_finish, &error));
+  g_assert_no_error (error);
+
+  document_fault = g_strdup_printf ("{\"path\": \"/JSON/document/%s\", \"count\": 1, "
+                                    "\"body\": \"truncated\"}",
+                                    signet_created_request_get_document_id (created));
+  add_fault (f, document_fault);
+  signet_client_delete_document_async (f->client, signet_created_request_get_document_id (created),
+                                       NULL, result_cb, f);
+  g_assert_true (finish_boolean (f, signet_client_delete_document_finish, &error));
+  g_assert_no_error (error);
 }
 
 static void
@@ -968,15 +1152,12 @@ test_wrong_content_type (ClientFixture *f, gconstpointer data)
   g_autoptr (OwnServer) own = own_server_new (NULL);
   g_autoptr (SignetClient) client = NULL;
   g_autoptr (SignetCounter) counter = NULL;
-  g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *agent = g_strdup_printf ("Signet/%s libsoup/", PACKAGE_VERSION);
 
   soup_server_add_handler (own->server, NULL, html_handler, own, NULL);
   client = new_client (f, own->url, TEST_KEY);
-  signet_client_get_counter_async (client, NULL, result_cb, f);
-  result = wait_result (f);
-  counter = signet_client_get_counter_finish (client, result, &error);
+  counter = try_counter (f, client, &error);
   g_assert_error (error, SIGNET_ERROR, SIGNET_ERROR_UNEXPECTED_RESPONSE);
   g_assert_cmpuint (own->requests, ==, 1);
 
@@ -1017,7 +1198,6 @@ test_tls_failure (ClientFixture *f, gconstpointer data)
   g_autoptr (OwnServer) own = NULL;
   g_autoptr (SignetClient) client = NULL;
   g_autoptr (SignetCounter) counter = NULL;
-  g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
 
   certificate = g_tls_certificate_new_from_files (cert, key, &error);
@@ -1026,9 +1206,7 @@ test_tls_failure (ClientFixture *f, gconstpointer data)
   soup_server_add_handler (own->server, NULL, html_handler, own, NULL);
 
   client = new_client (f, own->url, TEST_KEY);
-  signet_client_get_counter_async (client, NULL, result_cb, f);
-  result = wait_result (f);
-  counter = signet_client_get_counter_finish (client, result, &error);
+  counter = try_counter (f, client, &error);
   g_assert_error (error, SIGNET_ERROR, SIGNET_ERROR_TLS_FAILURE);
   /* Nothing, not even the key, reached the server. */
   g_assert_cmpuint (own->requests, ==, 0);
@@ -1041,16 +1219,169 @@ test_network_unreachable (ClientFixture *f, gconstpointer data)
   g_autofree char *url = g_strdup (own->url);
   g_autoptr (SignetClient) client = NULL;
   g_autoptr (SignetCounter) counter = NULL;
-  g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
 
   /* A port nobody listens on any more. */
   g_clear_pointer (&own, own_server_free);
   client = new_client (f, url, TEST_KEY);
-  signet_client_get_counter_async (client, NULL, result_cb, f);
-  result = wait_result (f);
-  counter = signet_client_get_counter_finish (client, result, &error);
+  counter = try_counter (f, client, &error);
   g_assert_error (error, SIGNET_ERROR, SIGNET_ERROR_NETWORK_UNREACHABLE);
+}
+
+static void
+huge_handler (SoupServer        *server,
+              SoupServerMessage *msg,
+              const char        *path,
+              GHashTable        *query,
+              gpointer           user_data)
+{
+  OwnServer       *own = user_data;
+  SoupMessageBody *body = soup_server_message_get_response_body (msg);
+  gsize            size = 17 * 1024 * 1024;
+
+  own->requests++;
+  soup_server_message_set_status (msg, 200, NULL);
+  soup_message_headers_set_content_type (soup_server_message_get_response_headers (msg),
+                                         "application/json", NULL);
+  /* Chunked: the size is not announced, only found out while reading. */
+  soup_message_headers_set_encoding (soup_server_message_get_response_headers (msg),
+                                     SOUP_ENCODING_CHUNKED);
+  soup_message_body_append_take (body, memset (g_malloc (size), ' ', size), size);
+  soup_message_body_complete (body);
+}
+
+static void
+empty_handler (SoupServer        *server,
+               SoupServerMessage *msg,
+               const char        *path,
+               GHashTable        *query,
+               gpointer           user_data)
+{
+  OwnServer *own = user_data;
+
+  own->requests++;
+  soup_server_message_set_status (msg, 200, NULL);
+}
+
+/* The connector documents E14 with no body at all. */
+static void
+test_empty_answers (ClientFixture *f, gconstpointer data)
+{
+  g_autoptr (OwnServer) own = own_server_new (NULL);
+  g_autoptr (SignetCounter) counter = NULL;
+  g_autoptr (GError) error = NULL;
+
+  soup_server_add_handler (own->server, NULL, empty_handler, own, NULL);
+  g_clear_object (&f->client);
+  f->client = new_client (f, own->url, TEST_KEY);
+
+  signet_client_register_callback_async (f->client, "1d58a59e-e8f7-4d07-bb99-d3fa39cb58a8",
+                                         "https://example.com/info", NULL, result_cb, f);
+  g_assert_true (finish_boolean (f, signet_client_register_callback_finish, &error));
+  g_assert_no_error (error);
+  signet_client_delete_document_async (f->client, "doc", NULL, result_cb, f);
+  g_assert_true (finish_boolean (f, signet_client_delete_document_finish, &error));
+  g_assert_no_error (error);
+
+  /* An answer that must carry data still needs it. */
+  counter = try_counter (f, f->client, &error);
+  g_assert_error (error, SIGNET_ERROR, SIGNET_ERROR_UNEXPECTED_RESPONSE);
+  g_assert_cmpuint (own->requests, ==, 3);
+}
+
+static void
+test_response_too_large (ClientFixture *f, gconstpointer data)
+{
+  g_autoptr (OwnServer) own = own_server_new (NULL);
+  g_autoptr (SignetClient) client = NULL;
+  g_autoptr (SignetCounter) counter = NULL;
+  g_autoptr (GError) error = NULL;
+
+  soup_server_add_handler (own->server, NULL, huge_handler, own, NULL);
+  client = new_client (f, own->url, TEST_KEY);
+  counter = try_counter (f, client, &error);
+  g_assert_error (error, SIGNET_ERROR, SIGNET_ERROR_UNEXPECTED_RESPONSE);
+  g_assert_cmpuint (own->requests, ==, 1);
+}
+
+static void
+test_insecure_url (ClientFixture *f, gconstpointer data)
+{
+  g_autoptr (SignetClient) client = NULL;
+  g_autoptr (SignetCounter) counter = NULL;
+  g_autoptr (GError) error = NULL;
+
+  /* Past signet_client_new()'s check: every call refuses to send. */
+  client = new_client (f, "http://okdokument.invalid", TEST_KEY);
+  counter = try_counter (f, client, &error);
+  g_assert_error (error, SIGNET_ERROR, SIGNET_ERROR_INSECURE_URL);
+}
+
+/* }}} */
+/* {{{ A 10 MB document, with the sandbox in its own process */
+
+/* Encoding and sending 13 MB of base64 happens off the main loop: a
+ * 5 ms timer keeps firing throughout. (In-process, the sandbox's own
+ * decoding would stall the loop, so it runs as the real program.) */
+static void
+test_big_file_main_loop (ClientFixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "big.pdf", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GSubprocess) sandbox = NULL;
+  g_autoptr (SignetClient) client = NULL;
+  g_autoptr (SignetSignatureRequest) request = signet_signature_request_new ();
+  g_autoptr (SignetCreatedRequest) created = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *base_url = NULL;
+  gint64           stall;
+  guint            meter;
+
+  g_assert_nonnull (g_getenv ("SIGNET_SANDBOX"));
+  bench_write_pdf (path, 10 * 1000 * 1000);
+  sandbox = bench_spawn_sandbox (g_getenv ("SIGNET_SANDBOX"), TEST_KEY, &base_url, &error);
+  g_assert_no_error (error);
+
+  client = new_client (f, base_url, TEST_KEY);
+  signet_signature_request_set_file (request, file);
+
+  meter = bench_stall_meter_start ();
+  signet_client_create_signature_request_async (client, request, SIGNET_CREATE_FLAGS_INLINE, NULL,
+                                                result_cb, f);
+  result = wait_result (f);
+  stall = bench_stall_meter_stop (meter);
+  created = signet_client_create_signature_request_finish (client, result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (signet_created_request_get_document_id (created));
+
+  g_test_message ("longest main loop stall: %" G_GINT64_FORMAT " µs", stall);
+  g_assert_cmpint (stall, <, 250 * 1000);
+  bench_stop_sandbox (sandbox);
+}
+
+/* HEADLESS.md's trap: a proxy in the environment must not swallow the
+ * requests to the sandbox on this computer. */
+static void
+test_loopback_ignores_proxy (ClientFixture *f, gconstpointer data)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr (SignetCounter) counter = NULL;
+
+      g_setenv ("http_proxy", "http://127.0.0.1:9", TRUE);
+      g_setenv ("HTTP_PROXY", "http://127.0.0.1:9", TRUE);
+      g_unsetenv ("no_proxy");
+      g_unsetenv ("NO_PROXY");
+      g_clear_object (&f->client);
+      f->client = new_client (f, NULL, TEST_KEY);
+      g_object_set (f->client, "max-attempts", 1, NULL);
+      counter = get_counter (f);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 30 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
 }
 
 /* }}} */
@@ -1067,6 +1398,11 @@ test_key_not_logged (ClientFixture *f, gconstpointer data)
       g_autoptr (GAsyncResult) result = NULL;
       g_autoptr (GError) error = NULL;
 
+      /* As G_MESSAGES_DEBUG=all in the environment would: GLib reads it
+       * at every message, the client when it is made. (Set here, so that
+       * the parent's TAP output stays clean.) */
+      g_setenv ("G_MESSAGES_DEBUG", "all", TRUE);
+
       /* Success, failure with a wrong key, and a retry, all traced. */
       g_clear_object (&f->client);
       f->client = new_client (f, NULL, TEST_KEY);
@@ -1082,9 +1418,7 @@ test_key_not_logged (ClientFixture *f, gconstpointer data)
       return;
     }
 
-  g_setenv ("G_MESSAGES_DEBUG", "all", TRUE);
   g_test_trap_subprocess (NULL, 30 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
-  g_unsetenv ("G_MESSAGES_DEBUG");
   g_test_trap_assert_passed ();
 
   /* The trace is there (so this test can fail), the key is not. */
@@ -1117,6 +1451,7 @@ main (int argc, char *argv[])
     { "create/full-description", test_create_full_description },
     { "create/existing-document", test_create_existing_document },
     { "upload/multipart", test_upload_multipart },
+    { "create/multi-round", test_multi_round },
     { "download", test_download },
     { "download/atomic", test_download_atomic },
     { "download/not-found", test_download_not_found },
@@ -1130,9 +1465,11 @@ main (int argc, char *argv[])
     { "error/conflict", test_error_conflict },
     { "error/quota", test_error_quota },
     { "error/invalid-input", test_error_invalid_input },
+    { "error/document-refused", test_error_document_refused },
     { "error/server", test_error_server },
     { "error/malformed", test_error_malformed },
     { "fault/lost-create-response", test_lost_create_response },
+    { "fault/lost-delete-response", test_lost_delete_response },
   };
   gpointer wiki = GINT_TO_POINTER (SIGNET_SANDBOX_STYLE_WIKI);
   gpointer connector = GINT_TO_POINTER (SIGNET_SANDBOX_STYLE_CONNECTOR);
@@ -1153,6 +1490,10 @@ main (int argc, char *argv[])
   add_test ("/client/error/network-unreachable", wiki, test_network_unreachable);
   add_test ("/client/error/tls-failure", wiki, test_tls_failure);
   add_test ("/client/error/wrong-content-type", wiki, test_wrong_content_type);
+  add_test ("/client/error/response-too-large", wiki, test_response_too_large);
+  add_test ("/client/error/insecure-url", wiki, test_insecure_url);
+  add_test ("/client/empty-answers", wiki, test_empty_answers);
+  add_test ("/client/loopback-ignores-proxy", wiki, test_loopback_ignores_proxy);
   add_test ("/client/fault/timeout", wiki, test_fault_timeout);
   add_test ("/client/fault/500-then-success", wiki, test_fault_500_then_success);
   add_test ("/client/fault/dropped-upload-retried", wiki, test_fault_dropped_upload_retried);
@@ -1162,6 +1503,7 @@ main (int argc, char *argv[])
   add_test ("/client/cancel/waiting-to-retry", wiki, test_cancel_while_waiting_to_retry);
   add_test ("/client/cancel/before-upload", wiki, test_cancel_upload);
   add_test ("/client/key-not-logged", wiki, test_key_not_logged);
+  add_test ("/client/big-file-main-loop", wiki, test_big_file_main_loop);
 
   return g_test_run ();
 }

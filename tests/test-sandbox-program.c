@@ -65,9 +65,13 @@ program_start (const char *const *args, GSubprocessFlags flags, const char *cons
   g_assert_nonnull (argv->pdata[0]);
   for (guint i = 0; args[i] != NULL; i++)
     g_ptr_array_add (argv, (char *) args[i]);
+  /* A test that fails leaves no sandbox behind: it stops when we are gone. */
+  if (!g_strv_contains (args, "--stop-on-eof"))
+    g_ptr_array_add (argv, "--stop-on-eof");
   g_ptr_array_add (argv, NULL);
 
-  launcher = g_subprocess_launcher_new (flags | G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  launcher = g_subprocess_launcher_new (flags | G_SUBPROCESS_FLAGS_STDIN_PIPE
+                                        | G_SUBPROCESS_FLAGS_STDOUT_PIPE);
   g_subprocess_launcher_set_stderr_file_path (launcher, program->stderr_path);
   for (guint i = 0; env != NULL && env[i] != NULL; i += 2)
     g_subprocess_launcher_setenv (launcher, env[i], env[i + 1], TRUE);
@@ -258,18 +262,9 @@ test_persistence (void)
   first = program_start (args, G_SUBPROCESS_FLAGS_NONE, NULL);
   client_init (&fx, first);
   signed_id = fixture_create (&fx, "\"signatureRequestId\": \"kept-1\",", pdf, &signed_doc);
-  {
-    g_autofree char *content = base64_of (pdf);
-    g_autofree char *body = g_strdup_printf ("{\"rules\": {\"signAnywhereEnabled\": false}, "
-                                             "\"filedata\": {\"content\": \"%s\", \"state\": "
-                                             "\"tags\"}}",
-                                             content);
-    g_autoptr (JsonNode) reply = fixture_json (&fx, "POST", "/JSON/signatureRequest", body, 200);
-
-    open_id = g_strdup (json_member (reply, "result"));
-    open_doc = g_strdup (json_member (reply, "documentId"));
-    fixture_wait_state (&fx, open_doc, "tosign");
-  }
+  open_id
+    = fixture_create_tags (&fx, "\"rules\": {\"signAnywhereEnabled\": false},", pdf, &open_doc);
+  fixture_wait_state (&fx, open_doc, "tosign");
   signed_
     = fixture_json (&fx, "POST", "/sandbox/sign/kept-1", "{\"name\": \"Persistent Signer\"}", 200);
   signed_before = fixture_download (&fx, signed_doc);
@@ -358,7 +353,7 @@ static void
 test_stop_on_eof (void)
 {
   const char *args[] = { "--stop-on-eof", NULL };
-  g_autoptr (Program) program = program_start (args, G_SUBPROCESS_FLAGS_STDIN_PIPE, NULL);
+  g_autoptr (Program) program = program_start (args, G_SUBPROCESS_FLAGS_NONE, NULL);
 
   g_output_stream_close (g_subprocess_get_stdin_pipe (program->process), NULL, NULL);
   program_wait (program);
@@ -386,6 +381,44 @@ test_bad_options (void)
     }
 }
 
+static void
+test_cannot_start (void)
+{
+  const char *first_args[] = { NULL };
+  g_autoptr (Program) first = program_start (first_args, G_SUBPROCESS_FLAGS_NONE, NULL);
+  g_autofree char *port = g_strdup (strrchr (first->base, ':') + 1);
+  const char      *busy_args[] = { "--port", port, NULL };
+  g_autoptr (Program) busy = program_start (busy_args, G_SUBPROCESS_FLAGS_NONE, NULL);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("sandbox-bad-XXXXXX", &error);
+  g_autofree char *state = g_build_filename (dir, "sandbox.json", NULL);
+  const char      *data_args[] = { "--data-dir", dir, NULL };
+  g_autoptr (Program) damaged = NULL;
+
+  /* The port is taken: exit status 1, nothing on stdout. */
+  g_assert_cmpstr (busy->base, ==, "");
+  program_wait (busy);
+  g_assert_cmpint (g_subprocess_get_exit_status (busy->process), ==, 1);
+  program_stop (first);
+
+  /* A damaged state file is not overwritten. */
+  g_assert_no_error (error);
+  g_file_set_contents (state, "{ not json", -1, &error);
+  g_assert_no_error (error);
+  damaged = program_start (data_args, G_SUBPROCESS_FLAGS_NONE, NULL);
+  g_assert_cmpstr (damaged->base, ==, "");
+  program_wait (damaged);
+  g_assert_cmpint (g_subprocess_get_exit_status (damaged->process), ==, 1);
+  {
+    g_autofree char *kept = NULL;
+
+    g_file_get_contents (state, &kept, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (kept, ==, "{ not json");
+  }
+  remove_tree (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -397,6 +430,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/sandbox/program/key-never-logged", test_key_never_logged);
   g_test_add_func ("/sandbox/program/stop-on-eof", test_stop_on_eof);
   g_test_add_func ("/sandbox/program/bad-options", test_bad_options);
+  g_test_add_func ("/sandbox/program/cannot-start", test_cannot_start);
 
   return g_test_run ();
 }

@@ -375,6 +375,51 @@ test_preset_code_and_attempts (Fixture *fx, gconstpointer data)
 }
 
 static void
+test_escapes_html (Fixture *fx, gconstpointer data)
+{
+  static const char *const pages[] = { "Escaping", NULL };
+  g_autoptr (GBytes) pdf = make_pdf (pages);
+  g_autofree char *content = base64_of (pdf);
+  g_autofree char *body
+    = g_strdup_printf ("{\"rules\": {\"guiSignerName\": \"\\\"><b>x</b>\"}, "
+                       "\"filedata\": {\"filename\": \"<script>alert(1)</script>.pdf\", "
+                       "\"content\": \"%s\"}}",
+                       content);
+  g_autoptr (JsonNode) reply = fixture_json (fx, "POST", "/JSON/signatureRequest", body, 200);
+  g_autofree char *view_path = open_document (fx, json_member (reply, "result"));
+  g_autofree char *html = view (fx, view_path, NULL);
+
+  /* The file name and the signer's name are the uploader's text: escaped. */
+  g_assert_null (strstr (html, "<script"));
+  g_assert_null (strstr (html, "<b>"));
+  g_assert_nonnull (strstr (html, "&lt;script&gt;alert(1)&lt;/script&gt;.pdf"));
+  g_assert_nonnull (strstr (html, "value=\"&quot;&gt;&lt;b&gt;x&lt;/b&gt;\""));
+}
+
+static void
+test_being_prepared (Fixture *fx, gconstpointer data)
+{
+  static const char *const pages[] = { "Prepared _SO1_", NULL };
+  g_autoptr (GBytes) pdf = make_pdf (pages);
+  g_autofree char *doc = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *view_path = NULL;
+  g_autofree char *early = NULL;
+  g_autofree char *ready = NULL;
+
+  signet_sandbox_set_processing_delay (fx->sandbox, 400);
+  id = fixture_create_tags (fx, "", pdf, &doc);
+  view_path = open_document (fx, id);
+  early = view (fx, view_path, NULL);
+  g_assert_nonnull (strstr (early, "being prepared"));
+  g_assert_null (strstr (early, "value=\"sign\""));
+
+  fixture_wait_state (fx, doc, "tosign");
+  ready = view (fx, view_path, NULL);
+  g_assert_nonnull (strstr (ready, "value=\"sign\""));
+}
+
+static void
 test_invalid_links (Fixture *fx, gconstpointer data)
 {
   g_autoptr (Response) unknown
@@ -400,6 +445,8 @@ main (int argc, char *argv[])
   ADD ("sign-otp", test_sign_otp);
   ADD ("preset-code-and-attempts", test_preset_code_and_attempts);
   ADD ("invalid-links", test_invalid_links);
+  ADD ("escapes-html", test_escapes_html);
+  ADD ("being-prepared", test_being_prepared);
 
   return g_test_run ();
 }

@@ -60,19 +60,10 @@ test_tags (Fixture *fx, gconstpointer data)
   double tag_x, tag_top, x, top;
 
   signet_sandbox_set_processing_delay (fx->sandbox, 400);
-  /* filedata with state tags, the way the reference sends it. */
-  {
-    g_autofree char *content = base64_of (pdf);
-    g_autofree char *body
-      = g_strdup_printf ("{\"rules\": {\"signAnywhereEnabled\": false}, "
-                         "\"allowedFields\": {\"SIGNATURE\": \"_SO2_\"}, "
-                         "\"filedata\": {\"content\": \"%s\", \"state\": \"tags\"}}",
-                         content);
-    g_autoptr (JsonNode) reply = fixture_json (fx, "POST", "/JSON/signatureRequest", body, 200);
-
-    id = g_strdup (json_member (reply, "result"));
-    doc = g_strdup (json_member (reply, "documentId"));
-  }
+  id = fixture_create_tags (fx,
+                            "\"rules\": {\"signAnywhereEnabled\": false}, "
+                            "\"allowedFields\": {\"SIGNATURE\": \"_SO2_\"},",
+                            pdf, &doc);
 
   state = fixture_state (fx, doc);
   g_assert_cmpstr (state, ==, "tags");
@@ -90,6 +81,32 @@ test_tags (Fixture *fx, gconstpointer data)
   g_assert_cmpfloat (fabs (x - tag_x), <, 20);
   g_assert_cmpfloat (top, >, tag_top - 50);
   g_assert_cmpfloat (top, <, tag_top + 10);
+}
+
+/* allowedFields as one string with `;`, and as a bare array (§9.4). */
+static void
+test_allowed_fields_forms (Fixture *fx, gconstpointer data)
+{
+  static const char *const pages[] = { "One _SO1_\nTwo _SO2_\nThree _SO3_", NULL };
+  g_autoptr (GBytes) pdf = make_pdf (pages);
+  const char *forms[] = { "{\"SIGNATURE\": \"_SO1_;_SO3_\"}", "[\"_SO2_\"]" };
+  const guint expected[] = { 2, 1 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+    {
+      g_autofree char *members = g_strdup_printf ("\"rules\": {\"signAnywhereEnabled\": false}, "
+                                                  "\"allowedFields\": %s,",
+                                                  forms[i]);
+      g_autofree char *doc = NULL;
+      g_autofree char *id = fixture_create_tags (fx, members, pdf, &doc);
+      g_autoptr (JsonNode) signed_ = NULL;
+      g_autoptr (GBytes) result = NULL;
+
+      fixture_wait_state (fx, doc, "tosign");
+      signed_ = sign (fx, id, "Allowed Signer", 200);
+      result = fixture_download (fx, doc);
+      g_assert_cmpuint (pdf_count (result, "Allowed Signer"), ==, expected[i]);
+    }
 }
 
 static void
@@ -110,6 +127,34 @@ test_tags_without_field (Fixture *fx, gconstpointer data)
   /* Nowhere to sign: no field and signing anywhere is off. */
   refused = sign (fx, json_member (reply, "result"), "Nobody", 400);
   g_assert_nonnull (strstr (json_member (refused, "message"), "no signature field"));
+}
+
+static void
+test_acrofield (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GBytes) pdf = make_pdf_with_signature_field ("SC_signature");
+  g_autofree char *doc = NULL;
+  g_autofree char *other_doc = NULL;
+  g_autofree char *id = fixture_create (fx,
+                                        "\"rules\": {\"signAnywhereEnabled\": false}, "
+                                        "\"allowedFields\": {\"SIGNATURE\": [\"SC_signature\"]},",
+                                        pdf, &doc);
+  g_autofree char *other = fixture_create (fx,
+                                           "\"rules\": {\"signAnywhereEnabled\": false}, "
+                                           "\"allowedFields\": {\"SIGNATURE\": \"_SO1_\"},",
+                                           pdf, &other_doc);
+  g_autoptr (JsonNode) signed_ = sign (fx, id, "Field Signer", 200);
+  g_autoptr (JsonNode) refused = sign (fx, other, "Wrong Field", 400);
+  g_autoptr (GBytes) result = fixture_download (fx, doc);
+  double x, top;
+
+  /* The acrofield already in the PDF takes the signature: 842 - 150 = 692. */
+  g_assert_true (pdf_find (result, "Please sign in the field", NULL, NULL, NULL));
+  g_assert_true (pdf_find (result, "Field Signer", NULL, &x, &top));
+  g_assert_cmpfloat (x, >=, 300);
+  g_assert_cmpfloat (x, <, 320);
+  g_assert_cmpfloat (top, >=, 692);
+  g_assert_cmpfloat (top, <, 742);
 }
 
 static void
@@ -180,6 +225,32 @@ test_errorsendinfo (Fixture *fx, gconstpointer data)
   g_assert_cmpstr (json_member (signed1, "state"), ==, "errorsendinfo");
   g_assert_cmpstr (state1, ==, "errorsendinfo");
   g_assert_cmpstr (state2, ==, "errorsendinfo");
+
+  /* changeState is the way back (§7.10). */
+  {
+    g_autofree char *body = g_strdup_printf ("{\"id\": \"%s\", \"changeState\": \"tosign\"}", doc1);
+    g_autoptr (JsonNode) next = fixture_json (fx, "POST", "/JSON/signatureRequest", body, 200);
+    g_autofree char *state = fixture_state (fx, doc1);
+
+    g_assert_cmpstr (state, ==, "tosign");
+  }
+}
+
+static void
+test_callback_from_rules (Fixture *fx, gconstpointer data)
+{
+  g_autofree char *members = g_strdup_printf ("\"rules\": {\"sendInfo\": \"%s\", \"resulturl\": "
+                                              "\"https://rules.example/done\"},",
+                                              fx->portal_url);
+  g_autofree char *doc = NULL;
+  g_autofree char *id = fixture_create (fx, members, NULL, &doc);
+  g_autoptr (JsonNode) signed_ = sign (fx, id, "Eva", 200);
+
+  /* The rules' sendInfo and resulturl act as the top-level members. */
+  g_assert_cmpuint (fx->callbacks->len, ==, 1);
+  g_assert_cmpstr (json_member (g_ptr_array_index (fx->callbacks, 0), "id"), ==, doc);
+  g_assert_true (
+    g_str_has_prefix (json_member (signed_, "location"), "https://rules.example/done?"));
 }
 
 static void
@@ -187,15 +258,12 @@ test_multi_round (Fixture *fx, gconstpointer data)
 {
   static const char *const pages[] = { "Lease\nTenant: _SO1_\nLandlord: _SO2_", NULL };
   g_autoptr (GBytes) pdf = make_pdf (pages);
-  g_autofree char *content = base64_of (pdf);
-  g_autofree char *round1
-    = g_strdup_printf ("{\"signatureRequestId\": \"round-1\", "
-                       "\"rules\": {\"signAnywhereEnabled\": false}, "
-                       "\"allowedFields\": {\"SIGNATURE\": \"_SO1_\"}, "
-                       "\"filedata\": {\"content\": \"%s\", \"state\": \"tags\"}}",
-                       content);
-  g_autoptr (JsonNode) first = fixture_json (fx, "POST", "/JSON/signatureRequest", round1, 200);
-  const char      *doc = json_member (first, "documentId");
+  g_autofree char *doc = NULL;
+  g_autofree char *first = fixture_create_tags (fx,
+                                                "\"signatureRequestId\": \"round-1\", "
+                                                "\"rules\": {\"signAnywhereEnabled\": false}, "
+                                                "\"allowedFields\": {\"SIGNATURE\": \"_SO1_\"},",
+                                                pdf, &doc);
   g_autofree char *round2_without
     = g_strdup_printf ("{\"signatureRequestId\": \"round-2\", \"id\": \"%s\", "
                        "\"allowedFields\": {\"SIGNATURE\": \"_SO2_\"}}",
@@ -349,10 +417,13 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
 
   ADD ("tags", test_tags);
+  ADD ("allowed-fields-forms", test_allowed_fields_forms);
   ADD ("tags-without-field", test_tags_without_field);
+  ADD ("acrofield", test_acrofield);
   ADD ("tostamp", test_tostamp);
   ADD ("cancel", test_cancel);
   ADD ("errorsendinfo", test_errorsendinfo);
+  ADD ("callback-from-rules", test_callback_from_rules);
   ADD ("multi-round", test_multi_round);
   ADD ("canceled-reopens", test_canceled_reopens);
   ADD ("expiry/default", test_expiry_default);

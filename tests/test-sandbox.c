@@ -150,6 +150,33 @@ test_create_variants (Fixture *fx, gconstpointer data)
       g_string_replace (body, "@5DAYS@", in_5_days, 0);
       reply = fixture_json (fx, "POST", "/JSON/signatureRequest", body->str, 200);
       g_assert_cmpstr (json_member (reply, "message"), ==, "msg.signature.request.id.created");
+      if (i == 0)
+        {
+          /* filename beside filedata names it; the e-mail with an underscore
+           * came through the string rules whole. */
+          g_autofree char *meta
+            = g_strdup_printf ("/JSON/document/metadata/%s", json_member (reply, "documentId"));
+          g_autoptr (JsonNode) info = fixture_json (fx, "GET", meta, NULL, 200);
+          g_autoptr (GBytes) form = NULL;
+          g_autoptr (Response) sent = NULL;
+          g_autoptr (JsonNode) outbox = NULL;
+          g_autofree char *encoded
+            = soup_form_encode ("id", json_member (reply, "documentId"), "sr",
+                                json_member (reply, "result"), "action", "send-open-code", NULL);
+          JsonArray *mails;
+
+          g_assert_cmpstr (json_member (info, "filename"), ==, "a.pdf");
+          form = g_bytes_new (encoded, strlen (encoded));
+          sent = fixture_send (fx, "POST", "/viewDocument", NULL,
+                               "application/x-www-form-urlencoded", form, NULL);
+          g_assert_cmpuint (sent->status, ==, 200);
+          outbox = fixture_json (fx, "GET", "/sandbox/outbox", NULL, 200);
+          mails = json_node_get_array (outbox);
+          g_assert_cmpuint (json_array_get_length (mails), ==, 1);
+          g_assert_cmpstr (
+            json_object_get_string_member (json_array_get_object_element (mails, 0), "to"), ==,
+            "john_doe@example.com");
+        }
       if (i == 3)
         g_assert_cmpstr (json_member (reply, "result"), ==, "1d58a59e-e8f7-4d07-bb99-d3fa39cb58a8");
     }
@@ -773,6 +800,15 @@ test_faults_bodies (Fixture *fx, gconstpointer data)
   g_autoptr (Response) dropped
     = fixture_send (fx, "GET", "/JSON/counter", TEST_KEY, NULL, NULL, NULL);
   g_autoptr (JsonNode) cleared = fixture_json (fx, "DELETE", "/sandbox/faults", NULL, 200);
+  g_autoptr (JsonNode) set4 = fixture_json (fx, "POST", "/sandbox/faults",
+                                            "{\"path\": \"/JSON/document\", \"drop\": true}", 200);
+  g_autofree guchar *zeros = g_malloc0 (4 * 1024 * 1024);
+  g_autofree char   *big = g_base64_encode (zeros, 4 * 1024 * 1024);
+  g_autofree char   *upload_text = g_strdup_printf ("{\"file\": {\"content\": \"%s\"}}", big);
+  g_autoptr (GBytes) upload = g_bytes_new (upload_text, strlen (upload_text));
+  g_autoptr (Response) cut
+    = fixture_send (fx, "POST", "/JSON/document", TEST_KEY, "application/json", upload, NULL);
+  g_autoptr (JsonNode) counter = fixture_json (fx, "GET", "/JSON/counter", NULL, 200);
   g_autoptr (JsonNode) fine = fixture_json (fx, "GET", "/JSON/counter", NULL, 200);
 
   g_assert_no_error (malformed->error);
@@ -786,6 +822,14 @@ test_faults_bodies (Fixture *fx, gconstpointer data)
   /* libsoup retries a request when a reused connection drops: the fault
    * was set for more requests than it tries. */
   g_assert_nonnull (dropped->error);
+  /* Dropped while a 5.6 MB upload was on its way; POST is not retried and
+   * nothing was stored. */
+  g_assert_nonnull (cut->error);
+  g_test_message ("cut: %s", cut->error->message);
+  g_assert_cmpstr (json_object_get_string_member (
+                     json_object_get_object_member (json_node_get_object (counter), "actual"),
+                     "sandbox.storedFiles"),
+                   ==, "0");
   g_test_message ("dropped: %s", dropped->error->message);
 }
 

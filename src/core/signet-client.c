@@ -209,6 +209,10 @@ signet_client_set_http_error (guint status, JsonNode *body, GError **error)
           }
         if (field == NULL)
           field = value != NULL ? value : message;
+        /* The offending value may be someone's e-mail address: it must
+         * not reach a log line through the message. */
+        if (field != NULL && strchr (field, '@') != NULL)
+          field = message;
         if (field != NULL)
           g_set_error (
             error, SIGNET_ERROR, SIGNET_ERROR_INVALID_INPUT,
@@ -551,25 +555,25 @@ signet_client_class_init (SignetClientClass *klass)
    *
    * The service, e.g. `https://api.okdokument.com`.
    */
-  properties[PROP_BASE_URL]
-    = g_param_spec_string ("base-url", NULL, NULL, NULL,
-                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BASE_URL] = g_param_spec_string (
+    "base-url", NULL, NULL, NULL,
+    G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   /**
    * SignetClient:api-key:
    *
    * The API key. Write-only, so that nothing can print it by accident.
    */
-  properties[PROP_API_KEY]
-    = g_param_spec_string ("api-key", NULL, NULL, NULL,
-                           G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_API_KEY] = g_param_spec_string (
+    "api-key", NULL, NULL, NULL,
+    G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   /**
    * SignetClient:timeout:
    *
    * Seconds without progress after which a request fails.
    */
-  properties[PROP_TIMEOUT]
-    = g_param_spec_uint ("timeout", NULL, NULL, 1, 600, 30,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TIMEOUT] = g_param_spec_uint (
+    "timeout", NULL, NULL, 1, 600, 30,
+    G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   /**
    * SignetClient:max-attempts:
    *
@@ -662,6 +666,8 @@ typedef struct
 
   /* Create calls: a 409 after a lost answer means "done". */
   gboolean conflict_is_success;
+  /* Deletes: "not found" after a lost answer means "deleted". */
+  gboolean gone_is_success;
   char    *signature_request_id;
   char    *document_id;
 
@@ -730,8 +736,9 @@ call_set_json_body (Call *call, JsonNode *root)
   call->body = g_bytes_new_take (data, length);
 }
 
-static void call_attempt (GTask *task);
-static void call_finish_attempt (GTask *task, GError *error);
+static void     call_attempt (GTask *task);
+static gpointer parse_ok (SignetClient *self, gpointer call, JsonNode *root, GError **error);
+static void     call_finish_attempt (GTask *task, GError *error);
 
 static void
 call_return_error (GTask *task, GError *error)
@@ -858,7 +865,25 @@ call_complete_json (GTask *task)
           return;
         }
       signet_client_set_http_error (status, root, &error);
+      if (call->gone_is_success && call->attempt > 1
+          && g_error_matches (error, SIGNET_ERROR, SIGNET_ERROR_NOT_FOUND))
+        {
+          g_debug ("%s was done by an earlier attempt", call->path);
+          g_clear_error (&error);
+          g_clear_object (&call->message);
+          g_task_return_pointer (task, GINT_TO_POINTER (TRUE), NULL);
+          return;
+        }
       call_finish_attempt (task, error);
+      return;
+    }
+
+  /* The connector documents E14 (and E8's 405) without a body: for calls
+   * whose answer says nothing but "done", no body is fine. */
+  if (g_bytes_get_size (bytes) == 0 && call->parse == parse_ok)
+    {
+      g_clear_object (&call->message);
+      g_task_return_pointer (task, GINT_TO_POINTER (TRUE), NULL);
       return;
     }
 
@@ -1239,6 +1264,12 @@ call_send (GTask *task, GInputStream *body)
 
   /* A redirect would carry the key to wherever it points. */
   soup_message_add_flags (call->message, SOUP_MESSAGE_NO_REDIRECT);
+  /* libsoup resends a request by itself when a reused connection turns
+   * out closed; a create must only ever be repeated by us, who know that
+   * a 409 then means "done". (libsoup already gives POSTs a fresh
+   * connection; this says so.) */
+  if (call->conflict_is_success)
+    soup_message_add_flags (call->message, SOUP_MESSAGE_NEW_CONNECTION);
   headers = soup_message_get_request_headers (call->message);
   soup_message_headers_replace (headers, "x-api-key", self->api_key);
   soup_message_headers_replace (headers, "Accept",
@@ -1293,7 +1324,15 @@ call_file_opened_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 call_attempt (GTask *task)
 {
-  Call *call = g_task_get_task_data (task);
+  Call   *call = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  /* signet_client_new() refuses such an address; g_object_new() cannot. */
+  if (call->attempt == 0 && !signet_client_url_is_allowed (call->client->base_url, &error))
+    {
+      call_return_error (task, error);
+      return;
+    }
 
   call->attempt++;
   if (call->file != NULL)
@@ -2131,8 +2170,9 @@ simple_call (SignetClient       *self,
   g_autofree char *path = g_strconcat (prefix, escaped, NULL);
   Call            *call;
 
-  /* Every call but creating a request may simply be repeated. */
+  /* These may simply be repeated: they set or remove one thing. */
   call = call_new (self, method, path, TRUE);
+  call->gone_is_success = g_str_equal (method, "DELETE");
   if (body != NULL)
     call_set_json_body (call, body);
   call->parse = parse_ok;

@@ -22,6 +22,10 @@ struct _SignetApplication
 
   GSettings     *settings;
   SignetAccount *account;
+
+  gboolean              use_sandbox;
+  SignetSandboxProcess *sandbox;
+  GCancellable         *sandbox_cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (SignetApplication, signet_application, ADW_TYPE_APPLICATION)
@@ -39,12 +43,80 @@ signet_application_activate (GApplication *app)
   gtk_window_present (window);
 }
 
+/* --sandbox: the built-in OKdokument simulator for this run, as a child
+ * process with a demo key (docs/sandbox.md). */
+#define SANDBOX_DEMO_KEY "signet-sandbox-demo-key"
+
+static void
+sandbox_started_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!signet_sandbox_process_start_finish (SIGNET_SANDBOX_PROCESS (object), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("%s", error->message);
+      return;
+    }
+
+  g_debug ("Using the sandbox at %s",
+           signet_sandbox_process_get_base_url (SIGNET_SANDBOX_PROCESS (object)));
+}
+
+static void
+start_sandbox (SignetApplication *self)
+{
+  const char *program = g_getenv ("SIGNET_SANDBOX_BIN");
+
+  /* Tests run Signet from the build tree, where the sandbox is not installed. */
+  if (program == NULL || program[0] == '\0')
+    program = BINDIR "/signet-sandbox";
+
+  self->sandbox = signet_sandbox_process_new (program, SANDBOX_DEMO_KEY);
+  self->sandbox_cancellable = g_cancellable_new ();
+  signet_sandbox_process_start_async (self->sandbox, self->sandbox_cancellable, sandbox_started_cb,
+                                      NULL);
+}
+
+static void
+stop_sandbox (SignetApplication *self)
+{
+  g_cancellable_cancel (self->sandbox_cancellable);
+  g_clear_object (&self->sandbox_cancellable);
+  if (self->sandbox != NULL)
+    signet_sandbox_process_stop (self->sandbox);
+  g_clear_object (&self->sandbox);
+}
+
+static int
+signet_application_handle_local_options (GApplication *app, GVariantDict *options)
+{
+  SignetApplication *self = SIGNET_APPLICATION (app);
+
+  self->use_sandbox = g_variant_dict_contains (options, "sandbox");
+
+  return G_APPLICATION_CLASS (signet_application_parent_class)->handle_local_options (app, options);
+}
+
 static void
 signet_application_startup (GApplication *app)
 {
+  SignetApplication *self = SIGNET_APPLICATION (app);
+
   G_APPLICATION_CLASS (signet_application_parent_class)->startup (app);
 
   gtk_window_set_default_icon_name (APPLICATION_ID);
+
+  if (self->use_sandbox)
+    start_sandbox (self);
+}
+
+static void
+signet_application_shutdown (GApplication *app)
+{
+  stop_sandbox (SIGNET_APPLICATION (app));
+
+  G_APPLICATION_CLASS (signet_application_parent_class)->shutdown (app);
 }
 
 static void
@@ -114,6 +186,7 @@ signet_application_dispose (GObject *object)
 
   g_clear_object (&self->account);
   g_clear_object (&self->settings);
+  stop_sandbox (self);
 
   G_OBJECT_CLASS (signet_application_parent_class)->dispose (object);
 }
@@ -128,6 +201,8 @@ signet_application_class_init (SignetApplicationClass *klass)
 
   app_class->activate = signet_application_activate;
   app_class->startup = signet_application_startup;
+  app_class->shutdown = signet_application_shutdown;
+  app_class->handle_local_options = signet_application_handle_local_options;
 }
 
 static void
@@ -149,6 +224,10 @@ signet_application_init (SignetApplication *self)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
                                          preferences_accels);
+
+  g_application_add_main_option (G_APPLICATION (self), "sandbox", 0, G_OPTION_FLAG_NONE,
+                                 G_OPTION_ARG_NONE,
+                                 _ ("Try Signet with the built-in simulator of OKdokument"), NULL);
 }
 
 /**
@@ -191,4 +270,19 @@ signet_application_get_account (SignetApplication *self)
   g_return_val_if_fail (SIGNET_IS_APPLICATION (self), NULL);
 
   return self->account;
+}
+
+/**
+ * signet_application_get_sandbox:
+ * @self: a #SignetApplication
+ *
+ * Returns: (transfer none) (nullable): the built-in sandbox this run uses
+ *   (`--sandbox`), or %NULL
+ */
+SignetSandboxProcess *
+signet_application_get_sandbox (SignetApplication *self)
+{
+  g_return_val_if_fail (SIGNET_IS_APPLICATION (self), NULL);
+
+  return self->sandbox;
 }

@@ -752,6 +752,28 @@ reply_uploaded (SignetSandbox *self, SoupServerMessage *msg, SandboxDocument *do
                                 document->id);
 }
 
+/* E2, and E3 with "signatureRequestId": "off": stores a document only. */
+static void
+store_upload (SignetSandbox     *self,
+              SoupServerMessage *msg,
+              GBytes            *upload,
+              const char        *filename,
+              const char        *state)
+{
+  g_autoptr (GPtrArray) fields = NULL;
+  g_autoptr (GBytes) pdf = NULL;
+
+  state = accept_state (self, msg, state);
+  if (state == NULL)
+    return;
+  pdf = accept_document (self, msg, upload, filename, &fields);
+  if (pdf == NULL)
+    return;
+
+  reply_uploaded (self, msg, signet_sandbox_add_document (self, pdf, filename, state, fields));
+  signet_sandbox_changed (self);
+}
+
 /* E2 — POST /JSON/document: {"file": {"content"}} (wiki) or a flat
  * base64 `file` (connector). */
 static void
@@ -759,8 +781,6 @@ handle_upload_json (SignetSandbox *self, SoupServerMessage *msg, const char *id)
 {
   g_autoptr (JsonNode) root = parse_body (self, msg);
   g_autoptr (GBytes) upload = NULL;
-  g_autoptr (GBytes) pdf = NULL;
-  g_autoptr (GPtrArray) fields = NULL;
   const char *filename, *state;
   JsonObject *object;
   JsonNode   *file;
@@ -786,15 +806,7 @@ handle_upload_json (SignetSandbox *self, SoupServerMessage *msg, const char *id)
   if (upload == NULL)
     return;
 
-  state = accept_state (self, msg, state);
-  if (state == NULL)
-    return;
-  pdf = accept_document (self, msg, upload, filename, &fields);
-  if (pdf == NULL)
-    return;
-
-  reply_uploaded (self, msg, signet_sandbox_add_document (self, pdf, filename, state, fields));
-  signet_sandbox_changed (self);
+  store_upload (self, msg, upload, filename, state);
 }
 
 static char *
@@ -904,17 +916,7 @@ handle_upload_multipart (SignetSandbox *self, SoupServerMessage *msg, const char
 
   if (g_strcmp0 (request_id, "off") == 0)
     {
-      g_autoptr (GPtrArray) fields = NULL;
-      g_autoptr (GBytes) pdf = NULL;
-
-      state = accept_state (self, msg, state);
-      if (state == NULL)
-        return;
-      pdf = accept_document (self, msg, upload, filename, &fields);
-      if (pdf == NULL)
-        return;
-      reply_uploaded (self, msg, signet_sandbox_add_document (self, pdf, filename, state, fields));
-      signet_sandbox_changed (self);
+      store_upload (self, msg, upload, filename, state);
       return;
     }
 

@@ -32,6 +32,7 @@ static const char page_style[]
     "main{max-width:52rem;margin:0 auto;padding:1rem}"
     "h1{font-size:1.3rem;margin:.25rem 0 .5rem;overflow-wrap:anywhere}"
     ".meta{color:#555;font-size:.9rem;margin:0 0 1rem}"
+    ".pages figure{margin:0}"
     ".pages img{display:block;width:100%;height:auto;background:#fff;"
     "box-shadow:0 1px 4px rgba(0,0,0,.25);margin:0 0 1rem}"
     ".pages figcaption{font-size:.8rem;color:#555;text-align:center;margin:-.75rem 0 1rem}"
@@ -238,11 +239,12 @@ reply_open_otp_page (SoupServerMessage *msg,
   g_string_append_printf (body, "<h1>%s</h1>", title);
   if (problem != NULL)
     g_string_append_printf (body, "<p class=\"error\" role=\"alert\">%s</p>", problem);
-  g_string_append_printf (body,
-                          "<p class=\"note\">This document is protected. We send a verification "
-                          "code %s to %s.</p>"
-                          "<form method=\"post\" action=\"/viewDocument\">%s",
-                          g_str_equal (kind, "sms") ? "by SMS" : "by e-mail", masked_html, hidden);
+  g_string_append_printf (
+    body,
+    "<p class=\"note\">This document is protected. We will send a verification "
+    "code %s to %s.</p>"
+    "<form method=\"post\" action=\"/viewDocument\">%s",
+    g_str_equal (kind, "sms") ? "by SMS" : "by e-mail", masked_html, hidden);
   if (request->open_code != NULL)
     g_string_append (
       body, "<label for=\"code\">Verification code</label>"
@@ -450,7 +452,6 @@ handle_view_post (SignetSandbox *self, SoupServerMessage *msg)
 
   if (g_strcmp0 (action, "verify-open") == 0 && open_otp_target (request, &kind) != NULL)
     {
-      g_autoptr (SoupCookie) cookie = NULL;
       g_autofree char *location = NULL;
       g_autofree char *header = NULL;
 
@@ -466,9 +467,9 @@ handle_view_post (SignetSandbox *self, SoupServerMessage *msg)
       g_clear_pointer (&request->open_code, g_free);
       signet_sandbox_changed (self);
 
-      cookie = soup_cookie_new (SESSION_COOKIE, request->session_token, "127.0.0.1", "/", -1);
-      soup_cookie_set_http_only (cookie, TRUE);
-      header = soup_cookie_to_set_cookie_header (cookie);
+      /* No Domain: the browser may call us 127.0.0.1 or localhost. */
+      header = g_strdup_printf (SESSION_COOKIE "=%s; Path=/; HttpOnly; SameSite=Lax",
+                                request->session_token);
       soup_message_headers_append (soup_server_message_get_response_headers (msg), "Set-Cookie",
                                    header);
       location = g_strdup_printf ("/viewDocument?id=%s&sr=%s", document->id, request->id);
@@ -709,6 +710,7 @@ finish_free (Finish *finish)
   g_free (finish->date);
   g_clear_pointer (&finish->content, g_bytes_unref);
   g_clear_pointer (&finish->places, g_ptr_array_unref);
+  g_object_unref (finish->self);
   g_free (finish);
 }
 
@@ -965,7 +967,8 @@ signet_sandbox_finish_request (SignetSandbox      *self,
   Finish          *finish;
 
   finish = g_new0 (Finish, 1);
-  finish->self = self;
+  /* Alive until the callback to the Portal has finished too. */
+  finish->self = g_object_ref (self);
   finish->request_id = g_strdup (request->id);
   finish->sign = sign;
   finish->name = g_strdup (signer_name);

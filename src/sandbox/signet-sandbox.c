@@ -579,14 +579,14 @@ signet_sandbox_redirect (SoupServerMessage *msg, guint status, const char *locat
 /* Fault injection (/sandbox/faults) */
 
 static SandboxFault *
-take_fault (SignetSandbox *self, const char *path)
+take_fault (SignetSandbox *self, const char *path, gboolean drop)
 {
   for (guint i = 0; i < self->faults->len; i++)
     {
       SandboxFault *fault = g_ptr_array_index (self->faults, i);
       SandboxFault *copy;
 
-      if (!g_str_has_prefix (path, fault->prefix))
+      if (!g_str_has_prefix (path, fault->prefix) || fault->drop != drop)
         continue;
 
       copy = g_new0 (SandboxFault, 1);
@@ -721,9 +721,30 @@ delayed_cb (gpointer user_data)
 
   g_object_unref (delayed->msg);
   sandbox_fault_free (delayed->fault);
+  g_object_unref (delayed->self);
   g_free (delayed);
 
   return G_SOURCE_REMOVE;
+}
+
+/* A dropped connection happens as soon as the request's head is read,
+ * while its body may still be on the way. */
+static void
+early_cb (SoupServer        *server,
+          SoupServerMessage *msg,
+          const char        *path,
+          GHashTable        *query,
+          gpointer           user_data)
+{
+  SignetSandbox *self = user_data;
+  g_autoptr (SandboxFault) fault = NULL;
+
+  if (g_str_has_prefix (path, "/sandbox/"))
+    return;
+
+  fault = take_fault (self, path, TRUE);
+  if (fault != NULL)
+    drop_connection (msg);
 }
 
 static void
@@ -744,18 +765,12 @@ server_cb (SoupServer        *server,
       return;
     }
 
-  fault = take_fault (self, path);
-  if (fault != NULL && fault->drop)
-    {
-      drop_connection (msg);
-      return;
-    }
-
+  fault = take_fault (self, path, FALSE);
   if (fault != NULL && fault->delay_ms > 0)
     {
       DelayedRequest *delayed = g_new0 (DelayedRequest, 1);
 
-      delayed->self = self;
+      delayed->self = g_object_ref (self);
       delayed->msg = g_object_ref (msg);
       delayed->fault = g_steal_pointer (&fault);
       soup_server_message_pause (msg);
@@ -900,6 +915,7 @@ signet_sandbox_init (SignetSandbox *self)
   self->initial_quota = self->available = 100;
   self->unsigned_retention_days = 30;
   self->server = soup_server_new ("server-header", "OKdokument-sandbox ", NULL);
+  soup_server_add_early_handler (self->server, NULL, early_cb, self, NULL);
   soup_server_add_handler (self->server, NULL, server_cb, self, NULL);
   /* The callbacks go to the Portal on this computer: no proxy. */
   self->session = soup_session_new_with_options ("proxy-resolver", NULL, "timeout", 10, NULL);
