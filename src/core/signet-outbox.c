@@ -260,6 +260,10 @@ created_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   if (request != NULL && signet_signature_request_get_expiration (request) != NULL)
     signet_document_set_expiration (
       document, g_date_time_to_unix (signet_signature_request_get_expiration (request)) * 1000);
+  else
+    /* The service's default lifetime of a request (§15). */
+    signet_document_set_expiration (document,
+                                    g_get_real_time () / 1000 + (gint64) 24 * 60 * 60 * 1000);
   if (signet_document_get_round (document) == 0 && request != NULL
       && signet_signature_request_get_preprocessing (request) != SIGNET_DOCUMENT_STATE_UNKNOWN)
     signet_document_set_state (document, signet_signature_request_get_preprocessing (request));
