@@ -113,3 +113,34 @@ bench_stop_sandbox (GSubprocess *sandbox)
   g_output_stream_close (g_subprocess_get_stdin_pipe (sandbox), NULL, NULL);
   g_subprocess_wait (sandbox, NULL, NULL);
 }
+
+static gint64
+status_kib (const char *field)
+{
+  g_autofree char *status = NULL;
+  const char      *line;
+
+  g_file_get_contents ("/proc/self/status", &status, NULL, NULL);
+  line = status != NULL ? strstr (status, field) : NULL;
+  return line != NULL ? g_ascii_strtoll (line + strlen (field), NULL, 10) : -1;
+}
+
+/* Writing 5 to clear_refs resets VmHWM to the current VmRSS (Linux 4.0).
+ * Returns the resident set now, in KiB. */
+gint64
+bench_memory_reset_peak (void)
+{
+  FILE *clear_refs = fopen ("/proc/self/clear_refs", "w");
+
+  g_assert_nonnull (clear_refs);
+  fputs ("5", clear_refs);
+  g_assert_cmpint (fclose (clear_refs), ==, 0);
+  return status_kib ("VmRSS:");
+}
+
+/* The peak resident set since the last reset, in KiB. */
+gint64
+bench_memory_peak (void)
+{
+  return status_kib ("VmHWM:");
+}

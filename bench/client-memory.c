@@ -28,28 +28,6 @@
 
 #define KEY "bench_0123456789abcdef"
 
-static gint64
-status_kib (const char *field)
-{
-  g_autofree char *status = NULL;
-  const char      *line;
-
-  g_file_get_contents ("/proc/self/status", &status, NULL, NULL);
-  line = strstr (status, field);
-  return line != NULL ? g_ascii_strtoll (line + strlen (field) + 1, NULL, 10) : -1;
-}
-
-/* Writing 5 to clear_refs resets VmHWM to the current VmRSS (Linux 4.0). */
-static void
-reset_peak (void)
-{
-  FILE *clear_refs = fopen ("/proc/self/clear_refs", "w");
-
-  g_assert_nonnull (clear_refs);
-  fputs ("5", clear_refs);
-  g_assert_cmpint (fclose (clear_refs), ==, 0);
-}
-
 static void
 result_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -121,8 +99,7 @@ main (int argc, char *argv[])
   request = signet_signature_request_new ();
   signet_signature_request_set_file (request, file);
 
-  reset_peak ();
-  idle = status_kib ("VmRSS:");
+  idle = bench_memory_reset_peak ();
 
   start = g_get_monotonic_time ();
   meter = bench_stall_meter_start ();
@@ -133,7 +110,7 @@ main (int argc, char *argv[])
   stall = bench_stall_meter_stop (meter);
   created = signet_client_create_signature_request_finish (client, result, &error);
   g_assert_no_error (error);
-  peak = status_kib ("VmHWM:");
+  peak = bench_memory_peak ();
 
   printf ("file:            %" G_GSIZE_FORMAT " bytes (%s)\n", size,
           inline_file ? "inline in the create call" : "uploaded first, then created");

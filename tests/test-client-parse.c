@@ -11,7 +11,10 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <libintl.h>
 #include <libsoup/soup.h>
+#include <locale.h>
 #include <string.h>
 
 #include "signet-body-stream-private.h"
@@ -320,6 +323,32 @@ test_http_errors (void)
     }
 }
 
+/* The core's messages reach the person in their language (the domain is
+ * bound by the program; here, to the build's catalogues). */
+static void
+test_errors_translated (gconstpointer data)
+{
+  const char *const *expected = data;
+
+  if (g_test_subprocess ())
+    {
+      g_autofree char *localedir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+      g_autoptr (GError) error = NULL;
+
+      g_setenv ("LANGUAGE", expected[0], TRUE);
+      g_assert_nonnull (setlocale (LC_ALL, "C.UTF-8"));
+      bindtextdomain (GETTEXT_PACKAGE, localedir);
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      signet_client_set_http_error (401, NULL, &error);
+      g_print ("%s\n", error->message);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stdout (expected[1]);
+}
+
 static void
 test_transport_errors (void)
 {
@@ -611,6 +640,11 @@ test_body_stream (void)
 int
 main (int argc, char *argv[])
 {
+  static const char *const slovak[]
+    = { "sk", "*Služba OKdokument neprijala kľúč API. Skontrolujte kľúč v Predvoľbách.*" };
+  static const char *const czech[]
+    = { "cs", "*Služba OKdokument nepřijala klíč API. Zkontrolujte klíč v Předvolbách.*" };
+
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/client-parse/document-info/metadata", test_document_info_metadata);
@@ -622,6 +656,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/client-parse/malformed-json", test_malformed_json);
   g_test_add_func ("/client-parse/errors/http", test_http_errors);
   g_test_add_func ("/client-parse/errors/transport", test_transport_errors);
+  g_test_add_data_func ("/client-parse/errors/translated/sk", slovak, test_errors_translated);
+  g_test_add_data_func ("/client-parse/errors/translated/cs", czech, test_errors_translated);
   g_test_add_func ("/client-parse/errors/connector-success-false", test_connector_success_false);
   g_test_add_func ("/client-parse/urls", test_urls);
   g_test_add_func ("/client-parse/signing-url", test_signing_url);

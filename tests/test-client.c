@@ -918,19 +918,57 @@ test_fault_500_then_success (ClientFixture *f, gconstpointer data)
   g_assert_cmpint (elapsed, <, 2 * G_USEC_PER_SEC);
 }
 
+/* A 3 MB upload (larger than the socket buffers) whose connection the
+ * sandbox drops while the body is still on its way. */
+static SignetSignatureRequest *
+big_request (ClientFixture *f)
+{
+  g_autofree char *path = g_build_filename (f->dir, "big.pdf", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  SignetSignatureRequest *request = signet_signature_request_new ();
+
+  bench_write_pdf (path, 3 * 1000 * 1000);
+  signet_signature_request_set_file (request, file);
+  return request;
+}
+
 static void
 test_fault_dropped_upload_retried (ClientFixture *f, gconstpointer data)
 {
-  gint64 used = used_requests (f);
+  g_autoptr (SignetSignatureRequest) request = big_request (f);
   g_autoptr (SignetCreatedRequest) created = NULL;
   g_autoptr (GListModel) documents = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 used = used_requests (f);
 
-  /* The first upload's connection is dropped; the retry goes through. */
+  /* The first upload is cut off; the retry goes through, once. */
   add_fault (f, "{\"path\": \"/JSON/document\", \"count\": 1, \"drop\": true}");
-  created = create_new (f, SIGNET_CREATE_FLAGS_NONE);
+  created = create (f, request, SIGNET_CREATE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
   g_assert_cmpint (used_requests (f), ==, used + 1);
   documents = list (f, SIGNET_DOCUMENT_STATE_UNKNOWN);
   g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 1);
+}
+
+static void
+test_fault_dropped_mid_upload (ClientFixture *f, gconstpointer data)
+{
+  g_autoptr (SignetSignatureRequest) request = big_request (f);
+  g_autoptr (SignetCreatedRequest) created = NULL;
+  g_autoptr (SignetCounter) before = get_counter (f);
+  g_autoptr (SignetCounter) after = NULL;
+  g_autoptr (GError) error = NULL;
+
+  /* Every attempt is cut off: a network error, nothing stored or paid. */
+  g_object_set (f->client, "max-attempts", 2, NULL);
+  add_fault (f, "{\"path\": \"/JSON/document\", \"count\": 2, \"drop\": true}");
+  created = create (f, request, SIGNET_CREATE_FLAGS_NONE, &error);
+  g_assert_error (error, SIGNET_ERROR, SIGNET_ERROR_NETWORK_UNREACHABLE);
+  g_assert_null (created);
+
+  after = get_counter (f);
+  g_assert_cmpint (signet_counter_get_stored (after), ==, signet_counter_get_stored (before));
+  g_assert_cmpint (signet_counter_get_used (after), ==, signet_counter_get_used (before));
 }
 
 static void
@@ -1008,8 +1046,10 @@ cancel_cb (gpointer user_data)
   g_cancellable_cancel (user_data);
 }
 
+/* Starts a counter call that @fault holds up, cancels it after @ms, and
+ * expects the cancellation back at once, not after the fault. */
 static void
-test_cancel_in_flight (ClientFixture *f, gconstpointer data)
+cancel_counter_after (ClientFixture *f, const char *fault, guint ms)
 {
   g_autoptr (GCancellable) cancellable = g_cancellable_new ();
   g_autoptr (SignetCounter) counter = NULL;
@@ -1017,9 +1057,9 @@ test_cancel_in_flight (ClientFixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   gint64 start = g_get_monotonic_time ();
 
-  add_fault (f, "{\"path\": \"/JSON/counter\", \"count\": 1, \"delay\": 3000}");
+  add_fault (f, fault);
   signet_client_get_counter_async (f->client, cancellable, result_cb, f);
-  g_timeout_add_once (100, cancel_cb, cancellable);
+  g_timeout_add_once (ms, cancel_cb, cancellable);
   result = wait_result (f);
   counter = signet_client_get_counter_finish (f->client, result, &error);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
@@ -1027,22 +1067,16 @@ test_cancel_in_flight (ClientFixture *f, gconstpointer data)
 }
 
 static void
+test_cancel_in_flight (ClientFixture *f, gconstpointer data)
+{
+  cancel_counter_after (f, "{\"path\": \"/JSON/counter\", \"count\": 1, \"delay\": 3000}", 100);
+}
+
+static void
 test_cancel_while_waiting_to_retry (ClientFixture *f, gconstpointer data)
 {
-  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
-  g_autoptr (SignetCounter) counter = NULL;
-  g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (GError) error = NULL;
-  gint64 start = g_get_monotonic_time ();
-
   g_object_set (f->client, "retry-delay", 20000, NULL);
-  add_fault (f, "{\"path\": \"/JSON/counter\", \"count\": 1, \"status\": 503}");
-  signet_client_get_counter_async (f->client, cancellable, result_cb, f);
-  g_timeout_add_once (300, cancel_cb, cancellable);
-  result = wait_result (f);
-  counter = signet_client_get_counter_finish (f->client, result, &error);
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_assert_cmpint (g_get_monotonic_time () - start, <, 2 * G_USEC_PER_SEC);
+  cancel_counter_after (f, "{\"path\": \"/JSON/counter\", \"count\": 1, \"status\": 503}", 300);
 }
 
 static void
@@ -1111,23 +1145,6 @@ html_handler (SoupServer        *server,
   soup_server_message_set_response (msg, "text/html", SOUP_MEMORY_STATIC, page, strlen (page));
 }
 
-/* Cuts the connection as soon as the headers are in, while the client is
- * still sending the body. */
-static void
-cut_early_handler (SoupServer        *server,
-                   SoupServerMessage *msg,
-                   const char        *path,
-                   GHashTable        *query,
-                   gpointer           user_data)
-{
-  OwnServer *own = user_data;
-  g_autoptr (GIOStream) stream = NULL;
-
-  own->requests++;
-  stream = soup_server_message_steal_connection (msg);
-  g_io_stream_close (stream, NULL, NULL);
-}
-
 static OwnServer *
 own_server_new (GTlsCertificate *certificate)
 {
@@ -1164,29 +1181,6 @@ test_wrong_content_type (ClientFixture *f, gconstpointer data)
   /* What every request carries. */
   g_assert_true (g_str_has_prefix (own->user_agent, agent));
   g_assert_cmpstr (own->key, ==, TEST_KEY);
-}
-
-static void
-test_dropped_mid_upload (ClientFixture *f, gconstpointer data)
-{
-  g_autoptr (OwnServer) own = own_server_new (NULL);
-  g_autoptr (SignetClient) client = NULL;
-  g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GFile) file = write_pdf (f, "contract.pdf");
-  g_autofree char *document_id = NULL;
-
-  soup_server_add_early_handler (own->server, NULL, cut_early_handler, own, NULL);
-  client = new_client (f, own->url, TEST_KEY);
-  g_object_set (client, "max-attempts", 2, NULL);
-  signet_client_upload_document_async (client, file, NULL, SIGNET_DOCUMENT_STATE_UNKNOWN, NULL,
-                                       result_cb, f);
-  result = wait_result (f);
-  document_id = signet_client_upload_document_finish (client, result, &error);
-  g_assert_error (error, SIGNET_ERROR, SIGNET_ERROR_NETWORK_UNREACHABLE);
-  g_assert_null (document_id);
-  /* An upload may be repeated, so it was. */
-  g_assert_cmpuint (own->requests, ==, 2);
 }
 
 static void
@@ -1290,6 +1284,100 @@ test_empty_answers (ClientFixture *f, gconstpointer data)
 }
 
 static void
+list_handler (SoupServer        *server,
+              SoupServerMessage *msg,
+              const char        *path,
+              GHashTable        *query,
+              gpointer           user_data)
+{
+  OwnServer *own = user_data;
+  GString   *list = g_string_new ("[");
+
+  own->requests++;
+  for (guint i = 0; i < 2000; i++)
+    g_string_append_printf (list,
+                            "%s{\"filename\": \"contract-%u.pdf\", \"state\": \"signed\", "
+                            "\"modification\": \"2022-06-01 14:11:40\", \"id\": \"doc-%u\", "
+                            "\"date\": 1655085500971, \"number\": \"1655085500880\"}",
+                            i > 0 ? ", " : "", i, i);
+  g_string_append (list, "]");
+  soup_server_message_set_status (msg, 200, NULL);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_TAKE, list->str,
+                                    list->len);
+  g_string_free (list, FALSE);
+}
+
+/* A long list (about 300 KB) is parsed on a worker thread. */
+static void
+test_big_list (ClientFixture *f, gconstpointer data)
+{
+  g_autoptr (OwnServer) own = own_server_new (NULL);
+  g_autoptr (GListModel) documents = NULL;
+  g_autoptr (SignetDocumentInfo) last = NULL;
+
+  soup_server_add_handler (own->server, NULL, list_handler, own, NULL);
+  g_clear_object (&f->client);
+  f->client = new_client (f, own->url, TEST_KEY);
+  documents = list (f, SIGNET_DOCUMENT_STATE_SIGNED);
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 2000);
+  last = g_list_model_get_item (documents, 1999);
+  g_assert_cmpstr (signet_document_info_get_id (last), ==, "doc-1999");
+  g_assert_cmpint (signet_document_info_get_state (last), ==, SIGNET_DOCUMENT_STATE_SIGNED);
+}
+
+/* Sends the head and the first bytes of a PDF, then nothing more. */
+static void
+stalling_pdf_handler (SoupServer        *server,
+                      SoupServerMessage *msg,
+                      const char        *path,
+                      GHashTable        *query,
+                      gpointer           user_data)
+{
+  OwnServer       *own = user_data;
+  SoupMessageBody *body = soup_server_message_get_response_body (msg);
+
+  own->requests++;
+  soup_server_message_set_status (msg, 200, NULL);
+  soup_message_headers_set_content_type (soup_server_message_get_response_headers (msg),
+                                         "application/pdf", NULL);
+  soup_message_headers_set_encoding (soup_server_message_get_response_headers (msg),
+                                     SOUP_ENCODING_CHUNKED);
+  soup_message_body_append (body, SOUP_MEMORY_STATIC, "%PDF-1.7\n% half a document\n", 27);
+}
+
+/* Cancelled while the document is arriving: no half file, no temporary
+ * file, the old file untouched. */
+static void
+test_cancel_download (ClientFixture *f, gconstpointer data)
+{
+  static const char *const after[] = { "signed.pdf", NULL };
+  g_autoptr (OwnServer) own = own_server_new (NULL);
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *path = g_build_filename (f->dir, "signed.pdf", NULL);
+  g_autoptr (GFile) destination = g_file_new_for_path (path);
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *contents = NULL;
+
+  g_file_set_contents (path, "the archived copy", -1, &error);
+  g_assert_no_error (error);
+  soup_server_add_handler (own->server, NULL, stalling_pdf_handler, own, NULL);
+  g_clear_object (&f->client);
+  f->client = new_client (f, own->url, TEST_KEY);
+
+  signet_client_download_document_async (f->client, "doc", destination, cancellable, result_cb, f);
+  g_timeout_add_once (300, cancel_cb, cancellable);
+  result = wait_result (f);
+  g_assert_false (signet_client_download_document_finish (f->client, result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (own->requests, ==, 1);
+
+  g_file_get_contents (path, &contents, NULL, NULL);
+  g_assert_cmpstr (contents, ==, "the archived copy");
+  assert_dir_holds (f, after);
+}
+
+static void
 test_response_too_large (ClientFixture *f, gconstpointer data)
 {
   g_autoptr (OwnServer) own = own_server_new (NULL);
@@ -1335,28 +1423,37 @@ test_big_file_main_loop (ClientFixture *f, gconstpointer data)
   g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *base_url = NULL;
-  gint64           stall;
+  const gint64     size = 10 * 1000 * 1000;
+  gint64           stall, idle, peak;
   guint            meter;
 
-  g_assert_nonnull (g_getenv ("SIGNET_SANDBOX"));
-  bench_write_pdf (path, 10 * 1000 * 1000);
-  sandbox = bench_spawn_sandbox (g_getenv ("SIGNET_SANDBOX"), TEST_KEY, &base_url, &error);
+  bench_write_pdf (path, size);
+  sandbox = bench_spawn_sandbox (SIGNET_SANDBOX_PROGRAM, TEST_KEY, &base_url, &error);
   g_assert_no_error (error);
 
   client = new_client (f, base_url, TEST_KEY);
   signet_signature_request_set_file (request, file);
 
+  idle = bench_memory_reset_peak ();
   meter = bench_stall_meter_start ();
   signet_client_create_signature_request_async (client, request, SIGNET_CREATE_FLAGS_INLINE, NULL,
                                                 result_cb, f);
   result = wait_result (f);
   stall = bench_stall_meter_stop (meter);
+  peak = bench_memory_peak ();
   created = signet_client_create_signature_request_finish (client, result, &error);
   g_assert_no_error (error);
   g_assert_nonnull (signet_created_request_get_document_id (created));
 
-  g_test_message ("longest main loop stall: %" G_GINT64_FORMAT " µs", stall);
+  g_test_message ("longest main loop stall: %" G_GINT64_FORMAT
+                  " µs, peak memory above idle: %" G_GINT64_FORMAT " KiB",
+                  stall, peak - idle);
   g_assert_cmpint (stall, <, 250 * 1000);
+  /* The issue's bound, 2.5 × the file. AddressSanitizer keeps every freed
+   * chunk in quarantine, so its resident set says nothing about that. */
+#ifndef __SANITIZE_ADDRESS__
+  g_assert_cmpint ((peak - idle) * 1024, <, 5 * size / 2);
+#endif
   bench_stop_sandbox (sandbox);
 }
 
@@ -1493,11 +1590,13 @@ main (int argc, char *argv[])
   add_test ("/client/error/response-too-large", wiki, test_response_too_large);
   add_test ("/client/error/insecure-url", wiki, test_insecure_url);
   add_test ("/client/empty-answers", wiki, test_empty_answers);
+  add_test ("/client/big-list", wiki, test_big_list);
+  add_test ("/client/cancel/download", wiki, test_cancel_download);
   add_test ("/client/loopback-ignores-proxy", wiki, test_loopback_ignores_proxy);
   add_test ("/client/fault/timeout", wiki, test_fault_timeout);
   add_test ("/client/fault/500-then-success", wiki, test_fault_500_then_success);
   add_test ("/client/fault/dropped-upload-retried", wiki, test_fault_dropped_upload_retried);
-  add_test ("/client/fault/dropped-mid-upload", wiki, test_dropped_mid_upload);
+  add_test ("/client/fault/dropped-mid-upload", wiki, test_fault_dropped_mid_upload);
   add_test ("/client/fault/truncated-retried", wiki, test_fault_truncated_retried);
   add_test ("/client/cancel/in-flight", wiki, test_cancel_in_flight);
   add_test ("/client/cancel/waiting-to-retry", wiki, test_cancel_while_waiting_to_retry);

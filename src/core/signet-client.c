@@ -62,6 +62,7 @@ static GParamSpec *properties[N_PROPS];
  * 10 MB it started as. Anything larger is not an answer we want. */
 #define MAX_JSON_RESPONSE  ((gsize) 16 * 1024 * 1024)
 #define MAX_DOWNLOAD       ((goffset) 64 * 1024 * 1024)
+#define PARSE_IN_THREAD    ((gsize) 64 * 1024)
 #define READ_CHUNK         65536
 #define MAX_RETRY_DELAY_MS 30000
 
@@ -256,6 +257,12 @@ signet_client_set_transport_error (const GError *source, GError **error)
                             "Check the internet connection and try again."));
   else if (source->domain == SOUP_SESSION_ERROR)
     signet_set_unexpected_response (error, "libsoup: %s", source->message);
+  else if (g_error_matches (source, G_IO_ERROR, G_IO_ERROR_BROKEN_PIPE)
+           || g_error_matches (source, G_IO_ERROR, G_IO_ERROR_CONNECTION_CLOSED)
+           || g_error_matches (source, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT))
+    g_set_error_literal (error, SIGNET_ERROR, SIGNET_ERROR_NETWORK_UNREACHABLE,
+                         _ ("The connection to OKdokument broke off. "
+                            "Check the internet connection and try again."));
   else
     g_set_error_literal (error, SIGNET_ERROR, SIGNET_ERROR_NETWORK_UNREACHABLE,
                          _ ("Signet cannot connect to OKdokument. "
@@ -709,8 +716,6 @@ call_free (Call *call)
   g_free (call);
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Call, call_free)
-
 static Call *
 call_new (SignetClient *self, const char *method, const char *path, gboolean retry)
 {
@@ -832,6 +837,49 @@ call_finish_attempt (GTask *task, GError *error)
 }
 
 static void
+call_complete_parsed (GTask *task, JsonNode *root, GError *error)
+{
+  Call    *call = g_task_get_task_data (task);
+  gpointer result;
+
+  if (root == NULL || !signet_client_check_success (root, &error))
+    {
+      call_finish_attempt (task, error);
+      return;
+    }
+
+  result = call->parse (call->client, call, root, &error);
+  g_clear_object (&call->message);
+  if (result == NULL)
+    call_return_error (task, error);
+  else
+    g_task_return_pointer (task, result, call->result_free);
+}
+
+static void
+parse_in_thread (GTask *parse, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  GError   *error = NULL;
+  JsonNode *root = signet_json_parse (task_data, &error);
+
+  if (root == NULL)
+    g_task_return_error (parse, error);
+  else
+    g_task_return_pointer (parse, root, (GDestroyNotify) json_node_unref);
+}
+
+static void
+json_parsed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  g_autoptr (JsonNode) root = NULL;
+  GError *error = NULL;
+
+  root = g_task_propagate_pointer (G_TASK (result), &error);
+  call_complete_parsed (task, root, error);
+}
+
+static void
 call_complete_json (GTask *task)
 {
   Call       *call = g_task_get_task_data (task);
@@ -897,19 +945,19 @@ call_complete_json (GTask *task)
       return;
     }
 
-  root = signet_json_parse (bytes, &error);
-  if (root == NULL || !signet_client_check_success (root, &error))
+  /* A long document list takes a while to parse: not on the main loop. */
+  if (g_bytes_get_size (bytes) > PARSE_IN_THREAD)
     {
-      call_finish_attempt (task, error);
+      g_autoptr (GTask) parse = g_task_new (NULL, NULL, json_parsed_cb, g_object_ref (task));
+
+      g_task_set_source_tag (parse, call_complete_json);
+      g_task_set_task_data (parse, g_bytes_ref (bytes), (GDestroyNotify) g_bytes_unref);
+      g_task_run_in_thread (parse, parse_in_thread);
       return;
     }
 
-  result = call->parse (call->client, call, root, &error);
-  g_clear_object (&call->message);
-  if (result == NULL)
-    call_return_error (task, error);
-  else
-    g_task_return_pointer (task, result, call->result_free);
+  root = signet_json_parse (bytes, &error);
+  call_complete_parsed (task, root, error);
 }
 
 /* {{{ Downloads */

@@ -65,25 +65,27 @@ signet_json_parse (GBytes *bytes, GError **error)
   return json_parser_steal_root (parser);
 }
 
-static JsonNode *
-get_member (JsonObject *object, const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node != NULL && JSON_NODE_HOLDS_NULL (node))
-    return NULL;
-  return node;
-}
-
+/* Looks @member up: FALSE (and an error) when it is required but missing
+ * or null; otherwise TRUE, with *node %NULL when it is absent. */
 static gboolean
-check_present (JsonNode *node, const char *member, gboolean required, GError **error)
+lookup (JsonObject *object, const char *member, gboolean required, JsonNode **node, GError **error)
 {
-  if (node == NULL && required)
+  *node = json_object_get_member (object, member);
+  if (*node != NULL && JSON_NODE_HOLDS_NULL (*node))
+    *node = NULL;
+  if (*node == NULL && required)
     {
       signet_set_unexpected_response (error, "member “%s” is missing", member);
       return FALSE;
     }
   return TRUE;
+}
+
+static gboolean
+wrong_type (const char *member, const char *type, GError **error)
+{
+  signet_set_unexpected_response (error, "member “%s” is not %s", member, type);
+  return FALSE;
 }
 
 gboolean
@@ -93,19 +95,15 @@ signet_json_get_string (JsonObject  *object,
                         const char **value,
                         GError     **error)
 {
-  JsonNode *node = get_member (object, member);
+  JsonNode *node;
 
   *value = NULL;
-  if (!check_present (node, member, required, error))
+  if (!lookup (object, member, required, &node, error))
     return FALSE;
   if (node == NULL)
     return TRUE;
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    {
-      signet_set_unexpected_response (error, "member “%s” is not a string", member);
-      return FALSE;
-    }
-
+    return wrong_type (member, "a string", error);
   *value = json_node_get_string (node);
   return TRUE;
 }
@@ -145,18 +143,17 @@ signet_json_get_count (JsonObject *object,
                        gint64     *value,
                        GError    **error)
 {
-  JsonNode *node = get_member (object, member);
+  JsonNode *node;
 
   *value = -1;
-  if (!check_present (node, member, required, error))
+  if (!lookup (object, member, required, &node, error))
     return FALSE;
   if (node == NULL)
     return TRUE;
   if (!signet_parse_count (node, value))
     {
       *value = -1;
-      signet_set_unexpected_response (error, "member “%s” is not a count", member);
-      return FALSE;
+      return wrong_type (member, "a count", error);
     }
   return TRUE;
 }
@@ -168,18 +165,15 @@ signet_json_get_object (JsonObject  *object,
                         JsonObject **value,
                         GError     **error)
 {
-  JsonNode *node = get_member (object, member);
+  JsonNode *node;
 
   *value = NULL;
-  if (!check_present (node, member, required, error))
+  if (!lookup (object, member, required, &node, error))
     return FALSE;
   if (node == NULL)
     return TRUE;
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      signet_set_unexpected_response (error, "member “%s” is not an object", member);
-      return FALSE;
-    }
+    return wrong_type (member, "an object", error);
   *value = json_node_get_object (node);
   return TRUE;
 }

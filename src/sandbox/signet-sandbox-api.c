@@ -317,6 +317,28 @@ add_field_names (GPtrArray *names, JsonNode *node)
   return FALSE;
 }
 
+/* Adds the signature field names of `allowedFields` to @names; FALSE when
+ * it has the wrong shape. */
+static gboolean
+collect_signature_fields (GPtrArray *names, JsonNode *node)
+{
+  g_autoptr (GPtrArray) others = g_ptr_array_new_with_free_func (g_free);
+  JsonObjectIter iter;
+  const char    *type;
+  JsonNode      *value;
+
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    return add_field_names (names, node);
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return FALSE;
+
+  json_object_iter_init (&iter, json_node_get_object (node));
+  while (json_object_iter_next (&iter, &type, &value))
+    if (!add_field_names (g_ascii_strcasecmp (type, "SIGNATURE") == 0 ? names : others, value))
+      return FALSE;
+  return TRUE;
+}
+
 /* `allowedFields` (§9.4): {"SIGNATURE": "_SC1_;_SO2_"}, {"SIGNATURE": [..]},
  * or a bare array of field names (the 2.2 table's "JSON ARRAY"). Only the
  * signature fields matter to the sandbox. */
@@ -332,32 +354,15 @@ parse_allowed_fields (SignetSandbox     *self,
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return TRUE;
 
-  if (JSON_NODE_HOLDS_ARRAY (node))
+  if (!collect_signature_fields (names, node))
     {
-      if (!add_field_names (names, node))
-        goto invalid;
+      signet_sandbox_reply_error (self, msg, SOUP_STATUS_BAD_REQUEST, "err.invalid.allowed.fields",
+                                  "");
+      return FALSE;
     }
-  else if (JSON_NODE_HOLDS_OBJECT (node))
-    {
-      JsonObjectIter iter;
-      const char    *type;
-      JsonNode      *value;
-      g_autoptr (GPtrArray) others = g_ptr_array_new_with_free_func (g_free);
-
-      json_object_iter_init (&iter, json_node_get_object (node));
-      while (json_object_iter_next (&iter, &type, &value))
-        if (!add_field_names (g_ascii_strcasecmp (type, "SIGNATURE") == 0 ? names : others, value))
-          goto invalid;
-    }
-  else
-    goto invalid;
 
   *signature_fields = g_steal_pointer (&names);
   return TRUE;
-
-invalid:
-  signet_sandbox_reply_error (self, msg, SOUP_STATUS_BAD_REQUEST, "err.invalid.allowed.fields", "");
-  return FALSE;
 }
 
 static gboolean
@@ -392,49 +397,53 @@ is_valid_request_id (const char *id)
   return TRUE;
 }
 
+static gboolean
+is_field_config (JsonNode *node)
+{
+  JsonArray *array;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return FALSE;
+
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      JsonNode *name;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        return FALSE;
+      name = json_object_get_member (json_node_get_object (element), "name");
+      if (name == NULL || !JSON_NODE_HOLDS_VALUE (name)
+          || json_node_get_value_type (name) != G_TYPE_STRING)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* The fields of a create request that have no effect in the sandbox but
  * must have the documented shape (§9.5). */
 static gboolean
 check_field_options (SignetSandbox *self, SoupServerMessage *msg, JsonObject *meta)
 {
-  JsonNode   *node;
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   const char *keep;
+  JsonNode   *node;
 
   node = json_object_get_member (meta, "fieldConfig");
-  if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
+  if (node != NULL && !JSON_NODE_HOLDS_NULL (node) && !is_field_config (node))
     {
-      JsonArray *array;
-
-      if (!JSON_NODE_HOLDS_ARRAY (node))
-        goto invalid_config;
-      array = json_node_get_array (node);
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          JsonNode   *element = json_array_get_element (array, i);
-          JsonObject *item;
-          JsonNode   *name;
-
-          if (!JSON_NODE_HOLDS_OBJECT (element))
-            goto invalid_config;
-          item = json_node_get_object (element);
-          name = json_object_get_member (item, "name");
-          if (name == NULL || !JSON_NODE_HOLDS_VALUE (name)
-              || json_node_get_value_type (name) != G_TYPE_STRING)
-            goto invalid_config;
-        }
+      signet_sandbox_reply_error (self, msg, SOUP_STATUS_BAD_REQUEST, "err.invalid.parameter",
+                                  "fieldConfig");
+      return FALSE;
     }
 
   node = json_object_get_member (meta, "ignoreRequired");
-  if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
+  if (node != NULL && !JSON_NODE_HOLDS_NULL (node) && !add_field_names (names, node))
     {
-      g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-
-      if (!add_field_names (names, node))
-        {
-          signet_sandbox_reply_error (self, msg, SOUP_STATUS_BAD_REQUEST, "err.invalid.parameter",
-                                      "ignoreRequired");
-          return FALSE;
-        }
+      signet_sandbox_reply_error (self, msg, SOUP_STATUS_BAD_REQUEST, "err.invalid.parameter",
+                                  "ignoreRequired");
+      return FALSE;
     }
 
   if (!get_optional_string (self, msg, meta, "fieldsBeforeSigning", &keep))
@@ -448,11 +457,6 @@ check_field_options (SignetSandbox *self, SoupServerMessage *msg, JsonObject *me
     }
 
   return TRUE;
-
-invalid_config:
-  signet_sandbox_reply_error (self, msg, SOUP_STATUS_BAD_REQUEST, "err.invalid.parameter",
-                              "fieldConfig");
-  return FALSE;
 }
 
 /* `expirationTime`: epoch milliseconds as a string (every example) or a

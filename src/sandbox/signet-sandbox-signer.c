@@ -907,6 +907,11 @@ sign_done_cb (GObject *object, GAsyncResult *result, gpointer user_data)
   signed_pdf = g_task_propagate_pointer (G_TASK (result), &error);
   if (signed_pdf == NULL)
     {
+      SandboxRequest *request = signet_sandbox_lookup_request (finish->self, finish->request_id);
+
+      /* The round stays open for another try. */
+      if (request != NULL && g_strcmp0 (request->outcome, "signing") == 0)
+        g_clear_pointer (&request->outcome, g_free);
       finish_complete (finish, error);
       return;
     }
