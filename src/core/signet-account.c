@@ -13,6 +13,10 @@
 
 #include "signet-account.h"
 #include "signet-error.h"
+#include "signet-sandbox-process.h"
+
+/* The built-in sandbox accepts this key; it is no secret. */
+#define SANDBOX_DEMO_KEY "signet-sandbox-demo-key"
 
 /**
  * SignetAccount:
@@ -28,13 +32,16 @@ struct _SignetAccount
 {
   GObject parent_instance;
 
-  GSettings         *settings;
-  SignetSecretStore *secrets;
-  SignetEnvironment  environment;
-  char              *sandbox_url;
-  char              *sandbox_key;
-  SignetClient      *client;  /* for the current environment, once made */
-  SignetCounter     *counter; /* the last answer of the counter service */
+  GSettings            *settings;
+  SignetSecretStore    *secrets;
+  SignetEnvironment     environment;
+  char                 *sandbox_url;
+  char                 *sandbox_key;
+  char                 *sandbox_program;
+  SignetSandboxProcess *sandbox_process;
+  gboolean              sandbox_for_session; /* --sandbox: the sandbox, whatever the setting */
+  SignetClient         *client;              /* for the current environment, once made */
+  SignetCounter        *counter;             /* the last answer of the counter service */
 };
 
 G_DEFINE_FINAL_TYPE (SignetAccount, signet_account, G_TYPE_OBJECT)
@@ -62,7 +69,9 @@ set_counter (SignetAccount *self, SignetCounter *counter)
 static void
 environment_changed_cb (SignetAccount *self)
 {
-  SignetEnvironment environment = g_settings_get_enum (self->settings, "environment");
+  SignetEnvironment environment = self->sandbox_for_session
+                                    ? SIGNET_ENVIRONMENT_SANDBOX
+                                    : g_settings_get_enum (self->settings, "environment");
 
   if (environment == self->environment)
     return;
@@ -116,6 +125,110 @@ not_running_error (void)
                               _ ("The sandbox is not running. Quit Signet and start it again."));
 }
 
+/* {{{ The built-in sandbox, started when first needed */
+
+static void
+sandbox_started_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  SignetAccount        *self = g_task_get_source_object (task);
+  SignetSandboxProcess *process = SIGNET_SANDBOX_PROCESS (object);
+  g_autoptr (GError) error = NULL;
+
+  if (!signet_sandbox_process_start_finish (process, result, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (self->sandbox_process == process)
+    signet_account_set_sandbox (self, signet_sandbox_process_get_base_url (process),
+                                signet_sandbox_process_get_api_key (process));
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Calls back when the sandbox runs (at once if it does, or if it is not ours
+ * to start: then the caller finds no address and says so). */
+static void
+ensure_sandbox (SignetAccount      *self,
+                GCancellable       *cancellable,
+                GAsyncReadyCallback callback,
+                gpointer            user_data)
+{
+  g_autoptr (GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  if (self->sandbox_url != NULL || self->sandbox_program == NULL)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  if (self->sandbox_process == NULL)
+    self->sandbox_process = signet_sandbox_process_new (self->sandbox_program, SANDBOX_DEMO_KEY);
+  signet_sandbox_process_start_async (self->sandbox_process, cancellable, sandbox_started_cb,
+                                      g_steal_pointer (&task));
+}
+
+/**
+ * signet_account_set_sandbox_program:
+ * @self: a #SignetAccount
+ * @program: the path of `signet-sandbox`
+ *
+ * Lets the account start the built-in sandbox when it is first needed.
+ */
+void
+signet_account_set_sandbox_program (SignetAccount *self, const char *program)
+{
+  g_return_if_fail (SIGNET_IS_ACCOUNT (self));
+
+  g_free (self->sandbox_program);
+  self->sandbox_program = g_strdup (program);
+}
+
+static void
+use_sandbox_started_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error)
+      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("The sandbox did not start: %s", error->message);
+}
+
+/**
+ * signet_account_use_sandbox:
+ * @self: a #SignetAccount
+ *
+ * Makes the built-in sandbox the environment of this run (`signet
+ * --sandbox`), without changing the saved setting, and starts it.
+ */
+void
+signet_account_use_sandbox (SignetAccount *self)
+{
+  g_return_if_fail (SIGNET_IS_ACCOUNT (self));
+
+  self->sandbox_for_session = TRUE;
+  environment_changed_cb (self);
+  ensure_sandbox (self, NULL, use_sandbox_started_cb, NULL);
+}
+
+/**
+ * signet_account_stop_sandbox:
+ * @self: a #SignetAccount
+ *
+ * Stops the built-in sandbox if this account started it.
+ */
+void
+signet_account_stop_sandbox (SignetAccount *self)
+{
+  g_return_if_fail (SIGNET_IS_ACCOUNT (self));
+
+  if (self->sandbox_process != NULL)
+    signet_sandbox_process_stop (self->sandbox_process);
+  g_clear_object (&self->sandbox_process);
+}
+
+/* }}} */
 /* {{{ Connecting */
 
 typedef struct
@@ -145,6 +258,7 @@ connected (GTask *task)
 
   if (connect->environment == SIGNET_ENVIRONMENT_CUSTOM)
     g_settings_set_string (self->settings, "custom-url", connect->server);
+  self->sandbox_for_session = FALSE;
   g_settings_set_enum (self->settings, "environment", connect->environment);
   environment_changed_cb (self);
 
@@ -195,6 +309,69 @@ connect_counter_cb (GObject *object, GAsyncResult *result, gpointer user_data)
                                    connect_store_cb, g_object_ref (task));
 }
 
+/* Takes the task: checks the key with the counter service. */
+static void
+connect_check (GTask *task)
+{
+  SignetAccount *self = g_task_get_source_object (task);
+  Connect       *connect = g_task_get_task_data (task);
+  g_autoptr (GError) error = NULL;
+  char *server;
+
+  server = server_for (self, connect->environment, connect->server);
+  g_free (connect->server);
+  connect->server = server;
+  if (connect->environment == SIGNET_ENVIRONMENT_SANDBOX)
+    {
+      g_free (connect->key);
+      connect->key = g_strdup (self->sandbox_key);
+    }
+
+  if (connect->server == NULL || connect->server[0] == '\0')
+    {
+      if (connect->environment == SIGNET_ENVIRONMENT_SANDBOX)
+        g_task_return_error (task, not_running_error ());
+      else
+        g_task_return_new_error (task, SIGNET_ERROR, SIGNET_ERROR_INVALID_INPUT, "%s",
+                                 _ ("Enter the address of the OKdokument server."));
+      g_object_unref (task);
+      return;
+    }
+  if (connect->key == NULL || connect->key[0] == '\0')
+    {
+      g_task_return_new_error (task, SIGNET_ERROR, SIGNET_ERROR_INVALID_INPUT, "%s",
+                               _ ("Enter the API key from the OKdokument web app."));
+      g_object_unref (task);
+      return;
+    }
+
+  connect->client = signet_client_new (connect->server, connect->key, &error);
+  if (connect->client == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      g_object_unref (task);
+      return;
+    }
+
+  signet_client_get_counter_async (connect->client, g_task_get_cancellable (task),
+                                   connect_counter_cb, task);
+}
+
+static void
+connect_sandbox_ready_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  connect_check (g_steal_pointer (&task));
+}
+
 /**
  * signet_account_connect_async:
  * @self: a #SignetAccount
@@ -218,7 +395,6 @@ signet_account_connect_async (SignetAccount      *self,
                               gpointer            user_data)
 {
   g_autoptr (GTask) task = NULL;
-  g_autoptr (GError) error = NULL;
   g_autofree char *url = g_strstrip (g_strdup (custom_url != NULL ? custom_url : ""));
   Connect         *connect;
 
@@ -229,37 +405,14 @@ signet_account_connect_async (SignetAccount      *self,
   g_task_set_source_tag (task, signet_account_connect_async);
   connect = g_new0 (Connect, 1);
   connect->environment = environment;
-  connect->server = server_for (self, environment, url);
-  connect->key = g_strdup (environment == SIGNET_ENVIRONMENT_SANDBOX ? self->sandbox_key : key);
-  if (connect->key != NULL)
-    g_strstrip (connect->key);
+  connect->server = g_steal_pointer (&url);
+  connect->key = g_strstrip (g_strdup (key != NULL ? key : ""));
   g_task_set_task_data (task, connect, (GDestroyNotify) connect_free);
 
-  if (connect->server == NULL || connect->server[0] == '\0')
-    {
-      if (environment == SIGNET_ENVIRONMENT_SANDBOX)
-        g_task_return_error (task, not_running_error ());
-      else
-        g_task_return_new_error (task, SIGNET_ERROR, SIGNET_ERROR_INVALID_INPUT, "%s",
-                                 _ ("Enter the address of the OKdokument server."));
-      return;
-    }
-  if (connect->key == NULL || connect->key[0] == '\0')
-    {
-      g_task_return_new_error (task, SIGNET_ERROR, SIGNET_ERROR_INVALID_INPUT, "%s",
-                               _ ("Enter the API key from the OKdokument web app."));
-      return;
-    }
-
-  connect->client = signet_client_new (connect->server, connect->key, &error);
-  if (connect->client == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  signet_client_get_counter_async (connect->client, cancellable, connect_counter_cb,
-                                   g_steal_pointer (&task));
+  if (environment == SIGNET_ENVIRONMENT_SANDBOX)
+    ensure_sandbox (self, cancellable, connect_sandbox_ready_cb, g_steal_pointer (&task));
+  else
+    connect_check (g_steal_pointer (&task));
 }
 
 /**
@@ -283,11 +436,24 @@ signet_account_connect_finish (SignetAccount *self, GAsyncResult *result, GError
 /* {{{ The client */
 
 static void
+return_client (GTask *task, const char *server, const char *key)
+{
+  SignetAccount *self = g_task_get_source_object (task);
+  g_autoptr (GError) error = NULL;
+
+  g_clear_object (&self->client);
+  self->client = signet_client_new (server, key, &error);
+  if (self->client == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, g_object_ref (self->client), g_object_unref);
+}
+
+static void
 lookup_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GTask) task = user_data;
-  SignetAccount *self = g_task_get_source_object (task);
-  const char    *server = g_task_get_task_data (task);
+  const char *server = g_task_get_task_data (task);
   g_autoptr (GError) error = NULL;
   g_autofree char *key = NULL;
 
@@ -305,12 +471,42 @@ lookup_cb (GObject *object, GAsyncResult *result, gpointer user_data)
       return;
     }
 
-  g_clear_object (&self->client);
-  self->client = signet_client_new (server, key, &error);
-  if (self->client == NULL)
+  return_client (task, server, key);
+}
+
+/* Takes the task: reads the current environment's key from the keyring. */
+static void
+client_lookup_key (GTask *task)
+{
+  SignetAccount *self = g_task_get_source_object (task);
+  char          *server = signet_account_dup_server (self);
+
+  if (server == NULL)
+    {
+      g_task_return_error (task, not_running_error ());
+      g_object_unref (task);
+      g_free (server);
+      return;
+    }
+
+  g_task_set_task_data (task, server, g_free);
+  signet_secret_store_lookup_async (self->secrets, signet_environment_get_id (self->environment),
+                                    server, g_task_get_cancellable (task), lookup_cb, task);
+}
+
+static void
+client_sandbox_ready_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  SignetAccount *self = g_task_get_source_object (task);
+  g_autoptr (GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
     g_task_return_error (task, g_steal_pointer (&error));
+  else if (self->sandbox_url == NULL)
+    g_task_return_error (task, not_running_error ());
   else
-    g_task_return_pointer (task, g_object_ref (self->client), g_object_unref);
+    return_client (task, self->sandbox_url, self->sandbox_key);
 }
 
 /**
@@ -330,8 +526,6 @@ signet_account_get_client_async (SignetAccount      *self,
                                  gpointer            user_data)
 {
   g_autoptr (GTask) task = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *server = NULL;
 
   g_return_if_fail (SIGNET_IS_ACCOUNT (self));
 
@@ -339,37 +533,14 @@ signet_account_get_client_async (SignetAccount      *self,
   g_task_set_source_tag (task, signet_account_get_client_async);
 
   if (self->client != NULL)
-    {
-      g_task_return_pointer (task, g_object_ref (self->client), g_object_unref);
-      return;
-    }
-
-  server = signet_account_dup_server (self);
-  if (self->environment == SIGNET_ENVIRONMENT_NONE)
-    {
-      g_task_return_new_error (task, SIGNET_ERROR, SIGNET_ERROR_NOT_AUTHORIZED, "%s",
-                               _ ("Signet is not connected to OKdokument yet."));
-      return;
-    }
-  if (server == NULL)
-    {
-      g_task_return_error (task, not_running_error ());
-      return;
-    }
-
-  if (self->environment == SIGNET_ENVIRONMENT_SANDBOX)
-    {
-      self->client = signet_client_new (server, self->sandbox_key, &error);
-      if (self->client == NULL)
-        g_task_return_error (task, g_steal_pointer (&error));
-      else
-        g_task_return_pointer (task, g_object_ref (self->client), g_object_unref);
-      return;
-    }
-
-  g_task_set_task_data (task, g_strdup (server), g_free);
-  signet_secret_store_lookup_async (self->secrets, signet_environment_get_id (self->environment),
-                                    server, cancellable, lookup_cb, g_steal_pointer (&task));
+    g_task_return_pointer (task, g_object_ref (self->client), g_object_unref);
+  else if (self->environment == SIGNET_ENVIRONMENT_NONE)
+    g_task_return_new_error (task, SIGNET_ERROR, SIGNET_ERROR_NOT_AUTHORIZED, "%s",
+                             _ ("Signet is not connected to OKdokument yet."));
+  else if (self->environment == SIGNET_ENVIRONMENT_SANDBOX)
+    ensure_sandbox (self, cancellable, client_sandbox_ready_cb, g_steal_pointer (&task));
+  else
+    client_lookup_key (g_steal_pointer (&task));
 }
 
 /**
@@ -641,6 +812,7 @@ signet_account_dispose (GObject *object)
 {
   SignetAccount *self = SIGNET_ACCOUNT (object);
 
+  signet_account_stop_sandbox (self);
   g_clear_object (&self->client);
   g_clear_object (&self->counter);
   g_clear_object (&self->secrets);
@@ -656,6 +828,7 @@ signet_account_finalize (GObject *object)
 
   g_free (self->sandbox_url);
   g_free (self->sandbox_key);
+  g_free (self->sandbox_program);
 
   G_OBJECT_CLASS (signet_account_parent_class)->finalize (object);
 }

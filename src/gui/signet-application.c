@@ -22,10 +22,7 @@ struct _SignetApplication
 
   GSettings     *settings;
   SignetAccount *account;
-
-  gboolean              use_sandbox;
-  SignetSandboxProcess *sandbox;
-  GCancellable         *sandbox_cancellable;
+  gboolean       use_sandbox; /* --sandbox */
 };
 
 G_DEFINE_FINAL_TYPE (SignetApplication, signet_application, ADW_TYPE_APPLICATION)
@@ -41,51 +38,6 @@ signet_application_activate (GApplication *app)
     window = GTK_WINDOW (signet_window_new (self));
 
   gtk_window_present (window);
-}
-
-/* --sandbox: the built-in OKdokument simulator for this run, as a child
- * process with a demo key (docs/sandbox.md). */
-#define SANDBOX_DEMO_KEY "signet-sandbox-demo-key"
-
-static void
-sandbox_started_cb (GObject *object, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (GError) error = NULL;
-
-  if (!signet_sandbox_process_start_finish (SIGNET_SANDBOX_PROCESS (object), result, &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_warning ("%s", error->message);
-      return;
-    }
-
-  g_debug ("Using the sandbox at %s",
-           signet_sandbox_process_get_base_url (SIGNET_SANDBOX_PROCESS (object)));
-}
-
-static void
-start_sandbox (SignetApplication *self)
-{
-  const char *program = g_getenv ("SIGNET_SANDBOX_BIN");
-
-  /* Tests run Signet from the build tree, where the sandbox is not installed. */
-  if (program == NULL || program[0] == '\0')
-    program = BINDIR "/signet-sandbox";
-
-  self->sandbox = signet_sandbox_process_new (program, SANDBOX_DEMO_KEY);
-  self->sandbox_cancellable = g_cancellable_new ();
-  signet_sandbox_process_start_async (self->sandbox, self->sandbox_cancellable, sandbox_started_cb,
-                                      NULL);
-}
-
-static void
-stop_sandbox (SignetApplication *self)
-{
-  g_cancellable_cancel (self->sandbox_cancellable);
-  g_clear_object (&self->sandbox_cancellable);
-  if (self->sandbox != NULL)
-    signet_sandbox_process_stop (self->sandbox);
-  g_clear_object (&self->sandbox);
 }
 
 static int
@@ -108,13 +60,13 @@ signet_application_startup (GApplication *app)
   gtk_window_set_default_icon_name (APPLICATION_ID);
 
   if (self->use_sandbox)
-    start_sandbox (self);
+    signet_account_use_sandbox (self->account);
 }
 
 static void
 signet_application_shutdown (GApplication *app)
 {
-  stop_sandbox (SIGNET_APPLICATION (app));
+  signet_account_stop_sandbox (SIGNET_APPLICATION (app)->account);
 
   G_APPLICATION_CLASS (signet_application_parent_class)->shutdown (app);
 }
@@ -186,7 +138,6 @@ signet_application_dispose (GObject *object)
 
   g_clear_object (&self->account);
   g_clear_object (&self->settings);
-  stop_sandbox (self);
 
   G_OBJECT_CLASS (signet_application_parent_class)->dispose (object);
 }
@@ -212,11 +163,17 @@ signet_application_init (SignetApplication *self)
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
   g_autoptr (SignetSecretStore) secrets = NULL;
+  const char *sandbox_program;
 
   self->settings = g_settings_new (BASE_APPLICATION_ID);
   /* Nothing here touches the keyring: the key is read when first needed. */
   secrets = signet_secret_store_new (APPLICATION_ID);
   self->account = signet_account_new (self->settings, secrets);
+  /* Tests run Signet from the build tree, where the sandbox is not installed. */
+  sandbox_program = g_getenv ("SIGNET_SANDBOX_BIN");
+  if (sandbox_program == NULL || sandbox_program[0] == '\0')
+    sandbox_program = BINDIR "/signet-sandbox";
+  signet_account_set_sandbox_program (self->account, sandbox_program);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
                                    self);
@@ -270,19 +227,4 @@ signet_application_get_account (SignetApplication *self)
   g_return_val_if_fail (SIGNET_IS_APPLICATION (self), NULL);
 
   return self->account;
-}
-
-/**
- * signet_application_get_sandbox:
- * @self: a #SignetApplication
- *
- * Returns: (transfer none) (nullable): the built-in sandbox this run uses
- *   (`--sandbox`), or %NULL
- */
-SignetSandboxProcess *
-signet_application_get_sandbox (SignetApplication *self)
-{
-  g_return_val_if_fail (SIGNET_IS_APPLICATION (self), NULL);
-
-  return self->sandbox;
 }

@@ -10,7 +10,6 @@
 #include <adwaita.h>
 
 #include "signet-account.h"
-#include "signet-sandbox-process.h"
 
 G_BEGIN_DECLS
 
@@ -18,9 +17,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SignetApplication, signet_application, SIGNET, APPLICATION, AdwApplication)
 
-SignetApplication    *signet_application_new (void);
-GSettings            *signet_application_get_settings (SignetApplication *self);
-SignetAccount        *signet_application_get_account (SignetApplication *self);
-SignetSandboxProcess *signet_application_get_sandbox (SignetApplication *self);
+SignetApplication *signet_application_new (void);
+GSettings         *signet_application_get_settings (SignetApplication *self);
+SignetAccount     *signet_application_get_account (SignetApplication *self);
 
 G_END_DECLS

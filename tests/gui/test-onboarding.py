@@ -85,6 +85,17 @@ def main():
         finally:
             sandbox.delete("/sandbox/faults")
 
+    def try_sandbox(signet):
+        signet.click(signet.find_button("Try Without an Account"))
+        signet.wait_visible(signet.find("label", "No Documents Yet", timeout=20))
+        check(environment_setting(signet) == "'sandbox'", "the sandbox was not saved as the environment")
+        signet.key("Control", "comma")
+        preferences = signet.find("frame", "Preferences")
+        signet.find("label", "The sandbox needs no key", root=preferences)
+        signet.click(signet.find_button("Check Connection", root=preferences))
+        signet.find("label", "The connection works", root=preferences, timeout=20)
+        signet.screenshot("preferences-sandbox")
+
     def good_key_then_remove(signet):
         fill_in(signet, sandbox.url, GOOD_KEY)
         signet.wait_visible(signet.find("label", "No Documents Yet", timeout=20))
@@ -119,6 +130,7 @@ def main():
         case("wrong-key", wrong_key)
         case("unreachable", unreachable)
         case("server-error", server_error)
+        case("try-sandbox", try_sandbox)
         case("good-key-then-remove", good_key_then_remove)
     finally:
         sandbox.close()
