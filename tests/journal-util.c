@@ -55,9 +55,26 @@ open_journal (const char *path)
   SignetJournal *journal = signet_journal_new (path);
 
   signet_journal_open_async (journal, NULL, result_cb, &result);
-  g_assert_true (signet_journal_open_finish (journal, wait_for (&result), &error));
+  signet_journal_open_finish (journal, wait_for (&result), &error);
   g_assert_no_error (error);
+  g_assert_true (signet_journal_get_loaded (journal));
   return journal;
+}
+
+/* Journals a request of the sandbox environment, as the app's send does;
+ * a started outbox then sends it. */
+SignetDocument *
+journal_add (SignetJournal *journal, SignetSignatureRequest *const *rounds, guint n_rounds)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  SignetDocument *document;
+
+  signet_journal_add_async (journal, "sandbox", rounds, n_rounds, NULL, result_cb, &result);
+  document = signet_journal_add_finish (journal, wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+  return document;
 }
 
 void

@@ -28,10 +28,12 @@ typedef struct
 void journal_fixture_set_up (JournalFixture *jf, gconstpointer data);
 void journal_fixture_tear_down (JournalFixture *jf, gconstpointer data);
 
-void             result_cb (GObject *object, GAsyncResult *result, gpointer user_data);
-GAsyncResult    *wait_for (GAsyncResult **result);
-SignetJournal   *open_journal (const char *path);
-void             close_journal (SignetJournal *journal);
+void           result_cb (GObject *object, GAsyncResult *result, gpointer user_data);
+GAsyncResult  *wait_for (GAsyncResult **result);
+SignetJournal *open_journal (const char *path);
+void           close_journal (SignetJournal *journal);
+SignetDocument *
+journal_add (SignetJournal *journal, SignetSignatureRequest *const *rounds, guint n_rounds);
 SignetClient    *new_client (const char *base_url);
 char            *write_pdf (const char *name, const char *const *pages);
 GNetworkMonitor *test_network_monitor_new (void);

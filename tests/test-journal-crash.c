@@ -82,7 +82,7 @@ child_main (int argc, char **argv)
       g_autoptr (SignetSignatureRequest) request = signet_signature_request_new ();
 
       signet_signature_request_set_file (request, file);
-      signet_outbox_send_async (outbox, &request, 1, NULL, NULL, NULL);
+      signet_journal_add_async (journal, "sandbox", &request, 1, NULL, NULL, NULL);
     }
 
   for (;;)

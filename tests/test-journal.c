@@ -14,30 +14,12 @@
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
+#include "journal-util.h"
 #include "signet-document-private.h"
 #include "signet-enums.h"
 #include "signet-error.h"
 #include "signet-journal-private.h"
 #include "signet-signature-request-private.h"
-
-static void
-result_cb (GObject *object, GAsyncResult *result, gpointer user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for (GAsyncResult **result)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (*result == NULL)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  return *result;
-}
 
 static char *
 temp_db (void)
@@ -46,32 +28,10 @@ temp_db (void)
   return g_build_filename (g_get_user_data_dir (), "signet", "journal.db", NULL);
 }
 
-static SignetJournal *
-open_journal (const char *path)
-{
-  g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (GError) error = NULL;
-  SignetJournal *journal = signet_journal_new (path);
-
-  signet_journal_open_async (journal, NULL, result_cb, &result);
-  g_assert_true (signet_journal_open_finish (journal, wait_for (&result), &error));
-  g_assert_no_error (error);
-  g_assert_true (signet_journal_get_loaded (journal));
-  return journal;
-}
-
 static SignetDocument *
 add (SignetJournal *journal, SignetSignatureRequest **rounds, guint n_rounds)
 {
-  g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (GError) error = NULL;
-  SignetDocument *document;
-
-  signet_journal_add_async (journal, "sandbox", rounds, n_rounds, NULL, result_cb, &result);
-  document = signet_journal_add_finish (journal, wait_for (&result), &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (document);
-  return document;
+  return journal_add (journal, rounds, n_rounds);
 }
 
 static void
@@ -83,26 +43,6 @@ save (SignetJournal *journal, SignetDocument *document, const char *event, const
   signet_journal_save_async (journal, document, event, detail, NULL, result_cb, &result);
   g_assert_true (signet_journal_save_finish (journal, wait_for (&result), &error));
   g_assert_no_error (error);
-}
-
-static GPtrArray *
-events (SignetJournal *journal, SignetDocument *document)
-{
-  g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (GError) error = NULL;
-  GPtrArray *list;
-
-  signet_journal_list_events_async (journal, document, NULL, result_cb, &result);
-  list = signet_journal_list_events_finish (journal, wait_for (&result), &error);
-  g_assert_no_error (error);
-  return list;
-}
-
-static void
-close_journal (SignetJournal *journal)
-{
-  g_object_run_dispose (G_OBJECT (journal));
-  g_object_unref (journal);
 }
 
 static char *
@@ -287,7 +227,7 @@ test_add_save_reload (void)
   g_assert_cmpuint (signet_document_get_round (loaded), ==, 0);
   g_assert_cmpint (signet_document_get_created (loaded), <=, signet_document_get_modified (loaded));
 
-  history = events (journal, loaded);
+  history = journal_events (journal, loaded);
   g_assert_cmpuint (history->len, ==, 3);
   g_assert_cmpstr (((SignetJournalEvent *) history->pdata[0])->kind, ==, "journalled");
   g_assert_cmpstr (((SignetJournalEvent *) history->pdata[1])->kind, ==, "uploaded");
@@ -416,7 +356,7 @@ test_migrate_from_1 (void)
   g_assert_cmpstr (signet_signature_request_get_signature_request_id (request), ==, "sr-old-1");
   g_assert_cmpstr (signet_signature_request_get_document_id (request), ==, "doc-old");
 
-  history = events (journal, old);
+  history = journal_events (journal, old);
   g_assert_cmpuint (history->len, ==, 3);
   g_assert_cmpstr (((SignetJournalEvent *) history->pdata[2])->detail, ==, "signed");
 

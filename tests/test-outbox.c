@@ -26,20 +26,14 @@ new_outbox (JournalFixture *jf)
 }
 
 static SignetDocument *
-send_file (SignetOutbox *outbox, const char *name)
+send_file (JournalFixture *jf, const char *name)
 {
   g_autofree char *path = write_pdf (name, NULL);
   g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autoptr (SignetSignatureRequest) request = signet_signature_request_new ();
-  g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (GError) error = NULL;
-  SignetDocument *document;
 
   signet_signature_request_set_file (request, file);
-  signet_outbox_send_async (outbox, &request, 1, NULL, result_cb, &result);
-  document = signet_outbox_send_finish (outbox, wait_for (&result), &error);
-  g_assert_no_error (error);
-  return document;
+  return journal_add (jf->journal, &request, 1);
 }
 
 static void
@@ -60,7 +54,7 @@ static void
 test_send (JournalFixture *jf, gconstpointer data)
 {
   g_autoptr (SignetOutbox) outbox = new_outbox (jf);
-  g_autoptr (SignetDocument) document = send_file (outbox, "contract.pdf");
+  g_autoptr (SignetDocument) document = send_file (jf, "contract.pdf");
   g_autoptr (GPtrArray) events = NULL;
 
   g_assert_cmpint (signet_document_get_journal_id (document), >, 0);
@@ -87,7 +81,7 @@ test_offline (JournalFixture *jf, gconstpointer data)
   set_online (jf->monitor, FALSE);
   outbox = new_outbox (jf);
   g_assert_false (signet_outbox_get_online (outbox));
-  document = send_file (outbox, "offline.pdf");
+  document = send_file (jf, "offline.pdf");
   run_for (300);
   g_assert_cmpint (signet_document_get_status (document), ==, SIGNET_DOCUMENT_STATUS_PENDING);
   g_assert_cmpint (sandbox_count (&jf->sandbox, "storedFiles"), ==, 0);
@@ -112,7 +106,7 @@ test_server_down (JournalFixture *jf, gconstpointer data)
   g_autoptr (JsonNode) reply
     = fixture_json (&jf->sandbox, "POST", "/sandbox/faults",
                     "{\"path\": \"/JSON/\", \"status\": 503, \"count\": 8}", 200);
-  document = send_file (outbox, "down.pdf");
+  document = send_file (jf, "down.pdf");
   while (signet_document_get_last_error (document) == NULL)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpint (signet_document_get_status (document), ==, SIGNET_DOCUMENT_STATUS_PENDING);
@@ -139,7 +133,7 @@ test_lost_answer (JournalFixture *jf, gconstpointer data)
   outbox = new_outbox (jf);
   reply = fixture_json (&jf->sandbox, "POST", "/sandbox/faults",
                         "{\"path\": \"/JSON/signatureRequest\", \"body\": \"truncated\"}", 200);
-  document = send_file (outbox, "lost.pdf");
+  document = send_file (jf, "lost.pdf");
   wait_status (document, SIGNET_DOCUMENT_STATUS_OPEN, 10);
   assert_open_on_server (jf, document);
   g_assert_cmpint (sandbox_count (&jf->sandbox, "usedSignatureRequests"), ==, 1);
@@ -160,7 +154,7 @@ test_sandbox_restart (JournalFixture *jf, gconstpointer data)
   int port = g_uri_get_port (uri);
 
   g_clear_object (&jf->sandbox.sandbox);
-  document = send_file (outbox, "restart.pdf");
+  document = send_file (jf, "restart.pdf");
   while (signet_document_get_last_error (document) == NULL)
     g_main_context_iteration (NULL, TRUE);
   run_for (200);
@@ -253,18 +247,14 @@ test_refused (JournalFixture *jf, gconstpointer data)
   g_autoptr (SignetSignatureRequest) junk_request = signet_signature_request_new ();
   g_autoptr (SignetDocument) changed = NULL;
   g_autoptr (SignetDocument) refused = NULL;
-  g_autoptr (GAsyncResult) r1 = NULL;
-  g_autoptr (GAsyncResult) r2 = NULL;
 
   g_assert_true (g_file_set_contents (junk, "%PDF-1.7 but nothing else", -1, NULL));
   set_online (jf->monitor, FALSE);
   outbox = new_outbox (jf);
   signet_signature_request_set_file (request, file);
   signet_signature_request_set_file (junk_request, junk_file);
-  signet_outbox_send_async (outbox, &request, 1, NULL, result_cb, &r1);
-  changed = signet_outbox_send_finish (outbox, wait_for (&r1), NULL);
-  signet_outbox_send_async (outbox, &junk_request, 1, NULL, result_cb, &r2);
-  refused = signet_outbox_send_finish (outbox, wait_for (&r2), NULL);
+  changed = journal_add (jf->journal, &request, 1);
+  refused = journal_add (jf->journal, &junk_request, 1);
   g_assert_true (g_file_set_contents (path, "%PDF-1.7 edited", -1, NULL));
   set_online (jf->monitor, TRUE);
 

@@ -67,8 +67,6 @@ send_rounds (TrackerFixture *tf, const char *name, guint n_rounds, GDateTime *ex
   g_autofree char *path = write_pdf (name, NULL);
   g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autoptr (GPtrArray) rounds = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (GError) error = NULL;
   SignetDocument *document;
 
   for (guint i = 0; i < n_rounds; i++)
@@ -90,10 +88,7 @@ send_rounds (TrackerFixture *tf, const char *name, guint n_rounds, GDateTime *ex
         signet_signature_request_set_expiration (request, expiration);
       g_ptr_array_add (rounds, request);
     }
-  signet_outbox_send_async (tf->outbox, (SignetSignatureRequest **) rounds->pdata, n_rounds, NULL,
-                            result_cb, &result);
-  document = signet_outbox_send_finish (tf->outbox, wait_for (&result), &error);
-  g_assert_no_error (error);
+  document = journal_add (tf->jf.journal, (SignetSignatureRequest **) rounds->pdata, n_rounds);
   wait_status (document, SIGNET_DOCUMENT_STATUS_OPEN, 10);
   return document;
 }

@@ -20,4 +20,8 @@ signet_journal_get_round_request (SignetDocument *document, guint round, GError 
  * modification time and say in the journal's own words what went wrong. */
 void signet_journal_touch (SignetDocument *document);
 
+/* Like g_clear_signal_handler(), for an instance that may have been
+ * disposed (which drops its handlers) while we still hold it. */
+void signet_clear_signal_handler (gulong *id, gpointer instance);
+
 G_END_DECLS

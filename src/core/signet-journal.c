@@ -324,10 +324,12 @@ open_db (SignetJournal *self, GError **error)
     }
 
   /* FULL: a request the journal says was written survives a power cut too. */
-  if (!exec (self->db, "PRAGMA journal_mode = WAL", error)
+  /* The busy timeout first: another reader (a second Signet, a backup
+   * tool) may hold the file while WAL is switched on. */
+  if (!exec (self->db, "PRAGMA busy_timeout = 5000", error)
+      || !exec (self->db, "PRAGMA journal_mode = WAL", error)
       || !exec (self->db, "PRAGMA synchronous = FULL", error)
-      || !exec (self->db, "PRAGMA foreign_keys = ON", error)
-      || !exec (self->db, "PRAGMA busy_timeout = 5000", error) || !migrate (self->db, error))
+      || !exec (self->db, "PRAGMA foreign_keys = ON", error) || !migrate (self->db, error))
     {
       g_clear_pointer (&self->db, sqlite3_close);
       return FALSE;
@@ -548,7 +550,16 @@ worker_cb (gpointer data, gpointer user_data)
           if (records == NULL)
             g_task_return_error (task, error);
           else
-            g_task_return_pointer (task, records, (GDestroyNotify) g_ptr_array_unref);
+            {
+              /* The objects are made here too: nobody else sees them yet,
+               * and the main thread only splices them into the model. */
+              GPtrArray *documents = g_ptr_array_new_full (records->len, g_object_unref);
+
+              for (guint i = 0; i < records->len; i++)
+                g_ptr_array_add (documents, signet_document_new_from_record (records->pdata[i]));
+              g_ptr_array_unref (records);
+              g_task_return_pointer (task, documents, (GDestroyNotify) g_ptr_array_unref);
+            }
         }
         break;
       case JOB_ADD:
@@ -780,22 +791,18 @@ opened_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GTask) task = user_data;
   SignetJournal *self = SIGNET_JOURNAL (source);
-  g_autoptr (GPtrArray) records = NULL;
   g_autoptr (GPtrArray) documents = NULL;
   GError *error = NULL;
 
-  records = g_task_propagate_pointer (G_TASK (result), &error);
-  if (records == NULL)
+  documents = g_task_propagate_pointer (G_TASK (result), &error);
+  if (documents == NULL)
     {
       g_task_return_error (task, error);
       return;
     }
 
-  if (!self->loaded)
+  if (!self->loaded && self->documents != NULL)
     {
-      documents = g_ptr_array_new_full (records->len, g_object_unref);
-      for (guint i = 0; i < records->len; i++)
-        g_ptr_array_add (documents, signet_document_new_from_record (records->pdata[i]));
       g_list_store_splice (self->documents, 0, 0, documents->pdata, documents->len);
       self->loaded = TRUE;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
@@ -896,7 +903,8 @@ added_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     }
 
   document = signet_document_new_from_record (job->record);
-  g_list_store_append (self->documents, document);
+  if (self->documents != NULL)
+    g_list_store_append (self->documents, document);
   g_signal_emit (self, signals[DOCUMENT_CHANGED], 0, document, "journalled");
   g_task_return_pointer (task, g_steal_pointer (&document), g_object_unref);
 }
@@ -1175,6 +1183,14 @@ signet_journal_find (SignetJournal *self, const char *signature_request_id)
         return document;
     }
   return NULL;
+}
+
+void
+signet_clear_signal_handler (gulong *id, gpointer instance)
+{
+  if (*id != 0 && instance != NULL && g_signal_handler_is_connected (instance, *id))
+    g_signal_handler_disconnect (instance, *id);
+  *id = 0;
 }
 
 /* }}} */

@@ -161,6 +161,7 @@ saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   SignetOutbox *self = work->outbox;
   g_autoptr (GError) error = NULL;
   g_autoptr (SignetDocument) document = g_object_ref (work->document);
+  gboolean backoff;
 
   work->busy = FALSE;
   if (!signet_journal_save_finish (SIGNET_JOURNAL (source), result, &error))
@@ -172,13 +173,14 @@ saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       return;
     }
 
+  backoff = work->backoff;
+  work->backoff = FALSE;
   if (!is_mine (self, document))
-    forget (self, document);
-  else if (work->backoff)
+    forget (self, document); /* frees @work */
+  else if (backoff)
     schedule_retry (self, work);
   else
     process (self, document);
-  work->backoff = FALSE;
   g_object_unref (self);
 }
 
@@ -477,8 +479,8 @@ stop (SignetOutbox *self)
 
   self->started = FALSE;
   g_cancellable_cancel (self->cancellable);
-  g_clear_signal_handler (&self->changed_id, self->journal);
-  g_clear_signal_handler (&self->network_id, self->monitor);
+  signet_clear_signal_handler (&self->changed_id, self->journal);
+  signet_clear_signal_handler (&self->network_id, self->monitor);
   if (self->work == NULL)
     return;
   g_hash_table_iter_init (&iter, self->work);
@@ -716,63 +718,4 @@ signet_outbox_get_n_waiting (SignetOutbox *self)
   g_return_val_if_fail (SIGNET_IS_OUTBOX (self), 0);
 
   return g_hash_table_size (self->work);
-}
-
-static void
-journalled_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (GTask) task = user_data;
-  GError         *error = NULL;
-  SignetDocument *document = signet_journal_add_finish (SIGNET_JOURNAL (source), result, &error);
-
-  if (document == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, document, g_object_unref);
-}
-
-/**
- * signet_outbox_send_async:
- * @self: a #SignetOutbox
- * @rounds: (array length=n_rounds): the request of each round
- * @n_rounds: how many rounds, at least 1
- * @cancellable: (nullable): a #GCancellable
- * @callback: called once the request is journalled
- * @user_data: data for @callback
- *
- * Journals the request and sends it as soon as it can; follow the
- * returned document's #SignetDocument:status.
- */
-void
-signet_outbox_send_async (SignetOutbox                  *self,
-                          SignetSignatureRequest *const *rounds,
-                          guint                          n_rounds,
-                          GCancellable                  *cancellable,
-                          GAsyncReadyCallback            callback,
-                          gpointer                       user_data)
-{
-  GTask *task;
-
-  g_return_if_fail (SIGNET_IS_OUTBOX (self));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, signet_outbox_send_async);
-  signet_journal_add_async (self->journal, self->environment, rounds, n_rounds, cancellable,
-                            journalled_cb, task);
-}
-
-/**
- * signet_outbox_send_finish:
- * @self: a #SignetOutbox
- * @result: the #GAsyncResult
- * @error: return location for an error
- *
- * Returns: (transfer full): the journalled document
- */
-SignetDocument *
-signet_outbox_send_finish (SignetOutbox *self, GAsyncResult *result, GError **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
 }

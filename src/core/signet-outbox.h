@@ -27,13 +27,4 @@ void          signet_outbox_stop (SignetOutbox *self);
 gboolean      signet_outbox_get_online (SignetOutbox *self);
 guint         signet_outbox_get_n_waiting (SignetOutbox *self);
 
-void signet_outbox_send_async (SignetOutbox                  *self,
-                               SignetSignatureRequest *const *rounds,
-                               guint                          n_rounds,
-                               GCancellable                  *cancellable,
-                               GAsyncReadyCallback            callback,
-                               gpointer                       user_data);
-SignetDocument *
-signet_outbox_send_finish (SignetOutbox *self, GAsyncResult *result, GError **error);
-
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "signet-error.h"
+#include "signet-journal-private.h"
 #include "signet-sync.h"
 
 /**
@@ -159,7 +160,7 @@ signet_sync_dispose (GObject *object)
   SignetSync *self = SIGNET_SYNC (object);
 
   drop_workers (self);
-  g_clear_signal_handler (&self->environment_id, self->account);
+  signet_clear_signal_handler (&self->environment_id, self->account);
   g_clear_object (&self->account);
   g_clear_object (&self->settings);
   g_clear_object (&self->journal);

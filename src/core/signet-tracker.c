@@ -673,8 +673,8 @@ stop (SignetTracker *self)
   self->started = FALSE;
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->timer_id, g_source_remove);
-  g_clear_signal_handler (&self->changed_id, self->journal);
-  g_clear_signal_handler (&self->network_id, self->monitor);
+  signet_clear_signal_handler (&self->changed_id, self->journal);
+  signet_clear_signal_handler (&self->network_id, self->monitor);
   g_queue_clear (&self->to_query);
   self->polling = FALSE;
 }

@@ -130,6 +130,8 @@ n_open_changed_cb (SignetApplication *self)
   if (self->held && n_open (self) == 0)
     {
       self->held = FALSE;
+      g_signal_handlers_disconnect_by_func (signet_sync_get_tracker (self->sync), n_open_changed_cb,
+                                            self);
       g_application_release (G_APPLICATION (self));
     }
 }
