@@ -354,6 +354,25 @@ test_server_errors (TrackerFixture *tf, gconstpointer data)
   wait_status (document, SIGNET_DOCUMENT_STATUS_ARCHIVED, 20);
 }
 
+/* While a document is on screen it is asked about often (E10), even when
+ * full rounds are far apart. */
+static void
+test_on_screen (TrackerFixture *tf, gconstpointer data)
+{
+  g_autoptr (SignetDocument) document = send_rounds (tf, "on-screen.pdf", 1, NULL);
+  gint64 start;
+
+  g_object_set (tf->tracker, "interval", 600000, "fast-interval", 20, NULL);
+  /* Let the round that the new request started end. */
+  run_for (200);
+  signet_tracker_set_on_screen (tf->tracker, document);
+  sign (tf, document);
+  start = g_get_monotonic_time ();
+  wait_status (document, SIGNET_DOCUMENT_STATUS_ARCHIVED, 10);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+  signet_tracker_set_on_screen (tf->tracker, NULL);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -371,6 +390,7 @@ main (int argc, char *argv[])
   ADD ("/tracker/vanished", test_vanished);
   ADD ("/tracker/offline", test_offline);
   ADD ("/tracker/server-errors", test_server_errors);
+  ADD ("/tracker/on-screen", test_on_screen);
 #undef ADD
 
   return g_test_run ();
