@@ -407,7 +407,7 @@ test_being_prepared (Fixture *fx, gconstpointer data)
   g_autofree char *early = NULL;
   g_autofree char *ready = NULL;
 
-  signet_sandbox_set_processing_delay (fx->sandbox, 400);
+  signet_sandbox_set_processing_delay (fx->sandbox, 1000);
   id = fixture_create_tags (fx, "", pdf, &doc);
   view_path = open_document (fx, id);
   early = view (fx, view_path, NULL);

@@ -59,7 +59,7 @@ test_tags (Fixture *fx, gconstpointer data)
   g_autoptr (GBytes) result = NULL;
   double tag_x, tag_top, x, top;
 
-  signet_sandbox_set_processing_delay (fx->sandbox, 400);
+  signet_sandbox_set_processing_delay (fx->sandbox, 1000);
   id = fixture_create_tags (fx,
                             "\"rules\": {\"signAnywhereEnabled\": false}, "
                             "\"allowedFields\": {\"SIGNATURE\": \"_SO2_\"},",
@@ -170,7 +170,7 @@ test_tostamp (Fixture *fx, gconstpointer data)
   g_autoptr (GBytes) stamped = NULL;
   g_autofree char *state = NULL;
 
-  signet_sandbox_set_processing_delay (fx->sandbox, 400);
+  signet_sandbox_set_processing_delay (fx->sandbox, 1000);
   uploaded = fixture_json (fx, "POST", "/JSON/document", body, 200);
   state = fixture_state (fx, json_member (uploaded, "result"));
   g_assert_cmpstr (state, ==, "tostamp");
@@ -198,6 +198,21 @@ test_cancel (Fixture *fx, gconstpointer data)
   g_assert_cmpstr (state, ==, "canceled");
   g_assert_cmpuint (fx->callbacks->len, ==, 1);
   g_assert_cmpstr (json_member (g_ptr_array_index (fx->callbacks, 0), "state"), ==, "canceled");
+}
+
+static void
+test_mobile (Fixture *fx, gconstpointer data)
+{
+  g_autofree char *doc = NULL;
+  g_autofree char *id
+    = fixture_create (fx, "\"resulturl\": \"https://portal.example/done\",", NULL, &doc);
+  g_autofree char *path = g_strdup_printf ("/sandbox/sign/%s", id);
+  g_autoptr (JsonNode) signed_
+    = fixture_json (fx, "POST", path, "{\"name\": \"On A Phone\", \"mobile\": true}", 200);
+
+  /* Signed on a phone after the QR hand-over: the PC is told result=mobile. */
+  g_assert_cmpstr (json_member (signed_, "state"), ==, "signed");
+  g_assert_nonnull (strstr (json_member (signed_, "location"), "&result=mobile&"));
 }
 
 static void
@@ -422,6 +437,7 @@ main (int argc, char *argv[])
   ADD ("acrofield", test_acrofield);
   ADD ("tostamp", test_tostamp);
   ADD ("cancel", test_cancel);
+  ADD ("mobile", test_mobile);
   ADD ("errorsendinfo", test_errorsendinfo);
   ADD ("callback-from-rules", test_callback_from_rules);
   ADD ("multi-round", test_multi_round);

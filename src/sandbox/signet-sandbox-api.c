@@ -499,15 +499,6 @@ parse_expiration (SignetSandbox *self, SoupServerMessage *msg, JsonNode *node, g
   return TRUE;
 }
 
-static char *
-document_name (SandboxDocument *document)
-{
-  const char *dot = strrchr (document->filename, '.');
-
-  return dot != NULL ? g_strndup (document->filename, dot - document->filename)
-                     : g_strdup (document->filename);
-}
-
 static void
 send_request_mail (SignetSandbox   *self,
                    SandboxRequest  *request,
@@ -517,7 +508,7 @@ send_request_mail (SignetSandbox   *self,
   const char      *to = sandbox_request_rule (request, "emailTo");
   const char      *from_name = sandbox_request_rule (request, "nameFrom");
   const char      *extra = sandbox_request_rule (request, "emailMessage");
-  g_autofree char *name = document_name (document);
+  g_autofree char *name = sandbox_document_name (document);
   g_autofree char *subject = NULL;
   g_autofree char *text = NULL;
 

@@ -74,8 +74,10 @@ finished_cb (SignetSandbox *self, SandboxRequest *request, const GError *error, 
     {
       g_autoptr (JsonBuilder) builder = json_builder_new ();
       g_autoptr (JsonNode) root = NULL;
-      g_autofree char *location
-        = signet_sandbox_result_location (self, request, request->outcome, "en");
+      gboolean         mobile = g_object_get_data (G_OBJECT (msg), "sandbox-mobile") != NULL;
+      g_autofree char *location = signet_sandbox_result_location (
+        self, request,
+        mobile && g_strcmp0 (request->outcome, "signed") == 0 ? "mobile" : request->outcome, "en");
       SandboxDocument *document = g_hash_table_lookup (self->documents, request->document_id);
 
       json_builder_begin_object (builder);
@@ -126,6 +128,10 @@ handle_finish (SignetSandbox *self, SoupServerMessage *msg, const char *id, gboo
       return;
     }
 
+  /* "mobile": signed on a phone after the QR hand-over; only the PC's
+   * redirect differs (result=mobile, §6 E6). */
+  if (json_object_get_boolean_member_with_default (object, "mobile", FALSE))
+    g_object_set_data (G_OBJECT (msg), "sandbox-mobile", GINT_TO_POINTER (TRUE));
   soup_server_message_pause (msg);
   signet_sandbox_finish_request (self, request, sign, name, finished_cb, g_object_ref (msg));
 }

@@ -135,6 +135,7 @@ void        signet_sandbox_post_outbox (SignetSandbox *self,
                                         const char    *code,
                                         const char    *request_id);
 void        sandbox_document_free (SandboxDocument *document);
+char       *sandbox_document_name (SandboxDocument *document);
 void        sandbox_request_free (SandboxRequest *request);
 const char *sandbox_request_rule (SandboxRequest *request, const char *name);
 gboolean sandbox_request_rule_bool (SandboxRequest *request, const char *name, gboolean fallback);

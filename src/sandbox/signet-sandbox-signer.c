@@ -1046,21 +1046,18 @@ signet_sandbox_result_location (SignetSandbox  *self,
   g_autofree char *base = request->result_url != NULL
                             ? g_strdup (request->result_url)
                             : g_strdup_printf ("%s/thankYouPage.html", self->base_url);
-  g_autofree char *name = NULL;
+  g_autofree char *name = document != NULL ? sandbox_document_name (document) : NULL;
   g_autofree char *query = NULL;
   g_autofree char *ts = g_strdup_printf ("%" G_GINT64_FORMAT, signet_sandbox_now (self));
-  const char      *dot;
+  const char      *result = "close";
 
-  if (document != NULL)
-    {
-      dot = strrchr (document->filename, '.');
-      name = dot ? g_strndup (document->filename, dot - document->filename)
-                 : g_strdup (document->filename);
-    }
+  if (g_strcmp0 (outcome, "signed") == 0)
+    result = "success";
+  else if (g_strcmp0 (outcome, "mobile") == 0)
+    result = "mobile";
 
   query = soup_form_encode ("name", name ? name : "", "docid", request->document_id, "lang", lang,
-                            "result", g_strcmp0 (outcome, "signed") == 0 ? "success" : "close",
-                            "ts", ts, NULL);
+                            "result", result, "ts", ts, NULL);
 
   return g_strdup_printf ("%s%c%s", base, strchr (base, '?') ? '&' : '?', query);
 }

@@ -76,6 +76,16 @@ sandbox_request_free (SandboxRequest *request)
   g_free (request);
 }
 
+/* The file name without its suffix: `name` of E6, and the name in e-mails. */
+char *
+sandbox_document_name (SandboxDocument *document)
+{
+  const char *dot = strrchr (document->filename, '.');
+
+  return dot != NULL ? g_strndup (document->filename, dot - document->filename)
+                     : g_strdup (document->filename);
+}
+
 const char *
 sandbox_request_rule (SandboxRequest *request, const char *name)
 {
