@@ -353,6 +353,9 @@ connect_check (GTask *task)
       return;
     }
 
+  /* Someone is waiting for the answer: one quick retry, then say what
+   * happened and let them press Connect again. */
+  g_object_set (connect->client, "max-attempts", 2, NULL);
   signet_client_get_counter_async (connect->client, g_task_get_cancellable (task),
                                    connect_counter_cb, task);
 }

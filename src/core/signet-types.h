@@ -71,9 +71,14 @@ typedef enum
   SIGNET_FIELDS_BEFORE_SIGNING_KEEP,
 } SignetFieldsBeforeSigning;
 
-/* The service's documented limit for one document (§15): 10 MB, which we
- * read as 10 MiB. */
-#define SIGNET_MAX_DOCUMENT_SIZE ((goffset) 10 * 1024 * 1024)
+/**
+ * SIGNET_MAX_DOCUMENT_SIZE:
+ *
+ * The largest document Signet sends, in bytes: the service's "10 MB" (§15)
+ * read as 10,000,000 bytes, the lower of its two readings, so that a file
+ * that passes here is never refused there (docs/intake.md).
+ */
+#define SIGNET_MAX_DOCUMENT_SIZE ((goffset) 10 * 1000 * 1000)
 
 const char         *signet_document_state_to_string (SignetDocumentState state);
 SignetDocumentState signet_document_state_from_string (const char *name);

@@ -31,17 +31,34 @@ struct _SignetApplication
 
 G_DEFINE_FINAL_TYPE (SignetApplication, signet_application, ADW_TYPE_APPLICATION)
 
-static void
-signet_application_activate (GApplication *app)
+/* The window in front, or a new one; presented. */
+static GtkWindow *
+present_window (SignetApplication *self)
 {
-  SignetApplication *self = SIGNET_APPLICATION (app);
-  GtkWindow         *window;
+  GtkWindow *window;
 
-  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
   if (window == NULL)
     window = GTK_WINDOW (signet_window_new (self));
 
   gtk_window_present (window);
+  return window;
+}
+
+static void
+signet_application_activate (GApplication *app)
+{
+  present_window (SIGNET_APPLICATION (app));
+}
+
+/* "Open With Signet", `signet FILE…`, also when Signet runs already: the
+ * files go to the window in front. */
+static void
+signet_application_open (GApplication *app, GFile **files, int n_files, const char *hint)
+{
+  GtkWindow *window = present_window (SIGNET_APPLICATION (app));
+
+  signet_window_open_files (SIGNET_WINDOW (window), files, (guint) n_files);
 }
 
 static int
@@ -307,6 +324,7 @@ signet_application_class_init (SignetApplicationClass *klass)
   object_class->dispose = signet_application_dispose;
 
   app_class->activate = signet_application_activate;
+  app_class->open = signet_application_open;
   app_class->startup = signet_application_startup;
   app_class->shutdown = signet_application_shutdown;
   app_class->handle_local_options = signet_application_handle_local_options;
@@ -354,7 +372,7 @@ SignetApplication *
 signet_application_new (void)
 {
   return g_object_new (SIGNET_TYPE_APPLICATION, "application-id", APPLICATION_ID, "flags",
-                       G_APPLICATION_DEFAULT_FLAGS, "resource-base-path", RESOURCE_BASE_PATH, NULL);
+                       G_APPLICATION_HANDLES_OPEN, "resource-base-path", RESOURCE_BASE_PATH, NULL);
 }
 
 /**

@@ -9,8 +9,24 @@
 
 #include "config.h"
 
-#include "signet-onboarding.h"
+#include <glib/gi18n.h>
+
 #include "signet-window.h"
+#include "signet-intake-row.h"
+#include "signet-onboarding.h"
+#include "signet-pdf-view.h"
+
+/* What the file chooser offers: what okdokument-api.md §9.1 accepts. */
+static const char *const supported_types[] = {
+  "application/pdf",
+  "application/msword",
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  "application/vnd.ms-excel",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+};
+static const char *const supported_patterns[] = {
+  "*.pdf", "*.PDF", "*.doc", "*.DOC", "*.docx", "*.DOCX", "*.xls", "*.XLS", "*.xlsx", "*.XLSX",
+};
 
 struct _SignetWindow
 {
@@ -20,8 +36,29 @@ struct _SignetWindow
   GtkWidget     *documents; /* the content while the onboarding is shown */
   GtkWidget     *onboarding;
 
-  AdwStatusPage *empty_page;
-  GtkInfoBar    *keyring_notice;
+  GtkInfoBar *keyring_notice;
+
+  SignetIntakeQueue    *queue;
+  GQueue                pending;
+  guint                 pending_id;
+  gboolean              select_next;
+  gboolean              selecting_quietly;
+  SignetIntakeItem     *shown_item;
+  GCancellable         *cancellable;
+  GtkFileChooserNative *chooser;
+
+  AdwToastOverlay *toast_overlay;
+  GtkWidget       *back_button;
+  GtkStack        *main_stack;
+  AdwStatusPage   *empty_page;
+  AdwLeaflet      *leaflet;
+  GtkListBox      *queue_list;
+  GtkStack        *content_stack;
+  GtkSpinner      *checking_spinner;
+  SignetPdfView   *pdf_view;
+  AdwStatusPage   *failed_page;
+  AdwStatusPage   *converted_page;
+  GtkWidget       *drop_highlight;
 };
 
 G_DEFINE_FINAL_TYPE (SignetWindow, signet_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -73,13 +110,453 @@ change_account_activated (GtkWidget *widget, const char *action_name, GVariant *
 }
 
 static void
+toast (SignetWindow *self, const char *title)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+}
+
+/* Shows the selected file: its preview, why it cannot be sent, or that it
+ * is still being checked. */
+static void
+show_item (SignetWindow *self)
+{
+  SignetIntakeItem *item = self->shown_item;
+  SignetInspection *inspection;
+  g_autofree char  *title = NULL;
+  g_autofree char  *description = NULL;
+  gboolean          checking;
+
+  checking = item != NULL && signet_intake_item_get_state (item) == SIGNET_INTAKE_STATE_CHECKING;
+  gtk_spinner_set_spinning (self->checking_spinner, checking);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "intake.remove-selected", item != NULL);
+
+  if (item == NULL)
+    {
+      signet_pdf_view_set_document (self->pdf_view, NULL);
+      return;
+    }
+
+  inspection = signet_intake_item_get_inspection (item);
+  switch (signet_intake_item_get_state (item))
+    {
+      case SIGNET_INTAKE_STATE_CHECKING:
+        gtk_stack_set_visible_child_name (self->content_stack, "checking");
+        break;
+
+      case SIGNET_INTAKE_STATE_FAILED:
+        /* Translators: the title over the reason why a file cannot be sent; %s is its name */
+        title = g_strdup_printf (_ ("“%s” Cannot Be Sent"), signet_intake_item_get_name (item));
+        adw_status_page_set_title (self->failed_page, title);
+        /* The description is markup; the message is text. */
+        description = g_markup_escape_text (signet_intake_item_get_summary (item), -1);
+        adw_status_page_set_description (self->failed_page, description);
+        gtk_stack_set_visible_child_name (self->content_stack, "failed");
+        break;
+
+      case SIGNET_INTAKE_STATE_READY:
+        if (signet_inspection_get_kind (inspection) == SIGNET_DOCUMENT_KIND_PDF)
+          {
+            signet_pdf_view_set_document (self->pdf_view, inspection);
+            gtk_stack_set_visible_child_name (self->content_stack, "preview");
+          }
+        else
+          {
+            adw_status_page_set_title (self->converted_page, signet_intake_item_get_name (item));
+            description = g_markup_escape_text (signet_intake_item_get_note (item), -1);
+            adw_status_page_set_description (self->converted_page, description);
+            gtk_stack_set_visible_child_name (self->content_stack, "converted");
+          }
+        break;
+
+      default:
+        g_assert_not_reached ();
+    }
+}
+
+static void
+shown_item_changed_cb (SignetWindow *self)
+{
+  show_item (self);
+}
+
+static void
+set_shown_item (SignetWindow *self, SignetIntakeItem *item)
+{
+  if (self->shown_item == item)
+    return;
+
+  if (self->shown_item != NULL)
+    g_signal_handlers_disconnect_by_func (self->shown_item, shown_item_changed_cb, self);
+  g_set_object (&self->shown_item, item);
+  if (item != NULL)
+    g_signal_connect_object (item, "notify::state", G_CALLBACK (shown_item_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+  show_item (self);
+}
+
+static void
+row_selected_cb (SignetWindow *self, GtkListBoxRow *row)
+{
+  set_shown_item (self, row != NULL ? signet_intake_row_get_item (SIGNET_INTAKE_ROW (row)) : NULL);
+
+  /* On a narrow window the list and the file take turns: a file chosen
+   * (also by a screen reader, which selects without activating) is shown. */
+  if (row != NULL && !self->selecting_quietly && adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+row_activated_cb (SignetWindow *self, GtkListBoxRow *row)
+{
+  /* On a narrow window the list and the preview take turns. */
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+back_clicked_cb (SignetWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+leaflet_changed_cb (SignetWindow *self)
+{
+  gtk_widget_set_visible (self->back_button, adw_leaflet_get_folded (self->leaflet)
+                                               && adw_leaflet_get_visible_child (self->leaflet)
+                                                    == GTK_WIDGET (self->content_stack));
+}
+
+static void
+remove_item (SignetWindow *self, SignetIntakeItem *item)
+{
+  g_autoptr (SignetIntakeItem) removed = g_object_ref (item);
+  GtkListBoxRow *selected = gtk_list_box_get_selected_row (self->queue_list);
+  gboolean       was_selected = FALSE;
+  int            index = 0;
+  guint          n;
+
+  if (selected != NULL)
+    {
+      was_selected = signet_intake_row_get_item (SIGNET_INTAKE_ROW (selected)) == item;
+      index = gtk_list_box_row_get_index (selected);
+    }
+
+  signet_intake_queue_remove (self->queue, removed);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->queue));
+  if (n == 0)
+    {
+      set_shown_item (self, NULL);
+      return;
+    }
+
+  /* The next file in the list takes the removed one's place, without
+   * leaving the list on a narrow window. */
+  if (was_selected || gtk_list_box_get_selected_row (self->queue_list) == NULL)
+    {
+      self->selecting_quietly = TRUE;
+      gtk_list_box_select_row (self->queue_list, gtk_list_box_get_row_at_index (
+                                                   self->queue_list, MIN (index, (int) n - 1)));
+      self->selecting_quietly = FALSE;
+    }
+}
+
+static void
+row_remove_cb (SignetIntakeRow *row, SignetWindow *self)
+{
+  remove_item (self, signet_intake_row_get_item (row));
+}
+
+static GtkWidget *
+create_row (gpointer item, gpointer user_data)
+{
+  SignetWindow *self = user_data;
+  GtkWidget    *row = signet_intake_row_new (item);
+
+  g_signal_connect_object (row, "remove", G_CALLBACK (row_remove_cb), self, 0);
+  return row;
+}
+
+static void
+queue_changed_cb (SignetWindow *self)
+{
+  gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->queue)) == 0;
+
+  gtk_stack_set_visible_child_name (self->main_stack, empty ? "empty" : "queue");
+  if (empty)
+    gtk_widget_set_visible (self->back_button, FALSE);
+}
+
+static gboolean
+is_pending (SignetWindow *self, GFile *file)
+{
+  for (GList *l = self->pending.head; l != NULL; l = l->next)
+    if (g_file_equal (l->data, file))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+select_item (SignetWindow *self, SignetIntakeItem *item)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->queue));
+
+  for (guint position = 0; position < n; position++)
+    {
+      g_autoptr (SignetIntakeItem) other
+        = g_list_model_get_item (G_LIST_MODEL (self->queue), position);
+
+      if (other == item)
+        {
+          gtk_list_box_select_row (
+            self->queue_list, gtk_list_box_get_row_at_index (self->queue_list, (int) position));
+          return;
+        }
+    }
+}
+
+/* Rows are built one per turn of the main loop: twenty dropped files would
+ * otherwise build twenty rows in one go, and the window would stutter. */
+static gboolean
+add_pending_cb (gpointer user_data)
+{
+  SignetWindow *self = user_data;
+  g_autoptr (GFile) file = g_queue_pop_head (&self->pending);
+  SignetIntakeItem *item = signet_intake_queue_add (self->queue, file);
+
+  if (item != NULL && self->select_next)
+    {
+      self->select_next = FALSE;
+      select_item (self, item);
+    }
+
+  if (g_queue_is_empty (&self->pending))
+    {
+      self->pending_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
+/**
+ * signet_window_open_files:
+ * @self: a #SignetWindow
+ * @files: (array length=n_files): files that were dropped, opened or pasted
+ * @n_files: how many
+ *
+ * Adds files to the queue, where each is checked; they are added over the
+ * next turns of the main loop. Files that are queued already are not added
+ * again, and the person is told. The first new file is shown.
+ */
+void
+signet_window_open_files (SignetWindow *self, GFile **files, guint n_files)
+{
+  g_autofree char *duplicate = NULL;
+  guint            n_duplicates = 0;
+  gboolean         added = FALSE;
+
+  g_return_if_fail (SIGNET_IS_WINDOW (self));
+
+  for (guint i = 0; i < n_files; i++)
+    {
+      if (signet_intake_queue_find (self->queue, files[i]) != NULL || is_pending (self, files[i]))
+        {
+          n_duplicates++;
+          g_free (duplicate);
+          duplicate = g_file_get_basename (files[i]);
+          continue;
+        }
+
+      g_queue_push_tail (&self->pending, g_object_ref (files[i]));
+      added = TRUE;
+    }
+
+  if (added)
+    {
+      self->select_next = TRUE;
+      if (self->pending_id == 0)
+        self->pending_id = g_idle_add (add_pending_cb, self);
+    }
+
+  if (n_duplicates == 1)
+    {
+      g_autofree char *display_name = g_filename_display_name (duplicate);
+      /* A toast's title is markup; a file may be called "Smith & Sons.pdf". */
+      g_autofree char *name = g_markup_escape_text (display_name, -1);
+      /* Translators: %s is a file name */
+      g_autofree char *title = g_strdup_printf (_ ("“%s” is already in the list"), name);
+      toast (self, title);
+    }
+  else if (n_duplicates > 1)
+    {
+      g_autofree char *title
+        = g_strdup_printf (ngettext ("%u file is already in the list",
+                                     "%u files are already in the list", n_duplicates),
+                           n_duplicates);
+      toast (self, title);
+    }
+}
+
+/**
+ * signet_window_is_opening:
+ * @self: a #SignetWindow
+ *
+ * Returns: whether files given to signet_window_open_files() are still
+ *   waiting to be added to the queue
+ */
+gboolean
+signet_window_is_opening (SignetWindow *self)
+{
+  g_return_val_if_fail (SIGNET_IS_WINDOW (self), FALSE);
+
+  return !g_queue_is_empty (&self->pending);
+}
+
+static void
+open_file_list (SignetWindow *self, GSList *files)
+{
+  g_autoptr (GPtrArray) array = g_ptr_array_new ();
+
+  for (GSList *l = files; l != NULL; l = l->next)
+    g_ptr_array_add (array, l->data);
+
+  signet_window_open_files (self, (GFile **) array->pdata, array->len);
+}
+
+static gboolean
+drop_cb (GtkDropTarget *target, const GValue *value, double x, double y, SignetWindow *self)
+{
+  GdkFileList *list;
+  g_autoptr (GSList) files = NULL;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  list = g_value_get_boxed (value);
+  files = gdk_file_list_get_files (list);
+  if (files == NULL)
+    return FALSE;
+
+  open_file_list (self, files);
+  return TRUE;
+}
+
+static void
+current_drop_cb (GtkDropTarget *target, GParamSpec *pspec, SignetWindow *self)
+{
+  /* The whole window shows that it takes the files. */
+  gtk_widget_set_visible (self->drop_highlight, gtk_drop_target_get_current_drop (target) != NULL);
+}
+
+static void
+chooser_response_cb (GtkNativeDialog *chooser, int response, SignetWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GListModel) list = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+      g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+        g_ptr_array_add (files, g_list_model_get_item (list, i));
+      signet_window_open_files (self, (GFile **) files->pdata, files->len);
+    }
+
+  g_clear_object (&self->chooser);
+}
+
+static void
+open_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  SignetWindow *self = SIGNET_WINDOW (widget);
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+
+  if (self->chooser != NULL)
+    {
+      gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+      return;
+    }
+
+  gtk_file_filter_set_name (filter, _ ("PDF, Word and Excel Documents"));
+  for (guint i = 0; i < G_N_ELEMENTS (supported_types); i++)
+    gtk_file_filter_add_mime_type (filter, supported_types[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (supported_patterns); i++)
+    gtk_file_filter_add_pattern (filter, supported_patterns[i]);
+
+  self->chooser
+    = gtk_file_chooser_native_new (C_ ("dialog title", "Open Documents"), GTK_WINDOW (self),
+                                   GTK_FILE_CHOOSER_ACTION_OPEN, _ ("_Open"), _ ("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+paste_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (SignetWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+  const GValue *value;
+  g_autoptr (GSList) files = NULL;
+
+  value = gdk_clipboard_read_value_finish (GDK_CLIPBOARD (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (value != NULL)
+    files = gdk_file_list_get_files (g_value_get_boxed (value));
+
+  if (files == NULL)
+    {
+      toast (self,
+             _ ("There are no files to paste. Copy documents in Files, then paste them here."));
+      return;
+    }
+
+  open_file_list (self, files);
+}
+
+static void
+paste_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  SignetWindow *self = SIGNET_WINDOW (widget);
+
+  gdk_clipboard_read_value_async (gtk_widget_get_clipboard (widget), GDK_TYPE_FILE_LIST,
+                                  G_PRIORITY_DEFAULT, self->cancellable, paste_cb,
+                                  g_object_ref (self));
+}
+
+static void
+remove_selected_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  SignetWindow *self = SIGNET_WINDOW (widget);
+
+  if (self->shown_item != NULL)
+    remove_item (self, self->shown_item);
+}
+
+static void
 signet_window_dispose (GObject *object)
 {
   SignetWindow *self = SIGNET_WINDOW (object);
 
   g_clear_object (&self->documents);
   g_clear_object (&self->account);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->pending_id, g_source_remove);
+  g_queue_clear_full (&self->pending, g_object_unref);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  set_shown_item (self, NULL);
+
   gtk_widget_dispose_template (GTK_WIDGET (object), SIGNET_TYPE_WINDOW);
+
+  /* Closing the window stops the checks that still run. */
+  g_clear_object (&self->queue);
+  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (signet_window_parent_class)->dispose (object);
 }
@@ -92,24 +569,64 @@ signet_window_class_init (SignetWindowClass *klass)
 
   object_class->dispose = signet_window_dispose;
 
+  g_type_ensure (SIGNET_TYPE_PDF_VIEW);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/signet-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SignetWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SignetWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, SignetWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, keyring_notice);
 
   gtk_widget_class_install_action (widget_class, "win.change-account", NULL,
                                    change_account_activated);
+  gtk_widget_class_bind_template_child (widget_class, SignetWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, SignetWindow, queue_list);
+  gtk_widget_class_bind_template_child (widget_class, SignetWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, SignetWindow, checking_spinner);
+  gtk_widget_class_bind_template_child (widget_class, SignetWindow, pdf_view);
+  gtk_widget_class_bind_template_child (widget_class, SignetWindow, failed_page);
+  gtk_widget_class_bind_template_child (widget_class, SignetWindow, converted_page);
+  gtk_widget_class_bind_template_child (widget_class, SignetWindow, drop_highlight);
+  gtk_widget_class_bind_template_callback (widget_class, row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, leaflet_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "intake.open", NULL, open_activated);
+  gtk_widget_class_install_action (widget_class, "intake.paste", NULL, paste_activated);
+  gtk_widget_class_install_action (widget_class, "intake.remove-selected", NULL,
+                                   remove_selected_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "intake.open",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "intake.paste",
+                                       NULL);
 }
 
 static void
 signet_window_init (SignetWindow *self)
 {
+  GtkDropTarget *drop_target;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   adw_status_page_set_icon_name (self->empty_page, APPLICATION_ID);
 
   if (DEVELOPMENT_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+
+  self->cancellable = g_cancellable_new ();
+  self->queue = signet_intake_queue_new ();
+  gtk_list_box_bind_model (self->queue_list, G_LIST_MODEL (self->queue), create_row, self, NULL);
+  g_signal_connect_object (self->queue, "items-changed", G_CALLBACK (queue_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "intake.remove-selected", FALSE);
+
+  drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop_target, "drop", G_CALLBACK (drop_cb), self);
+  g_signal_connect (drop_target, "notify::current-drop", G_CALLBACK (current_drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
 }
 
 /**
@@ -144,4 +661,18 @@ signet_window_new (SignetApplication *application)
   account_changed_cb (self);
 
   return self;
+}
+
+/**
+ * signet_window_get_queue:
+ * @self: a #SignetWindow
+ *
+ * Returns: (transfer none): the files dropped on or opened in this window
+ */
+SignetIntakeQueue *
+signet_window_get_queue (SignetWindow *self)
+{
+  g_return_val_if_fail (SIGNET_IS_WINDOW (self), NULL);
+
+  return self->queue;
 }

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "signet-application.h"
+#include "signet-intake-queue.h"
 
 G_BEGIN_DECLS
 
@@ -17,6 +18,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SignetWindow, signet_window, SIGNET, WINDOW, AdwApplicationWindow)
 
-SignetWindow *signet_window_new (SignetApplication *application);
+SignetWindow      *signet_window_new (SignetApplication *application);
+void               signet_window_open_files (SignetWindow *self, GFile **files, guint n_files);
+gboolean           signet_window_is_opening (SignetWindow *self);
+SignetIntakeQueue *signet_window_get_queue (SignetWindow *self);
 
 G_END_DECLS

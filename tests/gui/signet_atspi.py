@@ -46,10 +46,10 @@ def walk(node):
         yield current
         try:
             count = current.get_child_count()
+            children = [current.get_child_at_index(i) for i in range(count)]
         except gi.repository.GLib.Error:
-            continue
-        for i in reversed(range(count)):
-            stack.append(current.get_child_at_index(i))
+            continue  # a widget that went away while we looked
+        stack.extend(reversed(children))
 
 
 def n_actions(node):
@@ -147,6 +147,7 @@ class Signet:
                 if predicate is not None and not predicate(node):
                     continue
                 return node
+            check(self.process.poll() is None, f"signet exited with {self.process.returncode}")
             if time.time() >= deadline:
                 raise TestFailure(f"no {role} named {name!r} appeared; the tree is:\n{self.dump()}")
             time.sleep(0.1)
