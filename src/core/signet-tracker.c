@@ -978,6 +978,20 @@ signet_tracker_set_on_screen (SignetTracker *self, SignetDocument *document)
 }
 
 /**
+ * signet_tracker_get_on_screen:
+ * @self: a #SignetTracker
+ *
+ * Returns: (transfer none) (nullable): the document a hand-over page shows
+ */
+SignetDocument *
+signet_tracker_get_on_screen (SignetTracker *self)
+{
+  g_return_val_if_fail (SIGNET_IS_TRACKER (self), NULL);
+
+  return self->on_screen;
+}
+
+/**
  * signet_tracker_get_online:
  * @self: a #SignetTracker
  *

@@ -18,15 +18,16 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SignetTracker, signet_tracker, SIGNET, TRACKER, GObject)
 
-SignetTracker *signet_tracker_new (SignetJournal   *journal,
-                                   SignetClient    *client,
-                                   const char      *environment,
-                                   GNetworkMonitor *monitor);
-void           signet_tracker_start (SignetTracker *self);
-void           signet_tracker_stop (SignetTracker *self);
-void           signet_tracker_poll_now (SignetTracker *self);
-void           signet_tracker_set_on_screen (SignetTracker *self, SignetDocument *document);
-gboolean       signet_tracker_get_online (SignetTracker *self);
-guint          signet_tracker_get_n_open (SignetTracker *self);
+SignetTracker  *signet_tracker_new (SignetJournal   *journal,
+                                    SignetClient    *client,
+                                    const char      *environment,
+                                    GNetworkMonitor *monitor);
+void            signet_tracker_start (SignetTracker *self);
+void            signet_tracker_stop (SignetTracker *self);
+void            signet_tracker_poll_now (SignetTracker *self);
+void            signet_tracker_set_on_screen (SignetTracker *self, SignetDocument *document);
+SignetDocument *signet_tracker_get_on_screen (SignetTracker *self);
+gboolean        signet_tracker_get_online (SignetTracker *self);
+guint           signet_tracker_get_n_open (SignetTracker *self);
 
 G_END_DECLS

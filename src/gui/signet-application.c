@@ -81,7 +81,14 @@ notify_finished (SignetApplication *self, SignetDocument *document)
     = g_strdup_printf ("document-%" G_GINT64_FORMAT, signet_document_get_journal_id (document));
   g_autofree char *body = NULL;
   const char      *name = signet_document_get_filename (document);
+  SignetTracker   *tracker = signet_sync_get_tracker (self->sync);
+  GtkWindow       *window = gtk_application_get_active_window (GTK_APPLICATION (self));
   const char      *title;
+
+  /* The user is looking at it: the page shows the change already. */
+  if (tracker != NULL && signet_tracker_get_on_screen (tracker) == document && window != NULL
+      && gtk_window_is_active (window))
+    return;
 
   switch (signet_document_get_status (document))
     {
