@@ -695,7 +695,8 @@ signet_journal_class_init (SignetJournalClass *klass)
    * `$XDG_DATA_HOME/signet/journal.db`.
    */
   properties[PROP_PATH] = g_param_spec_string (
-    "path", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+    "path", NULL, NULL, NULL,
+    G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   /**
    * SignetJournal:loaded:
    *

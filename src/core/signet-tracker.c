@@ -9,8 +9,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-
 #include "signet-archive.h"
 #include "signet-document-info.h"
 #include "signet-document-private.h"
