@@ -451,6 +451,31 @@ test_main_loop_free (void)
   close_journal (journal);
 }
 
+/* A request with no document, or with two, is refused before anything
+ * is written. */
+static void
+test_no_document (void)
+{
+  g_autofree char *pdf = write_file ("either.pdf", "%PDF-1.7");
+  g_autoptr (SignetSignatureRequest) empty = signet_signature_request_new ();
+  g_autoptr (SignetSignatureRequest) both = request_for_file (pdf);
+  SignetSignatureRequest *requests[2] = { empty, both };
+  SignetJournal          *journal = open_journal (NULL);
+
+  signet_signature_request_set_document_id (both, "stored");
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr (GAsyncResult) result = NULL;
+      g_autoptr (GError) error = NULL;
+
+      signet_journal_add_async (journal, "sandbox", &requests[i], 1, NULL, result_cb, &result);
+      g_assert_null (signet_journal_add_finish (journal, wait_for (&result), &error));
+      g_assert_error (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_INPUT);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (signet_journal_get_documents (journal)), ==, 0);
+  close_journal (journal);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -463,6 +488,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/journal/newer-schema", test_newer_schema);
   g_test_add_func ("/journal/damaged", test_damaged);
   g_test_add_func ("/journal/main-loop-free", test_main_loop_free);
+  g_test_add_func ("/journal/no-document", test_no_document);
 
   return g_test_run ();
 }

@@ -950,6 +950,15 @@ signet_journal_add_async (SignetJournal                 *self,
   g_task_set_source_tag (outer, signet_journal_add_async);
 
   file = signet_signature_request_get_file (rounds[0]);
+  if ((file == NULL) == (signet_signature_request_get_document_id (rounds[0]) == NULL))
+    {
+      g_task_return_new_error (
+        outer, SIGNET_ERROR, SIGNET_ERROR_INVALID_INPUT, "%s",
+        _ ("A signature request needs either a new file or a stored document. "
+           "Choose one document and try again."));
+      g_object_unref (outer);
+      return;
+    }
   plan = json_array_new ();
   for (guint i = 0; i < n_rounds; i++)
     {
