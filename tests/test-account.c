@@ -243,6 +243,64 @@ test_sandbox (AccountFixture *fx, gconstpointer data)
   }
 }
 
+/* Several callers while the sandbox program starts all get their client
+ * from the one start. */
+static void
+test_sandbox_started_once (AccountFixture *fx, gconstpointer data)
+{
+  g_autoptr (GAsyncResult) first = NULL;
+  g_autoptr (GAsyncResult) second = NULL;
+  g_autoptr (SignetClient) a = NULL;
+  g_autoptr (SignetClient) b = NULL;
+  g_autoptr (GError) error = NULL;
+
+  signet_account_set_sandbox_program (fx->account, g_getenv ("SIGNET_SANDBOX_BIN"));
+  signet_account_use_sandbox (fx->account);
+  signet_account_get_client_async (fx->account, NULL, result_cb, &first);
+  signet_account_get_client_async (fx->account, NULL, result_cb, &second);
+
+  a = signet_account_get_client_finish (fx->account, wait_for (&first), &error);
+  g_assert_no_error (error);
+  b = signet_account_get_client_finish (fx->account, wait_for (&second), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (signet_client_get_base_url (a), ==, signet_client_get_base_url (b));
+  g_assert_true (g_str_has_prefix (signet_client_get_base_url (a), "http://127.0.0.1:"));
+
+  signet_account_stop_sandbox (fx->account);
+}
+
+/* A key lookup that ends after the account moved on leaves the new
+ * account's client alone. */
+static void
+test_late_answer (AccountFixture *fx, gconstpointer data)
+{
+  g_autoptr (SignetCounter) counter = NULL;
+  g_autoptr (SignetAccount) other = NULL;
+  g_autoptr (SignetClient) late = NULL;
+  g_autoptr (SignetClient) current = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+
+  counter = connect (fx, SIGNET_ENVIRONMENT_CUSTOM, fx->sandbox.base, TEST_KEY, &error);
+  g_assert_no_error (error);
+
+  /* A second account object reads the key; before its answer, the
+   * environment moves to the sandbox. */
+  other = signet_account_new (fx->settings, fx->secrets);
+  signet_account_get_client_async (other, NULL, result_cb, &result);
+  signet_account_set_sandbox (other, "http://127.0.0.1:9", TEST_KEY);
+  g_settings_set_enum (fx->settings, "environment", SIGNET_ENVIRONMENT_SANDBOX);
+  late = signet_account_get_client_finish (other, wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (signet_client_get_base_url (late), ==, fx->sandbox.base);
+  g_clear_object (&result);
+
+  signet_account_get_client_async (other, NULL, result_cb, &result);
+  current = signet_account_get_client_finish (other, wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (signet_client_get_base_url (current), ==, "http://127.0.0.1:9");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -259,6 +317,10 @@ main (int argc, char *argv[])
   g_test_add ("/account/bad-addresses", AccountFixture, NULL, account_set_up, test_bad_addresses,
               account_tear_down);
   g_test_add ("/account/sandbox", AccountFixture, NULL, account_set_up, test_sandbox,
+              account_tear_down);
+  g_test_add ("/account/sandbox-started-once", AccountFixture, NULL, account_set_up,
+              test_sandbox_started_once, account_tear_down);
+  g_test_add ("/account/late-answer", AccountFixture, NULL, account_set_up, test_late_answer,
               account_tear_down);
 
   return g_test_run ();

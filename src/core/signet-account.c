@@ -40,6 +40,8 @@ struct _SignetAccount
   char                 *sandbox_program;
   SignetSandboxProcess *sandbox_process;
   gboolean              sandbox_for_session; /* --sandbox: the sandbox, whatever the setting */
+  GPtrArray            *sandbox_waiters;     /* of GTask, while the sandbox starts */
+  guint                 generation;          /* bumped whenever the client changes */
   SignetClient         *client;              /* for the current environment, once made */
   SignetCounter        *counter;             /* the last answer of the counter service */
 };
@@ -77,6 +79,7 @@ environment_changed_cb (SignetAccount *self)
     return;
 
   self->environment = environment;
+  self->generation++;
   g_clear_object (&self->client);
   set_counter (self, NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENVIRONMENT]);
@@ -130,25 +133,35 @@ not_running_error (void)
 static void
 sandbox_started_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr (GTask) task = user_data;
-  SignetAccount        *self = g_task_get_source_object (task);
+  g_autoptr (SignetAccount) self = user_data;
   SignetSandboxProcess *process = SIGNET_SANDBOX_PROCESS (object);
+  g_autoptr (GPtrArray) waiters = g_steal_pointer (&self->sandbox_waiters);
   g_autoptr (GError) error = NULL;
 
   if (!signet_sandbox_process_start_finish (process, result, &error))
     {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
+      /* The next caller tries again with a new process. */
+      if (self->sandbox_process == process)
+        g_clear_object (&self->sandbox_process);
     }
-
-  if (self->sandbox_process == process)
+  else if (self->sandbox_process == process)
     signet_account_set_sandbox (self, signet_sandbox_process_get_base_url (process),
                                 signet_sandbox_process_get_api_key (process));
-  g_task_return_boolean (task, TRUE);
+
+  for (guint i = 0; waiters != NULL && i < waiters->len; i++)
+    {
+      GTask *task = g_ptr_array_index (waiters, i);
+
+      if (error != NULL)
+        g_task_return_error (task, g_error_copy (error));
+      else
+        g_task_return_boolean (task, TRUE);
+    }
 }
 
 /* Calls back when the sandbox runs (at once if it does, or if it is not ours
- * to start: then the caller finds no address and says so). */
+ * to start: then the caller finds no address and says so). Callers that come
+ * while it starts wait for the same start. */
 static void
 ensure_sandbox (SignetAccount      *self,
                 GCancellable       *cancellable,
@@ -156,6 +169,7 @@ ensure_sandbox (SignetAccount      *self,
                 gpointer            user_data)
 {
   g_autoptr (GTask) task = g_task_new (self, cancellable, callback, user_data);
+  gboolean starting = self->sandbox_waiters != NULL;
 
   if (self->sandbox_url != NULL || self->sandbox_program == NULL)
     {
@@ -163,10 +177,18 @@ ensure_sandbox (SignetAccount      *self,
       return;
     }
 
+  if (!starting)
+    self->sandbox_waiters = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (self->sandbox_waiters, g_steal_pointer (&task));
+  if (starting)
+    return;
+
   if (self->sandbox_process == NULL)
     self->sandbox_process = signet_sandbox_process_new (self->sandbox_program, SANDBOX_DEMO_KEY);
-  signet_sandbox_process_start_async (self->sandbox_process, cancellable, sandbox_started_cb,
-                                      g_steal_pointer (&task));
+  /* No caller's cancellable: one caller giving up must not stop the start
+   * the others wait for. */
+  signet_sandbox_process_start_async (self->sandbox_process, NULL, sandbox_started_cb,
+                                      g_object_ref (self));
 }
 
 /**
@@ -259,6 +281,7 @@ connected (GTask *task)
   if (connect->environment == SIGNET_ENVIRONMENT_CUSTOM)
     g_settings_set_string (self->settings, "custom-url", connect->server);
   self->sandbox_for_session = FALSE;
+  self->generation++;
   g_settings_set_enum (self->settings, "environment", connect->environment);
   environment_changed_cb (self);
 
@@ -438,20 +461,38 @@ signet_account_connect_finish (SignetAccount *self, GAsyncResult *result, GError
 /* }}} */
 /* {{{ The client */
 
+/* Remembers which account a task started for. */
+static void
+task_set_generation (GTask *task, guint generation)
+{
+  g_object_set_data (G_OBJECT (task), "signet-generation", GUINT_TO_POINTER (generation));
+}
+
+static guint
+task_generation (GTask *task)
+{
+  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (task), "signet-generation"));
+}
+
 static void
 return_client (GTask *task, const char *server, const char *key)
 {
   SignetAccount *self = g_task_get_source_object (task);
+  g_autoptr (SignetClient) client = NULL;
   g_autoptr (GError) error = NULL;
 
-  g_clear_object (&self->client);
-  self->client = signet_client_new (server, key, &error);
-  if (self->client == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, g_object_ref (self->client), g_object_unref);
-}
+  client = signet_client_new (server, key, &error);
+  if (client == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
 
+  /* An answer that comes after the account changed is not kept. */
+  if (task_generation (task) == self->generation)
+    g_set_object (&self->client, client);
+  g_task_return_pointer (task, g_steal_pointer (&client), g_object_unref);
+}
 static void
 lookup_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
@@ -534,6 +575,7 @@ signet_account_get_client_async (SignetAccount      *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, signet_account_get_client_async);
+  task_set_generation (task, self->generation);
 
   if (self->client != NULL)
     g_task_return_pointer (task, g_object_ref (self->client), g_object_unref);
@@ -580,7 +622,8 @@ refresh_counter_cb (GObject *object, GAsyncResult *result, gpointer user_data)
       return;
     }
 
-  set_counter (self, counter);
+  if (task_generation (task) == self->generation)
+    set_counter (self, counter);
   g_task_return_pointer (task, g_steal_pointer (&counter), g_object_unref);
 }
 
@@ -624,6 +667,7 @@ signet_account_refresh_async (SignetAccount      *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, signet_account_refresh_async);
+  task_set_generation (task, self->generation);
   signet_account_get_client_async (self, cancellable, refresh_client_cb, g_steal_pointer (&task));
 }
 
@@ -780,14 +824,21 @@ signet_account_get_keyring_usable (SignetAccount *self)
 void
 signet_account_set_sandbox (SignetAccount *self, const char *url, const char *key)
 {
+  gboolean moved;
+
   g_return_if_fail (SIGNET_IS_ACCOUNT (self));
 
+  /* A client for a sandbox that ran elsewhere is no use any more. */
+  moved = self->sandbox_url != NULL && g_strcmp0 (self->sandbox_url, url) != 0;
   g_free (self->sandbox_url);
   self->sandbox_url = g_strdup (url);
   g_free (self->sandbox_key);
   self->sandbox_key = g_strdup (key);
-  if (self->environment == SIGNET_ENVIRONMENT_SANDBOX)
-    g_clear_object (&self->client);
+  if (moved && self->environment == SIGNET_ENVIRONMENT_SANDBOX)
+    {
+      self->generation++;
+      g_clear_object (&self->client);
+    }
 }
 
 static void
@@ -816,6 +867,7 @@ signet_account_dispose (GObject *object)
   SignetAccount *self = SIGNET_ACCOUNT (object);
 
   signet_account_stop_sandbox (self);
+  g_clear_pointer (&self->sandbox_waiters, g_ptr_array_unref);
   g_clear_object (&self->client);
   g_clear_object (&self->counter);
   g_clear_object (&self->secrets);

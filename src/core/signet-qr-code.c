@@ -78,11 +78,9 @@ signet_qr_code_new (const char *text, GError **error)
   code = QRcode_encodeString (text, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
   if (code == NULL)
     {
-      int saved = errno;
-
-      g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_INPUT,
-                   _ ("The link is too long for a QR code (%s). Copy the link instead."),
-                   g_strerror (saved));
+      g_debug ("libqrencode: %s", g_strerror (errno));
+      g_set_error_literal (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_INPUT,
+                           _ ("The link is too long for a QR code. Copy the link instead."));
       return NULL;
     }
 

@@ -94,6 +94,15 @@ update_rows (SignetPreferencesWindow *self)
                                    && self->cancellable == NULL);
 }
 
+/* A toast's title is markup, and error messages can quote the server. */
+static void
+add_toast (SignetPreferencesWindow *self, const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (escaped));
+}
+
 static void
 refresh_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
@@ -111,11 +120,9 @@ refresh_cb (GObject *object, GAsyncResult *result, gpointer user_data)
   update_rows (self);
 
   if (error != NULL)
-    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
-                                      adw_toast_new (error->message));
+    add_toast (self, error->message);
   else
-    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
-                                      adw_toast_new (_ ("The connection works")));
+    add_toast (self, _ ("The connection works"));
 }
 
 static void
@@ -139,8 +146,7 @@ remove_cb (GObject *object, GAsyncResult *result, gpointer user_data)
   if (!signet_account_remove_key_finish (SIGNET_ACCOUNT (object), result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
-                                          adw_toast_new (error->message));
+        add_toast (self, error->message);
       return;
     }
 

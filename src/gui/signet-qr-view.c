@@ -144,7 +144,7 @@ signet_qr_view_set_text (SignetQrView *self, const char *text)
     {
       self->code = signet_qr_code_new (text, &error);
       if (self->code == NULL)
-        g_warning ("No QR code: %s", error->message);
+        g_debug ("No QR code: %s", error->message);
     }
 
   gtk_widget_queue_resize (GTK_WIDGET (self));
