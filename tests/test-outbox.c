@@ -142,6 +142,38 @@ test_lost_answer (JournalFixture *jf, gconstpointer data)
   g_assert_true (has_event (events, "recovered"));
 }
 
+/* The server holds the create longer than the client waits (a timeout),
+ * then creates it anyway: the request stays pending with the timeout
+ * written, and the next send is recognised by its id, not paid again. */
+static void
+test_timeout (JournalFixture *jf, gconstpointer data)
+{
+  g_autoptr (SignetOutbox) outbox = NULL;
+  g_autoptr (SignetDocument) document = NULL;
+  g_autoptr (GPtrArray) events = NULL;
+  g_autoptr (JsonNode) reply = NULL;
+
+  g_clear_object (&jf->client);
+  jf->client = g_object_new (SIGNET_TYPE_CLIENT, "base-url", jf->sandbox.base, "api-key", TEST_KEY,
+                             "timeout", 1, "max-attempts", 1, NULL);
+  outbox = new_outbox (jf);
+  reply = fixture_json (&jf->sandbox, "POST", "/sandbox/faults",
+                        "{\"path\": \"/JSON/signatureRequest\", \"delay\": 2500}", 200);
+  document = send_file (jf, "slow.pdf");
+  while (signet_document_get_last_error (document) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (signet_document_get_status (document), ==, SIGNET_DOCUMENT_STATUS_UPLOADED);
+
+  wait_status (document, SIGNET_DOCUMENT_STATUS_OPEN, 10);
+  /* Whichever of the two sends the server took first, the other one is
+   * refused by its id once the held one is processed. */
+  run_for (2700);
+  assert_open_on_server (jf, document);
+  g_assert_cmpint (sandbox_count (&jf->sandbox, "usedSignatureRequests"), ==, 1);
+  events = journal_events (jf->journal, document);
+  g_assert_true (has_event (events, "error"));
+}
+
 /* The sandbox is stopped while a request waits, then started again on
  * the same port: the request goes through once it is back. */
 static void
@@ -275,6 +307,7 @@ main (int argc, char *argv[])
   ADD ("/outbox/offline", test_offline);
   ADD ("/outbox/server-down", test_server_down);
   ADD ("/outbox/lost-answer", test_lost_answer);
+  ADD ("/outbox/timeout", test_timeout);
   ADD ("/outbox/sandbox-restart", test_sandbox_restart);
   ADD ("/outbox/resume", test_resume);
   ADD ("/outbox/refused", test_refused);
