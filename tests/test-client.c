@@ -914,8 +914,9 @@ test_fault_500_then_success (ClientFixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_cmpint (signet_counter_get_available (counter), >=, 0);
   g_test_message ("two retries took %" G_GINT64_FORMAT " µs", elapsed);
+  /* The backoff's lower bound follows from the code; an upper one would
+   * only measure the machine. */
   g_assert_cmpint (elapsed, >=, 150 * 1000);
-  g_assert_cmpint (elapsed, <, 2 * G_USEC_PER_SEC);
 }
 
 /* A 3 MB upload (larger than the socket buffers) whose connection the
@@ -1046,8 +1047,9 @@ cancel_cb (gpointer user_data)
   g_cancellable_cancel (user_data);
 }
 
-/* Starts a counter call that @fault holds up, cancels it after @ms, and
- * expects the cancellation back at once, not after the fault. */
+/* Starts a counter call that @fault holds up for longer than
+ * wait_result() waits, cancels it after @ms, and so expects the
+ * cancellation back before the fault ends. */
 static void
 cancel_counter_after (ClientFixture *f, const char *fault, guint ms)
 {
@@ -1055,7 +1057,6 @@ cancel_counter_after (ClientFixture *f, const char *fault, guint ms)
   g_autoptr (SignetCounter) counter = NULL;
   g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
-  gint64 start = g_get_monotonic_time ();
 
   add_fault (f, fault);
   signet_client_get_counter_async (f->client, cancellable, result_cb, f);
@@ -1063,13 +1064,12 @@ cancel_counter_after (ClientFixture *f, const char *fault, guint ms)
   result = wait_result (f);
   counter = signet_client_get_counter_finish (f->client, result, &error);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_assert_cmpint (g_get_monotonic_time () - start, <, 2 * G_USEC_PER_SEC);
 }
 
 static void
 test_cancel_in_flight (ClientFixture *f, gconstpointer data)
 {
-  cancel_counter_after (f, "{\"path\": \"/JSON/counter\", \"count\": 1, \"delay\": 3000}", 100);
+  cancel_counter_after (f, "{\"path\": \"/JSON/counter\", \"count\": 1, \"delay\": 20000}", 100);
 }
 
 static void
@@ -1347,6 +1347,65 @@ stalling_pdf_handler (SoupServer        *server,
 
 /* Cancelled while the document is arriving: no half file, no temporary
  * file, the old file untouched. */
+static gboolean
+finish_pdf_cb (gpointer user_data)
+{
+  SoupServerMessage *msg = user_data;
+  SoupMessageBody   *body = soup_server_message_get_response_body (msg);
+
+  soup_message_body_append (body, SOUP_MEMORY_STATIC, "DF-1.7\n%%EOF\n", 13);
+  soup_message_body_complete (body);
+  soup_server_message_unpause (msg);
+  g_object_unref (msg);
+  return G_SOURCE_REMOVE;
+}
+
+/* Sends "%P" now and the rest of the PDF a moment later: the client reads
+ * the first five bytes in two pieces. */
+static void
+split_pdf_handler (SoupServer        *server,
+                   SoupServerMessage *msg,
+                   const char        *path,
+                   GHashTable        *query,
+                   gpointer           user_data)
+{
+  OwnServer *own = user_data;
+
+  own->requests++;
+  soup_server_message_set_status (msg, 200, NULL);
+  soup_message_headers_set_content_type (soup_server_message_get_response_headers (msg),
+                                         "application/pdf", NULL);
+  soup_message_headers_set_encoding (soup_server_message_get_response_headers (msg),
+                                     SOUP_ENCODING_CHUNKED);
+  soup_message_body_append (soup_server_message_get_response_body (msg), SOUP_MEMORY_STATIC, "%P",
+                            2);
+  soup_server_message_pause (msg);
+  g_timeout_add (200, finish_pdf_cb, g_object_ref (msg));
+}
+
+static void
+test_download_split_magic (ClientFixture *f, gconstpointer data)
+{
+  g_autoptr (OwnServer) own = own_server_new (NULL);
+  g_autofree char *path = g_build_filename (f->dir, "signed.pdf", NULL);
+  g_autoptr (GFile) destination = g_file_new_for_path (path);
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *contents = NULL;
+
+  soup_server_add_handler (own->server, NULL, split_pdf_handler, own, NULL);
+  g_clear_object (&f->client);
+  f->client = new_client (f, own->url, TEST_KEY);
+
+  signet_client_download_document_async (f->client, "doc", destination, NULL, result_cb, f);
+  result = wait_result (f);
+  g_assert_true (signet_client_download_document_finish (f->client, result, &error));
+  g_assert_no_error (error);
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (contents, ==, "%PDF-1.7\n%%EOF\n");
+}
+
 static void
 test_cancel_download (ClientFixture *f, gconstpointer data)
 {
@@ -1366,7 +1425,10 @@ test_cancel_download (ClientFixture *f, gconstpointer data)
   f->client = new_client (f, own->url, TEST_KEY);
 
   signet_client_download_document_async (f->client, "doc", destination, cancellable, result_cb, f);
-  g_timeout_add_once (300, cancel_cb, cancellable);
+  /* Cancel once the server has the request, not after a guessed time. */
+  while (own->requests == 0 && f->result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_cancellable_cancel (cancellable);
   result = wait_result (f);
   g_assert_false (signet_client_download_document_finish (f->client, result, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
@@ -1592,6 +1654,7 @@ main (int argc, char *argv[])
   add_test ("/client/empty-answers", wiki, test_empty_answers);
   add_test ("/client/big-list", wiki, test_big_list);
   add_test ("/client/cancel/download", wiki, test_cancel_download);
+  add_test ("/client/download-split-magic", wiki, test_download_split_magic);
   add_test ("/client/loopback-ignores-proxy", wiki, test_loopback_ignores_proxy);
   add_test ("/client/fault/timeout", wiki, test_fault_timeout);
   add_test ("/client/fault/500-then-success", wiki, test_fault_500_then_success);

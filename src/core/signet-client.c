@@ -66,6 +66,9 @@ static GParamSpec *properties[N_PROPS];
 #define READ_CHUNK         65536
 #define MAX_RETRY_DELAY_MS 30000
 
+#define PDF_MAGIC        "%PDF-"
+#define PDF_MAGIC_LENGTH 5
+
 #define REDACTED "[REDACTED]"
 
 /* {{{ Errors */
@@ -856,27 +859,64 @@ call_complete_parsed (GTask *task, JsonNode *root, GError *error)
     g_task_return_pointer (task, result, call->result_free);
 }
 
+/* A long answer is parsed, checked and turned into its objects on a worker
+ * thread: the call waits meanwhile, so nothing else touches it. */
+typedef struct
+{
+  GBytes        *bytes;
+  Call          *call;
+  GDestroyNotify result_free;
+  JsonNode      *root;
+  gpointer       result;
+  GError        *error;
+  gboolean       unsuccessful; /* the answer said it failed: may be retried */
+} Parsed;
+
+static void
+parsed_free (Parsed *parsed)
+{
+  g_bytes_unref (parsed->bytes);
+  g_clear_pointer (&parsed->root, json_node_unref);
+  if (parsed->result != NULL && parsed->result_free != NULL)
+    parsed->result_free (parsed->result);
+  g_clear_error (&parsed->error);
+  g_free (parsed);
+}
+
 static void
 parse_in_thread (GTask *parse, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
-  GError   *error = NULL;
-  JsonNode *root = signet_json_parse (task_data, &error);
+  Parsed *parsed = task_data;
 
-  if (root == NULL)
-    g_task_return_error (parse, error);
+  parsed->root = signet_json_parse (parsed->bytes, &parsed->error);
+  if (parsed->root == NULL)
+    parsed->unsuccessful = TRUE;
+  else if (!signet_client_check_success (parsed->root, &parsed->error))
+    parsed->unsuccessful = TRUE;
   else
-    g_task_return_pointer (parse, root, (GDestroyNotify) json_node_unref);
+    parsed->result
+      = parsed->call->parse (parsed->call->client, parsed->call, parsed->root, &parsed->error);
+  g_task_return_boolean (parse, TRUE);
 }
 
 static void
 json_parsed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GTask) task = user_data;
-  g_autoptr (JsonNode) root = NULL;
-  GError *error = NULL;
+  Call   *call = g_task_get_task_data (task);
+  Parsed *parsed = g_task_get_task_data (G_TASK (result));
 
-  root = g_task_propagate_pointer (G_TASK (result), &error);
-  call_complete_parsed (task, root, error);
+  if (parsed->unsuccessful)
+    {
+      call_finish_attempt (task, g_steal_pointer (&parsed->error));
+      return;
+    }
+
+  g_clear_object (&call->message);
+  if (parsed->result == NULL)
+    call_return_error (task, g_steal_pointer (&parsed->error));
+  else
+    g_task_return_pointer (task, g_steal_pointer (&parsed->result), call->result_free);
 }
 
 static void
@@ -949,9 +989,13 @@ call_complete_json (GTask *task)
   if (g_bytes_get_size (bytes) > PARSE_IN_THREAD)
     {
       g_autoptr (GTask) parse = g_task_new (NULL, NULL, json_parsed_cb, g_object_ref (task));
+      Parsed *parsed = g_new0 (Parsed, 1);
 
+      parsed->bytes = g_bytes_ref (bytes);
+      parsed->call = call;
+      parsed->result_free = call->result_free;
       g_task_set_source_tag (parse, call_complete_json);
-      g_task_set_task_data (parse, g_bytes_ref (bytes), (GDestroyNotify) g_bytes_unref);
+      g_task_set_task_data (parse, parsed, (GDestroyNotify) parsed_free);
       g_task_run_in_thread (parse, parse_in_thread);
       return;
     }
@@ -1132,6 +1176,12 @@ download_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
           download_fail (task, error);
           return;
         }
+      if (call->received < PDF_MAGIC_LENGTH)
+        {
+          signet_set_unexpected_response (&error, "the download is not a PDF");
+          download_fail (task, error);
+          return;
+        }
       if (!check_complete (call, call->received, &error))
         {
           download_fail (task, error);
@@ -1142,8 +1192,12 @@ download_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       return;
     }
 
-  /* Only a PDF is a signed document; anything else is someone's error page. */
-  if (call->received == 0 && (length < 5 || memcmp (data, "%PDF-", 5) != 0))
+  /* Only a PDF is a signed document; anything else is someone's error page.
+   * Its first five bytes may come split over several reads. */
+  if (call->received < PDF_MAGIC_LENGTH
+      && memcmp (data, PDF_MAGIC + call->received,
+                 MIN (length, PDF_MAGIC_LENGTH - (gsize) call->received))
+           != 0)
     {
       signet_set_unexpected_response (&error, "the download is not a PDF");
       download_fail (task, error);

@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n-lib.h>
 #include <poppler.h>
 #include <string.h>
@@ -19,6 +21,8 @@
 #include "signet-error.h"
 #include "signet-poppler-private.h"
 #include "signet-worker-private.h"
+
+#define MAX_PAGE_SIDE 14400.0
 
 /* Where a PDF's header may start: readers accept some junk before it. */
 #define HEADER_WINDOW 1024
@@ -293,6 +297,17 @@ inspect_pdf (SignetInspection *inspection, GBytes *bytes, GCancellable *cancella
         }
 
       poppler_page_get_size (page, &width, &height);
+      /* PDF pages are at most 14,400 points a side (ISO 32000, annex C);
+       * anything else is a damaged or hostile file nobody can sign. */
+      if (!isfinite (width) || !isfinite (height) || width < 1 || height < 1
+          || width > MAX_PAGE_SIDE || height > MAX_PAGE_SIDE)
+        {
+          g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_FILE_UNREADABLE,
+                       _ ("Page %d of the document has an impossible size. Ask the sender for "
+                          "a new copy."),
+                       i + 1);
+          return FALSE;
+        }
       signet_inspection_add_page (inspection, width, height);
       find_fields (page, i, height, inspection);
       find_tags (page, i, height, inspection);

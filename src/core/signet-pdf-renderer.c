@@ -20,6 +20,7 @@
 /* No page is rendered larger than this many pixels (64 MB of memory);
  * a larger zoom shows a scaled-up image instead. */
 #define MAX_PIXELS (4096 * 4096)
+#define MAX_SIDE   32767.0
 
 struct _SignetPageImage
 {
@@ -271,8 +272,16 @@ render (SignetPdfRenderer *self, const RenderRequest *request, GError **error)
     }
 
   poppler_page_get_size (page, &width, &height);
+  if (!isfinite (width) || !isfinite (height) || width < 1 || height < 1)
+    {
+      g_set_error_literal (error, SIGNET_ERROR, SIGNET_ERROR_FILE_UNREADABLE,
+                           _ ("The document could not be shown. Check that it still exists."));
+      return NULL;
+    }
+  /* Neither the area nor either side may outgrow what cairo can hold. */
   if (width * height * scale * scale > MAX_PIXELS)
     scale = sqrt (MAX_PIXELS / (width * height));
+  scale = MIN (scale, MAX_SIDE / MAX (width, height));
 
   image = g_new0 (SignetPageImage, 1);
   g_atomic_ref_count_init (&image->ref_count);
@@ -282,6 +291,14 @@ render (SignetPdfRenderer *self, const RenderRequest *request, GError **error)
   image->height = MAX (1, (int) ceil (height * scale));
 
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, image->width, image->height);
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (surface);
+      g_free (image);
+      g_set_error_literal (error, SIGNET_ERROR, SIGNET_ERROR_FILE_UNREADABLE,
+                           _ ("The document could not be shown. Check that it still exists."));
+      return NULL;
+    }
   cr = cairo_create (surface);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);

@@ -215,6 +215,7 @@ thumbnail_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, Si
   GtkLabel        *label = GTK_LABEL (gtk_widget_get_last_child (box));
   int              position = (int) gtk_list_item_get_position (list_item);
   g_autofree char *number = g_strdup_printf ("%d", position + 1);
+  g_autofree char *accessible = NULL;
   double           width, height;
 
   signet_inspection_get_page_size (self->inspection, position, &width, &height);
@@ -222,6 +223,11 @@ thumbnail_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, Si
   signet_pdf_page_set_zoom (page, THUMBNAIL_WIDTH / width);
   signet_pdf_page_set_page (page, position);
   gtk_label_set_label (label, number);
+
+  /* Translators: the accessible name of a page's thumbnail; %d is its number */
+  accessible = g_strdup_printf (_ ("Page %d"), position + 1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (page), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
 }
 
 static void
