@@ -14,6 +14,7 @@
 #include "signet-application.h"
 #include "signet-metainfo.h"
 #include "signet-preferences-window.h"
+#include "signet-sync.h"
 #include "signet-window.h"
 
 struct _SignetApplication
@@ -23,6 +24,9 @@ struct _SignetApplication
   GSettings     *settings;
   SignetAccount *account;
   gboolean       use_sandbox; /* --sandbox */
+  SignetSync    *sync;
+  gboolean       held; /* tracking with no window open */
+  gboolean       told_background;
 };
 
 G_DEFINE_FINAL_TYPE (SignetApplication, signet_application, ADW_TYPE_APPLICATION)
@@ -67,10 +71,154 @@ signet_application_handle_local_options (GApplication *app, GVariantDict *option
   return G_APPLICATION_CLASS (signet_application_parent_class)->handle_local_options (app, options);
 }
 
+/* {{{ The journal, notifications and the background */
+
+static void
+notify_finished (SignetApplication *self, SignetDocument *document)
+{
+  g_autoptr (GNotification) notification = NULL;
+  g_autofree char *id
+    = g_strdup_printf ("document-%" G_GINT64_FORMAT, signet_document_get_journal_id (document));
+  g_autofree char *body = NULL;
+  const char      *name = signet_document_get_filename (document);
+  SignetTracker   *tracker = signet_sync_get_tracker (self->sync);
+  GtkWindow       *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  const char      *title;
+
+  /* The user is looking at it: the page shows the change already. */
+  if (tracker != NULL && signet_tracker_get_on_screen (tracker) == document && window != NULL
+      && gtk_window_is_active (window))
+    return;
+
+  switch (signet_document_get_status (document))
+    {
+      case SIGNET_DOCUMENT_STATUS_ARCHIVED:
+        title = _ ("Document Signed");
+        body = g_strdup_printf (_ ("“%s” is signed and saved in the archive folder."), name);
+        break;
+      case SIGNET_DOCUMENT_STATUS_CANCELED:
+        title = _ ("Signing Cancelled");
+        body = g_strdup_printf (
+          _ ("The signer cancelled the signature request for “%s”. Send it again if it is "
+             "still needed."),
+          name);
+        break;
+      case SIGNET_DOCUMENT_STATUS_EXPIRED:
+        title = _ ("Signature Request Expired");
+        body = g_strdup_printf (
+          _ ("Nobody signed “%s” before the request expired. Send it again if it is still "
+             "needed."),
+          name);
+        break;
+      case SIGNET_DOCUMENT_STATUS_VANISHED:
+        title = _ ("Document Gone from OKdokument");
+        body = g_strdup_printf (
+          _ ("“%s” is no longer on the OKdokument server. Signet keeps its history."), name);
+        break;
+      default:
+        title = _ ("Signature Request Failed");
+        body = g_strdup_printf (_ ("“%s” could not be sent for signature. %s"), name,
+                                signet_document_get_last_error (document) != NULL
+                                  ? signet_document_get_last_error (document)
+                                  : "");
+        break;
+    }
+
+  notification = g_notification_new (title);
+  g_notification_set_body (notification, body);
+  if (signet_document_get_archive_path (document) != NULL)
+    g_notification_add_button_with_target (notification, _ ("Open"), "app.open-archived", "s",
+                                           signet_document_get_archive_path (document));
+  g_notification_add_button_with_target (notification, _ ("Show in Signet"), "app.show-document",
+                                         "x", signet_document_get_journal_id (document));
+  g_application_send_notification (G_APPLICATION (self), id, notification);
+}
+
+static void
+sync_finished_cb (SignetSync *sync, SignetDocument *document, gpointer user_data)
+{
+  notify_finished (SIGNET_APPLICATION (user_data), document);
+}
+
+static guint
+n_open (SignetApplication *self)
+{
+  SignetTracker *tracker = self->sync != NULL ? signet_sync_get_tracker (self->sync) : NULL;
+
+  return tracker != NULL ? signet_tracker_get_n_open (tracker) : 0;
+}
+
+static void
+n_open_changed_cb (SignetApplication *self)
+{
+  if (self->held && n_open (self) == 0)
+    {
+      self->held = FALSE;
+      g_signal_handlers_disconnect_by_func (signet_sync_get_tracker (self->sync), n_open_changed_cb,
+                                            self);
+      g_application_release (G_APPLICATION (self));
+    }
+}
+
+/* The last window closed while requests are open: keep tracking them. */
+static void
+window_removed_cb (GtkApplication *app, GtkWindow *window, gpointer user_data)
+{
+  SignetApplication *self = SIGNET_APPLICATION (app);
+  SignetTracker     *tracker;
+
+  if (gtk_application_get_windows (app) != NULL || self->held || n_open (self) == 0
+      || !g_settings_get_boolean (self->settings, "run-in-background"))
+    return;
+
+  self->held = TRUE;
+  g_application_hold (G_APPLICATION (self));
+  tracker = signet_sync_get_tracker (self->sync);
+  g_signal_connect_object (tracker, "notify::n-open", G_CALLBACK (n_open_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  if (!self->told_background)
+    {
+      g_autoptr (GNotification) notification = g_notification_new (_ ("Signet Keeps Tracking"));
+
+      self->told_background = TRUE;
+      g_notification_set_body (
+        notification, _ ("Signet follows the open signature requests in the background and saves "
+                         "signed documents in the archive folder. Quit Signet to stop it."));
+      g_application_send_notification (G_APPLICATION (self), "background", notification);
+    }
+}
+
+static void
+sync_started_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!signet_sync_start_finish (SIGNET_SYNC (source), result, &error))
+    g_warning ("%s", error->message);
+}
+
+static void
+open_archived_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (g_variant_get_string (parameter, NULL));
+  g_autofree char *uri = g_file_get_uri (file);
+
+  g_app_info_launch_default_for_uri_async (uri, NULL, NULL, NULL, NULL);
+}
+
+static void
+show_document_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  g_application_activate (G_APPLICATION (user_data));
+}
+
+/* }}} */
+
 static void
 signet_application_startup (GApplication *app)
 {
   SignetApplication *self = SIGNET_APPLICATION (app);
+  g_autoptr (SignetJournal) journal = NULL;
 
   G_APPLICATION_CLASS (signet_application_parent_class)->startup (app);
 
@@ -78,12 +226,24 @@ signet_application_startup (GApplication *app)
 
   if (self->use_sandbox)
     signet_account_use_sandbox (self->account);
+
+  /* Every request sent from here is journalled, sent, followed and
+   * archived, with or without a window. */
+  journal = signet_journal_new (NULL);
+  self->sync = signet_sync_new (self->account, self->settings, journal, NULL);
+  g_signal_connect_object (self->sync, "finished", G_CALLBACK (sync_finished_cb), self, 0);
+  g_signal_connect (self, "window-removed", G_CALLBACK (window_removed_cb), NULL);
+  signet_sync_start_async (self->sync, NULL, sync_started_cb, NULL);
 }
 
 static void
 signet_application_shutdown (GApplication *app)
 {
-  signet_account_stop_sandbox (SIGNET_APPLICATION (app)->account);
+  SignetApplication *self = SIGNET_APPLICATION (app);
+
+  if (self->sync != NULL)
+    g_object_run_dispose (G_OBJECT (self->sync));
+  signet_account_stop_sandbox (self->account);
 
   G_APPLICATION_CLASS (signet_application_parent_class)->shutdown (app);
 }
@@ -146,6 +306,8 @@ static const GActionEntry app_actions[] = {
   { "quit", quit_activated_cb },
   { "preferences", preferences_activated_cb },
   { "about", about_activated_cb },
+  { "open-archived", open_archived_cb, "s" },
+  { "show-document", show_document_cb, "x" },
 };
 
 static void
@@ -153,6 +315,7 @@ signet_application_dispose (GObject *object)
 {
   SignetApplication *self = SIGNET_APPLICATION (object);
 
+  g_clear_object (&self->sync);
   g_clear_object (&self->account);
   g_clear_object (&self->settings);
 
@@ -231,6 +394,21 @@ signet_application_get_settings (SignetApplication *self)
   g_return_val_if_fail (SIGNET_IS_APPLICATION (self), NULL);
 
   return self->settings;
+}
+
+/**
+ * signet_application_get_sync:
+ * @self: a #SignetApplication
+ *
+ * Returns: (transfer none) (nullable): the journal with its outbox and
+ *   tracker, once started up
+ */
+SignetSync *
+signet_application_get_sync (SignetApplication *self)
+{
+  g_return_val_if_fail (SIGNET_IS_APPLICATION (self), NULL);
+
+  return self->sync;
 }
 
 /**

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "signet-account.h"
+#include "signet-sync.h"
 
 G_BEGIN_DECLS
 
@@ -20,5 +21,6 @@ G_DECLARE_FINAL_TYPE (SignetApplication, signet_application, SIGNET, APPLICATION
 SignetApplication *signet_application_new (void);
 GSettings         *signet_application_get_settings (SignetApplication *self);
 SignetAccount     *signet_application_get_account (SignetApplication *self);
+SignetSync        *signet_application_get_sync (SignetApplication *self);
 
 G_END_DECLS

@@ -1,0 +1,637 @@
+/* signet-document.c
+ *
+ * Copyright 2026 The Signet authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "signet-document"
+
+#include "config.h"
+
+#include "signet-document-private.h"
+#include "signet-enums.h"
+
+/**
+ * SignetDocument:
+ *
+ * One journalled request: a document sent out for signature from this
+ * computer, in one or more rounds. Its properties follow the journal, so
+ * list rows and pages bind to them; only core changes them.
+ */
+struct _SignetDocument
+{
+  GObject parent_instance;
+
+  gint64               journal_id;
+  char                *signature_request_id;
+  char                *document_id;
+  char                *environment;
+  char                *filename;
+  char                *original_path;
+  char                *checksum;
+  char                *plan;
+  guint                round;
+  guint                n_rounds;
+  char                *signing_url;
+  gint64               expiration;
+  SignetDocumentState  state;
+  SignetDocumentStatus status;
+  char                *archive_path;
+  char                *last_error;
+  gint64               created;
+  gint64               modified;
+};
+
+G_DEFINE_FINAL_TYPE (SignetDocument, signet_document, G_TYPE_OBJECT)
+
+enum
+{
+  PROP_0,
+  PROP_JOURNAL_ID,
+  PROP_SIGNATURE_REQUEST_ID,
+  PROP_DOCUMENT_ID,
+  PROP_ENVIRONMENT,
+  PROP_FILENAME,
+  PROP_ORIGINAL_PATH,
+  PROP_CHECKSUM,
+  PROP_SIGNING_URL,
+  PROP_EXPIRATION,
+  PROP_STATE,
+  PROP_STATUS,
+  PROP_ROUND,
+  PROP_N_ROUNDS,
+  PROP_ARCHIVE_PATH,
+  PROP_LAST_ERROR,
+  PROP_CREATED,
+  PROP_MODIFIED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/**
+ * signet_document_status_to_string:
+ * @status: a #SignetDocumentStatus
+ *
+ * Returns: the name the journal stores for @status
+ */
+const char *
+signet_document_status_to_string (SignetDocumentStatus status)
+{
+  g_autoptr (GEnumClass) klass = g_type_class_ref (SIGNET_TYPE_DOCUMENT_STATUS);
+  GEnumValue *value = g_enum_get_value (klass, status);
+
+  return value != NULL ? value->value_nick : NULL;
+}
+
+/**
+ * signet_document_status_from_string:
+ * @name: (nullable): a name from signet_document_status_to_string()
+ *
+ * Returns: the status, %SIGNET_DOCUMENT_STATUS_PENDING for an unknown name
+ */
+SignetDocumentStatus
+signet_document_status_from_string (const char *name)
+{
+  g_autoptr (GEnumClass) klass = g_type_class_ref (SIGNET_TYPE_DOCUMENT_STATUS);
+  GEnumValue *value = name != NULL ? g_enum_get_value_by_nick (klass, name) : NULL;
+
+  return value != NULL ? (SignetDocumentStatus) value->value : SIGNET_DOCUMENT_STATUS_PENDING;
+}
+
+/**
+ * signet_document_status_is_final:
+ * @status: a #SignetDocumentStatus
+ *
+ * Returns: whether nothing more happens to a document in @status
+ */
+gboolean
+signet_document_status_is_final (SignetDocumentStatus status)
+{
+  return status >= SIGNET_DOCUMENT_STATUS_ARCHIVED;
+}
+
+static void
+signet_document_finalize (GObject *object)
+{
+  SignetDocument *self = SIGNET_DOCUMENT (object);
+
+  g_free (self->signature_request_id);
+  g_free (self->document_id);
+  g_free (self->environment);
+  g_free (self->filename);
+  g_free (self->original_path);
+  g_free (self->checksum);
+  g_free (self->plan);
+  g_free (self->signing_url);
+  g_free (self->archive_path);
+  g_free (self->last_error);
+
+  G_OBJECT_CLASS (signet_document_parent_class)->finalize (object);
+}
+
+static void
+signet_document_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  SignetDocument *self = SIGNET_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+      case PROP_JOURNAL_ID:
+        g_value_set_int64 (value, self->journal_id);
+        break;
+      case PROP_SIGNATURE_REQUEST_ID:
+        g_value_set_string (value, self->signature_request_id);
+        break;
+      case PROP_DOCUMENT_ID:
+        g_value_set_string (value, self->document_id);
+        break;
+      case PROP_ENVIRONMENT:
+        g_value_set_string (value, self->environment);
+        break;
+      case PROP_FILENAME:
+        g_value_set_string (value, self->filename);
+        break;
+      case PROP_ORIGINAL_PATH:
+        g_value_set_string (value, self->original_path);
+        break;
+      case PROP_CHECKSUM:
+        g_value_set_string (value, self->checksum);
+        break;
+      case PROP_SIGNING_URL:
+        g_value_set_string (value, self->signing_url);
+        break;
+      case PROP_EXPIRATION:
+        g_value_set_int64 (value, self->expiration);
+        break;
+      case PROP_STATE:
+        g_value_set_enum (value, self->state);
+        break;
+      case PROP_STATUS:
+        g_value_set_enum (value, self->status);
+        break;
+      case PROP_ROUND:
+        g_value_set_uint (value, self->round);
+        break;
+      case PROP_N_ROUNDS:
+        g_value_set_uint (value, self->n_rounds);
+        break;
+      case PROP_ARCHIVE_PATH:
+        g_value_set_string (value, self->archive_path);
+        break;
+      case PROP_LAST_ERROR:
+        g_value_set_string (value, self->last_error);
+        break;
+      case PROP_CREATED:
+        g_value_set_int64 (value, self->created);
+        break;
+      case PROP_MODIFIED:
+        g_value_set_int64 (value, self->modified);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static GParamSpec *
+string_property (const char *name)
+{
+  return g_param_spec_string (name, NULL, NULL, NULL,
+                              G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+}
+
+static GParamSpec *
+int64_property (const char *name)
+{
+  return g_param_spec_int64 (name, NULL, NULL, 0, G_MAXINT64, 0,
+                             G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+}
+
+static void
+signet_document_class_init (SignetDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = signet_document_finalize;
+  object_class->get_property = signet_document_get_property;
+
+  /**
+   * SignetDocument:journal-id:
+   *
+   * The row of the journal; 0 until it is written.
+   */
+  properties[PROP_JOURNAL_ID] = int64_property ("journal-id");
+  /**
+   * SignetDocument:signature-request-id:
+   *
+   * The id Signet chose for the current round's signature request.
+   */
+  properties[PROP_SIGNATURE_REQUEST_ID] = string_property ("signature-request-id");
+  /**
+   * SignetDocument:document-id:
+   *
+   * The server's id of the stored document, once uploaded.
+   */
+  properties[PROP_DOCUMENT_ID] = string_property ("document-id");
+  /**
+   * SignetDocument:environment:
+   *
+   * The id of the #SignetEnvironment the request went to.
+   */
+  properties[PROP_ENVIRONMENT] = string_property ("environment");
+  /**
+   * SignetDocument:filename:
+   *
+   * The document's file name, as the service and the signer see it.
+   */
+  properties[PROP_FILENAME] = string_property ("filename");
+  /**
+   * SignetDocument:original-path:
+   *
+   * Where the file was when it was sent.
+   */
+  properties[PROP_ORIGINAL_PATH] = string_property ("original-path");
+  /**
+   * SignetDocument:checksum:
+   *
+   * The SHA-256 of the file as it was sent, in hex.
+   */
+  properties[PROP_CHECKSUM] = string_property ("checksum");
+  /**
+   * SignetDocument:signing-url:
+   *
+   * The link for the signer of the current round, once the request exists.
+   */
+  properties[PROP_SIGNING_URL] = string_property ("signing-url");
+  /**
+   * SignetDocument:expiration:
+   *
+   * When the current round's request expires (Unix ms), 0 for the default.
+   */
+  properties[PROP_EXPIRATION] = int64_property ("expiration");
+  /**
+   * SignetDocument:state:
+   *
+   * The document's state on the server, as last seen.
+   */
+  properties[PROP_STATE] = g_param_spec_enum (
+    "state", NULL, NULL, SIGNET_TYPE_DOCUMENT_STATE, SIGNET_DOCUMENT_STATE_UNKNOWN,
+    G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * SignetDocument:status:
+   *
+   * Where the request is in its life.
+   */
+  properties[PROP_STATUS] = g_param_spec_enum (
+    "status", NULL, NULL, SIGNET_TYPE_DOCUMENT_STATUS, SIGNET_DOCUMENT_STATUS_PENDING,
+    G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * SignetDocument:round:
+   *
+   * The current signing round, counted from 0.
+   */
+  properties[PROP_ROUND]
+    = g_param_spec_uint ("round", NULL, NULL, 0, G_MAXUINT, 0,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * SignetDocument:n-rounds:
+   *
+   * How many rounds the request has.
+   */
+  properties[PROP_N_ROUNDS]
+    = g_param_spec_uint ("n-rounds", NULL, NULL, 1, G_MAXUINT, 1,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * SignetDocument:archive-path:
+   *
+   * Where the signed PDF was saved, once it is.
+   */
+  properties[PROP_ARCHIVE_PATH] = string_property ("archive-path");
+  /**
+   * SignetDocument:last-error:
+   *
+   * The translated message of the last failure while working on the
+   * request, %NULL after a success.
+   */
+  properties[PROP_LAST_ERROR] = string_property ("last-error");
+  /**
+   * SignetDocument:created:
+   *
+   * When the request was journalled (Unix ms).
+   */
+  properties[PROP_CREATED] = int64_property ("created");
+  /**
+   * SignetDocument:modified:
+   *
+   * When the journal last changed the request (Unix ms).
+   */
+  properties[PROP_MODIFIED] = int64_property ("modified");
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+signet_document_init (SignetDocument *self)
+{
+  self->n_rounds = 1;
+}
+
+void
+signet_document_record_free (SignetDocumentRecord *record)
+{
+  if (record == NULL)
+    return;
+  g_free (record->signature_request_id);
+  g_free (record->document_id);
+  g_free (record->environment);
+  g_free (record->filename);
+  g_free (record->original_path);
+  g_free (record->checksum);
+  g_free (record->plan);
+  g_free (record->signing_url);
+  g_free (record->state);
+  g_free (record->status);
+  g_free (record->archive_path);
+  g_free (record->last_error);
+  g_free (record);
+}
+
+/* Takes the strings of @record; the record itself stays the caller's. */
+SignetDocument *
+signet_document_new_from_record (SignetDocumentRecord *record)
+{
+  SignetDocument *self = g_object_new (SIGNET_TYPE_DOCUMENT, NULL);
+
+  self->journal_id = record->id;
+  self->signature_request_id = g_steal_pointer (&record->signature_request_id);
+  self->document_id = g_steal_pointer (&record->document_id);
+  self->environment = g_steal_pointer (&record->environment);
+  self->filename = g_steal_pointer (&record->filename);
+  self->original_path = g_steal_pointer (&record->original_path);
+  self->checksum = g_steal_pointer (&record->checksum);
+  self->plan = g_steal_pointer (&record->plan);
+  self->round = record->round;
+  self->n_rounds = MAX (record->n_rounds, 1);
+  self->signing_url = g_steal_pointer (&record->signing_url);
+  self->expiration = record->expiration;
+  self->state = signet_document_state_from_string (record->state);
+  self->status = signet_document_status_from_string (record->status);
+  self->archive_path = g_steal_pointer (&record->archive_path);
+  self->last_error = g_steal_pointer (&record->last_error);
+  self->created = record->created;
+  self->modified = record->modified;
+
+  return self;
+}
+
+SignetDocumentRecord *
+signet_document_to_record (SignetDocument *self)
+{
+  SignetDocumentRecord *record = g_new0 (SignetDocumentRecord, 1);
+
+  record->id = self->journal_id;
+  record->signature_request_id = g_strdup (self->signature_request_id);
+  record->document_id = g_strdup (self->document_id);
+  record->environment = g_strdup (self->environment);
+  record->filename = g_strdup (self->filename);
+  record->original_path = g_strdup (self->original_path);
+  record->checksum = g_strdup (self->checksum);
+  record->plan = g_strdup (self->plan);
+  record->round = self->round;
+  record->n_rounds = self->n_rounds;
+  record->signing_url = g_strdup (self->signing_url);
+  record->expiration = self->expiration;
+  record->state = self->state != SIGNET_DOCUMENT_STATE_UNKNOWN
+                    ? g_strdup (signet_document_state_to_string (self->state))
+                    : NULL;
+  record->status = g_strdup (signet_document_status_to_string (self->status));
+  record->archive_path = g_strdup (self->archive_path);
+  record->last_error = g_strdup (self->last_error);
+  record->created = self->created;
+  record->modified = self->modified;
+
+  return record;
+}
+
+static void
+set_string (SignetDocument *self, char **field, const char *value, guint prop)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return;
+  g_free (*field);
+  *field = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+}
+
+#define DEFINE_GETTER(type, name, field)                                                           \
+  type signet_document_get_##name (SignetDocument *self)                                           \
+  {                                                                                                \
+    g_return_val_if_fail (SIGNET_IS_DOCUMENT (self), 0);                                           \
+    return self->field;                                                                            \
+  }
+
+/**
+ * signet_document_get_journal_id:
+ * @self: a #SignetDocument
+ *
+ * Returns: the journal's row, 0 before it is written
+ */
+DEFINE_GETTER (gint64, journal_id, journal_id)
+/**
+ * signet_document_get_signature_request_id:
+ * @self: a #SignetDocument
+ *
+ * Returns: the current round's signature request id
+ */
+DEFINE_GETTER (const char *, signature_request_id, signature_request_id)
+/**
+ * signet_document_get_document_id:
+ * @self: a #SignetDocument
+ *
+ * Returns: (nullable): the server's document id, once uploaded
+ */
+DEFINE_GETTER (const char *, document_id, document_id)
+/**
+ * signet_document_get_environment:
+ * @self: a #SignetDocument
+ *
+ * Returns: the id of the environment the request went to
+ */
+DEFINE_GETTER (const char *, environment, environment)
+/**
+ * signet_document_get_filename:
+ * @self: a #SignetDocument
+ *
+ * Returns: the document's file name
+ */
+DEFINE_GETTER (const char *, filename, filename)
+/**
+ * signet_document_get_original_path:
+ * @self: a #SignetDocument
+ *
+ * Returns: (nullable): where the file was when it was sent
+ */
+DEFINE_GETTER (const char *, original_path, original_path)
+/**
+ * signet_document_get_checksum:
+ * @self: a #SignetDocument
+ *
+ * Returns: (nullable): the SHA-256 of the file as sent
+ */
+DEFINE_GETTER (const char *, checksum, checksum)
+/**
+ * signet_document_get_signing_url:
+ * @self: a #SignetDocument
+ *
+ * Returns: (nullable): the current round's signing link
+ */
+DEFINE_GETTER (const char *, signing_url, signing_url)
+/**
+ * signet_document_get_expiration:
+ * @self: a #SignetDocument
+ *
+ * Returns: when the current round expires (Unix ms), 0 for the default
+ */
+DEFINE_GETTER (gint64, expiration, expiration)
+/**
+ * signet_document_get_state:
+ * @self: a #SignetDocument
+ *
+ * Returns: the server's state of the document, as last seen
+ */
+DEFINE_GETTER (SignetDocumentState, state, state)
+/**
+ * signet_document_get_status:
+ * @self: a #SignetDocument
+ *
+ * Returns: where the request is in its life
+ */
+DEFINE_GETTER (SignetDocumentStatus, status, status)
+/**
+ * signet_document_get_round:
+ * @self: a #SignetDocument
+ *
+ * Returns: the current round, from 0
+ */
+DEFINE_GETTER (guint, round, round)
+/**
+ * signet_document_get_n_rounds:
+ * @self: a #SignetDocument
+ *
+ * Returns: the number of rounds
+ */
+DEFINE_GETTER (guint, n_rounds, n_rounds)
+/**
+ * signet_document_get_archive_path:
+ * @self: a #SignetDocument
+ *
+ * Returns: (nullable): the archived signed PDF
+ */
+DEFINE_GETTER (const char *, archive_path, archive_path)
+/**
+ * signet_document_get_last_error:
+ * @self: a #SignetDocument
+ *
+ * Returns: (nullable): the last failure's message
+ */
+DEFINE_GETTER (const char *, last_error, last_error)
+/**
+ * signet_document_get_created:
+ * @self: a #SignetDocument
+ *
+ * Returns: when the request was journalled (Unix ms)
+ */
+DEFINE_GETTER (gint64, created, created)
+/**
+ * signet_document_get_modified:
+ * @self: a #SignetDocument
+ *
+ * Returns: when the journal last changed the request (Unix ms)
+ */
+DEFINE_GETTER (gint64, modified, modified)
+DEFINE_GETTER (const char *, plan, plan)
+
+void
+signet_document_set_journal_id (SignetDocument *self, gint64 id)
+{
+  if (self->journal_id == id)
+    return;
+  self->journal_id = id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_JOURNAL_ID]);
+}
+
+void
+signet_document_set_signature_request_id (SignetDocument *self, const char *id)
+{
+  set_string (self, &self->signature_request_id, id, PROP_SIGNATURE_REQUEST_ID);
+}
+
+void
+signet_document_set_document_id (SignetDocument *self, const char *document_id)
+{
+  set_string (self, &self->document_id, document_id, PROP_DOCUMENT_ID);
+}
+
+void
+signet_document_set_signing_url (SignetDocument *self, const char *url)
+{
+  set_string (self, &self->signing_url, url, PROP_SIGNING_URL);
+}
+
+void
+signet_document_set_expiration (SignetDocument *self, gint64 expiration)
+{
+  if (self->expiration == expiration)
+    return;
+  self->expiration = expiration;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPIRATION]);
+}
+
+void
+signet_document_set_state (SignetDocument *self, SignetDocumentState state)
+{
+  if (self->state == state)
+    return;
+  self->state = state;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+}
+
+void
+signet_document_set_status (SignetDocument *self, SignetDocumentStatus status)
+{
+  if (self->status == status)
+    return;
+  self->status = status;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+}
+
+void
+signet_document_set_round (SignetDocument *self, guint round)
+{
+  if (self->round == round)
+    return;
+  self->round = round;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROUND]);
+}
+
+void
+signet_document_set_archive_path (SignetDocument *self, const char *path)
+{
+  set_string (self, &self->archive_path, path, PROP_ARCHIVE_PATH);
+}
+
+void
+signet_document_set_last_error (SignetDocument *self, const char *message)
+{
+  set_string (self, &self->last_error, message, PROP_LAST_ERROR);
+}
+
+void
+signet_document_set_modified (SignetDocument *self, gint64 modified)
+{
+  if (self->modified == modified)
+    return;
+  self->modified = modified;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}

@@ -1,0 +1,296 @@
+/* journal-util.c
+ *
+ * Copyright 2026 The Signet authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "journal-util.h"
+
+#include <glib/gstdio.h>
+
+void
+result_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+GAsyncResult *
+wait_for (GAsyncResult **result)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (*result == NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  return *result;
+}
+
+static gboolean
+flag_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+void
+run_for (guint milliseconds)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (milliseconds, flag_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+SignetJournal *
+open_journal (const char *path)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  SignetJournal *journal = signet_journal_new (path);
+
+  signet_journal_open_async (journal, NULL, result_cb, &result);
+  signet_journal_open_finish (journal, wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_true (signet_journal_get_loaded (journal));
+  return journal;
+}
+
+/* Journals a request of the sandbox environment, as the app's send does;
+ * a started outbox then sends it. */
+SignetDocument *
+journal_add (SignetJournal *journal, SignetSignatureRequest *const *rounds, guint n_rounds)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  SignetDocument *document;
+
+  signet_journal_add_async (journal, "sandbox", rounds, n_rounds, NULL, result_cb, &result);
+  document = signet_journal_add_finish (journal, wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+  return document;
+}
+
+void
+close_journal (SignetJournal *journal)
+{
+  g_object_run_dispose (G_OBJECT (journal));
+  g_object_unref (journal);
+}
+
+SignetClient *
+new_client (const char *base_url)
+{
+  g_autoptr (GError) error = NULL;
+  SignetClient *client = signet_client_new (base_url, TEST_KEY, &error);
+
+  g_assert_no_error (error);
+  /* One quick retry inside the client; the outbox's own backoff is what
+   * the tests look at. */
+  g_object_set (client, "max-attempts", 2, "retry-delay", 10, NULL);
+  return client;
+}
+
+char *
+write_pdf (const char *name, const char *const *pages)
+{
+  static const char *const default_pages[] = { "Contract _SO1_ _SO2_", NULL };
+  g_autoptr (GBytes) pdf = make_pdf (pages != NULL ? pages : default_pages);
+  g_autofree char *folder = g_build_filename (g_get_user_data_dir (), "in", NULL);
+  g_autofree char *path = g_build_filename (folder, name, NULL);
+  g_autoptr (GError) error = NULL;
+
+  g_mkdir_with_parents (folder, 0700);
+  g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&path);
+}
+
+/* The network as the tests want it: a GNetworkMonitor whose network the
+ * test takes away and gives back, as NetworkManager would. */
+#define TEST_TYPE_NETWORK_MONITOR (test_network_monitor_get_type ())
+G_DECLARE_FINAL_TYPE (TestNetworkMonitor, test_network_monitor, TEST, NETWORK_MONITOR, GObject)
+
+struct _TestNetworkMonitor
+{
+  GObject  parent_instance;
+  gboolean available;
+};
+
+enum
+{
+  PROP_0,
+  PROP_NETWORK_AVAILABLE,
+  PROP_NETWORK_METERED,
+  PROP_CONNECTIVITY,
+};
+
+static void test_network_monitor_iface_init (GNetworkMonitorInterface *iface);
+static void test_network_monitor_initable_init (GInitableIface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (TestNetworkMonitor,
+                               test_network_monitor,
+                               G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE,
+                                                      test_network_monitor_initable_init)
+                                 G_IMPLEMENT_INTERFACE (G_TYPE_NETWORK_MONITOR,
+                                                        test_network_monitor_iface_init))
+
+static void
+test_network_monitor_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  TestNetworkMonitor *self = TEST_NETWORK_MONITOR (object);
+
+  switch (prop_id)
+    {
+      case PROP_NETWORK_AVAILABLE:
+        g_value_set_boolean (value, self->available);
+        break;
+      case PROP_NETWORK_METERED:
+        g_value_set_boolean (value, FALSE);
+        break;
+      case PROP_CONNECTIVITY:
+        g_value_set_enum (value, self->available ? G_NETWORK_CONNECTIVITY_FULL
+                                                 : G_NETWORK_CONNECTIVITY_LOCAL);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static gboolean
+test_network_monitor_can_reach (GNetworkMonitor    *monitor,
+                                GSocketConnectable *connectable,
+                                GCancellable       *cancellable,
+                                GError            **error)
+{
+  return TEST_NETWORK_MONITOR (monitor)->available;
+}
+
+static gboolean
+test_network_monitor_initable_init_ (GInitable *initable, GCancellable *cancellable, GError **error)
+{
+  return TRUE;
+}
+
+static void
+test_network_monitor_initable_init (GInitableIface *iface)
+{
+  iface->init = test_network_monitor_initable_init_;
+}
+
+static void
+test_network_monitor_iface_init (GNetworkMonitorInterface *iface)
+{
+  iface->can_reach = test_network_monitor_can_reach;
+}
+
+static void
+test_network_monitor_class_init (TestNetworkMonitorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = test_network_monitor_get_property;
+  g_object_class_override_property (object_class, PROP_NETWORK_AVAILABLE, "network-available");
+  g_object_class_override_property (object_class, PROP_NETWORK_METERED, "network-metered");
+  g_object_class_override_property (object_class, PROP_CONNECTIVITY, "connectivity");
+}
+
+static void
+test_network_monitor_init (TestNetworkMonitor *self)
+{
+  self->available = TRUE;
+}
+
+GNetworkMonitor *
+test_network_monitor_new (void)
+{
+  return g_object_new (TEST_TYPE_NETWORK_MONITOR, NULL);
+}
+
+void
+set_online (GNetworkMonitor *monitor, gboolean online)
+{
+  TestNetworkMonitor *self = TEST_NETWORK_MONITOR (monitor);
+
+  if (self->available == online)
+    return;
+  self->available = online;
+  g_object_notify (G_OBJECT (self), "network-available");
+  g_object_notify (G_OBJECT (self), "connectivity");
+  g_signal_emit_by_name (self, "network-changed", online);
+}
+
+/* A number of the sandbox's counter (E13), e.g. "usedSignatureRequests". */
+gint64
+sandbox_count (Fixture *fx, const char *metric)
+{
+  g_autoptr (JsonNode) reply = fixture_json (fx, "GET", "/JSON/counter", NULL, 200);
+  g_autofree char *name = g_strconcat ("sandbox.", metric, NULL);
+  JsonObject      *actual = json_object_get_object_member (json_node_get_object (reply), "actual");
+
+  return g_ascii_strtoll (json_object_get_string_member (actual, name), NULL, 10);
+}
+
+void
+wait_status (SignetDocument *document, SignetDocumentStatus status, guint seconds)
+{
+  gint64 deadline = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
+
+  while (signet_document_get_status (document) != status)
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error (
+          "Document %s is %s (%s), not %s", signet_document_get_signature_request_id (document),
+          signet_document_status_to_string (signet_document_get_status (document)),
+          signet_document_get_last_error (document), signet_document_status_to_string (status));
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+GPtrArray *
+journal_events (SignetJournal *journal, SignetDocument *document)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  GPtrArray *events;
+
+  signet_journal_list_events_async (journal, document, NULL, result_cb, &result);
+  events = signet_journal_list_events_finish (journal, wait_for (&result), &error);
+  g_assert_no_error (error);
+  return events;
+}
+
+gboolean
+has_event (GPtrArray *events, const char *kind)
+{
+  for (guint i = 0; i < events->len; i++)
+    if (g_str_equal (((SignetJournalEvent *) events->pdata[i])->kind, kind))
+      return TRUE;
+  return FALSE;
+}
+
+void
+journal_fixture_set_up (JournalFixture *jf, gconstpointer data)
+{
+  fixture_set_up (&jf->sandbox, data);
+  jf->journal = open_journal (NULL);
+  jf->client = new_client (jf->sandbox.base);
+  jf->monitor = test_network_monitor_new ();
+}
+
+void
+journal_fixture_tear_down (JournalFixture *jf, gconstpointer data)
+{
+  g_clear_object (&jf->client);
+  g_clear_object (&jf->monitor);
+  close_journal (g_steal_pointer (&jf->journal));
+  fixture_tear_down (&jf->sandbox, data);
+}

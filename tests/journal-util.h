@@ -1,0 +1,47 @@
+/* journal-util.h
+ *
+ * Copyright 2026 The Signet authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "sandbox-fixture.h"
+#include "signet-client.h"
+#include "signet-document.h"
+#include "signet-journal.h"
+
+G_BEGIN_DECLS
+
+/* The journal, outbox, tracker and archive tests: a sandbox in-process,
+ * a journal in the test's own XDG_DATA_HOME and a network monitor whose
+ * network the test takes away and gives back. */
+typedef struct
+{
+  Fixture          sandbox;
+  SignetJournal   *journal;
+  SignetClient    *client;
+  GNetworkMonitor *monitor;
+} JournalFixture;
+
+void journal_fixture_set_up (JournalFixture *jf, gconstpointer data);
+void journal_fixture_tear_down (JournalFixture *jf, gconstpointer data);
+
+void           result_cb (GObject *object, GAsyncResult *result, gpointer user_data);
+GAsyncResult  *wait_for (GAsyncResult **result);
+SignetJournal *open_journal (const char *path);
+void           close_journal (SignetJournal *journal);
+SignetDocument *
+journal_add (SignetJournal *journal, SignetSignatureRequest *const *rounds, guint n_rounds);
+SignetClient    *new_client (const char *base_url);
+char            *write_pdf (const char *name, const char *const *pages);
+GNetworkMonitor *test_network_monitor_new (void);
+void             set_online (GNetworkMonitor *monitor, gboolean online);
+gint64           sandbox_count (Fixture *fx, const char *metric);
+void             wait_status (SignetDocument *document, SignetDocumentStatus status, guint seconds);
+void             run_for (guint milliseconds);
+GPtrArray       *journal_events (SignetJournal *journal, SignetDocument *document);
+gboolean         has_event (GPtrArray *events, const char *kind);
+
+G_END_DECLS
