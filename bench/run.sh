@@ -29,5 +29,5 @@ echo
 GSETTINGS_SCHEMA_DIR="$B/data" "$B/bench/startup" "$B/src/signet" "$B/bench/minimal-window" $runs \
   | tee -a "$out"
 echo
-echo "not measured: library scale and polling cost (they need the journal, not merged yet)"
+echo "not measured: library scale and polling cost (see docs/performance.md)"
 printf 'BENCH-ALL [%s]\n' "$(sed -n 's/^BENCH //p' "$out" | paste -sd, -)"
