@@ -100,6 +100,22 @@ test_templates_build (void)
     = signet_preferences_window_new (GTK_WINDOW (window), signet_application_get_account (app),
                                      signet_application_get_settings (app));
   g_assert_nonnull (preferences);
+
+  /* The later issues' settings are bound to their rows. */
+  {
+    GSettings     *settings = signet_application_get_settings (app);
+    GtkSwitch     *delete_switch = GTK_SWITCH (gtk_widget_get_template_child (
+          GTK_WIDGET (preferences), SIGNET_TYPE_PREFERENCES_WINDOW, "delete_switch"));
+    GtkAdjustment *interval = GTK_ADJUSTMENT (gtk_widget_get_template_child (
+      GTK_WIDGET (preferences), SIGNET_TYPE_PREFERENCES_WINDOW, "interval_adjustment"));
+
+    gtk_switch_set_active (delete_switch, TRUE);
+    g_assert_true (g_settings_get_boolean (settings, "delete-after-archiving"));
+    gtk_adjustment_set_value (interval, 120);
+    g_assert_cmpuint (g_settings_get_uint (settings, "tracking-interval"), ==, 120);
+    g_settings_reset (settings, "delete-after-archiving");
+    g_settings_reset (settings, "tracking-interval");
+  }
   gtk_window_destroy (preferences);
 
   onboarding

@@ -39,9 +39,12 @@ signet_archive_get_default_folder (void)
 {
   const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
 
+  /* Translators: the folder for signed documents, inside the documents folder */
+  const char *signed_folder = C_ ("archive folder", "Signed");
+
   if (documents == NULL)
-    return g_build_filename (g_get_home_dir (), "Documents", "Signed", NULL);
-  return g_build_filename (documents, "Signed", NULL);
+    return g_build_filename (g_get_home_dir (), "Documents", signed_folder, NULL);
+  return g_build_filename (documents, signed_folder, NULL);
 }
 
 /**

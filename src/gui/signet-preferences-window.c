@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "signet-archive.h"
 #include "signet-preferences-window.h"
 
 struct _SignetPreferencesWindow
@@ -26,6 +27,12 @@ struct _SignetPreferencesWindow
   AdwActionRow  *counter_row;
   GtkSpinner    *spinner;
   GtkAdjustment *threshold_adjustment;
+  AdwActionRow  *archive_row;
+  GtkSwitch     *delete_switch;
+  GtkAdjustment *interval_adjustment;
+  GtkSwitch     *background_switch;
+
+  GtkFileChooserNative *chooser;
 };
 
 G_DEFINE_FINAL_TYPE (SignetPreferencesWindow,
@@ -192,6 +199,57 @@ change_account_activated (GtkWidget *widget, const char *action_name, GVariant *
 }
 
 static void
+update_archive (SignetPreferencesWindow *self)
+{
+  g_autofree char *folder = g_settings_get_string (self->settings, "archive-folder");
+
+  if (folder[0] == '\0')
+    {
+      g_free (folder);
+      folder = signet_archive_get_default_folder ();
+    }
+  adw_action_row_set_subtitle (self->archive_row, folder);
+}
+
+static void
+chooser_response_cb (SignetPreferencesWindow *self, int response, GtkNativeDialog *chooser)
+{
+  g_autoptr (GFile) folder = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (folder != NULL && g_file_peek_path (folder) != NULL)
+    g_settings_set_string (self->settings, "archive-folder", g_file_peek_path (folder));
+  g_clear_object (&self->chooser);
+}
+
+static void
+choose_archive_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  SignetPreferencesWindow *self = SIGNET_PREFERENCES_WINDOW (widget);
+  g_autofree char         *current = g_settings_get_string (self->settings, "archive-folder");
+  g_autoptr (GFile) folder = NULL;
+
+  if (self->chooser != NULL)
+    return;
+
+  self->chooser = gtk_file_chooser_native_new (_ ("Choose the Archive Folder"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _ ("_Choose"),
+                                               _ ("_Cancel"));
+  if (current[0] == '\0')
+    {
+      g_free (current);
+      current = signet_archive_get_default_folder ();
+    }
+  folder = g_file_new_for_path (current);
+  if (g_file_query_exists (folder, NULL))
+    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (self->chooser), folder, NULL);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
 signet_preferences_window_constructed (GObject *object)
 {
   SignetPreferencesWindow *self = SIGNET_PREFERENCES_WINDOW (object);
@@ -200,6 +258,15 @@ signet_preferences_window_constructed (GObject *object)
 
   g_settings_bind (self->settings, "quota-warning-threshold", self->threshold_adjustment, "value",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "delete-after-archiving", self->delete_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "tracking-interval", self->interval_adjustment, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "run-in-background", self->background_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_object (self->settings, "changed::archive-folder", G_CALLBACK (update_archive),
+                           self, G_CONNECT_SWAPPED);
+  update_archive (self);
   g_signal_connect_object (self->account, "notify", G_CALLBACK (update_rows), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::quota-warning-threshold",
@@ -214,6 +281,9 @@ signet_preferences_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
   g_clear_object (&self->account);
   g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (object), SIGNET_TYPE_PREFERENCES_WINDOW);
@@ -268,6 +338,12 @@ signet_preferences_window_class_init (SignetPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SignetPreferencesWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, SignetPreferencesWindow,
                                         threshold_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, SignetPreferencesWindow, archive_row);
+  gtk_widget_class_bind_template_child (widget_class, SignetPreferencesWindow, delete_switch);
+  gtk_widget_class_bind_template_child (widget_class, SignetPreferencesWindow, interval_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, SignetPreferencesWindow, background_switch);
+  gtk_widget_class_install_action (widget_class, "preferences.choose-archive", NULL,
+                                   choose_archive_activated);
 
   gtk_widget_class_install_action (widget_class, "preferences.check", NULL, check_activated);
   gtk_widget_class_install_action (widget_class, "preferences.remove-key", NULL,
