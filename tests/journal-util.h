@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "async-util.h"
 #include "sandbox-fixture.h"
 #include "signet-client.h"
 #include "signet-document.h"
@@ -28,8 +29,6 @@ typedef struct
 void journal_fixture_set_up (JournalFixture *jf, gconstpointer data);
 void journal_fixture_tear_down (JournalFixture *jf, gconstpointer data);
 
-void           result_cb (GObject *object, GAsyncResult *result, gpointer user_data);
-GAsyncResult  *wait_for (GAsyncResult **result);
 SignetJournal *open_journal (const char *path);
 void           close_journal (SignetJournal *journal);
 SignetDocument *

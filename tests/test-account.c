@@ -10,6 +10,7 @@
 
 #include "config.h"
 
+#include "async-util.h"
 #include "sandbox-fixture.h"
 #include "signet-account.h"
 #include "signet-error.h"
@@ -42,23 +43,11 @@ account_tear_down (AccountFixture *fx, gconstpointer data)
   fixture_tear_down (&fx->sandbox, data);
 }
 
-static void
-result_cb (GObject *object, GAsyncResult *result, gpointer user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
+/* The account's calls may start the sandbox program: a longer wait. */
 static GAsyncResult *
-wait_for (GAsyncResult **result)
+wait_long (GAsyncResult **result)
 {
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  while (*result == NULL)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  return *result;
+  return wait_for_seconds (result, 60);
 }
 
 static SignetCounter *
@@ -71,7 +60,7 @@ connect (AccountFixture   *fx,
   g_autoptr (GAsyncResult) result = NULL;
 
   signet_account_connect_async (fx->account, environment, url, key, NULL, result_cb, &result);
-  return signet_account_connect_finish (fx->account, wait_for (&result), error);
+  return signet_account_connect_finish (fx->account, wait_long (&result), error);
 }
 
 static char *
@@ -82,7 +71,7 @@ stored_key (AccountFixture *fx, const char *environment, const char *server)
   char *key;
 
   signet_secret_store_lookup_async (fx->secrets, environment, server, NULL, result_cb, &result);
-  key = signet_secret_store_lookup_finish (fx->secrets, wait_for (&result), &error);
+  key = signet_secret_store_lookup_finish (fx->secrets, wait_long (&result), &error);
   g_assert_no_error (error);
   return key;
 }
@@ -127,20 +116,20 @@ test_good_key (AccountFixture *fx, gconstpointer data)
   g_assert_null (signet_account_get_counter (later));
   signet_account_refresh_async (later, NULL, result_cb, &result);
   g_clear_object (&counter);
-  counter = signet_account_refresh_finish (later, wait_for (&result), &error);
+  counter = signet_account_refresh_finish (later, wait_long (&result), &error);
   g_assert_no_error (error);
   g_assert_nonnull (signet_account_get_counter (later));
   g_clear_object (&result);
 
   signet_account_get_client_async (later, NULL, result_cb, &result);
-  client = signet_account_get_client_finish (later, wait_for (&result), &error);
+  client = signet_account_get_client_finish (later, wait_long (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (signet_client_get_base_url (client), ==, fx->sandbox.base);
   g_clear_object (&result);
 
   /* Removing the key forgets it, and the account is not set up any more. */
   signet_account_remove_key_async (later, NULL, result_cb, &result);
-  g_assert_true (signet_account_remove_key_finish (later, wait_for (&result), &error));
+  g_assert_true (signet_account_remove_key_finish (later, wait_long (&result), &error));
   g_assert_no_error (error);
   assert_nothing_saved (fx, fx->sandbox.base);
 }
@@ -259,9 +248,9 @@ test_sandbox_started_once (AccountFixture *fx, gconstpointer data)
   signet_account_get_client_async (fx->account, NULL, result_cb, &first);
   signet_account_get_client_async (fx->account, NULL, result_cb, &second);
 
-  a = signet_account_get_client_finish (fx->account, wait_for (&first), &error);
+  a = signet_account_get_client_finish (fx->account, wait_long (&first), &error);
   g_assert_no_error (error);
-  b = signet_account_get_client_finish (fx->account, wait_for (&second), &error);
+  b = signet_account_get_client_finish (fx->account, wait_long (&second), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (signet_client_get_base_url (a), ==, signet_client_get_base_url (b));
   g_assert_true (g_str_has_prefix (signet_client_get_base_url (a), "http://127.0.0.1:"));
@@ -290,13 +279,13 @@ test_late_answer (AccountFixture *fx, gconstpointer data)
   signet_account_get_client_async (other, NULL, result_cb, &result);
   signet_account_set_sandbox (other, "http://127.0.0.1:9", TEST_KEY);
   g_settings_set_enum (fx->settings, "environment", SIGNET_ENVIRONMENT_SANDBOX);
-  late = signet_account_get_client_finish (other, wait_for (&result), &error);
+  late = signet_account_get_client_finish (other, wait_long (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (signet_client_get_base_url (late), ==, fx->sandbox.base);
   g_clear_object (&result);
 
   signet_account_get_client_async (other, NULL, result_cb, &result);
-  current = signet_account_get_client_finish (other, wait_for (&result), &error);
+  current = signet_account_get_client_finish (other, wait_long (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (signet_client_get_base_url (current), ==, "http://127.0.0.1:9");
 }

@@ -13,31 +13,13 @@
 
 #include <libsecret/secret.h>
 
+#include "async-util.h"
 #include "signet-error.h"
 #include "signet-secret-store.h"
 
 #define SCHEMA      "io.github.signetapp.Signet.Test"
 #define PRODUCTION  "https://api.okdokument.com"
 #define TEST_SERVER "https://apidev.okdokument.com"
-
-static GAsyncResult *
-wait_for (GAsyncResult **result)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (*result == NULL)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  return *result;
-}
-
-static void
-result_cb (GObject *object, GAsyncResult *result, gpointer user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
 
 static char *
 lookup (SignetSecretStore *store, const char *environment, const char *server, GError **error)
