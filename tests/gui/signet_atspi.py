@@ -182,8 +182,10 @@ class Signet:
         """A mouse click at the middle of node, for widgets GTK 4.8 gives no
         action (check buttons, list rows). Extents are approximate, so aim
         only at large targets such as whole rows."""
+        # A page that is still sliding in has no size yet.
+        self.wait_until(lambda: node.get_extents(Atspi.CoordType.SCREEN).width > 0,
+                        f"{node.get_name()!r} has no size on screen")
         extents = node.get_extents(Atspi.CoordType.SCREEN)
-        check(extents.width > 0 and extents.height > 0, f"{node.get_name()!r} has no size on screen")
         check(Atspi.generate_mouse_event(extents.x + extents.width // 2,
                                          extents.y + extents.height // 2, "b1c"),
               f"clicking on {node.get_name()!r} failed")
