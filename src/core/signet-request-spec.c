@@ -2490,31 +2490,34 @@ signet_quota_check_finish (SignetAccount    *account,
 char *
 signet_quota_check_dup_message (const SignetQuotaCheck *check)
 {
+  int left;
+
   g_return_val_if_fail (check != NULL, NULL);
 
   if (!check->fits)
     {
-      g_autofree char *left = g_strdup_printf (
-        g_dngettext (GETTEXT_PACKAGE, "Only %" G_GINT64_FORMAT " signature request is left",
-                     "Only %" G_GINT64_FORMAT " signature requests are left",
-                     (gulong) MIN (check->available, G_MAXINT32)),
-        check->available);
-
+      left = (int) MIN (check->available, G_MAXINT);
       return g_strdup_printf (
-        g_dngettext (GETTEXT_PACKAGE, "%s, not enough for %u document. Buy more on okdokument.com.",
-                     "%s, not enough for %u documents. Buy more on okdokument.com.",
-                     check->requested),
-        left, check->requested);
+        g_dngettext (GETTEXT_PACKAGE,
+                     "Only %d signature request is left, too few for what you are sending. Buy "
+                     "more on okdokument.com.",
+                     "Only %d signature requests are left, too few for what you are sending. Buy "
+                     "more on okdokument.com.",
+                     left),
+        left);
     }
   if (check->low)
-    return g_strdup_printf (
-      g_dngettext (GETTEXT_PACKAGE,
-                   "%" G_GINT64_FORMAT " signature request will be left after sending. Buy more "
-                   "on okdokument.com soon.",
-                   "%" G_GINT64_FORMAT " signature requests will be left after sending. Buy more "
-                   "on okdokument.com soon.",
-                   (gulong) MIN (check->available - check->requested, G_MAXINT32)),
-      check->available - (gint64) check->requested);
+    {
+      left = (int) MIN (check->available - (gint64) check->requested, G_MAXINT);
+      return g_strdup_printf (
+        g_dngettext (GETTEXT_PACKAGE,
+                     "After sending, %d signature request will be left. Buy more on "
+                     "okdokument.com soon.",
+                     "After sending, %d signature requests will be left. Buy more on "
+                     "okdokument.com soon.",
+                     left),
+        left);
+    }
   return NULL;
 }
 
