@@ -437,8 +437,11 @@ test_map_otp (JournalFixture *jf, gconstpointer data)
   signet_round_spec_set_open_otp (round, SIGNET_OTP_CHANNEL_EMAIL);
   signet_round_spec_set_sign_otp (round, SIGNET_OTP_CHANNEL_SMS);
   signet_round_spec_set_phone (round, "+421 905 123 456");
+  signet_round_spec_set_open_code (round, "1234");
   assert_valid (spec, inspection);
   sent = send_first (jf, spec, "fields.pdf", NULL);
+  g_assert_cmpstr (rule_string (sent, "openOtpCode"), ==, "1234");
+  g_assert_null (rule_string (sent, "signOtpCode"));
   g_assert_cmpstr (rule_string (sent, "openOtpEmail"), ==, "jana@example.sk");
   g_assert_cmpstr (rule_string (sent, "signOtpPhone"), ==, "+421905123456");
   g_assert_null (rule_string (sent, "openOtpPhone"));
@@ -447,8 +450,12 @@ test_map_otp (JournalFixture *jf, gconstpointer data)
   signet_round_spec_set_open_otp (round, SIGNET_OTP_CHANNEL_SMS);
   signet_round_spec_set_sign_otp (round, SIGNET_OTP_CHANNEL_EMAIL);
   signet_round_spec_set_otp_email (round, "codes@example.sk");
+  signet_round_spec_set_open_code (round, NULL);
+  signet_round_spec_set_sign_code (round, "56789012");
   assert_valid (spec, inspection);
   other = send_first (jf, spec, "fields.pdf", NULL);
+  g_assert_null (rule_string (other, "openOtpCode"));
+  g_assert_cmpstr (rule_string (other, "signOtpCode"), ==, "56789012");
   g_assert_cmpstr (rule_string (other, "openOtpPhone"), ==, "+421905123456");
   g_assert_cmpstr (rule_string (other, "signOtpEmail"), ==, "codes@example.sk");
 }
@@ -470,6 +477,9 @@ test_map_signing_page (JournalFixture *jf, gconstpointer data)
   signet_request_spec_set_read_required (spec, TRUE);
   signet_request_spec_set_signer_date_format (spec, "dd.MM.yyyy HH:mm");
   signet_request_spec_set_expiry_hours (spec, SIGNET_REQUEST_MAX_EXPIRY_HOURS);
+  signet_request_spec_set_auto_envelope_submit (spec, TRUE);
+  signet_request_spec_set_expiry_notification (spec, TRUE);
+  signet_request_spec_set_signature_number (spec, 2);
   assert_valid (spec, NULL);
 
   sent = send_first (jf, spec, "simple.pdf", NULL);
@@ -480,6 +490,9 @@ test_map_signing_page (JournalFixture *jf, gconstpointer data)
   g_assert_true (rule_boolean (sent, "guiOpenSignature", FALSE));
   g_assert_true (rule_boolean (sent, "guiReadRequired", FALSE));
   g_assert_cmpstr (rule_string (sent, "guiSignerDate"), ==, "dd.MM.yyyy HH:mm");
+  g_assert_true (rule_boolean (sent, "guiAutoEnvelopeSubmit", FALSE));
+  g_assert_true (rule_boolean (sent, "notificationExpiration", FALSE));
+  g_assert_cmpint (json_object_get_int_member (rules_of (sent), "guiSignatureNumber"), ==, 2);
   g_assert_cmpstr (json_object_get_string_member (request_of (sent), "resulturl"), ==,
                    "https://example.sk/thanks");
   g_assert_cmpfloat_with_epsilon (lifetime_hours (sent), 240, 0.1);
@@ -514,6 +527,8 @@ test_validate (void)
   signet_round_spec_set_fields (round, (const char *const[]){ "SC_signature", "Nope", NULL });
   second = signet_request_spec_add_round (spec);
   signet_round_spec_set_phone (second, "0905 123 456");
+  signet_round_spec_set_open_code (second, "12a4");
+  signet_round_spec_set_sign_code (second, "123");
   signet_round_spec_set_fields (second, (const char *const[]){ "SC_signature", NULL });
   signet_request_spec_add_round (spec);
 
@@ -531,7 +546,9 @@ test_validate (void)
   g_assert_true (has_problem (problems, "phone", 1));     /* not international */
   g_assert_true (has_problem (problems, "fields", 1));    /* signed in round 1 already */
   g_assert_true (has_problem (problems, "fields", 2));    /* none */
-  g_assert_cmpuint (problems->len, ==, 13);
+  g_assert_true (has_problem (problems, "open-code", 1)); /* not digits */
+  g_assert_true (has_problem (problems, "sign-code", 1)); /* too short */
+  g_assert_cmpuint (problems->len, ==, 15);
 
   rounds = signet_request_spec_build_rounds (spec, file, "fields.pdf", &error);
   g_assert_error (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_INPUT);
@@ -632,9 +649,10 @@ full_spec (void)
     "fields-before-signing", SIGNET_FIELDS_BEFORE_SIGNING_READ_ONLY, "ignore-required",
     SIGNET_FIELD_TYPE_FLAGS_CHECKBOX | SIGNET_FIELD_TYPE_FLAGS_COMBOBOX, "result-url",
     "https://example.sk/done", "auto-submit", TRUE, "one-button", TRUE, "open-signature", TRUE,
-    "read-required", TRUE, "signer-date-format", "dd.MM.yyyy", NULL);
-  g_object_set (first, "signer-name", "Jana", "ask-signer-name", TRUE, "signer-email",
-                "jana@example.sk", "open-otp", SIGNET_OTP_CHANNEL_EMAIL, "sign-otp",
+    "read-required", TRUE, "signer-date-format", "dd.MM.yyyy", "auto-envelope-submit", TRUE,
+    "expiry-notification", TRUE, "signature-number", 3, NULL);
+  g_object_set (first, "open-code", "4321", "signer-name", "Jana", "ask-signer-name", TRUE,
+                "signer-email", "jana@example.sk", "open-otp", SIGNET_OTP_CHANNEL_EMAIL, "sign-otp",
                 SIGNET_OTP_CHANNEL_SMS, "phone", "+421905123456", "fields",
                 (const char *const[]){ "_SC1_", NULL }, NULL);
   g_object_set (second, "signer-email", "peter@example.cz", "otp-email", "codes@example.cz",
@@ -666,6 +684,12 @@ test_preset_round_trip (void)
                     ((const char *const[]){ "_SO2_", "_S3_", NULL }));
   g_assert_cmpint (signet_round_spec_get_sign_otp (signet_request_spec_get_round (read, 0)), ==,
                    SIGNET_OTP_CHANNEL_SMS);
+  g_assert_cmpuint (signet_request_spec_get_signature_number (read), ==, 3);
+  g_assert_true (signet_request_spec_get_expiry_notification (read));
+  g_assert_true (signet_request_spec_get_auto_envelope_submit (read));
+  /* A chosen code is for one request only. */
+  g_assert_null (strstr (json, "4321"));
+  g_assert_null (signet_round_spec_get_open_code (signet_request_spec_get_round (read, 0)));
 
   /* Fields mode: field names and values belong to the file and stay out;
    * applying the preset keeps the document's. */
@@ -682,8 +706,11 @@ test_preset_round_trip (void)
   g_assert_null (strstr (fields_json, "TO_text"));
   g_assert_null (strstr (fields_json, "secret value"));
 
+  signet_round_spec_set_open_code (signet_request_spec_get_round (fields, 0), "2468");
   g_assert_true (signet_request_spec_apply_json (fields, json, &error));
   g_assert_no_error (error);
+  g_assert_cmpstr (signet_round_spec_get_open_code (signet_request_spec_get_round (fields, 0)), ==,
+                   "2468");
   g_assert_cmpint (signet_request_spec_get_signing_mode (fields), ==, SIGNET_SIGNING_MODE_TAGS);
   g_assert_cmpuint (signet_request_spec_get_n_rounds (fields), ==, 2);
   g_assert_cmpstr (signet_request_spec_get_language (fields), ==, "hu");
@@ -729,6 +756,8 @@ test_preset_hostile (void)
     "{\"version\": 1, \"rounds\": [{\"openOtp\": \"pigeon\"}]}",
     "{\"version\": 1, \"rounds\": [{\"askSignerName\": 1}]}",
     "{\"version\": 1, \"rounds\": [{}], \"fieldsBeforeSigning\": \"burn\"}",
+    "{\"version\": 1, \"rounds\": [{}], \"signatureNumber\": 101}",
+    "{\"version\": 1, \"rounds\": [{\"openCode\": \"1234\"}]}",
     "{\"version\": 1, \"rounds\": [{}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}]}",
     "{\"version\": 1, \"rounds\": [{}]",
     "{\"version\": 1, \"rounds\": [{}]} trailing",

@@ -239,6 +239,8 @@ struct _SignetRoundSpec
   char            *otp_email;
   char            *phone;
   GStrv            fields;
+  char            *open_code;
+  char            *sign_code;
 };
 
 G_DEFINE_FINAL_TYPE (SignetRoundSpec, signet_round_spec, G_TYPE_OBJECT)
@@ -254,6 +256,8 @@ enum
   RS_PROP_OTP_EMAIL,
   RS_PROP_PHONE,
   RS_PROP_FIELDS,
+  RS_PROP_OPEN_CODE,
+  RS_PROP_SIGN_CODE,
   RS_N_PROPS
 };
 
@@ -269,6 +273,8 @@ signet_round_spec_finalize (GObject *object)
   g_free (self->otp_email);
   g_free (self->phone);
   g_strfreev (self->fields);
+  g_free (self->open_code);
+  g_free (self->sign_code);
 
   G_OBJECT_CLASS (signet_round_spec_parent_class)->finalize (object);
 }
@@ -303,6 +309,12 @@ signet_round_spec_get_property (GObject *object, guint prop_id, GValue *value, G
         break;
       case RS_PROP_FIELDS:
         g_value_set_boxed (value, self->fields);
+        break;
+      case RS_PROP_OPEN_CODE:
+        g_value_set_string (value, self->open_code);
+        break;
+      case RS_PROP_SIGN_CODE:
+        g_value_set_string (value, self->sign_code);
         break;
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -343,6 +355,12 @@ signet_round_spec_set_property (GObject      *object,
       case RS_PROP_FIELDS:
         signet_round_spec_set_fields (self, g_value_get_boxed (value));
         break;
+      case RS_PROP_OPEN_CODE:
+        signet_round_spec_set_open_code (self, g_value_get_string (value));
+        break;
+      case RS_PROP_SIGN_CODE:
+        signet_round_spec_set_sign_code (self, g_value_get_string (value));
+        break;
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -370,6 +388,10 @@ signet_round_spec_class_init (SignetRoundSpecClass *klass)
   rs_properties[RS_PROP_OTP_EMAIL] = g_param_spec_string ("otp-email", NULL, NULL, NULL, RW);
   rs_properties[RS_PROP_PHONE] = g_param_spec_string ("phone", NULL, NULL, NULL, RW);
   rs_properties[RS_PROP_FIELDS] = g_param_spec_boxed ("fields", NULL, NULL, G_TYPE_STRV, RW);
+  /* A code the sender chooses (`openOtpCode`, `signOtpCode`) and tells
+   * the signer, instead of a random one: NULL for a random code. */
+  rs_properties[RS_PROP_OPEN_CODE] = g_param_spec_string ("open-code", NULL, NULL, NULL, RW);
+  rs_properties[RS_PROP_SIGN_CODE] = g_param_spec_string ("sign-code", NULL, NULL, NULL, RW);
 
   g_object_class_install_properties (object_class, RS_N_PROPS, rs_properties);
 }
@@ -402,6 +424,8 @@ ROUND_STRING (signer_name, SIGNER_NAME)
 ROUND_STRING (signer_email, SIGNER_EMAIL)
 ROUND_STRING (otp_email, OTP_EMAIL)
 ROUND_STRING (phone, PHONE)
+ROUND_STRING (open_code, OPEN_CODE)
+ROUND_STRING (sign_code, SIGN_CODE)
 
 gboolean
 signet_round_spec_get_ask_signer_name (SignetRoundSpec *self)
@@ -513,6 +537,9 @@ struct _SignetRequestSpec
   gboolean                  open_signature;
   gboolean                  read_required;
   char                     *signer_date_format;
+  gboolean                  auto_envelope_submit;
+  gboolean                  expiry_notification;
+  guint                     signature_number;
 
   GListStore *field_values;
   GListStore *rounds;
@@ -542,6 +569,9 @@ enum
   PROP_OPEN_SIGNATURE,
   PROP_READ_REQUIRED,
   PROP_SIGNER_DATE_FORMAT,
+  PROP_AUTO_ENVELOPE_SUBMIT,
+  PROP_EXPIRY_NOTIFICATION,
+  PROP_SIGNATURE_NUMBER,
   PROP_FIELD_VALUES,
   PROP_ROUNDS,
   PROP_N_ROUNDS,
@@ -632,6 +662,15 @@ signet_request_spec_get_property (GObject *object, guint prop_id, GValue *value,
       case PROP_SIGNER_DATE_FORMAT:
         g_value_set_string (value, self->signer_date_format);
         break;
+      case PROP_AUTO_ENVELOPE_SUBMIT:
+        g_value_set_boolean (value, self->auto_envelope_submit);
+        break;
+      case PROP_EXPIRY_NOTIFICATION:
+        g_value_set_boolean (value, self->expiry_notification);
+        break;
+      case PROP_SIGNATURE_NUMBER:
+        g_value_set_uint (value, self->signature_number);
+        break;
       case PROP_FIELD_VALUES:
         g_value_set_object (value, self->field_values);
         break;
@@ -713,6 +752,15 @@ signet_request_spec_set_property (GObject      *object,
       case PROP_SIGNER_DATE_FORMAT:
         signet_request_spec_set_signer_date_format (self, g_value_get_string (value));
         break;
+      case PROP_AUTO_ENVELOPE_SUBMIT:
+        signet_request_spec_set_auto_envelope_submit (self, g_value_get_boolean (value));
+        break;
+      case PROP_EXPIRY_NOTIFICATION:
+        signet_request_spec_set_expiry_notification (self, g_value_get_boolean (value));
+        break;
+      case PROP_SIGNATURE_NUMBER:
+        signet_request_spec_set_signature_number (self, g_value_get_uint (value));
+        break;
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -755,6 +803,14 @@ signet_request_spec_class_init (SignetRequestSpecClass *klass)
   properties[PROP_ONE_BUTTON] = g_param_spec_boolean ("one-button", NULL, NULL, FALSE, RW);
   properties[PROP_OPEN_SIGNATURE] = g_param_spec_boolean ("open-signature", NULL, NULL, FALSE, RW);
   properties[PROP_READ_REQUIRED] = g_param_spec_boolean ("read-required", NULL, NULL, FALSE, RW);
+  /* The rules no source explains (§19): sent as the catalogue shows them. */
+  properties[PROP_AUTO_ENVELOPE_SUBMIT]
+    = g_param_spec_boolean ("auto-envelope-submit", NULL, NULL, FALSE, RW);
+  properties[PROP_EXPIRY_NOTIFICATION]
+    = g_param_spec_boolean ("expiry-notification", NULL, NULL, FALSE, RW);
+  /* 0: not sent. */
+  properties[PROP_SIGNATURE_NUMBER]
+    = g_param_spec_uint ("signature-number", NULL, NULL, 0, G_MAXUINT, 0, RW);
   properties[PROP_SIGNER_DATE_FORMAT]
     = g_param_spec_string ("signer-date-format", NULL, NULL, NULL, RW);
   properties[PROP_FIELD_VALUES] = g_param_spec_object (
@@ -903,6 +959,8 @@ copy_round (SignetRoundSpec *to, SignetRoundSpec *from)
   signet_round_spec_set_otp_email (to, from->otp_email);
   signet_round_spec_set_phone (to, from->phone);
   signet_round_spec_set_fields (to, (const char *const *) from->fields);
+  signet_round_spec_set_open_code (to, from->open_code);
+  signet_round_spec_set_sign_code (to, from->sign_code);
 }
 
 /**
@@ -942,6 +1000,9 @@ signet_request_spec_copy (SignetRequestSpec *self)
   copy->open_signature = self->open_signature;
   copy->read_required = self->read_required;
   copy->signer_date_format = g_strdup (self->signer_date_format);
+  copy->auto_envelope_submit = self->auto_envelope_submit;
+  copy->expiry_notification = self->expiry_notification;
+  copy->signature_number = self->signature_number;
 
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->field_values)); i++)
     {
@@ -1036,6 +1097,22 @@ SPEC_BOOLEAN (auto_submit, AUTO_SUBMIT)
 SPEC_BOOLEAN (one_button, ONE_BUTTON)
 SPEC_BOOLEAN (open_signature, OPEN_SIGNATURE)
 SPEC_BOOLEAN (read_required, READ_REQUIRED)
+SPEC_BOOLEAN (auto_envelope_submit, AUTO_ENVELOPE_SUBMIT)
+SPEC_BOOLEAN (expiry_notification, EXPIRY_NOTIFICATION)
+
+guint
+signet_request_spec_get_signature_number (SignetRequestSpec *self)
+{
+  g_return_val_if_fail (SIGNET_IS_REQUEST_SPEC (self), 0);
+  return self->signature_number;
+}
+
+void
+signet_request_spec_set_signature_number (SignetRequestSpec *self, guint number)
+{
+  g_return_if_fail (SIGNET_IS_REQUEST_SPEC (self));
+  set_uint (G_OBJECT (self), &self->signature_number, number, properties[PROP_SIGNATURE_NUMBER]);
+}
 
 /**
  * signet_request_spec_get_language:
@@ -1310,6 +1387,20 @@ is_phone (const char *text)
   return TRUE;
 }
 
+/* A one-time code chosen by the sender: the sources show only "1234". */
+static gboolean
+is_code (const char *text)
+{
+  gsize n = strlen (text);
+
+  if (n < 4 || n > 8)
+    return FALSE;
+  for (gsize i = 0; i < n; i++)
+    if (!g_ascii_isdigit (text[i]))
+      return FALSE;
+  return TRUE;
+}
+
 /* The final-copy recipients as typed: separated by commas, semicolons or
  * spaces. */
 static GStrv
@@ -1397,6 +1488,14 @@ validate_round (SignetRequestSpec *self,
     add_problem (problems, "phone", index,
                  _ ("Enter the phone number in international format: a plus sign, the country "
                     "code and the number, for example +421 905 123 456."));
+  if (round->open_code != NULL && !is_code (round->open_code))
+    add_problem (problems, "open-code", index,
+                 _ ("Enter the code to open as 4 to 8 digits, or leave it empty for a random "
+                    "code."));
+  if (round->sign_code != NULL && !is_code (round->sign_code))
+    add_problem (problems, "sign-code", index,
+                 _ ("Enter the code to sign as 4 to 8 digits, or leave it empty for a random "
+                    "code."));
   if (round->sign_otp != SIGNET_OTP_CHANNEL_NONE
       && self->signing_mode == SIGNET_SIGNING_MODE_ANYWHERE)
     add_problem (problems, "sign-otp", index,
@@ -1599,6 +1698,16 @@ set_rules (SignetRequestSpec *self, guint index, SignetSignatureRequest *request
     signet_signature_request_set_rule_boolean (request, "guiReadRequired", TRUE);
   if (self->signer_date_format != NULL)
     signet_signature_request_set_rule_string (request, "guiSignerDate", self->signer_date_format);
+  if (self->auto_envelope_submit)
+    signet_signature_request_set_rule_boolean (request, "guiAutoEnvelopeSubmit", TRUE);
+  if (self->expiry_notification)
+    signet_signature_request_set_rule_boolean (request, "notificationExpiration", TRUE);
+  if (self->signature_number > 0)
+    signet_signature_request_set_rule_int (request, "guiSignatureNumber", self->signature_number);
+  if (round->open_code != NULL && round->open_otp != SIGNET_OTP_CHANNEL_NONE)
+    signet_signature_request_set_rule_string (request, "openOtpCode", round->open_code);
+  if (round->sign_code != NULL && round->sign_otp != SIGNET_OTP_CHANNEL_NONE)
+    signet_signature_request_set_rule_string (request, "signOtpCode", round->sign_code);
 
   if (round->open_otp == SIGNET_OTP_CHANNEL_EMAIL)
     signet_signature_request_set_rule_string (request, "openOtpEmail", otp_email);
@@ -1787,6 +1896,10 @@ signet_request_spec_to_json (SignetRequestSpec *self)
   add_boolean (builder, "openSignature", self->open_signature);
   add_boolean (builder, "readRequired", self->read_required);
   add_string (builder, "signerDateFormat", self->signer_date_format);
+  add_boolean (builder, "autoEnvelopeSubmit", self->auto_envelope_submit);
+  add_boolean (builder, "expiryNotification", self->expiry_notification);
+  json_builder_set_member_name (builder, "signatureNumber");
+  json_builder_add_int_value (builder, self->signature_number);
 
   json_builder_set_member_name (builder, "rounds");
   json_builder_begin_array (builder);
@@ -2028,6 +2141,9 @@ parse_preset (const char *json, SignetRequestSpec *into, GError **error)
                                        "openSignature",
                                        "readRequired",
                                        "signerDateFormat",
+                                       "autoEnvelopeSubmit",
+                                       "expiryNotification",
+                                       "signatureNumber",
                                        "rounds",
                                        NULL };
   g_autoptr (JsonParser) parser = json_parser_new_immutable ();
@@ -2081,7 +2197,9 @@ parse_preset (const char *json, SignetRequestSpec *into, GError **error)
       || !get_boolean (object, "oneButton", &spec->one_button, error)
       || !get_boolean (object, "openSignature", &spec->open_signature, error)
       || !get_boolean (object, "readRequired", &spec->read_required, error)
-      || !get_string (object, "signerDateFormat", &date_format, error))
+      || !get_string (object, "signerDateFormat", &date_format, error)
+      || !get_boolean (object, "autoEnvelopeSubmit", &spec->auto_envelope_submit, error)
+      || !get_boolean (object, "expiryNotification", &spec->expiry_notification, error))
     return NULL;
 
   spec->signing_mode = mode;
@@ -2113,6 +2231,15 @@ parse_preset (const char *json, SignetRequestSpec *into, GError **error)
           || json_node_get_int (node) < 0 || json_node_get_int (node) > 100000)
         return preset_error (error, "expiryHours"), NULL;
       spec->expiry_hours = (guint) json_node_get_int (node);
+    }
+
+  node = json_object_get_member (object, "signatureNumber");
+  if (node != NULL)
+    {
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64
+          || json_node_get_int (node) < 0 || json_node_get_int (node) > 100)
+        return preset_error (error, "signatureNumber"), NULL;
+      spec->signature_number = (guint) json_node_get_int (node);
     }
 
   node = json_object_get_member (object, "rounds");
@@ -2200,6 +2327,9 @@ signet_request_spec_apply_json (SignetRequestSpec *self, const char *json, GErro
   signet_request_spec_set_open_signature (self, preset->open_signature);
   signet_request_spec_set_read_required (self, preset->read_required);
   signet_request_spec_set_signer_date_format (self, preset->signer_date_format);
+  signet_request_spec_set_auto_envelope_submit (self, preset->auto_envelope_submit);
+  signet_request_spec_set_expiry_notification (self, preset->expiry_notification);
+  signet_request_spec_set_signature_number (self, preset->signature_number);
 
   /* The rounds: the existing objects are kept (the editor has bound them),
    * extra ones removed, missing ones added. */
@@ -2209,7 +2339,16 @@ signet_request_spec_apply_json (SignetRequestSpec *self, const char *json, GErro
   while (signet_request_spec_get_n_rounds (self) < n_rounds)
     signet_request_spec_add_round (self);
   for (guint i = 0; i < n_rounds; i++)
-    copy_round (signet_request_spec_get_round (self, i), signet_request_spec_get_round (preset, i));
+    {
+      SignetRoundSpec *round = signet_request_spec_get_round (self, i);
+      /* Chosen codes are for one request: not in presets, and kept. */
+      g_autofree char *open_code = g_strdup (round->open_code);
+      g_autofree char *sign_code = g_strdup (round->sign_code);
+
+      copy_round (round, signet_request_spec_get_round (preset, i));
+      signet_round_spec_set_open_code (round, open_code);
+      signet_round_spec_set_sign_code (round, sign_code);
+    }
   g_object_thaw_notify (G_OBJECT (self));
 
   return TRUE;

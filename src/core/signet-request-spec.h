@@ -109,6 +109,10 @@ const char        *signet_round_spec_get_phone (SignetRoundSpec *self);
 void               signet_round_spec_set_phone (SignetRoundSpec *self, const char *phone);
 const char *const *signet_round_spec_get_fields (SignetRoundSpec *self);
 void               signet_round_spec_set_fields (SignetRoundSpec *self, const char *const *fields);
+const char        *signet_round_spec_get_open_code (SignetRoundSpec *self);
+void               signet_round_spec_set_open_code (SignetRoundSpec *self, const char *code);
+const char        *signet_round_spec_get_sign_code (SignetRoundSpec *self);
+void               signet_round_spec_set_sign_code (SignetRoundSpec *self, const char *code);
 
 /* }}} */
 /* {{{ SignetRequestSpec */
@@ -162,7 +166,13 @@ void     signet_request_spec_set_open_signature (SignetRequestSpec *self, gboole
 gboolean signet_request_spec_get_read_required (SignetRequestSpec *self);
 void     signet_request_spec_set_read_required (SignetRequestSpec *self, gboolean read_required);
 const char *signet_request_spec_get_signer_date_format (SignetRequestSpec *self);
-void signet_request_spec_set_signer_date_format (SignetRequestSpec *self, const char *format);
+void     signet_request_spec_set_signer_date_format (SignetRequestSpec *self, const char *format);
+gboolean signet_request_spec_get_auto_envelope_submit (SignetRequestSpec *self);
+void     signet_request_spec_set_auto_envelope_submit (SignetRequestSpec *self, gboolean submit);
+gboolean signet_request_spec_get_expiry_notification (SignetRequestSpec *self);
+void     signet_request_spec_set_expiry_notification (SignetRequestSpec *self, gboolean notify);
+guint    signet_request_spec_get_signature_number (SignetRequestSpec *self);
+void     signet_request_spec_set_signature_number (SignetRequestSpec *self, guint number);
 
 GListModel       *signet_request_spec_get_field_values (SignetRequestSpec *self);
 SignetFieldValue *signet_request_spec_add_field_value (SignetRequestSpec *self, const char *name);
