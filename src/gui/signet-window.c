@@ -676,3 +676,20 @@ signet_window_get_queue (SignetWindow *self)
 
   return self->queue;
 }
+
+/**
+ * signet_window_show_handover:
+ * @window: a #SignetWindow
+ * @documents: a #GListModel of the #SignetDocuments of the batch just sent
+ *
+ * Shows the hand-over page for @documents: the QR code of each signing link,
+ * what was e-mailed, and the live state of each request.
+ */
+void
+signet_window_show_handover (SignetWindow *window, GListModel *documents)
+{
+  g_return_if_fail (SIGNET_IS_WINDOW (window));
+  g_return_if_fail (G_IS_LIST_MODEL (documents));
+
+  /* Filled in by the hand-over page (issue 8). */
+}
