@@ -201,6 +201,7 @@ test_page (void)
   GtkWidget *page = signet_handover_page_new ();
   GtkWidget *presenter;
   gboolean   done = FALSE;
+  int        minimum;
 
   g_list_store_append (documents, first);
   g_list_store_append (documents, second);
@@ -209,6 +210,9 @@ test_page (void)
   g_signal_connect (page, "done", G_CALLBACK (done_cb), &done);
 
   signet_handover_page_set_documents (SIGNET_HANDOVER_PAGE (page), G_LIST_MODEL (documents));
+  /* It fits the window's smallest width, GNOME's phone size (docs/decisions.md). */
+  gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
   g_assert_cmpuint (signet_handover_page_get_position (SIGNET_HANDOVER_PAGE (page)), ==, 0);
   g_assert_true (gtk_widget_activate_action (page, "handover.next", NULL));
   g_assert_cmpuint (signet_handover_page_get_position (SIGNET_HANDOVER_PAGE (page)), ==, 1);
