@@ -36,6 +36,7 @@ struct _SignetHandoverView
   GtkWidget    *qr_column;
   GtkWidget    *info_column;
   GtkStack     *qr_stack;
+  GtkSpinner   *preparing_spinner;
   SignetQrView *qr_view;
   GtkImage     *ended_icon;
   GtkLabel     *name_label;
@@ -378,8 +379,11 @@ signet_handover_show_tone (SignetHandoverTone tone,
                                                             : NULL;
   GtkWidget  *styled[] = { label, GTK_WIDGET (icon), GTK_WIDGET (large_icon) };
 
+  /* A spinner spins only on screen: GTK 4.8 keeps animating one that
+   * spins on a hidden page, and the window then redraws without end. */
   gtk_widget_set_visible (GTK_WIDGET (spinner), tone == SIGNET_HANDOVER_TONE_BUSY);
-  gtk_spinner_set_spinning (spinner, tone == SIGNET_HANDOVER_TONE_BUSY);
+  gtk_spinner_set_spinning (spinner, tone == SIGNET_HANDOVER_TONE_BUSY
+                                       && gtk_widget_get_mapped (GTK_WIDGET (spinner)));
   gtk_widget_set_visible (GTK_WIDGET (icon), tone != SIGNET_HANDOVER_TONE_BUSY);
   if (icons[tone] != NULL)
     {
@@ -437,6 +441,10 @@ update_state (SignetHandoverView *self)
     gtk_stack_set_visible_child_name (self->qr_stack, "code");
   else
     gtk_stack_set_visible_child_name (self->qr_stack, "preparing");
+  gtk_spinner_set_spinning (
+    self->preparing_spinner,
+    gtk_widget_get_mapped (GTK_WIDGET (self))
+      && g_str_equal (gtk_stack_get_visible_child_name (self->qr_stack), "preparing"));
   signet_qr_view_set_text (self->qr_view, url);
   adw_action_row_set_subtitle (self->link_row, url != NULL ? url : "");
   gtk_widget_set_visible (self->link_group, url != NULL && !final);
@@ -687,12 +695,19 @@ signet_handover_view_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (signet_handover_view_parent_class)->map (widget);
   if (self->document != NULL)
-    signet_handover_set_on_screen (widget, self->document);
+    {
+      signet_handover_set_on_screen (widget, self->document);
+      update_state (self);
+    }
 }
 
 static void
 signet_handover_view_unmap (GtkWidget *widget)
 {
+  SignetHandoverView *self = SIGNET_HANDOVER_VIEW (widget);
+
+  gtk_spinner_set_spinning (self->preparing_spinner, FALSE);
+  gtk_spinner_set_spinning (self->state_spinner, FALSE);
   signet_handover_set_on_screen (widget, NULL);
   GTK_WIDGET_CLASS (signet_handover_view_parent_class)->unmap (widget);
 }
@@ -774,6 +789,7 @@ signet_handover_view_class_init (SignetHandoverViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SignetHandoverView, qr_column);
   gtk_widget_class_bind_template_child (widget_class, SignetHandoverView, info_column);
   gtk_widget_class_bind_template_child (widget_class, SignetHandoverView, qr_stack);
+  gtk_widget_class_bind_template_child (widget_class, SignetHandoverView, preparing_spinner);
   gtk_widget_class_bind_template_child (widget_class, SignetHandoverView, qr_view);
   gtk_widget_class_bind_template_child (widget_class, SignetHandoverView, ended_icon);
   gtk_widget_class_bind_template_child (widget_class, SignetHandoverView, name_label);

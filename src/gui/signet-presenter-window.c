@@ -35,6 +35,7 @@ struct _SignetPresenterWindow
   guint           next_id;
 
   GtkStack     *qr_stack;
+  GtkSpinner   *preparing_spinner;
   SignetQrView *qr_view;
   GtkImage     *ended_icon;
   GtkLabel     *instruction_label;
@@ -126,6 +127,10 @@ update (SignetPresenterWindow *self)
     gtk_stack_set_visible_child_name (self->qr_stack, "preparing");
   else
     gtk_stack_set_visible_child_name (self->qr_stack, "ended");
+  gtk_spinner_set_spinning (
+    self->preparing_spinner,
+    gtk_widget_get_mapped (GTK_WIDGET (self))
+      && g_str_equal (gtk_stack_get_visible_child_name (self->qr_stack), "preparing"));
   gtk_widget_set_visible (GTK_WIDGET (self->instruction_label),
                           status == SIGNET_DOCUMENT_STATUS_OPEN && url != NULL);
 
@@ -237,7 +242,10 @@ signet_presenter_window_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (signet_presenter_window_parent_class)->map (widget);
   if (self->document != NULL)
-    signet_handover_set_on_screen (widget, self->document);
+    {
+      signet_handover_set_on_screen (widget, self->document);
+      update (self);
+    }
 }
 
 static void
@@ -325,6 +333,7 @@ signet_presenter_window_class_init (SignetPresenterWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/signet-presenter-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SignetPresenterWindow, qr_stack);
+  gtk_widget_class_bind_template_child (widget_class, SignetPresenterWindow, preparing_spinner);
   gtk_widget_class_bind_template_child (widget_class, SignetPresenterWindow, qr_view);
   gtk_widget_class_bind_template_child (widget_class, SignetPresenterWindow, ended_icon);
   gtk_widget_class_bind_template_child (widget_class, SignetPresenterWindow, instruction_label);
