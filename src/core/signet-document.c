@@ -12,6 +12,9 @@
 #include "signet-document-private.h"
 #include "signet-enums.h"
 
+#include <json-glib/json-glib.h>
+#include <string.h>
+
 /**
  * SignetDocument:
  *
@@ -551,6 +554,75 @@ DEFINE_GETTER (gint64, created, created)
  */
 DEFINE_GETTER (gint64, modified, modified)
 DEFINE_GETTER (const char *, plan, plan)
+
+/* Rules as the string form of §10: "name-value_name-value". */
+static char *
+find_string_rule (const char *rules, const char *rule)
+{
+  g_auto (GStrv) pairs = g_strsplit (rules, "_", -1);
+  gsize length = strlen (rule);
+
+  for (guint i = 0; pairs[i] != NULL; i++)
+    if (strncmp (pairs[i], rule, length) == 0 && pairs[i][length] == '-')
+      return g_strdup (pairs[i] + length + 1);
+
+  return NULL;
+}
+
+/**
+ * signet_document_dup_rule:
+ * @self: a #SignetDocument
+ * @round: a round of its plan, counted from 0
+ * @rule: a rule's name (okdokument-api.md §10), e.g. "emailTo"
+ *
+ * Reads a rule of one round's request from the journalled plan, for pages
+ * that say what the service was asked to do (whom it e-mails).
+ *
+ * Returns: (transfer full) (nullable): the rule's value as text, or %NULL
+ *   when the round does not set it
+ */
+char *
+signet_document_dup_rule (SignetDocument *self, guint round, const char *rule)
+{
+  g_autoptr (JsonNode) plan = NULL;
+  JsonArray  *rounds;
+  JsonObject *body;
+  JsonNode   *rules;
+  JsonNode   *value;
+
+  g_return_val_if_fail (SIGNET_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (rule != NULL, NULL);
+
+  if (self->plan == NULL || (plan = json_from_string (self->plan, NULL)) == NULL
+      || !JSON_NODE_HOLDS_ARRAY (plan))
+    return NULL;
+  rounds = json_node_get_array (plan);
+  if (round >= json_array_get_length (rounds))
+    return NULL;
+  body = json_array_get_object_element (rounds, round);
+  if (body == NULL || (rules = json_object_get_member (body, "rules")) == NULL)
+    return NULL;
+
+  if (JSON_NODE_HOLDS_VALUE (rules) && json_node_get_value_type (rules) == G_TYPE_STRING)
+    return find_string_rule (json_node_get_string (rules), rule);
+  if (!JSON_NODE_HOLDS_OBJECT (rules))
+    return NULL;
+
+  value = json_object_get_member (json_node_get_object (rules), rule);
+  if (value == NULL || !JSON_NODE_HOLDS_VALUE (value))
+    return NULL;
+  switch (json_node_get_value_type (value))
+    {
+      case G_TYPE_STRING:
+        return json_node_dup_string (value);
+      case G_TYPE_BOOLEAN:
+        return g_strdup (json_node_get_boolean (value) ? "true" : "false");
+      case G_TYPE_INT64:
+        return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (value));
+      default:
+        return NULL;
+    }
+}
 
 void
 signet_document_set_journal_id (SignetDocument *self, gint64 id)

@@ -69,5 +69,6 @@ const char          *signet_document_get_archive_path (SignetDocument *self);
 const char          *signet_document_get_last_error (SignetDocument *self);
 gint64               signet_document_get_created (SignetDocument *self);
 gint64               signet_document_get_modified (SignetDocument *self);
+char                *signet_document_dup_rule (SignetDocument *self, guint round, const char *rule);
 
 G_END_DECLS

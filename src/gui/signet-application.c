@@ -15,6 +15,7 @@
 #include "signet-metainfo.h"
 #include "signet-preferences-window.h"
 #include "signet-sync.h"
+#include "signet-test-hooks.h"
 #include "signet-window.h"
 
 struct _SignetApplication
@@ -234,6 +235,7 @@ signet_application_startup (GApplication *app)
   g_signal_connect_object (self->sync, "finished", G_CALLBACK (sync_finished_cb), self, 0);
   g_signal_connect (self, "window-removed", G_CALLBACK (window_removed_cb), NULL);
   signet_sync_start_async (self->sync, NULL, sync_started_cb, NULL);
+  signet_test_hooks_install (self);
 }
 
 static void

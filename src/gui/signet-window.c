@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "signet-window.h"
+#include "signet-handover-page.h"
 #include "signet-intake-row.h"
 #include "signet-onboarding.h"
 #include "signet-pdf-view.h"
@@ -59,6 +60,8 @@ struct _SignetWindow
   AdwStatusPage   *failed_page;
   AdwStatusPage   *converted_page;
   GtkWidget       *drop_highlight;
+
+  SignetHandoverPage *handover_page;
 };
 
 G_DEFINE_FINAL_TYPE (SignetWindow, signet_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -281,6 +284,10 @@ static void
 queue_changed_cb (SignetWindow *self)
 {
   gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->queue)) == 0;
+
+  /* The hand-over page stays until the person is done with it. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "handover") == 0)
+    return;
 
   gtk_stack_set_visible_child_name (self->main_stack, empty ? "empty" : "queue");
   if (empty)
@@ -538,6 +545,14 @@ remove_selected_activated (GtkWidget *widget, const char *action_name, GVariant 
 }
 
 static void
+handover_done_cb (SignetWindow *self)
+{
+  gtk_stack_set_visible_child_name (self->main_stack, "empty");
+  queue_changed_cb (self);
+  signet_handover_page_set_documents (self->handover_page, NULL);
+}
+
+static void
 signet_window_dispose (GObject *object)
 {
   SignetWindow *self = SIGNET_WINDOW (object);
@@ -570,6 +585,7 @@ signet_window_class_init (SignetWindowClass *klass)
   object_class->dispose = signet_window_dispose;
 
   g_type_ensure (SIGNET_TYPE_PDF_VIEW);
+  g_type_ensure (SIGNET_TYPE_HANDOVER_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/signet-window.ui");
@@ -593,6 +609,8 @@ signet_window_class_init (SignetWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_changed_cb);
+  gtk_widget_class_bind_template_child (widget_class, SignetWindow, handover_page);
+  gtk_widget_class_bind_template_callback (widget_class, handover_done_cb);
 
   gtk_widget_class_install_action (widget_class, "intake.open", NULL, open_activated);
   gtk_widget_class_install_action (widget_class, "intake.paste", NULL, paste_activated);
@@ -675,4 +693,23 @@ signet_window_get_queue (SignetWindow *self)
   g_return_val_if_fail (SIGNET_IS_WINDOW (self), NULL);
 
   return self->queue;
+}
+
+/**
+ * signet_window_show_handover:
+ * @window: a #SignetWindow
+ * @documents: a #GListModel of the #SignetDocuments of the batch just sent
+ *
+ * Shows the hand-over page for @documents: the QR code of each signing link,
+ * what was e-mailed, and the live state of each request.
+ */
+void
+signet_window_show_handover (SignetWindow *window, GListModel *documents)
+{
+  g_return_if_fail (SIGNET_IS_WINDOW (window));
+  g_return_if_fail (G_IS_LIST_MODEL (documents));
+
+  signet_handover_page_set_documents (window->handover_page, documents);
+  gtk_stack_set_visible_child_name (window->main_stack, "handover");
+  gtk_widget_set_visible (window->back_button, FALSE);
 }

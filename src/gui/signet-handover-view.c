@@ -1,0 +1,832 @@
+/* signet-handover-view.c
+ *
+ * Copyright 2026 The Signet authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "signet-handover-view"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "signet-application.h"
+#include "signet-handover-view.h"
+#include "signet-qr-view.h"
+
+/**
+ * SignetHandoverView:
+ *
+ * One request as it is handed over: the QR code of its signing link, the
+ * link with Copy and Open in Browser, what the service e-mails to whom, and
+ * its live state. The hand-over page shows one per document of a batch;
+ * the document's detail page can show one for a waiting document.
+ *
+ * While it is on screen, the tracker asks about its document every few
+ * seconds (signet_handover_set_on_screen()).
+ */
+struct _SignetHandoverView
+{
+  GtkWidget parent_instance;
+
+  SignetDocument *document;
+
+  GtkWidget    *qr_column;
+  GtkWidget    *info_column;
+  GtkStack     *qr_stack;
+  GtkSpinner   *preparing_spinner;
+  SignetQrView *qr_view;
+  GtkImage     *ended_icon;
+  GtkLabel     *name_label;
+  GtkSpinner   *state_spinner;
+  GtkImage     *state_icon;
+  GtkLabel     *state_label;
+  GtkLabel     *detail_label;
+  GtkWidget    *open_button;
+  GtkWidget    *link_group;
+  AdwActionRow *link_row;
+  GtkWidget    *mail_group;
+  AdwActionRow *mail_row;
+  AdwActionRow *final_row;
+  AdwActionRow *advice_row;
+};
+
+G_DEFINE_FINAL_TYPE (SignetHandoverView, signet_handover_view, GTK_TYPE_WIDGET)
+
+enum
+{
+  PROP_0,
+  PROP_DOCUMENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Side by side from this width on, the QR code above the rest below it. */
+#define WIDE_WIDTH 720
+#define SPACING    36
+
+/* {{{ What the page says */
+
+/* The archive folder as a person reads it: "~/Documents/Signed". */
+static char *
+display_folder (const char *path)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  const char      *home = g_get_home_dir ();
+  gsize            length = strlen (home);
+
+  if (g_str_has_prefix (folder, home) && (folder[length] == '/' || folder[length] == '\0'))
+    return g_strconcat ("~", folder + length, NULL);
+
+  return g_filename_display_name (folder);
+}
+
+/**
+ * signet_handover_describe_state:
+ * @status: where the request is in Signet's journal
+ * @state: the document's state on the server
+ * @round: the current round, counted from 0
+ * @n_rounds: how many rounds the request has
+ * @last_error: (nullable): why the last attempt failed
+ * @archive_path: (nullable): where the signed copy was saved
+ * @detail: (out) (transfer full) (optional) (nullable): a sentence under
+ *   the state, or %NULL
+ * @tone: (out) (optional): how to show it
+ *
+ * Says in a few words where a request stands, for the hand-over page and
+ * the presenter view.
+ *
+ * Returns: (transfer full): the state, such as "Waiting for signature…"
+ */
+char *
+signet_handover_describe_state (SignetDocumentStatus status,
+                                SignetDocumentState  state,
+                                guint                round,
+                                guint                n_rounds,
+                                const char          *last_error,
+                                const char          *archive_path,
+                                char               **detail,
+                                SignetHandoverTone  *tone)
+{
+  g_autofree char   *title = NULL;
+  g_autofree char   *text = NULL;
+  SignetHandoverTone how = SIGNET_HANDOVER_TONE_BUSY;
+
+  switch (status)
+    {
+      case SIGNET_DOCUMENT_STATUS_PENDING:
+      case SIGNET_DOCUMENT_STATUS_UPLOADED:
+        if (round > 0 && status == SIGNET_DOCUMENT_STATUS_UPLOADED)
+          /* Translators: the next signer's request is being made; %u of %u are round numbers */
+          title = g_strdup_printf (_ ("Starting round %u of %u…"), round + 1, n_rounds);
+        else
+          title = g_strdup (_ ("Sending…"));
+        if (last_error != NULL)
+          /* Translators: %s says why sending failed; Signet tries again by itself */
+          text = g_strdup_printf (_ ("Not sent yet: %s"), last_error);
+        break;
+
+      case SIGNET_DOCUMENT_STATUS_OPEN:
+        if (state == SIGNET_DOCUMENT_STATE_TAGS || state == SIGNET_DOCUMENT_STATE_TOSTAMP)
+          title = g_strdup (_ ("Preparing the document…"));
+        else
+          {
+            title = g_strdup (_ ("Waiting for signature…"));
+            how = SIGNET_HANDOVER_TONE_WAITING;
+          }
+        if (n_rounds > 1)
+          /* Translators: a request signed by several people one after another */
+          text = g_strdup_printf (_ ("Round %u of %u"), round + 1, n_rounds);
+        break;
+
+      case SIGNET_DOCUMENT_STATUS_SIGNED:
+        title = g_strdup (_ ("Signed"));
+        how = SIGNET_HANDOVER_TONE_SUCCESS;
+        if (last_error != NULL)
+          /* Translators: %s says why the signed copy could not be saved */
+          text = g_strdup_printf (_ ("Not saved in the archive folder yet: %s"), last_error);
+        else
+          text = g_strdup (_ ("Saving a copy in the archive folder…"));
+        break;
+
+      case SIGNET_DOCUMENT_STATUS_ARCHIVED:
+        title = g_strdup (_ ("Signed"));
+        how = SIGNET_HANDOVER_TONE_SUCCESS;
+        if (archive_path != NULL)
+          {
+            g_autofree char *folder = display_folder (archive_path);
+
+            /* Translators: %s is a folder, such as ~/Documents/Signed */
+            text = g_strdup_printf (_ ("Archived to %s"), folder);
+          }
+        break;
+
+      case SIGNET_DOCUMENT_STATUS_CANCELED:
+        title = g_strdup (_ ("Cancelled"));
+        text = g_strdup (_ ("The signer cancelled the signature request."));
+        how = SIGNET_HANDOVER_TONE_ENDED;
+        break;
+
+      case SIGNET_DOCUMENT_STATUS_EXPIRED:
+        title = g_strdup (_ ("Expired"));
+        text = g_strdup (_ ("Nobody signed before the signature request expired."));
+        how = SIGNET_HANDOVER_TONE_ENDED;
+        break;
+
+      case SIGNET_DOCUMENT_STATUS_VANISHED:
+        title = g_strdup (_ ("Gone from OKdokument"));
+        text = g_strdup (_ ("The OKdokument server no longer has this document."));
+        how = SIGNET_HANDOVER_TONE_ENDED;
+        break;
+
+      case SIGNET_DOCUMENT_STATUS_FAILED:
+      default:
+        title = g_strdup (_ ("Failed"));
+        text = g_strdup (last_error != NULL ? last_error
+                                            : _ ("OKdokument refused the signature request."));
+        how = SIGNET_HANDOVER_TONE_FAILED;
+        break;
+    }
+
+  if (detail != NULL)
+    *detail = g_steal_pointer (&text);
+  if (tone != NULL)
+    *tone = how;
+  return g_steal_pointer (&title);
+}
+
+/* "a@example.com; b@example.com" (or with `|`, §19.13) as a person reads it. */
+static char *
+list_addresses (const char *addresses)
+{
+  g_auto (GStrv) parts = g_strsplit_set (addresses, ";|", -1);
+  g_autoptr (GPtrArray) kept = g_ptr_array_new ();
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (*g_strstrip (parts[i]) != '\0')
+      g_ptr_array_add (kept, parts[i]);
+  g_ptr_array_add (kept, NULL);
+
+  return g_strjoinv (", ", (char **) kept->pdata);
+}
+
+/**
+ * signet_handover_describe_mail:
+ * @email_to: (nullable): the `emailTo` rule: the signer's address
+ * @email_final: (nullable): the `emailFinal` rule: who gets the signed copy
+ * @has_otp: whether a one-time code is asked for to open or to sign
+ * @final_copy: (out) (transfer full) (optional) (nullable): who gets the
+ *   signed document, or %NULL
+ * @advice: (out) (transfer full) (optional) (nullable): a suggestion to
+ *   protect the link, or %NULL
+ *
+ * Says what OKdokument e-mails to whom for a request. A link that was
+ * e-mailed without a one-time code works like a password for whoever reads
+ * the e-mail, so that case gets advice.
+ *
+ * Returns: (transfer full): what happens to the signing link
+ */
+char *
+signet_handover_describe_mail (const char *email_to,
+                               const char *email_final,
+                               gboolean    has_otp,
+                               char      **final_copy,
+                               char      **advice)
+{
+  g_autofree char *sent = NULL;
+  g_autofree char *final = NULL;
+  g_autofree char *tip = NULL;
+  const char      *final_to = email_final != NULL ? email_final : email_to;
+
+  if (email_to != NULL)
+    {
+      g_autofree char *to = list_addresses (email_to);
+
+      /* Translators: %s is an e-mail address */
+      sent = g_strdup_printf (_ ("OKdokument e-mails the signing link to %s"), to);
+      if (!has_otp)
+        tip = g_strdup (_ ("Whoever has the link can sign, as with a password. Next time, add a "
+                           "one-time code so that only the signer can open it."));
+    }
+  else
+    sent = g_strdup (_ ("No e-mail is sent: hand over the QR code or the link"));
+
+  if (final_to != NULL)
+    {
+      g_autofree char *to = list_addresses (final_to);
+
+      /* Translators: %s is one or more e-mail addresses */
+      final = g_strdup_printf (_ ("The signed document is e-mailed to %s"), to);
+    }
+
+  if (final_copy != NULL)
+    *final_copy = g_steal_pointer (&final);
+  if (advice != NULL)
+    *advice = g_steal_pointer (&tip);
+  return g_steal_pointer (&sent);
+}
+
+/* }}} */
+/* {{{ The document on screen */
+
+typedef struct
+{
+  GtkWidget      *owner;
+  SignetDocument *document;
+} Claim;
+
+static void
+claim_free (gpointer data)
+{
+  Claim *claim = data;
+
+  g_object_unref (claim->document);
+  g_free (claim);
+}
+
+/**
+ * signet_handover_set_on_screen:
+ * @owner: the widget that shows @document
+ * @document: (nullable): the document it shows, or %NULL when it shows
+ *   none any more (call this before @owner goes)
+ *
+ * Tells the tracker which document is on screen, so that it is asked about
+ * every few seconds and no notification is sent for it while it is looked
+ * at. Several widgets may show one at once (the page and the presenter
+ * window): the tracker follows the one shown last, and the one before when
+ * that one goes.
+ */
+void
+signet_handover_set_on_screen (GtkWidget *owner, SignetDocument *document)
+{
+  static GQuark   quark;
+  GApplication   *application = g_application_get_default ();
+  SignetSync     *sync;
+  SignetTracker  *tracker;
+  GPtrArray      *claims;
+  SignetDocument *shown = NULL;
+
+  g_return_if_fail (GTK_IS_WIDGET (owner));
+  g_return_if_fail (document == NULL || SIGNET_IS_DOCUMENT (document));
+
+  /* Widget tests have no application and nothing to track. */
+  if (!SIGNET_IS_APPLICATION (application)
+      || (sync = signet_application_get_sync (SIGNET_APPLICATION (application))) == NULL
+      || (tracker = signet_sync_get_tracker (sync)) == NULL)
+    return;
+
+  if (quark == 0)
+    quark = g_quark_from_static_string ("signet-handover-claims");
+  claims = g_object_get_qdata (G_OBJECT (tracker), quark);
+  if (claims == NULL)
+    {
+      claims = g_ptr_array_new_with_free_func (claim_free);
+      g_object_set_qdata_full (G_OBJECT (tracker), quark, claims,
+                               (GDestroyNotify) g_ptr_array_unref);
+    }
+
+  for (guint i = 0; i < claims->len; i++)
+    if (((Claim *) g_ptr_array_index (claims, i))->owner == owner)
+      {
+        g_ptr_array_remove_index (claims, i);
+        break;
+      }
+  if (document != NULL)
+    {
+      Claim *claim = g_new0 (Claim, 1);
+
+      claim->owner = owner;
+      claim->document = g_object_ref (document);
+      g_ptr_array_add (claims, claim);
+    }
+
+  if (claims->len > 0)
+    shown = ((Claim *) g_ptr_array_index (claims, claims->len - 1))->document;
+  signet_tracker_set_on_screen (tracker, shown);
+}
+
+/**
+ * signet_handover_show_tone:
+ * @tone: how to show a state
+ * @spinner: turns while Signet works
+ * @icon: the state's icon beside its label, otherwise
+ * @large_icon: (nullable): the same icon where the QR code was
+ * @label: the state's label, coloured for success and failure
+ *
+ * Shows a #SignetHandoverTone. The signer may take minutes: waiting for
+ * them is shown without animation, which would redraw the window all the
+ * while.
+ */
+void
+signet_handover_show_tone (SignetHandoverTone tone,
+                           GtkSpinner        *spinner,
+                           GtkImage          *icon,
+                           GtkImage          *large_icon,
+                           GtkWidget         *label)
+{
+  static const char *const icons[] = {
+    [SIGNET_HANDOVER_TONE_BUSY] = NULL,
+    [SIGNET_HANDOVER_TONE_WAITING] = "document-edit-symbolic",
+    [SIGNET_HANDOVER_TONE_SUCCESS] = "emblem-ok-symbolic",
+    [SIGNET_HANDOVER_TONE_ENDED] = "process-stop-symbolic",
+    [SIGNET_HANDOVER_TONE_FAILED] = "dialog-error-symbolic",
+  };
+  const char *style = tone == SIGNET_HANDOVER_TONE_SUCCESS  ? "success"
+                      : tone == SIGNET_HANDOVER_TONE_FAILED ? "error"
+                                                            : NULL;
+  GtkWidget  *styled[] = { label, GTK_WIDGET (icon), GTK_WIDGET (large_icon) };
+
+  /* A spinner spins only on screen: GTK 4.8 keeps animating one that
+   * spins on a hidden page, and the window then redraws without end. */
+  gtk_widget_set_visible (GTK_WIDGET (spinner), tone == SIGNET_HANDOVER_TONE_BUSY);
+  gtk_spinner_set_spinning (spinner, tone == SIGNET_HANDOVER_TONE_BUSY
+                                       && gtk_widget_get_mapped (GTK_WIDGET (spinner)));
+  gtk_widget_set_visible (GTK_WIDGET (icon), tone != SIGNET_HANDOVER_TONE_BUSY);
+  if (icons[tone] != NULL)
+    {
+      gtk_image_set_from_icon_name (icon, icons[tone]);
+      if (large_icon != NULL)
+        gtk_image_set_from_icon_name (large_icon, icons[tone]);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (styled); i++)
+    {
+      if (styled[i] == NULL)
+        continue;
+      gtk_widget_remove_css_class (styled[i], "success");
+      gtk_widget_remove_css_class (styled[i], "error");
+      if (style != NULL)
+        gtk_widget_add_css_class (styled[i], style);
+    }
+}
+
+/* }}} */
+
+static void
+update_state (SignetHandoverView *self)
+{
+  SignetDocument      *document = self->document;
+  SignetDocumentStatus status;
+  g_autofree char     *title = NULL;
+  g_autofree char     *detail = NULL;
+  SignetHandoverTone   tone;
+  const char          *url;
+  gboolean             final;
+
+  if (document == NULL)
+    return;
+
+  status = signet_document_get_status (document);
+  final = signet_document_status_is_final (status) || status == SIGNET_DOCUMENT_STATUS_SIGNED;
+  title = signet_handover_describe_state (
+    status, signet_document_get_state (document), signet_document_get_round (document),
+    signet_document_get_n_rounds (document), signet_document_get_last_error (document),
+    signet_document_get_archive_path (document), &detail, &tone);
+
+  gtk_label_set_label (self->state_label, title);
+  gtk_label_set_label (self->detail_label, detail);
+  gtk_widget_set_visible (GTK_WIDGET (self->detail_label), detail != NULL);
+
+  signet_handover_show_tone (tone, self->state_spinner, self->state_icon, self->ended_icon,
+                             GTK_WIDGET (self->state_label));
+
+  /* A link that can no longer sign is not offered. */
+  url = signet_document_get_signing_url (document);
+  if (final)
+    gtk_stack_set_visible_child_name (self->qr_stack, "ended");
+  else if (url != NULL && status == SIGNET_DOCUMENT_STATUS_OPEN)
+    gtk_stack_set_visible_child_name (self->qr_stack, "code");
+  else
+    gtk_stack_set_visible_child_name (self->qr_stack, "preparing");
+  gtk_spinner_set_spinning (
+    self->preparing_spinner,
+    gtk_widget_get_mapped (GTK_WIDGET (self))
+      && g_str_equal (gtk_stack_get_visible_child_name (self->qr_stack), "preparing"));
+  signet_qr_view_set_text (self->qr_view, url);
+  adw_action_row_set_subtitle (self->link_row, url != NULL ? url : "");
+  gtk_widget_set_visible (self->link_group, url != NULL && !final);
+
+  gtk_widget_set_visible (self->open_button,
+                          status == SIGNET_DOCUMENT_STATUS_ARCHIVED
+                            && signet_document_get_archive_path (document) != NULL);
+}
+
+static void
+update_mail (SignetHandoverView *self)
+{
+  static const char *const otp_rules[]
+    = { "openOtpEmail", "openOtpPhone", "signOtpEmail", "signOtpPhone" };
+  SignetDocument  *document = self->document;
+  guint            round = signet_document_get_round (document);
+  g_autofree char *email_to = signet_document_dup_rule (document, round, "emailTo");
+  g_autofree char *email_final = signet_document_dup_rule (document, round, "emailFinal");
+  g_autofree char *sent = NULL;
+  g_autofree char *final_copy = NULL;
+  g_autofree char *advice = NULL;
+  gboolean         has_otp = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (otp_rules); i++)
+    {
+      g_autofree char *otp = signet_document_dup_rule (document, round, otp_rules[i]);
+
+      has_otp |= otp != NULL;
+    }
+
+  sent = signet_handover_describe_mail (email_to, email_final, has_otp, &final_copy, &advice);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->mail_row), sent);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->final_row),
+                                 final_copy != NULL ? final_copy : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->final_row), final_copy != NULL);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->advice_row),
+                                 advice != NULL ? advice : "");
+  gtk_widget_set_visible (
+    GTK_WIDGET (self->advice_row),
+    advice != NULL && !signet_document_status_is_final (signet_document_get_status (document)));
+}
+
+static void
+document_changed_cb (SignetHandoverView *self)
+{
+  update_state (self);
+  update_mail (self);
+}
+
+/**
+ * signet_handover_view_set_document:
+ * @self: a #SignetHandoverView
+ * @document: (nullable): the request to hand over
+ *
+ * Shows @document and follows its changes.
+ */
+void
+signet_handover_view_set_document (SignetHandoverView *self, SignetDocument *document)
+{
+  g_return_if_fail (SIGNET_IS_HANDOVER_VIEW (self));
+  g_return_if_fail (document == NULL || SIGNET_IS_DOCUMENT (document));
+
+  if (self->document == document)
+    return;
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_func (self->document, document_changed_cb, self);
+  g_set_object (&self->document, document);
+
+  if (document != NULL)
+    {
+      g_signal_connect_object (document, "notify", G_CALLBACK (document_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      gtk_label_set_label (self->name_label, signet_document_get_filename (document));
+      document_changed_cb (self);
+    }
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    signet_handover_set_on_screen (GTK_WIDGET (self), document);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+/**
+ * signet_handover_view_get_document:
+ * @self: a #SignetHandoverView
+ *
+ * Returns: (transfer none) (nullable): the request shown
+ */
+SignetDocument *
+signet_handover_view_get_document (SignetHandoverView *self)
+{
+  g_return_val_if_fail (SIGNET_IS_HANDOVER_VIEW (self), NULL);
+
+  return self->document;
+}
+
+static void
+toast (SignetHandoverView *self, const char *title)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
+}
+
+static void
+copy_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  SignetHandoverView *self = SIGNET_HANDOVER_VIEW (widget);
+  const char         *url;
+
+  if (self->document == NULL || (url = signet_document_get_signing_url (self->document)) == NULL)
+    return;
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), url);
+  toast (self, _ ("Link copied"));
+}
+
+static void
+launched_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (SignetHandoverView) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri_finish (result, &error))
+    {
+      g_warning ("Could not open the signing link: %s", error->message);
+      toast (self, _ ("Could not open a web browser"));
+    }
+}
+
+static void
+open_in_browser_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  SignetHandoverView *self = SIGNET_HANDOVER_VIEW (widget);
+  g_autoptr (GAppLaunchContext) context = NULL;
+  const char *url;
+
+  if (self->document == NULL || (url = signet_document_get_signing_url (self->document)) == NULL)
+    return;
+
+  /* GtkUriLauncher is GTK 4.10; this is what it does. */
+  context
+    = G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (gtk_widget_get_display (widget)));
+  g_app_info_launch_default_for_uri_async (url, context, NULL, launched_cb, g_object_ref (self));
+}
+
+static void
+open_archived_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  SignetHandoverView *self = SIGNET_HANDOVER_VIEW (widget);
+  const char         *path;
+
+  if (self->document == NULL || (path = signet_document_get_archive_path (self->document)) == NULL)
+    return;
+
+  gtk_widget_activate_action (widget, "app.open-archived", "s", path);
+}
+
+/* {{{ Layout: side by side when there is room, else the code on top */
+
+static gboolean
+is_wide (int width)
+{
+  return width < 0 || width >= WIDE_WIDTH;
+}
+
+static void
+signet_handover_view_measure (GtkWidget     *widget,
+                              GtkOrientation orientation,
+                              int            for_size,
+                              int           *minimum,
+                              int           *natural,
+                              int           *minimum_baseline,
+                              int           *natural_baseline)
+{
+  SignetHandoverView *self = SIGNET_HANDOVER_VIEW (widget);
+  int                 qr_min, qr_nat, info_min, info_nat;
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      gtk_widget_measure (self->qr_column, orientation, -1, &qr_min, &qr_nat, NULL, NULL);
+      gtk_widget_measure (self->info_column, orientation, -1, &info_min, &info_nat, NULL, NULL);
+      *minimum = MAX (qr_min, info_min);
+      *natural = MAX (WIDE_WIDTH, qr_nat + SPACING + info_nat);
+      return;
+    }
+
+  if (is_wide (for_size))
+    {
+      int info_width = for_size < 0 ? -1 : (for_size - SPACING) / 2;
+
+      gtk_widget_measure (self->qr_column, orientation, info_width, &qr_min, &qr_nat, NULL, NULL);
+      gtk_widget_measure (self->info_column, orientation, info_width, &info_min, &info_nat, NULL,
+                          NULL);
+      *minimum = MAX (qr_min, info_min);
+      *natural = MAX (qr_nat, info_nat);
+    }
+  else
+    {
+      gtk_widget_measure (self->qr_column, orientation, for_size, &qr_min, &qr_nat, NULL, NULL);
+      gtk_widget_measure (self->info_column, orientation, for_size, &info_min, &info_nat, NULL,
+                          NULL);
+      *minimum = qr_min + SPACING + info_min;
+      *natural = qr_nat + SPACING + info_nat;
+    }
+}
+
+static void
+signet_handover_view_size_allocate (GtkWidget *widget, int width, int height, int baseline)
+{
+  SignetHandoverView *self = SIGNET_HANDOVER_VIEW (widget);
+  int                 qr_min, qr_nat;
+
+  if (is_wide (width))
+    {
+      int half = (width - SPACING) / 2;
+
+      gtk_widget_size_allocate (self->qr_column, &(GtkAllocation){ 0, 0, half, height }, -1);
+      gtk_widget_size_allocate (
+        self->info_column, &(GtkAllocation){ half + SPACING, 0, width - half - SPACING, height },
+        -1);
+      return;
+    }
+
+  gtk_widget_measure (self->qr_column, GTK_ORIENTATION_VERTICAL, width, &qr_min, &qr_nat, NULL,
+                      NULL);
+  qr_nat = MIN (qr_nat, height);
+  gtk_widget_size_allocate (self->qr_column, &(GtkAllocation){ 0, 0, width, qr_nat }, -1);
+  gtk_widget_size_allocate (
+    self->info_column,
+    &(GtkAllocation){ 0, qr_nat + SPACING, width, MAX (0, height - qr_nat - SPACING) }, -1);
+}
+
+static GtkSizeRequestMode
+signet_handover_view_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+/* }}} */
+
+static void
+signet_handover_view_map (GtkWidget *widget)
+{
+  SignetHandoverView *self = SIGNET_HANDOVER_VIEW (widget);
+
+  GTK_WIDGET_CLASS (signet_handover_view_parent_class)->map (widget);
+  if (self->document != NULL)
+    {
+      signet_handover_set_on_screen (widget, self->document);
+      update_state (self);
+    }
+}
+
+static void
+signet_handover_view_unmap (GtkWidget *widget)
+{
+  SignetHandoverView *self = SIGNET_HANDOVER_VIEW (widget);
+
+  gtk_spinner_set_spinning (self->preparing_spinner, FALSE);
+  gtk_spinner_set_spinning (self->state_spinner, FALSE);
+  signet_handover_set_on_screen (widget, NULL);
+  GTK_WIDGET_CLASS (signet_handover_view_parent_class)->unmap (widget);
+}
+
+static void
+signet_handover_view_dispose (GObject *object)
+{
+  SignetHandoverView *self = SIGNET_HANDOVER_VIEW (object);
+  GtkWidget          *child;
+
+  signet_handover_view_set_document (self, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (object), SIGNET_TYPE_HANDOVER_VIEW);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (signet_handover_view_parent_class)->dispose (object);
+}
+
+static void
+signet_handover_view_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+      case PROP_DOCUMENT:
+        g_value_set_object (value, SIGNET_HANDOVER_VIEW (object)->document);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+signet_handover_view_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+      case PROP_DOCUMENT:
+        signet_handover_view_set_document (SIGNET_HANDOVER_VIEW (object),
+                                           g_value_get_object (value));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+signet_handover_view_class_init (SignetHandoverViewClass *klass)
+{
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = signet_handover_view_dispose;
+  object_class->get_property = signet_handover_view_get_property;
+  object_class->set_property = signet_handover_view_set_property;
+
+  widget_class->measure = signet_handover_view_measure;
+  widget_class->size_allocate = signet_handover_view_size_allocate;
+  widget_class->get_request_mode = signet_handover_view_get_request_mode;
+  widget_class->map = signet_handover_view_map;
+  widget_class->unmap = signet_handover_view_unmap;
+
+  /**
+   * SignetHandoverView:document:
+   *
+   * The request handed over.
+   */
+  properties[PROP_DOCUMENT]
+    = g_param_spec_object ("document", NULL, NULL, SIGNET_TYPE_DOCUMENT,
+                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (SIGNET_TYPE_QR_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE_PATH "/signet-handover-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, SignetHandoverView, qr_column);
+  gtk_widget_class_bind_template_child (widget_class, SignetHandoverView, info_column);
+  gtk_widget_class_bind_template_child (widget_class, SignetHandoverView, qr_stack);
+  gtk_widget_class_bind_template_child (widget_class, SignetHandoverView, preparing_spinner);
+  gtk_widget_class_bind_template_child (widget_class, SignetHandoverView, qr_view);
+  gtk_widget_class_bind_template_child (widget_class, SignetHandoverView, ended_icon);
+  gtk_widget_class_bind_template_child (widget_class, SignetHandoverView, name_label);
+  gtk_widget_class_bind_template_child (widget_class, SignetHandoverView, state_spinner);
+  gtk_widget_class_bind_template_child (widget_class, SignetHandoverView, state_icon);
+  gtk_widget_class_bind_template_child (widget_class, SignetHandoverView, state_label);
+  gtk_widget_class_bind_template_child (widget_class, SignetHandoverView, detail_label);
+  gtk_widget_class_bind_template_child (widget_class, SignetHandoverView, open_button);
+  gtk_widget_class_bind_template_child (widget_class, SignetHandoverView, link_group);
+  gtk_widget_class_bind_template_child (widget_class, SignetHandoverView, link_row);
+  gtk_widget_class_bind_template_child (widget_class, SignetHandoverView, mail_group);
+  gtk_widget_class_bind_template_child (widget_class, SignetHandoverView, mail_row);
+  gtk_widget_class_bind_template_child (widget_class, SignetHandoverView, final_row);
+  gtk_widget_class_bind_template_child (widget_class, SignetHandoverView, advice_row);
+
+  gtk_widget_class_install_action (widget_class, "handover.copy-link", NULL, copy_activated);
+  gtk_widget_class_install_action (widget_class, "handover.open-in-browser", NULL,
+                                   open_in_browser_activated);
+  gtk_widget_class_install_action (widget_class, "handover.open-archived", NULL,
+                                   open_archived_activated);
+
+  gtk_widget_class_set_css_name (widget_class, "signet-handover-view");
+}
+
+static void
+signet_handover_view_init (SignetHandoverView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * signet_handover_view_new:
+ *
+ * Returns: (transfer floating): a new #SignetHandoverView showing no request
+ */
+GtkWidget *
+signet_handover_view_new (void)
+{
+  return g_object_new (SIGNET_TYPE_HANDOVER_VIEW, NULL);
+}

@@ -1,0 +1,213 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The hand-over page and presenter mode against the built-in sandbox.
+
+Two files are sent as a batch through the test hook `app.test-send`
+(SIGNET_TEST_HOOKS=1, src/gui/signet-test-hooks.c): the request goes through
+the real journal, outbox and tracker to the sandbox that Signet started, and
+the real window shows the hand-over page, as after Send in the editor. The
+QR code on screen is read back with zbarimg and compared with the link the
+sandbox e-mailed to the signer, which opens the document the sandbox's list
+holds under that name. Signing through the sandbox's /sandbox/ controls
+changes the page to "Signed"; presenter mode (F11) shows the code without the
+link, moves on to the next document when one is signed, and Escape leaves.
+"""
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+
+sys.path.insert(0, os.path.dirname(__file__))
+from gi.repository import Gio, GLib  # noqa: E402
+from signet_atspi import Atspi, Signet, TestFailure, check, text_of, walk  # noqa: E402
+
+DEMO_KEY = "signet-sandbox-demo-key"
+DATA = os.environ["SIGNET_TEST_DATA"]
+SIGNER = "jana.novakova@example.com"
+KEY_F11 = 0xFFC8
+KEY_ESCAPE = 0xFF1B
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}), NoRedirect)
+
+
+def http(method, url, body=None, key=None):
+    """(status, headers, parsed JSON or None) of one call to the sandbox."""
+    headers = {"Content-Type": "application/json"}
+    if key:
+        headers["x-api-key"] = key
+    data = json.dumps(body).encode() if body is not None else None
+    request = urllib.request.Request(url, data=data, method=method, headers=headers)
+    try:
+        with OPENER.open(request, timeout=10) as answer:
+            raw = answer.read()
+            return answer.status, answer.headers, json.loads(raw) if raw.strip().startswith(b"{") or raw.strip().startswith(b"[") else None
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, None
+
+
+def activate(app_id, action, parameter):
+    """Activates an action of the running app over D-Bus, as GApplication exports them."""
+    bus = Gio.bus_get_sync(Gio.BusType.SESSION, None)
+    bus.call_sync(app_id, "/" + app_id.replace(".", "/"), "org.gtk.Actions", "Activate",
+                  GLib.Variant("(sava{sv})", (action, [parameter], {})), None,
+                  Gio.DBusCallFlags.NONE, 10000, None)
+
+
+def app_id_on_bus():
+    bus = Gio.bus_get_sync(Gio.BusType.SESSION, None)
+    names = bus.call_sync("org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus",
+                          "ListNames", None, GLib.VariantType("(as)"), Gio.DBusCallFlags.NONE, 5000,
+                          None).unpack()[0]
+    ours = [n for n in names if n.startswith("io.github.signetapp.Signet")]
+    check(len(ours) == 1, f"expected one Signet on the bus, found {ours}")
+    return ours[0]
+
+
+def decode(signet, window, name):
+    """The text of the one QR code in a screenshot of window, read by zbarimg."""
+    path = signet.screenshot(name)
+    extents = window.get_extents(Atspi.CoordType.SCREEN)
+    cropped = path.with_name(name + "-window.png")
+    subprocess.run(["convert", str(path), "-crop",
+                    f"{extents.width}x{extents.height}+{max(extents.x, 0)}+{max(extents.y, 0)}",
+                    "+repage", str(cropped)], check=True)
+    result = subprocess.run(["zbarimg", "--raw", "-q", str(cropped)], capture_output=True, text=True)
+    check(result.returncode == 0, f"zbarimg found no code in {cropped}")
+    codes = result.stdout.strip().splitlines()
+    check(len(codes) == 1, f"zbarimg read {codes} in {cropped}")
+    return codes[0]
+
+
+def labels(signet, root):
+    return [text_of(n) for n in walk(root) if n is not None and n.get_role_name() == "label"]
+
+
+def wait_label(signet, root, text, timeout=30.0):
+    signet.wait_until(lambda: text in labels(signet, root),
+                      f"no label {text!r} appeared; labels: {labels(signet, root)}", timeout)
+
+
+def invitation(url, filename):
+    """(signing link, request id) of the invitation the sandbox e-mailed for filename."""
+    status, _, outbox = http("GET", url + "/sandbox/outbox")
+    check(status == 200, f"the outbox answered {status}")
+    # The e-mail names the document without its extension.
+    title = os.path.splitext(filename)[0]
+    mails = [m for m in outbox if m["type"] == "email" and m["to"] == SIGNER and title in m["subject"]]
+    check(len(mails) == 1, f"expected one invitation for {filename}, the outbox holds {outbox}")
+    link = mails[0]["text"].strip().splitlines()[-1]
+    return link, mails[0]["signatureRequestId"]
+
+
+def check_link_opens(url, link, filename):
+    """The link opens (E4) the document the sandbox's list holds under filename."""
+    status, _, listed = http("GET", url + "/JSON/list/flat?state=*", key=DEMO_KEY)
+    check(status == 200, f"the list answered {status}")
+    ours = [d for d in listed if d.get("filename") == filename]
+    check(len(ours) == 1, f"expected {filename} once in the list, got {listed}")
+    check(ours[0]["state"] == "tosign", f"{filename} is {ours[0]['state']}")
+    status, headers, _ = http("GET", link)
+    check(status == 302, f"the signing link answered {status}")
+    query = urllib.parse.parse_qs(urllib.parse.urlparse(headers["Location"]).query)
+    check(query["id"] == [ours[0]["id"]], f"the link opens {query}, not {ours[0]['id']}")
+
+
+def test(signet, folder, scheme):
+    frame = signet.find("frame", "Signet")
+    signet.wait_until(lambda: "The sandbox listens on" in signet.output(), "the sandbox never started")
+    url = re.search(r"The sandbox listens on (http://127\.0\.0\.1:\d+)", signet.output()).group(1)
+
+    files = [os.path.join(folder, name) for name in ("Loan Agreement.pdf", "Insurance Terms.pdf")]
+    for path in files:
+        shutil.copy(os.path.join(DATA, "fields.pdf"), path)
+    rules = {"emailTo": GLib.Variant("s", SIGNER), "emailFrom": GLib.Variant("s", "office@example.com")}
+    activate(app_id_on_bus(), "test-send", GLib.Variant("(asa{sv})", (files, rules)))
+
+    # The page: the first document of two, waiting, with what was e-mailed.
+    wait_label(signet, frame, "Loan Agreement.pdf")
+    wait_label(signet, frame, "Waiting for signature…")
+    wait_label(signet, frame, "1 of 2")
+    page_labels = labels(signet, frame)
+    check(any(SIGNER in text for text in page_labels), f"nothing says the link went to {SIGNER}: {page_labels}")
+    check(any("one-time code" in text for text in page_labels), f"no advice for a one-time code: {page_labels}")
+
+    first_link, first_id = invitation(url, "Loan Agreement.pdf")
+    second_link, second_id = invitation(url, "Insurance Terms.pdf")
+    check(decode(signet, frame, f"handover-page-{scheme}") == first_link, "the QR code on the page is not the signing link")
+    check_link_opens(url, first_link, "Loan Agreement.pdf")
+
+    signet.click(signet.find_button("Copy Link", root=frame))
+    wait_label(signet, frame, "Link copied")
+
+    # Presenter mode: the code, the name and the state; no link, no copy.
+    Atspi.generate_keyboard_event(KEY_F11, None, Atspi.KeySynthType.SYM)
+    presenter = signet.find("frame", "Presenter Mode", timeout=10)
+    wait_label(signet, presenter, "Scan the QR code with your phone to sign")
+    wait_label(signet, presenter, "Loan Agreement.pdf")
+    wait_label(signet, presenter, "Document 1 of 2")
+    shown = " ".join(labels(signet, presenter))
+    check("openDocument" not in shown and "http" not in shown, f"the presenter shows the link: {shown}")
+    check(not [n for n in walk(presenter) if n.get_role_name() == "push button" and n.get_name() == "Copy Link"],
+          "the presenter offers Copy Link")
+    check(decode(signet, presenter, f"presenter-{scheme}") == first_link, "the presenter's QR code is not the signing link")
+
+    # Signed: the presenter says so, then moves on to the next waiting document.
+    status, _, _ = http("POST", f"{url}/sandbox/sign/{first_id}", {"name": "Jana Nováková", "mobile": True})
+    check(status == 200, f"signing answered {status}")
+    wait_label(signet, presenter, "Signed")
+    wait_label(signet, presenter, "Insurance Terms.pdf")
+    wait_label(signet, presenter, "Waiting for signature…")
+    check(decode(signet, presenter, f"presenter-next-{scheme}") == second_link, "the presenter did not move on to the next link")
+
+    Atspi.generate_keyboard_event(KEY_ESCAPE, None, Atspi.KeySynthType.SYM)
+    signet.wait_until(lambda: all(w.get_name() != "Presenter Mode" for w in signet.windows() if w is not None),
+                      "Escape did not leave presenter mode")
+
+    # The page followed the presenter; the first document is signed.
+    wait_label(signet, frame, "2 of 2")
+    check(decode(signet, frame, f"handover-page-next-{scheme}") == second_link, "the page does not show the second link")
+    status, _, _ = http("POST", f"{url}/sandbox/sign/{second_id}", {"name": "Jana Nováková"})
+    check(status == 200, f"signing answered {status}")
+    signed_at = time.monotonic()
+    wait_label(signet, frame, "Signed")
+    # Reported, not asserted: the tracker asks every 3 s about the document on screen.
+    print(f"{scheme}: the page said Signed {time.monotonic() - signed_at:.1f} s after signing")
+    signet.click(signet.find_button("Previous Document", root=frame))
+    wait_label(signet, frame, "Loan Agreement.pdf")
+    wait_label(signet, frame, "Signed")
+    signet.screenshot(f"handover-signed-{scheme}")
+
+    signet.click(signet.find_button("Done", root=frame))
+    signet.find("label", "No Documents Yet", root=frame)
+
+
+failed = False
+for scheme in ("default", "prefer-dark"):
+    folder = tempfile.mkdtemp(prefix="signet-handover-")
+    signet = Signet(env={"SIGNET_SANDBOX_BIN": os.environ["SIGNET_SANDBOX_BIN"], "SIGNET_TEST_HOOKS": "1",
+                         "G_MESSAGES_DEBUG": "signet-sandbox-process"},
+                    settings={"org/gnome/desktop/interface": {"color-scheme": f"'{scheme}'"}})
+    try:
+        test(signet, folder, scheme)
+        print(f"PASS {scheme}")
+    except TestFailure as failure:
+        print(f"FAIL {scheme}: {failure}\n--- signet output ---\n{signet.output()}")
+        failed = True
+    finally:
+        signet.close()
+        shutil.rmtree(folder, ignore_errors=True)
+sys.exit(1 if failed else 0)
