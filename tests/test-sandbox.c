@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "sandbox-fixture.h"
+#include "signet-types.h"
 
 #define SANDBOX_TEST_DAY G_GINT64_CONSTANT (86400000)
 
@@ -285,7 +286,7 @@ test_method_and_path (Fixture *fx, gconstpointer data)
 static void
 test_too_large (Fixture *fx, gconstpointer data)
 {
-  gsize              limit = 10 * 1024 * 1024;
+  gsize              limit = SIGNET_MAX_DOCUMENT_SIZE;
   g_autofree guchar *raw = g_malloc0 (limit + 1);
   g_autofree char   *big = g_base64_encode (raw, limit + 1);
   g_autofree char   *fits = g_base64_encode (raw, limit);
@@ -294,8 +295,9 @@ test_too_large (Fixture *fx, gconstpointer data)
   g_autoptr (JsonNode) reply = fixture_json (fx, "POST", "/JSON/signatureRequest", body, 400);
   g_autoptr (JsonNode) reply_fits
     = fixture_json (fx, "POST", "/JSON/signatureRequest", body_fits, 400);
+  g_autofree char *over = g_strdup_printf ("%" G_GSIZE_FORMAT, limit + 1);
 
-  assert_error (reply, "err.document.too.large", "10485761");
+  assert_error (reply, "err.document.too.large", over);
   /* Exactly 10 MB passes the limit (the encoded text is larger) and fails
    * only for not being a PDF. */
   assert_error (reply_fits, "err.invalid.document", NULL);

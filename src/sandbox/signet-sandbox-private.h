@@ -11,11 +11,13 @@
 #include <libsoup/soup.h>
 
 #include "signet-sandbox.h"
+#include "signet-types.h"
 #include "signet-sandbox-pdf.h"
 
 G_BEGIN_DECLS
 
-#define SANDBOX_MAX_DOCUMENT_SIZE   (10 * 1024 * 1024)
+/* The service's "10 MB", as the client reads it (signet-types.h). */
+#define SANDBOX_MAX_DOCUMENT_SIZE   SIGNET_MAX_DOCUMENT_SIZE
 #define SANDBOX_DAY_MS              ((gint64) 24 * 60 * 60 * 1000)
 #define SANDBOX_DEFAULT_LIFETIME_MS SANDBOX_DAY_MS
 #define SANDBOX_MAX_LIFETIME_MS     (10 * SANDBOX_DAY_MS)
