@@ -748,6 +748,51 @@ test_reset (Fixture *fx, gconstpointer data)
   g_assert_cmpstr (id2, ==, "again");
 }
 
+static gint64
+member_int (JsonNode *node, const char *path)
+{
+  g_autoptr (JsonNode) found = json_path_query (path, node, NULL);
+
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (found)), ==, 1);
+  return json_array_get_int_element (json_node_get_array (found), 0);
+}
+
+/* What reached the server, by route, faults and refusals included. */
+static void
+test_requests (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (JsonNode) cleared = fixture_json (fx, "DELETE", "/sandbox/requests", NULL, 200);
+  g_autoptr (JsonNode) set
+    = fixture_json (fx, "POST", "/sandbox/faults",
+                    "{\"path\": \"/JSON/counter\", \"count\": 1, \"status\": 503}", 200);
+  g_autoptr (JsonNode) list = fixture_json (fx, "GET", "/JSON/list/flat?state=*", NULL, 200);
+  g_autoptr (JsonNode) list2 = fixture_json (fx, "GET", "/JSON/list/flat?state=tosign", NULL, 200);
+  g_autoptr (JsonNode) faulted = fixture_json (fx, "GET", "/JSON/counter", NULL, 503);
+  g_autoptr (JsonNode) info
+    = fixture_json (fx, "GET", "/JSON/document/metadata/nothing", NULL, 404);
+  g_autoptr (JsonNode) seen = fixture_json (fx, "GET", "/sandbox/requests", NULL, 200);
+  g_autoptr (JsonNode) again = NULL;
+  g_autoptr (JsonNode) after_reset = NULL;
+  g_autoptr (JsonNode) reset = NULL;
+
+  g_assert_cmpint (member_int (seen, "$.total"), ==, 4);
+  g_assert_cmpint (member_int (seen, "$.routes['GET /JSON/list/flat']"), ==, 2);
+  g_assert_cmpint (member_int (seen, "$.routes['GET /JSON/counter']"), ==, 1);
+  g_assert_cmpint (member_int (seen, "$.routes['GET /JSON/document/metadata/{id}']"), ==, 1);
+
+  /* DELETE answers the count, then starts again; so does a reset. */
+  again = fixture_json (fx, "DELETE", "/sandbox/requests", NULL, 200);
+  g_assert_cmpint (member_int (again, "$.total"), ==, 4);
+  g_clear_pointer (&again, json_node_unref);
+  again = fixture_json (fx, "GET", "/sandbox/requests", NULL, 200);
+  g_assert_cmpint (member_int (again, "$.total"), ==, 0);
+  g_clear_pointer (&list, json_node_unref);
+  list = fixture_json (fx, "GET", "/JSON/list/flat?state=*", NULL, 200);
+  reset = fixture_json (fx, "POST", "/sandbox/reset", NULL, 200);
+  after_reset = fixture_json (fx, "GET", "/sandbox/requests", NULL, 200);
+  g_assert_cmpint (member_int (after_reset, "$.total"), ==, 0);
+}
+
 static void
 test_faults_status (Fixture *fx, gconstpointer data)
 {
@@ -889,6 +934,7 @@ main (int argc, char *argv[])
   ADD ("controls/off", test_controls_off);
   ADD ("controls/reset", test_reset);
   ADD ("controls/outbox", test_outbox);
+  ADD ("controls/requests", test_requests);
   ADD ("faults/status", test_faults_status);
   ADD ("faults/delay", test_faults_delay);
   ADD ("faults/bodies", test_faults_bodies);

@@ -1273,6 +1273,31 @@ route_matches (const Route *route, const char *path, const char **id)
 }
 
 /**
+ * signet_sandbox_route_name: (skip)
+ *
+ * Names the route a request goes to, such as `GET /JSON/list/flat` or
+ * `DELETE /JSON/document/{id}`, without its id: what /sandbox/requests
+ * counts by.
+ */
+char *
+signet_sandbox_route_name (const char *method, const char *path)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (routes); i++)
+    {
+      const char *id;
+
+      if (!route_matches (&routes[i], path, &id))
+        continue;
+      if (g_str_equal (routes[i].path, "/JSON/document/")
+          && g_str_has_prefix (path, "/JSON/document/metadata/"))
+        continue;
+      if (g_str_equal (method, routes[i].method))
+        return g_strconcat (method, " ", routes[i].path, id != NULL ? "{id}" : "", NULL);
+    }
+  return g_strconcat (method, " ", path, NULL);
+}
+
+/**
  * signet_sandbox_handle_api: (skip)
  *
  * Routes an authorized request under `/JSON/`: 405 for a known path with

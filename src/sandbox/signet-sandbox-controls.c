@@ -284,6 +284,39 @@ handle_quota (SignetSandbox *self, SoupServerMessage *msg)
   reply_count (msg, "available", self->available);
 }
 
+/* GET /sandbox/requests: the requests outside /sandbox/ seen since the
+ * start (or the last reset or DELETE), in all and by route:
+ * {"total": n, "routes": {"GET /JSON/list/flat": n, …}}. Faulted and
+ * refused requests count too: it is what reached the server. */
+static void
+handle_requests (SignetSandbox *self, SoupServerMessage *msg)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonNode) root = NULL;
+  GHashTableIter iter;
+  gpointer       key, value;
+  guint          total = 0;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "routes");
+  json_builder_begin_object (builder);
+  g_hash_table_iter_init (&iter, self->seen);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      json_builder_set_member_name (builder, key);
+      json_builder_add_int_value (builder, GPOINTER_TO_UINT (value));
+      total += GPOINTER_TO_UINT (value);
+    }
+  json_builder_end_object (builder);
+  json_builder_set_member_name (builder, "total");
+  json_builder_add_int_value (builder, total);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  signet_sandbox_reply_json (msg, SOUP_STATUS_OK, root);
+  if (soup_server_message_get_method (msg) == SOUP_METHOD_DELETE)
+    g_hash_table_remove_all (self->seen);
+}
+
 /**
  * signet_sandbox_handle_controls: (skip)
  *
@@ -320,6 +353,9 @@ signet_sandbox_handle_controls (SignetSandbox *self, SoupServerMessage *msg, con
     handle_clock (self, msg);
   else if (g_str_equal (path, "/sandbox/quota") && method == SOUP_METHOD_POST)
     handle_quota (self, msg);
+  else if (g_str_equal (path, "/sandbox/requests")
+           && (method == SOUP_METHOD_GET || method == SOUP_METHOD_DELETE))
+    handle_requests (self, msg);
   else
     reply_problem (msg, SOUP_STATUS_NOT_FOUND, "No such control.");
 }

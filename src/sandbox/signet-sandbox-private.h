@@ -91,6 +91,7 @@ struct _SignetSandbox
   GPtrArray  *outbox;  /* JsonNode objects */
   GPtrArray  *faults;  /* SandboxFault */
   GHashTable *monthly; /* "<metric>\n<year>.<month>" → count */
+  GHashTable *seen;    /* "<method> <route>" → requests, for /sandbox/requests */
 
   guint available;
   guint used;
@@ -143,8 +144,9 @@ const char *sandbox_request_rule (SandboxRequest *request, const char *name);
 gboolean sandbox_request_rule_bool (SandboxRequest *request, const char *name, gboolean fallback);
 
 /* signet-sandbox-api.c: the OKdokument API under /JSON/ */
-void signet_sandbox_handle_api (SignetSandbox *self, SoupServerMessage *msg, const char *path);
-void signet_sandbox_handle_rest (SignetSandbox *self, SoupServerMessage *msg, const char *path);
+void  signet_sandbox_handle_api (SignetSandbox *self, SoupServerMessage *msg, const char *path);
+char *signet_sandbox_route_name (const char *method, const char *path);
+void  signet_sandbox_handle_rest (SignetSandbox *self, SoupServerMessage *msg, const char *path);
 
 /* signet-sandbox-signer.c: the signer's browser pages */
 void signet_sandbox_handle_signer (SignetSandbox *self, SoupServerMessage *msg, const char *path);

@@ -777,6 +777,14 @@ server_cb (SoupServer        *server,
       return;
     }
 
+  {
+    char *route = signet_sandbox_route_name (soup_server_message_get_method (msg), path);
+
+    g_hash_table_insert (
+      self->seen, route,
+      GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (self->seen, route)) + 1));
+  }
+
   fault = take_fault (self, path, FALSE);
   if (fault != NULL && fault->delay_ms > 0)
     {
@@ -823,6 +831,7 @@ signet_sandbox_finalize (GObject *object)
   g_hash_table_unref (self->api_keys);
   g_hash_table_unref (self->used_request_ids);
   g_hash_table_unref (self->monthly);
+  g_hash_table_unref (self->seen);
   g_ptr_array_unref (self->outbox);
   g_ptr_array_unref (self->faults);
   g_object_unref (self->cancellable);
@@ -920,6 +929,7 @@ signet_sandbox_init (SignetSandbox *self)
     = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) sandbox_request_free);
   self->used_request_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->monthly = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->outbox = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
   self->faults = g_ptr_array_new_with_free_func ((GDestroyNotify) sandbox_fault_free);
   self->cancellable = g_cancellable_new ();
@@ -1166,6 +1176,7 @@ signet_sandbox_reset (SignetSandbox *self)
   g_hash_table_remove_all (self->documents);
   g_hash_table_remove_all (self->used_request_ids);
   g_hash_table_remove_all (self->monthly);
+  g_hash_table_remove_all (self->seen);
   g_ptr_array_set_size (self->outbox, 0);
   g_ptr_array_set_size (self->faults, 0);
   self->available = self->initial_quota;
