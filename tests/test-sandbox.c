@@ -757,7 +757,8 @@ member_int (JsonNode *node, const char *path)
   return json_array_get_int_element (json_node_get_array (found), 0);
 }
 
-/* What reached the server, by route, faults and refusals included. */
+/* What reached the server, by route, faults and refusals included; and a
+ * fault for one method only. */
 static void
 test_requests (Fixture *fx, gconstpointer data)
 {
@@ -765,6 +766,10 @@ test_requests (Fixture *fx, gconstpointer data)
   g_autoptr (JsonNode) set
     = fixture_json (fx, "POST", "/sandbox/faults",
                     "{\"path\": \"/JSON/counter\", \"count\": 1, \"status\": 503}", 200);
+  /* A fault for another method leaves the lists alone. */
+  g_autoptr (JsonNode) set_post
+    = fixture_json (fx, "POST", "/sandbox/faults",
+                    "{\"path\": \"/JSON/list/flat\", \"method\": \"POST\", \"status\": 503}", 200);
   g_autoptr (JsonNode) list = fixture_json (fx, "GET", "/JSON/list/flat?state=*", NULL, 200);
   g_autoptr (JsonNode) list2 = fixture_json (fx, "GET", "/JSON/list/flat?state=tosign", NULL, 200);
   g_autoptr (JsonNode) faulted = fixture_json (fx, "GET", "/JSON/counter", NULL, 503);

@@ -171,7 +171,7 @@ handle_faults (SignetSandbox *self, SoupServerMessage *msg)
   g_autoptr (JsonNode) root = NULL;
   JsonObject   *object;
   SandboxFault *fault;
-  const char   *body, *path;
+  const char   *body, *path, *method;
   gint64        count, delay, status;
 
   if (soup_server_message_get_method (msg) == SOUP_METHOD_DELETE)
@@ -190,19 +190,21 @@ handle_faults (SignetSandbox *self, SoupServerMessage *msg)
   delay = json_object_get_int_member_with_default (object, "delay", 0);
   status = json_object_get_int_member_with_default (object, "status", 0);
   body = json_object_get_string_member_with_default (object, "body", NULL);
+  method = json_object_get_string_member_with_default (object, "method", NULL);
 
   if (path[0] != '/' || count < 1 || count > 100000 || delay < 0 || delay > 600000
       || (status != 0 && (status < 100 || status > 599))
       || (body != NULL && !g_str_equal (body, "malformed") && !g_str_equal (body, "truncated")))
     {
       reply_problem (msg, SOUP_STATUS_BAD_REQUEST,
-                     "Give path, count (1 or more), delay (ms), status (100–599), "
+                     "Give path, method, count (1 or more), delay (ms), status (100–599), "
                      "body (\"malformed\" or \"truncated\") or drop.");
       return;
     }
 
   fault = g_new0 (SandboxFault, 1);
   fault->prefix = g_strdup (path);
+  fault->method = g_strdup (method);
   fault->remaining = count;
   fault->delay_ms = delay;
   fault->status = status;

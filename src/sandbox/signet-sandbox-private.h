@@ -62,6 +62,7 @@ typedef struct
 typedef struct
 {
   char    *prefix;
+  char    *method; /* NULL for any */
   guint    remaining;
   guint    delay_ms;
   guint    status;
