@@ -96,6 +96,24 @@ bench_stall_meter_stop (guint id)
   return longest_stall;
 }
 
+static gboolean
+done_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop for @milliseconds. */
+void
+bench_run_for (guint milliseconds)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (milliseconds, done_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
 /* Starts the sandbox program on a free loopback port; it stops when its
  * standard input closes. */
 GSubprocess *

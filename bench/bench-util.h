@@ -14,6 +14,7 @@
 G_BEGIN_DECLS
 
 void   bench_write_pdf (const char *path, gsize size);
+void   bench_run_for (guint milliseconds);
 guint  bench_stall_meter_start (void);
 gint64 bench_stall_meter_stop (guint id);
 GSubprocess *

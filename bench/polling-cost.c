@@ -47,23 +47,6 @@
 #define ENVIRONMENT "sandbox"
 #define DEFAULT_MS  60000
 
-static gboolean
-done_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-run_for (guint milliseconds)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (milliseconds, done_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 /* The sandbox's request count (GET), or the count before clearing it
  * (DELETE). */
 static gint64
@@ -152,7 +135,7 @@ open_documents (const char      *folder,
       if (g_get_monotonic_time () > deadline)
         g_error ("Only %u of %u requests opened",
                  count_status (journal, SIGNET_DOCUMENT_STATUS_OPEN), n);
-      run_for (20);
+      bench_run_for (20);
     }
   signet_outbox_stop (outbox);
   return journal;
@@ -243,10 +226,10 @@ main (int argc, char *argv[])
       sandbox_requests (session, base_url, "DELETE", NULL);
       signet_tracker_start (tracker);
       /* The first round comes at once. */
-      run_for (interval / 2);
+      bench_run_for (interval / 2);
       first_round = sandbox_requests (session, base_url, "DELETE", NULL);
       meter = bench_stall_meter_start ();
-      run_for (rounds * interval + interval / 2);
+      bench_run_for (rounds * interval + interval / 2);
       count = sandbox_requests (session, base_url, "DELETE", routes);
       stall_ms = bench_stall_meter_stop (meter) / 1000.0;
       signet_tracker_stop (tracker);

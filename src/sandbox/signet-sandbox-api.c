@@ -1268,6 +1268,10 @@ route_matches (const Route *route, const char *path, const char **id)
   if (!g_str_has_suffix (route->path, "/"))
     return g_str_equal (path, route->path);
 
+  /* metadata/{id} must not fall through to document/{id}. */
+  if (g_str_equal (route->path, "/JSON/document/")
+      && g_str_has_prefix (path, "/JSON/document/metadata/"))
+    return FALSE;
   *id = tail (path, route->path);
   return *id != NULL;
 }
@@ -1286,12 +1290,7 @@ signet_sandbox_route_name (const char *method, const char *path)
     {
       const char *id;
 
-      if (!route_matches (&routes[i], path, &id))
-        continue;
-      if (g_str_equal (routes[i].path, "/JSON/document/")
-          && g_str_has_prefix (path, "/JSON/document/metadata/"))
-        continue;
-      if (g_str_equal (method, routes[i].method))
+      if (route_matches (&routes[i], path, &id) && g_str_equal (method, routes[i].method))
         return g_strconcat (method, " ", routes[i].path, id != NULL ? "{id}" : "", NULL);
     }
   return g_strconcat (method, " ", path, NULL);
@@ -1314,10 +1313,6 @@ signet_sandbox_handle_api (SignetSandbox *self, SoupServerMessage *msg, const ch
       const char *id;
 
       if (!route_matches (&routes[i], path, &id))
-        continue;
-      /* metadata/{id} must not fall through to document/{id}. */
-      if (g_str_equal (routes[i].path, "/JSON/document/")
-          && g_str_has_prefix (path, "/JSON/document/metadata/"))
         continue;
       known_path = TRUE;
       if (g_str_equal (method, routes[i].method))
