@@ -25,44 +25,11 @@ struct _SignetApplication
   SignetAccount *account;
   gboolean       use_sandbox; /* --sandbox */
   SignetSync    *sync;
-  guint          sync_start_id;
-  gboolean       sync_started;
   gboolean       held; /* tracking with no window open */
   gboolean       told_background;
 };
 
 G_DEFINE_FINAL_TYPE (SignetApplication, signet_application, ADW_TYPE_APPLICATION)
-
-static void sync_started_cb (GObject *source, GAsyncResult *result, gpointer user_data);
-
-static gboolean
-start_sync_cb (gpointer user_data)
-{
-  SignetApplication *self = user_data;
-
-  self->sync_start_id = 0;
-  if (!self->sync_started)
-    {
-      self->sync_started = TRUE;
-      signet_sync_start_async (self->sync, NULL, sync_started_cb, NULL);
-    }
-  return G_SOURCE_REMOVE;
-}
-
-/* The first window's first frame is being drawn: the journal, the keyring
- * and the network start once it is on screen (docs/performance.md). */
-static gboolean
-first_tick_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
-{
-  SignetApplication *self = user_data;
-
-  if (!self->sync_started)
-    {
-      g_clear_handle_id (&self->sync_start_id, g_source_remove);
-      self->sync_start_id = g_idle_add (start_sync_cb, self);
-    }
-  return G_SOURCE_REMOVE;
-}
 
 /* The window in front, or a new one; presented. */
 static GtkWindow *
@@ -72,11 +39,7 @@ present_window (SignetApplication *self)
 
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
   if (window == NULL)
-    {
-      window = GTK_WINDOW (signet_window_new (self));
-      if (!self->sync_started)
-        gtk_widget_add_tick_callback (GTK_WIDGET (window), first_tick_cb, self, NULL);
-    }
+    window = GTK_WINDOW (signet_window_new (self));
 
   gtk_window_present (window);
   return window;
@@ -270,9 +233,7 @@ signet_application_startup (GApplication *app)
   self->sync = signet_sync_new (self->account, self->settings, journal, NULL);
   g_signal_connect_object (self->sync, "finished", G_CALLBACK (sync_finished_cb), self, 0);
   g_signal_connect (self, "window-removed", G_CALLBACK (window_removed_cb), NULL);
-  /* Started after the first frame when a window opens; without one, a
-   * moment later all the same. */
-  self->sync_start_id = g_timeout_add (1000, start_sync_cb, self);
+  signet_sync_start_async (self->sync, NULL, sync_started_cb, NULL);
 }
 
 static void
@@ -280,7 +241,6 @@ signet_application_shutdown (GApplication *app)
 {
   SignetApplication *self = SIGNET_APPLICATION (app);
 
-  g_clear_handle_id (&self->sync_start_id, g_source_remove);
   if (self->sync != NULL)
     g_object_run_dispose (G_OBJECT (self->sync));
   signet_account_stop_sandbox (self->account);
