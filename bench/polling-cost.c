@@ -19,7 +19,7 @@
  * nothing on screen, and its interval shortened from 60 s to --interval
  * (1 s by default: time runs 60 times faster). Its first round comes at
  * once; half an interval later the sandbox's count (DELETE
- * /sandbox/requests, which answers the count and clears it) holds that
+ * /sandbox/calls, which answers the count and clears it) holds that
  * round's requests: at the default interval of 60 s, one round a minute,
  * they are the requests per minute. Then R more intervals and a half
  * pass, and the count of those rounds is read the same way, as a check
@@ -50,9 +50,9 @@
 /* The sandbox's request count (GET), or the count before clearing it
  * (DELETE). */
 static gint64
-sandbox_requests (SoupSession *session, const char *base_url, const char *method, GString *routes)
+sandbox_calls (SoupSession *session, const char *base_url, const char *method, GString *routes)
 {
-  g_autofree char *url = g_strconcat (base_url, "/sandbox/requests", NULL);
+  g_autofree char *url = g_strconcat (base_url, "/sandbox/calls", NULL);
   g_autoptr (SoupMessage) msg = soup_message_new (method, url);
   g_autoptr (GError) error = NULL;
   g_autoptr (GBytes) body = soup_session_send_and_read (session, msg, NULL, &error);
@@ -62,7 +62,7 @@ sandbox_requests (SoupSession *session, const char *base_url, const char *method
   if (body == NULL || soup_message_get_status (msg) != SOUP_STATUS_OK
       || !json_parser_load_from_data (parser, g_bytes_get_data (body, NULL),
                                       g_bytes_get_size (body), &error))
-    g_error ("/sandbox/requests: %s", error != NULL ? error->message : "not 200");
+    g_error ("/sandbox/calls: %s", error != NULL ? error->message : "not 200");
   root = json_node_get_object (json_parser_get_root (parser));
   if (routes != NULL)
     {
@@ -223,14 +223,14 @@ main (int argc, char *argv[])
       journal = open_documents (folder, client, monitor, pdf, n);
       tracker = signet_tracker_new (journal, client, ENVIRONMENT, monitor);
       g_object_set (tracker, "interval", interval, NULL);
-      sandbox_requests (session, base_url, "DELETE", NULL);
+      sandbox_calls (session, base_url, "DELETE", NULL);
       signet_tracker_start (tracker);
       /* The first round comes at once. */
       bench_run_for (interval / 2);
-      first_round = sandbox_requests (session, base_url, "DELETE", NULL);
+      first_round = sandbox_calls (session, base_url, "DELETE", NULL);
       meter = bench_stall_meter_start ();
       bench_run_for (rounds * interval + interval / 2);
-      count = sandbox_requests (session, base_url, "DELETE", routes);
+      count = sandbox_calls (session, base_url, "DELETE", routes);
       stall_ms = bench_stall_meter_stop (meter) / 1000.0;
       signet_tracker_stop (tracker);
       if (count_status (journal, SIGNET_DOCUMENT_STATUS_OPEN) != n)

@@ -12,7 +12,7 @@
  * while the fault lasts and after, the events written, the request created
  * exactly once and paid once, a refused call not sent again, and a call
  * that may work later sent again once the fault is gone, with the
- * requests the server saw counted by route (GET /sandbox/requests).
+ * requests the server saw counted by route (GET /sandbox/calls).
  */
 
 #include "config.h"
@@ -36,7 +36,7 @@ typedef enum
 static const struct
 {
   const char *name;
-  const char *route; /* as /sandbox/requests names it */
+  const char *route; /* as /sandbox/calls names it */
 } calls[] = {
   [CALL_UPLOAD] = { "upload", "POST /JSON/document" },
   [CALL_CREATE] = { "create", "POST /JSON/signatureRequest" },
@@ -103,7 +103,7 @@ expected_outcome (const Cell *cell)
 static gint64
 seen (JournalFixture *jf, const char *route)
 {
-  g_autoptr (JsonNode) reply = fixture_json (&jf->sandbox, "GET", "/sandbox/requests", NULL, 200);
+  g_autoptr (JsonNode) reply = fixture_json (&jf->sandbox, "GET", "/sandbox/calls", NULL, 200);
   JsonObject *routes = json_object_get_object_member (json_node_get_object (reply), "routes");
 
   return json_object_get_int_member_with_default (routes, route, 0);

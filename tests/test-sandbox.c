@@ -760,9 +760,9 @@ member_int (JsonNode *node, const char *path)
 /* What reached the server, by route, faults and refusals included; and a
  * fault for one method only. */
 static void
-test_requests (Fixture *fx, gconstpointer data)
+test_calls (Fixture *fx, gconstpointer data)
 {
-  g_autoptr (JsonNode) cleared = fixture_json (fx, "DELETE", "/sandbox/requests", NULL, 200);
+  g_autoptr (JsonNode) cleared = fixture_json (fx, "DELETE", "/sandbox/calls", NULL, 200);
   g_autoptr (JsonNode) set
     = fixture_json (fx, "POST", "/sandbox/faults",
                     "{\"path\": \"/JSON/counter\", \"count\": 1, \"status\": 503}", 200);
@@ -775,7 +775,7 @@ test_requests (Fixture *fx, gconstpointer data)
   g_autoptr (JsonNode) faulted = fixture_json (fx, "GET", "/JSON/counter", NULL, 503);
   g_autoptr (JsonNode) info
     = fixture_json (fx, "GET", "/JSON/document/metadata/nothing", NULL, 404);
-  g_autoptr (JsonNode) seen = fixture_json (fx, "GET", "/sandbox/requests", NULL, 200);
+  g_autoptr (JsonNode) seen = fixture_json (fx, "GET", "/sandbox/calls", NULL, 200);
   g_autoptr (JsonNode) again = NULL;
   g_autoptr (JsonNode) after_reset = NULL;
   g_autoptr (JsonNode) reset = NULL;
@@ -786,15 +786,15 @@ test_requests (Fixture *fx, gconstpointer data)
   g_assert_cmpint (member_int (seen, "$.routes['GET /JSON/document/metadata/{id}']"), ==, 1);
 
   /* DELETE answers the count, then starts again; so does a reset. */
-  again = fixture_json (fx, "DELETE", "/sandbox/requests", NULL, 200);
+  again = fixture_json (fx, "DELETE", "/sandbox/calls", NULL, 200);
   g_assert_cmpint (member_int (again, "$.total"), ==, 4);
   g_clear_pointer (&again, json_node_unref);
-  again = fixture_json (fx, "GET", "/sandbox/requests", NULL, 200);
+  again = fixture_json (fx, "GET", "/sandbox/calls", NULL, 200);
   g_assert_cmpint (member_int (again, "$.total"), ==, 0);
   g_clear_pointer (&list, json_node_unref);
   list = fixture_json (fx, "GET", "/JSON/list/flat?state=*", NULL, 200);
   reset = fixture_json (fx, "POST", "/sandbox/reset", NULL, 200);
-  after_reset = fixture_json (fx, "GET", "/sandbox/requests", NULL, 200);
+  after_reset = fixture_json (fx, "GET", "/sandbox/calls", NULL, 200);
   g_assert_cmpint (member_int (after_reset, "$.total"), ==, 0);
 }
 
@@ -939,7 +939,7 @@ main (int argc, char *argv[])
   ADD ("controls/off", test_controls_off);
   ADD ("controls/reset", test_reset);
   ADD ("controls/outbox", test_outbox);
-  ADD ("controls/requests", test_requests);
+  ADD ("controls/calls", test_calls);
   ADD ("faults/status", test_faults_status);
   ADD ("faults/delay", test_faults_delay);
   ADD ("faults/bodies", test_faults_bodies);

@@ -35,6 +35,7 @@ struct _SignetInspection
   guint              major;
   guint              minor;
   GPtrArray         *spots;
+  GPtrArray         *form_fields; /* NULL-terminated names */
 };
 
 G_DEFINE_FINAL_TYPE (SignetInspection, signet_inspection, G_TYPE_OBJECT)
@@ -141,6 +142,7 @@ signet_inspection_finalize (GObject *object)
   g_clear_object (&self->file);
   g_clear_pointer (&self->pages, g_array_unref);
   g_clear_pointer (&self->spots, g_ptr_array_unref);
+  g_clear_pointer (&self->form_fields, g_ptr_array_unref);
 
   G_OBJECT_CLASS (signet_inspection_parent_class)->finalize (object);
 }
@@ -236,6 +238,7 @@ signet_inspection_init (SignetInspection *self)
 {
   self->pages = g_array_new (FALSE, FALSE, sizeof (PageSize));
   self->spots = g_ptr_array_new_with_free_func ((GDestroyNotify) signet_signature_spot_free);
+  self->form_fields = g_ptr_array_new_null_terminated (4, g_free, TRUE);
 }
 
 /**
@@ -435,6 +438,45 @@ signet_inspection_add_spot (SignetInspection *self, SignetSignatureSpot *spot)
   g_return_if_fail (spot != NULL);
 
   g_ptr_array_add (self->spots, spot);
+}
+
+/**
+ * signet_inspection_get_form_fields:
+ * @self: a #SignetInspection
+ *
+ * The technical names of the form fields (acrofields) other than signature
+ * fields, in document order: what a request can pre-fill (`fieldConfig`).
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the names
+ */
+const char *const *
+signet_inspection_get_form_fields (SignetInspection *self)
+{
+  g_return_val_if_fail (SIGNET_IS_INSPECTION (self), NULL);
+
+  static const char *const none[] = { NULL };
+
+  return self->form_fields->pdata != NULL ? (const char *const *) self->form_fields->pdata : none;
+}
+
+/**
+ * signet_inspection_add_form_field:
+ * @self: a #SignetInspection
+ * @name: a form field's technical name
+ *
+ * Records a form field that is not a signature field; a name already
+ * recorded (the widgets of one radio group) is recorded once.
+ */
+void
+signet_inspection_add_form_field (SignetInspection *self, const char *name)
+{
+  g_return_if_fail (SIGNET_IS_INSPECTION (self));
+  g_return_if_fail (name != NULL);
+
+  for (guint i = 0; i < self->form_fields->len; i++)
+    if (g_str_equal (g_ptr_array_index (self->form_fields, i), name))
+      return;
+  g_ptr_array_add (self->form_fields, g_strdup (name));
 }
 
 /**

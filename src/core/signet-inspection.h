@@ -114,8 +114,10 @@ gboolean   signet_inspection_get_old_version (SignetInspection *self);
 GPtrArray *signet_inspection_get_spots (SignetInspection *self);
 void       signet_inspection_add_spot (SignetInspection *self, SignetSignatureSpot *spot);
 guint      signet_inspection_count_spots (SignetInspection *self, SignetSpotKind kind);
-SignetSigningMode signet_inspection_get_signing_mode (SignetInspection *self);
-char             *signet_inspection_dup_summary (SignetInspection *self);
-char             *signet_inspection_dup_note (SignetInspection *self);
+const char *const *signet_inspection_get_form_fields (SignetInspection *self);
+void               signet_inspection_add_form_field (SignetInspection *self, const char *name);
+SignetSigningMode  signet_inspection_get_signing_mode (SignetInspection *self);
+char              *signet_inspection_dup_summary (SignetInspection *self);
+char              *signet_inspection_dup_note (SignetInspection *self);
 
 G_END_DECLS

@@ -179,10 +179,20 @@ find_fields (PopplerPage *page, int index, double page_height, SignetInspection 
       g_autofree char         *name = NULL;
       PopplerRectangle        *area = &map->area;
 
-      if (poppler_form_field_get_field_type (map->field) != POPPLER_FORM_FIELD_SIGNATURE)
-        continue;
+      PopplerFormFieldType type = poppler_form_field_get_field_type (map->field);
 
       name = poppler_form_field_get_name (map->field);
+      if (type != POPPLER_FORM_FIELD_SIGNATURE)
+        {
+          /* What a request can pre-fill: no push buttons, no nameless widgets. */
+          if (name != NULL && *name != '\0' && type != POPPLER_FORM_FIELD_UNKNOWN
+              && (type != POPPLER_FORM_FIELD_BUTTON
+                  || poppler_form_field_button_get_button_type (map->field)
+                       != POPPLER_FORM_BUTTON_PUSH))
+            signet_inspection_add_form_field (inspection, name);
+          continue;
+        }
+
       /* Field areas count from the page's bottom. */
       signet_inspection_add_spot (
         inspection,

@@ -92,7 +92,7 @@ struct _SignetSandbox
   GPtrArray  *outbox;  /* JsonNode objects */
   GPtrArray  *faults;  /* SandboxFault */
   GHashTable *monthly; /* "<metric>\n<year>.<month>" → count */
-  GHashTable *seen;    /* "<method> <route>" → requests, for /sandbox/requests */
+  GHashTable *seen;    /* "<method> <route>" → requests, for /sandbox/calls */
 
   guint available;
   guint used;

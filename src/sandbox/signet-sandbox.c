@@ -758,7 +758,7 @@ early_cb (SoupServer        *server,
     return;
 
   /* Counted here, once the head has arrived, so that a dropped request
-   * counts too (/sandbox/requests). */
+   * counts too (/sandbox/calls). */
   {
     char *route = signet_sandbox_route_name (soup_server_message_get_method (msg), path);
 
