@@ -96,16 +96,56 @@ bench_stall_meter_stop (guint id)
   return longest_stall;
 }
 
+static gboolean
+done_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop for @milliseconds. */
+void
+bench_run_for (guint milliseconds)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (milliseconds, done_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
 /* Starts the sandbox program on a free loopback port; it stops when its
  * standard input closes. */
 GSubprocess *
 bench_spawn_sandbox (const char *program, const char *key, char **base_url, GError **error)
 {
+  return bench_spawn_sandbox_full (program, key, NULL, base_url, error);
+}
+
+/* The same with more options (@extra, %NULL-terminated) after the key. */
+GSubprocess *
+bench_spawn_sandbox_full (const char        *program,
+                          const char        *key,
+                          const char *const *extra,
+                          char             **base_url,
+                          GError           **error)
+{
   g_autoptr (GSubprocess) sandbox = NULL;
   g_autoptr (GDataInputStream) lines = NULL;
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
 
-  sandbox = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE, error,
-                              program, "--port", "0", "--api-key", key, "--stop-on-eof", NULL);
+  g_ptr_array_add (argv, (gpointer) program);
+  g_ptr_array_add (argv, "--port");
+  g_ptr_array_add (argv, "0");
+  g_ptr_array_add (argv, "--api-key");
+  g_ptr_array_add (argv, (gpointer) key);
+  g_ptr_array_add (argv, "--stop-on-eof");
+  for (guint i = 0; extra != NULL && extra[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) extra[i]);
+  g_ptr_array_add (argv, NULL);
+  sandbox
+    = g_subprocess_newv ((const char *const *) argv->pdata,
+                         G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE, error);
   if (sandbox == NULL)
     return NULL;
   lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (sandbox));

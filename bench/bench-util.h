@@ -14,13 +14,19 @@
 G_BEGIN_DECLS
 
 void   bench_write_pdf (const char *path, gsize size);
+void   bench_run_for (guint milliseconds);
 guint  bench_stall_meter_start (void);
 gint64 bench_stall_meter_stop (guint id);
-GSubprocess        *
+GSubprocess *
 bench_spawn_sandbox (const char *program, const char *key, char **base_url, GError **error);
-void   bench_stop_sandbox (GSubprocess *sandbox);
-gint64 bench_memory_reset_peak (void);
-gint64 bench_memory_peak (void);
+GSubprocess *bench_spawn_sandbox_full (const char        *program,
+                                       const char        *key,
+                                       const char *const *extra,
+                                       char             **base_url,
+                                       GError           **error);
+void         bench_stop_sandbox (GSubprocess *sandbox);
+gint64       bench_memory_reset_peak (void);
+gint64       bench_memory_peak (void);
 
 /* One comparison of Signet's code with a reference, for bench_print(). */
 typedef struct

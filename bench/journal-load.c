@@ -43,23 +43,6 @@ wait (GAsyncResult **result)
   return *result;
 }
 
-static gboolean
-done_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-settle (guint milliseconds)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (milliseconds, done_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 static void
 fill (const char *path, int entries)
 {
@@ -143,7 +126,7 @@ main (int argc, char *argv[])
       g_assert (signet_journal_open_finish (journal, wait (&opened), NULL));
       elapsed = g_get_monotonic_time () - start;
       /* The meter sees a stall only at its next tick. */
-      settle (20);
+      bench_run_for (20);
       stall = bench_stall_meter_stop (meter);
       g_assert (g_list_model_get_n_items (signet_journal_get_documents (journal))
                 == (guint) entries);

@@ -29,5 +29,9 @@ echo
 GSETTINGS_SCHEMA_DIR="$B/data" "$B/bench/startup" "$B/src/signet" "$B/bench/minimal-window" $runs \
   | tee -a "$out"
 echo
-echo "not measured: library scale and polling cost (see docs/performance.md)"
+# Polling: --runs counts intervals here (default 10).
+# shellcheck disable=SC2086
+"$B/bench/polling-cost" "$B/src/sandbox/signet-sandbox" $runs | tee -a "$out"
+echo
+echo "not measured: library scale (see docs/performance.md)"
 printf 'BENCH-ALL [%s]\n' "$(sed -n 's/^BENCH //p' "$out" | paste -sd, -)"

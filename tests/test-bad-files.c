@@ -4,7 +4,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Every file in tests/data/bad/, and one a byte over the 10 MiB limit made
+ * Every file in tests/data/bad/, and one a byte over the 10 MB limit made
  * here: the inspector gives the error the file deserves, with a message,
  * and a file it accepts can be previewed (page 1 and a thumbnail) without
  * a crash, a critical or a hang.
@@ -129,7 +129,8 @@ test_bad_file (gconstpointer data)
   check_file (file, bad->code, bad->n_pages);
 }
 
-/* Made here rather than kept in the tree: 10 MiB + 1 byte. */
+/* Made here rather than kept in the tree: SIGNET_MAX_DOCUMENT_SIZE (the
+ * service's 10 MB, 10,000,000 bytes) + 1 byte. */
 static void
 test_one_byte_too_large (void)
 {

@@ -581,29 +581,62 @@ test_request_properties (void)
   g_assert_true (got == file);
 }
 
+static void
+spliced_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* The body, read as libsoup reads it (asynchronously, in 8 KiB splices,
+ * closing it at the end), or synchronously. */
 static char *
-read_all (GInputStream *stream)
+read_all (GInputStream *stream, gboolean async)
 {
   g_autoptr (GOutputStream) out = g_memory_output_stream_new_resizable ();
   g_autoptr (GError) error = NULL;
 
-  g_output_stream_splice (out, stream, G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, NULL, &error);
+  if (async)
+    {
+      g_autoptr (GAsyncResult) result = NULL;
+
+      g_output_stream_splice_async (
+        out, stream, G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE | G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
+        G_PRIORITY_DEFAULT, NULL, spliced_cb, &result);
+      while (result == NULL)
+        g_main_context_iteration (NULL, TRUE);
+      g_output_stream_splice_finish (out, result, &error);
+      g_assert_true (g_input_stream_is_closed (stream));
+    }
+  else
+    g_output_stream_splice (out, stream, G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, NULL, &error);
   g_assert_no_error (error);
-  g_output_stream_write (out, "", 1, NULL, NULL);
-  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
+  {
+    gsize size = g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out));
+    char *data = g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
+
+    data = g_realloc (data, size + 1);
+    data[size] = '\0';
+    return data;
+  }
 }
 
 static void
 test_body_stream (void)
 {
-  /* Sizes around the multiples of three and of the converter's buffers. */
-  const gsize sizes[] = { 0, 1, 2, 3, 4, 5, 1000, 8191, 8192, 8193, 65536, 300001 };
+  /* Sizes around the multiples of three, of libsoup's 8 KiB reads and of
+   * the stream's blocks of 384 KiB (393,216 bytes). */
+  const gsize sizes[]
+    = { 0, 1, 2, 3, 4, 5, 1000, 8191, 8192, 8193, 65536, 300001, 393215, 393216, 393217, 786434 };
   g_autoptr (GBytes) prefix = g_bytes_new_static ("{\"file\":{\"content\":\"", 20);
   g_autoptr (GBytes) suffix = g_bytes_new_static ("\"}}", 3);
 
-  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (sizes) * 2; i++)
     {
-      g_autofree guchar *data = g_malloc (sizes[i] + 1);
+      gsize              size = sizes[i / 2];
+      gboolean           async = i % 2;
+      g_autofree guchar *data = g_malloc (size + 1);
       g_autoptr (GInputStream) content = NULL;
       g_autoptr (GInputStream) body = NULL;
       g_autoptr (GInputStream) raw = NULL;
@@ -612,29 +645,63 @@ test_body_stream (void)
       g_autofree char *got = NULL;
       g_autofree char *got_raw = NULL;
 
-      for (gsize j = 0; j < sizes[i]; j++)
+      for (gsize j = 0; j < size; j++)
         data[j] = (guchar) g_random_int ();
 
-      content = g_memory_input_stream_new_from_data (g_memdup2 (data, sizes[i]), sizes[i], g_free);
+      content = g_memory_input_stream_new_from_data (g_memdup2 (data, size), size, g_free);
       body = signet_body_stream_new (content, prefix, TRUE, suffix);
-      got = read_all (body);
-      expected_b64 = g_base64_encode (data, sizes[i]);
+      got = read_all (body, async);
+      expected_b64 = g_base64_encode (data, size);
       expected = g_strconcat ("{\"file\":{\"content\":\"", expected_b64, "\"}}", NULL);
       g_assert_cmpstr (got, ==, expected);
-      g_assert_cmpint (signet_body_stream_length (sizes[i], prefix, TRUE, suffix), ==,
+      g_assert_cmpint (signet_body_stream_length (size, prefix, TRUE, suffix), ==,
                        strlen (expected));
 
       /* Without base64, for multipart. */
-      memset (data, 'x', sizes[i]);
-      data[sizes[i]] = '\0';
+      memset (data, 'x', size);
+      data[size] = '\0';
       g_clear_object (&content);
-      content = g_memory_input_stream_new_from_data (g_memdup2 (data, sizes[i]), sizes[i], g_free);
+      content = g_memory_input_stream_new_from_data (g_memdup2 (data, size), size, g_free);
       raw = signet_body_stream_new (content, prefix, FALSE, suffix);
-      got_raw = read_all (raw);
+      got_raw = read_all (raw, async);
       g_assert_cmpint (strlen (got_raw), ==,
-                       signet_body_stream_length (sizes[i], prefix, FALSE, suffix));
-      g_assert_true (g_str_has_suffix (got_raw, "x\"}}") || sizes[i] == 0);
+                       signet_body_stream_length (size, prefix, FALSE, suffix));
+      g_assert_true (g_str_has_prefix (got_raw, "{\"file\":{\"content\":\""));
+      g_assert_true (g_str_has_suffix (got_raw, "x\"}}") || size == 0);
     }
+}
+
+/* Closed before the end, while the next block is being read, as libsoup
+ * does when the connection drops: the close waits for that read, and the
+ * content is closed too. */
+static void
+test_body_stream_close_early (void)
+{
+  gsize size = 1000000;
+  g_autoptr (GBytes) prefix = g_bytes_new_static ("[", 1);
+  g_autoptr (GBytes) suffix = g_bytes_new_static ("]", 1);
+  g_autoptr (GInputStream) content
+    = g_memory_input_stream_new_from_data (g_malloc0 (size), size, g_free);
+  g_autoptr (GInputStream) body = signet_body_stream_new (content, prefix, TRUE, suffix);
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  char buffer[8192];
+
+  g_input_stream_read_async (body, buffer, sizeof buffer, G_PRIORITY_DEFAULT, NULL, spliced_cb,
+                             &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (g_input_stream_read_finish (body, result, &error), ==, sizeof buffer);
+  g_assert_no_error (error);
+  g_assert_cmpint (buffer[0], ==, '[');
+  g_clear_object (&result);
+
+  g_input_stream_close_async (body, G_PRIORITY_DEFAULT, NULL, spliced_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (g_input_stream_close_finish (body, result, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_input_stream_is_closed (content));
 }
 
 int
@@ -665,6 +732,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/client-parse/request/json", test_request_json);
   g_test_add_func ("/client-parse/request/properties", test_request_properties);
   g_test_add_func ("/client-parse/body-stream", test_body_stream);
+  g_test_add_func ("/client-parse/body-stream/close-early", test_body_stream_close_early);
 
   return g_test_run ();
 }

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "sandbox-fixture.h"
+#include "signet-types.h"
 
 #define SANDBOX_TEST_DAY G_GINT64_CONSTANT (86400000)
 
@@ -285,7 +286,7 @@ test_method_and_path (Fixture *fx, gconstpointer data)
 static void
 test_too_large (Fixture *fx, gconstpointer data)
 {
-  gsize              limit = 10 * 1024 * 1024;
+  gsize              limit = SIGNET_MAX_DOCUMENT_SIZE;
   g_autofree guchar *raw = g_malloc0 (limit + 1);
   g_autofree char   *big = g_base64_encode (raw, limit + 1);
   g_autofree char   *fits = g_base64_encode (raw, limit);
@@ -294,8 +295,9 @@ test_too_large (Fixture *fx, gconstpointer data)
   g_autoptr (JsonNode) reply = fixture_json (fx, "POST", "/JSON/signatureRequest", body, 400);
   g_autoptr (JsonNode) reply_fits
     = fixture_json (fx, "POST", "/JSON/signatureRequest", body_fits, 400);
+  g_autofree char *over = g_strdup_printf ("%" G_GSIZE_FORMAT, limit + 1);
 
-  assert_error (reply, "err.document.too.large", "10485761");
+  assert_error (reply, "err.document.too.large", over);
   /* Exactly 10 MB passes the limit (the encoded text is larger) and fails
    * only for not being a PDF. */
   assert_error (reply_fits, "err.invalid.document", NULL);
@@ -746,6 +748,56 @@ test_reset (Fixture *fx, gconstpointer data)
   g_assert_cmpstr (id2, ==, "again");
 }
 
+static gint64
+member_int (JsonNode *node, const char *path)
+{
+  g_autoptr (JsonNode) found = json_path_query (path, node, NULL);
+
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (found)), ==, 1);
+  return json_array_get_int_element (json_node_get_array (found), 0);
+}
+
+/* What reached the server, by route, faults and refusals included; and a
+ * fault for one method only. */
+static void
+test_calls (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (JsonNode) cleared = fixture_json (fx, "DELETE", "/sandbox/calls", NULL, 200);
+  g_autoptr (JsonNode) set
+    = fixture_json (fx, "POST", "/sandbox/faults",
+                    "{\"path\": \"/JSON/counter\", \"count\": 1, \"status\": 503}", 200);
+  /* A fault for another method leaves the lists alone. */
+  g_autoptr (JsonNode) set_post
+    = fixture_json (fx, "POST", "/sandbox/faults",
+                    "{\"path\": \"/JSON/list/flat\", \"method\": \"POST\", \"status\": 503}", 200);
+  g_autoptr (JsonNode) list = fixture_json (fx, "GET", "/JSON/list/flat?state=*", NULL, 200);
+  g_autoptr (JsonNode) list2 = fixture_json (fx, "GET", "/JSON/list/flat?state=tosign", NULL, 200);
+  g_autoptr (JsonNode) faulted = fixture_json (fx, "GET", "/JSON/counter", NULL, 503);
+  g_autoptr (JsonNode) info
+    = fixture_json (fx, "GET", "/JSON/document/metadata/nothing", NULL, 404);
+  g_autoptr (JsonNode) seen = fixture_json (fx, "GET", "/sandbox/calls", NULL, 200);
+  g_autoptr (JsonNode) again = NULL;
+  g_autoptr (JsonNode) after_reset = NULL;
+  g_autoptr (JsonNode) reset = NULL;
+
+  g_assert_cmpint (member_int (seen, "$.total"), ==, 4);
+  g_assert_cmpint (member_int (seen, "$.routes['GET /JSON/list/flat']"), ==, 2);
+  g_assert_cmpint (member_int (seen, "$.routes['GET /JSON/counter']"), ==, 1);
+  g_assert_cmpint (member_int (seen, "$.routes['GET /JSON/document/metadata/{id}']"), ==, 1);
+
+  /* DELETE answers the count, then starts again; so does a reset. */
+  again = fixture_json (fx, "DELETE", "/sandbox/calls", NULL, 200);
+  g_assert_cmpint (member_int (again, "$.total"), ==, 4);
+  g_clear_pointer (&again, json_node_unref);
+  again = fixture_json (fx, "GET", "/sandbox/calls", NULL, 200);
+  g_assert_cmpint (member_int (again, "$.total"), ==, 0);
+  g_clear_pointer (&list, json_node_unref);
+  list = fixture_json (fx, "GET", "/JSON/list/flat?state=*", NULL, 200);
+  reset = fixture_json (fx, "POST", "/sandbox/reset", NULL, 200);
+  after_reset = fixture_json (fx, "GET", "/sandbox/calls", NULL, 200);
+  g_assert_cmpint (member_int (after_reset, "$.total"), ==, 0);
+}
+
 static void
 test_faults_status (Fixture *fx, gconstpointer data)
 {
@@ -887,6 +939,7 @@ main (int argc, char *argv[])
   ADD ("controls/off", test_controls_off);
   ADD ("controls/reset", test_reset);
   ADD ("controls/outbox", test_outbox);
+  ADD ("controls/calls", test_calls);
   ADD ("faults/status", test_faults_status);
   ADD ("faults/delay", test_faults_delay);
   ADD ("faults/bodies", test_faults_bodies);

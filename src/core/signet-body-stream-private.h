@@ -12,9 +12,10 @@
 G_BEGIN_DECLS
 
 /* A request body made of @prefix, the bytes of @content (base64-encoded
- * when @base64 is set) and @suffix, produced while libsoup reads it: the
- * file is never held in memory, and GIO runs the reads (and so the
- * encoding) on a worker thread because a file stream cannot be polled. */
+ * when @base64 is set) and @suffix, produced while libsoup reads it: a
+ * worker thread reads and encodes the content in blocks of 384 KiB, one
+ * block ahead, so the file is never held whole and the main loop only
+ * copies. */
 GInputStream *
 signet_body_stream_new (GInputStream *content, GBytes *prefix, gboolean base64, GBytes *suffix);
 

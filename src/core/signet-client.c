@@ -158,8 +158,7 @@ signet_client_set_http_error (guint status, JsonNode *body, GError **error)
   if (status == 413 || message_mentions (message, size_words)
       || message_mentions (code, size_words))
     {
-      g_autofree char *limit
-        = g_format_size_full (SIGNET_MAX_DOCUMENT_SIZE, G_FORMAT_SIZE_IEC_UNITS);
+      g_autofree char *limit = g_format_size (SIGNET_MAX_DOCUMENT_SIZE);
 
       g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_FILE_TOO_LARGE,
                    _ ("The document is too large for OKdokument, which accepts up to %s. "
@@ -1667,9 +1666,8 @@ check_file_info (GFile *file, GFileInfo *info, GError **error)
 
   if (size > SIGNET_MAX_DOCUMENT_SIZE)
     {
-      g_autofree char *size_text = g_format_size_full (size, G_FORMAT_SIZE_IEC_UNITS);
-      g_autofree char *limit
-        = g_format_size_full (SIGNET_MAX_DOCUMENT_SIZE, G_FORMAT_SIZE_IEC_UNITS);
+      g_autofree char *size_text = g_format_size (size);
+      g_autofree char *limit = g_format_size (SIGNET_MAX_DOCUMENT_SIZE);
 
       g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_FILE_TOO_LARGE,
                    _ ("“%s” is too large (%s). OKdokument accepts documents up to %s; "

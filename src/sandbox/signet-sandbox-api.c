@@ -1342,8 +1342,32 @@ route_matches (const Route *route, const char *path, const char **id)
   if (!g_str_has_suffix (route->path, "/"))
     return g_str_equal (path, route->path);
 
+  /* metadata/{id} must not fall through to document/{id}. */
+  if (g_str_equal (route->path, "/JSON/document/")
+      && g_str_has_prefix (path, "/JSON/document/metadata/"))
+    return FALSE;
   *id = tail (path, route->path);
   return *id != NULL;
+}
+
+/**
+ * signet_sandbox_route_name: (skip)
+ *
+ * Names the route a request goes to, such as `GET /JSON/list/flat` or
+ * `DELETE /JSON/document/{id}`, without its id: what /sandbox/calls
+ * counts by.
+ */
+char *
+signet_sandbox_route_name (const char *method, const char *path)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (routes); i++)
+    {
+      const char *id;
+
+      if (route_matches (&routes[i], path, &id) && g_str_equal (method, routes[i].method))
+        return g_strconcat (method, " ", routes[i].path, id != NULL ? "{id}" : "", NULL);
+    }
+  return g_strconcat (method, " ", path, NULL);
 }
 
 /**
@@ -1363,10 +1387,6 @@ signet_sandbox_handle_api (SignetSandbox *self, SoupServerMessage *msg, const ch
       const char *id;
 
       if (!route_matches (&routes[i], path, &id))
-        continue;
-      /* metadata/{id} must not fall through to document/{id}. */
-      if (g_str_equal (routes[i].path, "/JSON/document/")
-          && g_str_has_prefix (path, "/JSON/document/metadata/"))
         continue;
       known_path = TRUE;
       if (g_str_equal (method, routes[i].method))

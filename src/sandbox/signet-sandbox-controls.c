@@ -171,7 +171,7 @@ handle_faults (SignetSandbox *self, SoupServerMessage *msg)
   g_autoptr (JsonNode) root = NULL;
   JsonObject   *object;
   SandboxFault *fault;
-  const char   *body, *path;
+  const char   *body, *path, *method;
   gint64        count, delay, status;
 
   if (soup_server_message_get_method (msg) == SOUP_METHOD_DELETE)
@@ -190,19 +190,21 @@ handle_faults (SignetSandbox *self, SoupServerMessage *msg)
   delay = json_object_get_int_member_with_default (object, "delay", 0);
   status = json_object_get_int_member_with_default (object, "status", 0);
   body = json_object_get_string_member_with_default (object, "body", NULL);
+  method = json_object_get_string_member_with_default (object, "method", NULL);
 
   if (path[0] != '/' || count < 1 || count > 100000 || delay < 0 || delay > 600000
       || (status != 0 && (status < 100 || status > 599))
       || (body != NULL && !g_str_equal (body, "malformed") && !g_str_equal (body, "truncated")))
     {
       reply_problem (msg, SOUP_STATUS_BAD_REQUEST,
-                     "Give path, count (1 or more), delay (ms), status (100–599), "
+                     "Give path, method, count (1 or more), delay (ms), status (100–599), "
                      "body (\"malformed\" or \"truncated\") or drop.");
       return;
     }
 
   fault = g_new0 (SandboxFault, 1);
   fault->prefix = g_strdup (path);
+  fault->method = g_strdup (method);
   fault->remaining = count;
   fault->delay_ms = delay;
   fault->status = status;
@@ -284,6 +286,39 @@ handle_quota (SignetSandbox *self, SoupServerMessage *msg)
   reply_count (msg, "available", self->available);
 }
 
+/* GET /sandbox/calls: the requests outside /sandbox/ seen since the
+ * start (or the last reset or DELETE), in all and by route:
+ * {"total": n, "routes": {"GET /JSON/list/flat": n, …}}. Faulted and
+ * refused requests count too: it is what reached the server. */
+static void
+handle_calls (SignetSandbox *self, SoupServerMessage *msg)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonNode) root = NULL;
+  GHashTableIter iter;
+  gpointer       key, value;
+  guint          total = 0;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "routes");
+  json_builder_begin_object (builder);
+  g_hash_table_iter_init (&iter, self->seen);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      json_builder_set_member_name (builder, key);
+      json_builder_add_int_value (builder, GPOINTER_TO_UINT (value));
+      total += GPOINTER_TO_UINT (value);
+    }
+  json_builder_end_object (builder);
+  json_builder_set_member_name (builder, "total");
+  json_builder_add_int_value (builder, total);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  signet_sandbox_reply_json (msg, SOUP_STATUS_OK, root);
+  if (soup_server_message_get_method (msg) == SOUP_METHOD_DELETE)
+    g_hash_table_remove_all (self->seen);
+}
+
 /* GET /sandbox/requests/{srid}: the create request as it arrived (without
  * the document), its document and its expiry, so that tests can see what a
  * client sent. */
@@ -354,6 +389,9 @@ signet_sandbox_handle_controls (SignetSandbox *self, SoupServerMessage *msg, con
     handle_clock (self, msg);
   else if (g_str_equal (path, "/sandbox/quota") && method == SOUP_METHOD_POST)
     handle_quota (self, msg);
+  else if (g_str_equal (path, "/sandbox/calls")
+           && (method == SOUP_METHOD_GET || method == SOUP_METHOD_DELETE))
+    handle_calls (self, msg);
   else
     reply_problem (msg, SOUP_STATUS_NOT_FOUND, "No such control.");
 }

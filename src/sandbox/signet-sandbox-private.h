@@ -11,11 +11,13 @@
 #include <libsoup/soup.h>
 
 #include "signet-sandbox.h"
+#include "signet-types.h"
 #include "signet-sandbox-pdf.h"
 
 G_BEGIN_DECLS
 
-#define SANDBOX_MAX_DOCUMENT_SIZE   (10 * 1024 * 1024)
+/* The service's "10 MB", as the client reads it (signet-types.h). */
+#define SANDBOX_MAX_DOCUMENT_SIZE   SIGNET_MAX_DOCUMENT_SIZE
 #define SANDBOX_DAY_MS              ((gint64) 24 * 60 * 60 * 1000)
 #define SANDBOX_DEFAULT_LIFETIME_MS SANDBOX_DAY_MS
 #define SANDBOX_MAX_LIFETIME_MS     (10 * SANDBOX_DAY_MS)
@@ -60,6 +62,7 @@ typedef struct
 typedef struct
 {
   char    *prefix;
+  char    *method; /* NULL for any */
   guint    remaining;
   guint    delay_ms;
   guint    status;
@@ -89,6 +92,7 @@ struct _SignetSandbox
   GPtrArray  *outbox;  /* JsonNode objects */
   GPtrArray  *faults;  /* SandboxFault */
   GHashTable *monthly; /* "<metric>\n<year>.<month>" → count */
+  GHashTable *seen;    /* "<method> <route>" → requests, for /sandbox/calls */
 
   guint available;
   guint used;
@@ -141,8 +145,9 @@ const char *sandbox_request_rule (SandboxRequest *request, const char *name);
 gboolean sandbox_request_rule_bool (SandboxRequest *request, const char *name, gboolean fallback);
 
 /* signet-sandbox-api.c: the OKdokument API under /JSON/ */
-void signet_sandbox_handle_api (SignetSandbox *self, SoupServerMessage *msg, const char *path);
-void signet_sandbox_handle_rest (SignetSandbox *self, SoupServerMessage *msg, const char *path);
+void  signet_sandbox_handle_api (SignetSandbox *self, SoupServerMessage *msg, const char *path);
+char *signet_sandbox_route_name (const char *method, const char *path);
+void  signet_sandbox_handle_rest (SignetSandbox *self, SoupServerMessage *msg, const char *path);
 
 /* signet-sandbox-signer.c: the signer's browser pages */
 void signet_sandbox_handle_signer (SignetSandbox *self, SoupServerMessage *msg, const char *path);

@@ -110,6 +110,7 @@ static void
 sandbox_fault_free (SandboxFault *fault)
 {
   g_free (fault->prefix);
+  g_free (fault->method);
   g_free (fault->body);
   g_free (fault);
 }
@@ -589,19 +590,21 @@ signet_sandbox_redirect (SoupServerMessage *msg, guint status, const char *locat
 /* Fault injection (/sandbox/faults) */
 
 static SandboxFault *
-take_fault (SignetSandbox *self, const char *path, gboolean drop)
+take_fault (SignetSandbox *self, const char *method, const char *path, gboolean drop)
 {
   for (guint i = 0; i < self->faults->len; i++)
     {
       SandboxFault *fault = g_ptr_array_index (self->faults, i);
       SandboxFault *copy;
 
-      if (!g_str_has_prefix (path, fault->prefix) || fault->drop != drop)
+      if (!g_str_has_prefix (path, fault->prefix) || fault->drop != drop
+          || (fault->method != NULL && g_strcmp0 (method, fault->method) != 0))
         continue;
 
       copy = g_new0 (SandboxFault, 1);
       *copy = *fault;
       copy->prefix = g_strdup (fault->prefix);
+      copy->method = g_strdup (fault->method);
       copy->body = g_strdup (fault->body);
       if (--fault->remaining == 0)
         g_ptr_array_remove_index (self->faults, i);
@@ -751,10 +754,20 @@ early_cb (SoupServer        *server,
   SignetSandbox *self = user_data;
   g_autoptr (SandboxFault) fault = NULL;
 
-  if (g_str_has_prefix (path, "/sandbox/"))
+  if (g_str_has_prefix (path, "/sandbox/") || g_str_equal (path, "/sandbox"))
     return;
 
-  fault = take_fault (self, path, TRUE);
+  /* Counted here, once the head has arrived, so that a dropped request
+   * counts too (/sandbox/calls). */
+  {
+    char *route = signet_sandbox_route_name (soup_server_message_get_method (msg), path);
+
+    g_hash_table_insert (
+      self->seen, route,
+      GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (self->seen, route)) + 1));
+  }
+
+  fault = take_fault (self, soup_server_message_get_method (msg), path, TRUE);
   if (fault != NULL)
     drop_connection (msg);
 }
@@ -777,7 +790,7 @@ server_cb (SoupServer        *server,
       return;
     }
 
-  fault = take_fault (self, path, FALSE);
+  fault = take_fault (self, soup_server_message_get_method (msg), path, FALSE);
   if (fault != NULL && fault->delay_ms > 0)
     {
       DelayedRequest *delayed = g_new0 (DelayedRequest, 1);
@@ -823,6 +836,7 @@ signet_sandbox_finalize (GObject *object)
   g_hash_table_unref (self->api_keys);
   g_hash_table_unref (self->used_request_ids);
   g_hash_table_unref (self->monthly);
+  g_hash_table_unref (self->seen);
   g_ptr_array_unref (self->outbox);
   g_ptr_array_unref (self->faults);
   g_object_unref (self->cancellable);
@@ -920,6 +934,7 @@ signet_sandbox_init (SignetSandbox *self)
     = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) sandbox_request_free);
   self->used_request_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->monthly = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->outbox = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
   self->faults = g_ptr_array_new_with_free_func ((GDestroyNotify) sandbox_fault_free);
   self->cancellable = g_cancellable_new ();
@@ -1166,6 +1181,7 @@ signet_sandbox_reset (SignetSandbox *self)
   g_hash_table_remove_all (self->documents);
   g_hash_table_remove_all (self->used_request_ids);
   g_hash_table_remove_all (self->monthly);
+  g_hash_table_remove_all (self->seen);
   g_ptr_array_set_size (self->outbox, 0);
   g_ptr_array_set_size (self->faults, 0);
   self->available = self->initial_quota;
