@@ -15,6 +15,7 @@
 #include "signet-intake-row.h"
 #include "signet-onboarding.h"
 #include "signet-pdf-view.h"
+#include "signet-request-editor.h"
 
 /* What the file chooser offers: what okdokument-api.md §9.1 accepts. */
 static const char *const supported_types[] = {
@@ -47,18 +48,20 @@ struct _SignetWindow
   GCancellable         *cancellable;
   GtkFileChooserNative *chooser;
 
-  AdwToastOverlay *toast_overlay;
-  GtkWidget       *back_button;
-  GtkStack        *main_stack;
-  AdwStatusPage   *empty_page;
-  AdwLeaflet      *leaflet;
-  GtkListBox      *queue_list;
-  GtkStack        *content_stack;
-  GtkSpinner      *checking_spinner;
-  SignetPdfView   *pdf_view;
-  AdwStatusPage   *failed_page;
-  AdwStatusPage   *converted_page;
-  GtkWidget       *drop_highlight;
+  AdwToastOverlay     *toast_overlay;
+  GtkWidget           *back_button;
+  GtkStack            *main_stack;
+  AdwStatusPage       *empty_page;
+  AdwLeaflet          *leaflet;
+  GtkListBox          *queue_list;
+  GtkWidget           *content_box;
+  GtkStack            *content_stack;
+  SignetRequestEditor *request_editor;
+  GtkSpinner          *checking_spinner;
+  SignetPdfView       *pdf_view;
+  AdwStatusPage       *failed_page;
+  AdwStatusPage       *converted_page;
+  GtkWidget           *drop_highlight;
 };
 
 G_DEFINE_FINAL_TYPE (SignetWindow, signet_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -126,6 +129,7 @@ show_item (SignetWindow *self)
   g_autofree char  *description = NULL;
   gboolean          checking;
 
+  signet_request_editor_set_item (self->request_editor, item);
   checking = item != NULL && signet_intake_item_get_state (item) == SIGNET_INTAKE_STATE_CHECKING;
   gtk_spinner_set_spinning (self->checking_spinner, checking);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "intake.remove-selected", item != NULL);
@@ -221,9 +225,9 @@ back_clicked_cb (SignetWindow *self)
 static void
 leaflet_changed_cb (SignetWindow *self)
 {
-  gtk_widget_set_visible (self->back_button, adw_leaflet_get_folded (self->leaflet)
-                                               && adw_leaflet_get_visible_child (self->leaflet)
-                                                    == GTK_WIDGET (self->content_stack));
+  gtk_widget_set_visible (self->back_button,
+                          adw_leaflet_get_folded (self->leaflet)
+                            && adw_leaflet_get_visible_child (self->leaflet) == self->content_box);
 }
 
 static void
@@ -259,6 +263,13 @@ remove_item (SignetWindow *self, SignetIntakeItem *item)
                                                    self->queue_list, MIN (index, (int) n - 1)));
       self->selecting_quietly = FALSE;
     }
+}
+
+/* A sent entry leaves the queue. */
+static void
+entry_sent_cb (SignetWindow *self, SignetIntakeItem *item)
+{
+  remove_item (self, item);
 }
 
 static void
@@ -570,6 +581,7 @@ signet_window_class_init (SignetWindowClass *klass)
   object_class->dispose = signet_window_dispose;
 
   g_type_ensure (SIGNET_TYPE_PDF_VIEW);
+  g_type_ensure (SIGNET_TYPE_REQUEST_EDITOR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/signet-window.ui");
@@ -583,7 +595,9 @@ signet_window_class_init (SignetWindowClass *klass)
                                    change_account_activated);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, queue_list);
+  gtk_widget_class_bind_template_child (widget_class, SignetWindow, content_box);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, SignetWindow, request_editor);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, checking_spinner);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, pdf_view);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, failed_page);
@@ -622,6 +636,11 @@ signet_window_init (SignetWindow *self)
   g_signal_connect_object (self->queue, "items-changed", G_CALLBACK (queue_changed_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "intake.remove-selected", FALSE);
+  signet_request_editor_set_queue (self->request_editor, self->queue);
+  g_signal_connect_object (self->request_editor, "entry-sent", G_CALLBACK (entry_sent_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->request_editor, "sent", G_CALLBACK (signet_window_show_handover),
+                           self, G_CONNECT_SWAPPED);
 
   drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop_target, "drop", G_CALLBACK (drop_cb), self);
@@ -654,6 +673,8 @@ signet_window_new (SignetApplication *application)
   g_settings_bind (settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
 
   self->account = g_object_ref (signet_application_get_account (application));
+  signet_request_editor_set_context (self->request_editor, settings, self->account,
+                                     signet_application_get_sync (application));
   g_signal_connect_object (self->account, "notify::environment", G_CALLBACK (account_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->account, "notify::keyring-usable", G_CALLBACK (account_changed_cb),
@@ -675,4 +696,21 @@ signet_window_get_queue (SignetWindow *self)
   g_return_val_if_fail (SIGNET_IS_WINDOW (self), NULL);
 
   return self->queue;
+}
+
+/**
+ * signet_window_show_handover:
+ * @self: a #SignetWindow
+ * @documents: (element-type SignetDocument): the requests just sent
+ *
+ * Shows the hand-over page for @documents.
+ */
+void
+signet_window_show_handover (SignetWindow *self, GListModel *documents)
+{
+  g_return_if_fail (SIGNET_IS_WINDOW (self));
+  g_return_if_fail (G_IS_LIST_MODEL (documents));
+
+  /* A stub until the hand-over page is merged. */
+  g_debug ("Hand-over of %u documents", g_list_model_get_n_items (documents));
 }
