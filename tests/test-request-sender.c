@@ -86,9 +86,9 @@ test_batch (SenderFixture *sf, gconstpointer data)
     = signet_request_sender_new (sf->sync, sf->account, sf->settings);
   g_autoptr (GListModel) documents = NULL;
   g_autoptr (GError) error = NULL;
-  g_autoptr (GObject) entries[3] = { NULL };
-  gint64 used = sandbox_count (&sf->jf.sandbox, "usedSignatureRequests");
-  guint  progress = 0;
+  GObject *entries[3] = { NULL };
+  gint64   used = sandbox_count (&sf->jf.sandbox, "usedSignatureRequests");
+  guint    progress = 0;
 
   for (guint i = 0; i < 3; i++)
     {
@@ -128,6 +128,9 @@ test_batch (SenderFixture *sf, gconstpointer data)
       g_assert_cmpint (hours, >=, 24 * (i + 2) - 1);
       g_assert_cmpint (hours, <=, 24 * (i + 2));
     }
+
+  for (guint i = 0; i < 3; i++)
+    g_object_unref (entries[i]);
 }
 
 /* Too few requests left: nothing is journalled, and the reason says so. */

@@ -399,7 +399,9 @@ give_places (SignetRequestEditor *self)
       const char *const *fields = signet_round_spec_get_fields (round);
       const char        *place[] = { places[i], NULL };
 
-      if (fields == NULL || fields[0] == NULL)
+      /* None chosen, or all of them (what a new spec starts with). */
+      if (fields == NULL || fields[0] == NULL
+          || g_strv_equal ((const char *const *) places, fields))
         signet_round_spec_set_fields (round, place);
     }
 }

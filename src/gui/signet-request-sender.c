@@ -51,6 +51,7 @@ struct _SignetRequestSender
   guint           current;
   SignetDocument *watched;
   guint           wait_id;
+  guint           check_id;
   gulong          cancelled_id;
 };
 
@@ -82,6 +83,7 @@ static void
 stop_watching (SignetRequestSender *self)
 {
   g_clear_handle_id (&self->wait_id, g_source_remove);
+  g_clear_handle_id (&self->check_id, g_source_remove);
   if (self->watched != NULL)
     g_signal_handlers_disconnect_by_data (self->watched, self);
   g_clear_object (&self->watched);
@@ -136,6 +138,25 @@ check_document (SignetRequestSender *self)
     }
 }
 
+/* The outbox sets a document's error, then its status: look once both
+ * are in. */
+static gboolean
+check_idle_cb (gpointer user_data)
+{
+  SignetRequestSender *self = user_data;
+
+  self->check_id = 0;
+  check_document (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+document_changed_cb (SignetRequestSender *self)
+{
+  if (self->check_id == 0)
+    self->check_id = g_idle_add (check_idle_cb, self);
+}
+
 static gboolean
 wait_limit_cb (gpointer user_data)
 {
@@ -182,8 +203,8 @@ sent_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   /* From here the request is in the journal: the outbox sends it even if
    * the person cancels now. */
   self->watched = g_object_ref (document);
-  g_signal_connect_swapped (document, "notify::status", G_CALLBACK (check_document), self);
-  g_signal_connect_swapped (document, "notify::last-error", G_CALLBACK (check_document), self);
+  g_signal_connect_swapped (document, "notify::status", G_CALLBACK (document_changed_cb), self);
+  g_signal_connect_swapped (document, "notify::last-error", G_CALLBACK (document_changed_cb), self);
   self->wait_id = g_timeout_add_seconds (self->wait_limit, wait_limit_cb, self);
   if (g_cancellable_is_cancelled (g_task_get_cancellable (self->task)))
     {

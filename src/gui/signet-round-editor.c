@@ -68,7 +68,8 @@ otp_changed_cb (SignetRoundEditor *self)
     adw_expander_row_set_expanded (self->otp_row, TRUE);
 }
 
-/* The place row shows the round's first field; the first item is "any". */
+/* The place row shows the round's one field; the first item stands for
+ * all of them (or none chosen). */
 static void
 show_place (SignetRoundEditor *self)
 {
@@ -78,7 +79,7 @@ show_place (SignetRoundEditor *self)
   if (self->places == NULL)
     return;
 
-  if (fields != NULL && fields[0] != NULL)
+  if (fields != NULL && fields[0] != NULL && fields[1] == NULL)
     for (guint i = 0; self->places[i] != NULL; i++)
       if (g_str_equal (self->places[i], fields[0]))
         selected = i + 1;
@@ -98,7 +99,7 @@ field_selected_cb (SignetRoundEditor *self)
 
   if (selected == 0)
     {
-      signet_round_spec_set_fields (self->round, NULL);
+      signet_round_spec_set_fields (self->round, (const char *const *) self->places);
     }
   else
     {
@@ -278,7 +279,7 @@ signet_round_editor_set_places (SignetRoundEditor *self, const char *const *plac
 
   self->places = g_strdupv ((char **) places);
   model = gtk_string_list_new (NULL);
-  gtk_string_list_append (model, C_ ("place to sign", "Any of Them"));
+  gtk_string_list_append (model, C_ ("place to sign", "All of Them"));
   for (guint i = 0; places[i] != NULL; i++)
     gtk_string_list_append (model, places[i]);
 

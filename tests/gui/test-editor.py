@@ -1,0 +1,198 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The request editor beside the preview: a plain PDF goes with one click and
+the defaults; the editor suggests the signing mode the file calls for; a wrong
+e-mail address marks its row and keeps Send off with the reason; the options
+chosen arrive at the (built-in) sandbox; a batch of three sends three requests
+and sums up what went."""
+
+import json
+import os
+import re
+import sqlite3
+import sys
+import time
+import urllib.request
+
+sys.path.insert(0, os.path.dirname(__file__))
+from gi.repository import GLib  # noqa: E402
+from signet_atspi import Atspi, Signet, TestFailure, check  # noqa: E402
+
+DATA = os.environ["SIGNET_TEST_DATA"]
+DEFAULTS = {"io/github/signetapp/Signet": {
+    "environment": "'sandbox'",
+    "default-sender-email": "'office@example.com'",
+    "default-sender-name": "'Front Desk'",
+}}
+ENV = {"SIGNET_SANDBOX_BIN": os.environ["SIGNET_SANDBOX_BIN"],
+       "G_MESSAGES_DEBUG": "signet-sandbox-process"}
+
+
+def sandbox_url(signet):
+    signet.wait_until(lambda: "The sandbox listens on" in signet.output(), "the sandbox never started",
+                      timeout=20)
+    return re.search(r"The sandbox listens on (http://127\.0\.0\.1:\d+)", signet.output()).group(1)
+
+
+def get(url):
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    with opener.open(url, timeout=10) as answer:
+        return json.load(answer)
+
+
+def journalled(signet):
+    """(signature request id, file name) of every request in the app's journal."""
+    path = os.path.join(signet.home_dir, "data", "signet", "journal.db")
+    if not os.path.exists(path):
+        return []
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+    try:
+        return connection.execute("SELECT signature_request_id, filename FROM requests ORDER BY id").fetchall()
+    except sqlite3.OperationalError:
+        return []
+    finally:
+        connection.close()
+
+
+def arrived(signet, url, srid):
+    """What the sandbox got for a request, once it has it."""
+    deadline = time.time() + 20
+    while True:
+        try:
+            return get(f"{url}/sandbox/requests/{srid}")
+        except urllib.error.HTTPError as error:
+            check(error.code == 404 and time.time() < deadline, f"the sandbox never got {srid}: {error}")
+            time.sleep(0.2)
+
+
+def sensitive(node):
+    return node.get_state_set().contains(Atspi.StateType.SENSITIVE)
+
+
+def send_button(signet, name="Send"):
+    return signet.find("push button", name, predicate=lambda n: n.get_action_iface() is not None)
+
+
+def type_into(signet, title, text, root=None):
+    entry = signet.find("text", title, root=root)
+    check(Atspi.EditableText.set_text_contents(entry, text), f"could not type into {title!r}")
+    return entry
+
+
+def queue_rows(signet):
+    documents = signet.find("list", "Documents")
+    names = []
+    for i in range(documents.get_child_count()):
+        try:
+            child = documents.get_child_at_index(i)
+            if child is not None and child.get_role_name() == "list item":
+                names.append(child.get_name())
+        except GLib.Error:
+            continue
+    return names
+
+
+def wait_sent(signet):
+    """Sent files leave the list (the empty page's label is always in the tree)."""
+    signet.wait_until(lambda: queue_rows(signet) == [], "the sent file stayed in the list", timeout=30)
+
+
+def one_click(signet):
+    """A plain PDF, the defaults, one click."""
+    url = sandbox_url(signet)
+    signet.find("label", "Anywhere")
+    send = send_button(signet)
+    signet.wait_until(lambda: sensitive(send), "Send never became clickable for a plain PDF", timeout=20)
+    signet.find("label", predicate=lambda n: re.fullmatch(r"\d+ signature requests left", n.get_name() or ""))
+    signet.screenshot("editor-one-click")
+    signet.click(send)
+    wait_sent(signet)
+    requests = journalled(signet)
+    check(len(requests) == 1 and requests[0][1] == "simple.pdf", f"the journal has {requests}")
+    got = arrived(signet, url, requests[0][0])
+    hours = (got["expires"] - got["created"]) / 3600000
+    check(abs(hours - 24) < 0.1, f"the request expires after {hours} h, not the default 24 h")
+    rules = got["request"].get("rules", {})
+    check(rules.get("signAnywhereEnabled", True) is not False, f"sign anywhere is off: {got}")
+
+
+def options(signet):
+    """The suggested mode, a wrong e-mail address, then options that arrive."""
+    url = sandbox_url(signet)
+    frame = signet.find("frame", "Signet")
+    signet.find("label", "In the Signature Fields", root=frame)
+    send = send_button(signet)
+    signet.wait_until(lambda: sensitive(send), "Send never became clickable", timeout=20)
+
+    type_into(signet, "E-mail Address", "jana@", root=frame)
+    signet.wait_until(lambda: not sensitive(send), "Send stayed clickable with a wrong e-mail address")
+    reason = send.get_description()
+    check(reason and "e-mail" in reason.lower(), f"Send gives no reason: {reason!r}")
+    signet.find("label", reason, root=frame)
+    signet.screenshot("editor-invalid")
+
+    type_into(signet, "E-mail Address", "jana@example.com", root=frame)
+    type_into(signet, "Name", "Jana Novakova", root=frame)
+    type_into(signet, "Message", "Please sign today", root=frame)
+    expiry = signet.find("spin button", root=frame,
+                         predicate=lambda n: n.get_name().startswith("Link Expires After"))
+    check(Atspi.Value.set_current_value(expiry, 48), "could not set the expiry")
+    signet.wait_until(lambda: sensitive(send), f"Send stayed off: {send.get_description()!r}")
+    signet.screenshot("editor-filled")
+    signet.click(send)
+    wait_sent(signet)
+
+    requests = journalled(signet)
+    check(len(requests) == 1 and requests[0][1] == "fields.pdf", f"the journal has {requests}")
+    got = arrived(signet, url, requests[0][0])
+    rules = got["request"]["rules"]
+    check(rules.get("emailTo") == "jana@example.com", f"emailTo: {rules}")
+    check(rules.get("emailFrom") == "office@example.com", f"the default sender is not used: {rules}")
+    check(rules.get("guiSignerName") == "Jana Novakova", f"guiSignerName: {rules}")
+    check(rules.get("emailMessage") == "Please sign today", f"emailMessage: {rules}")
+    check(rules.get("signAnywhereEnabled") is False, f"signs anywhere with fields found: {rules}")
+    hours = (got["expires"] - got["created"]) / 3600000
+    check(abs(hours - 48) < 0.1, f"the request expires after {hours} h, not 48 h")
+    mails = get(f"{url}/sandbox/outbox")
+    check(any(m["to"] == "jana@example.com" and "Please sign today" in m["text"] for m in mails),
+          f"no invitation with the message in {mails}")
+
+
+def batch(signet):
+    """Three files, one button, three requests and a summary."""
+    url = sandbox_url(signet)
+    send = send_button(signet, "Send 3 Requests")
+    signet.wait_until(lambda: sensitive(send), f"Send 3 Requests stayed off: {send.get_description()!r}",
+                      timeout=30)
+    signet.click(send)
+    signet.find("label", "3 Requests Sent", timeout=40)
+    signet.screenshot("editor-summary")
+    requests = journalled(signet)
+    check(sorted(name for _, name in requests) == ["fields.pdf", "simple.pdf", "tags.pdf"],
+          f"the journal has {requests}")
+    for srid, _ in requests:
+        arrived(signet, url, srid)
+    check(queue_rows(signet) == [], f"sent files stayed in the list: {queue_rows(signet)}")
+
+
+CASES = [
+    ("one-click", ["simple.pdf"], one_click),
+    ("options", ["fields.pdf"], options),
+    ("batch", ["simple.pdf", "fields.pdf", "tags.pdf"], batch),
+]
+
+failed = False
+selected = sys.argv[1:] or [name for name, _, _ in CASES]
+for name, files, test in CASES:
+    if name not in selected:
+        continue
+    signet = Signet(*[os.path.join(DATA, f) for f in files], env=ENV, settings=DEFAULTS)
+    try:
+        test(signet)
+        print(f"PASS {name}")
+    except TestFailure as failure:
+        print(f"FAIL {name}: {failure}\n--- signet output ---\n{signet.output()}")
+        failed = True
+    finally:
+        signet.close()
+sys.exit(1 if failed else 0)
