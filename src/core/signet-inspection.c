@@ -238,7 +238,7 @@ signet_inspection_init (SignetInspection *self)
 {
   self->pages = g_array_new (FALSE, FALSE, sizeof (PageSize));
   self->spots = g_ptr_array_new_with_free_func ((GDestroyNotify) signet_signature_spot_free);
-  self->form_fields = g_ptr_array_new_null_terminated (0, g_free, TRUE);
+  self->form_fields = g_ptr_array_new_null_terminated (4, g_free, TRUE);
 }
 
 /**
@@ -454,7 +454,9 @@ signet_inspection_get_form_fields (SignetInspection *self)
 {
   g_return_val_if_fail (SIGNET_IS_INSPECTION (self), NULL);
 
-  return (const char *const *) self->form_fields->pdata;
+  static const char *const none[] = { NULL };
+
+  return self->form_fields->pdata != NULL ? (const char *const *) self->form_fields->pdata : none;
 }
 
 /**

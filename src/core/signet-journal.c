@@ -877,6 +877,9 @@ member_array (JsonObject *object, const char *name)
   return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
 }
 
+/* The longest a signature request may live (§15): 10 days. */
+#define MAX_LIFETIME_MS ((gint64) 10 * 24 * 60 * 60 * 1000)
+
 static gint64
 now_ms (void)
 {
@@ -1305,9 +1308,17 @@ signet_journal_get_round_request (SignetDocument *document, guint round, GError 
     signet_signature_request_set_change_state (request, signet_document_state_from_string (value));
   if ((value = member_string (body, "expirationTime")) != NULL)
     {
-      g_autoptr (GDateTime) expiration
-        = g_date_time_new_from_unix_utc (g_ascii_strtoll (value, NULL, 10) / 1000);
+      gint64 expires = g_ascii_strtoll (value, NULL, 10);
+      g_autoptr (GDateTime) expiration = NULL;
 
+      /* A later round lives as long as the user chose, counted from when it
+       * starts rather than from when the request was journalled (the plan
+       * holds the first round's expiry for every round), and never longer
+       * than the service allows (§15). */
+      if (round > 0 && expires > signet_document_get_created (document))
+        expires
+          = now_ms () + MIN (expires - signet_document_get_created (document), MAX_LIFETIME_MS);
+      expiration = g_date_time_new_from_unix_utc (expires / 1000);
       signet_signature_request_set_expiration (request, expiration);
     }
   if ((value = member_string (body, "fieldsBeforeSigning")) != NULL)

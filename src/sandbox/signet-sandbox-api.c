@@ -459,6 +459,77 @@ check_field_options (SignetSandbox *self, SoupServerMessage *msg, JsonObject *me
   return TRUE;
 }
 
+/* Values the service cannot use (most plausible choice; the sources only
+ * give examples, §10.2, §16): a language outside the documented list, an
+ * e-mail rule without an address, a phone rule not in the international
+ * form of `+421905123456`. */
+static gboolean
+looks_like_email (const char *value)
+{
+  const char *at = strchr (value, '@');
+
+  return at != NULL && at != value && strchr (at + 1, '@') == NULL && strchr (at, '.') != NULL
+         && strpbrk (value, " \t\r\n,") == NULL;
+}
+
+static gboolean
+looks_like_phone (const char *value)
+{
+  gsize n = strlen (value);
+
+  if (n < 9 || n > 16 || value[0] != '+')
+    return FALSE;
+  for (gsize i = 1; i < n; i++)
+    if (!g_ascii_isdigit (value[i]))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+check_rule_values (SignetSandbox *self, SoupServerMessage *msg, GHashTable *rules)
+{
+  static const char *const languages[] = { "sk", "cs", "en", "ro", "uk", "pl", "pt", "hu", NULL };
+  static const char *const emails[]
+    = { "emailTo", "emailFrom", "openOtpEmail", "signOtpEmail", NULL };
+  static const char *const phones[] = { "openOtpPhone", "signOtpPhone", NULL };
+  const char              *value;
+
+  value = g_hash_table_lookup (rules, "lang");
+  if (value != NULL && !g_strv_contains (languages, value))
+    {
+      signet_sandbox_reply_error (self, msg, SOUP_STATUS_BAD_REQUEST, "err.invalid.rules", "lang");
+      return FALSE;
+    }
+  for (guint i = 0; emails[i] != NULL; i++)
+    if ((value = g_hash_table_lookup (rules, emails[i])) != NULL && !looks_like_email (value))
+      {
+        signet_sandbox_reply_error (self, msg, SOUP_STATUS_BAD_REQUEST, "err.invalid.rules",
+                                    emails[i]);
+        return FALSE;
+      }
+  for (guint i = 0; phones[i] != NULL; i++)
+    if ((value = g_hash_table_lookup (rules, phones[i])) != NULL && !looks_like_phone (value))
+      {
+        signet_sandbox_reply_error (self, msg, SOUP_STATUS_BAD_REQUEST, "err.invalid.rules",
+                                    phones[i]);
+        return FALSE;
+      }
+  /* emailFinal: addresses separated by ";" or "|" (§19.13). */
+  if ((value = g_hash_table_lookup (rules, "emailFinal")) != NULL && *value != '\0')
+    {
+      g_auto (GStrv) parts = g_strsplit_set (value, ";|", -1);
+
+      for (guint i = 0; parts[i] != NULL; i++)
+        if (!looks_like_email (parts[i]))
+          {
+            signet_sandbox_reply_error (self, msg, SOUP_STATUS_BAD_REQUEST, "err.invalid.rules",
+                                        "emailFinal");
+            return FALSE;
+          }
+    }
+  return TRUE;
+}
+
 /* `expirationTime`: epoch milliseconds as a string (every example) or a
  * number; at most 10 days ahead (§15). */
 static gboolean
@@ -599,6 +670,9 @@ create_request (SignetSandbox     *self,
       return;
     }
 
+  if (!check_rule_values (self, msg, rules))
+    return;
+
   if (upload != NULL && document_id != NULL)
     {
       signet_sandbox_reply_error (self, msg, SOUP_STATUS_BAD_REQUEST, "err.invalid.parameter",
@@ -642,6 +716,20 @@ create_request (SignetSandbox     *self,
     {
       signet_sandbox_reply_error (self, msg, SOUP_STATUS_BAD_REQUEST, "err.missing.document",
                                   "filedata");
+      return;
+    }
+
+  /* A code to sign needs a signature field (§12): from the upload, the
+   * stored document, or the tags still to be turned into fields. */
+  if ((g_hash_table_lookup (rules, "signOtpEmail") != NULL
+       || g_hash_table_lookup (rules, "signOtpPhone") != NULL)
+      && g_strcmp0 (document != NULL ? document->state : state, "tags") != 0
+      && (document != NULL ? document->fields : fields) != NULL
+      && (document != NULL ? document->fields : fields)->len == 0)
+    {
+      signet_sandbox_reply_error (
+        self, msg, SOUP_STATUS_BAD_REQUEST, "err.invalid.rules",
+        g_hash_table_lookup (rules, "signOtpEmail") != NULL ? "signOtpEmail" : "signOtpPhone");
       return;
     }
 

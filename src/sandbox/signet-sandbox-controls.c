@@ -284,6 +284,38 @@ handle_quota (SignetSandbox *self, SoupServerMessage *msg)
   reply_count (msg, "available", self->available);
 }
 
+/* GET /sandbox/requests/{srid}: the create request as it arrived (without
+ * the document), its document and its expiry, so that tests can see what a
+ * client sent. */
+static void
+handle_request (SignetSandbox *self, SoupServerMessage *msg, const char *id)
+{
+  SandboxRequest *request = g_hash_table_lookup (self->requests, id);
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonNode) node = NULL;
+
+  if (request == NULL)
+    {
+      reply_problem (msg, SOUP_STATUS_NOT_FOUND, "No such signature request.");
+      return;
+    }
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "signatureRequestId");
+  json_builder_add_string_value (builder, request->id);
+  json_builder_set_member_name (builder, "documentId");
+  json_builder_add_string_value (builder, request->document_id);
+  json_builder_set_member_name (builder, "created");
+  json_builder_add_int_value (builder, request->created);
+  json_builder_set_member_name (builder, "expires");
+  json_builder_add_int_value (builder, request->expires);
+  json_builder_set_member_name (builder, "request");
+  json_builder_add_value (builder, json_node_copy (request->request));
+  json_builder_end_object (builder);
+  node = json_builder_get_root (builder);
+  signet_sandbox_reply_json (msg, SOUP_STATUS_OK, node);
+}
+
 /**
  * signet_sandbox_handle_controls: (skip)
  *
@@ -304,6 +336,8 @@ signet_sandbox_handle_controls (SignetSandbox *self, SoupServerMessage *msg, con
     handle_finish (self, msg, path + strlen ("/sandbox/sign/"), TRUE);
   else if (g_str_has_prefix (path, "/sandbox/cancel/") && method == SOUP_METHOD_POST)
     handle_finish (self, msg, path + strlen ("/sandbox/cancel/"), FALSE);
+  else if (g_str_has_prefix (path, "/sandbox/requests/") && method == SOUP_METHOD_GET)
+    handle_request (self, msg, path + strlen ("/sandbox/requests/"));
   else if (g_str_equal (path, "/sandbox/outbox") && method == SOUP_METHOD_GET)
     handle_outbox (self, msg);
   else if (g_str_equal (path, "/sandbox/faults")
