@@ -130,22 +130,42 @@ item_is_ready (SignetIntakeItem *item)
   return signet_intake_item_get_state (item) == SIGNET_INTAKE_STATE_READY;
 }
 
-/* The names of the places to sign that the mode uses, or NULL. */
+static int
+reading_order (gconstpointer a, gconstpointer b)
+{
+  const SignetSignatureSpot *one = *(SignetSignatureSpot *const *) a;
+  const SignetSignatureSpot *other = *(SignetSignatureSpot *const *) b;
+
+  if (one->page != other->page)
+    return one->page < other->page ? -1 : 1;
+  /* Places on one line (within half a field's height) go left to right. */
+  if (ABS (one->y - other->y) > MIN (one->height, other->height) / 2)
+    return one->y < other->y ? -1 : 1;
+  return one->x < other->x ? -1 : one->x > other->x ? 1 : 0;
+}
+
+/* The names of the places to sign that the mode uses, in reading order
+ * (the order signers take them in unless told), or NULL. */
 static GStrv
 places_for (SignetRequestSpec *spec, SignetInspection *inspection)
 {
   g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr (GPtrArray) spots = NULL;
   SignetSigningMode mode = signet_request_spec_get_signing_mode (spec);
   SignetSpotKind    kind;
-  GPtrArray        *spots;
+  GPtrArray        *found;
   gboolean          any = FALSE;
 
   if (inspection == NULL || mode == SIGNET_SIGNING_MODE_ANYWHERE)
     return NULL;
 
   kind = mode == SIGNET_SIGNING_MODE_FIELDS ? SIGNET_SPOT_KIND_FIELD : SIGNET_SPOT_KIND_TAG;
-  spots = signet_inspection_get_spots (inspection);
-  for (guint i = 0; spots != NULL && i < spots->len; i++)
+  found = signet_inspection_get_spots (inspection);
+  spots = g_ptr_array_new ();
+  for (guint i = 0; found != NULL && i < found->len; i++)
+    g_ptr_array_add (spots, g_ptr_array_index (found, i));
+  g_ptr_array_sort (spots, reading_order);
+  for (guint i = 0; i < spots->len; i++)
     {
       SignetSignatureSpot *spot = g_ptr_array_index (spots, i);
       gboolean             seen = FALSE;
@@ -383,6 +403,18 @@ round_remove_cb (SignetRoundEditor *editor, SignetRequestEditor *self)
     }
 }
 
+/* Whether two lists name the same places, in any order. */
+static gboolean
+same_places (const char *const *places, const char *const *fields)
+{
+  if (g_strv_length ((char **) places) != g_strv_length ((char **) fields))
+    return FALSE;
+  for (guint i = 0; fields[i] != NULL; i++)
+    if (!g_strv_contains (places, fields[i]))
+      return FALSE;
+  return TRUE;
+}
+
 /* Each signer of several gets the next place found, unless chosen. */
 static void
 give_places (SignetRequestEditor *self)
@@ -400,8 +432,7 @@ give_places (SignetRequestEditor *self)
       const char        *place[] = { places[i], NULL };
 
       /* None chosen, or all of them (what a new spec starts with). */
-      if (fields == NULL || fields[0] == NULL
-          || g_strv_equal ((const char *const *) places, fields))
+      if (fields == NULL || fields[0] == NULL || same_places ((const char *const *) places, fields))
         signet_round_spec_set_fields (round, place);
     }
 }
@@ -427,7 +458,8 @@ show_rounds (SignetRequestEditor *self)
   for (guint i = 0; i < n_rounds; i++)
     {
       SignetRoundSpec *round = signet_request_spec_get_round (self->spec, i);
-      GtkWidget       *editor = signet_round_editor_new (round);
+
+      GtkWidget *editor = signet_round_editor_new (round);
 
       signet_round_editor_set_position (SIGNET_ROUND_EDITOR (editor), i, n_rounds);
       signet_round_editor_set_places (SIGNET_ROUND_EDITOR (editor), (const char *const *) places);

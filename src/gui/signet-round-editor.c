@@ -79,6 +79,7 @@ show_place (SignetRoundEditor *self)
   if (self->places == NULL)
     return;
 
+  /* Two or more (all of them, from a new spec) show as the first item. */
   if (fields != NULL && fields[0] != NULL && fields[1] == NULL)
     for (guint i = 0; self->places[i] != NULL; i++)
       if (g_str_equal (self->places[i], fields[0]))
@@ -116,6 +117,8 @@ signet_round_editor_dispose (GObject *object)
 
   if (self->round != NULL)
     g_signal_handlers_disconnect_by_data (self->round, self);
+  /* The rows going away must not change the round. */
+  self->updating_place = TRUE;
   gtk_widget_dispose_template (GTK_WIDGET (object), SIGNET_TYPE_ROUND_EDITOR);
   g_clear_object (&self->round);
 
