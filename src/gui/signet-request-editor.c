@@ -417,17 +417,17 @@ same_places (const char *const *places, const char *const *fields)
 
 /* Each signer of several gets the next place found, unless chosen. */
 static void
-give_places (SignetRequestEditor *self)
+give_places_in (SignetRequestSpec *spec, SignetInspection *inspection)
 {
-  g_auto (GStrv) places = places_for (self->spec, signet_intake_item_get_inspection (self->item));
-  guint n_rounds = signet_request_spec_get_n_rounds (self->spec);
+  g_auto (GStrv) places = places_for (spec, inspection);
+  guint n_rounds = signet_request_spec_get_n_rounds (spec);
 
   if (places == NULL || n_rounds < 2)
     return;
 
   for (guint i = 0; i < n_rounds && places[i] != NULL; i++)
     {
-      SignetRoundSpec   *round = signet_request_spec_get_round (self->spec, i);
+      SignetRoundSpec   *round = signet_request_spec_get_round (spec, i);
       const char *const *fields = signet_round_spec_get_fields (round);
       const char        *place[] = { places[i], NULL };
 
@@ -435,6 +435,12 @@ give_places (SignetRequestEditor *self)
       if (fields == NULL || fields[0] == NULL || same_places ((const char *const *) places, fields))
         signet_round_spec_set_fields (round, place);
     }
+}
+
+static void
+give_places (SignetRequestEditor *self)
+{
+  give_places_in (self->spec, signet_intake_item_get_inspection (self->item));
 }
 
 static void
@@ -1192,13 +1198,22 @@ apply_to_all_activated (GtkWidget *widget, const char *action_name, GVariant *pa
       SignetIntakeItem *item = g_ptr_array_index (items, i);
       g_autoptr (GError) error = NULL;
 
+      SignetRequestSpec *spec;
+      SignetSigningMode  mode;
+
       if (item == self->item)
         continue;
-      if (signet_request_spec_apply_json (signet_request_editor_spec_for_item (self, item), json,
-                                          &error))
-        n++;
-      else
-        g_warning ("Could not copy the options: %s", error->message);
+      /* Where to sign follows what was found in each file. */
+      spec = signet_request_editor_spec_for_item (self, item);
+      mode = signet_request_spec_get_signing_mode (spec);
+      if (!signet_request_spec_apply_json (spec, json, &error))
+        {
+          g_warning ("Could not copy the options: %s", error->message);
+          continue;
+        }
+      signet_request_spec_set_signing_mode (spec, mode);
+      give_places_in (spec, signet_intake_item_get_inspection (item));
+      n++;
     }
 
   title = g_strdup_printf (
