@@ -55,6 +55,7 @@ struct _SignetWindow
   AdwLeaflet          *leaflet;
   GtkListBox          *queue_list;
   GtkWidget           *content_box;
+  GtkWidget           *editor_toggle;
   GtkStack            *content_stack;
   SignetRequestEditor *request_editor;
   GtkSpinner          *checking_spinner;
@@ -265,6 +266,24 @@ remove_item (SignetWindow *self, SignetIntakeItem *item)
     }
 }
 
+/* Folded, the editor stays out over the preview: Send is one click away. */
+static void
+update_editor_toggle (SignetWindow *self)
+{
+  gtk_widget_set_visible (
+    self->editor_toggle,
+    adw_flap_get_folded (ADW_FLAP (self->content_box))
+      && gtk_widget_get_visible (GTK_WIDGET (self->request_editor))
+      && g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "queue") == 0);
+}
+
+static void
+content_folded_cb (SignetWindow *self)
+{
+  adw_flap_set_reveal_flap (ADW_FLAP (self->content_box), TRUE);
+  update_editor_toggle (self);
+}
+
 /* A sent entry leaves the queue. */
 static void
 entry_sent_cb (SignetWindow *self, SignetIntakeItem *item)
@@ -294,6 +313,7 @@ queue_changed_cb (SignetWindow *self)
   gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->queue)) == 0;
 
   gtk_stack_set_visible_child_name (self->main_stack, empty ? "empty" : "queue");
+  update_editor_toggle (self);
   if (empty)
     gtk_widget_set_visible (self->back_button, FALSE);
 }
@@ -596,6 +616,7 @@ signet_window_class_init (SignetWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, queue_list);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, content_box);
+  gtk_widget_class_bind_template_child (widget_class, SignetWindow, editor_toggle);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, request_editor);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, checking_spinner);
@@ -607,6 +628,7 @@ signet_window_class_init (SignetWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, content_folded_cb);
 
   gtk_widget_class_install_action (widget_class, "intake.open", NULL, open_activated);
   gtk_widget_class_install_action (widget_class, "intake.paste", NULL, paste_activated);
@@ -639,6 +661,8 @@ signet_window_init (SignetWindow *self)
   signet_request_editor_set_queue (self->request_editor, self->queue);
   g_signal_connect_object (self->request_editor, "entry-sent", G_CALLBACK (entry_sent_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->request_editor, "notify::visible",
+                           G_CALLBACK (update_editor_toggle), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->request_editor, "sent", G_CALLBACK (signet_window_show_handover),
                            self, G_CONNECT_SWAPPED);
 
