@@ -73,6 +73,8 @@ test_simple (void)
 
   g_assert_cmpint (signet_inspection_get_kind (inspection), ==, SIGNET_DOCUMENT_KIND_PDF);
   g_assert_cmpint (signet_inspection_get_n_pages (inspection), ==, 1);
+  g_assert_cmpstrv (signet_inspection_get_form_fields (inspection),
+                    ((const char *const[]){ NULL }));
   signet_inspection_get_page_size (inspection, 0, &width, &height);
   g_assert_cmpfloat_with_epsilon (width, 595, 0.01);
   g_assert_cmpfloat_with_epsilon (height, 842, 0.01);
@@ -122,6 +124,9 @@ test_fields (void)
   g_assert_cmpuint (signet_inspection_count_spots (inspection, SIGNET_SPOT_KIND_FIELD), ==, 2);
   g_assert_cmpint (signet_inspection_get_signing_mode (inspection), ==, SIGNET_SIGNING_MODE_FIELDS);
   g_assert_cmpstr (summary, ==, "2 pages · 2 signature fields");
+  /* ...but a form field a request can pre-fill. */
+  g_assert_cmpstrv (signet_inspection_get_form_fields (inspection),
+                    ((const char *const[]){ "TO_text", NULL }));
 
   /* Rect [72 100 272 160] on an 842 pt high page, from the top. */
   customer = spot_named (inspection, "SC_signature");

@@ -596,8 +596,6 @@ test_sandbox_refuses (JournalFixture *jf, gconstpointer data)
     { "\"signOtpPhone\": \"+421 905\"", "signOtpPhone" },
     { "\"emailFinal\": \"a@example.sk;b\"", "emailFinal" },
     { "\"guiSignerName\": \"Jana Mária Nováková-Horváthová z Horného Kubína\"", "guiSignerName" },
-    /* A code to sign on a document without a signature field. */
-    { "\"signOtpEmail\": \"jana@example.sk\"", "signOtpEmail" },
   };
   static const char *const pages[] = { "A contract", NULL };
   g_autoptr (GBytes) pdf = make_pdf (pages);

@@ -719,20 +719,6 @@ create_request (SignetSandbox     *self,
       return;
     }
 
-  /* A code to sign needs a signature field (§12): from the upload, the
-   * stored document, or the tags still to be turned into fields. */
-  if ((g_hash_table_lookup (rules, "signOtpEmail") != NULL
-       || g_hash_table_lookup (rules, "signOtpPhone") != NULL)
-      && g_strcmp0 (document != NULL ? document->state : state, "tags") != 0
-      && (document != NULL ? document->fields : fields) != NULL
-      && (document != NULL ? document->fields : fields)->len == 0)
-    {
-      signet_sandbox_reply_error (
-        self, msg, SOUP_STATUS_BAD_REQUEST, "err.invalid.rules",
-        g_hash_table_lookup (rules, "signOtpEmail") != NULL ? "signOtpEmail" : "signOtpPhone");
-      return;
-    }
-
   if (self->available == 0)
     {
       signet_sandbox_reply_error (self, msg, SOUP_STATUS_FORBIDDEN,
