@@ -99,10 +99,10 @@ test_defaults_and_problems (EditorFixture *ef, gconstpointer data)
   GtkWidget         *email_row;
   const char        *blocker;
 
-  g_assert_false (gtk_widget_get_visible (ef->editor));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (ef, "form_stack")), ==, "none");
   signet_request_editor_set_item (editor, item);
   iterate ();
-  g_assert_true (gtk_widget_get_visible (ef->editor));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (ef, "form_stack")), ==, "form");
 
   spec = signet_request_editor_get_spec (editor);
   g_assert_true (spec == signet_request_editor_spec_for_item (editor, item));

@@ -44,10 +44,12 @@ struct _SignetRequestEditor
   guint              validate_id;
   char              *blocker;
   gboolean           updating;
+  gboolean           disposed;
 
   SignetRequestSender *sender;
   GCancellable        *send_cancellable;
 
+  GtkStack       *form_stack;
   GtkWidget      *form_box;
   AdwComboRow    *mode_row;
   AdwComboRow    *signers_row;
@@ -858,7 +860,7 @@ set_sending (SignetRequestEditor *self, SignetRequestSender *sender)
 
   gtk_stack_set_visible_child_name (self->send_stack, sender != NULL ? "sending" : "send");
   gtk_widget_set_sensitive (self->form_box, sender == NULL);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->preset_button), sender == NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->preset_button), sender == NULL && self->spec != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.cancel", sender != NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SENDING]);
   queue_validate (self);
@@ -984,6 +986,10 @@ run_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
   g_clear_object (&self->send_cancellable);
   g_signal_handlers_disconnect_by_data (sender, self);
+  /* The window closed while sending: what was journalled goes on in the
+   * background, and nobody is left to tell. */
+  if (self->disposed)
+    return;
   set_sending (self, NULL);
 
   if (!signet_request_sender_run_finish (sender, result, &error))
@@ -1281,7 +1287,10 @@ show_item (SignetRequestEditor *self)
         show_rounds (self);
     }
 
-  gtk_widget_set_visible (GTK_WIDGET (self), spec != NULL);
+  /* The editor stays (and Send with it, for the other entries): a
+   * column that came and went would change the preview's width. */
+  gtk_stack_set_visible_child_name (self->form_stack, spec != NULL ? "form" : "none");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->preset_button), spec != NULL && self->sender == NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save-preset", spec != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.apply-preset", spec != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.apply-to-all", spec != NULL);
@@ -1339,8 +1348,8 @@ signet_request_editor_set_queue (SignetRequestEditor *self, SignetIntakeQueue *q
  * @self: a #SignetRequestEditor
  * @item: (nullable): the selected entry of the queue
  *
- * Shows the entry's request; the editor hides itself while the entry is
- * not ready to be sent.
+ * Shows the entry's request, or that there is nothing to set up while the
+ * entry is not ready to be sent.
  */
 void
 signet_request_editor_set_item (SignetRequestEditor *self, SignetIntakeItem *item)
@@ -1411,7 +1420,10 @@ signet_request_editor_dispose (GObject *object)
 {
   SignetRequestEditor *self = SIGNET_REQUEST_EDITOR (object);
 
+  self->disposed = TRUE;
   g_cancellable_cancel (self->send_cancellable);
+  if (self->sender != NULL)
+    g_signal_handlers_disconnect_by_data (self->sender, self);
   g_clear_handle_id (&self->validate_id, g_source_remove);
   unbind (self);
   for (guint i = 0; self->items != NULL && i < self->items->len; i++)
@@ -1518,6 +1530,7 @@ signet_request_editor_class_init (SignetRequestEditorClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/signet-request-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, SignetRequestEditor, form_stack);
   gtk_widget_class_bind_template_child (widget_class, SignetRequestEditor, form_box);
   gtk_widget_class_bind_template_child (widget_class, SignetRequestEditor, mode_row);
   gtk_widget_class_bind_template_child (widget_class, SignetRequestEditor, signers_row);
@@ -1592,7 +1605,7 @@ signet_request_editor_init (SignetRequestEditor *self)
   gtk_menu_button_set_create_popup_func (self->preset_button, create_preset_popup, self, NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.cancel", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.send", FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+  gtk_stack_set_visible_child_name (self->form_stack, "none");
 }
 
 /**

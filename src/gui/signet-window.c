@@ -56,6 +56,7 @@ struct _SignetWindow
   GtkListBox          *queue_list;
   GtkWidget           *content_box;
   GtkWidget           *editor_toggle;
+  guint                reveal_id;
   GtkStack            *content_stack;
   SignetRequestEditor *request_editor;
   GtkSpinner          *checking_spinner;
@@ -277,11 +278,45 @@ update_editor_toggle (SignetWindow *self)
       && g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "queue") == 0);
 }
 
+static gboolean
+reveal_editor_cb (gpointer user_data)
+{
+  SignetWindow *self = user_data;
+
+  self->reveal_id = 0;
+  adw_flap_set_reveal_flap (ADW_FLAP (self->content_box), TRUE);
+  update_editor_toggle (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Below this width the editor lies over the preview rather than beside
+ * it (the queue, the preview and the editor need about 1020 pixels). It
+ * is decided from the window's size before anything is laid out: left to
+ * the flap, it would fold after the first frame, and the preview would be
+ * fitted twice. */
+#define SIDE_BY_SIDE_WIDTH 1100
+
+static void
+update_fold (SignetWindow *self)
+{
+  int      width = 0;
+  int      height = 0;
+  gboolean narrow;
+
+  /* GTK 4.8 writes both sizes whether asked for or not. */
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  narrow = !gtk_window_is_maximized (GTK_WINDOW (self)) && width > 0 && width < SIDE_BY_SIDE_WIDTH;
+  adw_flap_set_fold_policy (ADW_FLAP (self->content_box),
+                            narrow ? ADW_FLAP_FOLD_POLICY_ALWAYS : ADW_FLAP_FOLD_POLICY_AUTO);
+}
+
+/* The flap folds (and hides the editor) while the window is laid out:
+ * show it again once that is done, not in the middle of it. */
 static void
 content_folded_cb (SignetWindow *self)
 {
-  adw_flap_set_reveal_flap (ADW_FLAP (self->content_box), TRUE);
-  update_editor_toggle (self);
+  if (self->reveal_id == 0)
+    self->reveal_id = g_idle_add (reveal_editor_cb, self);
 }
 
 /* A sent entry leaves the queue. */
@@ -577,6 +612,7 @@ signet_window_dispose (GObject *object)
   g_clear_object (&self->account);
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->pending_id, g_source_remove);
+  g_clear_handle_id (&self->reveal_id, g_source_remove);
   g_queue_clear_full (&self->pending, g_object_unref);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
@@ -646,6 +682,8 @@ signet_window_init (SignetWindow *self)
   GtkDropTarget *drop_target;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "notify::default-width", G_CALLBACK (update_fold), NULL);
+  g_signal_connect (self, "notify::maximized", G_CALLBACK (update_fold), NULL);
 
   adw_status_page_set_icon_name (self->empty_page, APPLICATION_ID);
 
@@ -661,8 +699,6 @@ signet_window_init (SignetWindow *self)
   signet_request_editor_set_queue (self->request_editor, self->queue);
   g_signal_connect_object (self->request_editor, "entry-sent", G_CALLBACK (entry_sent_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->request_editor, "notify::visible",
-                           G_CALLBACK (update_editor_toggle), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->request_editor, "sent", G_CALLBACK (signet_window_show_handover),
                            self, G_CONNECT_SWAPPED);
 
