@@ -45,9 +45,11 @@ struct _SignetRequestEditor
   char              *blocker;
   gboolean           updating;
   gboolean           disposed;
+  gboolean           counter_asked;
 
   SignetRequestSender *sender;
   GCancellable        *send_cancellable;
+  GCancellable        *cancellable; /* the counter's refreshes */
 
   GtkStack       *form_stack;
   GtkWidget      *form_box;
@@ -1030,7 +1032,7 @@ run_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
   /* The counter changed by what was sent. */
   if (self->account != NULL)
-    signet_account_refresh_async (self->account, NULL, NULL, NULL);
+    signet_account_refresh_async (self->account, self->cancellable, NULL, NULL);
 }
 
 static void
@@ -1287,6 +1289,19 @@ show_item (SignetRequestEditor *self)
         show_rounds (self);
     }
 
+  /* The remaining count stands beside Send: asked for when the first
+   * document can be sent, if nobody asked yet. Not for the built-in
+   * sandbox, which would be started for every window just for a number
+   * (its count shows after the first Send). */
+  if (spec != NULL && !self->counter_asked && self->account != NULL
+      && signet_account_get_counter (self->account) == NULL
+      && signet_account_get_environment (self->account) != SIGNET_ENVIRONMENT_NONE
+      && signet_account_get_environment (self->account) != SIGNET_ENVIRONMENT_SANDBOX)
+    {
+      self->counter_asked = TRUE;
+      signet_account_refresh_async (self->account, self->cancellable, NULL, NULL);
+    }
+
   /* The editor stays (and Send with it, for the other entries): a
    * column that came and went would change the preview's width. */
   gtk_stack_set_visible_child_name (self->form_stack, spec != NULL ? "form" : "none");
@@ -1404,10 +1419,6 @@ signet_request_editor_set_context (SignetRequestEditor *self,
     {
       g_signal_connect_object (account, "notify::counter", G_CALLBACK (queue_validate), self,
                                G_CONNECT_SWAPPED);
-      /* The remaining count stands beside Send from the start. */
-      if (signet_account_get_counter (account) == NULL
-          && signet_account_get_environment (account) != SIGNET_ENVIRONMENT_NONE)
-        signet_account_refresh_async (account, NULL, NULL, NULL);
     }
   queue_validate (self);
 }
@@ -1422,6 +1433,9 @@ signet_request_editor_dispose (GObject *object)
 
   self->disposed = TRUE;
   g_cancellable_cancel (self->send_cancellable);
+  /* A refresh still on its way must not outlive the window. */
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   if (self->sender != NULL)
     g_signal_handlers_disconnect_by_data (self->sender, self);
   g_clear_handle_id (&self->validate_id, g_source_remove);
@@ -1592,6 +1606,7 @@ signet_request_editor_init (SignetRequestEditor *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->cancellable = g_cancellable_new ();
   self->bindings = g_ptr_array_new_with_free_func (g_object_unref);
   self->rounds = g_ptr_array_new_with_free_func (g_object_unref);
   self->field_rows = g_ptr_array_new ();
