@@ -11,8 +11,10 @@
 
 #include <glib/gi18n.h>
 
-#include "signet-archive.h"
 #include "signet-preferences-window.h"
+#include "signet-archive.h"
+#include "signet-form-util.h"
+#include "signet-request-spec.h"
 
 struct _SignetPreferencesWindow
 {
@@ -31,6 +33,11 @@ struct _SignetPreferencesWindow
   GtkSwitch     *delete_switch;
   GtkAdjustment *interval_adjustment;
   GtkSwitch     *background_switch;
+  AdwEntryRow   *default_email_row;
+  AdwEntryRow   *default_name_row;
+  AdwComboRow   *default_language_row;
+  GtkAdjustment *default_expiry_adjustment;
+  AdwComboRow   *default_mode_row;
 
   GtkFileChooserNative *chooser;
 };
@@ -249,6 +256,59 @@ choose_archive_activated (GtkWidget *widget, const char *action_name, GVariant *
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+/* The combo rows list the schema's choices in the schema's order. */
+static const char *const signing_modes[] = { "auto", "anywhere", "fields", "tags", NULL };
+
+static gboolean
+choice_to_selected (GValue *value, GVariant *variant, gpointer user_data)
+{
+  const char *const *choices = user_data;
+  const char        *choice = g_variant_get_string (variant, NULL);
+
+  for (guint i = 0; choices[i] != NULL; i++)
+    if (g_str_equal (choices[i], choice))
+      {
+        g_value_set_uint (value, i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static GVariant *
+selected_to_choice (const GValue *value, const GVariantType *type, gpointer user_data)
+{
+  const char *const *choices = user_data;
+  guint              selected = g_value_get_uint (value);
+
+  if (selected >= g_strv_length ((char **) choices))
+    return NULL;
+  return g_variant_new_string (choices[selected]);
+}
+
+static void
+bind_request_defaults (SignetPreferencesWindow *self)
+{
+  const char *const *languages = signet_request_spec_get_languages ();
+  g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
+
+  for (guint i = 0; languages[i] != NULL; i++)
+    gtk_string_list_append (names, signet_form_language_name (languages[i]));
+  adw_combo_row_set_model (self->default_language_row, G_LIST_MODEL (names));
+
+  g_settings_bind (self->settings, "default-sender-email", self->default_email_row, "text",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "default-sender-name", self->default_name_row, "text",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "default-expiry-hours", self->default_expiry_adjustment, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind_with_mapping (self->settings, "default-language", self->default_language_row,
+                                "selected", G_SETTINGS_BIND_DEFAULT, choice_to_selected,
+                                selected_to_choice, (gpointer) languages, NULL);
+  g_settings_bind_with_mapping (self->settings, "default-signing-mode", self->default_mode_row,
+                                "selected", G_SETTINGS_BIND_DEFAULT, choice_to_selected,
+                                selected_to_choice, (gpointer) signing_modes, NULL);
+}
+
 static void
 signet_preferences_window_constructed (GObject *object)
 {
@@ -267,6 +327,7 @@ signet_preferences_window_constructed (GObject *object)
   g_signal_connect_object (self->settings, "changed::archive-folder", G_CALLBACK (update_archive),
                            self, G_CONNECT_SWAPPED);
   update_archive (self);
+  bind_request_defaults (self);
   g_signal_connect_object (self->account, "notify", G_CALLBACK (update_rows), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::quota-warning-threshold",
@@ -342,6 +403,13 @@ signet_preferences_window_class_init (SignetPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SignetPreferencesWindow, delete_switch);
   gtk_widget_class_bind_template_child (widget_class, SignetPreferencesWindow, interval_adjustment);
   gtk_widget_class_bind_template_child (widget_class, SignetPreferencesWindow, background_switch);
+  gtk_widget_class_bind_template_child (widget_class, SignetPreferencesWindow, default_email_row);
+  gtk_widget_class_bind_template_child (widget_class, SignetPreferencesWindow, default_name_row);
+  gtk_widget_class_bind_template_child (widget_class, SignetPreferencesWindow,
+                                        default_language_row);
+  gtk_widget_class_bind_template_child (widget_class, SignetPreferencesWindow,
+                                        default_expiry_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, SignetPreferencesWindow, default_mode_row);
   gtk_widget_class_install_action (widget_class, "preferences.choose-archive", NULL,
                                    choose_archive_activated);
 

@@ -16,6 +16,7 @@
 #include "signet-intake-row.h"
 #include "signet-onboarding.h"
 #include "signet-pdf-view.h"
+#include "signet-request-editor.h"
 
 /* What the file chooser offers: what okdokument-api.md §9.1 accepts. */
 static const char *const supported_types[] = {
@@ -48,18 +49,22 @@ struct _SignetWindow
   GCancellable         *cancellable;
   GtkFileChooserNative *chooser;
 
-  AdwToastOverlay *toast_overlay;
-  GtkWidget       *back_button;
-  GtkStack        *main_stack;
-  AdwStatusPage   *empty_page;
-  AdwLeaflet      *leaflet;
-  GtkListBox      *queue_list;
-  GtkStack        *content_stack;
-  GtkSpinner      *checking_spinner;
-  SignetPdfView   *pdf_view;
-  AdwStatusPage   *failed_page;
-  AdwStatusPage   *converted_page;
-  GtkWidget       *drop_highlight;
+  AdwToastOverlay     *toast_overlay;
+  GtkWidget           *back_button;
+  GtkStack            *main_stack;
+  AdwStatusPage       *empty_page;
+  AdwLeaflet          *leaflet;
+  GtkListBox          *queue_list;
+  GtkWidget           *content_box;
+  GtkWidget           *editor_toggle;
+  guint                reveal_id;
+  GtkStack            *content_stack;
+  SignetRequestEditor *request_editor;
+  GtkSpinner          *checking_spinner;
+  SignetPdfView       *pdf_view;
+  AdwStatusPage       *failed_page;
+  AdwStatusPage       *converted_page;
+  GtkWidget           *drop_highlight;
 
   SignetHandoverPage *handover_page;
 };
@@ -129,6 +134,7 @@ show_item (SignetWindow *self)
   g_autofree char  *description = NULL;
   gboolean          checking;
 
+  signet_request_editor_set_item (self->request_editor, item);
   checking = item != NULL && signet_intake_item_get_state (item) == SIGNET_INTAKE_STATE_CHECKING;
   gtk_spinner_set_spinning (self->checking_spinner, checking);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "intake.remove-selected", item != NULL);
@@ -224,9 +230,9 @@ back_clicked_cb (SignetWindow *self)
 static void
 leaflet_changed_cb (SignetWindow *self)
 {
-  gtk_widget_set_visible (self->back_button, adw_leaflet_get_folded (self->leaflet)
-                                               && adw_leaflet_get_visible_child (self->leaflet)
-                                                    == GTK_WIDGET (self->content_stack));
+  gtk_widget_set_visible (self->back_button,
+                          adw_leaflet_get_folded (self->leaflet)
+                            && adw_leaflet_get_visible_child (self->leaflet) == self->content_box);
 }
 
 static void
@@ -264,6 +270,65 @@ remove_item (SignetWindow *self, SignetIntakeItem *item)
     }
 }
 
+/* Folded, the editor stays out over the preview: Send is one click away. */
+static void
+update_editor_toggle (SignetWindow *self)
+{
+  gtk_widget_set_visible (
+    self->editor_toggle,
+    adw_flap_get_folded (ADW_FLAP (self->content_box))
+      && gtk_widget_get_visible (GTK_WIDGET (self->request_editor))
+      && g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "queue") == 0);
+}
+
+static gboolean
+reveal_editor_cb (gpointer user_data)
+{
+  SignetWindow *self = user_data;
+
+  self->reveal_id = 0;
+  adw_flap_set_reveal_flap (ADW_FLAP (self->content_box), TRUE);
+  update_editor_toggle (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Below this width the editor lies over the preview rather than beside
+ * it (the queue, the preview and the editor need about 1020 pixels). It
+ * is decided from the window's size before anything is laid out: left to
+ * the flap, it would fold after the first frame, and the preview would be
+ * fitted twice. */
+#define SIDE_BY_SIDE_WIDTH 1100
+
+static void
+update_fold (SignetWindow *self)
+{
+  int      width = 0;
+  int      height = 0;
+  gboolean narrow;
+
+  /* GTK 4.8 writes both sizes whether asked for or not. */
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  narrow = !gtk_window_is_maximized (GTK_WINDOW (self)) && width > 0 && width < SIDE_BY_SIDE_WIDTH;
+  adw_flap_set_fold_policy (ADW_FLAP (self->content_box),
+                            narrow ? ADW_FLAP_FOLD_POLICY_ALWAYS : ADW_FLAP_FOLD_POLICY_AUTO);
+}
+
+/* The flap folds (and hides the editor) while the window is laid out:
+ * show it again once that is done, not in the middle of it. */
+static void
+content_folded_cb (SignetWindow *self)
+{
+  if (self->reveal_id == 0)
+    self->reveal_id = g_idle_add (reveal_editor_cb, self);
+}
+
+/* A sent entry leaves the queue. */
+static void
+entry_sent_cb (SignetWindow *self, SignetIntakeItem *item)
+{
+  remove_item (self, item);
+}
+
 static void
 row_remove_cb (SignetIntakeRow *row, SignetWindow *self)
 {
@@ -290,6 +355,7 @@ queue_changed_cb (SignetWindow *self)
     return;
 
   gtk_stack_set_visible_child_name (self->main_stack, empty ? "empty" : "queue");
+  update_editor_toggle (self);
   if (empty)
     gtk_widget_set_visible (self->back_button, FALSE);
 }
@@ -561,6 +627,7 @@ signet_window_dispose (GObject *object)
   g_clear_object (&self->account);
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->pending_id, g_source_remove);
+  g_clear_handle_id (&self->reveal_id, g_source_remove);
   g_queue_clear_full (&self->pending, g_object_unref);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
@@ -586,6 +653,7 @@ signet_window_class_init (SignetWindowClass *klass)
 
   g_type_ensure (SIGNET_TYPE_PDF_VIEW);
   g_type_ensure (SIGNET_TYPE_HANDOVER_PAGE);
+  g_type_ensure (SIGNET_TYPE_REQUEST_EDITOR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/signet-window.ui");
@@ -599,7 +667,10 @@ signet_window_class_init (SignetWindowClass *klass)
                                    change_account_activated);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, queue_list);
+  gtk_widget_class_bind_template_child (widget_class, SignetWindow, content_box);
+  gtk_widget_class_bind_template_child (widget_class, SignetWindow, editor_toggle);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, SignetWindow, request_editor);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, checking_spinner);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, pdf_view);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, failed_page);
@@ -611,6 +682,7 @@ signet_window_class_init (SignetWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, leaflet_changed_cb);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, handover_page);
   gtk_widget_class_bind_template_callback (widget_class, handover_done_cb);
+  gtk_widget_class_bind_template_callback (widget_class, content_folded_cb);
 
   gtk_widget_class_install_action (widget_class, "intake.open", NULL, open_activated);
   gtk_widget_class_install_action (widget_class, "intake.paste", NULL, paste_activated);
@@ -628,6 +700,8 @@ signet_window_init (SignetWindow *self)
   GtkDropTarget *drop_target;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "notify::default-width", G_CALLBACK (update_fold), NULL);
+  g_signal_connect (self, "notify::maximized", G_CALLBACK (update_fold), NULL);
 
   adw_status_page_set_icon_name (self->empty_page, APPLICATION_ID);
 
@@ -640,6 +714,11 @@ signet_window_init (SignetWindow *self)
   g_signal_connect_object (self->queue, "items-changed", G_CALLBACK (queue_changed_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "intake.remove-selected", FALSE);
+  signet_request_editor_set_queue (self->request_editor, self->queue);
+  g_signal_connect_object (self->request_editor, "entry-sent", G_CALLBACK (entry_sent_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->request_editor, "sent", G_CALLBACK (signet_window_show_handover),
+                           self, G_CONNECT_SWAPPED);
 
   drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop_target, "drop", G_CALLBACK (drop_cb), self);
@@ -672,6 +751,8 @@ signet_window_new (SignetApplication *application)
   g_settings_bind (settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
 
   self->account = g_object_ref (signet_application_get_account (application));
+  signet_request_editor_set_context (self->request_editor, settings, self->account,
+                                     signet_application_get_sync (application));
   g_signal_connect_object (self->account, "notify::environment", G_CALLBACK (account_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->account, "notify::keyring-usable", G_CALLBACK (account_changed_cb),

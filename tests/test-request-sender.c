@@ -1,0 +1,246 @@
+/* test-request-sender.c
+ *
+ * Copyright 2026 The Signet authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What the editor's Send does with the queue: the quota first, then each
+ * entry with its own request, against the sandbox.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "journal-util.h"
+#include "signet-error.h"
+#include "signet-request-sender.h"
+
+typedef struct
+{
+  JournalFixture     jf;
+  GSettings         *settings;
+  SignetSecretStore *secrets;
+  SignetAccount     *account;
+  SignetSync        *sync;
+} SenderFixture;
+
+static void
+sender_fixture_set_up (SenderFixture *sf, gconstpointer data)
+{
+  g_autoptr (GAsyncResult) started = NULL;
+  g_autoptr (GError) error = NULL;
+
+  journal_fixture_set_up (&sf->jf, data);
+  sf->settings = g_settings_new (BASE_APPLICATION_ID);
+  g_settings_set_enum (sf->settings, "environment", SIGNET_ENVIRONMENT_SANDBOX);
+  sf->secrets = signet_secret_store_new ("io.github.signetapp.Signet.TestRequestSender");
+  sf->account = signet_account_new (sf->settings, sf->secrets);
+  signet_account_set_sandbox (sf->account, sf->jf.sandbox.base, TEST_KEY);
+  sf->sync = signet_sync_new (sf->account, sf->settings, sf->jf.journal, sf->jf.monitor);
+  signet_sync_start_async (sf->sync, NULL, result_cb, &started);
+  g_assert_true (signet_sync_start_finish (sf->sync, wait_for (&started), &error));
+  g_assert_no_error (error);
+  while (signet_sync_get_outbox (sf->sync) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+sender_fixture_tear_down (SenderFixture *sf, gconstpointer data)
+{
+  g_object_run_dispose (G_OBJECT (sf->sync));
+  g_clear_object (&sf->sync);
+  g_clear_object (&sf->account);
+  g_clear_object (&sf->secrets);
+  g_settings_reset (sf->settings, "environment");
+  g_clear_object (&sf->settings);
+  journal_fixture_tear_down (&sf->jf, data);
+}
+
+/* A queue entry: what the window knows it by. */
+static GObject *
+add_entry (SignetRequestSender *sender, const char *name, SignetRequestSpec *spec)
+{
+  g_autofree char *path = write_pdf (name, NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  GObject *entry = g_object_new (G_TYPE_OBJECT, NULL);
+
+  signet_request_sender_add (sender, entry, file, name, spec);
+  return entry;
+}
+
+static gboolean
+run (SignetRequestSender *sender, GCancellable *cancellable, GError **error)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+
+  signet_request_sender_run_async (sender, cancellable, result_cb, &result);
+  return signet_request_sender_run_finish (sender, wait_for (&result), error);
+}
+
+/* Three entries, each its own request with its own options. */
+static void
+test_batch (SenderFixture *sf, gconstpointer data)
+{
+  g_autoptr (SignetRequestSender) sender
+    = signet_request_sender_new (sf->sync, sf->account, sf->settings);
+  g_autoptr (GListModel) documents = NULL;
+  g_autoptr (GError) error = NULL;
+  GObject *entries[3] = { NULL };
+  gint64   used = sandbox_count (&sf->jf.sandbox, "usedSignatureRequests");
+  guint    progress = 0;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr (SignetRequestSpec) spec = signet_request_spec_new ();
+      g_autofree char *name = g_strdup_printf ("batch-%u.pdf", i);
+
+      signet_request_spec_set_expiry_hours (spec, 24 * (i + 2));
+      entries[i] = add_entry (sender, name, spec);
+    }
+  g_assert_cmpuint (signet_request_sender_get_n_entries (sender), ==, 3);
+  g_signal_connect_swapped (sender, "notify::n-done", G_CALLBACK (g_atomic_int_inc), &progress);
+
+  g_assert_true (run (sender, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (progress, ==, 3);
+  g_assert_cmpuint (signet_request_sender_count (sender, SIGNET_SEND_OUTCOME_SENT), ==, 3);
+  g_assert_nonnull (signet_request_sender_get_quota (sender));
+  g_assert_true (signet_request_sender_get_quota (sender)->fits);
+  g_assert_cmpint (sandbox_count (&sf->jf.sandbox, "usedSignatureRequests"), ==, used + 3);
+
+  documents = signet_request_sender_dup_documents (sender);
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr (SignetDocument) document = g_list_model_get_item (documents, i);
+      g_autofree char *name = g_strdup_printf ("batch-%u.pdf", i);
+      gint64           hours;
+
+      g_assert_true (signet_request_sender_get_entry (sender, i) == entries[i]);
+      g_assert_true (signet_request_sender_get_document (sender, i) == document);
+      g_assert_cmpstr (signet_document_get_filename (document), ==, name);
+      g_assert_cmpint (signet_document_get_status (document), ==, SIGNET_DOCUMENT_STATUS_OPEN);
+      g_assert_nonnull (signet_document_get_signing_url (document));
+      /* Each went with its own expiry. */
+      hours = (signet_document_get_expiration (document) - signet_document_get_created (document))
+              / (3600 * 1000);
+      g_assert_cmpint (hours, >=, 24 * (i + 2) - 1);
+      g_assert_cmpint (hours, <=, 24 * (i + 2));
+    }
+
+  for (guint i = 0; i < 3; i++)
+    g_object_unref (entries[i]);
+}
+
+/* Too few requests left: nothing is journalled, and the reason says so. */
+static void
+test_quota_refused (SenderFixture *sf, gconstpointer data)
+{
+  g_autoptr (SignetRequestSender) sender
+    = signet_request_sender_new (sf->sync, sf->account, sf->settings);
+  g_autoptr (SignetRequestSpec) spec = signet_request_spec_new ();
+  g_autoptr (JsonNode) reply
+    = fixture_json (&sf->jf.sandbox, "POST", "/sandbox/quota", "{\"available\": 2}", 200);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GObject) a = add_entry (sender, "a.pdf", spec);
+  g_autoptr (GObject) b = add_entry (sender, "b.pdf", spec);
+  g_autoptr (GObject) c = add_entry (sender, "c.pdf", spec);
+
+  g_assert_false (run (sender, NULL, &error));
+  g_assert_error (error, SIGNET_ERROR, SIGNET_ERROR_QUOTA_EXHAUSTED);
+  g_assert_nonnull (strstr (error->message, "2"));
+  g_assert_cmpuint (signet_request_sender_get_n_done (sender), ==, 0);
+  g_assert_cmpuint (signet_request_sender_count (sender, SIGNET_SEND_OUTCOME_NOT_SENT), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (signet_journal_get_documents (sf->jf.journal)), ==,
+                    0);
+}
+
+/* A file that went away fails with a reason; the others go. */
+static void
+test_one_fails (SenderFixture *sf, gconstpointer data)
+{
+  g_autoptr (SignetRequestSender) sender
+    = signet_request_sender_new (sf->sync, sf->account, sf->settings);
+  g_autoptr (SignetRequestSpec) spec = signet_request_spec_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GObject) a = add_entry (sender, "stays.pdf", spec);
+  g_autoptr (GObject) b = add_entry (sender, "gone.pdf", spec);
+  g_autoptr (GObject) c = add_entry (sender, "also-stays.pdf", spec);
+  g_autofree char *gone = g_build_filename (g_get_user_data_dir (), "in", "gone.pdf", NULL);
+
+  g_assert_cmpint (g_remove (gone), ==, 0);
+  g_assert_true (run (sender, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (signet_request_sender_get_outcome (sender, 0), ==, SIGNET_SEND_OUTCOME_SENT);
+  g_assert_cmpint (signet_request_sender_get_outcome (sender, 1), ==, SIGNET_SEND_OUTCOME_FAILED);
+  g_assert_nonnull (signet_request_sender_get_message (sender, 1));
+  g_assert_cmpint (signet_request_sender_get_outcome (sender, 2), ==, SIGNET_SEND_OUTCOME_SENT);
+}
+
+/* Offline, the requests wait in the outbox and go when the network is back. */
+static void
+test_offline (SenderFixture *sf, gconstpointer data)
+{
+  g_autoptr (SignetRequestSender) sender
+    = signet_request_sender_new (sf->sync, sf->account, sf->settings);
+  g_autoptr (SignetRequestSpec) spec = signet_request_spec_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GObject) a = add_entry (sender, "offline.pdf", spec);
+
+  set_online (sf->jf.monitor, FALSE);
+  g_assert_true (run (sender, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (signet_request_sender_get_outcome (sender, 0), ==, SIGNET_SEND_OUTCOME_WAITING);
+  g_assert_nonnull (signet_request_sender_get_message (sender, 0));
+
+  set_online (sf->jf.monitor, TRUE);
+  wait_status (signet_request_sender_get_document (sender, 0), SIGNET_DOCUMENT_STATUS_OPEN, 20);
+}
+
+static void
+cancel_after_first (SignetRequestSender *sender, GParamSpec *pspec, GCancellable *cancellable)
+{
+  if (signet_request_sender_get_n_done (sender) == 1)
+    g_cancellable_cancel (cancellable);
+}
+
+/* Cancel stops before the next entry; what was not sent stays unsent. */
+static void
+test_cancel (SenderFixture *sf, gconstpointer data)
+{
+  g_autoptr (SignetRequestSender) sender
+    = signet_request_sender_new (sf->sync, sf->account, sf->settings);
+  g_autoptr (SignetRequestSpec) spec = signet_request_spec_new ();
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GObject) a = add_entry (sender, "first.pdf", spec);
+  g_autoptr (GObject) b = add_entry (sender, "second.pdf", spec);
+  g_autoptr (GObject) c = add_entry (sender, "third.pdf", spec);
+
+  g_signal_connect (sender, "notify::n-done", G_CALLBACK (cancel_after_first), cancellable);
+  g_assert_true (run (sender, cancellable, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (signet_request_sender_get_outcome (sender, 0), ==, SIGNET_SEND_OUTCOME_SENT);
+  g_assert_cmpint (signet_request_sender_get_outcome (sender, 1), ==, SIGNET_SEND_OUTCOME_NOT_SENT);
+  g_assert_cmpint (signet_request_sender_get_outcome (sender, 2), ==, SIGNET_SEND_OUTCOME_NOT_SENT);
+  g_assert_cmpuint (g_list_model_get_n_items (signet_journal_get_documents (sf->jf.journal)), ==,
+                    1);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, func)                                                                            \
+  g_test_add (path, SenderFixture, NULL, sender_fixture_set_up, func, sender_fixture_tear_down)
+  ADD ("/request-sender/batch", test_batch);
+  ADD ("/request-sender/quota-refused", test_quota_refused);
+  ADD ("/request-sender/one-fails", test_one_fails);
+  ADD ("/request-sender/offline", test_offline);
+  ADD ("/request-sender/cancel", test_cancel);
+#undef ADD
+
+  return g_test_run ();
+}
