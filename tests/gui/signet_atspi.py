@@ -250,6 +250,20 @@ class Signet:
         check(float(stats) > 0.01, f"the screenshot {path} is blank")
         return path
 
+    def decode_qr(self, window, name):
+        """The text of the one QR code in a screenshot of window, read by zbarimg."""
+        path = self.screenshot(name)
+        extents = window.get_extents(Atspi.CoordType.SCREEN)
+        cropped = path.with_name(name + "-window.png")
+        subprocess.run(["convert", str(path), "-crop",
+                        f"{extents.width}x{extents.height}+{max(extents.x, 0)}+{max(extents.y, 0)}",
+                        "+repage", str(cropped)], check=True)
+        result = subprocess.run(["zbarimg", "--raw", "-q", str(cropped)], capture_output=True, text=True)
+        check(result.returncode == 0, f"zbarimg found no code in {cropped}")
+        codes = result.stdout.strip().splitlines()
+        check(len(codes) == 1, f"zbarimg read {codes} in {cropped}")
+        return codes[0]
+
     def close(self):
         if self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)

@@ -54,6 +54,22 @@ def journalled(signet):
         connection.close()
 
 
+def signing_url(signet, srid):
+    """The signing link the journal holds for a request, once it has one."""
+    path = os.path.join(signet.home_dir, "data", "signet", "journal.db")
+    deadline = time.time() + 20
+    while True:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+        try:
+            row = connection.execute("SELECT signing_url FROM requests WHERE signature_request_id = ?",
+                                     (srid,)).fetchone()
+        finally:
+            connection.close()
+        if (row and row[0]) or time.time() > deadline:
+            return row[0] if row else None
+        time.sleep(0.2)
+
+
 def arrived(signet, url, srid):
     """What the sandbox got for a request, once it has it."""
     deadline = time.time() + 20
@@ -118,6 +134,12 @@ def one_click(signet):
     check(abs(hours - 24) < 0.1, f"the request expires after {hours} h, not the default 24 h")
     rules = got["request"].get("rules", {})
     check(rules.get("signAnywhereEnabled", True) is not False, f"sign anywhere is off: {got}")
+    # The hand-over page follows at once, its QR code the journalled signing link.
+    frame = signet.find("frame", "Signet")
+    signet.find_button("Presenter Mode", root=frame, timeout=20)
+    link = signing_url(signet, requests[0][0])
+    check(link and link.startswith("http"), f"the journal has no signing link: {link!r}")
+    check(signet.decode_qr(frame, "editor-handover") == link, "the QR code after sending is not the signing link")
 
 
 def options(signet):

@@ -17,7 +17,6 @@ import json
 import os
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -77,21 +76,6 @@ def app_id_on_bus():
     return ours[0]
 
 
-def decode(signet, window, name):
-    """The text of the one QR code in a screenshot of window, read by zbarimg."""
-    path = signet.screenshot(name)
-    extents = window.get_extents(Atspi.CoordType.SCREEN)
-    cropped = path.with_name(name + "-window.png")
-    subprocess.run(["convert", str(path), "-crop",
-                    f"{extents.width}x{extents.height}+{max(extents.x, 0)}+{max(extents.y, 0)}",
-                    "+repage", str(cropped)], check=True)
-    result = subprocess.run(["zbarimg", "--raw", "-q", str(cropped)], capture_output=True, text=True)
-    check(result.returncode == 0, f"zbarimg found no code in {cropped}")
-    codes = result.stdout.strip().splitlines()
-    check(len(codes) == 1, f"zbarimg read {codes} in {cropped}")
-    return codes[0]
-
-
 def labels(signet, root):
     return [text_of(n) for n in walk(root) if n is not None and n.get_role_name() == "label"]
 
@@ -147,7 +131,7 @@ def test(signet, folder, scheme):
 
     first_link, first_id = invitation(url, "Loan Agreement.pdf")
     second_link, second_id = invitation(url, "Insurance Terms.pdf")
-    check(decode(signet, frame, f"handover-page-{scheme}") == first_link, "the QR code on the page is not the signing link")
+    check(signet.decode_qr(frame, f"handover-page-{scheme}") == first_link, "the QR code on the page is not the signing link")
     check_link_opens(url, first_link, "Loan Agreement.pdf")
 
     signet.click(signet.find_button("Copy Link", root=frame))
@@ -163,7 +147,7 @@ def test(signet, folder, scheme):
     check("openDocument" not in shown and "http" not in shown, f"the presenter shows the link: {shown}")
     check(not [n for n in walk(presenter) if n.get_role_name() == "push button" and n.get_name() == "Copy Link"],
           "the presenter offers Copy Link")
-    check(decode(signet, presenter, f"presenter-{scheme}") == first_link, "the presenter's QR code is not the signing link")
+    check(signet.decode_qr(presenter, f"presenter-{scheme}") == first_link, "the presenter's QR code is not the signing link")
 
     # Signed: the presenter says so, then moves on to the next waiting document.
     status, _, _ = http("POST", f"{url}/sandbox/sign/{first_id}", {"name": "Jana Nováková", "mobile": True})
@@ -171,7 +155,7 @@ def test(signet, folder, scheme):
     wait_label(signet, presenter, "Signed")
     wait_label(signet, presenter, "Insurance Terms.pdf")
     wait_label(signet, presenter, "Waiting for signature…")
-    check(decode(signet, presenter, f"presenter-next-{scheme}") == second_link, "the presenter did not move on to the next link")
+    check(signet.decode_qr(presenter, f"presenter-next-{scheme}") == second_link, "the presenter did not move on to the next link")
 
     Atspi.generate_keyboard_event(KEY_ESCAPE, None, Atspi.KeySynthType.SYM)
     signet.wait_until(lambda: all(w.get_name() != "Presenter Mode" for w in signet.windows() if w is not None),
@@ -179,7 +163,7 @@ def test(signet, folder, scheme):
 
     # The page followed the presenter; the first document is signed.
     wait_label(signet, frame, "2 of 2")
-    check(decode(signet, frame, f"handover-page-next-{scheme}") == second_link, "the page does not show the second link")
+    check(signet.decode_qr(frame, f"handover-page-next-{scheme}") == second_link, "the page does not show the second link")
     status, _, _ = http("POST", f"{url}/sandbox/sign/{second_id}", {"name": "Jana Nováková"})
     check(status == 200, f"signing answered {status}")
     signed_at = time.monotonic()
