@@ -8,7 +8,7 @@
  * as the sandbox receives it, what validation and the sandbox refuse, the
  * defaults from the settings, presets (round trip, hostile JSON, the
  * store), the quota check, two rounds through SignetSync without anyone
- * touching anything between them, and a batch.
+ * touching anything between them.
  */
 
 #include "config.h"
@@ -861,7 +861,7 @@ test_preset_store (void)
 }
 
 /* }}} */
-/* {{{ Through SignetSync: quota, rounds, batch */
+/* {{{ Through SignetSync: quota, rounds */
 
 typedef struct
 {
@@ -1046,81 +1046,6 @@ test_rounds (SyncFixture *sf, gconstpointer data)
   g_assert_cmpint (sandbox_count (&sf->jf.sandbox, "usedSignatureRequests"), ==, 2);
 }
 
-static void
-item_done_cb (SignetBatchSend *batch, guint index, gpointer user_data)
-{
-  g_ptr_array_add (user_data, GUINT_TO_POINTER (index + 1));
-}
-
-/* Three files with one description: two go, a missing one fails; each is
- * its own request. */
-static void
-test_batch (SyncFixture *sf, gconstpointer data)
-{
-  g_autoptr (SignetRequestSpec) spec = signet_request_spec_new ();
-  g_autoptr (SignetBatchSend) batch = signet_batch_send_new (sf->sync, spec);
-  g_autoptr (GPtrArray) done = g_ptr_array_new ();
-  g_autoptr (GFile) simple = test_file ("simple.pdf");
-  g_autoptr (GFile) missing = test_file ("no-such-file.pdf");
-  g_autoptr (GFile) tags = test_file ("tags.pdf");
-  g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (GError) error = NULL;
-
-  signet_batch_send_add_file (batch, simple, NULL);
-  signet_batch_send_add_file (batch, missing, NULL);
-  signet_batch_send_add_file (batch, tags, "Poistka.pdf");
-  /* Edits after the batch was made do not reach it. */
-  signet_request_spec_set_expiry_hours (spec, 0);
-  g_assert_cmpuint (signet_batch_send_get_n_files (batch), ==, 3);
-  g_signal_connect (batch, "item-done", G_CALLBACK (item_done_cb), done);
-
-  signet_batch_send_run_async (batch, NULL, result_cb, &result);
-  g_assert_true (signet_batch_send_run_finish (batch, wait_for_seconds (&result, 20), &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (done->len, ==, 3);
-  g_assert_cmpuint (GPOINTER_TO_UINT (g_ptr_array_index (done, 2)), ==, 3);
-  g_assert_cmpuint (signet_batch_send_get_n_done (batch), ==, 3);
-  g_assert_cmpuint (signet_batch_send_get_n_failed (batch), ==, 1);
-  g_assert_null (signet_batch_send_get_error (batch, 0));
-  g_assert_nonnull (signet_batch_send_get_error (batch, 1));
-  g_assert_null (signet_batch_send_get_error (batch, 2));
-  g_assert_cmpint (signet_document_get_status (signet_batch_send_get_document (batch, 0)), ==,
-                   SIGNET_DOCUMENT_STATUS_OPEN);
-  g_assert_cmpstr (signet_document_get_filename (signet_batch_send_get_document (batch, 2)), ==,
-                   "Poistka.pdf");
-  g_assert_cmpstr (
-    signet_document_get_signature_request_id (signet_batch_send_get_document (batch, 0)), !=,
-    signet_document_get_signature_request_id (signet_batch_send_get_document (batch, 2)));
-  g_assert_cmpint (sandbox_count (&sf->jf.sandbox, "usedSignatureRequests"), ==, 2);
-  g_signal_handlers_disconnect_by_data (batch, done);
-}
-
-/* Cancelled while the service is away: the batch stops waiting and says
- * so; files not yet journalled are not sent. */
-static void
-test_batch_cancel (SyncFixture *sf, gconstpointer data)
-{
-  g_autoptr (SignetRequestSpec) spec = signet_request_spec_new ();
-  g_autoptr (SignetBatchSend) batch = signet_batch_send_new (sf->sync, spec);
-  g_autoptr (GFile) simple = test_file ("simple.pdf");
-  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
-  g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (GError) error = NULL;
-
-  set_online (sf->jf.monitor, FALSE);
-  signet_batch_send_add_file (batch, simple, NULL);
-  signet_batch_send_add_file (batch, simple, "again.pdf");
-  signet_batch_send_run_async (batch, cancellable, result_cb, &result);
-  while (signet_batch_send_get_document (batch, 0) == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  g_cancellable_cancel (cancellable);
-  g_assert_false (signet_batch_send_run_finish (batch, wait_for (&result), &error));
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_assert_cmpuint (signet_batch_send_get_n_done (batch), ==, 0);
-  g_assert_null (signet_batch_send_get_document (batch, 1));
-  set_online (sf->jf.monitor, TRUE);
-}
-
 /* }}} */
 
 int
@@ -1151,9 +1076,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/request-spec/preset/store", test_preset_store);
   g_test_add ("/request-spec/quota", SyncFixture, NULL, sync_set_up, test_quota, sync_tear_down);
   g_test_add ("/request-spec/rounds", SyncFixture, NULL, sync_set_up, test_rounds, sync_tear_down);
-  g_test_add ("/request-spec/batch", SyncFixture, NULL, sync_set_up, test_batch, sync_tear_down);
-  g_test_add ("/request-spec/batch-cancel", SyncFixture, NULL, sync_set_up, test_batch_cancel,
-              sync_tear_down);
 
   return g_test_run ();
 }

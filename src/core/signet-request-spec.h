@@ -265,26 +265,5 @@ gboolean signet_quota_check_finish (SignetAccount    *account,
 char    *signet_quota_check_dup_message (const SignetQuotaCheck *check);
 
 /* }}} */
-/* {{{ SignetBatchSend */
-
-#define SIGNET_TYPE_BATCH_SEND (signet_batch_send_get_type ())
-
-G_DECLARE_FINAL_TYPE (SignetBatchSend, signet_batch_send, SIGNET, BATCH_SEND, GObject)
-
-SignetBatchSend *signet_batch_send_new (SignetSync *sync, SignetRequestSpec *spec);
-void   signet_batch_send_add_file (SignetBatchSend *self, GFile *file, const char *filename);
-guint  signet_batch_send_get_n_files (SignetBatchSend *self);
-guint  signet_batch_send_get_n_done (SignetBatchSend *self);
-guint  signet_batch_send_get_n_failed (SignetBatchSend *self);
-GFile *signet_batch_send_get_file (SignetBatchSend *self, guint index);
-SignetDocument *signet_batch_send_get_document (SignetBatchSend *self, guint index);
-const GError   *signet_batch_send_get_error (SignetBatchSend *self, guint index);
-void            signet_batch_send_run_async (SignetBatchSend    *self,
-                                             GCancellable       *cancellable,
-                                             GAsyncReadyCallback callback,
-                                             gpointer            user_data);
-gboolean signet_batch_send_run_finish (SignetBatchSend *self, GAsyncResult *result, GError **error);
-
-/* }}} */
 
 G_END_DECLS
