@@ -9,8 +9,10 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "signet-journal-private.h"
 #include "signet-library.h"
 
 /**
@@ -220,4 +222,59 @@ signet_library_matches (SignetDocument *document, const char *folded_query)
       word = end;
     }
   return TRUE;
+}
+
+/**
+ * signet_library_rebuild_rounds:
+ * @document: a #SignetDocument
+ * @error: return location for an error
+ *
+ * Rebuilds the rounds of @document as a new request, for "Send Again":
+ * the same plan (signer, rules, fields, rounds), new signature request
+ * ids, the original file uploaded anew (the stored document may be gone),
+ * and no expiry date (the old one has passed; the service's default
+ * applies).
+ *
+ * Returns: (transfer full) (element-type SignetSignatureRequest): the
+ *   rounds, for signet_sync_send_async(), or %NULL
+ */
+GPtrArray *
+signet_library_rebuild_rounds (SignetDocument *document, GError **error)
+{
+  g_autoptr (GPtrArray) rounds = g_ptr_array_new_with_free_func (g_object_unref);
+  const char *path;
+
+  g_return_val_if_fail (SIGNET_IS_DOCUMENT (document), NULL);
+
+  path = signet_document_get_original_path (document);
+  if (path == NULL || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _ ("“%s” is no longer where it was sent from, so it cannot be sent again. "
+                      "Drop the document on the window to send it anew."),
+                   signet_document_get_filename (document));
+      return NULL;
+    }
+
+  for (guint i = 0; i < signet_document_get_n_rounds (document); i++)
+    {
+      SignetSignatureRequest *request = signet_journal_get_round_request (document, i, error);
+      g_autofree char        *id = g_uuid_string_random ();
+
+      if (request == NULL)
+        return NULL;
+      g_ptr_array_add (rounds, request);
+      signet_signature_request_set_signature_request_id (request, id);
+      signet_signature_request_set_document_id (request, NULL);
+      signet_signature_request_set_expiration (request, NULL);
+      if (i == 0)
+        {
+          g_autoptr (GFile) file = g_file_new_for_path (path);
+
+          signet_signature_request_set_file (request, file);
+        }
+      else
+        signet_signature_request_set_file (request, NULL);
+    }
+  return g_steal_pointer (&rounds);
 }

@@ -48,4 +48,6 @@ char       *signet_library_fold (const char *text);
 const char *signet_library_get_search_key (SignetDocument *document);
 gboolean    signet_library_matches (SignetDocument *document, const char *folded_query);
 
+GPtrArray *signet_library_rebuild_rounds (SignetDocument *document, GError **error);
+
 G_END_DECLS

@@ -22,5 +22,6 @@ SignetWindow      *signet_window_new (SignetApplication *application);
 void               signet_window_open_files (SignetWindow *self, GFile **files, guint n_files);
 gboolean           signet_window_is_opening (SignetWindow *self);
 SignetIntakeQueue *signet_window_get_queue (SignetWindow *self);
+void               signet_window_show_document (SignetWindow *self, gint64 journal_id);
 
 G_END_DECLS
