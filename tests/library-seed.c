@@ -16,6 +16,8 @@
 
 #include "config.h"
 
+#include <stdio.h>
+
 #include "journal-util.h"
 #include "signet-outbox.h"
 #include "signet-tracker.h"
@@ -84,7 +86,7 @@ control (const char *what, SignetDocument *document)
 static void
 print (const char *group, SignetDocument *document)
 {
-  g_print ("%s %s %s\n", group, signet_document_get_signature_request_id (document),
+  printf ("%s %s %s\n", group, signet_document_get_signature_request_id (document),
            signet_document_get_filename (document));
 }
 

@@ -361,7 +361,10 @@ view_toggled_cb (SignetDocumentPage *self)
 }
 
 static void
-document_changed_cb (SignetJournal *journal, SignetDocument *document, SignetDocumentPage *self)
+document_changed_cb (SignetJournal      *journal,
+                     SignetDocument     *document,
+                     const char         *event,
+                     SignetDocumentPage *self)
 {
   if (document != self->document)
     return;

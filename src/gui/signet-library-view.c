@@ -772,7 +772,7 @@ delete_documents (SignetLibraryView *self, GPtrArray *documents, SignetDeletionK
                              documents->len);
 
   undo_toast = adw_toast_new (title);
-  adw_toast_set_button_label (undo_toast, _ ("_Undo"));
+  adw_toast_set_button_label (undo_toast, _ ("Undo"));
   adw_toast_set_priority (undo_toast, ADW_TOAST_PRIORITY_HIGH);
   g_signal_connect (undo_toast, "button-clicked", G_CALLBACK (undo_cb), pending);
   g_signal_connect_data (undo_toast, "dismissed", G_CALLBACK (dismissed_cb), pending,
@@ -970,6 +970,8 @@ search_activated (GtkWidget *widget, const char *action_name, GVariant *paramete
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  /* What is typed next replaces the last search. */
+  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
 }
 
 static void
@@ -1170,8 +1172,6 @@ signet_library_view_class_init (SignetLibraryViewClass *klass)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "library.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "library.escape", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK,
-                                       "library.select-all", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "library.copy-link", NULL);
 }
