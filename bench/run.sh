@@ -29,5 +29,8 @@ echo
 GSETTINGS_SCHEMA_DIR="$B/data" "$B/bench/startup" "$B/src/signet" "$B/bench/minimal-window" $runs \
   | tee -a "$out"
 echo
-echo "not measured: library scale and polling cost (see docs/performance.md)"
+# shellcheck disable=SC2086
+GSETTINGS_SCHEMA_DIR="$B/data" GSETTINGS_BACKEND=memory "$B/bench/library-scale" $runs | tee -a "$out"
+echo
+echo "not measured: polling cost (see docs/performance.md)"
 printf 'BENCH-ALL [%s]\n' "$(sed -n 's/^BENCH //p' "$out" | paste -sd, -)"

@@ -87,7 +87,7 @@ static void
 print (const char *group, SignetDocument *document)
 {
   printf ("%s %s %s\n", group, signet_document_get_signature_request_id (document),
-           signet_document_get_filename (document));
+          signet_document_get_filename (document));
 }
 
 int

@@ -81,6 +81,8 @@ signet_document_dup_local_path (SignetDocument *document)
   return NULL;
 }
 
+static void update (SignetDocumentPage *self);
+
 static char *
 describe_event (SignetJournalEvent *event)
 {
@@ -204,9 +206,7 @@ events_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
       gtk_list_box_append (self->timeline_list, row);
     }
-  gtk_widget_set_visible (self->delete_row,
-                          !self->deleted && self->document != NULL
-                            && signet_document_get_document_id (self->document) != NULL);
+  update (self);
 }
 
 static void
@@ -278,7 +278,7 @@ update (SignetDocumentPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->save_row), path != NULL);
   adw_action_row_set_subtitle (self->open_row,
                                archived ? _ ("Opens your signed copy. Nothing is sent.")
-                                        : _ ("Opens the file you sent; it has no signature yet. "
+                                        : _ ("Opens the file you sent, without signatures. "
                                              "Nothing is sent."));
   adw_action_row_set_subtitle (self->save_row, archived
                                                  ? _ ("Saves another copy of the signed document. "

@@ -55,6 +55,7 @@ struct _SignetLibraryView
   GArray               *toast_ids; /* deletion ids whose toast is on screen */
   GtkWidget            *group_rows[SIGNET_LIBRARY_N_GROUPS];
   GtkWidget            *count_labels[SIGNET_LIBRARY_N_GROUPS];
+  gboolean              disposed;
   GtkFileChooserNative *chooser;
   GPtrArray            *chooser_documents;
 
@@ -224,8 +225,9 @@ update_counts (SignetLibraryView *self)
 static void
 refilter (SignetLibraryView *self)
 {
-  /* The sidebar selects its first row while it is built. */
-  if (self->filter == NULL)
+  /* The sidebar selects its first row while it is built, and its last
+   * while it goes. */
+  if (self->filter == NULL || self->disposed)
     return;
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_empty (self);
@@ -253,6 +255,8 @@ schedule_refresh (SignetLibraryView *self)
 static void
 search_changed_cb (SignetLibraryView *self)
 {
+  if (self->disposed)
+    return;
   g_free (self->query);
   self->query = signet_library_fold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   refilter (self);
@@ -357,10 +361,11 @@ group_activated_cb (SignetLibraryView *self, GtkListBoxRow *row)
 static void
 selected_cb (SignetLibraryView *self)
 {
-  SignetDocument *document = gtk_single_selection_get_selected_item (self->single);
+  SignetDocument *document;
 
-  if (self->selecting)
+  if (self->selecting || self->disposed)
     return;
+  document = gtk_single_selection_get_selected_item (self->single);
   signet_document_page_set_document (self->document_page, self->journal, document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "library.delete", document != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "library.cancel-request", document != NULL);
@@ -1058,6 +1063,7 @@ signet_library_view_dispose (GObject *object)
 {
   SignetLibraryView *self = SIGNET_LIBRARY_VIEW (object);
 
+  self->disposed = TRUE;
   /* Toasts that go with the window are not an Undo any more. */
   if (self->deletions != NULL)
     {
