@@ -77,9 +77,9 @@ signet_library_group_contains (SignetLibraryGroup group, SignetDocument *documen
  * signet_library_is_busy:
  * @document: a #SignetDocument
  *
- * Returns: whether Signet is working on @document right now without being
- *   asked (sending it, starting a round, or fetching the signed copy): the
- *   list shows a spinner
+ * Returns: whether Signet works on @document without being asked (sending
+ *   it, starting a round, or fetching the signed copy): the list shows a
+ *   spinner while the document's environment is the current one
  */
 gboolean
 signet_library_is_busy (SignetDocument *document)

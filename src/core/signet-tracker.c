@@ -1036,6 +1036,20 @@ signet_tracker_get_problem (SignetTracker *self)
 }
 
 /**
+ * signet_tracker_get_environment:
+ * @self: a #SignetTracker
+ *
+ * Returns: the id of the environment whose requests it follows
+ */
+const char *
+signet_tracker_get_environment (SignetTracker *self)
+{
+  g_return_val_if_fail (SIGNET_IS_TRACKER (self), NULL);
+
+  return self->environment;
+}
+
+/**
  * signet_tracker_get_client:
  * @self: a #SignetTracker
  *

@@ -31,5 +31,6 @@ gboolean        signet_tracker_get_online (SignetTracker *self);
 guint           signet_tracker_get_n_open (SignetTracker *self);
 const GError   *signet_tracker_get_problem (SignetTracker *self);
 SignetClient   *signet_tracker_get_client (SignetTracker *self);
+const char     *signet_tracker_get_environment (SignetTracker *self);
 
 G_END_DECLS

@@ -55,7 +55,8 @@ struct _SignetDocumentPage
   GtkListBox    *timeline_list;
   GtkStack      *preview_stack;
   GtkSpinner    *preview_spinner;
-  SignetPdfView *pdf_view;
+  AdwBin        *preview_bin;
+  SignetPdfView *pdf_view; /* made when the preview is first shown */
   AdwStatusPage *missing_page;
 };
 
@@ -319,6 +320,11 @@ inspected_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       gtk_stack_set_visible_child_name (self->preview_stack, "missing");
       return;
     }
+  if (self->pdf_view == NULL)
+    {
+      self->pdf_view = SIGNET_PDF_VIEW (signet_pdf_view_new ());
+      adw_bin_set_child (self->preview_bin, GTK_WIDGET (self->pdf_view));
+    }
   signet_pdf_view_set_document (self->pdf_view, inspection);
   gtk_stack_set_visible_child_name (self->preview_stack, "view");
 }
@@ -408,7 +414,8 @@ signet_document_page_set_document (SignetDocumentPage *self,
   g_set_object (&self->document, document);
   self->deleted = FALSE;
   self->preview_loaded = FALSE;
-  signet_pdf_view_set_document (self->pdf_view, NULL);
+  if (self->pdf_view != NULL)
+    signet_pdf_view_set_document (self->pdf_view, NULL);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->timeline_list))) != NULL)
     gtk_list_box_remove (self->timeline_list, child);
 
@@ -463,6 +470,7 @@ signet_document_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->journal, document_changed_cb, self);
   g_clear_object (&self->journal);
   g_clear_object (&self->document);
+  self->pdf_view = NULL; /* the preview's child, disposed with it */
 
   gtk_widget_dispose_template (GTK_WIDGET (object), SIGNET_TYPE_DOCUMENT_PAGE);
 
@@ -476,8 +484,6 @@ signet_document_page_class_init (SignetDocumentPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = signet_document_page_dispose;
-
-  g_type_ensure (SIGNET_TYPE_PDF_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/signet-document-page.ui");
@@ -500,7 +506,7 @@ signet_document_page_class_init (SignetDocumentPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SignetDocumentPage, timeline_list);
   gtk_widget_class_bind_template_child (widget_class, SignetDocumentPage, preview_stack);
   gtk_widget_class_bind_template_child (widget_class, SignetDocumentPage, preview_spinner);
-  gtk_widget_class_bind_template_child (widget_class, SignetDocumentPage, pdf_view);
+  gtk_widget_class_bind_template_child (widget_class, SignetDocumentPage, preview_bin);
   gtk_widget_class_bind_template_child (widget_class, SignetDocumentPage, missing_page);
   gtk_widget_class_bind_template_callback (widget_class, view_toggled_cb);
 }

@@ -27,6 +27,7 @@ struct _SignetDocumentRow
 
   SignetDocument *document;
   gulong          notify_id;
+  char           *environment; /* the current one; others' requests wait */
 
   GtkWidget *status_stack;
   GtkWidget *spinner;
@@ -146,7 +147,8 @@ update (SignetDocumentRow *self)
     return;
 
   group = signet_library_group_for_document (document);
-  busy = signet_library_is_busy (document);
+  busy = signet_library_is_busy (document)
+         && g_strcmp0 (signet_document_get_environment (document), self->environment) == 0;
   gtk_stack_set_visible_child (
     GTK_STACK (self->status_stack),
     busy ? self->spinner : gtk_stack_get_child_by_name (GTK_STACK (self->status_stack), "icon"));
@@ -169,7 +171,10 @@ update (SignetDocumentRow *self)
   gtk_label_set_label (GTK_LABEL (self->round_label), round != NULL ? round : "");
   gtk_widget_set_visible (self->round_label, round != NULL);
 
-  gtk_label_set_label (GTK_LABEL (self->badge), signet_document_get_badge (document));
+  /* Another environment's requests are not sent until it is chosen again. */
+  gtk_label_set_label (GTK_LABEL (self->badge), signet_library_is_busy (document) && !busy
+                                                  ? C_ ("document state", "Waiting to Send")
+                                                  : signet_document_get_badge (document));
   for (guint i = 0; i < G_N_ELEMENTS (badge_classes); i++)
     if (badge_classes[i] != NULL)
       {
@@ -207,6 +212,26 @@ signet_document_row_set_document (SignetDocumentRow *self, SignetDocument *docum
     gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), FALSE);
 }
 
+/**
+ * signet_document_row_set_environment:
+ * @self: a #SignetDocumentRow
+ * @environment: (nullable): the id of the current environment
+ *
+ * Sets the environment whose requests Signet works on now; only those
+ * get a spinner.
+ */
+void
+signet_document_row_set_environment (SignetDocumentRow *self, const char *environment)
+{
+  g_return_if_fail (SIGNET_IS_DOCUMENT_ROW (self));
+
+  if (g_strcmp0 (self->environment, environment) == 0)
+    return;
+  g_free (self->environment);
+  self->environment = g_strdup (environment);
+  update (self);
+}
+
 SignetDocument *
 signet_document_row_get_document (SignetDocumentRow *self)
 {
@@ -222,6 +247,7 @@ signet_document_row_dispose (GObject *object)
   GtkWidget         *child;
 
   signet_document_row_set_document (self, NULL);
+  g_clear_pointer (&self->environment, g_free);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
 

@@ -21,6 +21,7 @@ G_DECLARE_FINAL_TYPE (SignetDocumentRow, signet_document_row, SIGNET, DOCUMENT_R
 GtkWidget *signet_document_row_new (void);
 void       signet_document_row_set_document (SignetDocumentRow *self, SignetDocument *document);
 SignetDocument *signet_document_row_get_document (SignetDocumentRow *self);
+void signet_document_row_set_environment (SignetDocumentRow *self, const char *environment);
 
 const char *signet_library_group_get_title (SignetLibraryGroup group);
 const char *signet_document_get_badge (SignetDocument *document);

@@ -53,6 +53,7 @@ struct _SignetLibraryView
   gint64                since; /* Unix ms, 0 for any time */
   guint                 refresh_id;
   GArray               *toast_ids; /* deletion ids whose toast is on screen */
+  GHashTable           *rows;      /* SignetDocumentRow made by the factory */
   GtkWidget            *group_rows[SIGNET_LIBRARY_N_GROUPS];
   GtkWidget            *count_labels[SIGNET_LIBRARY_N_GROUPS];
   gboolean              disposed;
@@ -1034,6 +1035,16 @@ tracker_changed_cb (SignetLibraryView *self)
       g_signal_connect_swapped (tracker, "notify::online", G_CALLBACK (problem_changed_cb), self);
     }
   problem_changed_cb (self);
+  /* The rows on screen learn the current environment. */
+  {
+    GHashTableIter iter;
+    gpointer       row;
+
+    g_hash_table_iter_init (&iter, self->rows);
+    while (g_hash_table_iter_next (&iter, &row, NULL))
+      signet_document_row_set_environment (
+        row, tracker != NULL ? signet_tracker_get_environment (tracker) : NULL);
+  }
 }
 
 /* }}} */
@@ -1041,15 +1052,30 @@ tracker_changed_cb (SignetLibraryView *self)
 static void
 setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
 {
-  gtk_list_item_set_child (item, signet_document_row_new ());
+  SignetLibraryView *self = user_data;
+  GtkWidget         *row = signet_document_row_new ();
+
+  g_hash_table_add (self->rows, row);
+  gtk_list_item_set_child (item, row);
+}
+
+static void
+teardown_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
+{
+  SignetLibraryView *self = user_data;
+
+  g_hash_table_remove (self->rows, gtk_list_item_get_child (item));
 }
 
 static void
 bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
 {
-  SignetDocument *document = gtk_list_item_get_item (item);
+  SignetLibraryView *self = user_data;
+  SignetDocumentRow *row = SIGNET_DOCUMENT_ROW (gtk_list_item_get_child (item));
 
-  signet_document_row_set_document (SIGNET_DOCUMENT_ROW (gtk_list_item_get_child (item)), document);
+  signet_document_row_set_environment (
+    row, self->tracker != NULL ? signet_tracker_get_environment (self->tracker) : NULL);
+  signet_document_row_set_document (row, gtk_list_item_get_item (item));
 }
 
 static void
@@ -1105,6 +1131,7 @@ signet_library_view_finalize (GObject *object)
   g_free (self->query);
   g_free (self->environment);
   g_array_unref (self->toast_ids);
+  g_hash_table_unref (self->rows);
 
   G_OBJECT_CLASS (signet_library_view_parent_class)->finalize (object);
 }
@@ -1214,6 +1241,7 @@ signet_library_view_init (SignetLibraryView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->toast_ids = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->rows = g_hash_table_new (NULL, NULL);
   self->group = SIGNET_LIBRARY_GROUP_ALL;
 
   for (guint i = 0; i < SIGNET_LIBRARY_N_GROUPS; i++)
@@ -1238,8 +1266,9 @@ signet_library_view_init (SignetLibraryView *self)
   g_signal_connect_swapped (self->multi, "selection-changed", G_CALLBACK (multi_changed_cb), self);
 
   factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), NULL);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
+  g_signal_connect (factory, "teardown", G_CALLBACK (teardown_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), NULL);
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);

@@ -273,6 +273,10 @@ def test_screens(signet, home, documents):
                        ("Insurance policy.pdf", "detail-archived")]:
         open_document(signet, name)
         signet.screenshot(shot)
+    # The preview of the signed copy, made when first asked for.
+    signet.click(signet.find_button("Preview"))
+    signet.find("push button", "Next Page", timeout=15)
+    signet.screenshot("detail-preview")
 
 
 CASES = [
