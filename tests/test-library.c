@@ -337,8 +337,8 @@ test_delete_flush (LibraryFixture *lf, gconstpointer data)
   g_assert_cmpuint (signet_deletions_get_n_pending (deletions), ==, 4);
   signet_deletions_undo (deletions, undone);
 
-  /* Quitting sends what is pending and waits for the answers. */
-  set_online (lf->jf.monitor, TRUE);
+  /* Quitting sends what is pending and waits for the answers (the
+   * deletions go whatever the outbox thinks of the network). */
   signet_deletions_flush_async (deletions, NULL, flushed_cb, &flushed);
   fixture_wait (&flushed, 10);
   g_assert_cmpuint (done, ==, 3);
@@ -352,6 +352,12 @@ test_delete_flush (LibraryFixture *lf, gconstpointer data)
   g_assert_cmpint (signet_document_get_status (second), ==, SIGNET_DOCUMENT_STATUS_CANCELED);
   g_assert_cmpint (signet_document_get_status (local), ==, SIGNET_DOCUMENT_STATUS_CANCELED);
   g_assert_cmpint (signet_document_get_status (kept), ==, SIGNET_DOCUMENT_STATUS_OPEN);
+  /* The cancelled request that never left is not sent when the network
+   * comes back. */
+  set_online (lf->jf.monitor, TRUE);
+  run_for (1000);
+  g_assert_cmpint (signet_document_get_status (local), ==, SIGNET_DOCUMENT_STATUS_CANCELED);
+  g_assert_null (signet_document_get_document_id (local));
   {
     g_autofree char *path
       = g_strdup_printf ("/openDocument/%s", signet_document_get_signature_request_id (second));
