@@ -33,5 +33,7 @@ echo
 # shellcheck disable=SC2086
 "$B/bench/polling-cost" "$B/src/sandbox/signet-sandbox" $runs | tee -a "$out"
 echo
-echo "not measured: library scale (see docs/performance.md)"
+# shellcheck disable=SC2086
+GSETTINGS_SCHEMA_DIR="$B/data" GSETTINGS_BACKEND=memory "$B/bench/library-scale" $runs | tee -a "$out"
+echo
 printf 'BENCH-ALL [%s]\n' "$(sed -n 's/^BENCH //p' "$out" | paste -sd, -)"

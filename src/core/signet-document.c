@@ -9,8 +9,11 @@
 
 #include "config.h"
 
+#include <json-glib/json-glib.h>
+
 #include "signet-document-private.h"
 #include "signet-enums.h"
+#include "signet-json-private.h"
 
 #include <json-glib/json-glib.h>
 #include <string.h>
@@ -44,6 +47,11 @@ struct _SignetDocument
   char                *last_error;
   gint64               created;
   gint64               modified;
+
+  /* Read from the plan when first asked for. */
+  gboolean signer_read;
+  char    *signer_name;
+  char    *signer_email;
 };
 
 G_DEFINE_FINAL_TYPE (SignetDocument, signet_document, G_TYPE_OBJECT)
@@ -130,6 +138,8 @@ signet_document_finalize (GObject *object)
   g_free (self->signing_url);
   g_free (self->archive_path);
   g_free (self->last_error);
+  g_free (self->signer_name);
+  g_free (self->signer_email);
 
   G_OBJECT_CLASS (signet_document_parent_class)->finalize (object);
 }
@@ -706,4 +716,70 @@ signet_document_set_modified (SignetDocument *self, gint64 modified)
     return;
   self->modified = modified;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+/* The first round's rules name the signer: `guiSignerName` and `emailTo`
+ * (okdokument-api.md §10). The plan keeps rules as an object. */
+static void
+read_signer (SignetDocument *self)
+{
+  g_autoptr (JsonParser) parser = NULL;
+  JsonNode   *root, *first, *rules;
+  JsonObject *object;
+  const char *name = NULL, *email = NULL;
+
+  if (self->signer_read)
+    return;
+  self->signer_read = TRUE;
+  if (self->plan == NULL)
+    return;
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, self->plan, -1, NULL)
+      || !JSON_NODE_HOLDS_ARRAY (root = json_parser_get_root (parser))
+      || json_array_get_length (json_node_get_array (root)) == 0
+      || !JSON_NODE_HOLDS_OBJECT (first = json_array_get_element (json_node_get_array (root), 0)))
+    return;
+
+  rules = json_object_get_member (json_node_get_object (first), "rules");
+  if (rules == NULL || !JSON_NODE_HOLDS_OBJECT (rules))
+    return;
+
+  object = json_node_get_object (rules);
+  if (signet_json_get_string (object, "guiSignerName", FALSE, &name, NULL))
+    self->signer_name = g_strdup (name);
+  if (signet_json_get_string (object, "emailTo", FALSE, &email, NULL))
+    self->signer_email = g_strdup (email);
+}
+
+/**
+ * signet_document_get_signer_name:
+ * @self: a #SignetDocument
+ *
+ * Returns: (nullable): the signer's name the request was sent with (the
+ *   first round's `guiSignerName`), if any
+ */
+const char *
+signet_document_get_signer_name (SignetDocument *self)
+{
+  g_return_val_if_fail (SIGNET_IS_DOCUMENT (self), NULL);
+
+  read_signer (self);
+  return self->signer_name;
+}
+
+/**
+ * signet_document_get_signer_email:
+ * @self: a #SignetDocument
+ *
+ * Returns: (nullable): the address the invitation went to (the first
+ *   round's `emailTo`), if any
+ */
+const char *
+signet_document_get_signer_email (SignetDocument *self)
+{
+  g_return_val_if_fail (SIGNET_IS_DOCUMENT (self), NULL);
+
+  read_signer (self);
+  return self->signer_email;
 }

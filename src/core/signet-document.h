@@ -70,5 +70,7 @@ const char          *signet_document_get_last_error (SignetDocument *self);
 gint64               signet_document_get_created (SignetDocument *self);
 gint64               signet_document_get_modified (SignetDocument *self);
 char                *signet_document_dup_rule (SignetDocument *self, guint round, const char *rule);
+const char          *signet_document_get_signer_name (SignetDocument *self);
+const char          *signet_document_get_signer_email (SignetDocument *self);
 
 G_END_DECLS

@@ -49,6 +49,7 @@ struct _SignetTracker
   gboolean polling;
   guint    timer_id;
   guint    failures;
+  GError  *problem;         /* of the last round, NULL after a good one */
   gint64   last_full_round; /* monotonic µs */
   gint64   round_started;   /* real ms: changes after it are not judged */
 
@@ -76,6 +77,7 @@ enum
   PROP_DELETE_AFTER_ARCHIVING,
   PROP_ONLINE,
   PROP_N_OPEN,
+  PROP_PROBLEM,
   N_PROPS
 };
 
@@ -383,6 +385,19 @@ archive (SignetTracker *self, SignetDocument *document)
 /* {{{ Rounds */
 
 static void
+set_problem (SignetTracker *self, GError *error)
+{
+  if (self->problem == NULL && error == NULL)
+    return;
+  if (self->problem != NULL && error != NULL
+      && g_error_matches (error, self->problem->domain, self->problem->code))
+    return;
+  g_clear_error (&self->problem);
+  self->problem = error != NULL ? g_error_copy (error) : NULL;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROBLEM]);
+}
+
+static void
 round_done (SignetTracker *self, GError *error)
 {
   self->polling = FALSE;
@@ -392,11 +407,15 @@ round_done (SignetTracker *self, GError *error)
         {
           self->failures++;
           g_debug ("Round failed (%u in a row): %s", self->failures, error->message);
+          set_problem (self, error);
         }
       g_error_free (error);
     }
   else
-    self->failures = 0;
+    {
+      self->failures = 0;
+      set_problem (self, NULL);
+    }
   schedule (self);
 }
 
@@ -688,6 +707,7 @@ signet_tracker_dispose (GObject *object)
   g_clear_object (&self->client);
   g_clear_object (&self->monitor);
   g_clear_object (&self->cancellable);
+  g_clear_error (&self->problem);
 
   G_OBJECT_CLASS (signet_tracker_parent_class)->dispose (object);
 }
@@ -729,6 +749,9 @@ signet_tracker_get_property (GObject *object, guint prop_id, GValue *value, GPar
         break;
       case PROP_N_OPEN:
         g_value_set_uint (value, signet_tracker_get_n_open (self));
+        break;
+      case PROP_PROBLEM:
+        g_value_set_boxed (value, self->problem);
         break;
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -846,6 +869,15 @@ signet_tracker_class_init (SignetTrackerClass *klass)
   properties[PROP_N_OPEN]
     = g_param_spec_uint ("n-open", NULL, NULL, 0, G_MAXUINT, 0,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * SignetTracker:problem:
+   *
+   * Why the last round failed (a #GError of %SIGNET_ERROR: the server
+   * cannot be reached, the key is refused, …), %NULL after a good round.
+   */
+  properties[PROP_PROBLEM]
+    = g_param_spec_boxed ("problem", NULL, NULL, G_TYPE_ERROR,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -987,6 +1019,48 @@ signet_tracker_get_on_screen (SignetTracker *self)
   g_return_val_if_fail (SIGNET_IS_TRACKER (self), NULL);
 
   return self->on_screen;
+}
+
+/**
+ * signet_tracker_get_problem:
+ * @self: a #SignetTracker
+ *
+ * Returns: (nullable): why the last round failed, %NULL after a good one
+ */
+const GError *
+signet_tracker_get_problem (SignetTracker *self)
+{
+  g_return_val_if_fail (SIGNET_IS_TRACKER (self), NULL);
+
+  return self->problem;
+}
+
+/**
+ * signet_tracker_get_environment:
+ * @self: a #SignetTracker
+ *
+ * Returns: the id of the environment whose requests it follows
+ */
+const char *
+signet_tracker_get_environment (SignetTracker *self)
+{
+  g_return_val_if_fail (SIGNET_IS_TRACKER (self), NULL);
+
+  return self->environment;
+}
+
+/**
+ * signet_tracker_get_client:
+ * @self: a #SignetTracker
+ *
+ * Returns: (transfer none): the client it asks with
+ */
+SignetClient *
+signet_tracker_get_client (SignetTracker *self)
+{
+  g_return_val_if_fail (SIGNET_IS_TRACKER (self), NULL);
+
+  return self->client;
 }
 
 /**

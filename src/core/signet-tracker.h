@@ -29,5 +29,8 @@ void            signet_tracker_set_on_screen (SignetTracker *self, SignetDocumen
 SignetDocument *signet_tracker_get_on_screen (SignetTracker *self);
 gboolean        signet_tracker_get_online (SignetTracker *self);
 guint           signet_tracker_get_n_open (SignetTracker *self);
+const GError   *signet_tracker_get_problem (SignetTracker *self);
+SignetClient   *signet_tracker_get_client (SignetTracker *self);
+const char     *signet_tracker_get_environment (SignetTracker *self);
 
 G_END_DECLS

@@ -22,12 +22,15 @@ struct _SignetApplication
 {
   AdwApplication parent_instance;
 
-  GSettings     *settings;
-  SignetAccount *account;
-  gboolean       use_sandbox; /* --sandbox */
-  SignetSync    *sync;
-  gboolean       held; /* tracking with no window open */
-  gboolean       told_background;
+  GSettings       *settings;
+  SignetAccount   *account;
+  gboolean         use_sandbox; /* --sandbox */
+  SignetSync      *sync;
+  SignetDeletions *deletions; /* waiting for their Undo, sent on quit */
+  gboolean         quitting;
+  gboolean         held_for_deletions;
+  gboolean         held; /* tracking with no window open */
+  gboolean         told_background;
 };
 
 G_DEFINE_FINAL_TYPE (SignetApplication, signet_application, ADW_TYPE_APPLICATION)
@@ -210,10 +213,38 @@ open_archived_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data
 static void
 show_document_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
-  g_application_activate (G_APPLICATION (user_data));
+  GtkWindow *window = present_window (SIGNET_APPLICATION (user_data));
+
+  signet_window_show_document (SIGNET_WINDOW (window), g_variant_get_int64 (parameter));
 }
 
 /* }}} */
+
+/* A deletion on its way keeps Signet running after its last window closed,
+ * until the server has answered. */
+static void
+n_sending_changed_cb (SignetApplication *self)
+{
+  gboolean sending = signet_deletions_get_n_sending (self->deletions) > 0;
+
+  if (sending == self->held_for_deletions)
+    return;
+  self->held_for_deletions = sending;
+  if (sending)
+    g_application_hold (G_APPLICATION (self));
+  else
+    g_application_release (G_APPLICATION (self));
+}
+
+/* Deletions go with the current environment's client. */
+static void
+tracker_changed_cb (SignetApplication *self)
+{
+  SignetTracker *tracker = signet_sync_get_tracker (self->sync);
+
+  signet_deletions_set_client (self->deletions,
+                               tracker != NULL ? signet_tracker_get_client (tracker) : NULL);
+}
 
 static void
 signet_application_startup (GApplication *app)
@@ -233,6 +264,11 @@ signet_application_startup (GApplication *app)
   journal = signet_journal_new (NULL);
   self->sync = signet_sync_new (self->account, self->settings, journal, NULL);
   g_signal_connect_object (self->sync, "finished", G_CALLBACK (sync_finished_cb), self, 0);
+  self->deletions = signet_deletions_new (journal);
+  g_signal_connect_object (self->deletions, "notify::n-sending", G_CALLBACK (n_sending_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sync, "notify::tracker", G_CALLBACK (tracker_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect (self, "window-removed", G_CALLBACK (window_removed_cb), NULL);
   signet_sync_start_async (self->sync, NULL, sync_started_cb, NULL);
   signet_test_hooks_install (self);
@@ -251,9 +287,39 @@ signet_application_shutdown (GApplication *app)
 }
 
 static void
+flushed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (SignetApplication) self = user_data;
+
+  signet_deletions_flush_finish (SIGNET_DELETIONS (source), result, NULL);
+  g_application_release (G_APPLICATION (self));
+  g_application_quit (G_APPLICATION (self));
+}
+
+/* Deletions still waiting for their Undo are sent first: quitting is not
+ * undoing. The windows close at once; the answers are awaited. */
+static void
 quit_activated_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  SignetApplication *self = user_data;
+  GList             *windows;
+
+  if (self->deletions == NULL
+      || (signet_deletions_get_n_pending (self->deletions) == 0
+          && signet_deletions_get_n_sending (self->deletions) == 0))
+    {
+      g_application_quit (G_APPLICATION (self));
+      return;
+    }
+  if (self->quitting)
+    return;
+  self->quitting = TRUE;
+  g_debug ("Sending %u deletions before quitting",
+           signet_deletions_get_n_pending (self->deletions));
+  g_application_hold (G_APPLICATION (self));
+  signet_deletions_flush_async (self->deletions, NULL, flushed_cb, g_object_ref (self));
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (self))) != NULL)
+    gtk_window_destroy (windows->data);
 }
 
 static void
@@ -317,6 +383,7 @@ signet_application_dispose (GObject *object)
 {
   SignetApplication *self = SIGNET_APPLICATION (object);
 
+  g_clear_object (&self->deletions);
   g_clear_object (&self->sync);
   g_clear_object (&self->account);
   g_clear_object (&self->settings);
@@ -411,6 +478,21 @@ signet_application_get_sync (SignetApplication *self)
   g_return_val_if_fail (SIGNET_IS_APPLICATION (self), NULL);
 
   return self->sync;
+}
+
+/**
+ * signet_application_get_deletions:
+ * @self: a #SignetApplication
+ *
+ * Returns: (transfer none) (nullable): the deletions waiting for their
+ *   Undo, once started up
+ */
+SignetDeletions *
+signet_application_get_deletions (SignetApplication *self)
+{
+  g_return_val_if_fail (SIGNET_IS_APPLICATION (self), NULL);
+
+  return self->deletions;
 }
 
 /**

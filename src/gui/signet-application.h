@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "signet-account.h"
+#include "signet-deletions.h"
 #include "signet-sync.h"
 
 G_BEGIN_DECLS
@@ -22,5 +23,6 @@ SignetApplication *signet_application_new (void);
 GSettings         *signet_application_get_settings (SignetApplication *self);
 SignetAccount     *signet_application_get_account (SignetApplication *self);
 SignetSync        *signet_application_get_sync (SignetApplication *self);
+SignetDeletions   *signet_application_get_deletions (SignetApplication *self);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include "signet-window.h"
 #include "signet-handover-page.h"
 #include "signet-intake-row.h"
+#include "signet-library-view.h"
 #include "signet-onboarding.h"
 #include "signet-pdf-view.h"
 #include "signet-request-editor.h"
@@ -67,6 +68,14 @@ struct _SignetWindow
   GtkWidget           *drop_highlight;
 
   SignetHandoverPage *handover_page;
+
+  /* The library (docs/library.md): shown unless files wait to be sent
+   * and the person is looking at them. */
+  SignetLibraryView *library_view;
+  GtkWidget         *library_button;
+  GtkWidget         *queue_button;
+  GListModel        *documents_model;
+  gboolean           showing_queue;
 };
 
 G_DEFINE_FINAL_TYPE (SignetWindow, signet_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -345,19 +354,78 @@ create_row (gpointer item, gpointer user_data)
   return row;
 }
 
+/* The queue while files wait and the person looks at them, else the
+ * library once something was sent, else the empty state. */
 static void
-queue_changed_cb (SignetWindow *self)
+update_main_page (SignetWindow *self)
 {
-  gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->queue)) == 0;
+  guint    n_queued = g_list_model_get_n_items (G_LIST_MODEL (self->queue));
+  gboolean library
+    = self->documents_model != NULL && g_list_model_get_n_items (self->documents_model) > 0;
+  gboolean queue = n_queued > 0 && (self->showing_queue || !library);
 
   /* The hand-over page stays until the person is done with it. */
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "handover") == 0)
     return;
 
-  gtk_stack_set_visible_child_name (self->main_stack, empty ? "empty" : "queue");
+  gtk_stack_set_visible_child_name (self->main_stack,
+                                    queue ? "queue" : (library ? "library" : "empty"));
   update_editor_toggle (self);
-  if (empty)
+  if (!queue)
     gtk_widget_set_visible (self->back_button, FALSE);
+  gtk_widget_set_visible (self->library_button, queue && library);
+  gtk_widget_set_visible (self->queue_button, !queue && library && n_queued > 0);
+  if (n_queued > 0)
+    {
+      /* Translators: a button that shows the files waiting to be sent */
+      g_autofree char *label = g_strdup_printf (_ ("To Send (%u)"), n_queued);
+
+      gtk_button_set_label (GTK_BUTTON (self->queue_button), label);
+    }
+}
+
+/* Going anywhere else ends the hand-over: the tracker stops polling its
+ * documents fast. */
+static void
+leave_handover (SignetWindow *self)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "handover") != 0)
+    return;
+
+  gtk_stack_set_visible_child_name (self->main_stack, "empty");
+  signet_handover_page_set_documents (self->handover_page, NULL);
+}
+
+static void
+queue_changed_cb (SignetWindow *self, guint position, guint removed, guint added)
+{
+  /* New files are shown at once, even over the hand-over page. */
+  if (added > 0)
+    {
+      self->showing_queue = TRUE;
+      leave_handover (self);
+    }
+  update_main_page (self);
+}
+
+static void
+show_library_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  SignetWindow *self = SIGNET_WINDOW (widget);
+
+  self->showing_queue = FALSE;
+  leave_handover (self);
+  update_main_page (self);
+}
+
+static void
+show_queue_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  SignetWindow *self = SIGNET_WINDOW (widget);
+
+  self->showing_queue = TRUE;
+  leave_handover (self);
+  update_main_page (self);
 }
 
 static gboolean
@@ -613,9 +681,10 @@ remove_selected_activated (GtkWidget *widget, const char *action_name, GVariant 
 static void
 handover_done_cb (SignetWindow *self)
 {
-  gtk_stack_set_visible_child_name (self->main_stack, "empty");
-  queue_changed_cb (self);
-  signet_handover_page_set_documents (self->handover_page, NULL);
+  /* Back to what still waits to be sent, else to the library. */
+  self->showing_queue = g_list_model_get_n_items (G_LIST_MODEL (self->queue)) > 0;
+  leave_handover (self);
+  update_main_page (self);
 }
 
 static void
@@ -625,6 +694,9 @@ signet_window_dispose (GObject *object)
 
   g_clear_object (&self->documents);
   g_clear_object (&self->account);
+  if (self->documents_model != NULL)
+    g_signal_handlers_disconnect_by_data (self->documents_model, self);
+  g_clear_object (&self->documents_model);
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->pending_id, g_source_remove);
   g_clear_handle_id (&self->reveal_id, g_source_remove);
@@ -654,6 +726,7 @@ signet_window_class_init (SignetWindowClass *klass)
   g_type_ensure (SIGNET_TYPE_PDF_VIEW);
   g_type_ensure (SIGNET_TYPE_HANDOVER_PAGE);
   g_type_ensure (SIGNET_TYPE_REQUEST_EDITOR);
+  g_type_ensure (SIGNET_TYPE_LIBRARY_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/signet-window.ui");
@@ -676,6 +749,11 @@ signet_window_class_init (SignetWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, failed_page);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, converted_page);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, drop_highlight);
+  gtk_widget_class_bind_template_child (widget_class, SignetWindow, library_view);
+  gtk_widget_class_bind_template_child (widget_class, SignetWindow, library_button);
+  gtk_widget_class_bind_template_child (widget_class, SignetWindow, queue_button);
+  gtk_widget_class_install_action (widget_class, "win.show-library", NULL, show_library_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-queue", NULL, show_queue_activated);
   gtk_widget_class_bind_template_callback (widget_class, row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
@@ -759,7 +837,39 @@ signet_window_new (SignetApplication *application)
                            self, G_CONNECT_SWAPPED);
   account_changed_cb (self);
 
+  if (signet_application_get_sync (application) != NULL)
+    {
+      SignetSync *sync = signet_application_get_sync (application);
+
+      signet_library_view_set_sync (self->library_view, sync);
+      signet_library_view_set_deletions (self->library_view,
+                                         signet_application_get_deletions (application));
+      self->documents_model
+        = g_object_ref (signet_journal_get_documents (signet_sync_get_journal (sync)));
+      g_signal_connect_object (self->documents_model, "items-changed",
+                               G_CALLBACK (update_main_page), self, G_CONNECT_SWAPPED);
+      update_main_page (self);
+    }
+
   return self;
+}
+
+/**
+ * signet_window_show_document:
+ * @self: a #SignetWindow
+ * @journal_id: the journal id of a document
+ *
+ * Shows the library with the page of that document.
+ */
+void
+signet_window_show_document (SignetWindow *self, gint64 journal_id)
+{
+  g_return_if_fail (SIGNET_IS_WINDOW (self));
+
+  self->showing_queue = FALSE;
+  leave_handover (self);
+  update_main_page (self);
+  signet_library_view_show_document (self->library_view, journal_id);
 }
 
 /**

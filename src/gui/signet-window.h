@@ -23,5 +23,6 @@ void               signet_window_open_files (SignetWindow *self, GFile **files, 
 gboolean           signet_window_is_opening (SignetWindow *self);
 SignetIntakeQueue *signet_window_get_queue (SignetWindow *self);
 void               signet_window_show_handover (SignetWindow *window, GListModel *documents);
+void               signet_window_show_document (SignetWindow *self, gint64 journal_id);
 
 G_END_DECLS

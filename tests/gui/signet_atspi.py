@@ -24,7 +24,8 @@ from gi.repository import Atspi  # noqa: E402
 
 MODIFIER_MASKS = {"Shift": 1 << 0, "Control": 1 << 2, "Alt": 1 << 3}
 KEYSYMS = {"q": 0x71, "w": 0x77, "question": 0x3F, "comma": 0x2C, "Escape": 0xFF1B,
-           "Down": 0xFF54, "Up": 0xFF52, "Return": 0xFF0D, "Tab": 0xFF09}
+           "Down": 0xFF54, "Up": 0xFF52, "Return": 0xFF0D, "Tab": 0xFF09,
+           "a": 0x61, "f": 0x66, "r": 0x72, "Delete": 0xFFFF}
 
 
 class TestFailure(Exception):

@@ -13,7 +13,8 @@ def test(signet):
     signet.find("label", "No Documents Yet")
     signet.key("Control", "question")
     shortcuts = signet.find("frame", "Keyboard Shortcuts")
-    for title in ("Show Shortcuts", "Close Window", "Quit"):
+    for title in ("Show Shortcuts", "Close Window", "Quit", "Search", "Check States Now",
+                  "Delete From Server", "Copy Signing Link"):
         signet.find("label", title, root=shortcuts)
     signet.screenshot("shortcuts")
 

@@ -1,0 +1,280 @@
+/* signet-library.c
+ *
+ * Copyright 2026 The Signet authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "signet-library"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "signet-journal-private.h"
+#include "signet-library.h"
+
+/**
+ * signet_library_group_for_document:
+ * @document: a #SignetDocument
+ *
+ * Returns: the one group of the sidebar, other than "All", that shows
+ *   @document
+ */
+SignetLibraryGroup
+signet_library_group_for_document (SignetDocument *document)
+{
+  g_return_val_if_fail (SIGNET_IS_DOCUMENT (document), SIGNET_LIBRARY_GROUP_ALL);
+
+  switch (signet_document_get_status (document))
+    {
+      case SIGNET_DOCUMENT_STATUS_PENDING:
+      case SIGNET_DOCUMENT_STATUS_UPLOADED:
+        return SIGNET_LIBRARY_GROUP_PREPARING;
+
+      case SIGNET_DOCUMENT_STATUS_OPEN:
+        switch (signet_document_get_state (document))
+          {
+            case SIGNET_DOCUMENT_STATE_TAGS:
+            case SIGNET_DOCUMENT_STATE_TOSTAMP:
+              return SIGNET_LIBRARY_GROUP_PREPARING;
+            default:
+              return SIGNET_LIBRARY_GROUP_WAITING;
+          }
+
+      case SIGNET_DOCUMENT_STATUS_SIGNED:
+      case SIGNET_DOCUMENT_STATUS_ARCHIVED:
+        return SIGNET_LIBRARY_GROUP_SIGNED;
+
+      case SIGNET_DOCUMENT_STATUS_CANCELED:
+        return SIGNET_LIBRARY_GROUP_CANCELLED;
+
+      case SIGNET_DOCUMENT_STATUS_EXPIRED:
+        return SIGNET_LIBRARY_GROUP_EXPIRED;
+
+      case SIGNET_DOCUMENT_STATUS_VANISHED:
+      case SIGNET_DOCUMENT_STATUS_FAILED:
+      default:
+        return SIGNET_LIBRARY_GROUP_FAILED;
+    }
+}
+
+/**
+ * signet_library_group_contains:
+ * @group: a #SignetLibraryGroup
+ * @document: a #SignetDocument
+ *
+ * Returns: whether @group lists @document
+ */
+gboolean
+signet_library_group_contains (SignetLibraryGroup group, SignetDocument *document)
+{
+  return group == SIGNET_LIBRARY_GROUP_ALL || signet_library_group_for_document (document) == group;
+}
+
+/**
+ * signet_library_is_busy:
+ * @document: a #SignetDocument
+ *
+ * Returns: whether Signet works on @document without being asked (sending
+ *   it, starting a round, or fetching the signed copy): the list shows a
+ *   spinner while the document's environment is the current one
+ */
+gboolean
+signet_library_is_busy (SignetDocument *document)
+{
+  switch (signet_document_get_status (document))
+    {
+      case SIGNET_DOCUMENT_STATUS_PENDING:
+      case SIGNET_DOCUMENT_STATUS_UPLOADED:
+      case SIGNET_DOCUMENT_STATUS_SIGNED:
+        return TRUE;
+      default:
+        return FALSE;
+    }
+}
+
+/**
+ * signet_library_count:
+ * @documents: a #GListModel of #SignetDocument
+ * @counts: (out caller-allocates) (array fixed-size=7): the number of
+ *   documents in each #SignetLibraryGroup
+ *
+ * Counts the documents of each group.
+ */
+void
+signet_library_count (GListModel *documents, guint counts[SIGNET_LIBRARY_N_GROUPS])
+{
+  guint n = g_list_model_get_n_items (documents);
+
+  memset (counts, 0, sizeof (guint) * SIGNET_LIBRARY_N_GROUPS);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (SignetDocument) document = g_list_model_get_item (documents, i);
+
+      counts[signet_library_group_for_document (document)]++;
+    }
+  counts[SIGNET_LIBRARY_GROUP_ALL] = n;
+}
+
+/**
+ * signet_library_fold:
+ * @text: (nullable): UTF-8 text
+ *
+ * Folds @text for searching: case folded, and without accents, so that
+ * "novakova" finds "Nováková" (people type names without diacritics).
+ *
+ * Returns: (transfer full): the folded text
+ */
+char *
+signet_library_fold (const char *text)
+{
+  g_autofree char *folded = NULL;
+  g_autofree char *decomposed = NULL;
+  GString         *out;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  folded = g_utf8_casefold (text, -1);
+  decomposed = g_utf8_normalize (folded, -1, G_NORMALIZE_NFD);
+  if (decomposed == NULL)
+    return g_steal_pointer (&folded);
+
+  out = g_string_sized_new (strlen (decomposed));
+  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_ismark (c))
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * signet_library_get_search_key:
+ * @document: a #SignetDocument
+ *
+ * Returns: the folded file name, signer name and e-mail address of
+ *   @document, made once and kept with it
+ */
+const char *
+signet_library_get_search_key (SignetDocument *document)
+{
+  static GQuark quark;
+  char         *key;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("signet-library-search-key");
+
+  key = g_object_get_qdata (G_OBJECT (document), quark);
+  if (key == NULL)
+    {
+      g_autofree char *text = g_strjoin ("\n", signet_document_get_filename (document) ?: "",
+                                         signet_document_get_signer_name (document) ?: "",
+                                         signet_document_get_signer_email (document) ?: "", NULL);
+
+      key = signet_library_fold (text);
+      g_object_set_qdata_full (G_OBJECT (document), quark, key, g_free);
+    }
+  return key;
+}
+
+/**
+ * signet_library_matches:
+ * @document: a #SignetDocument
+ * @folded_query: (nullable): what was typed, through signet_library_fold()
+ *
+ * Returns: whether every word of @folded_query is in the file name, the
+ *   signer's name or the e-mail address of @document
+ */
+gboolean
+signet_library_matches (SignetDocument *document, const char *folded_query)
+{
+  const char *key;
+  const char *word;
+
+  if (folded_query == NULL || *folded_query == '\0')
+    return TRUE;
+
+  key = signet_library_get_search_key (document);
+  word = folded_query;
+  while (*word != '\0')
+    {
+      const char *end;
+      char        buffer[256];
+      gsize       length;
+
+      while (g_ascii_isspace (*word))
+        word++;
+      if (*word == '\0')
+        break;
+      end = word;
+      while (*end != '\0' && !g_ascii_isspace (*end))
+        end++;
+      length = MIN ((gsize) (end - word), sizeof buffer - 1);
+      memcpy (buffer, word, length);
+      buffer[length] = '\0';
+      if (strstr (key, buffer) == NULL)
+        return FALSE;
+      word = end;
+    }
+  return TRUE;
+}
+
+/**
+ * signet_library_rebuild_rounds:
+ * @document: a #SignetDocument
+ * @error: return location for an error
+ *
+ * Rebuilds the rounds of @document as a new request, for "Send Again":
+ * the same plan (signer, rules, fields, rounds), new signature request
+ * ids, the original file uploaded anew (the stored document may be gone),
+ * and no expiry date (the old one has passed; the service's default
+ * applies).
+ *
+ * Returns: (transfer full) (element-type SignetSignatureRequest): the
+ *   rounds, for signet_sync_send_async(), or %NULL
+ */
+GPtrArray *
+signet_library_rebuild_rounds (SignetDocument *document, GError **error)
+{
+  g_autoptr (GPtrArray) rounds = g_ptr_array_new_with_free_func (g_object_unref);
+  const char *path;
+
+  g_return_val_if_fail (SIGNET_IS_DOCUMENT (document), NULL);
+
+  path = signet_document_get_original_path (document);
+  if (path == NULL || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _ ("“%s” is no longer where it was sent from, so it cannot be sent again. "
+                      "Drop the document on the window to send it anew."),
+                   signet_document_get_filename (document));
+      return NULL;
+    }
+
+  for (guint i = 0; i < signet_document_get_n_rounds (document); i++)
+    {
+      SignetSignatureRequest *request = signet_journal_get_round_request (document, i, error);
+      g_autofree char        *id = g_uuid_string_random ();
+
+      if (request == NULL)
+        return NULL;
+      g_ptr_array_add (rounds, request);
+      signet_signature_request_set_signature_request_id (request, id);
+      signet_signature_request_set_document_id (request, NULL);
+      signet_signature_request_set_expiration (request, NULL);
+      if (i == 0)
+        {
+          g_autoptr (GFile) file = g_file_new_for_path (path);
+
+          signet_signature_request_set_file (request, file);
+        }
+      else
+        signet_signature_request_set_file (request, NULL);
+    }
+  return g_steal_pointer (&rounds);
+}
