@@ -13,9 +13,11 @@
 
 #include "signet-document-page.h"
 #include "signet-document-row.h"
+#include "signet-handover-view.h"
 #include "signet-library.h"
 #include "signet-pdf-inspector.h"
 #include "signet-pdf-view.h"
+#include "signet-qr-view.h"
 
 /**
  * SignetDocumentPage:
@@ -45,6 +47,7 @@ struct _SignetDocumentPage
   GtkLabel      *error_label;
   GtkWidget     *link_group;
   AdwActionRow  *link_row;
+  SignetQrView  *qr_view;
   AdwActionRow  *open_row;
   GtkWidget     *show_row;
   AdwActionRow  *save_row;
@@ -231,9 +234,11 @@ update (SignetDocumentPage *self)
   const char          *url;
   const char          *error;
   gboolean             archived;
+  gboolean             waiting;
 
   if (document == NULL)
     {
+      signet_handover_set_on_screen (GTK_WIDGET (self), NULL);
       gtk_stack_set_visible_child_name (self->page_stack, "none");
       return;
     }
@@ -271,8 +276,13 @@ update (SignetDocumentPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), error != NULL);
 
   url = signet_document_get_signing_url (document);
-  gtk_widget_set_visible (self->link_group, status == SIGNET_DOCUMENT_STATUS_OPEN && url != NULL);
+  waiting = status == SIGNET_DOCUMENT_STATUS_OPEN && url != NULL;
+  gtk_widget_set_visible (self->link_group, waiting);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->link_row), url != NULL ? url : "");
+  /* While it waits, the signer can scan the code from this page too, and
+   * the tracker asks about the document every few seconds. */
+  signet_qr_view_set_text (self->qr_view, waiting ? url : NULL);
+  signet_handover_set_on_screen (GTK_WIDGET (self), waiting ? document : NULL);
 
   gtk_widget_set_visible (GTK_WIDGET (self->open_row), path != NULL);
   gtk_widget_set_visible (self->show_row, path != NULL);
@@ -464,6 +474,7 @@ signet_document_page_dispose (GObject *object)
 {
   SignetDocumentPage *self = SIGNET_DOCUMENT_PAGE (object);
 
+  signet_handover_set_on_screen (GTK_WIDGET (self), NULL);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   if (self->journal != NULL)
@@ -485,6 +496,7 @@ signet_document_page_class_init (SignetDocumentPageClass *klass)
 
   object_class->dispose = signet_document_page_dispose;
 
+  g_type_ensure (SIGNET_TYPE_QR_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/signet-document-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SignetDocumentPage, page_stack);
@@ -496,6 +508,7 @@ signet_document_page_class_init (SignetDocumentPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SignetDocumentPage, error_label);
   gtk_widget_class_bind_template_child (widget_class, SignetDocumentPage, link_group);
   gtk_widget_class_bind_template_child (widget_class, SignetDocumentPage, link_row);
+  gtk_widget_class_bind_template_child (widget_class, SignetDocumentPage, qr_view);
   gtk_widget_class_bind_template_child (widget_class, SignetDocumentPage, open_row);
   gtk_widget_class_bind_template_child (widget_class, SignetDocumentPage, show_row);
   gtk_widget_class_bind_template_child (widget_class, SignetDocumentPage, save_row);

@@ -177,7 +177,9 @@ def test_timeline(signet, home, documents):
     open_document(signet, "Kúpna zmluva.pdf", "zmluva")
     signet.find("label", "Signature request created")
     signet.find("label", "Signing Link")
-    signet.screenshot("detail-waiting")
+    link = signet.find("label", predicate=lambda n: (n.get_name() or "").startswith("http")).get_name()
+    frame = signet.find("frame", "Signet")
+    check(signet.decode_qr(frame, "detail-waiting") == link, "the detail page's QR code is not its signing link")
     _, srid = documents["Kúpna zmluva.pdf"]
     status, _ = call(f"{url}/sandbox/sign/{srid}", "POST", {"name": "Jana"}, key=None)
     check(status == 200, f"signing in the sandbox answered {status}")
