@@ -52,7 +52,22 @@ def seed(home):
     return documents, wrapper, sandbox_dir
 
 
+def install_opener(home):
+    """PDFs open with a stand-in that writes down what it was given, so that
+    Open is checked and no viewer window covers later screenshots."""
+    applications = os.path.join(home, "data", "applications")
+    os.makedirs(applications, exist_ok=True)
+    opened = os.path.join(home, "opened")
+    with open(os.path.join(applications, "signet-test-opener.desktop"), "w") as desktop:
+        desktop.write("[Desktop Entry]\nType=Application\nName=Opener\nMimeType=application/pdf;\n"
+                      f"Exec=sh -c 'echo \"$1\" >> {opened}' sh %u\n")
+    with open(os.path.join(applications, "mimeapps.list"), "w") as mimeapps:
+        mimeapps.write("[Default Applications]\napplication/pdf=signet-test-opener.desktop\n")
+    return opened
+
+
 def start(home, wrapper, width=1200, height=760, dark=False):
+    install_opener(home)
     settings = {"io/github/signetapp/Signet": {"environment": "'sandbox'", "window-width": str(width),
                                                "window-height": str(height),
                                                "archive-folder": repr(os.path.join(home, "archive"))}}
@@ -263,6 +278,9 @@ def test_keyboard(signet, home, documents):
     signet.key("Return")  # Open, where the focus is
     signet.wait_until(lambda: re.search(r"Opening file://\S*Insurance", signet.output()),
                       "Enter on Open did not open the signed copy")
+    opened = install_opener(home)
+    signet.wait_until(lambda: os.path.exists(opened) and "Insurance" in open(opened).read(),
+                      "the PDF application was not started with the signed copy", timeout=20)
 
 
 def test_screens(signet, home, documents):
