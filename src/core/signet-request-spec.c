@@ -1981,8 +1981,16 @@ typedef struct
   gboolean    seen;
 } Member;
 
-/* A string member: absent or null → NULL; anything else not a string, or
- * too long, is an error. */
+/* json-glib reads escapes such as "\246" as octal bytes, so a string it
+ * returns need not be UTF-8 even when the preset's text is. */
+static gboolean
+string_ok (const char *text)
+{
+  return strlen (text) <= MAX_STRING && g_utf8_validate (text, -1, NULL);
+}
+
+/* A string member: absent or null → NULL; anything else not a string, too
+ * long or not UTF-8, is an error. */
 static gboolean
 get_string (JsonObject *object, const char *member, const char **value, GError **error)
 {
@@ -1994,7 +2002,7 @@ get_string (JsonObject *object, const char *member, const char **value, GError *
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     return preset_error (error, member);
   *value = json_node_get_string (node);
-  if (strlen (*value) > MAX_STRING)
+  if (!string_ok (*value))
     return preset_error (error, member);
   return TRUE;
 }
@@ -2069,8 +2077,7 @@ get_strings (JsonObject *object, const char *member, GStrv *value, GError **erro
       JsonNode *element = json_array_get_element (array, i);
 
       if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING
-          || *json_node_get_string (element) == '\0'
-          || strlen (json_node_get_string (element)) > MAX_STRING)
+          || *json_node_get_string (element) == '\0' || !string_ok (json_node_get_string (element)))
         return preset_error (error, member);
       g_strv_builder_add (builder, json_node_get_string (element));
     }
