@@ -104,6 +104,10 @@ signet_json_get_string (JsonObject  *object,
     return TRUE;
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     return wrong_type (member, "a string", error);
+  /* The body is UTF-8, but json-glib reads an escape such as "\246" as an
+   * octal byte, so a string it returns need not be. */
+  if (!g_utf8_validate (json_node_get_string (node), -1, NULL))
+    return wrong_type (member, "UTF-8 text", error);
   *value = json_node_get_string (node);
   return TRUE;
 }
