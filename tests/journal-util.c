@@ -275,3 +275,39 @@ journal_fixture_tear_down (JournalFixture *jf, gconstpointer data)
   close_journal (g_steal_pointer (&jf->journal));
   fixture_tear_down (&jf->sandbox, data);
 }
+
+void
+sync_fixture_set_up (SyncFixture *sf, gconstpointer data)
+{
+  g_autoptr (GAsyncResult) started = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *folder = g_build_filename (g_get_user_data_dir (), "Signed", NULL);
+
+  journal_fixture_set_up (&sf->jf, data);
+  sf->settings = g_settings_new (BASE_APPLICATION_ID);
+  g_settings_set_string (sf->settings, "archive-folder", folder);
+  g_settings_set_enum (sf->settings, "environment", SIGNET_ENVIRONMENT_SANDBOX);
+  sf->secrets = signet_secret_store_new ("io.github.signetapp.Signet.TestSync");
+  sf->account = signet_account_new (sf->settings, sf->secrets);
+  signet_account_set_sandbox (sf->account, sf->jf.sandbox.base, TEST_KEY);
+  sf->sync = signet_sync_new (sf->account, sf->settings, sf->jf.journal, sf->jf.monitor);
+  signet_sync_start_async (sf->sync, NULL, result_cb, &started);
+  g_assert_true (signet_sync_start_finish (sf->sync, wait_for (&started), &error));
+  g_assert_no_error (error);
+  while (signet_sync_get_outbox (sf->sync) == NULL || signet_sync_get_tracker (sf->sync) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+void
+sync_fixture_tear_down (SyncFixture *sf, gconstpointer data)
+{
+  g_object_run_dispose (G_OBJECT (sf->sync));
+  g_clear_object (&sf->sync);
+  g_clear_object (&sf->account);
+  g_clear_object (&sf->secrets);
+  g_settings_reset (sf->settings, "environment");
+  g_settings_reset (sf->settings, "archive-folder");
+  g_settings_reset (sf->settings, "quota-warning-threshold");
+  g_clear_object (&sf->settings);
+  journal_fixture_tear_down (&sf->jf, data);
+}

@@ -12,6 +12,7 @@
 #include "signet-client.h"
 #include "signet-document.h"
 #include "signet-journal.h"
+#include "signet-sync.h"
 
 G_BEGIN_DECLS
 
@@ -28,6 +29,21 @@ typedef struct
 
 void journal_fixture_set_up (JournalFixture *jf, gconstpointer data);
 void journal_fixture_tear_down (JournalFixture *jf, gconstpointer data);
+
+/* The same, with the account on that sandbox and a started SignetSync
+ * (outbox and tracker) over the journal, archiving into
+ * $XDG_DATA_HOME/Signed. */
+typedef struct
+{
+  JournalFixture     jf;
+  GSettings         *settings;
+  SignetSecretStore *secrets;
+  SignetAccount     *account;
+  SignetSync        *sync;
+} SyncFixture;
+
+void sync_fixture_set_up (SyncFixture *sf, gconstpointer data);
+void sync_fixture_tear_down (SyncFixture *sf, gconstpointer data);
 
 SignetJournal *open_journal (const char *path);
 void           close_journal (SignetJournal *journal);

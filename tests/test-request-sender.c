@@ -16,47 +16,6 @@
 #include "signet-error.h"
 #include "signet-request-sender.h"
 
-typedef struct
-{
-  JournalFixture     jf;
-  GSettings         *settings;
-  SignetSecretStore *secrets;
-  SignetAccount     *account;
-  SignetSync        *sync;
-} SenderFixture;
-
-static void
-sender_fixture_set_up (SenderFixture *sf, gconstpointer data)
-{
-  g_autoptr (GAsyncResult) started = NULL;
-  g_autoptr (GError) error = NULL;
-
-  journal_fixture_set_up (&sf->jf, data);
-  sf->settings = g_settings_new (BASE_APPLICATION_ID);
-  g_settings_set_enum (sf->settings, "environment", SIGNET_ENVIRONMENT_SANDBOX);
-  sf->secrets = signet_secret_store_new ("io.github.signetapp.Signet.TestRequestSender");
-  sf->account = signet_account_new (sf->settings, sf->secrets);
-  signet_account_set_sandbox (sf->account, sf->jf.sandbox.base, TEST_KEY);
-  sf->sync = signet_sync_new (sf->account, sf->settings, sf->jf.journal, sf->jf.monitor);
-  signet_sync_start_async (sf->sync, NULL, result_cb, &started);
-  g_assert_true (signet_sync_start_finish (sf->sync, wait_for (&started), &error));
-  g_assert_no_error (error);
-  while (signet_sync_get_outbox (sf->sync) == NULL)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static void
-sender_fixture_tear_down (SenderFixture *sf, gconstpointer data)
-{
-  g_object_run_dispose (G_OBJECT (sf->sync));
-  g_clear_object (&sf->sync);
-  g_clear_object (&sf->account);
-  g_clear_object (&sf->secrets);
-  g_settings_reset (sf->settings, "environment");
-  g_clear_object (&sf->settings);
-  journal_fixture_tear_down (&sf->jf, data);
-}
-
 /* A queue entry: what the window knows it by. */
 static GObject *
 add_entry (SignetRequestSender *sender, const char *name, SignetRequestSpec *spec)
@@ -80,7 +39,7 @@ run (SignetRequestSender *sender, GCancellable *cancellable, GError **error)
 
 /* Three entries, each its own request with its own options. */
 static void
-test_batch (SenderFixture *sf, gconstpointer data)
+test_batch (SyncFixture *sf, gconstpointer data)
 {
   g_autoptr (SignetRequestSender) sender
     = signet_request_sender_new (sf->sync, sf->account, sf->settings);
@@ -135,7 +94,7 @@ test_batch (SenderFixture *sf, gconstpointer data)
 
 /* Too few requests left: nothing is journalled, and the reason says so. */
 static void
-test_quota_refused (SenderFixture *sf, gconstpointer data)
+test_quota_refused (SyncFixture *sf, gconstpointer data)
 {
   g_autoptr (SignetRequestSender) sender
     = signet_request_sender_new (sf->sync, sf->account, sf->settings);
@@ -158,7 +117,7 @@ test_quota_refused (SenderFixture *sf, gconstpointer data)
 
 /* A file that went away fails with a reason; the others go. */
 static void
-test_one_fails (SenderFixture *sf, gconstpointer data)
+test_one_fails (SyncFixture *sf, gconstpointer data)
 {
   g_autoptr (SignetRequestSender) sender
     = signet_request_sender_new (sf->sync, sf->account, sf->settings);
@@ -180,7 +139,7 @@ test_one_fails (SenderFixture *sf, gconstpointer data)
 
 /* Offline, the requests wait in the outbox and go when the network is back. */
 static void
-test_offline (SenderFixture *sf, gconstpointer data)
+test_offline (SyncFixture *sf, gconstpointer data)
 {
   g_autoptr (SignetRequestSender) sender
     = signet_request_sender_new (sf->sync, sf->account, sf->settings);
@@ -207,7 +166,7 @@ cancel_after_first (SignetRequestSender *sender, GParamSpec *pspec, GCancellable
 
 /* Cancel stops before the next entry; what was not sent stays unsent. */
 static void
-test_cancel (SenderFixture *sf, gconstpointer data)
+test_cancel (SyncFixture *sf, gconstpointer data)
 {
   g_autoptr (SignetRequestSender) sender
     = signet_request_sender_new (sf->sync, sf->account, sf->settings);
@@ -234,7 +193,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
 #define ADD(path, func)                                                                            \
-  g_test_add (path, SenderFixture, NULL, sender_fixture_set_up, func, sender_fixture_tear_down)
+  g_test_add (path, SyncFixture, NULL, sync_fixture_set_up, func, sync_fixture_tear_down)
   ADD ("/request-sender/batch", test_batch);
   ADD ("/request-sender/quota-refused", test_quota_refused);
   ADD ("/request-sender/one-fails", test_one_fails);

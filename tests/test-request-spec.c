@@ -863,49 +863,13 @@ test_preset_store (void)
 /* }}} */
 /* {{{ Through SignetSync: quota, rounds */
 
-typedef struct
-{
-  JournalFixture     jf;
-  GSettings         *settings;
-  SignetSecretStore *secrets;
-  SignetAccount     *account;
-  SignetSync        *sync;
-} SyncFixture;
-
+/* The tracker looks every 50 ms, so that a round signed in the sandbox is
+ * seen at once. */
 static void
 sync_set_up (SyncFixture *sf, gconstpointer data)
 {
-  g_autoptr (GAsyncResult) started = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *folder = g_build_filename (g_get_user_data_dir (), "Signed", NULL);
-
-  journal_fixture_set_up (&sf->jf, data);
-  sf->settings = g_settings_new (BASE_APPLICATION_ID);
-  g_settings_set_string (sf->settings, "archive-folder", folder);
-  g_settings_set_enum (sf->settings, "environment", SIGNET_ENVIRONMENT_SANDBOX);
-  sf->secrets = signet_secret_store_new ("io.github.signetapp.Signet.TestRequestSpec");
-  sf->account = signet_account_new (sf->settings, sf->secrets);
-  signet_account_set_sandbox (sf->account, sf->jf.sandbox.base, TEST_KEY);
-  sf->sync = signet_sync_new (sf->account, sf->settings, sf->jf.journal, sf->jf.monitor);
-  signet_sync_start_async (sf->sync, NULL, result_cb, &started);
-  g_assert_true (signet_sync_start_finish (sf->sync, wait_for (&started), &error));
-  g_assert_no_error (error);
-  while (signet_sync_get_tracker (sf->sync) == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  sync_fixture_set_up (sf, data);
   g_object_set (signet_sync_get_tracker (sf->sync), "interval", 50, NULL);
-}
-
-static void
-sync_tear_down (SyncFixture *sf, gconstpointer data)
-{
-  g_settings_reset (sf->settings, "environment");
-  g_settings_reset (sf->settings, "archive-folder");
-  g_settings_reset (sf->settings, "quota-warning-threshold");
-  g_clear_object (&sf->sync);
-  g_clear_object (&sf->account);
-  g_clear_object (&sf->secrets);
-  g_clear_object (&sf->settings);
-  journal_fixture_tear_down (&sf->jf, data);
 }
 
 static void
@@ -1074,8 +1038,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/request-spec/preset/round-trip", test_preset_round_trip);
   g_test_add_func ("/request-spec/preset/hostile", test_preset_hostile);
   g_test_add_func ("/request-spec/preset/store", test_preset_store);
-  g_test_add ("/request-spec/quota", SyncFixture, NULL, sync_set_up, test_quota, sync_tear_down);
-  g_test_add ("/request-spec/rounds", SyncFixture, NULL, sync_set_up, test_rounds, sync_tear_down);
+  g_test_add ("/request-spec/quota", SyncFixture, NULL, sync_set_up, test_quota,
+              sync_fixture_tear_down);
+  g_test_add ("/request-spec/rounds", SyncFixture, NULL, sync_set_up, test_rounds,
+              sync_fixture_tear_down);
 
   return g_test_run ();
 }
