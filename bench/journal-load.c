@@ -23,53 +23,11 @@
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
-#include <sqlite3.h>
 #include <stdio.h>
 
+#include "bench-journal.h"
 #include "bench-util.h"
 #include "signet-journal.h"
-
-static void
-result_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait (GAsyncResult **result)
-{
-  while (*result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *result;
-}
-
-static void
-fill (const char *path, int entries)
-{
-  sqlite3         *db = NULL;
-  char            *message = NULL;
-  g_autofree char *sql = g_strdup_printf (
-    "BEGIN;"
-    "WITH RECURSIVE n (i) AS (SELECT 2 UNION ALL SELECT i + 1 FROM n WHERE i < %d)"
-    " INSERT INTO requests (signature_request_id, document_id, environment, filename,"
-    " original_path, checksum, description, plan, round, n_rounds, signing_url, expiration,"
-    " state, status, archive_path, created, modified)"
-    " SELECT signature_request_id || '-' || i, 'doc-' || i, environment, 'Contract ' || i || "
-    "'.pdf',"
-    " original_path, checksum, description, plan, 0, 1,"
-    " 'https://api.okdokument.com/openDocument/' || i, expiration, 'signed', 'archived',"
-    " '/home/user/Documents/Signed/Contract ' || i || ' 2026-11-28.pdf', created, modified"
-    " FROM requests, n WHERE requests.id = 1;"
-    "INSERT INTO events (request, time, kind, detail) SELECT id, created, 'state', 'signed'"
-    " FROM requests WHERE id > 1;"
-    "COMMIT;",
-    entries);
-
-  g_assert (sqlite3_open (path, &db) == SQLITE_OK);
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s", message);
-  sqlite3_close (db);
-}
 
 int
 main (int argc, char *argv[])
@@ -98,21 +56,12 @@ main (int argc, char *argv[])
   pdf = g_build_filename (folder, "contract.pdf", NULL);
   bench_write_pdf (pdf, 4096);
 
-  {
-    g_autoptr (SignetJournal) journal = signet_journal_new (path);
-    g_autoptr (SignetSignatureRequest) request = signet_signature_request_new ();
-    g_autoptr (GFile) file = g_file_new_for_path (pdf);
-    g_autoptr (GAsyncResult) opened = NULL;
-    g_autoptr (GAsyncResult) added = NULL;
-
-    signet_journal_open_async (journal, NULL, result_cb, &opened);
-    g_assert (signet_journal_open_finish (journal, wait (&opened), NULL));
-    signet_signature_request_set_file (request, file);
-    signet_journal_add_async (journal, "production", &request, 1, NULL, result_cb, &added);
-    g_object_unref (signet_journal_add_finish (journal, wait (&added), NULL));
-    g_object_run_dispose (G_OBJECT (journal));
-  }
-  fill (path, entries);
+  bench_journal_seed (path, pdf, NULL);
+  bench_journal_fill (path, entries,
+                      "'signed', 'archived', '/home/user/Documents/Signed/Contract ' || i || "
+                      "' 2026-11-28.pdf', created",
+                      "INSERT INTO events (request, time, kind, detail)"
+                      " SELECT id, created, 'state', 'signed' FROM requests WHERE id > 1;");
 
   for (int run = 1; run <= runs; run++)
     {
@@ -122,8 +71,9 @@ main (int argc, char *argv[])
       gint64 start = g_get_monotonic_time ();
       gint64 elapsed, stall;
 
-      signet_journal_open_async (journal, NULL, result_cb, &opened);
-      g_assert (signet_journal_open_finish (journal, wait (&opened), NULL));
+      signet_journal_open_async (journal, NULL, bench_store_result, &opened);
+      opened = bench_wait_result (&opened);
+      g_assert (signet_journal_open_finish (journal, opened, NULL));
       elapsed = g_get_monotonic_time () - start;
       /* The meter sees a stall only at its next tick. */
       bench_run_for (20);

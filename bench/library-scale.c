@@ -21,53 +21,14 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
-#include <sqlite3.h>
 #include <stdio.h>
 
+#include "bench-journal.h"
 #include "bench-util.h"
 #include "signet-journal.h"
 #include "signet-library-view.h"
 
 static const char *const query = "contract 12";
-
-static void
-fill (const char *path, int entries)
-{
-  sqlite3         *db = NULL;
-  char            *message = NULL;
-  g_autofree char *sql = g_strdup_printf (
-    "BEGIN;"
-    "WITH RECURSIVE n (i) AS (SELECT 2 UNION ALL SELECT i + 1 FROM n WHERE i < %d)"
-    " INSERT INTO requests (signature_request_id, document_id, environment, filename,"
-    " original_path, checksum, description, plan, round, n_rounds, signing_url, expiration,"
-    " state, status, archive_path, created, modified)"
-    " SELECT signature_request_id || '-' || i, 'doc-' || i, environment, 'Contract ' || i || "
-    "'.pdf', original_path, checksum, description, plan, 0, 1,"
-    " 'https://api.okdokument.com/openDocument/' || i, expiration,"
-    " CASE i %% 4 WHEN 0 THEN 'tosign' WHEN 1 THEN 'signed' WHEN 2 THEN 'canceled' ELSE 'tosign' "
-    "END,"
-    " CASE i %% 4 WHEN 0 THEN 'open' WHEN 1 THEN 'archived' WHEN 2 THEN 'canceled' ELSE 'expired' "
-    "END,"
-    " NULL, created - i * 60000, modified FROM requests, n WHERE requests.id = 1;"
-    "COMMIT;",
-    entries);
-
-  g_assert (sqlite3_open (path, &db) == SQLITE_OK);
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s", message);
-  sqlite3_close (db);
-}
-
-static SignetJournal *
-open_journal (const char *path)
-{
-  SignetJournal *journal = signet_journal_new (path);
-  g_autoptr (GAsyncResult) opened = NULL;
-
-  signet_journal_open_async (journal, NULL, bench_store_result, &opened);
-  g_assert (signet_journal_open_finish (journal, bench_wait_result (&opened), NULL));
-  return journal;
-}
 
 static void
 painted_cb (GdkFrameClock *clock, gboolean *painted)
@@ -250,21 +211,15 @@ main (int argc, char *argv[])
 
       g_assert_no_error (error);
       bench_write_pdf (pdf, 4096);
-      {
-        g_autoptr (SignetJournal) first = open_journal (path);
-        g_autoptr (SignetSignatureRequest) request = signet_signature_request_new ();
-        g_autoptr (GFile) file = g_file_new_for_path (pdf);
-        g_autoptr (GAsyncResult) added = NULL;
-
-        signet_signature_request_set_file (request, file);
-        signet_signature_request_set_rule_string (request, "guiSignerName", "Jana Nováková");
-        signet_journal_add_async (first, "production", &request, 1, NULL, bench_store_result,
-                                  &added);
-        g_object_unref (signet_journal_add_finish (first, bench_wait_result (&added), NULL));
-        g_object_run_dispose (G_OBJECT (first));
-      }
-      fill (path, sizes[s]);
-      journal = open_journal (path);
+      bench_journal_seed (path, pdf, "Jana Nováková");
+      bench_journal_fill (path, sizes[s],
+                          "CASE i % 4 WHEN 0 THEN 'tosign' WHEN 1 THEN 'signed' WHEN 2 THEN "
+                          "'canceled' ELSE 'tosign' END,"
+                          " CASE i % 4 WHEN 0 THEN 'open' WHEN 1 THEN 'archived' WHEN 2 THEN "
+                          "'canceled' ELSE 'expired'"
+                          " END, NULL, created - i * 60000",
+                          NULL);
+      journal = bench_journal_open (path);
       g_assert (g_list_model_get_n_items (signet_journal_get_documents (journal))
                 == (guint) sizes[s]);
       for (guint i = 0; i < g_list_model_get_n_items (signet_journal_get_documents (journal)); i++)

@@ -37,6 +37,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "bench-journal.h"
 #include "bench-util.h"
 #include "signet-client.h"
 #include "signet-journal.h"
@@ -105,14 +106,9 @@ open_documents (const char      *folder,
 {
   g_autofree char *name = g_strdup_printf ("journal-%u.db", n);
   g_autofree char *path = g_build_filename (folder, name, NULL);
-  SignetJournal   *journal = signet_journal_new (path);
+  SignetJournal   *journal = bench_journal_open (path);
   g_autoptr (SignetOutbox) outbox = NULL;
-  g_autoptr (GAsyncResult) opened = NULL;
   gint64 deadline;
-
-  signet_journal_open_async (journal, NULL, bench_store_result, &opened);
-  if (!signet_journal_open_finish (journal, bench_wait_result (&opened), NULL))
-    g_error ("Cannot open the journal %s", path);
 
   for (guint i = 0; i < n; i++)
     {
@@ -124,7 +120,8 @@ open_documents (const char      *folder,
       signet_signature_request_set_filename (request, filename);
       signet_journal_add_async (journal, ENVIRONMENT, &request, 1, NULL, bench_store_result,
                                 &added);
-      g_object_unref (signet_journal_add_finish (journal, bench_wait_result (&added), NULL));
+      added = bench_wait_result (&added);
+      g_object_unref (signet_journal_add_finish (journal, added, NULL));
     }
 
   outbox = signet_outbox_new (journal, client, ENVIRONMENT, monitor);

@@ -1,0 +1,75 @@
+/* bench-journal.c
+ *
+ * Copyright 2026 The Signet authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <sqlite3.h>
+
+#include "bench-journal.h"
+#include "bench-util.h"
+
+/* Opens the journal at @path, or fails the benchmark. */
+SignetJournal *
+bench_journal_open (const char *path)
+{
+  SignetJournal *journal = signet_journal_new (path);
+  g_autoptr (GAsyncResult) opened = NULL;
+
+  signet_journal_open_async (journal, NULL, bench_store_result, &opened);
+  opened = bench_wait_result (&opened);
+  if (!signet_journal_open_finish (journal, opened, NULL))
+    g_error ("Cannot open the journal %s", path);
+  return journal;
+}
+
+/* Makes the journal at @path through the journal itself, so that its schema
+ * is the real one, with one request for @pdf. */
+void
+bench_journal_seed (const char *path, const char *pdf, const char *signer_name)
+{
+  g_autoptr (SignetJournal) journal = bench_journal_open (path);
+  g_autoptr (SignetSignatureRequest) request = signet_signature_request_new ();
+  g_autoptr (GFile) file = g_file_new_for_path (pdf);
+  g_autoptr (GAsyncResult) added = NULL;
+
+  signet_signature_request_set_file (request, file);
+  if (signer_name != NULL)
+    signet_signature_request_set_rule_string (request, "guiSignerName", signer_name);
+  signet_journal_add_async (journal, "production", &request, 1, NULL, bench_store_result, &added);
+  added = bench_wait_result (&added);
+  g_object_unref (signet_journal_add_finish (journal, added, NULL));
+  g_object_run_dispose (G_OBJECT (journal));
+}
+
+/* Copies the seeded request until the journal holds @entries, in one
+ * transaction of SQLite. @columns is the SQL of each copy's state, status,
+ * archive_path and created, where i numbers the copy (2 to @entries);
+ * @after, if not %NULL, more SQL for the same transaction. */
+void
+bench_journal_fill (const char *path, int entries, const char *columns, const char *after)
+{
+  sqlite3         *db = NULL;
+  char            *message = NULL;
+  g_autofree char *sql = g_strdup_printf (
+    "BEGIN;"
+    "WITH RECURSIVE n (i) AS (SELECT 2 UNION ALL SELECT i + 1 FROM n WHERE i < %d)"
+    " INSERT INTO requests (signature_request_id, document_id, environment, filename,"
+    " original_path, checksum, description, plan, round, n_rounds, signing_url, expiration,"
+    " state, status, archive_path, created, modified)"
+    " SELECT signature_request_id || '-' || i, 'doc-' || i, environment, 'Contract ' || i || "
+    "'.pdf', original_path, checksum, description, plan, 0, 1,"
+    " 'https://api.okdokument.com/openDocument/' || i, expiration, %s, modified"
+    " FROM requests, n WHERE requests.id = 1;"
+    "%s"
+    "COMMIT;",
+    entries, columns, after != NULL ? after : "");
+
+  g_assert (sqlite3_open (path, &db) == SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s", message);
+  sqlite3_close (db);
+}
