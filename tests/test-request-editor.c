@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "signet-request-editor.h"
+#include "signet-presets.h"
 #include "signet-round-editor.h"
 
 typedef struct

@@ -13,6 +13,7 @@
 
 #include "signet-request-sender.h"
 #include "signet-error.h"
+#include "signet-request-rounds.h"
 
 /* Sends the queue entries the person chose, each with its own request
  * description: the quota first, then one entry after the other, each

@@ -9,7 +9,9 @@
 
 #include <gio/gio.h>
 
+#include "signet-quota-check.h"
 #include "signet-request-spec.h"
+#include "signet-sync.h"
 
 G_BEGIN_DECLS
 

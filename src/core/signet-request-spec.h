@@ -9,40 +9,22 @@
 
 #include <gio/gio.h>
 
-#include "signet-account.h"
-#include "signet-document.h"
+#include "signet-field-value.h"
 #include "signet-inspection.h"
-#include "signet-signature-request.h"
-#include "signet-sync.h"
+#include "signet-round-spec.h"
 #include "signet-types.h"
 
 G_BEGIN_DECLS
 
-/* The request description the editor edits, turned into the E1 bodies of
- * every round by signet_request_spec_build_rounds(). Every getter/setter
- * pair is also a GObject property of the same name in kebab case
- * ("signing-mode", "sender-email", "expiry-hours", "no-mouse-signing",
- * "qr-handover", "stamp-before-signing", "ignore-required", ...; on a round
- * "signer-name", "ask-signer-name", "signer-email", "open-otp", "sign-otp",
- * "otp-email", "phone", "fields"; on a field value "name", "value",
- * "read-only"), so the GUI can bind them and get notify. "field-values"
- * and "rounds" are read-only GListModels (GListStore underneath).
- * docs/requests.md maps every option to its JSON. */
-
-/**
- * SignetOtpChannel:
- * @SIGNET_OTP_CHANNEL_NONE: no one-time code
- * @SIGNET_OTP_CHANNEL_EMAIL: the code goes to an e-mail address
- * @SIGNET_OTP_CHANNEL_SMS: the code goes to a phone number by SMS
- *
- * How a one-time code reaches the signer (§12 of the API reference).
- */
-typedef enum
-{
-  SIGNET_OTP_CHANNEL_NONE,
-  SIGNET_OTP_CHANNEL_EMAIL,
-  SIGNET_OTP_CHANNEL_SMS,
-} SignetOtpChannel;
+/* The request description the editor edits: the objects and their
+ * properties. Every getter/setter pair is also a GObject property of the
+ * same name in kebab case ("signing-mode", "sender-email", "expiry-hours",
+ * "no-mouse-signing", "qr-handover", "stamp-before-signing",
+ * "ignore-required", ...), so the GUI can bind them and get notify.
+ * "field-values" and "rounds" are read-only GListModels (GListStore
+ * underneath). Validation is in signet-request-validation.h, the E1 bodies
+ * in signet-request-rounds.h, presets in signet-presets.h; docs/requests.md
+ * says which file holds what. */
 
 /**
  * SignetFieldTypeFlags:
@@ -71,51 +53,8 @@ typedef enum /*< flags >*/
 #define SIGNET_REQUEST_MAX_EXPIRY_HOURS     240
 /* `guiSignerName` holds at most this many characters (§15). */
 #define SIGNET_REQUEST_MAX_SIGNER_NAME 40
-
-/* {{{ SignetFieldValue */
-
-#define SIGNET_TYPE_FIELD_VALUE (signet_field_value_get_type ())
-
-G_DECLARE_FINAL_TYPE (SignetFieldValue, signet_field_value, SIGNET, FIELD_VALUE, GObject)
-
-SignetFieldValue *signet_field_value_new (const char *name);
-const char       *signet_field_value_get_name (SignetFieldValue *self);
-const char       *signet_field_value_get_value (SignetFieldValue *self);
-void              signet_field_value_set_value (SignetFieldValue *self, const char *value);
-gboolean          signet_field_value_get_read_only (SignetFieldValue *self);
-void              signet_field_value_set_read_only (SignetFieldValue *self, gboolean read_only);
-
-/* }}} */
-/* {{{ SignetRoundSpec */
-
-#define SIGNET_TYPE_ROUND_SPEC (signet_round_spec_get_type ())
-
-G_DECLARE_FINAL_TYPE (SignetRoundSpec, signet_round_spec, SIGNET, ROUND_SPEC, GObject)
-
-SignetRoundSpec   *signet_round_spec_new (void);
-const char        *signet_round_spec_get_signer_name (SignetRoundSpec *self);
-void               signet_round_spec_set_signer_name (SignetRoundSpec *self, const char *name);
-gboolean           signet_round_spec_get_ask_signer_name (SignetRoundSpec *self);
-void               signet_round_spec_set_ask_signer_name (SignetRoundSpec *self, gboolean ask);
-const char        *signet_round_spec_get_signer_email (SignetRoundSpec *self);
-void               signet_round_spec_set_signer_email (SignetRoundSpec *self, const char *email);
-SignetOtpChannel   signet_round_spec_get_open_otp (SignetRoundSpec *self);
-void               signet_round_spec_set_open_otp (SignetRoundSpec *self, SignetOtpChannel channel);
-SignetOtpChannel   signet_round_spec_get_sign_otp (SignetRoundSpec *self);
-void               signet_round_spec_set_sign_otp (SignetRoundSpec *self, SignetOtpChannel channel);
-const char        *signet_round_spec_get_otp_email (SignetRoundSpec *self);
-void               signet_round_spec_set_otp_email (SignetRoundSpec *self, const char *email);
-const char        *signet_round_spec_get_phone (SignetRoundSpec *self);
-void               signet_round_spec_set_phone (SignetRoundSpec *self, const char *phone);
-const char *const *signet_round_spec_get_fields (SignetRoundSpec *self);
-void               signet_round_spec_set_fields (SignetRoundSpec *self, const char *const *fields);
-const char        *signet_round_spec_get_open_code (SignetRoundSpec *self);
-void               signet_round_spec_set_open_code (SignetRoundSpec *self, const char *code);
-const char        *signet_round_spec_get_sign_code (SignetRoundSpec *self);
-void               signet_round_spec_set_sign_code (SignetRoundSpec *self, const char *code);
-
-/* }}} */
-/* {{{ SignetRequestSpec */
+/* More rounds than tags of one kind (§15) make no sense. */
+#define SIGNET_REQUEST_MAX_ROUNDS 10
 
 #define SIGNET_TYPE_REQUEST_SPEC (signet_request_spec_get_type ())
 
@@ -181,89 +120,5 @@ guint             signet_request_spec_get_n_rounds (SignetRequestSpec *self);
 SignetRoundSpec  *signet_request_spec_get_round (SignetRequestSpec *self, guint index);
 SignetRoundSpec  *signet_request_spec_add_round (SignetRequestSpec *self);
 void              signet_request_spec_remove_round (SignetRequestSpec *self, guint index);
-
-/**
- * SignetSpecProblem:
- * @property: the name of the property that is wrong, e.g. "sender-email"
- * @round: the index of the round it belongs to, or -1 for the whole request
- * @message: a translated sentence saying what is wrong and what to do
- *
- * One reason why a #SignetRequestSpec cannot be sent.
- */
-typedef struct
-{
-  char *property;
-  int   round;
-  char *message;
-} SignetSpecProblem;
-
-#define SIGNET_TYPE_SPEC_PROBLEM (signet_spec_problem_get_type ())
-
-GType              signet_spec_problem_get_type (void) G_GNUC_CONST;
-SignetSpecProblem *signet_spec_problem_copy (const SignetSpecProblem *problem);
-void               signet_spec_problem_free (SignetSpecProblem *problem);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (SignetSpecProblem, signet_spec_problem_free)
-
-GPtrArray *signet_request_spec_validate (SignetRequestSpec *self, SignetInspection *inspection);
-GPtrArray *signet_request_spec_build_rounds (SignetRequestSpec *self,
-                                             GFile             *file,
-                                             const char        *filename,
-                                             GError           **error);
-
-/* Presets: everything but the parts that belong to one file. */
-char              *signet_request_spec_to_json (SignetRequestSpec *self);
-SignetRequestSpec *signet_request_spec_new_from_json (const char *json, GError **error);
-gboolean signet_request_spec_apply_json (SignetRequestSpec *self, const char *json, GError **error);
-
-char   **signet_presets_list (GSettings *settings);
-gboolean signet_presets_save (GSettings         *settings,
-                              const char        *name,
-                              SignetRequestSpec *spec,
-                              GError           **error);
-gboolean signet_presets_delete (GSettings *settings, const char *name);
-gboolean signet_presets_apply (GSettings         *settings,
-                               const char        *name,
-                               SignetRequestSpec *spec,
-                               GError           **error);
-
-/* }}} */
-/* {{{ Quota */
-
-/**
- * SignetQuotaCheck:
- * @available: signature requests the account has left
- * @requested: how many are about to be sent
- * @threshold: the `quota-warning-threshold` setting
- * @fits: whether @requested requests fit into @available
- * @low: whether fewer than @threshold remain after sending
- *
- * What the counter says before sending.
- */
-typedef struct
-{
-  gint64   available;
-  guint    requested;
-  guint    threshold;
-  gboolean fits;
-  gboolean low;
-} SignetQuotaCheck;
-
-void     signet_quota_check_from_counter (SignetCounter    *counter,
-                                          guint             threshold,
-                                          guint             requested,
-                                          SignetQuotaCheck *check);
-void     signet_quota_check_async (SignetAccount      *account,
-                                   GSettings          *settings,
-                                   guint               requested,
-                                   GCancellable       *cancellable,
-                                   GAsyncReadyCallback callback,
-                                   gpointer            user_data);
-gboolean signet_quota_check_finish (SignetAccount    *account,
-                                    GAsyncResult     *result,
-                                    SignetQuotaCheck *check,
-                                    GError          **error);
-char    *signet_quota_check_dup_message (const SignetQuotaCheck *check);
-
-/* }}} */
 
 G_END_DECLS

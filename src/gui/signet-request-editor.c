@@ -14,7 +14,9 @@
 #include "signet-request-editor.h"
 #include "signet-error.h"
 #include "signet-form-util.h"
+#include "signet-presets.h"
 #include "signet-request-sender.h"
+#include "signet-request-validation.h"
 #include "signet-round-editor.h"
 
 /* The request editor beside the preview: every option of the selected

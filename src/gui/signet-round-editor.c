@@ -13,6 +13,7 @@
 
 #include "signet-round-editor.h"
 #include "signet-form-util.h"
+#include "signet-request-validation.h"
 
 /* One signer's part of a request: who signs, how they get the link and a
  * one-time code, and where they sign. */

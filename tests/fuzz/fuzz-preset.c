@@ -16,7 +16,9 @@
 
 #include "fuzz-common.h"
 #include "signet-error.h"
-#include "signet-request-spec.h"
+#include "signet-presets.h"
+#include "signet-request-rounds.h"
+#include "signet-request-validation.h"
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)

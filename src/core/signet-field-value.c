@@ -1,0 +1,160 @@
+/* signet-field-value.c
+ *
+ * Copyright 2026 The Signet authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "signet-field-value"
+
+#include "config.h"
+
+#include "signet-field-value.h"
+#include "signet-request-spec-private.h"
+
+G_DEFINE_FINAL_TYPE (SignetFieldValue, signet_field_value, G_TYPE_OBJECT)
+
+enum
+{
+  FV_PROP_0,
+  FV_PROP_NAME,
+  FV_PROP_VALUE,
+  FV_PROP_READ_ONLY,
+  FV_N_PROPS
+};
+
+static GParamSpec *fv_properties[FV_N_PROPS];
+
+static void
+signet_field_value_finalize (GObject *object)
+{
+  SignetFieldValue *self = SIGNET_FIELD_VALUE (object);
+
+  g_free (self->name);
+  g_free (self->value);
+
+  G_OBJECT_CLASS (signet_field_value_parent_class)->finalize (object);
+}
+
+static void
+signet_field_value_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  SignetFieldValue *self = SIGNET_FIELD_VALUE (object);
+
+  switch (prop_id)
+    {
+      case FV_PROP_NAME:
+        g_value_set_string (value, self->name);
+        break;
+      case FV_PROP_VALUE:
+        g_value_set_string (value, self->value);
+        break;
+      case FV_PROP_READ_ONLY:
+        g_value_set_boolean (value, self->read_only);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+signet_field_value_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  SignetFieldValue *self = SIGNET_FIELD_VALUE (object);
+
+  switch (prop_id)
+    {
+      case FV_PROP_NAME:
+        self->name = g_value_dup_string (value);
+        break;
+      case FV_PROP_VALUE:
+        signet_field_value_set_value (self, g_value_get_string (value));
+        break;
+      case FV_PROP_READ_ONLY:
+        signet_field_value_set_read_only (self, g_value_get_boolean (value));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+signet_field_value_class_init (SignetFieldValueClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = signet_field_value_finalize;
+  object_class->get_property = signet_field_value_get_property;
+  object_class->set_property = signet_field_value_set_property;
+
+  fv_properties[FV_PROP_NAME] = g_param_spec_string (
+    "name", NULL, NULL, "", G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Empty: the field keeps what the document has. */
+  fv_properties[FV_PROP_VALUE] = g_param_spec_string (
+    "value", NULL, NULL, "", G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  fv_properties[FV_PROP_READ_ONLY]
+    = g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
+                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, FV_N_PROPS, fv_properties);
+}
+
+static void
+signet_field_value_init (SignetFieldValue *self)
+{
+  self->value = g_strdup ("");
+}
+
+SignetFieldValue *
+signet_field_value_new (const char *name)
+{
+  g_return_val_if_fail (name != NULL, NULL);
+
+  return g_object_new (SIGNET_TYPE_FIELD_VALUE, "name", name, NULL);
+}
+
+const char *
+signet_field_value_get_name (SignetFieldValue *self)
+{
+  g_return_val_if_fail (SIGNET_IS_FIELD_VALUE (self), NULL);
+  return self->name;
+}
+
+const char *
+signet_field_value_get_value (SignetFieldValue *self)
+{
+  g_return_val_if_fail (SIGNET_IS_FIELD_VALUE (self), NULL);
+  return self->value;
+}
+
+void
+signet_field_value_set_value (SignetFieldValue *self, const char *value)
+{
+  g_return_if_fail (SIGNET_IS_FIELD_VALUE (self));
+
+  if (value == NULL)
+    value = "";
+  if (g_strcmp0 (self->value, value) == 0)
+    return;
+  g_free (self->value);
+  self->value = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), fv_properties[FV_PROP_VALUE]);
+}
+
+gboolean
+signet_field_value_get_read_only (SignetFieldValue *self)
+{
+  g_return_val_if_fail (SIGNET_IS_FIELD_VALUE (self), FALSE);
+  return self->read_only;
+}
+
+void
+signet_field_value_set_read_only (SignetFieldValue *self, gboolean read_only)
+{
+  g_return_if_fail (SIGNET_IS_FIELD_VALUE (self));
+  signet_spec_set_boolean (G_OBJECT (self), &self->read_only, read_only,
+                           fv_properties[FV_PROP_READ_ONLY]);
+}
