@@ -29,6 +29,7 @@
  * want. */
 #define MAX_JSON_RESPONSE ((gsize) 16 * 1024 * 1024)
 #define PARSE_IN_THREAD   ((gsize) 64 * 1024)
+#define READ_CHUNK        65536
 
 static void call_attempt (GTask *task);
 static void answer_read_cb (GObject *source, GAsyncResult *result, gpointer user_data);
@@ -462,7 +463,7 @@ signet_client_call_read (GTask *task)
 {
   SignetClientCall *call = g_task_get_task_data (task);
 
-  g_input_stream_read_bytes_async (call->response, SIGNET_CLIENT_READ_CHUNK, G_PRIORITY_DEFAULT,
+  g_input_stream_read_bytes_async (call->response, READ_CHUNK, G_PRIORITY_DEFAULT,
                                    g_task_get_cancellable (task), answer_read_cb,
                                    g_object_ref (task));
 }

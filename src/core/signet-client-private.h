@@ -142,7 +142,6 @@ signet_client_call_check_complete (SignetClientCall *call, goffset received, GEr
 /* The answer's body streamed into a file (signet-client-download.c). A
  * signed PDF grows a little over the 10 MB it started as. */
 #define SIGNET_CLIENT_MAX_DOWNLOAD ((goffset) 64 * 1024 * 1024)
-#define SIGNET_CLIENT_READ_CHUNK   65536
 
 void signet_client_download_start (GTask *task);
 void signet_client_download_write (GTask *task, GBytes *bytes);
