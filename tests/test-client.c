@@ -345,6 +345,34 @@ test_create_full_description (ClientFixture *f, gconstpointer data)
                    signet_created_request_get_signature_request_id (created));
 }
 
+/* A caller may keep its results as long as it likes: a call lets go of
+ * its connection when it returns, so the next call still gets one. */
+static void
+test_results_kept (ClientFixture *f, gconstpointer data)
+{
+  g_autoptr (GFile) file = write_pdf (f, "kept.pdf");
+  g_autoptr (GPtrArray) results = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (SignetCounter) counter = NULL;
+
+  /* More than libsoup's two connections to one host. */
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autofree char *document_id = NULL;
+      GAsyncResult    *result;
+
+      signet_client_upload_document_async (f->client, file, NULL, SIGNET_DOCUMENT_STATE_TOSIGN,
+                                           NULL, result_cb, f);
+      result = wait_result (f);
+      g_ptr_array_add (results, result);
+      document_id = signet_client_upload_document_finish (f->client, result, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (document_id);
+    }
+  counter = get_counter (f);
+  g_assert_cmpint (signet_counter_get_stored (counter), >=, 3);
+}
+
 static void
 test_create_existing_document (ClientFixture *f, gconstpointer data)
 {
@@ -1653,6 +1681,7 @@ main (int argc, char *argv[])
   add_test ("/client/error/insecure-url", wiki, test_insecure_url);
   add_test ("/client/empty-answers", wiki, test_empty_answers);
   add_test ("/client/big-list", wiki, test_big_list);
+  add_test ("/client/results-kept", wiki, test_results_kept);
   add_test ("/client/cancel/download", wiki, test_cancel_download);
   add_test ("/client/download-split-magic", wiki, test_download_split_magic);
   add_test ("/client/loopback-ignores-proxy", wiki, test_loopback_ignores_proxy);
