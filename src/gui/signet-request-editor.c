@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "signet-request-editor-private.h"
+#include "signet-field-value-row.h"
 #include "signet-form-util.h"
 
 /* The request editor beside the preview: every option of the selected
@@ -165,21 +166,13 @@ language_selected_cb (SignetRequestEditor *self)
 }
 
 static void
-remove_field_clicked_cb (GtkButton *button, SignetRequestEditor *self)
+remove_field_cb (SignetFieldValueRow *row, SignetRequestEditor *self)
 {
-  SignetFieldValue *value = g_object_get_data (G_OBJECT (button), "field-value");
-  GListModel       *values = signet_request_spec_get_field_values (self->spec);
+  GListModel *values = signet_request_spec_get_field_values (self->spec);
+  guint       position;
 
-  for (guint i = 0; i < g_list_model_get_n_items (values); i++)
-    {
-      g_autoptr (SignetFieldValue) other = g_list_model_get_item (values, i);
-
-      if (other == value)
-        {
-          g_list_store_remove (G_LIST_STORE (values), i);
-          return;
-        }
-    }
+  if (g_list_store_find (G_LIST_STORE (values), signet_field_value_row_get_value (row), &position))
+    g_list_store_remove (G_LIST_STORE (values), position);
 }
 
 static void
@@ -195,33 +188,9 @@ show_field_values (SignetRequestEditor *self)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr (SignetFieldValue) value = g_list_model_get_item (values, i);
-      GtkWidget       *row = adw_entry_row_new ();
-      GtkWidget       *lock = gtk_toggle_button_new ();
-      GtkWidget       *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-      g_autofree char *remove_label = NULL;
+      GtkWidget *row = signet_field_value_row_new (value);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                     signet_field_value_get_name (value));
-      signet_form_bind_text (value, "value", row);
-
-      gtk_button_set_icon_name (GTK_BUTTON (lock), "changes-prevent-symbolic");
-      gtk_widget_set_valign (lock, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (lock, "flat");
-      gtk_widget_set_tooltip_text (lock, _ ("Read-Only for the Signer"));
-      g_object_bind_property (value, "read-only", lock, "active",
-                              G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), lock);
-
-      /* Translators: a button's tooltip; %s is the name of a form field */
-      remove_label = g_strdup_printf (_ ("Remove “%s”"), signet_field_value_get_name (value));
-      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (remove, "flat");
-      gtk_widget_set_tooltip_text (remove, remove_label);
-      g_object_set_data_full (G_OBJECT (remove), "field-value", g_object_ref (value),
-                              g_object_unref);
-      g_signal_connect_object (remove, "clicked", G_CALLBACK (remove_field_clicked_cb), self, 0);
-      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), remove);
-
+      g_signal_connect_object (row, "remove", G_CALLBACK (remove_field_cb), self, 0);
       adw_expander_row_add_row (self->field_values_row, row);
       g_ptr_array_add (self->field_rows, row);
     }

@@ -293,27 +293,21 @@ signet_round_editor_set_places (SignetRoundEditor *self, const char *const *plac
   show_place (self);
 }
 
-static GtkWidget *
-row_of (SignetRoundEditor *self, const char *property)
+/* The row of each property of a round that can be wrong. */
+static const struct
 {
-  if (g_str_equal (property, "signer-name"))
-    return GTK_WIDGET (self->name_row);
-  if (g_str_equal (property, "ask-signer-name"))
-    return GTK_WIDGET (self->ask_name_row);
-  if (g_str_equal (property, "signer-email"))
-    return GTK_WIDGET (self->email_row);
-  if (g_str_equal (property, "fields"))
-    return GTK_WIDGET (self->field_row);
-  if (g_str_equal (property, "open-otp"))
-    return GTK_WIDGET (self->open_otp_row);
-  if (g_str_equal (property, "sign-otp"))
-    return GTK_WIDGET (self->sign_otp_row);
-  if (g_str_equal (property, "otp-email"))
-    return GTK_WIDGET (self->otp_email_row);
-  if (g_str_equal (property, "phone"))
-    return GTK_WIDGET (self->phone_row);
-  return NULL;
-}
+  const char *property;
+  gsize       offset;
+} round_rows[] = {
+  { "signer-name", G_STRUCT_OFFSET (SignetRoundEditor, name_row) },
+  { "ask-signer-name", G_STRUCT_OFFSET (SignetRoundEditor, ask_name_row) },
+  { "signer-email", G_STRUCT_OFFSET (SignetRoundEditor, email_row) },
+  { "fields", G_STRUCT_OFFSET (SignetRoundEditor, field_row) },
+  { "open-otp", G_STRUCT_OFFSET (SignetRoundEditor, open_otp_row) },
+  { "sign-otp", G_STRUCT_OFFSET (SignetRoundEditor, sign_otp_row) },
+  { "otp-email", G_STRUCT_OFFSET (SignetRoundEditor, otp_email_row) },
+  { "phone", G_STRUCT_OFFSET (SignetRoundEditor, phone_row) },
+};
 
 /**
  * signet_round_editor_show_problems:
@@ -325,29 +319,25 @@ row_of (SignetRoundEditor *self, const char *property)
 void
 signet_round_editor_show_problems (SignetRoundEditor *self, GPtrArray *problems)
 {
-  static const char *const properties[] = {
-    "signer-name", "ask-signer-name", "signer-email", "fields",
-    "open-otp",    "sign-otp",        "otp-email",    "phone",
-  };
-
   g_return_if_fail (SIGNET_IS_ROUND_EDITOR (self));
 
-  for (guint i = 0; i < G_N_ELEMENTS (properties); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (round_rows); i++)
     {
+      const char *property = round_rows[i].property;
       const char *message = NULL;
 
       for (guint j = 0; problems != NULL && j < problems->len && message == NULL; j++)
         {
           SignetSpecProblem *problem = g_ptr_array_index (problems, j);
 
-          if (g_strcmp0 (problem->property, properties[i]) == 0)
+          if (g_strcmp0 (problem->property, property) == 0)
             message = problem->message;
         }
-      signet_form_mark_row (row_of (self, properties[i]), message);
+      signet_form_mark_row (G_STRUCT_MEMBER (GtkWidget *, self, round_rows[i].offset), message);
       /* A wrong code address is not hidden behind a closed row. */
       if (message != NULL
-          && (g_str_equal (properties[i], "otp-email") || g_str_equal (properties[i], "phone")
-              || g_str_has_suffix (properties[i], "-otp")))
+          && (g_str_equal (property, "otp-email") || g_str_equal (property, "phone")
+              || g_str_has_suffix (property, "-otp")))
         adw_expander_row_set_expanded (self->otp_row, TRUE);
     }
 }
