@@ -64,9 +64,11 @@ signet_field_value_row_constructed (GObject *object)
   g_object_bind_property (self->value, "read-only", self->lock_button, "active",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 
-  /* Translators: a button's tooltip; %s is the name of a form field */
+  /* Translators: a button's tooltip and accessible name; %s is the name of a form field */
   remove = g_strdup_printf (_ ("Remove “%s”"), name);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->remove_button), remove);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->remove_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, remove, -1);
 }
 
 static void

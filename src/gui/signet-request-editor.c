@@ -20,7 +20,7 @@
  * ready. Each entry has its own SignetRequestSpec (made from its
  * inspection and the defaults the first time it is needed, and kept on
  * the entry), so that what was found in each file decides its mode and
- * fields; "Use These Settings for Every Document" copies the options that
+ * fields; "Use These Options for Every Document" copies the options that
  * are not tied to one file to the others. */
 
 #define SPEC_KEY "signet-request-spec"
