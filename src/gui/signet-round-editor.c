@@ -41,11 +41,19 @@ G_DEFINE_FINAL_TYPE (SignetRoundEditor, signet_round_editor, ADW_TYPE_PREFERENCE
 
 enum
 {
+  PROP_0,
+  PROP_ROUND,
+  N_PROPS
+};
+
+enum
+{
   REMOVE,
   N_SIGNALS
 };
 
-static guint signals[N_SIGNALS];
+static GParamSpec *properties[N_PROPS];
+static guint       signals[N_SIGNALS];
 
 static void
 remove_clicked_cb (SignetRoundEditor *self)
@@ -111,6 +119,34 @@ field_selected_cb (SignetRoundEditor *self)
 }
 
 static void
+signet_round_editor_constructed (GObject *object)
+{
+  SignetRoundEditor *self = SIGNET_ROUND_EDITOR (object);
+  SignetRoundSpec   *round = self->round;
+
+  G_OBJECT_CLASS (signet_round_editor_parent_class)->constructed (object);
+
+  /* Made by signet_round_editor_new(), which always passes one. */
+  g_assert (SIGNET_IS_ROUND_SPEC (round));
+  signet_form_bind_text (round, "signer-name", self->name_row);
+  g_object_bind_property (round, "ask-signer-name", self->ask_name_switch, "active",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  signet_form_bind_text (round, "signer-email", self->email_row);
+  signet_form_bind_enum (round, "open-otp", self->open_otp_row);
+  signet_form_bind_enum (round, "sign-otp", self->sign_otp_row);
+  signet_form_bind_text (round, "otp-email", self->otp_email_row);
+  signet_form_bind_text (round, "phone", self->phone_row);
+
+  g_signal_connect_object (round, "notify::open-otp", G_CALLBACK (otp_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (round, "notify::sign-otp", G_CALLBACK (otp_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (round, "notify::fields", G_CALLBACK (show_place), self,
+                           G_CONNECT_SWAPPED);
+  otp_changed_cb (self);
+}
+
+static void
 signet_round_editor_dispose (GObject *object)
 {
   SignetRoundEditor *self = SIGNET_ROUND_EDITOR (object);
@@ -136,13 +172,61 @@ signet_round_editor_finalize (GObject *object)
 }
 
 static void
+signet_round_editor_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  SignetRoundEditor *self = SIGNET_ROUND_EDITOR (object);
+
+  switch (prop_id)
+    {
+      case PROP_ROUND:
+        g_value_set_object (value, self->round);
+        break;
+
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+signet_round_editor_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  SignetRoundEditor *self = SIGNET_ROUND_EDITOR (object);
+
+  switch (prop_id)
+    {
+      case PROP_ROUND:
+        self->round = g_value_dup_object (value);
+        break;
+
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 signet_round_editor_class_init (SignetRoundEditorClass *klass)
 {
   GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = signet_round_editor_constructed;
   object_class->dispose = signet_round_editor_dispose;
   object_class->finalize = signet_round_editor_finalize;
+  object_class->get_property = signet_round_editor_get_property;
+  object_class->set_property = signet_round_editor_set_property;
+
+  /**
+   * SignetRoundEditor:round:
+   *
+   * The round (one signer's part of the request) the group edits.
+   */
+  properties[PROP_ROUND]
+    = g_param_spec_object ("round", NULL, NULL, SIGNET_TYPE_ROUND_SPEC,
+                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * SignetRoundEditor::remove:
@@ -184,31 +268,9 @@ signet_round_editor_init (SignetRoundEditor *self)
 GtkWidget *
 signet_round_editor_new (SignetRoundSpec *round)
 {
-  SignetRoundEditor *self;
-
   g_return_val_if_fail (SIGNET_IS_ROUND_SPEC (round), NULL);
 
-  self = g_object_new (SIGNET_TYPE_ROUND_EDITOR, NULL);
-  self->round = g_object_ref (round);
-
-  signet_form_bind_text (round, "signer-name", self->name_row);
-  g_object_bind_property (round, "ask-signer-name", self->ask_name_switch, "active",
-                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-  signet_form_bind_text (round, "signer-email", self->email_row);
-  signet_form_bind_enum (round, "open-otp", self->open_otp_row);
-  signet_form_bind_enum (round, "sign-otp", self->sign_otp_row);
-  signet_form_bind_text (round, "otp-email", self->otp_email_row);
-  signet_form_bind_text (round, "phone", self->phone_row);
-
-  g_signal_connect_object (round, "notify::open-otp", G_CALLBACK (otp_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (round, "notify::sign-otp", G_CALLBACK (otp_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (round, "notify::fields", G_CALLBACK (show_place), self,
-                           G_CONNECT_SWAPPED);
-  otp_changed_cb (self);
-
-  return GTK_WIDGET (self);
+  return g_object_new (SIGNET_TYPE_ROUND_EDITOR, "round", round, NULL);
 }
 
 /**
