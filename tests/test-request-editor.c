@@ -11,6 +11,7 @@
 
 #include "config.h"
 
+#include "signet-field-value-row.h"
 #include "signet-request-editor.h"
 #include "signet-presets.h"
 #include "signet-round-editor.h"
@@ -53,6 +54,24 @@ static gpointer
 child (EditorFixture *ef, const char *name)
 {
   return gtk_widget_get_template_child (ef->editor, SIGNET_TYPE_REQUEST_EDITOR, name);
+}
+
+/* The row below root that fills in value, if any. */
+static GtkWidget *
+find_value_row (GtkWidget *root, SignetFieldValue *value)
+{
+  if (SIGNET_IS_FIELD_VALUE_ROW (root)
+      && signet_field_value_row_get_value (SIGNET_FIELD_VALUE_ROW (root)) == value)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_value_row (c, value);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 static void
@@ -235,6 +254,63 @@ test_batch_copy_and_presets (EditorFixture *ef, gconstpointer data)
   }
 }
 
+static gpointer
+row_child (GtkWidget *row, const char *name)
+{
+  return gtk_widget_get_template_child (row, SIGNET_TYPE_FIELD_VALUE_ROW, name);
+}
+
+/* A form field added by name gets a row (a template) bound to its value
+ * and read-only flag, whose button removes it again. */
+static void
+test_field_values (EditorFixture *ef, gconstpointer data)
+{
+  SignetRequestEditor *editor = SIGNET_REQUEST_EDITOR (ef->editor);
+  SignetIntakeItem    *item = add_ready (ef, "fields.pdf");
+  AdwExpanderRow      *field_values_row = child (ef, "field_values_row");
+  GtkWidget           *add_field_row = child (ef, "add_field_row");
+  GListModel          *values;
+  g_autoptr (SignetFieldValue) value = NULL;
+  g_autofree char *subtitle = NULL;
+  GtkWidget       *row;
+  guint            n;
+
+  signet_request_editor_set_item (editor, item);
+  iterate ();
+  values = signet_request_spec_get_field_values (signet_request_editor_get_spec (editor));
+  n = g_list_model_get_n_items (values);
+
+  gtk_editable_set_text (GTK_EDITABLE (add_field_row), "  Contract number ");
+  g_signal_emit_by_name (add_field_row, "apply");
+  iterate ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (add_field_row)), ==, "");
+  g_assert_cmpuint (g_list_model_get_n_items (values), ==, n + 1);
+  value = g_list_model_get_item (values, n);
+  g_assert_cmpstr (signet_field_value_get_name (value), ==, "Contract number");
+  subtitle = g_strdup_printf ("%u field%s filled in", n + 1, n + 1 == 1 ? "" : "s");
+  g_assert_cmpstr (adw_expander_row_get_subtitle (field_values_row), ==, subtitle);
+
+  row = find_value_row (GTK_WIDGET (field_values_row), value);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   "Contract number");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (row_child (row, "remove_button")), ==,
+                   "Remove “Contract number”");
+
+  /* Both ways: typed into the row, and set on the value. */
+  gtk_editable_set_text (GTK_EDITABLE (row), "2026/14");
+  g_assert_cmpstr (signet_field_value_get_value (value), ==, "2026/14");
+  gtk_toggle_button_set_active (row_child (row, "lock_button"), TRUE);
+  g_assert_true (signet_field_value_get_read_only (value));
+  signet_field_value_set_value (value, "2026/15");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "2026/15");
+
+  g_signal_emit_by_name (row_child (row, "remove_button"), "clicked");
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (values), ==, n);
+  g_assert_null (find_value_row (GTK_WIDGET (field_values_row), value));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -246,6 +322,7 @@ main (int argc, char *argv[])
   ADD ("/request-editor/defaults-and-problems", test_defaults_and_problems);
   ADD ("/request-editor/several-signers", test_several_signers);
   ADD ("/request-editor/batch-copy-and-presets", test_batch_copy_and_presets);
+  ADD ("/request-editor/field-values", test_field_values);
 #undef ADD
 
   return g_test_run ();

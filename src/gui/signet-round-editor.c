@@ -42,11 +42,19 @@ G_DEFINE_FINAL_TYPE (SignetRoundEditor, signet_round_editor, ADW_TYPE_PREFERENCE
 
 enum
 {
+  PROP_0,
+  PROP_ROUND,
+  N_PROPS
+};
+
+enum
+{
   REMOVE,
   N_SIGNALS
 };
 
-static guint signals[N_SIGNALS];
+static GParamSpec *properties[N_PROPS];
+static guint       signals[N_SIGNALS];
 
 static void
 remove_clicked_cb (SignetRoundEditor *self)
@@ -112,6 +120,34 @@ field_selected_cb (SignetRoundEditor *self)
 }
 
 static void
+signet_round_editor_constructed (GObject *object)
+{
+  SignetRoundEditor *self = SIGNET_ROUND_EDITOR (object);
+  SignetRoundSpec   *round = self->round;
+
+  G_OBJECT_CLASS (signet_round_editor_parent_class)->constructed (object);
+
+  /* Made by signet_round_editor_new(), which always passes one. */
+  g_assert (SIGNET_IS_ROUND_SPEC (round));
+  signet_form_bind_text (round, "signer-name", self->name_row);
+  g_object_bind_property (round, "ask-signer-name", self->ask_name_switch, "active",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  signet_form_bind_text (round, "signer-email", self->email_row);
+  signet_form_bind_enum (round, "open-otp", self->open_otp_row);
+  signet_form_bind_enum (round, "sign-otp", self->sign_otp_row);
+  signet_form_bind_text (round, "otp-email", self->otp_email_row);
+  signet_form_bind_text (round, "phone", self->phone_row);
+
+  g_signal_connect_object (round, "notify::open-otp", G_CALLBACK (otp_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (round, "notify::sign-otp", G_CALLBACK (otp_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (round, "notify::fields", G_CALLBACK (show_place), self,
+                           G_CONNECT_SWAPPED);
+  otp_changed_cb (self);
+}
+
+static void
 signet_round_editor_dispose (GObject *object)
 {
   SignetRoundEditor *self = SIGNET_ROUND_EDITOR (object);
@@ -137,13 +173,61 @@ signet_round_editor_finalize (GObject *object)
 }
 
 static void
+signet_round_editor_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  SignetRoundEditor *self = SIGNET_ROUND_EDITOR (object);
+
+  switch (prop_id)
+    {
+      case PROP_ROUND:
+        g_value_set_object (value, self->round);
+        break;
+
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+signet_round_editor_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  SignetRoundEditor *self = SIGNET_ROUND_EDITOR (object);
+
+  switch (prop_id)
+    {
+      case PROP_ROUND:
+        self->round = g_value_dup_object (value);
+        break;
+
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 signet_round_editor_class_init (SignetRoundEditorClass *klass)
 {
   GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = signet_round_editor_constructed;
   object_class->dispose = signet_round_editor_dispose;
   object_class->finalize = signet_round_editor_finalize;
+  object_class->get_property = signet_round_editor_get_property;
+  object_class->set_property = signet_round_editor_set_property;
+
+  /**
+   * SignetRoundEditor:round:
+   *
+   * The round (one signer's part of the request) the group edits.
+   */
+  properties[PROP_ROUND]
+    = g_param_spec_object ("round", NULL, NULL, SIGNET_TYPE_ROUND_SPEC,
+                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * SignetRoundEditor::remove:
@@ -185,31 +269,9 @@ signet_round_editor_init (SignetRoundEditor *self)
 GtkWidget *
 signet_round_editor_new (SignetRoundSpec *round)
 {
-  SignetRoundEditor *self;
-
   g_return_val_if_fail (SIGNET_IS_ROUND_SPEC (round), NULL);
 
-  self = g_object_new (SIGNET_TYPE_ROUND_EDITOR, NULL);
-  self->round = g_object_ref (round);
-
-  signet_form_bind_text (round, "signer-name", self->name_row);
-  g_object_bind_property (round, "ask-signer-name", self->ask_name_switch, "active",
-                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-  signet_form_bind_text (round, "signer-email", self->email_row);
-  signet_form_bind_enum (round, "open-otp", self->open_otp_row);
-  signet_form_bind_enum (round, "sign-otp", self->sign_otp_row);
-  signet_form_bind_text (round, "otp-email", self->otp_email_row);
-  signet_form_bind_text (round, "phone", self->phone_row);
-
-  g_signal_connect_object (round, "notify::open-otp", G_CALLBACK (otp_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (round, "notify::sign-otp", G_CALLBACK (otp_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (round, "notify::fields", G_CALLBACK (show_place), self,
-                           G_CONNECT_SWAPPED);
-  otp_changed_cb (self);
-
-  return GTK_WIDGET (self);
+  return g_object_new (SIGNET_TYPE_ROUND_EDITOR, "round", round, NULL);
 }
 
 /**
@@ -294,27 +356,21 @@ signet_round_editor_set_places (SignetRoundEditor *self, const char *const *plac
   show_place (self);
 }
 
-static GtkWidget *
-row_of (SignetRoundEditor *self, const char *property)
+/* The row of each property of a round that can be wrong. */
+static const struct
 {
-  if (g_str_equal (property, "signer-name"))
-    return GTK_WIDGET (self->name_row);
-  if (g_str_equal (property, "ask-signer-name"))
-    return GTK_WIDGET (self->ask_name_row);
-  if (g_str_equal (property, "signer-email"))
-    return GTK_WIDGET (self->email_row);
-  if (g_str_equal (property, "fields"))
-    return GTK_WIDGET (self->field_row);
-  if (g_str_equal (property, "open-otp"))
-    return GTK_WIDGET (self->open_otp_row);
-  if (g_str_equal (property, "sign-otp"))
-    return GTK_WIDGET (self->sign_otp_row);
-  if (g_str_equal (property, "otp-email"))
-    return GTK_WIDGET (self->otp_email_row);
-  if (g_str_equal (property, "phone"))
-    return GTK_WIDGET (self->phone_row);
-  return NULL;
-}
+  const char *property;
+  gsize       offset;
+} round_rows[] = {
+  { "signer-name", G_STRUCT_OFFSET (SignetRoundEditor, name_row) },
+  { "ask-signer-name", G_STRUCT_OFFSET (SignetRoundEditor, ask_name_row) },
+  { "signer-email", G_STRUCT_OFFSET (SignetRoundEditor, email_row) },
+  { "fields", G_STRUCT_OFFSET (SignetRoundEditor, field_row) },
+  { "open-otp", G_STRUCT_OFFSET (SignetRoundEditor, open_otp_row) },
+  { "sign-otp", G_STRUCT_OFFSET (SignetRoundEditor, sign_otp_row) },
+  { "otp-email", G_STRUCT_OFFSET (SignetRoundEditor, otp_email_row) },
+  { "phone", G_STRUCT_OFFSET (SignetRoundEditor, phone_row) },
+};
 
 /**
  * signet_round_editor_show_problems:
@@ -326,29 +382,25 @@ row_of (SignetRoundEditor *self, const char *property)
 void
 signet_round_editor_show_problems (SignetRoundEditor *self, GPtrArray *problems)
 {
-  static const char *const properties[] = {
-    "signer-name", "ask-signer-name", "signer-email", "fields",
-    "open-otp",    "sign-otp",        "otp-email",    "phone",
-  };
-
   g_return_if_fail (SIGNET_IS_ROUND_EDITOR (self));
 
-  for (guint i = 0; i < G_N_ELEMENTS (properties); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (round_rows); i++)
     {
+      const char *property = round_rows[i].property;
       const char *message = NULL;
 
       for (guint j = 0; problems != NULL && j < problems->len && message == NULL; j++)
         {
           SignetSpecProblem *problem = g_ptr_array_index (problems, j);
 
-          if (g_strcmp0 (problem->property, properties[i]) == 0)
+          if (g_strcmp0 (problem->property, property) == 0)
             message = problem->message;
         }
-      signet_form_mark_row (row_of (self, properties[i]), message);
+      signet_form_mark_row (G_STRUCT_MEMBER (GtkWidget *, self, round_rows[i].offset), message);
       /* A wrong code address is not hidden behind a closed row. */
       if (message != NULL
-          && (g_str_equal (properties[i], "otp-email") || g_str_equal (properties[i], "phone")
-              || g_str_has_suffix (properties[i], "-otp")))
+          && (g_str_equal (property, "otp-email") || g_str_equal (property, "phone")
+              || g_str_has_suffix (property, "-otp")))
         adw_expander_row_set_expanded (self->otp_row, TRUE);
     }
 }

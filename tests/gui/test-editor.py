@@ -1,10 +1,11 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""The request editor beside the preview: a plain PDF goes with one click and
-the defaults; the editor suggests the signing mode the file calls for; a wrong
-e-mail address marks its row and keeps Send off with the reason; the options
-chosen arrive at the (built-in) sandbox; a batch of three sends three requests
-and sums up what went."""
+"""The request editor beside the preview, one file at a time: a plain PDF goes
+with one click and the defaults; the editor suggests the signing mode the file
+calls for; a wrong e-mail address marks its row and keeps Send off with the
+reason; the options chosen arrive at the (built-in) sandbox; two signers get
+their own fields; the dark style. Several files at once are in
+test-editor-batch.py, which shares the helpers below."""
 
 import json
 import os
@@ -16,7 +17,7 @@ import urllib.request
 
 sys.path.insert(0, os.path.dirname(__file__))
 from gi.repository import GLib  # noqa: E402
-from signet_atspi import Atspi, Signet, TestFailure, check  # noqa: E402
+from signet_atspi import Atspi, Signet, TestFailure, check, walk  # noqa: E402
 
 DATA = os.environ["SIGNET_TEST_DATA"]
 DEFAULTS = {"io/github/signetapp/Signet": {
@@ -54,31 +55,42 @@ def journalled(signet):
         connection.close()
 
 
+def wait_for(signet, fetch, message, timeout=20):
+    """What fetch() returns once it is not None, polled until the deadline."""
+    found = None
+
+    def ready():
+        nonlocal found
+        found = fetch()
+        return found is not None
+    signet.wait_until(ready, message, timeout=timeout)
+    return found
+
+
 def signing_url(signet, srid):
     """The signing link the journal holds for a request, once it has one."""
     path = os.path.join(signet.home_dir, "data", "signet", "journal.db")
-    deadline = time.time() + 20
-    while True:
+
+    def link():
         connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
         try:
             row = connection.execute("SELECT signing_url FROM requests WHERE signature_request_id = ?",
                                      (srid,)).fetchone()
         finally:
             connection.close()
-        if (row and row[0]) or time.time() > deadline:
-            return row[0] if row else None
-        time.sleep(0.2)
+        return row[0] if row and row[0] else None
+    return wait_for(signet, link, f"the journal never got a signing link for {srid}")
 
 
 def arrived(signet, url, srid):
     """What the sandbox got for a request, once it has it."""
-    deadline = time.time() + 20
-    while True:
+    def got():
         try:
             return get(f"{url}/sandbox/requests/{srid}")
         except urllib.error.HTTPError as error:
-            check(error.code == 404 and time.time() < deadline, f"the sandbox never got {srid}: {error}")
-            time.sleep(0.2)
+            check(error.code == 404, f"the sandbox answered {error} for {srid}")
+            return None
+    return wait_for(signet, got, f"the sandbox never got {srid}")
 
 
 def sensitive(node):
@@ -184,6 +196,22 @@ def options(signet):
           f"no invitation with the message in {mails}")
 
 
+def popover_focused(signet, root):
+    """Whether the focus is in a popover (the list of an open combo row)."""
+    for node in walk(root):
+        try:
+            if not node.get_state_set().contains(Atspi.StateType.FOCUSED):
+                continue
+            ancestor = node.get_parent()
+            while ancestor is not None:
+                if ancestor.get_name() == "GtkPopover":
+                    return True
+                ancestor = ancestor.get_parent()
+        except GLib.Error:
+            continue  # a widget that went away while we looked
+    return False
+
+
 def choose(signet, row_title, steps, root):
     """Picks an item of a combo row: opens its popover, moves down steps
     items with the keyboard and takes it (the popover's items have no
@@ -191,7 +219,8 @@ def choose(signet, row_title, steps, root):
     row = signet.find("combo box", root=root,
                       predicate=lambda n: (n.get_name() or "").startswith(row_title))
     signet.click_at(row)
-    time.sleep(0.5)  # the popover takes the focus
+    signet.wait_until(lambda: popover_focused(signet, root),
+                      f"the list of {row_title!r} never took the focus")
     for _ in range(steps):
         signet.key("Down")
     signet.key("Return")
@@ -235,93 +264,34 @@ def dark(signet):
     signet.screenshot("editor-dark")
 
 
-def post(url, body):
-    request = urllib.request.Request(url, data=json.dumps(body).encode(), method="POST",
-                                     headers={"Content-Type": "application/json"})
-    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
-    with opener.open(request, timeout=10) as answer:
-        return answer.status
+def run_cases(cases):
+    """Runs the selected (name, files, test) cases (all without arguments),
+    each against a fresh Signet on the built-in sandbox; exits 1 if any failed."""
+    failed = False
+    selected = sys.argv[1:] or [name for name, _, _ in cases]
+    for name, files, test in cases:
+        if name not in selected:
+            continue
+        settings = dict(DEFAULTS)
+        if name == "dark":
+            settings["org/gnome/desktop/interface"] = {"color-scheme": "'prefer-dark'"}
+        started = time.monotonic()
+        signet = Signet(*[os.path.join(DATA, f) for f in files], env=ENV, settings=settings)
+        try:
+            test(signet)
+            print(f"PASS {name} ({time.monotonic() - started:.1f} s)")
+        except TestFailure as failure:
+            print(f"FAIL {name}: {failure}\n--- signet output ---\n{signet.output()}")
+            failed = True
+        finally:
+            signet.close()
+    sys.exit(1 if failed else 0)
 
 
-def quota(signet):
-    """Too few requests left: nothing is sent, and the reason says what to do."""
-    url = sandbox_url(signet)
-    post(f"{url}/sandbox/quota", {"available": 1})
-    send = send_button(signet, "Send 2 Requests")
-    signet.wait_until(lambda: sensitive(send), f"Send 2 Requests stayed off: {send.get_description()!r}",
-                      timeout=30)
-    signet.click(send)
-    signet.find("label", "Not Enough Signature Requests", timeout=20)
-    signet.find("label", predicate=lambda n: (n.get_name() or "").startswith("Only 1 signature request is left"))
-    signet.screenshot("editor-quota")
-    check(journalled(signet) == [], f"something was sent: {journalled(signet)}")
-    check(len(queue_rows(signet)) == 2, f"the files left the list: {queue_rows(signet)}")
-
-
-def retry(signet):
-    """One of two is refused: the summary says why, and Try Again sends it."""
-    url = sandbox_url(signet)
-    send = send_button(signet, "Send 2 Requests")
-    signet.wait_until(lambda: sensitive(send), f"Send 2 Requests stayed off: {send.get_description()!r}",
-                      timeout=30)
-    post(f"{url}/sandbox/faults", {"path": "/JSON/signatureRequest", "status": 400, "count": 1})
-    signet.click(send)
-    signet.find("label", "1 of 2 Requests Sent", timeout=40)
-    signet.screenshot("editor-retry")
-    signet.wait_until(lambda: queue_rows(signet) == ["simple.pdf"],
-                      f"the list should keep only the refused file: {queue_rows(signet)}")
-    # GTK 4.8 names a dialog's response button "_Try Again Try Again".
-    signet.click(signet.find("push button", predicate=lambda n: (n.get_name() or "").endswith("Try Again")
-                             and n.get_action_iface() is not None))
-    wait_sent(signet)
-    names = sorted(name for _, name in journalled(signet))
-    check(names == ["simple.pdf", "simple.pdf", "tags.pdf"], f"the journal has {names}")
-
-
-def batch(signet):
-    """Three files, one button, three requests and a summary."""
-    url = sandbox_url(signet)
-    send = send_button(signet, "Send 3 Requests")
-    signet.wait_until(lambda: sensitive(send), f"Send 3 Requests stayed off: {send.get_description()!r}",
-                      timeout=30)
-    started = time.monotonic()
-    signet.click(send)
-    signet.find("label", "3 Requests Sent", timeout=40)
-    print(f"batch of 3: summary after {time.monotonic() - started:.2f} s")
-    signet.screenshot("editor-summary")
-    requests = journalled(signet)
-    check(sorted(name for _, name in requests) == ["fields.pdf", "simple.pdf", "tags.pdf"],
-          f"the journal has {requests}")
-    for srid, _ in requests:
-        arrived(signet, url, srid)
-    check(queue_rows(signet) == [], f"sent files stayed in the list: {queue_rows(signet)}")
-
-
-CASES = [
-    ("one-click", ["simple.pdf"], one_click),
-    ("options", ["fields.pdf"], options),
-    ("batch", ["simple.pdf", "fields.pdf", "tags.pdf"], batch),
-    ("rounds", ["fields.pdf"], rounds),
-    ("quota", ["simple.pdf", "tags.pdf"], quota),
-    ("retry", ["simple.pdf", "tags.pdf"], retry),
-    ("dark", ["fields.pdf"], dark),
-]
-
-failed = False
-selected = sys.argv[1:] or [name for name, _, _ in CASES]
-for name, files, test in CASES:
-    if name not in selected:
-        continue
-    settings = dict(DEFAULTS)
-    if name == "dark":
-        settings["org/gnome/desktop/interface"] = {"color-scheme": "'prefer-dark'"}
-    signet = Signet(*[os.path.join(DATA, f) for f in files], env=ENV, settings=settings)
-    try:
-        test(signet)
-        print(f"PASS {name}")
-    except TestFailure as failure:
-        print(f"FAIL {name}: {failure}\n--- signet output ---\n{signet.output()}")
-        failed = True
-    finally:
-        signet.close()
-sys.exit(1 if failed else 0)
+if __name__ == "__main__":
+    run_cases([
+        ("one-click", ["simple.pdf"], one_click),
+        ("options", ["fields.pdf"], options),
+        ("rounds", ["fields.pdf"], rounds),
+        ("dark", ["fields.pdf"], dark),
+    ])
