@@ -22,14 +22,18 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <sys/mount.h>
 #include <unistd.h>
 
+#include "journal-fault-vfs.h"
 #include "journal-util.h"
 #include "signet-archive-private.h"
 #include "signet-archive.h"
 #include "signet-error.h"
+#include "signet-outbox.h"
+#include "signet-tracker.h"
 
 #define SOMEONE_ELSES "someone else's file"
 
@@ -328,12 +332,261 @@ test_full_disk_copy (DiskFixture *df, gconstpointer data)
 
 /* }}} */
 
+/* {{{ The journal failing during the archive flow */
+
+typedef struct
+{
+  JournalFixture jf;
+  SignetOutbox  *outbox;
+  SignetTracker *tracker;
+  char          *folder;
+} FlowFixture;
+
+/* The journal itself warns of a failed write (its saved_cb): that is
+ * the failure under test while a fault fired. */
+static gboolean
+expected (const char *domain, GLogLevelFlags level)
+{
+  return g_strcmp0 (domain, "signet-journal") == 0 && (level & G_LOG_LEVEL_WARNING) != 0
+         && journal_fault_vfs_fired () > 0;
+}
+
+static gboolean
+log_fatal_cb (const char *domain, GLogLevelFlags level, const char *message, gpointer user_data)
+{
+  return !expected (domain, level);
+}
+
+static void
+journal_log_cb (const char *domain, GLogLevelFlags level, const char *message, gpointer user_data)
+{
+  if (expected (domain, level))
+    g_test_message ("Expected: %s", message);
+  else
+    g_log_default_handler (domain, level, message, user_data);
+}
+
+static void
+flow_start (FlowFixture *ff)
+{
+  ff->outbox = signet_outbox_new (ff->jf.journal, ff->jf.client, "sandbox", ff->jf.monitor);
+  g_object_set (ff->outbox, "retry-delay", 40, "max-retry-delay", 200, NULL);
+  signet_outbox_start (ff->outbox);
+  ff->tracker = signet_tracker_new (ff->jf.journal, ff->jf.client, "sandbox", ff->jf.monitor);
+  g_object_set (ff->tracker, "interval", 50, "archive-folder", ff->folder, "delete-after-archiving",
+                TRUE, NULL);
+  signet_tracker_start (ff->tracker);
+}
+
+/* Stops the outbox and the tracker, and waits until their work in
+ * flight (a download being published, a write) is over and they are
+ * gone, as before the journal closes when Signet quits. */
+static void
+flow_stop (FlowFixture *ff)
+{
+  gpointer tracker = ff->tracker, outbox = ff->outbox;
+  gint64   deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  signet_tracker_stop (ff->tracker);
+  signet_outbox_stop (ff->outbox);
+  g_object_add_weak_pointer (tracker, &tracker);
+  g_object_add_weak_pointer (outbox, &outbox);
+  g_clear_object (&ff->tracker);
+  g_clear_object (&ff->outbox);
+  while (tracker != NULL || outbox != NULL)
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("The tracker or the outbox still works 10 s after they were stopped");
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static void
+flow_set_up (FlowFixture *ff, gconstpointer data)
+{
+  g_test_log_set_fatal_handler (log_fatal_cb, NULL);
+  journal_fixture_set_up (&ff->jf, data);
+  ff->folder = g_build_filename (g_get_user_data_dir (), "Signed", NULL);
+  flow_start (ff);
+}
+
+static void
+flow_tear_down (FlowFixture *ff, gconstpointer data)
+{
+  journal_fault_vfs_disarm ();
+  flow_stop (ff);
+  g_free (ff->folder);
+  journal_fixture_tear_down (&ff->jf, data);
+}
+
+/* Every write asked for so far is done: the journal's one thread answers
+ * in order. */
+static void
+journal_barrier (FlowFixture *ff, SignetDocument *document)
+{
+  g_autoptr (GPtrArray) events = journal_events (ff->jf.journal, document);
+}
+
+static SignetDocument *
+send_open (FlowFixture *ff, const char *name)
+{
+  g_autofree char *path = write_pdf (name, NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (SignetSignatureRequest) request = signet_signature_request_new ();
+  SignetDocument *document;
+
+  signet_signature_request_set_file (request, file);
+  document = journal_add (ff->jf.journal, &request, 1);
+  wait_status (document, SIGNET_DOCUMENT_STATUS_OPEN, 10);
+  journal_barrier (ff, document);
+  return document;
+}
+
+static void
+sign (FlowFixture *ff, SignetDocument *document)
+{
+  g_autofree char *path
+    = g_strdup_printf ("/sandbox/sign/%s", signet_document_get_signature_request_id (document));
+  g_autoptr (JsonNode) reply
+    = fixture_json (&ff->jf.sandbox, "POST", path, "{\"name\": \"Eva\"}", 200);
+}
+
+/* The PDFs in the archive folder, and no hidden download left. */
+static void
+wait_archive_files (FlowFixture *ff, guint n)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!g_file_test (ff->folder, G_FILE_TEST_IS_DIR) || count_files (ff->folder) != n)
+    {
+      if (g_get_monotonic_time () > deadline)
+        {
+          g_autoptr (GDir) dir = g_dir_open (ff->folder, 0, NULL);
+          const char *file;
+
+          while (dir != NULL && (file = g_dir_read_name (dir)) != NULL)
+            g_test_message ("In the archive folder: %s", file);
+          g_error ("The archive folder does not hold %u files after 10 s", n);
+        }
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+/* Signs @name's request with the journal failing from write @n on (a
+ * disk that stays full), and checks the next start: the PDF is archived
+ * once, the journal knows it, and only then is the server's deleted.
+ * Returns whether write @n was reached. */
+static gboolean
+archive_with_fault (FlowFixture *ff, guint n, guint serial)
+{
+  g_autofree char *name = g_strdup_printf ("Flow %u.pdf", serial);
+  g_autoptr (SignetDocument) document = send_open (ff, name);
+  g_autofree char *request_id = g_strdup (signet_document_get_signature_request_id (document));
+  g_autofree char *document_id = g_strdup (signet_document_get_document_id (document));
+  g_autoptr (GPtrArray) events = NULL;
+  g_autofree char *told = NULL;
+  SignetDocument  *again;
+  gint64           deadline = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
+
+  journal_fault_vfs_arm_sticky (JOURNAL_FAULT_WRITE, n, SQLITE_FULL);
+  sign (ff, document);
+  /* The person is told, in the document's last error. As the journal
+   * grows a write may touch one page less: then the flow had fewer write
+   * points, and this one was not reached. */
+  while (journal_fault_vfs_fired () == 0 || signet_document_get_last_error (document) == NULL)
+    {
+      if (journal_fault_vfs_fired () == 0
+          && signet_document_get_status (document) == SIGNET_DOCUMENT_STATUS_ARCHIVED)
+        {
+          journal_barrier (ff, document);
+          if (journal_fault_vfs_fired () == 0)
+            {
+              journal_fault_vfs_disarm ();
+              g_test_message ("Write %u: not reached", n);
+              wait_archive_files (ff, serial + 1);
+              return FALSE;
+            }
+        }
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Write %u of the archive flow: no failure told after 15 s (%u fired)", n,
+                 journal_fault_vfs_fired ());
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  told = g_strdup (signet_document_get_last_error (document));
+  journal_barrier (ff, document);
+  journal_fault_vfs_disarm ();
+  g_test_message ("Write %u: %s, told “%s”", n,
+                  signet_document_status_to_string (signet_document_get_status (document)), told);
+
+  /* The next start. */
+  flow_stop (ff);
+  close_journal (g_steal_pointer (&ff->jf.journal));
+  ff->jf.journal = open_journal (NULL);
+  flow_start (ff);
+  again = signet_journal_find (ff->jf.journal, request_id);
+  g_assert_nonnull (again);
+  wait_status (again, SIGNET_DOCUMENT_STATUS_ARCHIVED, 15);
+  journal_barrier (ff, again);
+  g_assert_nonnull (signet_document_get_archive_path (again));
+  g_assert_true (g_file_test (signet_document_get_archive_path (again), G_FILE_TEST_IS_REGULAR));
+  events = journal_events (ff->jf.journal, again);
+  g_assert_true (has_event (events, "downloaded"));
+  g_assert_true (has_event (events, "deleted"));
+  /* One PDF per document so far, none twice. */
+  wait_archive_files (ff, serial + 1);
+  {
+    g_autofree char *path = g_strdup_printf ("/JSON/document/metadata/%s", document_id);
+    g_autoptr (Response) response
+      = fixture_send (&ff->jf.sandbox, "GET", path, TEST_KEY, NULL, NULL, NULL);
+
+    g_assert_cmpuint (response->status, ==, 404);
+  }
+  return TRUE;
+}
+
+/* The journal fails at each of its write points of the archive flow
+ * (signed, downloaded, deleted), in turn: first the points are counted
+ * on a flow that works, then each is failed for a document of its own. */
+static void
+test_journal_faults (FlowFixture *ff, gconstpointer data)
+{
+  guint writes, reached = 0;
+
+  {
+    g_autoptr (SignetDocument) document = send_open (ff, "Counted.pdf");
+
+    journal_fault_vfs_reset_counts ();
+    sign (ff, document);
+    wait_status (document, SIGNET_DOCUMENT_STATUS_ARCHIVED, 15);
+    journal_barrier (ff, document);
+    writes = journal_fault_vfs_count (JOURNAL_FAULT_WRITE);
+    g_assert_null (signet_document_get_last_error (document));
+    wait_archive_files (ff, 1);
+  }
+  g_test_message ("The archive flow writes the journal %u times", writes);
+  g_assert_cmpuint (writes, >=, 3);
+
+  for (guint n = 1; n <= writes; n++)
+    reached += archive_with_fault (ff, n, n);
+  g_test_message ("%u of %u write points reached and failed", reached, writes);
+  /* At most a page less per write (two writes each) was not reached. */
+  g_assert_cmpuint (reached + 3 * 2, >=, writes);
+}
+
+/* }}} */
+
 int
 main (int argc, char *argv[])
 {
   g_autofree char *no_tmpfs = NULL;
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_log_set_handler ("signet-journal", G_LOG_LEVEL_WARNING | G_LOG_FLAG_FATAL, journal_log_cb,
+                     NULL);
+  journal_fault_vfs_install ();
 
   g_test_add_data_func ("/archive/no-overwrite/link", GINT_TO_POINTER (SIGNET_ARCHIVE_METHOD_LINK),
                         test_no_overwrite);
@@ -341,6 +594,9 @@ main (int argc, char *argv[])
                         GINT_TO_POINTER (SIGNET_ARCHIVE_METHOD_RENAME), test_no_overwrite);
   g_test_add_data_func ("/archive/no-overwrite/copy", GINT_TO_POINTER (SIGNET_ARCHIVE_METHOD_COPY),
                         test_no_overwrite);
+
+  g_test_add ("/archive/journal-faults", FlowFixture, NULL, flow_set_up, test_journal_faults,
+              flow_tear_down);
 
   /* A skip would count as a failure in ./build-aux/dev test: where no
    * tmpfs can be mounted, the full-disk tests are not registered, and

@@ -320,6 +320,41 @@ published_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     g_task_return_pointer (task, path, g_free);
 }
 
+/* After a failed download, the download itself and the client's own
+ * partial file, ".<temp>.<random>.part", when a download it gave up
+ * (cancelled while a file was being made or renamed) left them behind:
+ * no hidden PDF stays in the archive folder. */
+static void
+sweep_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  const char      *temp = task_data;
+  g_autofree char *folder = g_path_get_dirname (temp);
+  g_autofree char *base = g_path_get_basename (temp);
+  g_autofree char *prefix = g_strconcat (".", base, ".", NULL);
+  g_autoptr (GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  g_unlink (temp);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, prefix) && g_str_has_suffix (name, ".part"))
+      {
+        g_autofree char *path = g_build_filename (folder, name, NULL);
+
+        g_debug ("Removing the partial download %s", path);
+        g_unlink (path);
+      }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+sweep (const char *temp)
+{
+  g_autoptr (GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+
+  g_task_set_task_data (task, g_strdup (temp), g_free);
+  g_task_run_in_thread (task, sweep_thread);
+}
+
 static void
 downloaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -329,6 +364,7 @@ downloaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
   if (!signet_client_download_document_finish (SIGNET_CLIENT (source), result, &error))
     {
+      sweep (((SaveData *) g_task_get_task_data (task))->temp);
       /* The download could not be written (the network's errors have
        * their own codes): said of the folder, not of the hidden file. */
       if (g_error_matches (error, SIGNET_ERROR, SIGNET_ERROR_FAILED))
@@ -407,6 +443,9 @@ signet_archive_save_async (SignetClient       *client,
 
   task = g_task_new (client, cancellable, callback, user_data);
   g_task_set_source_tag (task, signet_archive_save_async);
+  /* A PDF published as the caller gave up is still reported, so that
+   * its journal learns of it rather than download it again. */
+  g_task_set_check_cancellable (task, FALSE);
   data = g_new0 (SaveData, 1);
   data->client = g_object_ref (client);
   data->document_id = g_strdup (document_id);
