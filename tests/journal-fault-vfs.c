@@ -358,3 +358,37 @@ journal_fault_vfs_fired (void)
   g_mutex_unlock (&lock);
   return n;
 }
+
+/* The journal warns of a write it could not do (its saved_cb): while a
+ * fault fired, that is the failure under test. */
+static gboolean
+expected (const char *domain, GLogLevelFlags level)
+{
+  return g_strcmp0 (domain, "signet-journal") == 0 && (level & G_LOG_LEVEL_WARNING) != 0
+         && journal_fault_vfs_fired () > 0;
+}
+
+static void
+journal_log_cb (const char *domain, GLogLevelFlags level, const char *message, gpointer user_data)
+{
+  if (expected (domain, level))
+    g_test_message ("Expected: %s", message);
+  else
+    g_log_default_handler (domain, level, message, user_data);
+}
+
+void
+journal_fault_vfs_expect_warnings (void)
+{
+  g_log_set_handler ("signet-journal", G_LOG_LEVEL_WARNING | G_LOG_FLAG_FATAL, journal_log_cb,
+                     NULL);
+}
+
+gboolean
+journal_fault_vfs_fatal_cb (const char    *domain,
+                            GLogLevelFlags level,
+                            const char    *message,
+                            gpointer       user_data)
+{
+  return !expected (domain, level);
+}

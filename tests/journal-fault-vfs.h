@@ -48,4 +48,15 @@ void  journal_fault_vfs_reset_counts (void);
 /* How many calls the armed (or last armed) fault has failed. */
 guint journal_fault_vfs_fired (void);
 
+/* The journal's own warning of a failed write is what a fault test
+ * drives: once a fault fired, it is a test message, not fatal. Call
+ * journal_fault_vfs_expect_warnings() once in main(), and pass
+ * journal_fault_vfs_fatal_cb to g_test_log_set_fatal_handler() in each
+ * test (GTest resets it before each). */
+void     journal_fault_vfs_expect_warnings (void);
+gboolean journal_fault_vfs_fatal_cb (const char    *domain,
+                                     GLogLevelFlags level,
+                                     const char    *message,
+                                     gpointer       user_data);
+
 G_END_DECLS

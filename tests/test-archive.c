@@ -342,30 +342,6 @@ typedef struct
   char          *folder;
 } FlowFixture;
 
-/* The journal itself warns of a failed write (its saved_cb): that is
- * the failure under test while a fault fired. */
-static gboolean
-expected (const char *domain, GLogLevelFlags level)
-{
-  return g_strcmp0 (domain, "signet-journal") == 0 && (level & G_LOG_LEVEL_WARNING) != 0
-         && journal_fault_vfs_fired () > 0;
-}
-
-static gboolean
-log_fatal_cb (const char *domain, GLogLevelFlags level, const char *message, gpointer user_data)
-{
-  return !expected (domain, level);
-}
-
-static void
-journal_log_cb (const char *domain, GLogLevelFlags level, const char *message, gpointer user_data)
-{
-  if (expected (domain, level))
-    g_test_message ("Expected: %s", message);
-  else
-    g_log_default_handler (domain, level, message, user_data);
-}
-
 static void
 flow_start (FlowFixture *ff)
 {
@@ -405,7 +381,7 @@ flow_stop (FlowFixture *ff)
 static void
 flow_set_up (FlowFixture *ff, gconstpointer data)
 {
-  g_test_log_set_fatal_handler (log_fatal_cb, NULL);
+  g_test_log_set_fatal_handler (journal_fault_vfs_fatal_cb, NULL);
   journal_fixture_set_up (&ff->jf, data);
   ff->folder = g_build_filename (g_get_user_data_dir (), "Signed", NULL);
   flow_start (ff);
@@ -584,8 +560,7 @@ main (int argc, char *argv[])
   g_autofree char *no_tmpfs = NULL;
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  g_log_set_handler ("signet-journal", G_LOG_LEVEL_WARNING | G_LOG_FLAG_FATAL, journal_log_cb,
-                     NULL);
+  journal_fault_vfs_expect_warnings ();
   journal_fault_vfs_install ();
 
   g_test_add_data_func ("/archive/no-overwrite/link", GINT_TO_POINTER (SIGNET_ARCHIVE_METHOD_LINK),

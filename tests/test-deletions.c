@@ -37,30 +37,6 @@ typedef struct
   GError *last_failure;
 } Heard;
 
-/* The journal itself warns of a failed write (its saved_cb): that is
- * the failure under test, not a bug of the test, while a fault fired. */
-static gboolean
-expected (const char *domain, GLogLevelFlags level)
-{
-  return g_strcmp0 (domain, "signet-journal") == 0 && (level & G_LOG_LEVEL_WARNING) != 0
-         && journal_fault_vfs_fired () > 0;
-}
-
-static gboolean
-log_fatal_cb (const char *domain, GLogLevelFlags level, const char *message, gpointer user_data)
-{
-  return !expected (domain, level);
-}
-
-static void
-journal_log_cb (const char *domain, GLogLevelFlags level, const char *message, gpointer user_data)
-{
-  if (expected (domain, level))
-    g_test_message ("Expected: %s", message);
-  else
-    g_log_default_handler (domain, level, message, user_data);
-}
-
 static void
 start_outbox (DeletionsFixture *df)
 {
@@ -80,7 +56,7 @@ static void
 deletions_set_up (DeletionsFixture *df, gconstpointer data)
 {
   /* Reset by GTest before each test. */
-  g_test_log_set_fatal_handler (log_fatal_cb, NULL);
+  g_test_log_set_fatal_handler (journal_fault_vfs_fatal_cb, NULL);
   journal_fixture_set_up (&df->jf, data);
   start_outbox (df);
 }
@@ -431,8 +407,7 @@ int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  g_log_set_handler ("signet-journal", G_LOG_LEVEL_WARNING | G_LOG_FLAG_FATAL, journal_log_cb,
-                     NULL);
+  journal_fault_vfs_expect_warnings ();
   journal_fault_vfs_install ();
 
 #define ADD(path, func)                                                                            \
