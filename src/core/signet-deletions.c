@@ -599,9 +599,10 @@ signet_deletions_class_init (SignetDeletionsClass *klass)
    * SignetDeletions::done:
    * @self: the #SignetDeletions
    * @document: the #SignetDocument
-   * @error: (nullable): why the server did not delete it
+   * @error: (nullable): why it was not deleted
    *
-   * A deletion was sent and answered.
+   * A deletion was answered and journalled as far as the journal could
+   * (a failed write is also #SignetDeletions::failed).
    */
   signals[DONE] = g_signal_new ("done", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                                 NULL, G_TYPE_NONE, 2, SIGNET_TYPE_DOCUMENT, G_TYPE_ERROR);
