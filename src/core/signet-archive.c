@@ -6,6 +6,8 @@
  */
 
 #define G_LOG_DOMAIN "signet-archive"
+/* renameat2() */
+#define _GNU_SOURCE
 
 #include "config.h"
 
@@ -13,8 +15,10 @@
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <stdio.h>
 #include <unistd.h>
 
+#include "signet-archive-private.h"
 #include "signet-archive.h"
 #include "signet-error.h"
 
@@ -26,7 +30,29 @@
  * worker thread, the file is synced and hard-linked to the first free
  * name: link() fails rather than replace, so even a file that appears at
  * that moment is never overwritten. Where the file system has no hard
- * links, a rename that refuses to overwrite is used instead. */
+ * links (FAT, some network shares), renameat2() with RENAME_NOREPLACE
+ * does the same in one step; where it has neither, the file is copied
+ * into a name created with O_CREAT | O_EXCL, then synced. Never a check
+ * followed by a rename, which would replace a file that appears in
+ * between. */
+
+static SignetArchiveMethod   forced_method = SIGNET_ARCHIVE_METHOD_LINK;
+static SignetArchiveNameHook name_hook;
+static gpointer              name_hook_data;
+
+/* Tests only, see signet-archive-private.h. */
+void
+signet_archive_force_method (SignetArchiveMethod method)
+{
+  forced_method = method;
+}
+
+void
+signet_archive_set_name_hook (SignetArchiveNameHook hook, gpointer user_data)
+{
+  name_hook = hook;
+  name_hook_data = user_data;
+}
 
 /**
  * signet_archive_get_default_folder:
@@ -123,83 +149,162 @@ prepare_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *
   g_task_return_boolean (task, TRUE);
 }
 
-static void publish (SaveData *data, GTask *task);
-
-static void
-publish_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+/* Copies @from into the new file @fd and syncs it: 0 or an errno. */
+static int
+copy_into (const char *from, int fd)
 {
-  SaveData *data = task_data;
+  g_autofree char *buffer = g_malloc (65536);
+  int              in = g_open (from, O_RDONLY | O_CLOEXEC, 0);
+  ssize_t          n;
 
-  publish (data, task);
-  /* Whatever failed, the download is not left behind hidden. */
-  if (data->temp != NULL)
-    g_unlink (data->temp);
+  if (in < 0)
+    return errno;
+  while ((n = read (in, buffer, 65536)) > 0 || (n < 0 && errno == EINTR))
+    for (ssize_t done = 0; n > 0 && done < n;)
+      {
+        ssize_t written = write (fd, buffer + done, n - done);
+
+        if (written < 0 && errno != EINTR)
+          {
+            int saved = errno;
+
+            close (in);
+            return saved;
+          }
+        done += MAX (written, 0);
+      }
+  if (n < 0)
+    {
+      int saved = errno;
+
+      close (in);
+      return saved;
+    }
+  close (in);
+  return fsync (fd) == 0 ? 0 : errno;
 }
 
-static void
-publish (SaveData *data, GTask *task)
+/* Gives the synced file @temp the name @path with @method, never over a
+ * file that is there: 0 (@temp may still exist), EEXIST (the name is
+ * taken), or another errno. */
+static int
+take_name (const char *temp, const char *path, SignetArchiveMethod method)
 {
-  GError *error = NULL;
-  int     fd;
+  int fd, saved;
+
+  if (name_hook != NULL)
+    name_hook (path, name_hook_data);
+  switch (method)
+    {
+      case SIGNET_ARCHIVE_METHOD_LINK:
+        return link (temp, path) == 0 ? 0 : errno;
+      case SIGNET_ARCHIVE_METHOD_RENAME:
+        return renameat2 (AT_FDCWD, temp, AT_FDCWD, path, RENAME_NOREPLACE) == 0 ? 0 : errno;
+      case SIGNET_ARCHIVE_METHOD_COPY:
+        fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+        if (fd < 0)
+          return errno;
+        saved = copy_into (temp, fd);
+        if (close (fd) != 0 && saved == 0)
+          saved = errno;
+        /* Never a half-written PDF under its final name: the name is ours,
+         * made above. */
+        if (saved != 0)
+          g_unlink (path);
+        return saved;
+      default:
+        g_assert_not_reached ();
+    }
+}
+
+/* Whether @err of @method means the file system cannot do it. */
+static gboolean
+unsupported (SignetArchiveMethod method, int err)
+{
+  if (method == SIGNET_ARCHIVE_METHOD_LINK)
+    return err == EPERM || err == ENOTSUP || err == EOPNOTSUPP || err == EXDEV || err == ENOSYS;
+  if (method == SIGNET_ARCHIVE_METHOD_RENAME)
+    return err == EINVAL || err == ENOSYS || err == ENOTSUP || err == EOPNOTSUPP;
+  return FALSE;
+}
+
+/**
+ * signet_archive_publish: (skip)
+ * @temp: the synced download, in @folder
+ * @folder: the archive folder
+ * @filename: the original file's name
+ * @date: the day for the name
+ * @error: return location for an error
+ *
+ * Gives @temp the first free archive name, never over another file, and
+ * removes @temp. Blocks: call it on a worker thread.
+ *
+ * Returns: (transfer full): the archived PDF's path, or %NULL
+ */
+char *
+signet_archive_publish (const char *temp,
+                        const char *folder,
+                        const char *filename,
+                        GDateTime  *date,
+                        GError    **error)
+{
+  SignetArchiveMethod method = forced_method;
+  int                 fd, err;
 
   /* Synced before it gets its name: a crash never leaves an empty PDF
    * under the final name. */
-  fd = g_open (data->temp, O_RDONLY, 0);
+  fd = g_open (temp, O_RDONLY | O_CLOEXEC, 0);
   if (fd < 0 || fsync (fd) != 0)
     {
       int saved = errno;
 
       if (fd >= 0)
         close (fd);
-      set_folder_error (data->folder, saved, &error);
-      g_task_return_error (task, error);
-      return;
+      set_folder_error (folder, saved, error);
+      return NULL;
     }
   close (fd);
 
-  for (guint n = 1; n < 10000; n++)
+  for (guint n = 1; n < 10000;)
     {
-      g_autofree char *name = signet_archive_build_name (data->filename, data->date, n);
-      g_autofree char *path = g_build_filename (data->folder, name, NULL);
+      g_autofree char *name = signet_archive_build_name (filename, date, n);
+      g_autofree char *path = g_build_filename (folder, name, NULL);
 
-      if (link (data->temp, path) == 0)
+      err = take_name (temp, path, method);
+      if (err == 0)
         {
-          g_unlink (data->temp);
-          g_clear_pointer (&data->temp, g_free);
-          g_task_return_pointer (task, g_steal_pointer (&path), g_free);
-          return;
+          g_debug ("Archived as %s (method %d)", path, method);
+          g_unlink (temp);
+          return g_steal_pointer (&path);
         }
-      if (errno == EEXIST)
-        continue;
-      if (errno == EPERM || errno == ENOTSUP || errno == EOPNOTSUPP || errno == EXDEV)
+      if (err == EEXIST)
+        n++;
+      else if (unsupported (method, err))
+        method++; /* the same name, the next way */
+      else
         {
-          /* No hard links here (FAT, some network shares). */
-          g_autoptr (GFile) from = g_file_new_for_path (data->temp);
-          g_autoptr (GFile) to = g_file_new_for_path (path);
-          g_autoptr (GError) move_error = NULL;
-
-          if (g_file_move (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, &move_error))
-            {
-              g_clear_pointer (&data->temp, g_free);
-              g_task_return_pointer (task, g_steal_pointer (&path), g_free);
-              return;
-            }
-          if (g_error_matches (move_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
-            continue;
-          g_set_error (&error, SIGNET_ERROR, SIGNET_ERROR_FAILED,
-                       _ ("The signed document could not be saved in “%s” (%s). Check that you "
-                          "may write to the folder and that the disk has space; Signet tries "
-                          "again later."),
-                       data->folder, move_error->message);
-          g_task_return_error (task, error);
-          return;
+          set_folder_error (folder, err, error);
+          return NULL;
         }
-      set_folder_error (data->folder, errno, &error);
-      g_task_return_error (task, error);
-      return;
     }
-  set_folder_error (data->folder, EEXIST, &error);
-  g_task_return_error (task, error);
+  set_folder_error (folder, EEXIST, error);
+  return NULL;
+}
+
+static void
+publish_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  SaveData *data = task_data;
+  GError   *error = NULL;
+  char     *path
+    = signet_archive_publish (data->temp, data->folder, data->filename, data->date, &error);
+
+  /* Whatever failed, the download is not left behind hidden. */
+  g_unlink (data->temp);
+  if (path == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, path, g_free);
 }
 
 static void
@@ -215,6 +320,41 @@ published_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     g_task_return_pointer (task, path, g_free);
 }
 
+/* After a failed download, the download itself and the client's own
+ * partial file, ".<temp>.<random>.part", when a download it gave up
+ * (cancelled while a file was being made or renamed) left them behind:
+ * no hidden PDF stays in the archive folder. */
+static void
+sweep_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  const char      *temp = task_data;
+  g_autofree char *folder = g_path_get_dirname (temp);
+  g_autofree char *base = g_path_get_basename (temp);
+  g_autofree char *prefix = g_strconcat (".", base, ".", NULL);
+  g_autoptr (GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  g_unlink (temp);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, prefix) && g_str_has_suffix (name, ".part"))
+      {
+        g_autofree char *path = g_build_filename (folder, name, NULL);
+
+        g_debug ("Removing the partial download %s", path);
+        g_unlink (path);
+      }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+sweep (const char *temp)
+{
+  g_autoptr (GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+
+  g_task_set_task_data (task, g_strdup (temp), g_free);
+  g_task_run_in_thread (task, sweep_thread);
+}
+
 static void
 downloaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -224,6 +364,20 @@ downloaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
   if (!signet_client_download_document_finish (SIGNET_CLIENT (source), result, &error))
     {
+      sweep (((SaveData *) g_task_get_task_data (task))->temp);
+      /* The download could not be written (the network's errors have
+       * their own codes): said of the folder, not of the hidden file. */
+      if (g_error_matches (error, SIGNET_ERROR, SIGNET_ERROR_FAILED))
+        {
+          SaveData *data = g_task_get_task_data (task);
+
+          g_clear_error (&error);
+          g_set_error (&error, SIGNET_ERROR, SIGNET_ERROR_FAILED,
+                       _ ("The signed document could not be written into “%s”. Check that you "
+                          "may write to the folder and that the disk has space; Signet tries "
+                          "again later."),
+                       data->folder);
+        }
       g_task_return_error (task, error);
       return;
     }
@@ -289,6 +443,9 @@ signet_archive_save_async (SignetClient       *client,
 
   task = g_task_new (client, cancellable, callback, user_data);
   g_task_set_source_tag (task, signet_archive_save_async);
+  /* A PDF published as the caller gave up is still reported, so that
+   * its journal learns of it rather than download it again. */
+  g_task_set_check_cancellable (task, FALSE);
   data = g_new0 (SaveData, 1);
   data->client = g_object_ref (client);
   data->document_id = g_strdup (document_id);

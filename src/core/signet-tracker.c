@@ -62,6 +62,7 @@ struct _SignetTracker
   GHashTable *states;    /* document id → SignetDocumentState, this round */
   GQueue      to_query;  /* SignetDocumentState still to list this round */
   GHashTable *archiving; /* SignetDocument being archived */
+  GQueue      unsaved;   /* Record the journal could not write, for the next round */
   gulong      changed_id;
   gulong      network_id;
 };
@@ -126,19 +127,100 @@ now_ms (void)
 
 /* {{{ Recording what happened */
 
+/* One write of the journal, kept when it failed: the document says why
+ * (its last error, which the window shows) and the write is asked again
+ * at the next round, with the document as it is by then. A restart
+ * redoes the steps the journal does not have. */
+typedef struct
+{
+  SignetTracker  *tracker; /* a reference only while it is written */
+  gboolean        queued;
+  SignetDocument *document;
+  char           *event;
+  char           *detail;
+  char           *told; /* the last error this set, or NULL */
+} Record;
+
+static void
+record_free (Record *record)
+{
+  if (!record->queued)
+    g_object_unref (record->tracker);
+  g_object_unref (record->document);
+  g_free (record->event);
+  g_free (record->detail);
+  g_free (record->told);
+  g_free (record);
+}
+
+static void save_record (Record *record);
+
 static void
 saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
+  Record        *record = user_data;
+  SignetTracker *tracker = record->tracker;
   g_autoptr (GError) error = NULL;
 
-  if (!signet_journal_save_finish (SIGNET_JOURNAL (source), result, &error))
-    g_warning ("%s", error->message);
+  if (signet_journal_save_finish (SIGNET_JOURNAL (source), result, &error))
+    {
+      record_free (record);
+      return;
+    }
+  g_debug ("Writing %s of %s failed, kept for the next round: %s", record->event,
+           signet_document_get_signature_request_id (record->document), error->message);
+  signet_document_set_last_error (record->document, error->message);
+  g_free (record->told);
+  record->told = g_strdup (error->message);
+  record->queued = TRUE;
+  g_queue_push_tail (&tracker->unsaved, record);
+  g_object_unref (tracker);
+}
+
+static void
+save_record (Record *record)
+{
+  signet_journal_save_async (record->tracker->journal, record->document, record->event,
+                             record->detail, NULL, saved_cb, record);
+}
+
+static void
+save (SignetTracker *self, SignetDocument *document, const char *event, const char *detail)
+{
+  Record *record = g_new0 (Record, 1);
+
+  record->tracker = g_object_ref (self);
+  record->document = g_object_ref (document);
+  record->event = g_strdup (event);
+  record->detail = g_strdup (detail);
+  save_record (record);
+}
+
+/* The writes that failed, again: the journal (or the disk) may be back. */
+static void
+save_unsaved (SignetTracker *self)
+{
+  Record *record;
+  GQueue  records = G_QUEUE_INIT;
+
+  if (self->journal == NULL)
+    return;
+  records = self->unsaved;
+  g_queue_init (&self->unsaved);
+  while ((record = g_queue_pop_head (&records)) != NULL)
+    {
+      if (g_strcmp0 (signet_document_get_last_error (record->document), record->told) == 0)
+        signet_document_set_last_error (record->document, NULL);
+      record->queued = FALSE;
+      g_object_ref (record->tracker);
+      save_record (record);
+    }
 }
 
 static void
 record (SignetTracker *self, SignetDocument *document, const char *event, const char *detail)
 {
-  signet_journal_save_async (self->journal, document, event, detail, NULL, saved_cb, NULL);
+  save (self, document, event, detail);
   if (signet_document_status_is_final (signet_document_get_status (document)))
     g_signal_emit (self, signals[FINISHED], 0, document);
 }
@@ -247,8 +329,7 @@ archive_failed (ArchiveWork *work, GError *error)
                error->message);
       signet_document_set_last_error (work->document, error->message);
       /* Tried again at the next round. */
-      signet_journal_save_async (work->tracker->journal, work->document, "error", error->message,
-                                 NULL, saved_cb, NULL);
+      save (work->tracker, work->document, "error", error->message);
     }
   g_error_free (error);
   archive_work_free (work);
@@ -301,6 +382,15 @@ copy_saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
   if (!signet_journal_save_finish (SIGNET_JOURNAL (source), result, &error))
     {
+      /* A copy the journal does not know of would be made again after a
+       * restart, and the server's deleted before the journal knows of
+       * either: it goes, and is downloaded again at the next round while
+       * the server has it. */
+      g_autoptr (GFile) copy
+        = g_file_new_for_path (signet_document_get_archive_path (work->document));
+
+      g_file_delete_async (copy, G_PRIORITY_DEFAULT, NULL, NULL, NULL);
+      signet_document_set_archive_path (work->document, NULL);
       archive_failed (work, error);
       return;
     }
@@ -566,6 +656,7 @@ poll_round (SignetTracker *self)
 
   if (self->polling || !self->online)
     return;
+  save_unsaved (self);
 
   full = self->on_screen == NULL || self->last_full_round == 0
          || g_get_monotonic_time () - self->last_full_round >= (gint64) self->interval * 1000;
@@ -721,6 +812,7 @@ signet_tracker_finalize (GObject *object)
   g_free (self->archive_folder);
   g_hash_table_unref (self->states);
   g_hash_table_unref (self->archiving);
+  g_queue_clear_full (&self->unsaved, (GDestroyNotify) record_free);
 
   G_OBJECT_CLASS (signet_tracker_parent_class)->finalize (object);
 }
