@@ -88,6 +88,16 @@ test_actions_and_shortcuts (void)
   g_assert_true (g_strv_contains ((const char *const *) close, "<Control>w"));
   g_assert_true (g_strv_contains ((const char *const *) help, "<Control>question"));
 
+  /* Navigation is the window's, reached by action from any widget inside;
+   * ids the journal does not hold change nothing. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-document", "x",
+                                             (gint64) G_MAXINT64));
+  g_assert_true (gtk_widget_activate_action_variant (
+    GTK_WIDGET (window), "win.show-handover",
+    g_variant_new_fixed_array (G_VARIANT_TYPE_INT64, NULL, 0, sizeof (gint64))));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-library", NULL));
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.no-such-page", NULL));
+
   /* The shortcuts window is loaded from the resources for every window. */
   g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
 
