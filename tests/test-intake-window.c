@@ -51,7 +51,7 @@ timeout_cb (gpointer user_data)
 static SignetWindow *
 new_window (void)
 {
-  SignetWindow *window = signet_window_new (app);
+  SignetWindow *window = signet_application_new_window (app);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
   gtk_window_present (GTK_WINDOW (window));

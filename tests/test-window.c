@@ -14,6 +14,13 @@
 
 static SignetApplication *app;
 
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  g_error ("The test took too long: %s", (const char *) user_data);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 test_window_size_restored (void)
 {
@@ -24,7 +31,7 @@ test_window_size_restored (void)
   g_settings_set_int (settings, "window-width", 700);
   g_settings_set_int (settings, "window-height", 500);
 
-  window = signet_window_new (app);
+  window = signet_application_new_window (app);
   gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
   g_assert_cmpint (width, ==, 700);
   g_assert_cmpint (height, ==, 500);
@@ -47,7 +54,7 @@ test_window_size_restored (void)
 static void
 test_empty_state (void)
 {
-  SignetWindow  *window = signet_window_new (app);
+  SignetWindow  *window = signet_application_new_window (app);
   AdwStatusPage *page;
 
   page = ADW_STATUS_PAGE (
@@ -66,7 +73,7 @@ test_empty_state (void)
 static void
 test_actions_and_shortcuts (void)
 {
-  SignetWindow *window = signet_window_new (app);
+  SignetWindow *window = signet_application_new_window (app);
   g_auto (GStrv) quit = NULL;
   g_auto (GStrv) close = NULL;
   g_auto (GStrv) help = NULL;
@@ -81,6 +88,16 @@ test_actions_and_shortcuts (void)
   g_assert_true (g_strv_contains ((const char *const *) close, "<Control>w"));
   g_assert_true (g_strv_contains ((const char *const *) help, "<Control>question"));
 
+  /* Navigation is the window's, reached by action from any widget inside;
+   * ids the journal does not hold change nothing. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-document", "x",
+                                             (gint64) G_MAXINT64));
+  g_assert_true (gtk_widget_activate_action_variant (
+    GTK_WIDGET (window), "win.show-handover",
+    g_variant_new_fixed_array (G_VARIANT_TYPE_INT64, NULL, 0, sizeof (gint64))));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-library", NULL));
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.no-such-page", NULL));
+
   /* The shortcuts window is loaded from the resources for every window. */
   g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
 
@@ -92,7 +109,7 @@ test_actions_and_shortcuts (void)
 static void
 test_templates_build (void)
 {
-  SignetWindow *window = signet_window_new (app);
+  SignetWindow *window = signet_application_new_window (app);
   GtkWindow    *preferences;
   GtkWidget    *onboarding;
 
@@ -126,6 +143,46 @@ test_templates_build (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Closed while it checks the connection, the window is let go once its
+ * work is cancelled, and nothing touches it after it is gone: a toast or a
+ * spinner on a disposed window is a critical, and criticals are fatal
+ * here. (Remove API Key takes the same cancellable; it needs a key in a
+ * keyring, which this test has not.) */
+static void
+test_preferences_closed_mid_operation (void)
+{
+  GSettings     *settings = signet_application_get_settings (app);
+  SignetAccount *account = signet_application_get_account (app);
+  SignetWindow  *window;
+  GtkWindow     *preferences;
+  GtkWidget     *spinner;
+  guint          guard;
+
+  g_settings_set_enum (settings, "environment", SIGNET_ENVIRONMENT_SANDBOX);
+  guard = g_timeout_add_seconds (20, timeout_cb, "the account never took the sandbox");
+  while (signet_account_get_environment (account) != SIGNET_ENVIRONMENT_SANDBOX)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (guard);
+  window = signet_application_new_window (app);
+
+  /* Check Connection, then close. */
+  preferences = signet_preferences_window_new (GTK_WINDOW (window), account, settings);
+  g_object_add_weak_pointer (G_OBJECT (preferences), (gpointer *) &preferences);
+  gtk_window_present (preferences);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preferences), "preferences.check", NULL));
+  spinner = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (preferences),
+                                                       SIGNET_TYPE_PREFERENCES_WINDOW, "spinner"));
+  g_assert_true (gtk_widget_get_visible (spinner));
+  gtk_window_destroy (preferences);
+  guard = g_timeout_add_seconds (20, timeout_cb, "the check never let the window go");
+  while (preferences != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (guard);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_reset (settings, "environment");
+}
+
 static void
 test_follows_system_style (void)
 {
@@ -152,6 +209,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/actions-and-shortcuts", test_actions_and_shortcuts);
   g_test_add_func ("/window/follows-system-style", test_follows_system_style);
   g_test_add_func ("/window/templates-build", test_templates_build);
+  g_test_add_func ("/window/preferences-closed-mid-operation",
+                   test_preferences_closed_mid_operation);
 
   ret = g_test_run ();
 

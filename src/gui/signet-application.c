@@ -15,7 +15,6 @@
 #include "signet-metainfo.h"
 #include "signet-preferences-window.h"
 #include "signet-sync.h"
-#include "signet-test-hooks.h"
 #include "signet-window.h"
 
 struct _SignetApplication
@@ -43,7 +42,7 @@ present_window (SignetApplication *self)
 
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
   if (window == NULL)
-    window = GTK_WINDOW (signet_window_new (self));
+    window = GTK_WINDOW (signet_application_new_window (self));
 
   gtk_window_present (window);
   return window;
@@ -215,7 +214,8 @@ show_document_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data
 {
   GtkWindow *window = present_window (SIGNET_APPLICATION (user_data));
 
-  signet_window_show_document (SIGNET_WINDOW (window), g_variant_get_int64 (parameter));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-document", "x",
+                              g_variant_get_int64 (parameter));
 }
 
 /* }}} */
@@ -288,7 +288,6 @@ signet_application_startup (GApplication *app)
                            G_CONNECT_SWAPPED);
   g_signal_connect (self, "window-removed", G_CALLBACK (window_removed_cb), NULL);
   signet_sync_start_async (self->sync, NULL, sync_started_cb, NULL);
-  signet_test_hooks_install (self);
 }
 
 static void
@@ -469,6 +468,24 @@ signet_application_new (void)
 }
 
 /**
+ * signet_application_new_window:
+ * @self: a #SignetApplication
+ *
+ * Creates a main window, handing it the application's settings, account,
+ * journal and deletions.
+ *
+ * Returns: (transfer none): a new #SignetWindow, not shown yet
+ */
+SignetWindow *
+signet_application_new_window (SignetApplication *self)
+{
+  g_return_val_if_fail (SIGNET_IS_APPLICATION (self), NULL);
+
+  return signet_window_new (GTK_APPLICATION (self), self->settings, self->account, self->sync,
+                            self->deletions);
+}
+
+/**
  * signet_application_get_settings:
  * @self: a #SignetApplication
  *
@@ -480,36 +497,6 @@ signet_application_get_settings (SignetApplication *self)
   g_return_val_if_fail (SIGNET_IS_APPLICATION (self), NULL);
 
   return self->settings;
-}
-
-/**
- * signet_application_get_sync:
- * @self: a #SignetApplication
- *
- * Returns: (transfer none) (nullable): the journal with its outbox and
- *   tracker, once started up
- */
-SignetSync *
-signet_application_get_sync (SignetApplication *self)
-{
-  g_return_val_if_fail (SIGNET_IS_APPLICATION (self), NULL);
-
-  return self->sync;
-}
-
-/**
- * signet_application_get_deletions:
- * @self: a #SignetApplication
- *
- * Returns: (transfer none) (nullable): the deletions waiting for their
- *   Undo, once started up
- */
-SignetDeletions *
-signet_application_get_deletions (SignetApplication *self)
-{
-  g_return_val_if_fail (SIGNET_IS_APPLICATION (self), NULL);
-
-  return self->deletions;
 }
 
 /**

@@ -10,8 +10,7 @@
 #include <adwaita.h>
 
 #include "signet-account.h"
-#include "signet-deletions.h"
-#include "signet-sync.h"
+#include "signet-window.h"
 
 G_BEGIN_DECLS
 
@@ -20,9 +19,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SignetApplication, signet_application, SIGNET, APPLICATION, AdwApplication)
 
 SignetApplication *signet_application_new (void);
+SignetWindow      *signet_application_new_window (SignetApplication *self);
 GSettings         *signet_application_get_settings (SignetApplication *self);
 SignetAccount     *signet_application_get_account (SignetApplication *self);
-SignetSync        *signet_application_get_sync (SignetApplication *self);
-SignetDeletions   *signet_application_get_deletions (SignetApplication *self);
 
 G_END_DECLS

@@ -12,8 +12,8 @@
 #include <glib/gi18n.h>
 
 #include "signet-document-page.h"
-#include "signet-document-row.h"
-#include "signet-handover-view.h"
+#include "signet-handover-state.h"
+#include "signet-library-util.h"
 #include "signet-library.h"
 #include "signet-pdf-inspector.h"
 #include "signet-pdf-view.h"
@@ -34,6 +34,7 @@ struct _SignetDocumentPage
 
   SignetJournal  *journal;
   SignetDocument *document;
+  SignetSync     *sync; /* told which document is on screen */
   GCancellable   *cancellable;
   gboolean        deleted;
   gboolean        preview_loaded;
@@ -65,25 +66,14 @@ struct _SignetDocumentPage
 
 G_DEFINE_FINAL_TYPE (SignetDocumentPage, signet_document_page, ADW_TYPE_BIN)
 
-/**
- * signet_document_dup_local_path:
- * @document: a #SignetDocument
- *
- * Returns: (transfer full) (nullable): the signed copy in the archive when
- *   it is there, else the file that was sent when it is still there
- */
-char *
-signet_document_dup_local_path (SignetDocument *document)
+enum
 {
-  const char *archived = signet_document_get_archive_path (document);
-  const char *original = signet_document_get_original_path (document);
+  PROP_0,
+  PROP_SYNC,
+  N_PROPS
+};
 
-  if (archived != NULL && g_file_test (archived, G_FILE_TEST_IS_REGULAR))
-    return g_strdup (archived);
-  if (original != NULL && g_file_test (original, G_FILE_TEST_IS_REGULAR))
-    return g_strdup (original);
-  return NULL;
-}
+static GParamSpec *properties[N_PROPS];
 
 static void update (SignetDocumentPage *self);
 
@@ -238,7 +228,7 @@ update (SignetDocumentPage *self)
 
   if (document == NULL)
     {
-      signet_handover_set_on_screen (GTK_WIDGET (self), NULL);
+      signet_handover_set_on_screen (self->sync, GTK_WIDGET (self), NULL);
       gtk_stack_set_visible_child_name (self->page_stack, "none");
       return;
     }
@@ -282,7 +272,7 @@ update (SignetDocumentPage *self)
   /* While it waits, the signer can scan the code from this page too, and
    * the tracker asks about the document every few seconds. */
   signet_qr_view_set_text (self->qr_view, waiting ? url : NULL);
-  signet_handover_set_on_screen (GTK_WIDGET (self), waiting ? document : NULL);
+  signet_handover_set_on_screen (self->sync, GTK_WIDGET (self), waiting ? document : NULL);
 
   gtk_widget_set_visible (GTK_WIDGET (self->open_row), path != NULL);
   gtk_widget_set_visible (self->show_row, path != NULL);
@@ -435,6 +425,26 @@ signet_document_page_set_document (SignetDocumentPage *self,
     load_preview (self);
 }
 
+/**
+ * signet_document_page_set_sync:
+ * @self: a #SignetDocumentPage
+ * @sync: (nullable): the journal with its tracker
+ */
+void
+signet_document_page_set_sync (SignetDocumentPage *self, SignetSync *sync)
+{
+  g_return_if_fail (SIGNET_IS_DOCUMENT_PAGE (self));
+  g_return_if_fail (sync == NULL || SIGNET_IS_SYNC (sync));
+
+  if (self->sync == sync)
+    return;
+
+  signet_handover_set_on_screen (self->sync, GTK_WIDGET (self), NULL);
+  g_set_object (&self->sync, sync);
+  update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SYNC]);
+}
+
 SignetDocument *
 signet_document_page_get_document (SignetDocumentPage *self)
 {
@@ -474,18 +484,48 @@ signet_document_page_dispose (GObject *object)
 {
   SignetDocumentPage *self = SIGNET_DOCUMENT_PAGE (object);
 
-  signet_handover_set_on_screen (GTK_WIDGET (self), NULL);
+  signet_handover_set_on_screen (self->sync, GTK_WIDGET (self), NULL);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   if (self->journal != NULL)
     g_signal_handlers_disconnect_by_func (self->journal, document_changed_cb, self);
   g_clear_object (&self->journal);
   g_clear_object (&self->document);
+  g_clear_object (&self->sync);
   self->pdf_view = NULL; /* the preview's child, disposed with it */
 
   gtk_widget_dispose_template (GTK_WIDGET (object), SIGNET_TYPE_DOCUMENT_PAGE);
 
   G_OBJECT_CLASS (signet_document_page_parent_class)->dispose (object);
+}
+
+static void
+signet_document_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+      case PROP_SYNC:
+        g_value_set_object (value, SIGNET_DOCUMENT_PAGE (object)->sync);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+signet_document_page_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+      case PROP_SYNC:
+        signet_document_page_set_sync (SIGNET_DOCUMENT_PAGE (object), g_value_get_object (value));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -495,6 +535,19 @@ signet_document_page_class_init (SignetDocumentPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = signet_document_page_dispose;
+  object_class->get_property = signet_document_page_get_property;
+  object_class->set_property = signet_document_page_set_property;
+
+  /**
+   * SignetDocumentPage:sync:
+   *
+   * The journal with its tracker, told which document is on screen while
+   * it waits for its signer.
+   */
+  properties[PROP_SYNC]
+    = g_param_spec_object ("sync", NULL, NULL, SIGNET_TYPE_SYNC,
+                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SIGNET_TYPE_QR_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,

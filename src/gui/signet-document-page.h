@@ -11,6 +11,7 @@
 
 #include "signet-document.h"
 #include "signet-journal.h"
+#include "signet-sync.h"
 
 G_BEGIN_DECLS
 
@@ -22,9 +23,9 @@ GtkWidget      *signet_document_page_new (void);
 void            signet_document_page_set_document (SignetDocumentPage *self,
                                                    SignetJournal      *journal,
                                                    SignetDocument     *document);
+void            signet_document_page_set_sync (SignetDocumentPage *self, SignetSync *sync);
 SignetDocument *signet_document_page_get_document (SignetDocumentPage *self);
 gboolean        signet_document_page_get_deleted (SignetDocumentPage *self);
 void            signet_document_page_focus_open (SignetDocumentPage *self);
-char           *signet_document_dup_local_path (SignetDocument *document);
 
 G_END_DECLS

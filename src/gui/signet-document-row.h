@@ -10,7 +10,6 @@
 #include <gtk/gtk.h>
 
 #include "signet-document.h"
-#include "signet-library.h"
 
 G_BEGIN_DECLS
 
@@ -18,13 +17,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SignetDocumentRow, signet_document_row, SIGNET, DOCUMENT_ROW, GtkWidget)
 
-GtkWidget *signet_document_row_new (void);
-void       signet_document_row_set_document (SignetDocumentRow *self, SignetDocument *document);
-SignetDocument *signet_document_row_get_document (SignetDocumentRow *self);
+GtkWidget      *signet_document_row_new (void);
+void            signet_document_row_set_item (SignetDocumentRow *self, SignetDocument *item);
+SignetDocument *signet_document_row_get_item (SignetDocumentRow *self);
 void signet_document_row_set_environment (SignetDocumentRow *self, const char *environment);
-
-const char *signet_library_group_get_title (SignetLibraryGroup group);
-const char *signet_document_get_badge (SignetDocument *document);
-char       *signet_format_time (gint64 unix_ms);
 
 G_END_DECLS

@@ -30,6 +30,7 @@ struct _SignetHandoverPage
   GListModel *documents;
   guint       position;
   GtkWidget  *presenter; /* weak */
+  SignetSync *sync;
 
   GtkWidget          *batch_box;
   GtkLabel           *position_label;
@@ -42,6 +43,7 @@ enum
 {
   PROP_0,
   PROP_POSITION,
+  PROP_SYNC,
   N_PROPS
 };
 
@@ -75,7 +77,8 @@ update (SignetHandoverPage *self)
   if (n > 1)
     {
       /* Translators: which document of a batch is shown, e.g. "2 of 5" */
-      g_autofree char *text = g_strdup_printf (_ ("%u of %u"), self->position + 1, n);
+      g_autofree char *text
+        = g_strdup_printf (C_ ("document of a batch", "%u of %u"), self->position + 1, n);
 
       gtk_label_set_label (self->position_label, text);
     }
@@ -117,6 +120,24 @@ signet_handover_page_get_position (SignetHandoverPage *self)
   g_return_val_if_fail (SIGNET_IS_HANDOVER_PAGE (self), 0);
 
   return self->position;
+}
+
+/**
+ * signet_handover_page_set_sync:
+ * @self: a #SignetHandoverPage
+ * @sync: (nullable): the journal with its tracker
+ */
+void
+signet_handover_page_set_sync (SignetHandoverPage *self, SignetSync *sync)
+{
+  g_return_if_fail (SIGNET_IS_HANDOVER_PAGE (self));
+  g_return_if_fail (sync == NULL || SIGNET_IS_SYNC (sync));
+
+  if (!g_set_object (&self->sync, sync))
+    return;
+  if (self->presenter != NULL)
+    signet_presenter_window_set_sync (SIGNET_PRESENTER_WINDOW (self->presenter), sync);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SYNC]);
 }
 
 static void
@@ -191,6 +212,7 @@ signet_handover_page_present (SignetHandoverPage *self)
   root = gtk_widget_get_root (GTK_WIDGET (self));
   presenter = signet_presenter_window_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                            self->documents, self->position);
+  signet_presenter_window_set_sync (SIGNET_PRESENTER_WINDOW (presenter), self->sync);
   /* The page follows the presenter from document to document, and back. */
   g_object_bind_property (presenter, "position", self, "position", G_BINDING_BIDIRECTIONAL);
   g_set_weak_pointer (&self->presenter, presenter);
@@ -242,6 +264,7 @@ signet_handover_page_dispose (GObject *object)
   g_clear_object (&self->documents);
 
   gtk_widget_dispose_template (GTK_WIDGET (object), SIGNET_TYPE_HANDOVER_PAGE);
+  g_clear_object (&self->sync);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
 
@@ -255,6 +278,9 @@ signet_handover_page_get_property (GObject *object, guint prop_id, GValue *value
     {
       case PROP_POSITION:
         g_value_set_uint (value, SIGNET_HANDOVER_PAGE (object)->position);
+        break;
+      case PROP_SYNC:
+        g_value_set_object (value, SIGNET_HANDOVER_PAGE (object)->sync);
         break;
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -271,6 +297,9 @@ signet_handover_page_set_property (GObject      *object,
     {
       case PROP_POSITION:
         signet_handover_page_set_position (SIGNET_HANDOVER_PAGE (object), g_value_get_uint (value));
+        break;
+      case PROP_SYNC:
+        signet_handover_page_set_sync (SIGNET_HANDOVER_PAGE (object), g_value_get_object (value));
         break;
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -295,6 +324,15 @@ signet_handover_page_class_init (SignetHandoverPageClass *klass)
   properties[PROP_POSITION]
     = g_param_spec_uint ("position", NULL, NULL, 0, G_MAXUINT, 0,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * SignetHandoverPage:sync:
+   *
+   * The journal with its tracker, handed down to the view and the
+   * presenter window, which tell it the document on screen.
+   */
+  properties[PROP_SYNC]
+    = g_param_spec_object ("sync", NULL, NULL, SIGNET_TYPE_SYNC,
+                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**

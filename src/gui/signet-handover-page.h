@@ -9,6 +9,8 @@
 
 #include <gtk/gtk.h>
 
+#include "signet-sync.h"
+
 G_BEGIN_DECLS
 
 #define SIGNET_TYPE_HANDOVER_PAGE (signet_handover_page_get_type ())
@@ -21,5 +23,6 @@ GListModel *signet_handover_page_get_documents (SignetHandoverPage *self);
 guint       signet_handover_page_get_position (SignetHandoverPage *self);
 void        signet_handover_page_set_position (SignetHandoverPage *self, guint position);
 void        signet_handover_page_present (SignetHandoverPage *self);
+void        signet_handover_page_set_sync (SignetHandoverPage *self, SignetSync *sync);
 
 G_END_DECLS

@@ -10,47 +10,9 @@
 #include <gtk/gtk.h>
 
 #include "signet-document.h"
+#include "signet-handover-state.h"
 
 G_BEGIN_DECLS
-
-/**
- * SignetHandoverTone:
- * @SIGNET_HANDOVER_TONE_BUSY: Signet or the service is at work (sending, preparing)
- * @SIGNET_HANDOVER_TONE_WAITING: the signer has to act
- * @SIGNET_HANDOVER_TONE_SUCCESS: signed
- * @SIGNET_HANDOVER_TONE_ENDED: over without a signature (cancelled, expired, gone)
- * @SIGNET_HANDOVER_TONE_FAILED: the request failed
- *
- * How a state is shown: with a spinner while Signet works, else an icon.
- */
-typedef enum
-{
-  SIGNET_HANDOVER_TONE_BUSY,
-  SIGNET_HANDOVER_TONE_WAITING,
-  SIGNET_HANDOVER_TONE_SUCCESS,
-  SIGNET_HANDOVER_TONE_ENDED,
-  SIGNET_HANDOVER_TONE_FAILED,
-} SignetHandoverTone;
-
-char *signet_handover_describe_state (SignetDocumentStatus status,
-                                      SignetDocumentState  state,
-                                      guint                round,
-                                      guint                n_rounds,
-                                      const char          *last_error,
-                                      const char          *archive_path,
-                                      char               **detail,
-                                      SignetHandoverTone  *tone);
-char *signet_handover_describe_mail (const char *email_to,
-                                     const char *email_final,
-                                     gboolean    has_otp,
-                                     char      **final_copy,
-                                     char      **advice);
-void  signet_handover_set_on_screen (GtkWidget *owner, SignetDocument *document);
-void  signet_handover_show_tone (SignetHandoverTone tone,
-                                 GtkSpinner        *spinner,
-                                 GtkImage          *icon,
-                                 GtkImage          *large_icon,
-                                 GtkWidget         *label);
 
 #define SIGNET_TYPE_HANDOVER_VIEW (signet_handover_view_get_type ())
 
@@ -59,5 +21,6 @@ G_DECLARE_FINAL_TYPE (SignetHandoverView, signet_handover_view, SIGNET, HANDOVER
 GtkWidget      *signet_handover_view_new (void);
 SignetDocument *signet_handover_view_get_document (SignetHandoverView *self);
 void signet_handover_view_set_document (SignetHandoverView *self, SignetDocument *document);
+void signet_handover_view_set_sync (SignetHandoverView *self, SignetSync *sync);
 
 G_END_DECLS

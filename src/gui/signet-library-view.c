@@ -11,11 +11,10 @@
 
 #include <glib/gi18n.h>
 
-#include "signet-document-page.h"
-#include "signet-document-row.h"
 #include "signet-environment.h"
 #include "signet-error.h"
-#include "signet-library-view.h"
+#include "signet-library-util.h"
+#include "signet-library-view-private.h"
 #include "signet-library.h"
 
 /**
@@ -30,60 +29,19 @@
  * cancellations go through #SignetDeletions: the toast's Undo forgets
  * them, and they are sent when the toast is gone.
  */
-struct _SignetLibraryView
-{
-  AdwBin parent_instance;
-
-  SignetJournal   *journal;
-  SignetSync      *sync;
-  SignetTracker   *tracker;
-  SignetDeletions *deletions;
-
-  GtkSortListModel   *sort_model;
-  GtkFilterListModel *filter_model;
-  GtkCustomFilter    *filter;
-  GtkCustomSorter    *sorter;
-  GtkSingleSelection *single;
-  GtkMultiSelection  *multi;
-  gboolean            selecting;
-
-  SignetLibraryGroup    group;
-  char                 *query; /* folded */
-  char                 *environment;
-  gint64                since; /* Unix ms, 0 for any time */
-  guint                 refresh_id;
-  GArray               *toast_ids; /* deletion ids whose toast is on screen */
-  GHashTable           *rows;      /* SignetDocumentRow made by the factory */
-  GtkWidget            *group_rows[SIGNET_LIBRARY_N_GROUPS];
-  GtkWidget            *count_labels[SIGNET_LIBRARY_N_GROUPS];
-  gboolean              disposed;
-  GtkFileChooserNative *chooser;
-  GPtrArray            *chooser_documents;
-
-  GtkInfoBar         *offline_bar;
-  GtkInfoBar         *account_bar;
-  GtkLabel           *account_label;
-  AdwLeaflet         *leaflet;
-  GtkWidget          *sidebar;
-  GtkListBox         *group_list;
-  GtkWidget          *list_pane;
-  GtkWidget          *list_back_button;
-  GtkSearchEntry     *search_entry;
-  GtkWidget          *select_button;
-  GtkStack           *list_stack;
-  GtkListView        *list_view;
-  AdwStatusPage      *empty_page;
-  GtkActionBar       *selection_bar;
-  GtkLabel           *selection_label;
-  GtkWidget          *detail_pane;
-  GtkWidget          *detail_back_button;
-  SignetDocumentPage *document_page;
-  GtkDropDown        *date_dropdown;
-  GtkDropDown        *environment_dropdown;
-  GtkDropDown        *sort_dropdown;
-};
 
 G_DEFINE_FINAL_TYPE (SignetLibraryView, signet_library_view, ADW_TYPE_BIN)
+
+enum
+{
+  PROP_0,
+  PROP_SYNC,
+  PROP_DELETIONS,
+  PROP_CURRENT_ENVIRONMENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static const SignetEnvironment environments[] = {
   SIGNET_ENVIRONMENT_PRODUCTION,
@@ -94,8 +52,8 @@ static const SignetEnvironment environments[] = {
 
 /* {{{ Toasts */
 
-static void
-toast (SignetLibraryView *self, const char *title)
+void
+_signet_library_view_toast (SignetLibraryView *self, const char *title)
 {
   GtkWidget       *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
   g_autofree char *markup = g_markup_escape_text (title, -1);
@@ -359,8 +317,8 @@ group_activated_cb (SignetLibraryView *self, GtkListBoxRow *row)
     adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
 }
 
-static void
-selected_cb (SignetLibraryView *self)
+void
+_signet_library_view_selected_cb (SignetLibraryView *self)
 {
   SignetDocument *document;
 
@@ -415,579 +373,7 @@ signet_library_view_show_document (SignetLibraryView *self, gint64 journal_id)
 }
 
 /* }}} */
-/* {{{ Actions on the shown document */
-
-static SignetDocument *
-shown (SignetLibraryView *self)
-{
-  return signet_document_page_get_document (self->document_page);
-}
-
-static void
-launched_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (SignetLibraryView) self = user_data;
-  g_autoptr (GError) error = NULL;
-
-  if (!g_app_info_launch_default_for_uri_finish (result, &error))
-    {
-      g_debug ("Could not open it: %s", error->message);
-      toast (self, _ ("No app is set up to open PDF documents"));
-    }
-}
-
-static void
-launch_path (SignetLibraryView *self, const char *path)
-{
-  g_autoptr (GFile) file = g_file_new_for_path (path);
-  g_autofree char *uri = g_file_get_uri (file);
-
-  g_debug ("Opening %s", uri);
-  g_app_info_launch_default_for_uri_async (uri, NULL, NULL, launched_cb, g_object_ref (self));
-}
-
-static void
-open_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  SignetLibraryView *self = SIGNET_LIBRARY_VIEW (widget);
-  g_autofree char   *path = NULL;
-
-  if (shown (self) == NULL)
-    return;
-  path = signet_document_dup_local_path (shown (self));
-  if (path == NULL)
-    {
-      toast (self, _ ("The file is no longer on this computer"));
-      return;
-    }
-  launch_path (self, path);
-}
-
-static void
-shown_in_files_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (SignetLibraryView) self = user_data;
-  g_autoptr (GVariant) reply = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, &error);
-  if (reply != NULL || shown (self) == NULL)
-    return;
-  /* No file manager answers: open the folder instead. */
-  g_debug ("ShowItems failed: %s", error->message);
-  path = signet_document_dup_local_path (shown (self));
-  if (path != NULL)
-    {
-      g_autofree char *folder = g_path_get_dirname (path);
-
-      launch_path (self, folder);
-    }
-}
-
-static void
-show_in_files_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  SignetLibraryView *self = SIGNET_LIBRARY_VIEW (widget);
-  GDBusConnection   *bus = g_application_get_dbus_connection (g_application_get_default ());
-  g_autofree char   *path = NULL;
-  g_autoptr (GFile) file = NULL;
-  g_autofree char *uri = NULL;
-  const char      *uris[2] = { NULL, NULL };
-
-  if (shown (self) == NULL || (path = signet_document_dup_local_path (shown (self))) == NULL)
-    return;
-  file = g_file_new_for_path (path);
-  uri = g_file_get_uri (file);
-  uris[0] = uri;
-  if (bus == NULL)
-    {
-      g_autofree char *folder = g_path_get_dirname (path);
-
-      launch_path (self, folder);
-      return;
-    }
-  g_dbus_connection_call (bus, "org.freedesktop.FileManager1", "/org/freedesktop/FileManager1",
-                          "org.freedesktop.FileManager1", "ShowItems",
-                          g_variant_new ("(^ass)", uris, ""), NULL, G_DBUS_CALL_FLAGS_NONE, 5000,
-                          NULL, shown_in_files_cb, g_object_ref (self));
-}
-
-static void
-copied_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (SignetLibraryView) self = user_data;
-  g_autoptr (GError) error = NULL;
-
-  if (!g_file_copy_finish (G_FILE (source), result, &error))
-    toast (self, error->message);
-}
-
-static void
-copy_into (SignetLibraryView *self, SignetDocument *document, GFile *destination)
-{
-  g_autofree char *path = signet_document_dup_local_path (document);
-  g_autoptr (GFile) source = NULL;
-
-  if (path == NULL)
-    return;
-  source = g_file_new_for_path (path);
-  g_file_copy_async (source, destination, G_FILE_COPY_NONE, G_PRIORITY_DEFAULT, NULL, NULL, NULL,
-                     copied_cb, g_object_ref (self));
-}
-
-static void
-chooser_response_cb (GtkNativeDialog *chooser, int response, SignetLibraryView *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-      if (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)) == GTK_FILE_CHOOSER_ACTION_SAVE)
-        copy_into (self, g_ptr_array_index (self->chooser_documents, 0), chosen);
-      else
-        for (guint i = 0; i < self->chooser_documents->len; i++)
-          {
-            SignetDocument  *document = g_ptr_array_index (self->chooser_documents, i);
-            g_autofree char *path = signet_document_dup_local_path (document);
-            g_autofree char *name = path != NULL ? g_path_get_basename (path) : NULL;
-            g_autoptr (GFile) destination = name != NULL ? g_file_get_child (chosen, name) : NULL;
-
-            if (destination != NULL)
-              copy_into (self, document, destination);
-          }
-    }
-  gtk_native_dialog_destroy (chooser);
-  g_clear_object (&self->chooser);
-  g_clear_pointer (&self->chooser_documents, g_ptr_array_unref);
-}
-
-static void
-choose (SignetLibraryView *self, GtkFileChooserAction action, GPtrArray *documents)
-{
-  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self)));
-
-  if (self->chooser != NULL || documents->len == 0)
-    {
-      g_ptr_array_unref (documents);
-      return;
-    }
-  self->chooser_documents = documents;
-  self->chooser = gtk_file_chooser_native_new (
-    action == GTK_FILE_CHOOSER_ACTION_SAVE ? C_ ("dialog title", "Save Document As")
-                                           : C_ ("dialog title", "Copy Documents To"),
-    GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, action,
-    action == GTK_FILE_CHOOSER_ACTION_SAVE ? _ ("_Save") : _ ("_Copy"), _ ("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  if (action == GTK_FILE_CHOOSER_ACTION_SAVE)
-    {
-      g_autofree char *path = signet_document_dup_local_path (g_ptr_array_index (documents, 0));
-      g_autofree char *name = g_path_get_basename (path);
-
-      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-    }
-  g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
-}
-
-static void
-save_as_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  SignetLibraryView *self = SIGNET_LIBRARY_VIEW (widget);
-  GPtrArray         *documents = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree char   *path = NULL;
-
-  if (shown (self) != NULL && (path = signet_document_dup_local_path (shown (self))) != NULL)
-    g_ptr_array_add (documents, g_object_ref (shown (self)));
-  choose (self, GTK_FILE_CHOOSER_ACTION_SAVE, documents);
-}
-
-static void
-copy_link_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  SignetLibraryView *self = SIGNET_LIBRARY_VIEW (widget);
-  const char *url = shown (self) != NULL ? signet_document_get_signing_url (shown (self)) : NULL;
-
-  if (url == NULL)
-    return;
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), url);
-  toast (self, _ ("Link copied"));
-}
-
-static void
-sent_again_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (SignetLibraryView) self = user_data;
-  g_autoptr (SignetDocument) document = NULL;
-  g_autoptr (GError) error = NULL;
-
-  document = signet_sync_send_finish (SIGNET_SYNC (source), result, &error);
-  if (document == NULL)
-    toast (self, error->message);
-}
-
-static gboolean
-can_send_again (SignetDocument *document)
-{
-  switch (signet_document_get_status (document))
-    {
-      case SIGNET_DOCUMENT_STATUS_CANCELED:
-      case SIGNET_DOCUMENT_STATUS_EXPIRED:
-      case SIGNET_DOCUMENT_STATUS_FAILED:
-      case SIGNET_DOCUMENT_STATUS_VANISHED:
-        return TRUE;
-      default:
-        return FALSE;
-    }
-}
-
-static gboolean
-send_again (SignetLibraryView *self, SignetDocument *document)
-{
-  g_autoptr (GPtrArray) rounds = NULL;
-  g_autoptr (GError) error = NULL;
-
-  if (self->sync == NULL || !can_send_again (document))
-    return FALSE;
-  rounds = signet_library_rebuild_rounds (document, &error);
-  if (rounds == NULL)
-    {
-      toast (self, error->message);
-      return FALSE;
-    }
-  signet_sync_send_async (self->sync, (SignetSignatureRequest **) rounds->pdata, rounds->len, NULL,
-                          sent_again_cb, g_object_ref (self));
-  return TRUE;
-}
-
-static void
-send_again_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  SignetLibraryView *self = SIGNET_LIBRARY_VIEW (widget);
-
-  if (shown (self) != NULL && send_again (self, shown (self)))
-    {
-      /* Translators: %s is a file name */
-      g_autofree char *title
-        = g_strdup_printf (_ ("“%s” is sent again"), signet_document_get_filename (shown (self)));
-
-      toast (self, title);
-    }
-}
-
-static void
-next_round_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  SignetLibraryView *self = SIGNET_LIBRARY_VIEW (widget);
-
-  if (self->tracker == NULL)
-    return;
-  signet_tracker_poll_now (self->tracker);
-  toast (self, _ ("Asking OKdokument whether this round is signed"));
-}
-
-/* }}} */
-/* {{{ Deletions with Undo */
-
-typedef struct
-{
-  SignetLibraryView *self;
-  GArray            *ids;
-  gboolean           undone;
-} PendingToast;
-
-static void
-pending_toast_free (gpointer data)
-{
-  PendingToast *pending = data;
-
-  g_object_unref (pending->self);
-  g_array_unref (pending->ids);
-  g_free (pending);
-}
-
-static void
-forget_toast_ids (SignetLibraryView *self, GArray *ids)
-{
-  for (guint i = 0; i < ids->len; i++)
-    for (guint j = 0; j < self->toast_ids->len; j++)
-      if (g_array_index (self->toast_ids, guint, j) == g_array_index (ids, guint, i))
-        {
-          g_array_remove_index_fast (self->toast_ids, j);
-          break;
-        }
-}
-
-static void
-undo_cb (AdwToast *toast_, PendingToast *pending)
-{
-  pending->undone = TRUE;
-  for (guint i = 0; i < pending->ids->len; i++)
-    signet_deletions_undo (pending->self->deletions, g_array_index (pending->ids, guint, i));
-  forget_toast_ids (pending->self, pending->ids);
-  g_debug ("Undone: %u deletions", pending->ids->len);
-}
-
-/* The toast is gone: what it offered to undo is sent now. */
-static void
-dismissed_cb (AdwToast *toast_, PendingToast *pending)
-{
-  if (pending->undone || pending->self->deletions == NULL)
-    return;
-  for (guint i = 0; i < pending->ids->len; i++)
-    signet_deletions_commit (pending->self->deletions, g_array_index (pending->ids, guint, i));
-  forget_toast_ids (pending->self, pending->ids);
-}
-
-static void
-delete_documents (SignetLibraryView *self, GPtrArray *documents, SignetDeletionKind kind)
-{
-  GtkWidget       *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  PendingToast    *pending;
-  g_autofree char *title = NULL;
-  AdwToast        *undo_toast;
-
-  if (self->deletions == NULL || documents->len == 0)
-    return;
-
-  pending = g_new0 (PendingToast, 1);
-  pending->self = g_object_ref (self);
-  pending->ids = g_array_new (FALSE, FALSE, sizeof (guint));
-  for (guint i = 0; i < documents->len; i++)
-    {
-      guint id = signet_deletions_add (self->deletions, g_ptr_array_index (documents, i), kind);
-
-      g_array_append_val (pending->ids, id);
-      g_array_append_val (self->toast_ids, id);
-    }
-
-  if (documents->len == 1)
-    {
-      g_autofree char *name = g_markup_escape_text (
-        signet_document_get_filename (g_ptr_array_index (documents, 0)), -1);
-
-      title = kind == SIGNET_DELETION_DOCUMENT
-                /* Translators: %s is a file name */
-                ? g_strdup_printf (_ ("“%s” is deleted from the server"), name)
-                /* Translators: %s is a file name */
-                : g_strdup_printf (_ ("The request for “%s” is cancelled"), name);
-    }
-  else
-    title = g_strdup_printf (ngettext ("%u document is deleted from the server",
-                                       "%u documents are deleted from the server", documents->len),
-                             documents->len);
-
-  undo_toast = adw_toast_new (title);
-  adw_toast_set_button_label (undo_toast, _ ("Undo"));
-  adw_toast_set_priority (undo_toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect (undo_toast, "button-clicked", G_CALLBACK (undo_cb), pending);
-  g_signal_connect_data (undo_toast, "dismissed", G_CALLBACK (dismissed_cb), pending,
-                         (GClosureNotify) (void (*) (void)) pending_toast_free, 0);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), undo_toast);
-  else
-    {
-      /* No overlay to offer Undo in: send at once. */
-      dismissed_cb (undo_toast, pending);
-      g_object_ref_sink (undo_toast);
-      g_object_unref (undo_toast);
-    }
-}
-
-static void
-delete_one (SignetLibraryView *self, SignetDeletionKind kind)
-{
-  g_autoptr (GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
-  SignetDocument *document = shown (self);
-
-  if (document == NULL || signet_deletions_is_pending (self->deletions, document))
-    return;
-  if (kind == SIGNET_DELETION_DOCUMENT && signet_document_get_document_id (document) == NULL)
-    return;
-  if (kind == SIGNET_DELETION_REQUEST
-      && signet_document_status_is_final (signet_document_get_status (document)))
-    return;
-  g_ptr_array_add (documents, g_object_ref (document));
-  delete_documents (self, documents, kind);
-}
-
-static void
-delete_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  delete_one (SIGNET_LIBRARY_VIEW (widget), SIGNET_DELETION_DOCUMENT);
-}
-
-static void
-cancel_request_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  delete_one (SIGNET_LIBRARY_VIEW (widget), SIGNET_DELETION_REQUEST);
-}
-
-static void
-deletion_done_cb (SignetDeletions   *deletions,
-                  SignetDocument    *document,
-                  GError            *error,
-                  SignetLibraryView *self)
-{
-  if (error != NULL)
-    {
-      /* Translators: %s is a file name, then why */
-      g_autofree char *title = g_strdup_printf (
-        _ ("“%s” was not deleted: %s"), signet_document_get_filename (document), error->message);
-
-      toast (self, title);
-    }
-}
-
-/* }}} */
-/* {{{ Selection mode */
-
-static GPtrArray *
-selected_documents (SignetLibraryView *self)
-{
-  GPtrArray *documents = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr (GtkBitset) set = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->multi));
-  GtkBitsetIter iter;
-  guint         position;
-
-  for (gboolean ok = gtk_bitset_iter_init_first (&iter, set, &position); ok;
-       ok = gtk_bitset_iter_next (&iter, &position))
-    g_ptr_array_add (documents, g_list_model_get_item (G_LIST_MODEL (self->multi), position));
-  return documents;
-}
-
-static void
-multi_changed_cb (SignetLibraryView *self)
-{
-  g_autoptr (GtkBitset) set = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->multi));
-  guint            n = (guint) gtk_bitset_get_size (set);
-  g_autofree char *text = g_strdup_printf (ngettext ("%u selected", "%u selected", n), n);
-
-  gtk_label_set_label (self->selection_label, text);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "library.delete-selected", n > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "library.send-again-selected", n > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "library.save-selected", n > 0);
-}
-
-static void
-set_selecting (SignetLibraryView *self, gboolean selecting)
-{
-  if (self->selecting == selecting)
-    return;
-  self->selecting = selecting;
-  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->multi));
-  gtk_list_view_set_model (self->list_view, selecting ? GTK_SELECTION_MODEL (self->multi)
-                                                      : GTK_SELECTION_MODEL (self->single));
-  gtk_action_bar_set_revealed (self->selection_bar, selecting);
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->select_button), selecting);
-  multi_changed_cb (self);
-  if (!selecting)
-    selected_cb (self);
-}
-
-static void
-select_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  SignetLibraryView *self = SIGNET_LIBRARY_VIEW (widget);
-
-  set_selecting (self, !self->selecting);
-}
-
-static void
-select_all_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  SignetLibraryView *self = SIGNET_LIBRARY_VIEW (widget);
-
-  set_selecting (self, TRUE);
-  gtk_selection_model_select_all (GTK_SELECTION_MODEL (self->multi));
-}
-
-static void
-escape_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  SignetLibraryView *self = SIGNET_LIBRARY_VIEW (widget);
-
-  if (self->selecting)
-    set_selecting (self, FALSE);
-  else if (adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-}
-
-static void
-delete_selected_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  SignetLibraryView *self = SIGNET_LIBRARY_VIEW (widget);
-  g_autoptr (GPtrArray) selected = selected_documents (self);
-  g_autoptr (GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; i < selected->len; i++)
-    {
-      SignetDocument *document = g_ptr_array_index (selected, i);
-
-      if (signet_document_get_document_id (document) != NULL
-          && !signet_deletions_is_pending (self->deletions, document))
-        g_ptr_array_add (documents, g_object_ref (document));
-    }
-  delete_documents (self, documents, SIGNET_DELETION_DOCUMENT);
-  set_selecting (self, FALSE);
-}
-
-static void
-send_again_selected_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  SignetLibraryView *self = SIGNET_LIBRARY_VIEW (widget);
-  g_autoptr (GPtrArray) selected = selected_documents (self);
-  guint n = 0;
-
-  for (guint i = 0; i < selected->len; i++)
-    if (send_again (self, g_ptr_array_index (selected, i)))
-      n++;
-  if (n > 0)
-    {
-      g_autofree char *title = g_strdup_printf (
-        ngettext ("%u document is sent again", "%u documents are sent again", n), n);
-      toast (self, title);
-    }
-  else
-    toast (self, _ ("Only cancelled, expired or failed documents can be sent again"));
-  set_selecting (self, FALSE);
-}
-
-static void
-save_selected_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  SignetLibraryView *self = SIGNET_LIBRARY_VIEW (widget);
-  GPtrArray         *documents = selected_documents (self);
-
-  choose (self, GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, documents);
-  set_selecting (self, FALSE);
-}
-
-/* }}} */
-/* {{{ Search and the server's state */
-
-static void
-search_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  SignetLibraryView *self = SIGNET_LIBRARY_VIEW (widget);
-
-  if (self->selecting)
-    set_selecting (self, FALSE);
-  if (adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-  /* What is typed next replaces the last search. */
-  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
-}
-
-static void
-refresh_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  SignetLibraryView *self = SIGNET_LIBRARY_VIEW (widget);
-
-  if (self->tracker != NULL)
-    signet_tracker_poll_now (self->tracker);
-}
+/* {{{ The server's state */
 
 static void
 problem_changed_cb (SignetLibraryView *self)
@@ -1035,53 +421,23 @@ tracker_changed_cb (SignetLibraryView *self)
       g_signal_connect_swapped (tracker, "notify::online", G_CALLBACK (problem_changed_cb), self);
     }
   problem_changed_cb (self);
-  /* The rows on screen learn the current environment. */
-  {
-    GHashTableIter iter;
-    gpointer       row;
-
-    g_hash_table_iter_init (&iter, self->rows);
-    while (g_hash_table_iter_next (&iter, &row, NULL))
-      signet_document_row_set_environment (
-        row, tracker != NULL ? signet_tracker_get_environment (tracker) : NULL);
-  }
+  /* The rows learn the current environment through their binding. */
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_ENVIRONMENT]);
 }
 
 /* }}} */
 
+/* Each row shows its list item's document and knows the environment
+ * Signet sends to now; both through bindings. */
 static void
 setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
 {
   SignetLibraryView *self = user_data;
   GtkWidget         *row = signet_document_row_new ();
 
-  g_hash_table_add (self->rows, row);
   gtk_list_item_set_child (item, row);
-}
-
-static void
-teardown_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
-{
-  SignetLibraryView *self = user_data;
-
-  g_hash_table_remove (self->rows, gtk_list_item_get_child (item));
-}
-
-static void
-bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
-{
-  SignetLibraryView *self = user_data;
-  SignetDocumentRow *row = SIGNET_DOCUMENT_ROW (gtk_list_item_get_child (item));
-
-  signet_document_row_set_environment (
-    row, self->tracker != NULL ? signet_tracker_get_environment (self->tracker) : NULL);
-  signet_document_row_set_document (row, gtk_list_item_get_item (item));
-}
-
-static void
-unbind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
-{
-  signet_document_row_set_document (SIGNET_DOCUMENT_ROW (gtk_list_item_get_child (item)), NULL);
+  g_object_bind_property (item, "item", row, "item", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "current-environment", row, "environment", G_BINDING_SYNC_CREATE);
 }
 
 static void
@@ -1090,6 +446,8 @@ signet_library_view_dispose (GObject *object)
   SignetLibraryView *self = SIGNET_LIBRARY_VIEW (object);
 
   self->disposed = TRUE;
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   /* Toasts that go with the window are not an Undo any more. */
   if (self->deletions != NULL)
     {
@@ -1131,9 +489,51 @@ signet_library_view_finalize (GObject *object)
   g_free (self->query);
   g_free (self->environment);
   g_array_unref (self->toast_ids);
-  g_hash_table_unref (self->rows);
 
   G_OBJECT_CLASS (signet_library_view_parent_class)->finalize (object);
+}
+
+static void
+signet_library_view_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  SignetLibraryView *self = SIGNET_LIBRARY_VIEW (object);
+
+  switch (prop_id)
+    {
+      case PROP_SYNC:
+        g_value_set_object (value, self->sync);
+        break;
+      case PROP_DELETIONS:
+        g_value_set_object (value, self->deletions);
+        break;
+      case PROP_CURRENT_ENVIRONMENT:
+        g_value_set_string (
+          value, self->tracker != NULL ? signet_tracker_get_environment (self->tracker) : NULL);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+signet_library_view_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  SignetLibraryView *self = SIGNET_LIBRARY_VIEW (object);
+
+  switch (prop_id)
+    {
+      case PROP_SYNC:
+        signet_library_view_set_sync (self, g_value_get_object (value));
+        break;
+      case PROP_DELETIONS:
+        signet_library_view_set_deletions (self, g_value_get_object (value));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -1141,6 +541,37 @@ signet_library_view_class_init (SignetLibraryViewClass *klass)
 {
   GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = signet_library_view_get_property;
+  object_class->set_property = signet_library_view_set_property;
+
+  /**
+   * SignetLibraryView:sync:
+   *
+   * The journal shown, with the outbox that sends again and the tracker
+   * whose state the bars show.
+   */
+  properties[PROP_SYNC]
+    = g_param_spec_object ("sync", NULL, NULL, SIGNET_TYPE_SYNC,
+                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * SignetLibraryView:deletions:
+   *
+   * Where deletions and cancellations wait for their Undo.
+   */
+  properties[PROP_DELETIONS]
+    = g_param_spec_object ("deletions", NULL, NULL, SIGNET_TYPE_DELETIONS,
+                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * SignetLibraryView:current-environment:
+   *
+   * The id of the environment Signet sends to and follows now, from the
+   * tracker; %NULL without one.
+   */
+  properties[PROP_CURRENT_ENVIRONMENT]
+    = g_param_spec_string ("current-environment", NULL, NULL, NULL,
+                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   object_class->dispose = signet_library_view_dispose;
   object_class->finalize = signet_library_view_finalize;
@@ -1181,32 +612,7 @@ signet_library_view_class_init (SignetLibraryViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, sort_changed_cb);
 
-  gtk_widget_class_install_action (widget_class, "library.search", NULL, search_activated);
-  gtk_widget_class_install_action (widget_class, "library.refresh", NULL, refresh_activated);
-  gtk_widget_class_install_action (widget_class, "library.select", NULL, select_activated);
-  gtk_widget_class_install_action (widget_class, "library.select-all", NULL, select_all_activated);
-  gtk_widget_class_install_action (widget_class, "library.escape", NULL, escape_activated);
-  gtk_widget_class_install_action (widget_class, "library.open", NULL, open_activated);
-  gtk_widget_class_install_action (widget_class, "library.show-in-files", NULL,
-                                   show_in_files_activated);
-  gtk_widget_class_install_action (widget_class, "library.save-as", NULL, save_as_activated);
-  gtk_widget_class_install_action (widget_class, "library.copy-link", NULL, copy_link_activated);
-  gtk_widget_class_install_action (widget_class, "library.send-again", NULL, send_again_activated);
-  gtk_widget_class_install_action (widget_class, "library.next-round", NULL, next_round_activated);
-  gtk_widget_class_install_action (widget_class, "library.delete", NULL, delete_activated);
-  gtk_widget_class_install_action (widget_class, "library.cancel-request", NULL,
-                                   cancel_request_activated);
-  gtk_widget_class_install_action (widget_class, "library.delete-selected", NULL,
-                                   delete_selected_activated);
-  gtk_widget_class_install_action (widget_class, "library.send-again-selected", NULL,
-                                   send_again_selected_activated);
-  gtk_widget_class_install_action (widget_class, "library.save-selected", NULL,
-                                   save_selected_activated);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "library.delete", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "library.escape", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "library.copy-link", NULL);
+  _signet_library_view_class_actions_init (widget_class);
 }
 
 static GtkWidget *
@@ -1241,7 +647,7 @@ signet_library_view_init (SignetLibraryView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->toast_ids = g_array_new (FALSE, FALSE, sizeof (guint));
-  self->rows = g_hash_table_new (NULL, NULL);
+  self->cancellable = g_cancellable_new ();
   self->group = SIGNET_LIBRARY_GROUP_ALL;
 
   for (guint i = 0; i < SIGNET_LIBRARY_N_GROUPS; i++)
@@ -1262,14 +668,13 @@ signet_library_view_init (SignetLibraryView *self)
   gtk_single_selection_set_autoselect (self->single, FALSE);
   gtk_single_selection_set_can_unselect (self->single, TRUE);
   self->multi = gtk_multi_selection_new (G_LIST_MODEL (g_object_ref (self->filter_model)));
-  g_signal_connect_swapped (self->single, "notify::selected-item", G_CALLBACK (selected_cb), self);
-  g_signal_connect_swapped (self->multi, "selection-changed", G_CALLBACK (multi_changed_cb), self);
+  g_signal_connect_swapped (self->single, "notify::selected-item",
+                            G_CALLBACK (_signet_library_view_selected_cb), self);
+  g_signal_connect_swapped (self->multi, "selection-changed",
+                            G_CALLBACK (_signet_library_view_multi_changed_cb), self);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
-  g_signal_connect (factory, "teardown", G_CALLBACK (teardown_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), NULL);
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->single));
@@ -1294,8 +699,8 @@ signet_library_view_init (SignetLibraryView *self)
 
   gtk_list_box_select_row (self->group_list,
                            GTK_LIST_BOX_ROW (self->group_rows[SIGNET_LIBRARY_GROUP_ALL]));
-  multi_changed_cb (self);
-  selected_cb (self);
+  _signet_library_view_multi_changed_cb (self);
+  _signet_library_view_selected_cb (self);
   update_empty (self);
 }
 
@@ -1349,16 +754,21 @@ void
 signet_library_view_set_sync (SignetLibraryView *self, SignetSync *sync)
 {
   g_return_if_fail (SIGNET_IS_LIBRARY_VIEW (self));
+  g_return_if_fail (sync == NULL || SIGNET_IS_SYNC (sync));
 
+  if (self->sync == sync)
+    return;
   if (self->sync != NULL)
     g_signal_handlers_disconnect_by_data (self->sync, self);
   g_set_object (&self->sync, sync);
+  signet_document_page_set_sync (self->document_page, sync);
   if (sync != NULL)
     {
       g_signal_connect_swapped (sync, "notify::tracker", G_CALLBACK (tracker_changed_cb), self);
       signet_library_view_set_journal (self, signet_sync_get_journal (sync));
     }
   tracker_changed_cb (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SYNC]);
 }
 
 /**
@@ -1370,12 +780,16 @@ void
 signet_library_view_set_deletions (SignetLibraryView *self, SignetDeletions *deletions)
 {
   g_return_if_fail (SIGNET_IS_LIBRARY_VIEW (self));
+  g_return_if_fail (deletions == NULL || SIGNET_IS_DELETIONS (deletions));
 
+  if (self->deletions == deletions)
+    return;
   if (self->deletions != NULL)
     g_signal_handlers_disconnect_by_data (self->deletions, self);
   g_set_object (&self->deletions, deletions);
   if (deletions != NULL)
-    g_signal_connect (deletions, "done", G_CALLBACK (deletion_done_cb), self);
+    g_signal_connect (deletions, "done", G_CALLBACK (_signet_library_view_deletion_done_cb), self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DELETIONS]);
 }
 
 /**

@@ -22,7 +22,8 @@ struct _SignetPreferencesWindow
 
   SignetAccount *account;
   GSettings     *settings;
-  GCancellable  *cancellable;
+  GCancellable  *cancellable; /* the window's work, cancelled in dispose */
+  gboolean       checking;    /* a check of the connection runs */
 
   AdwActionRow  *environment_row;
   AdwActionRow  *key_row;
@@ -104,8 +105,7 @@ update_rows (SignetPreferencesWindow *self)
   adw_action_row_set_subtitle (self->counter_row,
                                remaining != NULL ? remaining : _ ("Not checked yet"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "preferences.check",
-                                 environment != SIGNET_ENVIRONMENT_NONE
-                                   && self->cancellable == NULL);
+                                 environment != SIGNET_ENVIRONMENT_NONE && !self->checking);
 }
 
 /* A toast's title is markup, and error messages can quote the server. */
@@ -124,11 +124,12 @@ refresh_cb (GObject *object, GAsyncResult *result, gpointer user_data)
   g_autoptr (SignetCounter) counter = NULL;
   g_autoptr (GError) error = NULL;
 
+  /* Cancelled: the window is closing, and nothing of it is touched. */
   counter = signet_account_refresh_finish (SIGNET_ACCOUNT (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  g_clear_object (&self->cancellable);
+  self->checking = FALSE;
   gtk_spinner_set_spinning (self->spinner, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);
   update_rows (self);
@@ -144,7 +145,7 @@ check_activated (GtkWidget *widget, const char *action_name, GVariant *parameter
 {
   SignetPreferencesWindow *self = SIGNET_PREFERENCES_WINDOW (widget);
 
-  self->cancellable = g_cancellable_new ();
+  self->checking = TRUE;
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), TRUE);
   gtk_spinner_set_spinning (self->spinner, TRUE);
   update_rows (self);
@@ -157,6 +158,7 @@ remove_cb (GObject *object, GAsyncResult *result, gpointer user_data)
   g_autoptr (SignetPreferencesWindow) self = user_data;
   g_autoptr (GError) error = NULL;
 
+  /* Cancelled: the window is closing, and nothing of it is touched. */
   if (!signet_account_remove_key_finish (SIGNET_ACCOUNT (object), result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -174,7 +176,8 @@ remove_response_cb (AdwMessageDialog *dialog, const char *response, SignetPrefer
   if (!g_str_equal (response, "remove"))
     return;
 
-  signet_account_remove_key_async (self->account, NULL, remove_cb, g_object_ref (self));
+  signet_account_remove_key_async (self->account, self->cancellable, remove_cb,
+                                   g_object_ref (self));
 }
 
 static void
@@ -424,6 +427,7 @@ static void
 signet_preferences_window_init (SignetPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
 }
 
 /**

@@ -12,7 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "signet-document.h"
-#include "signet-handover-view.h"
+#include "signet-handover-state.h"
 #include "signet-presenter-window.h"
 #include "signet-qr-view.h"
 
@@ -33,6 +33,7 @@ struct _SignetPresenterWindow
   guint           position;
   SignetDocument *document;
   guint           next_id;
+  SignetSync     *sync;
 
   GtkStack     *qr_stack;
   GtkSpinner   *preparing_spinner;
@@ -52,6 +53,7 @@ enum
 {
   PROP_0,
   PROP_POSITION,
+  PROP_SYNC,
   N_PROPS
 };
 
@@ -167,7 +169,7 @@ show_position (SignetPresenterWindow *self)
   update (self);
 
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    signet_handover_set_on_screen (GTK_WIDGET (self), document);
+    signet_handover_set_on_screen (self->sync, GTK_WIDGET (self), document);
 }
 
 /**
@@ -200,6 +202,23 @@ signet_presenter_window_get_position (SignetPresenterWindow *self)
   g_return_val_if_fail (SIGNET_IS_PRESENTER_WINDOW (self), 0);
 
   return self->position;
+}
+
+/**
+ * signet_presenter_window_set_sync:
+ * @self: a #SignetPresenterWindow
+ * @sync: (nullable): the journal with its tracker
+ *
+ * Sets the #SignetSync whose tracker follows the document on screen.
+ */
+void
+signet_presenter_window_set_sync (SignetPresenterWindow *self, SignetSync *sync)
+{
+  g_return_if_fail (SIGNET_IS_PRESENTER_WINDOW (self));
+  g_return_if_fail (sync == NULL || SIGNET_IS_SYNC (sync));
+
+  if (signet_handover_replace_sync (GTK_WIDGET (self), &self->sync, sync, self->document))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SYNC]);
 }
 
 /* A second monitor is the customer's, when there is one. */
@@ -243,7 +262,7 @@ signet_presenter_window_map (GtkWidget *widget)
   GTK_WIDGET_CLASS (signet_presenter_window_parent_class)->map (widget);
   if (self->document != NULL)
     {
-      signet_handover_set_on_screen (widget, self->document);
+      signet_handover_set_on_screen (self->sync, widget, self->document);
       update (self);
     }
 }
@@ -251,7 +270,7 @@ signet_presenter_window_map (GtkWidget *widget)
 static void
 signet_presenter_window_unmap (GtkWidget *widget)
 {
-  signet_handover_set_on_screen (widget, NULL);
+  signet_handover_set_on_screen (SIGNET_PRESENTER_WINDOW (widget)->sync, widget, NULL);
   GTK_WIDGET_CLASS (signet_presenter_window_parent_class)->unmap (widget);
 }
 
@@ -265,6 +284,8 @@ signet_presenter_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->document, update, self);
   g_clear_object (&self->document);
   g_clear_object (&self->documents);
+  signet_handover_set_on_screen (self->sync, GTK_WIDGET (self), NULL);
+  g_clear_object (&self->sync);
 
   gtk_widget_dispose_template (GTK_WIDGET (object), SIGNET_TYPE_PRESENTER_WINDOW);
 
@@ -281,6 +302,9 @@ signet_presenter_window_get_property (GObject    *object,
     {
       case PROP_POSITION:
         g_value_set_uint (value, SIGNET_PRESENTER_WINDOW (object)->position);
+        break;
+      case PROP_SYNC:
+        g_value_set_object (value, SIGNET_PRESENTER_WINDOW (object)->sync);
         break;
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -299,6 +323,10 @@ signet_presenter_window_set_property (GObject      *object,
         if (SIGNET_PRESENTER_WINDOW (object)->documents != NULL)
           signet_presenter_window_set_position (SIGNET_PRESENTER_WINDOW (object),
                                                 g_value_get_uint (value));
+        break;
+      case PROP_SYNC:
+        signet_presenter_window_set_sync (SIGNET_PRESENTER_WINDOW (object),
+                                          g_value_get_object (value));
         break;
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -326,6 +354,14 @@ signet_presenter_window_class_init (SignetPresenterWindowClass *klass)
   properties[PROP_POSITION]
     = g_param_spec_uint ("position", NULL, NULL, 0, G_MAXUINT, 0,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * SignetPresenterWindow:sync:
+   *
+   * The journal with its tracker, told which document is on screen.
+   */
+  properties[PROP_SYNC]
+    = g_param_spec_object ("sync", NULL, NULL, SIGNET_TYPE_SYNC,
+                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SIGNET_TYPE_QR_VIEW);

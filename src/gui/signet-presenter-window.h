@@ -9,6 +9,8 @@
 
 #include <adwaita.h>
 
+#include "signet-sync.h"
+
 G_BEGIN_DECLS
 
 #define SIGNET_TYPE_PRESENTER_WINDOW (signet_presenter_window_get_type ())
@@ -22,5 +24,6 @@ G_DECLARE_FINAL_TYPE (SignetPresenterWindow,
 GtkWidget *signet_presenter_window_new (GtkWindow *parent, GListModel *documents, guint position);
 guint      signet_presenter_window_get_position (SignetPresenterWindow *self);
 void       signet_presenter_window_set_position (SignetPresenterWindow *self, guint position);
+void       signet_presenter_window_set_sync (SignetPresenterWindow *self, SignetSync *sync);
 
 G_END_DECLS

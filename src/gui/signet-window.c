@@ -11,74 +11,23 @@
 
 #include <glib/gi18n.h>
 
-#include "signet-window.h"
-#include "signet-handover-page.h"
 #include "signet-intake-row.h"
-#include "signet-library-view.h"
 #include "signet-onboarding.h"
-#include "signet-pdf-view.h"
-#include "signet-request-editor.h"
-
-/* What the file chooser offers: what okdokument-api.md §9.1 accepts. */
-static const char *const supported_types[] = {
-  "application/pdf",
-  "application/msword",
-  "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-  "application/vnd.ms-excel",
-  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-};
-static const char *const supported_patterns[] = {
-  "*.pdf", "*.PDF", "*.doc", "*.DOC", "*.docx", "*.DOCX", "*.xls", "*.XLS", "*.xlsx", "*.XLSX",
-};
-
-struct _SignetWindow
-{
-  AdwApplicationWindow parent_instance;
-
-  SignetAccount *account;
-  GtkWidget     *documents; /* the content while the onboarding is shown */
-  GtkWidget     *onboarding;
-
-  GtkInfoBar *keyring_notice;
-
-  SignetIntakeQueue    *queue;
-  GQueue                pending;
-  guint                 pending_id;
-  gboolean              select_next;
-  gboolean              selecting_quietly;
-  SignetIntakeItem     *shown_item;
-  GCancellable         *cancellable;
-  GtkFileChooserNative *chooser;
-
-  AdwToastOverlay     *toast_overlay;
-  GtkWidget           *back_button;
-  GtkStack            *main_stack;
-  AdwStatusPage       *empty_page;
-  AdwLeaflet          *leaflet;
-  GtkListBox          *queue_list;
-  GtkWidget           *content_box;
-  GtkWidget           *editor_toggle;
-  guint                reveal_id;
-  GtkStack            *content_stack;
-  SignetRequestEditor *request_editor;
-  GtkSpinner          *checking_spinner;
-  SignetPdfView       *pdf_view;
-  AdwStatusPage       *failed_page;
-  AdwStatusPage       *converted_page;
-  GtkWidget           *drop_highlight;
-
-  SignetHandoverPage *handover_page;
-
-  /* The library (docs/library.md): shown unless files wait to be sent
-   * and the person is looking at them. */
-  SignetLibraryView *library_view;
-  GtkWidget         *library_button;
-  GtkWidget         *queue_button;
-  GListModel        *documents_model;
-  gboolean           showing_queue;
-};
+#include "signet-window-private.h"
 
 G_DEFINE_FINAL_TYPE (SignetWindow, signet_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum
+{
+  PROP_0,
+  PROP_SETTINGS,
+  PROP_ACCOUNT,
+  PROP_SYNC,
+  PROP_DELETIONS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void
 show_documents (SignetWindow *self)
@@ -92,8 +41,8 @@ show_documents (SignetWindow *self)
 }
 
 /* The onboarding takes the window's place until an account works. */
-static void
-show_onboarding (SignetWindow *self, gboolean can_cancel)
+void
+_signet_window_show_onboarding (SignetWindow *self, gboolean can_cancel)
 {
   if (self->onboarding != NULL)
     return;
@@ -112,22 +61,14 @@ static void
 account_changed_cb (SignetWindow *self)
 {
   if (signet_account_get_environment (self->account) == SIGNET_ENVIRONMENT_NONE)
-    show_onboarding (self, FALSE);
+    _signet_window_show_onboarding (self, FALSE);
 
   gtk_widget_set_visible (GTK_WIDGET (self->keyring_notice),
                           !signet_account_get_keyring_usable (self->account));
 }
 
-static void
-change_account_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  SignetWindow *self = SIGNET_WINDOW (widget);
-
-  show_onboarding (self, signet_account_get_environment (self->account) != SIGNET_ENVIRONMENT_NONE);
-}
-
-static void
-toast (SignetWindow *self, const char *title)
+void
+_signet_window_toast (SignetWindow *self, const char *title)
 {
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
 }
@@ -244,8 +185,8 @@ leaflet_changed_cb (SignetWindow *self)
                             && adw_leaflet_get_visible_child (self->leaflet) == self->content_box);
 }
 
-static void
-remove_item (SignetWindow *self, SignetIntakeItem *item)
+void
+_signet_window_remove_item (SignetWindow *self, SignetIntakeItem *item)
 {
   g_autoptr (SignetIntakeItem) removed = g_object_ref (item);
   GtkListBoxRow *selected = gtk_list_box_get_selected_row (self->queue_list);
@@ -335,13 +276,13 @@ content_folded_cb (SignetWindow *self)
 static void
 entry_sent_cb (SignetWindow *self, SignetIntakeItem *item)
 {
-  remove_item (self, item);
+  _signet_window_remove_item (self, item);
 }
 
 static void
 row_remove_cb (SignetIntakeRow *row, SignetWindow *self)
 {
-  remove_item (self, signet_intake_row_get_item (row));
+  _signet_window_remove_item (self, signet_intake_row_get_item (row));
 }
 
 static GtkWidget *
@@ -396,6 +337,16 @@ leave_handover (SignetWindow *self)
   signet_handover_page_set_documents (self->handover_page, NULL);
 }
 
+/* The queue or the library (queue: the files waiting to be sent), leaving
+ * the hand-over page. */
+void
+_signet_window_show_main (SignetWindow *self, gboolean queue)
+{
+  self->showing_queue = queue;
+  leave_handover (self);
+  update_main_page (self);
+}
+
 static void
 queue_changed_cb (SignetWindow *self, guint position, guint removed, guint added)
 {
@@ -405,26 +356,6 @@ queue_changed_cb (SignetWindow *self, guint position, guint removed, guint added
       self->showing_queue = TRUE;
       leave_handover (self);
     }
-  update_main_page (self);
-}
-
-static void
-show_library_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  SignetWindow *self = SIGNET_WINDOW (widget);
-
-  self->showing_queue = FALSE;
-  leave_handover (self);
-  update_main_page (self);
-}
-
-static void
-show_queue_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  SignetWindow *self = SIGNET_WINDOW (widget);
-
-  self->showing_queue = TRUE;
-  leave_handover (self);
   update_main_page (self);
 }
 
@@ -528,7 +459,7 @@ signet_window_open_files (SignetWindow *self, GFile **files, guint n_files)
       g_autofree char *name = g_markup_escape_text (display_name, -1);
       /* Translators: %s is a file name */
       g_autofree char *title = g_strdup_printf (_ ("“%s” is already in the list"), name);
-      toast (self, title);
+      _signet_window_toast (self, title);
     }
   else if (n_duplicates > 1)
     {
@@ -536,7 +467,7 @@ signet_window_open_files (SignetWindow *self, GFile **files, guint n_files)
         = g_strdup_printf (ngettext ("%u file is already in the list",
                                      "%u files are already in the list", n_duplicates),
                            n_duplicates);
-      toast (self, title);
+      _signet_window_toast (self, title);
     }
 }
 
@@ -555,8 +486,8 @@ signet_window_is_opening (SignetWindow *self)
   return !g_queue_is_empty (&self->pending);
 }
 
-static void
-open_file_list (SignetWindow *self, GSList *files)
+void
+_signet_window_open_file_list (SignetWindow *self, GSList *files)
 {
   g_autoptr (GPtrArray) array = g_ptr_array_new ();
 
@@ -580,7 +511,7 @@ drop_cb (GtkDropTarget *target, const GValue *value, double x, double y, SignetW
   if (files == NULL)
     return FALSE;
 
-  open_file_list (self, files);
+  _signet_window_open_file_list (self, files);
   return TRUE;
 }
 
@@ -592,99 +523,79 @@ current_drop_cb (GtkDropTarget *target, GParamSpec *pspec, SignetWindow *self)
 }
 
 static void
-chooser_response_cb (GtkNativeDialog *chooser, int response, SignetWindow *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GListModel) list = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
-      g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
-
-      for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-        g_ptr_array_add (files, g_list_model_get_item (list, i));
-      signet_window_open_files (self, (GFile **) files->pdata, files->len);
-    }
-
-  g_clear_object (&self->chooser);
-}
-
-static void
-open_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  SignetWindow *self = SIGNET_WINDOW (widget);
-  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
-
-  if (self->chooser != NULL)
-    {
-      gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
-      return;
-    }
-
-  gtk_file_filter_set_name (filter, _ ("PDF, Word and Excel Documents"));
-  for (guint i = 0; i < G_N_ELEMENTS (supported_types); i++)
-    gtk_file_filter_add_mime_type (filter, supported_types[i]);
-  for (guint i = 0; i < G_N_ELEMENTS (supported_patterns); i++)
-    gtk_file_filter_add_pattern (filter, supported_patterns[i]);
-
-  self->chooser
-    = gtk_file_chooser_native_new (C_ ("dialog title", "Open Documents"), GTK_WINDOW (self),
-                                   GTK_FILE_CHOOSER_ACTION_OPEN, _ ("_Open"), _ ("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
-}
-
-static void
-paste_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (SignetWindow) self = user_data;
-  g_autoptr (GError) error = NULL;
-  const GValue *value;
-  g_autoptr (GSList) files = NULL;
-
-  value = gdk_clipboard_read_value_finish (GDK_CLIPBOARD (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  if (value != NULL)
-    files = gdk_file_list_get_files (g_value_get_boxed (value));
-
-  if (files == NULL)
-    {
-      toast (self,
-             _ ("There are no files to paste. Copy documents in Files, then paste them here."));
-      return;
-    }
-
-  open_file_list (self, files);
-}
-
-static void
-paste_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  SignetWindow *self = SIGNET_WINDOW (widget);
-
-  gdk_clipboard_read_value_async (gtk_widget_get_clipboard (widget), GDK_TYPE_FILE_LIST,
-                                  G_PRIORITY_DEFAULT, self->cancellable, paste_cb,
-                                  g_object_ref (self));
-}
-
-static void
-remove_selected_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  SignetWindow *self = SIGNET_WINDOW (widget);
-
-  if (self->shown_item != NULL)
-    remove_item (self, self->shown_item);
-}
-
-static void
 handover_done_cb (SignetWindow *self)
 {
   /* Back to what still waits to be sent, else to the library. */
-  self->showing_queue = g_list_model_get_n_items (G_LIST_MODEL (self->queue)) > 0;
-  leave_handover (self);
-  update_main_page (self);
+  _signet_window_show_main (self, g_list_model_get_n_items (G_LIST_MODEL (self->queue)) > 0);
+}
+
+/* The batch the request editor just sent ("sent" signal). */
+static void
+editor_sent_cb (SignetWindow *self, GListModel *documents)
+{
+  _signet_window_show_handover (self, documents);
+}
+
+/**
+ * _signet_window_show_handover:
+ * @self: a #SignetWindow
+ * @documents: a #GListModel of the #SignetDocuments of a batch just sent
+ *
+ * Shows the hand-over page for @documents: the QR code of each signing link,
+ * what was e-mailed, and the live state of each request.
+ */
+void
+_signet_window_show_handover (SignetWindow *self, GListModel *documents)
+{
+  g_assert (G_IS_LIST_MODEL (documents));
+
+  signet_handover_page_set_documents (self->handover_page, documents);
+  gtk_stack_set_visible_child_name (self->main_stack, "handover");
+  gtk_widget_set_visible (self->back_button, FALSE);
+}
+
+static void
+signet_window_constructed (GObject *object)
+{
+  SignetWindow *self = SIGNET_WINDOW (object);
+
+  G_OBJECT_CLASS (signet_window_parent_class)->constructed (object);
+
+  /* The size of the last window is the size of the next one. */
+  if (self->settings != NULL)
+    {
+      g_settings_bind (self->settings, "window-width", self, "default-width",
+                       G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "window-height", self, "default-height",
+                       G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "window-maximized", self, "maximized",
+                       G_SETTINGS_BIND_DEFAULT);
+    }
+
+  /* Each page gets the core objects it shows. */
+  signet_request_editor_set_context (self->request_editor, self->settings, self->account,
+                                     self->sync);
+  signet_handover_page_set_sync (self->handover_page, self->sync);
+  signet_library_view_set_deletions (self->library_view, self->deletions);
+  signet_library_view_set_sync (self->library_view, self->sync);
+
+  if (self->account != NULL)
+    {
+      g_signal_connect_object (self->account, "notify::environment",
+                               G_CALLBACK (account_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->account, "notify::keyring-usable",
+                               G_CALLBACK (account_changed_cb), self, G_CONNECT_SWAPPED);
+      account_changed_cb (self);
+    }
+
+  if (self->sync != NULL)
+    {
+      self->documents_model
+        = g_object_ref (signet_journal_get_documents (signet_sync_get_journal (self->sync)));
+      g_signal_connect_object (self->documents_model, "items-changed",
+                               G_CALLBACK (update_main_page), self, G_CONNECT_SWAPPED);
+      update_main_page (self);
+    }
 }
 
 static void
@@ -693,7 +604,6 @@ signet_window_dispose (GObject *object)
   SignetWindow *self = SIGNET_WINDOW (object);
 
   g_clear_object (&self->documents);
-  g_clear_object (&self->account);
   if (self->documents_model != NULL)
     g_signal_handlers_disconnect_by_data (self->documents_model, self);
   g_clear_object (&self->documents_model);
@@ -711,8 +621,60 @@ signet_window_dispose (GObject *object)
   /* Closing the window stops the checks that still run. */
   g_clear_object (&self->queue);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->account);
+  g_clear_object (&self->sync);
+  g_clear_object (&self->deletions);
 
   G_OBJECT_CLASS (signet_window_parent_class)->dispose (object);
+}
+
+static void
+signet_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  SignetWindow *self = SIGNET_WINDOW (object);
+
+  switch (prop_id)
+    {
+      case PROP_SETTINGS:
+        g_value_set_object (value, self->settings);
+        break;
+      case PROP_ACCOUNT:
+        g_value_set_object (value, self->account);
+        break;
+      case PROP_SYNC:
+        g_value_set_object (value, self->sync);
+        break;
+      case PROP_DELETIONS:
+        g_value_set_object (value, self->deletions);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+signet_window_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  SignetWindow *self = SIGNET_WINDOW (object);
+
+  switch (prop_id)
+    {
+      case PROP_SETTINGS:
+        self->settings = g_value_dup_object (value);
+        break;
+      case PROP_ACCOUNT:
+        self->account = g_value_dup_object (value);
+        break;
+      case PROP_SYNC:
+        self->sync = g_value_dup_object (value);
+        break;
+      case PROP_DELETIONS:
+        self->deletions = g_value_dup_object (value);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -720,8 +682,40 @@ signet_window_class_init (SignetWindowClass *klass)
 {
   GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GParamFlags     flags = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
 
+  object_class->constructed = signet_window_constructed;
   object_class->dispose = signet_window_dispose;
+  object_class->get_property = signet_window_get_property;
+  object_class->set_property = signet_window_set_property;
+
+  /**
+   * SignetWindow:settings:
+   *
+   * The application's settings: the window's size, the editor's defaults.
+   */
+  properties[PROP_SETTINGS] = g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS, flags);
+  /**
+   * SignetWindow:account:
+   *
+   * The OKdokument account; without a working one the onboarding shows.
+   */
+  properties[PROP_ACCOUNT]
+    = g_param_spec_object ("account", NULL, NULL, SIGNET_TYPE_ACCOUNT, flags);
+  /**
+   * SignetWindow:sync:
+   *
+   * The journal with its outbox and tracker, handed to every page.
+   */
+  properties[PROP_SYNC] = g_param_spec_object ("sync", NULL, NULL, SIGNET_TYPE_SYNC, flags);
+  /**
+   * SignetWindow:deletions:
+   *
+   * The deletions waiting for their Undo, handed to the library.
+   */
+  properties[PROP_DELETIONS]
+    = g_param_spec_object ("deletions", NULL, NULL, SIGNET_TYPE_DELETIONS, flags);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SIGNET_TYPE_PDF_VIEW);
   g_type_ensure (SIGNET_TYPE_HANDOVER_PAGE);
@@ -735,9 +729,6 @@ signet_window_class_init (SignetWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, keyring_notice);
-
-  gtk_widget_class_install_action (widget_class, "win.change-account", NULL,
-                                   change_account_activated);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, queue_list);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, content_box);
@@ -752,24 +743,15 @@ signet_window_class_init (SignetWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, library_view);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, library_button);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, queue_button);
-  gtk_widget_class_install_action (widget_class, "win.show-library", NULL, show_library_activated);
-  gtk_widget_class_install_action (widget_class, "win.show-queue", NULL, show_queue_activated);
+  gtk_widget_class_bind_template_child (widget_class, SignetWindow, handover_page);
   gtk_widget_class_bind_template_callback (widget_class, row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_changed_cb);
-  gtk_widget_class_bind_template_child (widget_class, SignetWindow, handover_page);
   gtk_widget_class_bind_template_callback (widget_class, handover_done_cb);
   gtk_widget_class_bind_template_callback (widget_class, content_folded_cb);
 
-  gtk_widget_class_install_action (widget_class, "intake.open", NULL, open_activated);
-  gtk_widget_class_install_action (widget_class, "intake.paste", NULL, paste_activated);
-  gtk_widget_class_install_action (widget_class, "intake.remove-selected", NULL,
-                                   remove_selected_activated);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "intake.open",
-                                       NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "intake.paste",
-                                       NULL);
+  _signet_window_class_actions_init (widget_class);
 }
 
 static void
@@ -795,8 +777,8 @@ signet_window_init (SignetWindow *self)
   signet_request_editor_set_queue (self->request_editor, self->queue);
   g_signal_connect_object (self->request_editor, "entry-sent", G_CALLBACK (entry_sent_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->request_editor, "sent", G_CALLBACK (signet_window_show_handover),
-                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->request_editor, "sent", G_CALLBACK (editor_sent_cb), self,
+                           G_CONNECT_SWAPPED);
 
   drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop_target, "drop", G_CALLBACK (drop_cb), self);
@@ -806,70 +788,32 @@ signet_window_init (SignetWindow *self)
 
 /**
  * signet_window_new:
- * @application: the #SignetApplication
+ * @application: the application the window belongs to
+ * @settings: the application's settings
+ * @account: the OKdokument account
+ * @sync: the journal with its outbox and tracker
+ * @deletions: the deletions waiting for their Undo
  *
- * Creates a main window of @application.
+ * Creates a main window. The window hands each of its pages the objects
+ * it shows; no page asks the application for them.
  *
  * Returns: (transfer none): a new #SignetWindow, owned by its application
  */
 SignetWindow *
-signet_window_new (SignetApplication *application)
+signet_window_new (GtkApplication  *application,
+                   GSettings       *settings,
+                   SignetAccount   *account,
+                   SignetSync      *sync,
+                   SignetDeletions *deletions)
 {
-  SignetWindow *self;
-  GSettings    *settings;
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+  g_return_val_if_fail (SIGNET_IS_ACCOUNT (account), NULL);
+  g_return_val_if_fail (sync == NULL || SIGNET_IS_SYNC (sync), NULL);
+  g_return_val_if_fail (deletions == NULL || SIGNET_IS_DELETIONS (deletions), NULL);
 
-  g_return_val_if_fail (SIGNET_IS_APPLICATION (application), NULL);
-
-  self = g_object_new (SIGNET_TYPE_WINDOW, "application", application, NULL);
-
-  /* The size of the last window is the size of the next one. */
-  settings = signet_application_get_settings (application);
-  g_settings_bind (settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
-
-  self->account = g_object_ref (signet_application_get_account (application));
-  signet_request_editor_set_context (self->request_editor, settings, self->account,
-                                     signet_application_get_sync (application));
-  g_signal_connect_object (self->account, "notify::environment", G_CALLBACK (account_changed_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->account, "notify::keyring-usable", G_CALLBACK (account_changed_cb),
-                           self, G_CONNECT_SWAPPED);
-  account_changed_cb (self);
-
-  if (signet_application_get_sync (application) != NULL)
-    {
-      SignetSync *sync = signet_application_get_sync (application);
-
-      signet_library_view_set_sync (self->library_view, sync);
-      signet_library_view_set_deletions (self->library_view,
-                                         signet_application_get_deletions (application));
-      self->documents_model
-        = g_object_ref (signet_journal_get_documents (signet_sync_get_journal (sync)));
-      g_signal_connect_object (self->documents_model, "items-changed",
-                               G_CALLBACK (update_main_page), self, G_CONNECT_SWAPPED);
-      update_main_page (self);
-    }
-
-  return self;
-}
-
-/**
- * signet_window_show_document:
- * @self: a #SignetWindow
- * @journal_id: the journal id of a document
- *
- * Shows the library with the page of that document.
- */
-void
-signet_window_show_document (SignetWindow *self, gint64 journal_id)
-{
-  g_return_if_fail (SIGNET_IS_WINDOW (self));
-
-  self->showing_queue = FALSE;
-  leave_handover (self);
-  update_main_page (self);
-  signet_library_view_show_document (self->library_view, journal_id);
+  return g_object_new (SIGNET_TYPE_WINDOW, "application", application, "settings", settings,
+                       "account", account, "sync", sync, "deletions", deletions, NULL);
 }
 
 /**
@@ -884,23 +828,4 @@ signet_window_get_queue (SignetWindow *self)
   g_return_val_if_fail (SIGNET_IS_WINDOW (self), NULL);
 
   return self->queue;
-}
-
-/**
- * signet_window_show_handover:
- * @window: a #SignetWindow
- * @documents: a #GListModel of the #SignetDocuments of the batch just sent
- *
- * Shows the hand-over page for @documents: the QR code of each signing link,
- * what was e-mailed, and the live state of each request.
- */
-void
-signet_window_show_handover (SignetWindow *window, GListModel *documents)
-{
-  g_return_if_fail (SIGNET_IS_WINDOW (window));
-  g_return_if_fail (G_IS_LIST_MODEL (documents));
-
-  signet_handover_page_set_documents (window->handover_page, documents);
-  gtk_stack_set_visible_child_name (window->main_stack, "handover");
-  gtk_widget_set_visible (window->back_button, FALSE);
 }

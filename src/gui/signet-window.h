@@ -9,8 +9,10 @@
 
 #include <adwaita.h>
 
-#include "signet-application.h"
+#include "signet-account.h"
+#include "signet-deletions.h"
 #include "signet-intake-queue.h"
+#include "signet-sync.h"
 
 G_BEGIN_DECLS
 
@@ -18,11 +20,13 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SignetWindow, signet_window, SIGNET, WINDOW, AdwApplicationWindow)
 
-SignetWindow      *signet_window_new (SignetApplication *application);
+SignetWindow      *signet_window_new (GtkApplication  *application,
+                                      GSettings       *settings,
+                                      SignetAccount   *account,
+                                      SignetSync      *sync,
+                                      SignetDeletions *deletions);
 void               signet_window_open_files (SignetWindow *self, GFile **files, guint n_files);
 gboolean           signet_window_is_opening (SignetWindow *self);
 SignetIntakeQueue *signet_window_get_queue (SignetWindow *self);
-void               signet_window_show_handover (SignetWindow *window, GListModel *documents);
-void               signet_window_show_document (SignetWindow *self, gint64 journal_id);
 
 G_END_DECLS

@@ -2,10 +2,10 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The hand-over page and presenter mode against the built-in sandbox.
 
-Two files are sent as a batch through the test hook `app.test-send`
-(SIGNET_TEST_HOOKS=1, src/gui/signet-test-hooks.c): the request goes through
-the real journal, outbox and tracker to the sandbox that Signet started, and
-the real window shows the hand-over page, as after Send in the editor. The
+Two files are opened and sent as one batch through the request editor, as a
+person does: the signer's address typed, Send 2 Requests clicked, the summary
+closed. The requests go through the real journal, outbox and tracker to the
+sandbox that Signet started, and the window shows the hand-over page. The
 QR code on screen is read back with zbarimg and compared with the link the
 sandbox e-mailed to the signer, which opens the document the sandbox's list
 holds under that name. Signing through the sandbox's /sandbox/ controls
@@ -25,7 +25,7 @@ import urllib.parse
 import urllib.request
 
 sys.path.insert(0, os.path.dirname(__file__))
-from gi.repository import Gio, GLib  # noqa: E402
+from gi.repository import GLib  # noqa: E402
 from signet_atspi import Atspi, Signet, TestFailure, check, text_of, walk  # noqa: E402
 
 DEMO_KEY = "signet-sandbox-demo-key"
@@ -58,31 +58,41 @@ def http(method, url, body=None, key=None):
         return error.code, error.headers, None
 
 
-def activate(app_id, action, parameter):
-    """Activates an action of the running app over D-Bus, as GApplication exports them."""
-    bus = Gio.bus_get_sync(Gio.BusType.SESSION, None)
-    bus.call_sync(app_id, "/" + app_id.replace(".", "/"), "org.gtk.Actions", "Activate",
-                  GLib.Variant("(sava{sv})", (action, [parameter], {})), None,
-                  Gio.DBusCallFlags.NONE, 10000, None)
-
-
-def app_id_on_bus():
-    bus = Gio.bus_get_sync(Gio.BusType.SESSION, None)
-    names = bus.call_sync("org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus",
-                          "ListNames", None, GLib.VariantType("(as)"), Gio.DBusCallFlags.NONE, 5000,
-                          None).unpack()[0]
-    ours = [n for n in names if n.startswith("io.github.signetapp.Signet")]
-    check(len(ours) == 1, f"expected one Signet on the bus, found {ours}")
-    return ours[0]
-
-
 def labels(signet, root):
-    return [text_of(n) for n in walk(root) if n is not None and n.get_role_name() == "label"]
+    found = []
+    for node in walk(root):
+        try:
+            if node is not None and node.get_role_name() == "label":
+                found.append(text_of(node))
+        except GLib.Error:
+            continue  # a label that went away while we looked (a toast)
+    return found
 
 
 def wait_label(signet, root, text, timeout=30.0):
     signet.wait_until(lambda: text in labels(signet, root),
                       f"no label {text!r} appeared; labels: {labels(signet, root)}", timeout)
+
+
+def shallow_labels(root, depth=6):
+    """The labels near the top of root's tree, where toasts are: a walk of the whole
+    window takes longer than a toast stays on a loaded machine."""
+    found, level = [], [root]
+    for _ in range(depth):
+        below = []
+        for node in level:
+            try:
+                if node.get_role_name() == "label":
+                    found.append(text_of(node))
+                below.extend(node.get_child_at_index(i) for i in range(node.get_child_count()))
+            except GLib.Error:
+                continue  # gone while we looked
+        level = [n for n in below if n is not None]
+    return found
+
+
+def wait_toast(signet, root, text):
+    signet.wait_until(lambda: text in shallow_labels(root), f"no toast {text!r} appeared", timeout=30)
 
 
 def invitation(url, filename):
@@ -110,16 +120,77 @@ def check_link_opens(url, link, filename):
     check(query["id"] == [ours[0]["id"]], f"the link opens {query}, not {ours[0]['id']}")
 
 
+def sensitive(node):
+    return node.get_state_set().contains(Atspi.StateType.SENSITIVE)
+
+
+def send_batch(signet, frame):
+    """The two files opened at start, sent to SIGNER with the editor's Send."""
+    send = signet.find("push button", "Send 2 Requests", timeout=30,
+                       predicate=lambda n: n.get_action_iface() is not None)
+    signet.wait_until(lambda: sensitive(send), f"Send 2 Requests stayed off: {send.get_description()!r}",
+                      timeout=30)
+    # Each file has its own signer: the first one is shown, then the second is chosen in the list.
+    entry = signet.find("text", "E-mail Address", root=frame)
+    check(Atspi.EditableText.set_text_contents(entry, SIGNER), "could not type the signer's address")
+    documents = signet.find("list", "Documents", root=frame)
+    second = signet.find("list item", "Insurance Terms.pdf", root=documents)
+    signet.click_at(second)
+    signet.wait_until(lambda: text_of(signet.find("text", "E-mail Address", root=frame)) != SIGNER,
+                      "the editor did not show the second file")
+    entry = signet.find("text", "E-mail Address", root=frame)
+    check(Atspi.EditableText.set_text_contents(entry, SIGNER), "could not type the second signer's address")
+    signet.wait_until(lambda: sensitive(send), f"Send stayed off with {SIGNER}: {send.get_description()!r}")
+    signet.click(send)
+
+    # A batch is summed up in a dialog over the hand-over page: closed, it shows the page.
+    summary = None
+
+    def find_summary():
+        nonlocal summary
+        for window in signet.windows():
+            try:
+                if window is None or window.get_name() == "Signet":
+                    continue
+                if "2 Requests Sent" in labels(signet, window):
+                    summary = window
+                    return True
+            except GLib.Error:  # a window that went while being read
+                continue
+        return False
+
+    signet.wait_until(find_summary, "no summary said both requests were sent", timeout=40)
+    # GTK 4.8 names a dialog's response button "_Close Close".
+    signet.click(signet.find("push button", root=summary,
+                             predicate=lambda n: (n.get_name() or "").endswith("Close")
+                             and n.get_action_iface() is not None))
+
+    def summary_gone():
+        try:
+            return "2 Requests Sent" not in labels(signet, summary)
+        except GLib.Error:  # the window is gone while being read
+            return True
+
+    signet.wait_until(summary_gone, "the summary did not close")
+
+
+def handover_page(signet, frame):
+    """The nearest ancestor of the page's Done button that holds a Copy Link button."""
+    node = signet.find_button("Done", root=frame).get_parent()
+    while node is not None:
+        if any(n.get_role_name() == "push button" and n.get_name() == "Copy Link" for n in walk(node)):
+            return node
+        node = node.get_parent()
+    raise TestFailure("the hand-over page has no Copy Link")
+
+
 def test(signet, folder, scheme):
     frame = signet.find("frame", "Signet")
-    signet.wait_until(lambda: "The sandbox listens on" in signet.output(), "the sandbox never started")
+    signet.wait_until(lambda: "The sandbox listens on" in signet.output(), "the sandbox never started",
+                      timeout=20)
     url = re.search(r"The sandbox listens on (http://127\.0\.0\.1:\d+)", signet.output()).group(1)
 
-    files = [os.path.join(folder, name) for name in ("Loan Agreement.pdf", "Insurance Terms.pdf")]
-    for path in files:
-        shutil.copy(os.path.join(DATA, "fields.pdf"), path)
-    rules = {"emailTo": GLib.Variant("s", SIGNER), "emailFrom": GLib.Variant("s", "office@example.com")}
-    activate(app_id_on_bus(), "test-send", GLib.Variant("(asa{sv})", (files, rules)))
+    send_batch(signet, frame)
 
     # The page: the first document of two, waiting, with what was e-mailed.
     wait_label(signet, frame, "Loan Agreement.pdf")
@@ -134,11 +205,11 @@ def test(signet, folder, scheme):
     check(signet.decode_qr(frame, f"handover-page-{scheme}") == first_link, "the QR code on the page is not the signing link")
     check_link_opens(url, first_link, "Loan Agreement.pdf")
 
-    # The library's detail page has a Copy Link too, never shown here: take the one on screen.
-    copy = signet.find("push button", "Copy Link", root=frame,
-                       predicate=lambda n: n.get_extents(Atspi.CoordType.SCREEN).width > 0)
+    # The library's detail page has a Copy Link too: take the hand-over page's, the one that
+    # shares a parent with the page's Done.
+    copy = signet.find("push button", "Copy Link", root=handover_page(signet, frame))
     signet.click(copy)
-    wait_label(signet, frame, "Link copied")
+    wait_toast(signet, frame, "Link copied")
 
     # Presenter mode: the code, the name and the state; no link, no copy.
     Atspi.generate_keyboard_event(KEY_F11, None, Atspi.KeySynthType.SYM)
@@ -185,13 +256,18 @@ def test(signet, folder, scheme):
 failed = False
 for scheme in ("default", "prefer-dark"):
     folder = tempfile.mkdtemp(prefix="signet-handover-")
-    signet = Signet(env={"SIGNET_SANDBOX_BIN": os.environ["SIGNET_SANDBOX_BIN"], "SIGNET_TEST_HOOKS": "1",
-                         "G_MESSAGES_DEBUG": "signet-sandbox-process"},
-                    settings={"org/gnome/desktop/interface": {"color-scheme": f"'{scheme}'"}})
+    files = [os.path.join(folder, name) for name in ("Loan Agreement.pdf", "Insurance Terms.pdf")]
+    for path in files:
+        shutil.copy(os.path.join(DATA, "fields.pdf"), path)
+    signet = Signet(*files, env={"SIGNET_SANDBOX_BIN": os.environ["SIGNET_SANDBOX_BIN"],
+                                 "G_MESSAGES_DEBUG": "signet-sandbox-process"},
+                    settings={"org/gnome/desktop/interface": {"color-scheme": f"'{scheme}'"},
+                              "io/github/signetapp/Signet": {"environment": "'sandbox'",
+                                                             "default-sender-email": "'office@example.com'"}})
     try:
         test(signet, folder, scheme)
         print(f"PASS {scheme}")
-    except TestFailure as failure:
+    except (TestFailure, GLib.Error) as failure:
         print(f"FAIL {scheme}: {failure}\n--- signet output ---\n{signet.output()}")
         failed = True
     finally:

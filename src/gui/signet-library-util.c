@@ -1,0 +1,127 @@
+/* signet-library-util.c
+ *
+ * Copyright 2026 The Signet authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "signet-library-util"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "signet-library-util.h"
+
+/* The library's words for groups, states and times, and where a
+ * document's file is, for the list's rows, the sidebar and the document
+ * page alike. State from values: no widget here. */
+
+/**
+ * signet_library_group_get_title:
+ * @group: a #SignetLibraryGroup
+ *
+ * Returns: the group's name in the sidebar, translated
+ */
+const char *
+signet_library_group_get_title (SignetLibraryGroup group)
+{
+  switch (group)
+    {
+      case SIGNET_LIBRARY_GROUP_WAITING:
+        return _ ("Waiting for Signature");
+      case SIGNET_LIBRARY_GROUP_PREPARING:
+        return _ ("Preparing");
+      case SIGNET_LIBRARY_GROUP_SIGNED:
+        return _ ("Signed");
+      case SIGNET_LIBRARY_GROUP_CANCELLED:
+        return _ ("Cancelled");
+      case SIGNET_LIBRARY_GROUP_FAILED:
+        return _ ("Failed");
+      case SIGNET_LIBRARY_GROUP_EXPIRED:
+        return _ ("Expired");
+      case SIGNET_LIBRARY_GROUP_ALL:
+      default:
+        return _ ("All Documents");
+    }
+}
+
+/**
+ * signet_document_get_badge:
+ * @document: a #SignetDocument
+ *
+ * Returns: one or two words for the document's state, translated
+ */
+const char *
+signet_document_get_badge (SignetDocument *document)
+{
+  switch (signet_document_get_status (document))
+    {
+      case SIGNET_DOCUMENT_STATUS_PENDING:
+        return C_ ("document state", "Sending");
+      case SIGNET_DOCUMENT_STATUS_UPLOADED:
+        return C_ ("document state", "Preparing");
+      case SIGNET_DOCUMENT_STATUS_OPEN:
+        if (signet_library_group_for_document (document) == SIGNET_LIBRARY_GROUP_PREPARING)
+          return C_ ("document state", "Preparing");
+        return C_ ("document state", "Waiting");
+      case SIGNET_DOCUMENT_STATUS_SIGNED:
+        return C_ ("document state", "Signed");
+      case SIGNET_DOCUMENT_STATUS_ARCHIVED:
+        return C_ ("document state", "Signed");
+      case SIGNET_DOCUMENT_STATUS_CANCELED:
+        return C_ ("document state", "Cancelled");
+      case SIGNET_DOCUMENT_STATUS_EXPIRED:
+        return C_ ("document state", "Expired");
+      case SIGNET_DOCUMENT_STATUS_VANISHED:
+        return C_ ("document state", "Gone");
+      case SIGNET_DOCUMENT_STATUS_FAILED:
+      default:
+        return C_ ("document state", "Failed");
+    }
+}
+
+/**
+ * signet_format_time:
+ * @unix_ms: a time in Unix milliseconds
+ *
+ * Returns: (transfer full): the local time of today as "14:05", of another
+ *   day as its date and time
+ */
+char *
+signet_format_time (gint64 unix_ms)
+{
+  g_autoptr (GDateTime) utc = g_date_time_new_from_unix_utc (unix_ms / 1000);
+  g_autoptr (GDateTime) time = utc != NULL ? g_date_time_to_local (utc) : NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+
+  if (time == NULL)
+    return g_strdup ("");
+
+  if (g_date_time_get_year (time) == g_date_time_get_year (now)
+      && g_date_time_get_day_of_year (time) == g_date_time_get_day_of_year (now))
+    /* Translators: a time today, see the GDateTime format codes */
+    return g_date_time_format (time, _ ("%H:%M"));
+  /* Translators: a date and time, see the GDateTime format codes */
+  return g_date_time_format (time, _ ("%-d %b %Y, %H:%M"));
+}
+
+/**
+ * signet_document_dup_local_path:
+ * @document: a #SignetDocument
+ *
+ * Returns: (transfer full) (nullable): the signed copy in the archive when
+ *   it is there, else the file that was sent when it is still there
+ */
+char *
+signet_document_dup_local_path (SignetDocument *document)
+{
+  const char *archived = signet_document_get_archive_path (document);
+  const char *original = signet_document_get_original_path (document);
+
+  if (archived != NULL && g_file_test (archived, G_FILE_TEST_IS_REGULAR))
+    return g_strdup (archived);
+  if (original != NULL && g_file_test (original, G_FILE_TEST_IS_REGULAR))
+    return g_strdup (original);
+  return NULL;
+}

@@ -1,0 +1,79 @@
+/* signet-library-view-private.h
+ *
+ * Copyright 2026 The Signet authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "signet-document-page.h"
+#include "signet-document-row.h"
+#include "signet-library-view.h"
+
+G_BEGIN_DECLS
+
+/* Shared by signet-library-view.c and signet-library-view-actions.c. */
+struct _SignetLibraryView
+{
+  AdwBin parent_instance;
+
+  SignetJournal   *journal;
+  SignetSync      *sync;
+  SignetTracker   *tracker;
+  SignetDeletions *deletions;
+
+  GtkSortListModel   *sort_model;
+  GtkFilterListModel *filter_model;
+  GtkCustomFilter    *filter;
+  GtkCustomSorter    *sorter;
+  GtkSingleSelection *single;
+  GtkMultiSelection  *multi;
+  gboolean            selecting;
+
+  SignetLibraryGroup    group;
+  char                 *query; /* folded */
+  char                 *environment;
+  gint64                since; /* Unix ms, 0 for any time */
+  guint                 refresh_id;
+  GArray               *toast_ids; /* deletion ids whose toast is on screen */
+  GtkWidget            *group_rows[SIGNET_LIBRARY_N_GROUPS];
+  GtkWidget            *count_labels[SIGNET_LIBRARY_N_GROUPS];
+  gboolean              disposed;
+  GCancellable         *cancellable; /* the view's work, cancelled in dispose */
+  GtkFileChooserNative *chooser;
+  GPtrArray            *chooser_documents;
+
+  GtkInfoBar         *offline_bar;
+  GtkInfoBar         *account_bar;
+  GtkLabel           *account_label;
+  AdwLeaflet         *leaflet;
+  GtkWidget          *sidebar;
+  GtkListBox         *group_list;
+  GtkWidget          *list_pane;
+  GtkWidget          *list_back_button;
+  GtkSearchEntry     *search_entry;
+  GtkWidget          *select_button;
+  GtkStack           *list_stack;
+  GtkListView        *list_view;
+  AdwStatusPage      *empty_page;
+  GtkActionBar       *selection_bar;
+  GtkLabel           *selection_label;
+  GtkWidget          *detail_pane;
+  GtkWidget          *detail_back_button;
+  SignetDocumentPage *document_page;
+  GtkDropDown        *date_dropdown;
+  GtkDropDown        *environment_dropdown;
+  GtkDropDown        *sort_dropdown;
+};
+
+void _signet_library_view_class_actions_init (GtkWidgetClass *widget_class);
+void _signet_library_view_toast (SignetLibraryView *self, const char *title);
+void _signet_library_view_selected_cb (SignetLibraryView *self);
+void _signet_library_view_multi_changed_cb (SignetLibraryView *self);
+void _signet_library_view_deletion_done_cb (SignetDeletions   *deletions,
+                                            SignetDocument    *document,
+                                            GError            *error,
+                                            SignetLibraryView *self);
+
+G_END_DECLS

@@ -1,0 +1,207 @@
+/* signet-window-actions.c
+ *
+ * Copyright 2026 The Signet authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "signet-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "signet-window-private.h"
+
+/* The window's actions: navigation (`win.*`), which any widget inside
+ * reaches with gtk_widget_activate_action() and the application with the
+ * same call on the window, and the queue's (`intake.*`). Pages never call
+ * the window: they activate these, or emit a signal the window handles. */
+
+/* What the file chooser offers: what okdokument-api.md §9.1 accepts. */
+static const char *const supported_types[] = {
+  "application/pdf",
+  "application/msword",
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  "application/vnd.ms-excel",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+};
+static const char *const supported_patterns[] = {
+  "*.pdf", "*.PDF", "*.doc", "*.DOC", "*.docx", "*.DOCX", "*.xls", "*.XLS", "*.xlsx", "*.XLSX",
+};
+
+/* {{{ Navigation */
+
+static void
+change_account_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  SignetWindow *self = SIGNET_WINDOW (widget);
+
+  _signet_window_show_onboarding (self, signet_account_get_environment (self->account)
+                                          != SIGNET_ENVIRONMENT_NONE);
+}
+
+static void
+show_library_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  _signet_window_show_main (SIGNET_WINDOW (widget), FALSE);
+}
+
+static void
+show_queue_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  _signet_window_show_main (SIGNET_WINDOW (widget), TRUE);
+}
+
+/* win.show-document(x): the library with the page of the document of
+ * that journal id. */
+static void
+show_document_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  SignetWindow *self = SIGNET_WINDOW (widget);
+
+  _signet_window_show_main (self, FALSE);
+  signet_library_view_show_document (self->library_view, g_variant_get_int64 (parameter));
+}
+
+/* win.show-handover(ax): the hand-over page of the documents of those
+ * journal ids, in that order; ids the journal does not hold are skipped. */
+static void
+show_handover_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  SignetWindow *self = SIGNET_WINDOW (widget);
+  g_autoptr (GListStore) batch = g_list_store_new (SIGNET_TYPE_DOCUMENT);
+  GListModel   *documents;
+  gsize         n_ids = 0;
+  const gint64 *ids = g_variant_get_fixed_array (parameter, &n_ids, sizeof (gint64));
+
+  if (self->sync == NULL)
+    return;
+  documents = signet_journal_get_documents (signet_sync_get_journal (self->sync));
+  for (gsize i = 0; i < n_ids; i++)
+    for (guint position = 0; position < g_list_model_get_n_items (documents); position++)
+      {
+        g_autoptr (SignetDocument) document = g_list_model_get_item (documents, position);
+
+        if (signet_document_get_journal_id (document) == ids[i])
+          {
+            g_list_store_append (batch, document);
+            break;
+          }
+      }
+  if (g_list_model_get_n_items (G_LIST_MODEL (batch)) > 0)
+    _signet_window_show_handover (self, G_LIST_MODEL (batch));
+}
+
+/* }}} */
+/* {{{ The queue: open, paste, remove */
+
+static void
+chooser_response_cb (GtkNativeDialog *chooser, int response, SignetWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GListModel) list = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+      g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+        g_ptr_array_add (files, g_list_model_get_item (list, i));
+      signet_window_open_files (self, (GFile **) files->pdata, files->len);
+    }
+
+  g_clear_object (&self->chooser);
+}
+
+static void
+open_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  SignetWindow *self = SIGNET_WINDOW (widget);
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+
+  if (self->chooser != NULL)
+    {
+      gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+      return;
+    }
+
+  gtk_file_filter_set_name (filter, _ ("PDF, Word and Excel Documents"));
+  for (guint i = 0; i < G_N_ELEMENTS (supported_types); i++)
+    gtk_file_filter_add_mime_type (filter, supported_types[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (supported_patterns); i++)
+    gtk_file_filter_add_pattern (filter, supported_patterns[i]);
+
+  self->chooser
+    = gtk_file_chooser_native_new (C_ ("dialog title", "Open Documents"), GTK_WINDOW (self),
+                                   GTK_FILE_CHOOSER_ACTION_OPEN, _ ("_Open"), _ ("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+paste_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (SignetWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+  const GValue *value;
+  g_autoptr (GSList) files = NULL;
+
+  value = gdk_clipboard_read_value_finish (GDK_CLIPBOARD (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (value != NULL)
+    files = gdk_file_list_get_files (g_value_get_boxed (value));
+
+  if (files == NULL)
+    {
+      _signet_window_toast (
+        self, _ ("There are no files to paste. Copy documents in Files, then paste them here."));
+      return;
+    }
+
+  _signet_window_open_file_list (self, files);
+}
+
+static void
+paste_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  SignetWindow *self = SIGNET_WINDOW (widget);
+
+  gdk_clipboard_read_value_async (gtk_widget_get_clipboard (widget), GDK_TYPE_FILE_LIST,
+                                  G_PRIORITY_DEFAULT, self->cancellable, paste_cb,
+                                  g_object_ref (self));
+}
+
+static void
+remove_selected_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  SignetWindow *self = SIGNET_WINDOW (widget);
+
+  if (self->shown_item != NULL)
+    _signet_window_remove_item (self, self->shown_item);
+}
+
+/* }}} */
+
+void
+_signet_window_class_actions_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.change-account", NULL,
+                                   change_account_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-library", NULL, show_library_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-queue", NULL, show_queue_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-document", "x", show_document_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-handover", "ax",
+                                   show_handover_activated);
+
+  gtk_widget_class_install_action (widget_class, "intake.open", NULL, open_activated);
+  gtk_widget_class_install_action (widget_class, "intake.paste", NULL, paste_activated);
+  gtk_widget_class_install_action (widget_class, "intake.remove-selected", NULL,
+                                   remove_selected_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "intake.open",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "intake.paste",
+                                       NULL);
+}

@@ -1,0 +1,77 @@
+/* signet-window-private.h
+ *
+ * Copyright 2026 The Signet authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "signet-handover-page.h"
+#include "signet-library-view.h"
+#include "signet-pdf-view.h"
+#include "signet-request-editor.h"
+#include "signet-window.h"
+
+G_BEGIN_DECLS
+
+/* Shared by signet-window.c and signet-window-actions.c. */
+struct _SignetWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  GSettings       *settings;
+  SignetAccount   *account;
+  SignetSync      *sync;
+  SignetDeletions *deletions;
+  GtkWidget       *documents; /* the content while the onboarding is shown */
+  GtkWidget       *onboarding;
+
+  GtkInfoBar *keyring_notice;
+
+  SignetIntakeQueue    *queue;
+  GQueue                pending;
+  guint                 pending_id;
+  gboolean              select_next;
+  gboolean              selecting_quietly;
+  SignetIntakeItem     *shown_item;
+  GCancellable         *cancellable;
+  GtkFileChooserNative *chooser;
+
+  AdwToastOverlay     *toast_overlay;
+  GtkWidget           *back_button;
+  GtkStack            *main_stack;
+  AdwStatusPage       *empty_page;
+  AdwLeaflet          *leaflet;
+  GtkListBox          *queue_list;
+  GtkWidget           *content_box;
+  GtkWidget           *editor_toggle;
+  guint                reveal_id;
+  GtkStack            *content_stack;
+  SignetRequestEditor *request_editor;
+  GtkSpinner          *checking_spinner;
+  SignetPdfView       *pdf_view;
+  AdwStatusPage       *failed_page;
+  AdwStatusPage       *converted_page;
+  GtkWidget           *drop_highlight;
+
+  SignetHandoverPage *handover_page;
+
+  /* The library (docs/library.md): shown unless files wait to be sent
+   * and the person is looking at them. */
+  SignetLibraryView *library_view;
+  GtkWidget         *library_button;
+  GtkWidget         *queue_button;
+  GListModel        *documents_model;
+  gboolean           showing_queue;
+};
+
+void _signet_window_class_actions_init (GtkWidgetClass *widget_class);
+void _signet_window_open_file_list (SignetWindow *self, GSList *files);
+void _signet_window_toast (SignetWindow *self, const char *title);
+void _signet_window_show_main (SignetWindow *self, gboolean queue);
+void _signet_window_show_handover (SignetWindow *self, GListModel *documents);
+void _signet_window_show_onboarding (SignetWindow *self, gboolean can_cancel);
+void _signet_window_remove_item (SignetWindow *self, SignetIntakeItem *item);
+
+G_END_DECLS
