@@ -236,6 +236,46 @@ wait_status (SignetDocument *document, SignetDocumentStatus status, guint second
     }
 }
 
+void
+wait_until (WaitFunc done, gpointer data, guint seconds, const char *what)
+{
+  gint64 deadline = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Waited %u s for %s", seconds, what);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static gboolean
+has_last_error (gpointer data)
+{
+  return signet_document_get_last_error (data) != NULL;
+}
+
+void
+wait_last_error (SignetDocument *document, guint seconds)
+{
+  g_autofree char *what = g_strdup_printf ("an error of document %s",
+                                           signet_document_get_signature_request_id (document));
+
+  wait_until (has_last_error, document, seconds, what);
+}
+
+/* How many requests of @route ("POST /JSON/signatureRequest") the sandbox
+ * has seen (GET /sandbox/calls). */
+gint64
+sandbox_calls (Fixture *fx, const char *route)
+{
+  g_autoptr (JsonNode) reply = fixture_json (fx, "GET", "/sandbox/calls", NULL, 200);
+  JsonObject *routes = json_object_get_object_member (json_node_get_object (reply), "routes");
+
+  return json_object_get_int_member_with_default (routes, route, 0);
+}
+
 GPtrArray *
 journal_events (SignetJournal *journal, SignetDocument *document)
 {

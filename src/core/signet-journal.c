@@ -475,7 +475,8 @@ saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      g_warning ("%s", error->message);
+      /* Every caller hears it and says what it does about it. */
+      g_debug ("Not written (%s): %s", job->event, error->message);
       g_task_return_error (task, error);
       return;
     }
