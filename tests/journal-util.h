@@ -59,10 +59,14 @@ void             run_for (guint milliseconds);
 /* Iterates the main context until @done says so; fails with @what after
  * @seconds. */
 typedef gboolean (*WaitFunc) (gpointer data);
-void       wait_until (WaitFunc done, gpointer data, guint seconds, const char *what);
-void       wait_last_error (SignetDocument *document, guint seconds);
-gint64     sandbox_calls (Fixture *fx, const char *route);
-GPtrArray *journal_events (SignetJournal *journal, SignetDocument *document);
-gboolean   has_event (GPtrArray *events, const char *kind);
+void   wait_until (WaitFunc done, gpointer data, guint seconds, const char *what);
+void   wait_last_error (SignetDocument *document, guint seconds);
+gint64 sandbox_calls (Fixture *fx, const char *route);
+/* A batch for signet_journal_add_batch_async(): one round for each file. */
+GPtrArray *file_batch (const char *const *paths, guint n);
+/* This test program again, with @args, its data in @data_home. */
+GSubprocess *spawn_self (const char *data_home, const char *const *args);
+GPtrArray   *journal_events (SignetJournal *journal, SignetDocument *document);
+gboolean     has_event (GPtrArray *events, const char *kind);
 
 G_END_DECLS

@@ -380,7 +380,8 @@ test_file_replaced (JournalFixture *jf, gconstpointer data)
 static GPtrArray *
 journal_batch (JournalFixture *jf, const char *prefix, guint n)
 {
-  g_autoptr (GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_autoptr (GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) batch = NULL;
   g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
   GPtrArray *documents;
@@ -388,15 +389,10 @@ journal_batch (JournalFixture *jf, const char *prefix, guint n)
   for (guint i = 0; i < n; i++)
     {
       g_autofree char *name = g_strdup_printf ("%s-%u.pdf", prefix, i);
-      g_autofree char *path = write_pdf (name, NULL);
-      g_autoptr (GFile) file = g_file_new_for_path (path);
-      GPtrArray              *rounds = g_ptr_array_new_with_free_func (g_object_unref);
-      SignetSignatureRequest *request = signet_signature_request_new ();
 
-      signet_signature_request_set_file (request, file);
-      g_ptr_array_add (rounds, request);
-      g_ptr_array_add (batch, rounds);
+      g_ptr_array_add (paths, write_pdf (name, NULL));
     }
+  batch = file_batch ((const char *const *) paths->pdata, n);
   signet_journal_add_batch_async (jf->journal, "sandbox", batch, NULL, result_cb, &result);
   documents = signet_journal_add_batch_finish (jf->journal, wait_for (&result), &error);
   g_assert_no_error (error);
