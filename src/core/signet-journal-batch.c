@@ -279,9 +279,8 @@ signet_journal_run_add (SignetJournal *self, Job *job, GError **error)
       unlink_kept (job->records);
       return FALSE;
     }
-  if (!signet_journal_db_exec (self->db, "COMMIT", error))
+  if (!signet_journal_db_commit (self->db, error))
     {
-      signet_journal_db_exec (self->db, "ROLLBACK", NULL);
       unlink_kept (job->records);
       return FALSE;
     }
@@ -317,13 +316,14 @@ signet_journal_run_withdraw (SignetJournal *self, Job *job, GError **error)
         }
       sqlite3_finalize (stmt);
     }
-  if (!ok || !signet_journal_db_exec (self->db, "COMMIT", error))
+  if (!ok)
     {
-      if (!ok)
-        signet_journal_db_error (self->db, "withdraw a request", error);
+      signet_journal_db_error (self->db, "withdraw a request", error);
       signet_journal_db_exec (self->db, "ROLLBACK", NULL);
       return FALSE;
     }
+  if (!signet_journal_db_commit (self->db, error))
+    return FALSE;
   for (guint i = 0; i < job->records->len; i++)
     {
       SignetDocumentRecord *record = job->records->pdata[i];

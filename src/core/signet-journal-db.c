@@ -42,6 +42,18 @@ signet_journal_db_exec (sqlite3 *db, const char *sql, GError **error)
   return TRUE;
 }
 
+/* A COMMIT that fails (a full disk, an I/O error) may leave the
+ * transaction open; it is rolled back, so that the next write can begin. */
+gboolean
+signet_journal_db_commit (sqlite3 *db, GError **error)
+{
+  if (signet_journal_db_exec (db, "COMMIT", error))
+    return TRUE;
+  if (!sqlite3_get_autocommit (db))
+    sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  return FALSE;
+}
+
 static int
 get_user_version (sqlite3 *db)
 {
@@ -127,7 +139,7 @@ migrate (sqlite3 *db, GError **error)
         }
     }
 
-  return signet_journal_db_exec (db, "COMMIT", error);
+  return signet_journal_db_commit (db, error);
 }
 
 static char *
@@ -319,7 +331,7 @@ signet_journal_db_save (SignetJournal *self, Job *job, GError **error)
       signet_journal_db_exec (self->db, "ROLLBACK", NULL);
       return FALSE;
     }
-  return signet_journal_db_exec (self->db, "COMMIT", error);
+  return signet_journal_db_commit (self->db, error);
 }
 
 GPtrArray *

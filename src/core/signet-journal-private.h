@@ -100,6 +100,7 @@ void signet_journal_emit_changed (SignetJournal *self, SignetDocument *document,
 /* signet-journal-db.c: on the worker thread */
 void       signet_journal_db_error (sqlite3 *db, const char *what, GError **error);
 gboolean   signet_journal_db_exec (sqlite3 *db, const char *sql, GError **error);
+gboolean   signet_journal_db_commit (sqlite3 *db, GError **error);
 gboolean   signet_journal_db_open (SignetJournal *self, GError **error);
 GPtrArray *signet_journal_db_load (sqlite3 *db, GError **error);
 gboolean   signet_journal_db_insert_event (sqlite3    *db,

@@ -80,6 +80,7 @@ typedef struct
   gboolean        busy;
   gboolean        backoff; /* after the save, wait before the next step */
   gboolean        held;    /* being withdrawn: not to be started */
+  gboolean        drop;    /* the save says the kept copy is done with */
 } Work;
 
 static void
@@ -198,6 +199,7 @@ saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       /* Not written, so not done: the document still says what the
        * journal says, and the step is done again after a wait (an upload
        * again, a create with the same id). Nothing after it is sent. */
+      work->drop = FALSE;
       g_debug ("Request %s: not written: %s", signet_document_get_signature_request_id (document),
                error->message);
       work->backoff = FALSE;
@@ -210,10 +212,11 @@ saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
   backoff = work->backoff;
   work->backoff = FALSE;
-  if (signet_document_get_status (document) != SIGNET_DOCUMENT_STATUS_PENDING)
+  if (work->drop)
     /* The service has the document (or the request ended): the journal's
      * copy of the file is not needed any more. */
     signet_journal_drop_kept_file (document);
+  work->drop = FALSE;
   if (!is_mine (self, document))
     {
       forget (self, document); /* frees @work */
@@ -236,6 +239,8 @@ save (Work *work, SignetDocumentRecord *record, const char *event, const char *d
 {
   work->busy = TRUE;
   work->backoff = FALSE;
+  work->drop
+    = g_strcmp0 (record->status, "uploaded") == 0 || g_strcmp0 (record->status, "failed") == 0;
   g_object_ref (work->outbox);
   signet_journal_save_record_async (work->outbox->journal, work->document, record, event, detail,
                                     saved_cb, work);
