@@ -14,6 +14,7 @@
 #include "signet-deletions.h"
 #include "signet-document-private.h"
 #include "signet-error.h"
+#include "signet-journal-private.h"
 
 /**
  * SignetDeletions:
@@ -25,10 +26,19 @@
  * signet_deletions_flush_async() (Signet quits). signet_deletions_undo()
  * forgets it, and nothing was sent. Several can wait at once.
  *
- * A sent deletion is journalled: the document keeps its place in the
- * library and its archive copy, gets a `deleted` event (detail `document`
- * or `request`), and an open request becomes cancelled. A document that
- * never reached the server is only cancelled here.
+ * A sent deletion is journalled twice: before the server is asked, the
+ * intent (a `deleting` event, and an open request becomes cancelled);
+ * after the server's answer, the result (a `deleted` event, detail
+ * `document` or `request`). The document keeps its place in the library
+ * and its archive copy. A deletion the server refused is undone in the
+ * journal (an `error` event) and reported; one whose intent could not be
+ * written is not sent at all. When Signet stops between the two writes,
+ * or the second one fails, the next start finds the intent without its
+ * result and sends the deletion again (a 404 then means it was done).
+ * A document that never reached the server is only cancelled here.
+ *
+ * Every failure the person must hear about is emitted as
+ * #SignetDeletions::failed, in a sentence.
  */
 struct _SignetDeletions
 {
@@ -39,7 +49,13 @@ struct _SignetDeletions
   GHashTable    *pending; /* id → Deletion */
   guint          next_id;
   guint          n_sending;
-  GPtrArray     *flushes; /* GTask waiting for n_sending to reach 0 */
+  GPtrArray     *flushes;    /* GTask waiting for n_sending to reach 0 */
+  GPtrArray     *unfinished; /* Deletion found in the journal, not sent yet */
+  guint          n_scanning; /* histories still being read at start */
+  guint          n_redoing;  /* unfinished deletions on their way */
+  gboolean       scanned;
+  gboolean       recovering;
+  gulong         loaded_id;
 };
 
 G_DEFINE_FINAL_TYPE (SignetDeletions, signet_deletions, G_TYPE_OBJECT)
@@ -49,6 +65,7 @@ enum
   PROP_0,
   PROP_N_PENDING,
   PROP_N_SENDING,
+  PROP_RECOVERING,
   N_PROPS
 };
 
@@ -57,6 +74,7 @@ static GParamSpec *properties[N_PROPS];
 enum
 {
   DONE,
+  FAILED,
   N_SIGNALS
 };
 
@@ -64,10 +82,12 @@ static guint signals[N_SIGNALS];
 
 typedef struct
 {
-  SignetDeletions   *self; /* a reference only while it is sent */
-  SignetDocument    *document;
-  SignetDeletionKind kind;
-  gboolean           sending;
+  SignetDeletions     *self; /* a reference only while it is sent */
+  SignetDocument      *document;
+  SignetDeletionKind   kind;
+  gboolean             sending;
+  gboolean             unfinished; /* its intent was found in the journal */
+  SignetDocumentStatus old_status;
 } Deletion;
 
 static void
@@ -80,6 +100,47 @@ deletion_free (Deletion *deletion)
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Deletion, deletion_free)
+
+static const char *
+kind_detail (SignetDeletionKind kind)
+{
+  return kind == SIGNET_DELETION_DOCUMENT ? "document" : "request";
+}
+
+/* A document and its deletions, for a journal call nobody waits for. */
+typedef struct
+{
+  SignetDeletions *self;
+  SignetDocument  *document;
+} Held;
+
+static Held *
+held_new (SignetDeletions *self, SignetDocument *document)
+{
+  Held *held = g_new (Held, 1);
+
+  held->self = g_object_ref (self);
+  held->document = g_object_ref (document);
+  return held;
+}
+
+static void
+held_free (Held *held)
+{
+  g_object_unref (held->self);
+  g_object_unref (held->document);
+  g_free (held);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Held, held_free)
+
+static GError *
+account_not_ready_error (void)
+{
+  return g_error_new_literal (
+    SIGNET_ERROR, SIGNET_ERROR_ACCOUNT_NOT_READY,
+    _ ("The account is not ready. Check the account in Preferences, then try again."));
+}
 
 static void
 finish_flushes (SignetDeletions *self)
@@ -96,41 +157,116 @@ finish_flushes (SignetDeletions *self)
 }
 
 static void
-saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+update_recovering (SignetDeletions *self)
 {
-  g_autoptr (GError) error = NULL;
+  gboolean recovering = !self->scanned || self->unfinished->len > 0 || self->n_redoing > 0;
 
-  if (!signet_journal_save_finish (SIGNET_JOURNAL (source), result, &error))
-    g_warning ("%s", error->message);
+  if (recovering == self->recovering)
+    return;
+  self->recovering = recovering;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECOVERING]);
 }
 
-/* The deletion is done (or failed): tell, journal and count down. */
+/* Tells, in a sentence naming the file, what went wrong; @error keeps
+ * its domain and code. */
 static void
-deletion_done (Deletion *deletion, GError *error)
+emit_failed (SignetDeletions *self,
+             SignetDocument  *document,
+             const GError    *error,
+             gboolean         deleted_on_server)
+{
+  g_autoptr (GError) sentence = NULL;
+  const char *name = signet_document_get_filename (document);
+
+  if (deleted_on_server)
+    /* Translators: %s is a file name, then a sentence saying what went
+     * wrong; the next start finishes the deletion */
+    sentence = g_error_new (error->domain, error->code, _ ("“%s” was deleted from the server. %s"),
+                            name, error->message);
+  else
+    /* Translators: %s is a file name, then why */
+    sentence = g_error_new (error->domain, error->code, _ ("“%s” was not deleted: %s"), name,
+                            error->message);
+  g_debug ("%s", sentence->message);
+  g_signal_emit (self, signals[FAILED], 0, document, sentence);
+}
+
+/* The server has answered (or was never asked) and the journal is
+ * written as far as it could be. */
+static void
+deletion_finished (Deletion *deletion, const GError *error)
 {
   SignetDeletions *self = deletion->self;
-  SignetDocument  *document = deletion->document;
 
-  if (error == NULL)
-    {
-      const char *detail = deletion->kind == SIGNET_DELETION_DOCUMENT ? "document" : "request";
-
-      if (!signet_document_status_is_final (signet_document_get_status (document)))
-        signet_document_set_status (document, SIGNET_DOCUMENT_STATUS_CANCELED);
-      signet_document_set_last_error (document, NULL);
-      signet_journal_save_async (self->journal, document, "deleted", detail, NULL, saved_cb, NULL);
-    }
-
-  g_signal_emit (self, signals[DONE], 0, document, error);
+  g_signal_emit (self, signals[DONE], 0, deletion->document, error);
+  if (deletion->unfinished)
+    self->n_redoing--;
   self->n_sending--;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SENDING]);
+  update_recovering (self);
   finish_flushes (self);
+  deletion_free (deletion);
+}
+
+/* Not deleted: the document is as it was before, in memory too. */
+static void
+not_deleted (Deletion *deletion, const GError *error)
+{
+  signet_document_set_status (deletion->document, deletion->old_status);
+  emit_failed (deletion->self, deletion->document, error, FALSE);
+  deletion_finished (deletion, error);
+}
+
+static void
+cancel_locally (Deletion *deletion)
+{
+  SignetDocument *document = deletion->document;
+
+  deletion->old_status = signet_document_get_status (document);
+  if (!signet_document_status_is_final (deletion->old_status))
+    signet_document_set_status (document, SIGNET_DOCUMENT_STATUS_CANCELED);
+}
+
+static void
+result_saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  Deletion *deletion = user_data;
+  g_autoptr (GError) error = NULL;
+
+  /* The intent stays the last word of the journal: the next start sends
+   * the deletion again and writes this. */
+  if (!signet_journal_save_finish (SIGNET_JOURNAL (source), result, &error))
+    emit_failed (deletion->self, deletion->document, error, TRUE);
+  deletion_finished (deletion, NULL);
+}
+
+static void
+undone_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (Held) held = user_data;
+  g_autoptr (GError) error = NULL;
+
+  /* The intent stays: the next start sends the deletion again. */
+  if (!signet_journal_save_finish (SIGNET_JOURNAL (source), result, &error))
+    emit_failed (held->self, held->document, error, FALSE);
+}
+
+/* Not sent after all: the journal must not send it again by itself, and
+ * the person is told and may try again. */
+static void
+undo_intent (Deletion *deletion, const GError *error)
+{
+  signet_document_set_status (deletion->document, deletion->old_status);
+  signet_journal_save_async (deletion->self->journal, deletion->document, "error", error->message,
+                             NULL, undone_cb, held_new (deletion->self, deletion->document));
+  not_deleted (deletion, error);
 }
 
 static void
 deleted_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr (Deletion) deletion = user_data;
+  Deletion       *deletion = user_data;
+  SignetDocument *document = deletion->document;
   g_autoptr (GError) error = NULL;
   gboolean ok;
 
@@ -141,46 +277,51 @@ deleted_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
   /* Gone already is what was asked for. */
   if (!ok && g_error_matches (error, SIGNET_ERROR, SIGNET_ERROR_NOT_FOUND))
-    g_clear_error (&error);
+    {
+      ok = TRUE;
+      g_clear_error (&error);
+    }
 
-  deletion_done (deletion, error);
+  if (ok)
+    {
+      signet_document_set_last_error (document, NULL);
+      signet_journal_save_async (deletion->self->journal, document, "deleted",
+                                 kind_detail (deletion->kind), NULL, result_saved_cb, deletion);
+      return;
+    }
+
+  if (deletion->unfinished)
+    {
+      /* Asked for before Signet stopped: tried again with the next
+       * client, or at the next start. */
+      SignetDeletions *self = deletion->self;
+
+      emit_failed (self, document, error, FALSE);
+      g_signal_emit (self, signals[DONE], 0, document, error);
+      deletion->sending = FALSE;
+      g_ptr_array_add (self->unfinished, deletion);
+      self->n_redoing--;
+      self->n_sending--;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SENDING]);
+      update_recovering (self);
+      finish_flushes (self);
+      g_object_unref (self);
+      return;
+    }
+  undo_intent (deletion, error);
 }
 
 static void
-send_deletion (SignetDeletions *self, Deletion *deletion)
+send_to_server (Deletion *deletion)
 {
-  SignetDocument *document = deletion->document;
-  const char     *document_id = signet_document_get_document_id (document);
+  SignetDeletions *self = deletion->self;
+  SignetDocument  *document = deletion->document;
 
-  deletion->self = g_object_ref (self);
-  deletion->sending = TRUE;
-  self->n_sending++;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SENDING]);
-
-  /* Never uploaded: there is nothing on the server, and the outbox leaves
-   * a cancelled request alone. */
-  if (document_id == NULL)
-    {
-      deletion_done (deletion, NULL);
-      deletion_free (deletion);
-      return;
-    }
-
-  if (self->client == NULL)
-    {
-      g_autoptr (GError) error
-        = g_error_new_literal (SIGNET_ERROR, SIGNET_ERROR_NETWORK_UNREACHABLE,
-                               _ ("The account is not ready, so nothing was deleted"));
-
-      deletion_done (deletion, error);
-      deletion_free (deletion);
-      return;
-    }
-
-  g_debug ("Deleting the %s of %s",
-           deletion->kind == SIGNET_DELETION_DOCUMENT ? "document" : "request", document_id);
+  g_debug ("Deleting the %s of %s", kind_detail (deletion->kind),
+           signet_document_get_document_id (document));
   if (deletion->kind == SIGNET_DELETION_DOCUMENT)
-    signet_client_delete_document_async (self->client, document_id, NULL, deleted_cb, deletion);
+    signet_client_delete_document_async (self->client, signet_document_get_document_id (document),
+                                         NULL, deleted_cb, deletion);
   else
     signet_client_delete_signature_request_async (
       self->client, signet_document_get_signature_request_id (document), NULL, deleted_cb,
@@ -188,11 +329,196 @@ send_deletion (SignetDeletions *self, Deletion *deletion)
 }
 
 static void
+intent_saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  Deletion *deletion = user_data;
+  g_autoptr (GError) error = NULL;
+
+  /* Nothing is sent that the journal does not know of. */
+  if (!signet_journal_save_finish (SIGNET_JOURNAL (source), result, &error))
+    {
+      not_deleted (deletion, error);
+      return;
+    }
+  if (deletion->self->client == NULL)
+    {
+      /* The account went away meanwhile: as if the server had said no. */
+      g_autoptr (GError) not_ready = account_not_ready_error ();
+
+      undo_intent (deletion, not_ready);
+      return;
+    }
+  send_to_server (deletion);
+}
+
+static void
+local_saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  Deletion *deletion = user_data;
+  g_autoptr (GError) error = NULL;
+
+  /* Unwritten, the request would be sent at the next start. */
+  if (!signet_journal_save_finish (SIGNET_JOURNAL (source), result, &error))
+    {
+      not_deleted (deletion, error);
+      return;
+    }
+  deletion_finished (deletion, NULL);
+}
+
+static void
+start_sending (SignetDeletions *self, Deletion *deletion)
+{
+  deletion->self = g_object_ref (self);
+  deletion->sending = TRUE;
+  self->n_sending++;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SENDING]);
+}
+
+static void
+send_deletion (SignetDeletions *self, Deletion *deletion)
+{
+  SignetDocument *document = deletion->document;
+
+  start_sending (self, deletion);
+
+  /* Never uploaded: there is nothing on the server, and the outbox leaves
+   * a cancelled request alone. */
+  if (signet_document_get_document_id (document) == NULL)
+    {
+      cancel_locally (deletion);
+      signet_document_set_last_error (document, NULL);
+      signet_journal_save_async (self->journal, document, "deleted", kind_detail (deletion->kind),
+                                 NULL, local_saved_cb, deletion);
+      return;
+    }
+
+  if (self->client == NULL)
+    {
+      g_autoptr (GError) error = account_not_ready_error ();
+
+      deletion->old_status = signet_document_get_status (document);
+      not_deleted (deletion, error);
+      return;
+    }
+
+  cancel_locally (deletion);
+  signet_journal_save_async (self->journal, document, "deleting", kind_detail (deletion->kind),
+                             NULL, intent_saved_cb, deletion);
+}
+
+/* {{{ Finishing what the last run left */
+
+static void
+send_unfinished (SignetDeletions *self)
+{
+  g_autoptr (GPtrArray) deletions = NULL;
+
+  if (self->client == NULL || self->unfinished->len == 0)
+    return;
+
+  /* Each is sent: its answer frees it. */
+  deletions = g_steal_pointer (&self->unfinished);
+  g_ptr_array_set_free_func (deletions, NULL);
+  self->unfinished = g_ptr_array_new_with_free_func ((GDestroyNotify) deletion_free);
+  for (guint i = 0; i < deletions->len; i++)
+    {
+      Deletion *deletion = g_ptr_array_index (deletions, i);
+
+      self->n_redoing++;
+      start_sending (self, deletion);
+      send_to_server (deletion);
+    }
+}
+
+static void
+scanned_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (Held) held = user_data;
+  SignetDeletions *self = held->self;
+  SignetDocument  *document = held->document;
+  g_autoptr (GPtrArray) events = NULL;
+  g_autoptr (GError) error = NULL;
+  const SignetJournalEvent *intent = NULL;
+
+  events = signet_journal_list_events_finish (SIGNET_JOURNAL (source), result, &error);
+  if (events == NULL)
+    /* Read again at the next start; nothing was changed. */
+    g_debug ("Could not read the history of %s: %s",
+             signet_document_get_signature_request_id (document), error->message);
+
+  /* The last word on a deletion: its intent, its result or its undoing. */
+  for (guint i = 0; events != NULL && i < events->len; i++)
+    {
+      const SignetJournalEvent *event = g_ptr_array_index (events, i);
+
+      if (g_str_equal (event->kind, "deleting"))
+        intent = event;
+      else if (g_str_equal (event->kind, "deleted") || g_str_equal (event->kind, "error"))
+        intent = NULL;
+    }
+  if (intent != NULL)
+    {
+      Deletion *deletion = g_new0 (Deletion, 1);
+
+      g_debug ("Deleting %s again: asked for before Signet stopped",
+               signet_document_get_signature_request_id (document));
+      deletion->self = self;
+      deletion->document = g_object_ref (document);
+      deletion->kind = g_strcmp0 (intent->detail, "request") == 0 ? SIGNET_DELETION_REQUEST
+                                                                  : SIGNET_DELETION_DOCUMENT;
+      deletion->unfinished = TRUE;
+      deletion->old_status = signet_document_get_status (document);
+      g_ptr_array_add (self->unfinished, deletion);
+    }
+
+  if (--self->n_scanning == 0)
+    {
+      self->scanned = TRUE;
+      send_unfinished (self);
+      update_recovering (self);
+    }
+}
+
+/* Only a document whose intent was written can have one left: it is
+ * final (cancelled by the intent, or final before) and on the server. */
+static void
+scan_journal (SignetDeletions *self)
+{
+  GListModel *documents = signet_journal_get_documents (self->journal);
+  guint       n = g_list_model_get_n_items (documents);
+
+  signet_clear_signal_handler (&self->loaded_id, self->journal);
+  self->n_scanning = 1;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (SignetDocument) document = g_list_model_get_item (documents, i);
+
+      if (signet_document_get_document_id (document) == NULL
+          || !signet_document_status_is_final (signet_document_get_status (document)))
+        continue;
+      self->n_scanning++;
+      signet_journal_list_events_async (self->journal, document, NULL, scanned_cb,
+                                        held_new (self, document));
+    }
+  if (--self->n_scanning == 0)
+    {
+      self->scanned = TRUE;
+      update_recovering (self);
+    }
+}
+
+/* }}} */
+
+static void
 signet_deletions_dispose (GObject *object)
 {
   SignetDeletions *self = SIGNET_DELETIONS (object);
 
   g_hash_table_remove_all (self->pending);
+  g_ptr_array_set_size (self->unfinished, 0);
+  if (self->journal != NULL)
+    signet_clear_signal_handler (&self->loaded_id, self->journal);
   g_clear_object (&self->client);
 
   G_OBJECT_CLASS (signet_deletions_parent_class)->dispose (object);
@@ -206,6 +532,7 @@ signet_deletions_finalize (GObject *object)
   g_clear_object (&self->journal);
   g_hash_table_unref (self->pending);
   g_ptr_array_unref (self->flushes);
+  g_ptr_array_unref (self->unfinished);
 
   G_OBJECT_CLASS (signet_deletions_parent_class)->finalize (object);
 }
@@ -222,6 +549,9 @@ signet_deletions_get_property (GObject *object, guint prop_id, GValue *value, GP
         break;
       case PROP_N_SENDING:
         g_value_set_uint (value, self->n_sending);
+        break;
+      case PROP_RECOVERING:
+        g_value_set_boolean (value, self->recovering);
         break;
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -253,6 +583,16 @@ signet_deletions_class_init (SignetDeletionsClass *klass)
   properties[PROP_N_SENDING]
     = g_param_spec_uint ("n-sending", NULL, NULL, 0, G_MAXUINT, 0,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * SignetDeletions:recovering:
+   *
+   * Whether deletions asked for before Signet last stopped are still
+   * being looked for in the journal, or wait to be sent again (for a
+   * client, or for the server's answer).
+   */
+  properties[PROP_RECOVERING]
+    = g_param_spec_boolean ("recovering", NULL, NULL, TRUE,
+                            G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -265,6 +605,19 @@ signet_deletions_class_init (SignetDeletionsClass *klass)
    */
   signals[DONE] = g_signal_new ("done", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                                 NULL, G_TYPE_NONE, 2, SIGNET_TYPE_DOCUMENT, G_TYPE_ERROR);
+  /**
+   * SignetDeletions::failed:
+   * @self: the #SignetDeletions
+   * @document: the #SignetDocument
+   * @error: what went wrong, in a sentence that names the file (its code
+   *   is the cause's, e.g. %SIGNET_ERROR_ACCOUNT_NOT_READY)
+   *
+   * A deletion was not done, or was done on the server but could not be
+   * written in the journal (the next start finishes it). Emitted with or
+   * without a window to show it in.
+   */
+  signals[FAILED] = g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                  NULL, NULL, G_TYPE_NONE, 2, SIGNET_TYPE_DOCUMENT, G_TYPE_ERROR);
 }
 
 static void
@@ -273,7 +626,9 @@ signet_deletions_init (SignetDeletions *self)
   self->pending
     = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, (GDestroyNotify) deletion_free);
   self->flushes = g_ptr_array_new_with_free_func (g_object_unref);
+  self->unfinished = g_ptr_array_new_with_free_func ((GDestroyNotify) deletion_free);
   self->next_id = 1;
+  self->recovering = TRUE;
 }
 
 /**
@@ -291,6 +646,12 @@ signet_deletions_new (SignetJournal *journal)
 
   self = g_object_new (SIGNET_TYPE_DELETIONS, NULL);
   self->journal = g_object_ref (journal);
+  /* Deletions the last run asked for but did not finish are sent again. */
+  if (signet_journal_get_loaded (journal))
+    scan_journal (self);
+  else
+    self->loaded_id
+      = g_signal_connect_swapped (journal, "notify::loaded", G_CALLBACK (scan_journal), self);
   return self;
 }
 
@@ -307,6 +668,8 @@ signet_deletions_set_client (SignetDeletions *self, SignetClient *client)
   g_return_if_fail (SIGNET_IS_DELETIONS (self));
 
   g_set_object (&self->client, client);
+  if (self->scanned)
+    send_unfinished (self);
 }
 
 /**
@@ -464,8 +827,9 @@ signet_deletions_is_pending (SignetDeletions *self, SignetDocument *document)
  * @callback: called when every deletion has been answered
  * @user_data: data for @callback
  *
- * Sends every pending deletion and waits for the answers: what quitting
- * does. Failures are reported through #SignetDeletions::done.
+ * Sends every pending deletion and waits for the answers and their
+ * journal writes: what quitting does. Failures are reported through
+ * #SignetDeletions::failed (and #SignetDeletions::done).
  */
 void
 signet_deletions_flush_async (SignetDeletions    *self,

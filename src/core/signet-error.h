@@ -33,6 +33,8 @@ G_BEGIN_DECLS
  * @SIGNET_ERROR_FILE_ENCRYPTED: the document is protected by a password
  * @SIGNET_ERROR_UNSUPPORTED_TYPE: the service cannot sign this kind of file
  * @SIGNET_ERROR_KEYRING_UNAVAILABLE: the system keyring cannot be used
+ * @SIGNET_ERROR_ACCOUNT_NOT_READY: no account is set up for the current
+ *   environment yet (or its key is still being read), so nothing was sent
  *
  * The errors of Signet's core. Each module converts foreign errors into
  * these at its boundary; their messages are translated and say what to do.
@@ -58,6 +60,7 @@ typedef enum
   SIGNET_ERROR_FILE_ENCRYPTED,
   SIGNET_ERROR_UNSUPPORTED_TYPE,
   SIGNET_ERROR_KEYRING_UNAVAILABLE,
+  SIGNET_ERROR_ACCOUNT_NOT_READY,
 } SignetError;
 
 GQuark signet_error_quark (void);

@@ -236,6 +236,21 @@ n_sending_changed_cb (SignetApplication *self)
     g_application_release (G_APPLICATION (self));
 }
 
+/* A failed deletion is told in the window's toast; with no window left
+ * (after Quit), in a notification. */
+static void
+deletion_failed_cb (SignetApplication *self, SignetDocument *document, GError *error)
+{
+  g_autofree char *id
+    = g_strdup_printf ("deletion-%" G_GINT64_FORMAT, signet_document_get_journal_id (document));
+  g_autoptr (GNotification) notification = g_notification_new (_ ("Deletion Failed"));
+
+  if (gtk_application_get_windows (GTK_APPLICATION (self)) != NULL)
+    return;
+  g_notification_set_body (notification, error->message);
+  g_application_send_notification (G_APPLICATION (self), id, notification);
+}
+
 /* Deletions go with the current environment's client. */
 static void
 tracker_changed_cb (SignetApplication *self)
@@ -267,6 +282,8 @@ signet_application_startup (GApplication *app)
   self->deletions = signet_deletions_new (journal);
   g_signal_connect_object (self->deletions, "notify::n-sending", G_CALLBACK (n_sending_changed_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->deletions, "failed", G_CALLBACK (deletion_failed_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sync, "notify::tracker", G_CALLBACK (tracker_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect (self, "window-removed", G_CALLBACK (window_removed_cb), NULL);
