@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "journal-fault-vfs.h"
 #include "journal-util.h"
 #include "signet-document-private.h"
 #include "signet-error.h"
@@ -522,6 +523,109 @@ test_journal_write_fails (JournalFixture *jf, gconstpointer data)
   g_assert_true (has_event (events, "recovered"));
 }
 
+/* The status the journal's file has for @document, read by another
+ * connection. */
+static char *
+journal_row_status (JournalFixture *jf, SignetDocument *document)
+{
+  sqlite3      *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char         *status = NULL;
+
+  g_assert_cmpint (
+    sqlite3_open_v2 (signet_journal_get_path (jf->journal), &db, SQLITE_OPEN_READONLY, NULL), ==,
+    SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  g_assert_cmpint (
+    sqlite3_prepare_v2 (db, "SELECT status FROM requests WHERE id = ?", -1, &stmt, NULL), ==,
+    SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, signet_document_get_journal_id (document));
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  status = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return status;
+}
+
+static gboolean
+fired_or_open (gpointer data)
+{
+  return journal_fault_vfs_fired () > 0
+         || signet_document_get_status (data) == SIGNET_DOCUMENT_STATUS_OPEN;
+}
+
+static gboolean
+fired_twice (gpointer data)
+{
+  return journal_fault_vfs_fired () >= 2;
+}
+
+/* Every journal write and sync the outbox does while sending one request
+ * fails in turn, and goes on failing (a full disk, or an I/O error) until
+ * the disk is "freed" (tests/journal-fault-vfs.h): while it fails, a
+ * request the journal does not have as uploaded sends no create, and
+ * nothing is paid twice; once it is freed, the request is open, paid
+ * once. */
+static void
+test_journal_full (JournalFixture *jf, gconstpointer data)
+{
+  static const struct
+  {
+    JournalFaultKind kind;
+    int              code;
+  } faults[] = {
+    { JOURNAL_FAULT_WRITE, SQLITE_FULL },
+    { JOURNAL_FAULT_SYNC, SQLITE_IOERR },
+  };
+  guint points = 0;
+
+  for (guint f = 0; f < G_N_ELEMENTS (faults); f++)
+    for (guint n = 1;; n++)
+      {
+        g_autoptr (SignetOutbox) outbox = NULL;
+        g_autoptr (SignetDocument) document = NULL;
+        g_autofree char *name = g_strdup_printf ("full-%u-%u.pdf", f, n);
+        gint64           used = sandbox_count (&jf->sandbox, "usedSignatureRequests");
+        gint64           creates = sandbox_calls (&jf->sandbox, CREATE);
+        gboolean         fired;
+
+        set_online (jf->monitor, FALSE);
+        outbox = new_outbox (jf);
+        document = send_file (jf, name);
+        journal_fault_vfs_arm_sticky (faults[f].kind, n, faults[f].code);
+        set_online (jf->monitor, TRUE);
+        wait_until (fired_or_open, document, 10, "a failed write or the request open");
+        fired = journal_fault_vfs_fired () > 0;
+        if (fired)
+          {
+            g_autofree char *written = NULL;
+
+            /* The outbox tries again on the full disk at least once. */
+            wait_until (fired_twice, NULL, 10, "a second failed write");
+            /* The document says what the journal has, and without the
+             * upload in the journal no create went. */
+            written = journal_row_status (jf, document);
+            g_assert_cmpstr (
+              written, ==,
+              signet_document_status_to_string (signet_document_get_status (document)));
+            if (g_str_equal (written, "pending"))
+              g_assert_cmpint (sandbox_calls (&jf->sandbox, CREATE), ==, creates);
+            g_assert_cmpint (sandbox_count (&jf->sandbox, "usedSignatureRequests"), <=, used + 1);
+            g_assert_cmpint (signet_document_get_status (document), !=,
+                             SIGNET_DOCUMENT_STATUS_OPEN);
+            points++;
+          }
+        journal_fault_vfs_disarm ();
+        wait_status (document, SIGNET_DOCUMENT_STATUS_OPEN, 10);
+        g_assert_cmpint (sandbox_count (&jf->sandbox, "usedSignatureRequests"), ==, used + 1);
+        g_object_run_dispose (G_OBJECT (outbox));
+        if (!fired)
+          break;
+      }
+  g_test_message ("%u write and sync points failed", points);
+  g_assert_cmpuint (points, >=, 4);
+}
+
 /* The outbox is stopped, or disposed, while the upload is on its way (the
  * sandbox holds it): nothing more is sent by it, the request stays pending
  * in the journal, and the next outbox sends it, paid once. */
@@ -600,6 +704,9 @@ int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* Before any journal is opened; it passes everything through until a
+   * test arms it. */
+  journal_fault_vfs_install ();
 
 #define ADD(path, func)                                                                            \
   g_test_add (path, JournalFixture, NULL, journal_fixture_set_up, func, journal_fixture_tear_down)
@@ -614,6 +721,7 @@ main (int argc, char *argv[])
   ADD ("/outbox/file-replaced", test_file_replaced);
   ADD ("/outbox/in-order", test_in_order);
   ADD ("/outbox/journal-write-fails", test_journal_write_fails);
+  ADD ("/outbox/journal-full", test_journal_full);
   ADD ("/outbox/stop-during-upload", test_stop_during_upload);
   ADD ("/outbox/resumed", test_resumed_signal);
 #undef ADD
