@@ -23,7 +23,7 @@ typedef struct
   char  *original_path;
   char  *checksum;
   char  *kept_path; /* the journal's copy of the file, until it is uploaded */
-  char  *plan; /* JSON array: one E1 body per round */
+  char  *plan;      /* JSON array: one E1 body per round */
   guint  round;
   guint  n_rounds;
   char  *signing_url;
