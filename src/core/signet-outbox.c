@@ -237,6 +237,14 @@ saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 save (Work *work, SignetDocumentRecord *record, const char *event, const char *detail)
 {
+  if (work->outbox->journal == NULL)
+    {
+      /* Disposed while the step was on its way: the journal still has the
+       * step before, and the next start does this one again. */
+      work->busy = FALSE;
+      signet_document_record_free (record);
+      return;
+    }
   work->busy = TRUE;
   work->backoff = FALSE;
   work->drop
@@ -402,9 +410,11 @@ checked_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autofree char *checksum = g_task_propagate_pointer (G_TASK (result), &error);
   g_autoptr (SignetSignatureRequest) request = NULL;
 
-  if (checksum == NULL)
+  if (checksum == NULL || self->client == NULL)
     {
-      step_failed (work, error);
+      step_failed (work, error != NULL
+                           ? error
+                           : g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, "Disposed"));
       g_object_unref (self);
       return;
     }
