@@ -295,6 +295,9 @@ typedef struct
 {
   guint lost;
   guint duplicated;
+  /* Where the kills fell: nothing journalled, journalled and nothing
+   * uploaded, partly sent, all open. */
+  guint before, journalled, partly, done;
 } Tally;
 
 /* One trial: run the child to the kill point and kill it, check that no
@@ -372,6 +375,14 @@ trial (CrashFixture *cf, const KillPoint *point, Tally *tally)
                     point->delay_ms, status);
       tally->lost += lost;
       tally->duplicated += duplicated;
+      if (killed.rows == 0)
+        tally->before++;
+      else if (killed.uploaded == 0)
+        tally->journalled++;
+      else if (killed.open < N_FILES)
+        tally->partly++;
+      else
+        tally->done++;
       return;
     }
   g_assert_cmpint (status, ==, 0);
@@ -451,6 +462,9 @@ soak_main (guint n)
   crash_tear_down (&cf, NULL);
   g_print ("%u trials, %u lost, %u duplicated (%.0f s)\n", n, tally.lost, tally.duplicated,
            (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC);
+  g_print ("killed: %u before the batch was journalled, %u after it with nothing uploaded, "
+           "%u partly sent, %u with all sent\n",
+           tally.before, tally.journalled, tally.partly, tally.done);
   return tally.lost + tally.duplicated > 0;
 }
 
