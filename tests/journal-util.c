@@ -236,6 +236,85 @@ wait_status (SignetDocument *document, SignetDocumentStatus status, guint second
     }
 }
 
+void
+wait_until (WaitFunc done, gpointer data, guint seconds, const char *what)
+{
+  gint64 deadline = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Waited %u s for %s", seconds, what);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static gboolean
+has_last_error (gpointer data)
+{
+  return signet_document_get_last_error (data) != NULL;
+}
+
+void
+wait_last_error (SignetDocument *document, guint seconds)
+{
+  g_autofree char *what = g_strdup_printf ("an error of document %s",
+                                           signet_document_get_signature_request_id (document));
+
+  wait_until (has_last_error, document, seconds, what);
+}
+
+/* How many requests of @route ("POST /JSON/signatureRequest") the sandbox
+ * has seen (GET /sandbox/calls). */
+gint64
+sandbox_calls (Fixture *fx, const char *route)
+{
+  g_autoptr (JsonNode) reply = fixture_json (fx, "GET", "/sandbox/calls", NULL, 200);
+  JsonObject *routes = json_object_get_object_member (json_node_get_object (reply), "routes");
+
+  return json_object_get_int_member_with_default (routes, route, 0);
+}
+
+GPtrArray *
+file_batch (const char *const *paths, guint n)
+{
+  GPtrArray *batch = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (GFile) file = g_file_new_for_path (paths[i]);
+      GPtrArray              *rounds = g_ptr_array_new_with_free_func (g_object_unref);
+      SignetSignatureRequest *request = signet_signature_request_new ();
+
+      signet_signature_request_set_file (request, file);
+      g_ptr_array_add (rounds, request);
+      g_ptr_array_add (batch, rounds);
+    }
+  return batch;
+}
+
+GSubprocess *
+spawn_self (const char *data_home, const char *const *args)
+{
+  g_autoptr (GSubprocessLauncher) launcher
+    = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE);
+  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto (GStrv) argv = NULL;
+  g_autoptr (GError) error = NULL;
+  GSubprocess *child;
+
+  g_strv_builder_add (builder, self);
+  g_strv_builder_addv (builder, (const char **) args);
+  argv = g_strv_builder_end (builder);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data_home, TRUE);
+  g_subprocess_launcher_unsetenv (launcher, "G_MESSAGES_DEBUG");
+  child = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv, &error);
+  g_assert_no_error (error);
+  return child;
+}
+
 GPtrArray *
 journal_events (SignetJournal *journal, SignetDocument *document)
 {

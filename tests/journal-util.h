@@ -56,7 +56,17 @@ void             set_online (GNetworkMonitor *monitor, gboolean online);
 gint64           sandbox_count (Fixture *fx, const char *metric);
 void             wait_status (SignetDocument *document, SignetDocumentStatus status, guint seconds);
 void             run_for (guint milliseconds);
-GPtrArray       *journal_events (SignetJournal *journal, SignetDocument *document);
-gboolean         has_event (GPtrArray *events, const char *kind);
+/* Iterates the main context until @done says so; fails with @what after
+ * @seconds. */
+typedef gboolean (*WaitFunc) (gpointer data);
+void   wait_until (WaitFunc done, gpointer data, guint seconds, const char *what);
+void   wait_last_error (SignetDocument *document, guint seconds);
+gint64 sandbox_calls (Fixture *fx, const char *route);
+/* A batch for signet_journal_add_batch_async(): one round for each file. */
+GPtrArray *file_batch (const char *const *paths, guint n);
+/* This test program again, with @args, its data in @data_home. */
+GSubprocess *spawn_self (const char *data_home, const char *const *args);
+GPtrArray   *journal_events (SignetJournal *journal, SignetDocument *document);
+gboolean     has_event (GPtrArray *events, const char *kind);
 
 G_END_DECLS

@@ -125,18 +125,9 @@ crash_tear_down (CrashFixture *cf, gconstpointer data)
 static GSubprocess *
 spawn_child (CrashFixture *cf, const char *mode, const char *data_home)
 {
-  g_autoptr (GSubprocessLauncher) launcher
-    = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE);
-  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
-  g_autoptr (GError) error = NULL;
-  GSubprocess *child;
+  const char *const args[] = { "--child", mode, cf->jf.sandbox.base, cf->file, cf->archive, NULL };
 
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data_home, TRUE);
-  g_subprocess_launcher_unsetenv (launcher, "G_MESSAGES_DEBUG");
-  child = g_subprocess_launcher_spawn (launcher, &error, self, "--child", mode, cf->jf.sandbox.base,
-                                       cf->file, cf->archive, NULL);
-  g_assert_no_error (error);
-  return child;
+  return spawn_self (data_home, args);
 }
 
 static void

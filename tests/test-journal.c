@@ -284,8 +284,15 @@ test_round_requests (void)
       if (i == 0)
         {
           g_autofree char *path = g_file_get_path (signet_signature_request_get_file (rebuilt));
+          g_autofree char *sent = NULL;
+          g_autofree char *given = NULL;
 
-          g_assert_cmpstr (path, ==, pdf);
+          /* The journal's own copy of the file, with the same bytes. */
+          g_assert_cmpstr (path, ==, signet_document_get_kept_path (document));
+          g_assert_cmpstr (signet_document_get_original_path (document), ==, pdf);
+          g_assert_true (g_file_get_contents (path, &sent, NULL, NULL));
+          g_assert_true (g_file_get_contents (pdf, &given, NULL, NULL));
+          g_assert_cmpstr (sent, ==, given);
         }
     }
 

@@ -22,7 +22,8 @@ typedef struct
   char  *filename;
   char  *original_path;
   char  *checksum;
-  char  *plan; /* JSON array: one E1 body per round */
+  char  *kept_path; /* the journal's copy of the file, until it is uploaded */
+  char  *plan;      /* JSON array: one E1 body per round */
   guint  round;
   guint  n_rounds;
   char  *signing_url;
@@ -42,6 +43,8 @@ SignetDocument       *signet_document_new_from_record (SignetDocumentRecord *rec
 SignetDocumentRecord *signet_document_to_record (SignetDocument *self);
 
 const char *signet_document_get_plan (SignetDocument *self);
+const char *signet_document_get_kept_path (SignetDocument *self);
+void        signet_document_update_from_record (SignetDocument *self, SignetDocumentRecord *record);
 
 void signet_document_set_journal_id (SignetDocument *self, gint64 id);
 void signet_document_set_signature_request_id (SignetDocument *self, const char *id);

@@ -36,6 +36,7 @@ struct _SignetDocument
   char                *filename;
   char                *original_path;
   char                *checksum;
+  char                *kept_path;
   char                *plan;
   guint                round;
   guint                n_rounds;
@@ -134,6 +135,7 @@ signet_document_finalize (GObject *object)
   g_free (self->filename);
   g_free (self->original_path);
   g_free (self->checksum);
+  g_free (self->kept_path);
   g_free (self->plan);
   g_free (self->signing_url);
   g_free (self->archive_path);
@@ -361,6 +363,7 @@ signet_document_record_free (SignetDocumentRecord *record)
   g_free (record->filename);
   g_free (record->original_path);
   g_free (record->checksum);
+  g_free (record->kept_path);
   g_free (record->plan);
   g_free (record->signing_url);
   g_free (record->state);
@@ -383,6 +386,7 @@ signet_document_new_from_record (SignetDocumentRecord *record)
   self->filename = g_steal_pointer (&record->filename);
   self->original_path = g_steal_pointer (&record->original_path);
   self->checksum = g_steal_pointer (&record->checksum);
+  self->kept_path = g_steal_pointer (&record->kept_path);
   self->plan = g_steal_pointer (&record->plan);
   self->round = record->round;
   self->n_rounds = MAX (record->n_rounds, 1);
@@ -410,6 +414,7 @@ signet_document_to_record (SignetDocument *self)
   record->filename = g_strdup (self->filename);
   record->original_path = g_strdup (self->original_path);
   record->checksum = g_strdup (self->checksum);
+  record->kept_path = g_strdup (self->kept_path);
   record->plan = g_strdup (self->plan);
   record->round = self->round;
   record->n_rounds = self->n_rounds;
@@ -632,6 +637,33 @@ signet_document_dup_rule (SignetDocument *self, guint round, const char *rule)
       default:
         return NULL;
     }
+}
+
+const char *
+signet_document_get_kept_path (SignetDocument *self)
+{
+  g_return_val_if_fail (SIGNET_IS_DOCUMENT (self), NULL);
+
+  return self->kept_path;
+}
+
+/* Sets what the journal's core keeps changing (the rest of a record does
+ * not change after it is journalled), notifying each property that
+ * changed. */
+void
+signet_document_update_from_record (SignetDocument *self, SignetDocumentRecord *record)
+{
+  signet_document_set_signature_request_id (self, record->signature_request_id);
+  signet_document_set_document_id (self, record->document_id);
+  signet_document_set_round (self, record->round);
+  signet_document_set_signing_url (self, record->signing_url);
+  signet_document_set_expiration (self, record->expiration);
+  signet_document_set_state (self, signet_document_state_from_string (record->state));
+  signet_document_set_archive_path (self, record->archive_path);
+  signet_document_set_last_error (self, record->last_error);
+  signet_document_set_modified (self, record->modified);
+  /* The status last: who waits for it sees the rest already set. */
+  signet_document_set_status (self, signet_document_status_from_string (record->status));
 }
 
 void

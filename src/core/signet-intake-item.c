@@ -25,6 +25,7 @@ struct _SignetIntakeItem
   GError           *error;
   char             *summary;
   char             *note;
+  char             *settings; /* the editor's, opaque here */
 };
 
 G_DEFINE_FINAL_TYPE (SignetIntakeItem, signet_intake_item, G_TYPE_OBJECT)
@@ -38,6 +39,7 @@ enum
   PROP_INSPECTION,
   PROP_SUMMARY,
   PROP_NOTE,
+  PROP_SETTINGS,
   N_PROPS
 };
 
@@ -54,6 +56,7 @@ signet_intake_item_finalize (GObject *object)
   g_clear_error (&self->error);
   g_clear_pointer (&self->summary, g_free);
   g_clear_pointer (&self->note, g_free);
+  g_clear_pointer (&self->settings, g_free);
 
   G_OBJECT_CLASS (signet_intake_item_parent_class)->finalize (object);
 }
@@ -87,6 +90,10 @@ signet_intake_item_get_property (GObject *object, guint prop_id, GValue *value, 
 
       case PROP_NOTE:
         g_value_set_string (value, self->note);
+        break;
+
+      case PROP_SETTINGS:
+        g_value_set_string (value, self->settings);
         break;
 
       default:
@@ -145,6 +152,16 @@ signet_intake_item_class_init (SignetIntakeItemClass *klass)
                            G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_NOTE] = g_param_spec_string (
     "note", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * SignetIntakeItem:settings:
+   *
+   * How the person set up this file's request (the editor's serialised
+   * form, opaque to the queue), kept with the queue across a restart.
+   */
+  properties[PROP_SETTINGS]
+    = g_param_spec_string ("settings", NULL, NULL, NULL,
+                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -315,4 +332,38 @@ signet_intake_item_set_result (SignetIntakeItem *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
 
   g_object_thaw_notify (G_OBJECT (self));
+}
+
+/**
+ * signet_intake_item_get_settings:
+ * @self: a #SignetIntakeItem
+ *
+ * Returns: (nullable): the settings the editor stored, or %NULL
+ */
+const char *
+signet_intake_item_get_settings (SignetIntakeItem *self)
+{
+  g_return_val_if_fail (SIGNET_IS_INTAKE_ITEM (self), NULL);
+
+  return self->settings;
+}
+
+/**
+ * signet_intake_item_set_settings:
+ * @self: a #SignetIntakeItem
+ * @settings: (nullable): how the person set up this file's request, in a
+ *   form the editor can read back
+ *
+ * Stores @settings with the item; a queue with a state file saves them.
+ */
+void
+signet_intake_item_set_settings (SignetIntakeItem *self, const char *settings)
+{
+  g_return_if_fail (SIGNET_IS_INTAKE_ITEM (self));
+
+  if (g_strcmp0 (self->settings, settings) == 0)
+    return;
+  g_free (self->settings);
+  self->settings = g_strdup (settings);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SETTINGS]);
 }

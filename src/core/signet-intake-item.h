@@ -40,6 +40,8 @@ SignetInspection *signet_intake_item_get_inspection (SignetIntakeItem *self);
 const GError     *signet_intake_item_get_error (SignetIntakeItem *self);
 const char       *signet_intake_item_get_summary (SignetIntakeItem *self);
 const char       *signet_intake_item_get_note (SignetIntakeItem *self);
+const char       *signet_intake_item_get_settings (SignetIntakeItem *self);
+void              signet_intake_item_set_settings (SignetIntakeItem *self, const char *settings);
 void              signet_intake_item_set_result (SignetIntakeItem *self,
                                                  SignetInspection *inspection,
                                                  const GError     *error);

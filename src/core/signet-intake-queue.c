@@ -9,6 +9,10 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
+#include "signet-error.h"
 #include "signet-intake-queue.h"
 #include "signet-pdf-inspector.h"
 
@@ -20,6 +24,12 @@ struct _SignetIntakeQueue
   /* The checks still running, by item, to cancel one when it is removed. */
   GHashTable         *checks;
   SignetPdfInspector *inspector;
+
+  /* Where the queue is kept across a restart, written after each change. */
+  GFile        *state_file;
+  GCancellable *saving;
+  guint         save_id;
+  gboolean      dirty; /* changed while a save was on its way */
 };
 
 static void signet_intake_queue_list_model_init (GListModelInterface *iface);
@@ -85,6 +95,10 @@ signet_intake_queue_dispose (GObject *object)
     g_hash_table_foreach (self->checks, cancel_check, NULL);
   g_clear_pointer (&self->checks, g_hash_table_unref);
   g_clear_object (&self->inspector);
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  /* A save on its way finishes: it holds its own data. */
+  g_clear_object (&self->saving);
+  g_clear_object (&self->state_file);
 
   G_OBJECT_CLASS (signet_intake_queue_parent_class)->dispose (object);
 }
@@ -281,3 +295,227 @@ signet_intake_queue_n_checking (SignetIntakeQueue *self)
 
   return g_hash_table_size (self->checks);
 }
+
+/* {{{ Keeping the queue across a restart */
+
+static void schedule_save (SignetIntakeQueue *self);
+
+static GBytes *
+serialize (SignetIntakeQueue *self)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+  gsize            length;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, 1);
+  json_builder_set_member_name (builder, "items");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      SignetIntakeItem *item = g_ptr_array_index (self->items, i);
+      g_autofree char  *uri = g_file_get_uri (signet_intake_item_get_file (item));
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "uri");
+      json_builder_add_string_value (builder, uri);
+      if (signet_intake_item_get_settings (item) != NULL)
+        {
+          json_builder_set_member_name (builder, "settings");
+          json_builder_add_string_value (builder, signet_intake_item_get_settings (item));
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  text = json_to_string (root, FALSE);
+  length = strlen (text);
+  return g_bytes_new_take (g_steal_pointer (&text), length);
+}
+
+static void
+saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (SignetIntakeQueue) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
+    g_debug ("The queue was not kept: %s", error->message);
+  g_clear_object (&self->saving);
+  if (self->dirty)
+    schedule_save (self);
+}
+
+static gboolean
+save_cb (gpointer user_data)
+{
+  SignetIntakeQueue *self = user_data;
+  g_autoptr (GBytes) bytes = NULL;
+
+  self->save_id = 0;
+  if (self->state_file == NULL)
+    return G_SOURCE_REMOVE;
+  if (self->saving != NULL)
+    {
+      self->dirty = TRUE;
+      return G_SOURCE_REMOVE;
+    }
+  self->dirty = FALSE;
+  self->saving = g_cancellable_new ();
+  bytes = serialize (self);
+  /* Written to a temporary file and renamed: the last state or the one
+   * before, never half of one. */
+  g_file_replace_contents_bytes_async (self->state_file, bytes, NULL, FALSE,
+                                       G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
+                                       self->saving, saved_cb, g_object_ref (self));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_save (SignetIntakeQueue *self)
+{
+  if (self->state_file != NULL && self->save_id == 0)
+    self->save_id = g_idle_add (save_cb, self);
+}
+
+static void
+items_changed_cb (SignetIntakeQueue *self, guint position, guint removed, guint added)
+{
+  for (guint i = position; i < position + added; i++)
+    g_signal_connect_object (g_ptr_array_index (self->items, i), "notify::settings",
+                             G_CALLBACK (schedule_save), self, G_CONNECT_SWAPPED);
+  schedule_save (self);
+}
+
+/**
+ * signet_intake_queue_set_state_file:
+ * @self: a #SignetIntakeQueue
+ * @file: (nullable): where to keep the queue, such as
+ *   `$XDG_STATE_HOME/signet/queue.json`, or %NULL to stop
+ *
+ * From now on, writes the files of the queue and their settings to @file
+ * (atomically) after every change, so that signet_intake_queue_restore_async()
+ * brings them back after a quit or a crash.
+ */
+void
+signet_intake_queue_set_state_file (SignetIntakeQueue *self, GFile *file)
+{
+  g_return_if_fail (SIGNET_IS_INTAKE_QUEUE (self));
+  g_return_if_fail (file == NULL || G_IS_FILE (file));
+
+  if (self->state_file == NULL && file != NULL)
+    {
+      g_signal_connect (self, "items-changed", G_CALLBACK (items_changed_cb), NULL);
+      for (guint i = 0; i < self->items->len; i++)
+        g_signal_connect_object (g_ptr_array_index (self->items, i), "notify::settings",
+                                 G_CALLBACK (schedule_save), self, G_CONNECT_SWAPPED);
+    }
+  else if (file == NULL)
+    g_signal_handlers_disconnect_by_func (self, items_changed_cb, NULL);
+  g_set_object (&self->state_file, file);
+  schedule_save (self);
+}
+
+static void
+loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  SignetIntakeQueue *self = g_task_get_source_object (task);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize            length;
+  JsonNode        *root;
+  JsonArray       *items;
+  guint            n = 0;
+
+  if (!g_file_load_contents_finish (G_FILE (source), result, &contents, &length, NULL, &error))
+    {
+      /* Nothing kept: nothing to bring back. */
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        g_task_return_int (task, 0);
+      else
+        g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (!json_parser_load_from_data (parser, contents, length, NULL)
+      || (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root)
+      || !json_object_has_member (json_node_get_object (root), "items")
+      || (items = json_object_get_array_member (json_node_get_object (root), "items")) == NULL)
+    {
+      g_task_return_new_error (task, SIGNET_ERROR, SIGNET_ERROR_FAILED, "%s",
+                               _ ("The documents left in the queue last time cannot be brought "
+                                  "back: their record is damaged."));
+      return;
+    }
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *object = json_array_get_object_element (items, i);
+      const char *uri, *settings;
+      g_autoptr (GFile) file = NULL;
+      SignetIntakeItem *item;
+
+      if (object == NULL
+          || (uri = json_object_get_string_member_with_default (object, "uri", NULL)) == NULL)
+        continue;
+      settings = json_object_get_string_member_with_default (object, "settings", NULL);
+      file = g_file_new_for_uri (uri);
+      /* A file moved away meanwhile comes back too, and its check says so. */
+      item = signet_intake_queue_add (self, file);
+      if (item == NULL)
+        continue;
+      signet_intake_item_set_settings (item, settings);
+      n++;
+    }
+  g_task_return_int (task, n);
+}
+
+/**
+ * signet_intake_queue_restore_async:
+ * @self: a #SignetIntakeQueue
+ * @file: the state file given to signet_intake_queue_set_state_file()
+ *   in an earlier run
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Adds the files kept in @file, with their settings, after the items of
+ * the queue.
+ */
+void
+signet_intake_queue_restore_async (SignetIntakeQueue  *self,
+                                   GFile              *file,
+                                   GCancellable       *cancellable,
+                                   GAsyncReadyCallback callback,
+                                   gpointer            user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (SIGNET_IS_INTAKE_QUEUE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, signet_intake_queue_restore_async);
+  g_file_load_contents_async (file, cancellable, loaded_cb, task);
+}
+
+/**
+ * signet_intake_queue_restore_finish:
+ * @self: a #SignetIntakeQueue
+ * @result: the #GAsyncResult
+ * @error: return location for an error
+ *
+ * Returns: how many files came back, or -1 on error
+ */
+int
+signet_intake_queue_restore_finish (SignetIntakeQueue *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), -1);
+
+  return (int) g_task_propagate_int (G_TASK (result), error);
+}
+
+/* }}} */

@@ -22,5 +22,13 @@ SignetIntakeItem  *signet_intake_queue_add (SignetIntakeQueue *self, GFile *file
 void               signet_intake_queue_remove (SignetIntakeQueue *self, SignetIntakeItem *item);
 SignetIntakeItem  *signet_intake_queue_find (SignetIntakeQueue *self, GFile *file);
 guint              signet_intake_queue_n_checking (SignetIntakeQueue *self);
+void               signet_intake_queue_set_state_file (SignetIntakeQueue *self, GFile *file);
+void               signet_intake_queue_restore_async (SignetIntakeQueue  *self,
+                                                      GFile              *file,
+                                                      GCancellable       *cancellable,
+                                                      GAsyncReadyCallback callback,
+                                                      gpointer            user_data);
+int
+signet_intake_queue_restore_finish (SignetIntakeQueue *self, GAsyncResult *result, GError **error);
 
 G_END_DECLS

@@ -19,7 +19,7 @@ G_BEGIN_DECLS
  *
  * The schema version this build writes (`PRAGMA user_version`).
  */
-#define SIGNET_JOURNAL_SCHEMA_VERSION 2
+#define SIGNET_JOURNAL_SCHEMA_VERSION 3
 
 /**
  * SignetJournalEvent:
@@ -68,6 +68,22 @@ void signet_journal_add_async (SignetJournal                 *self,
                                gpointer                       user_data);
 SignetDocument *
 signet_journal_add_finish (SignetJournal *self, GAsyncResult *result, GError **error);
+
+void signet_journal_add_batch_async (SignetJournal      *self,
+                                     const char         *environment,
+                                     GPtrArray          *batch,
+                                     GCancellable       *cancellable,
+                                     GAsyncReadyCallback callback,
+                                     gpointer            user_data);
+GPtrArray *
+signet_journal_add_batch_finish (SignetJournal *self, GAsyncResult *result, GError **error);
+
+void signet_journal_withdraw_async (SignetJournal      *self,
+                                    GPtrArray          *documents,
+                                    GAsyncReadyCallback callback,
+                                    gpointer            user_data);
+GPtrArray *
+signet_journal_withdraw_finish (SignetJournal *self, GAsyncResult *result, GError **error);
 
 void     signet_journal_save_async (SignetJournal      *self,
                                     SignetDocument     *document,

@@ -22,7 +22,9 @@
  * Sends the journal's pending requests of one environment: uploads the
  * file, writes the document id, creates the round's signature request
  * with the id chosen when it was journalled, and writes the outcome.
- * Nothing is sent before the step before it is in the journal. A request
+ * Nothing is sent before the step before it is in the journal: the
+ * document in memory only takes a step once the journal has it written.
+ * Requests are sent one after the other, oldest first. A request
  * that cannot be sent now (offline, the server down or slow) stays pending
  * and is tried again with backoff, at once when the network returns, and
  * at the next start. A create whose answer was lost hears 409 when it is
@@ -37,7 +39,8 @@ struct _SignetOutbox
   char            *environment;
   GNetworkMonitor *monitor;
   GCancellable    *cancellable;
-  GHashTable      *work; /* SignetDocument → Work */
+  GHashTable      *work;   /* SignetDocument → Work */
+  gpointer         active; /* the Work being sent; one at a time */
   gboolean         started;
   gboolean         online;
   guint            retry_delay;
@@ -60,6 +63,14 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
+enum
+{
+  RESUMED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 typedef struct
 {
   SignetOutbox   *outbox; /* not a reference: the outbox owns the work */
@@ -68,6 +79,8 @@ typedef struct
   guint           retry_id;
   gboolean        busy;
   gboolean        backoff; /* after the save, wait before the next step */
+  gboolean        held;    /* being withdrawn: not to be started */
+  gboolean        drop;    /* the save says the kept copy is done with */
 } Work;
 
 static void
@@ -79,6 +92,17 @@ work_free (Work *work)
 }
 
 static void process (SignetOutbox *self, SignetDocument *document);
+static void kick (SignetOutbox *self);
+
+/* The slot is free again: the next request in the journal's order goes. */
+static void
+release_slot (SignetOutbox *self, Work *work)
+{
+  if (self->active != work)
+    return;
+  self->active = NULL;
+  kick (self);
+}
 
 static gboolean
 is_mine (SignetOutbox *self, SignetDocument *document)
@@ -108,8 +132,14 @@ get_work (SignetOutbox *self, SignetDocument *document)
 static void
 forget (SignetOutbox *self, SignetDocument *document)
 {
-  if (g_hash_table_remove (self->work, document))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_WAITING]);
+  Work *work = g_hash_table_lookup (self->work, document);
+
+  if (work == NULL)
+    return;
+  if (self->active == work)
+    self->active = NULL;
+  g_hash_table_remove (self->work, document);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_WAITING]);
 }
 
 static gboolean
@@ -166,58 +196,100 @@ saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   work->busy = FALSE;
   if (!signet_journal_save_finish (SIGNET_JOURNAL (source), result, &error))
     {
-      /* Not written, so not done: the next step waits for the journal. */
+      /* Not written, so not done: the document still says what the
+       * journal says, and the step is done again after a wait (an upload
+       * again, a create with the same id). Nothing after it is sent. */
+      work->drop = FALSE;
+      g_debug ("Request %s: not written: %s", signet_document_get_signature_request_id (document),
+               error->message);
+      work->backoff = FALSE;
       work->attempts++;
       schedule_retry (self, work);
+      release_slot (self, work);
       g_object_unref (self);
       return;
     }
 
   backoff = work->backoff;
   work->backoff = FALSE;
+  if (work->drop)
+    /* The service has the document (or the request ended): the journal's
+     * copy of the file is not needed any more. */
+    signet_journal_drop_kept_file (document);
+  work->drop = FALSE;
   if (!is_mine (self, document))
-    forget (self, document); /* frees @work */
+    {
+      forget (self, document); /* frees @work */
+      kick (self);
+    }
   else if (backoff)
-    schedule_retry (self, work);
+    {
+      schedule_retry (self, work);
+      release_slot (self, work);
+    }
   else
     process (self, document);
   g_object_unref (self);
 }
 
+/* Writes @record, the document's next step; the document takes it once
+ * it is written. Takes @record. */
 static void
-save (Work *work, const char *event, const char *detail)
+save (Work *work, SignetDocumentRecord *record, const char *event, const char *detail)
 {
+  if (work->outbox->journal == NULL)
+    {
+      /* Disposed while the step was on its way: the journal still has the
+       * step before, and the next start does this one again. */
+      work->busy = FALSE;
+      signet_document_record_free (record);
+      return;
+    }
   work->busy = TRUE;
   work->backoff = FALSE;
+  work->drop
+    = g_strcmp0 (record->status, "uploaded") == 0 || g_strcmp0 (record->status, "failed") == 0;
   g_object_ref (work->outbox);
-  signet_journal_save_async (work->outbox->journal, work->document, event, detail, NULL, saved_cb,
-                             work);
+  signet_journal_save_record_async (work->outbox->journal, work->document, record, event, detail,
+                                    saved_cb, work);
+}
+
+static void
+set_string (char **field, const char *value)
+{
+  g_free (*field);
+  *field = g_strdup (value);
 }
 
 /* Takes @error. */
 static void
 step_failed (Work *work, GError *error)
 {
+  SignetDocumentRecord *record;
+
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       work->busy = FALSE;
+      release_slot (work->outbox, work);
       g_error_free (error);
       return;
     }
 
   g_debug ("Request %s: %s", signet_document_get_signature_request_id (work->document),
            error->message);
-  signet_document_set_last_error (work->document, error->message);
+  record = signet_document_to_record (work->document);
+  set_string (&record->last_error, error->message);
   if (worth_retrying (error))
     {
       work->attempts++;
-      save (work, "error", error->message);
+      save (work, record, "error", error->message);
       work->backoff = TRUE;
     }
   else
     {
-      signet_document_set_status (work->document, SIGNET_DOCUMENT_STATUS_FAILED);
-      save (work, "failed", error->message);
+      set_string (&record->status,
+                  signet_document_status_to_string (SIGNET_DOCUMENT_STATUS_FAILED));
+      save (work, record, "failed", error->message);
     }
   g_error_free (error);
 }
@@ -229,10 +301,12 @@ created_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   SignetDocument *document = work->document;
   g_autoptr (SignetCreatedRequest) created = NULL;
   g_autoptr (SignetSignatureRequest) request = NULL;
-  g_autofree char *built_url = NULL;
-  GError          *error = NULL;
-  const char      *url;
-  const char      *event = "created";
+  g_autofree char      *built_url = NULL;
+  GError               *error = NULL;
+  const char           *url;
+  const char           *event = "created";
+  SignetDocumentRecord *record;
+  SignetDocumentState   state;
 
   created = signet_client_create_signature_request_finish (SIGNET_CLIENT (source), result, &error);
   if (created == NULL && g_error_matches (error, SIGNET_ERROR, SIGNET_ERROR_CONFLICT))
@@ -258,24 +332,25 @@ created_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     }
 
   request = signet_journal_get_round_request (document, signet_document_get_round (document), NULL);
-  signet_document_set_signing_url (document, url);
+  record = signet_document_to_record (document);
+  set_string (&record->signing_url, url);
   if (request != NULL && signet_signature_request_get_expiration (request) != NULL)
-    signet_document_set_expiration (
-      document, g_date_time_to_unix (signet_signature_request_get_expiration (request)) * 1000);
+    record->expiration
+      = g_date_time_to_unix (signet_signature_request_get_expiration (request)) * 1000;
   else
     /* The service's default lifetime of a request (§15). */
-    signet_document_set_expiration (document,
-                                    g_get_real_time () / 1000 + (gint64) 24 * 60 * 60 * 1000);
+    record->expiration = g_get_real_time () / 1000 + (gint64) 24 * 60 * 60 * 1000;
   if (signet_document_get_round (document) == 0 && request != NULL
       && signet_signature_request_get_preprocessing (request) != SIGNET_DOCUMENT_STATE_UNKNOWN)
-    signet_document_set_state (document, signet_signature_request_get_preprocessing (request));
+    state = signet_signature_request_get_preprocessing (request);
   else
-    signet_document_set_state (document, SIGNET_DOCUMENT_STATE_TOSIGN);
-  signet_document_set_last_error (document, NULL);
-  signet_document_set_status (document, SIGNET_DOCUMENT_STATUS_OPEN);
+    state = SIGNET_DOCUMENT_STATE_TOSIGN;
+  set_string (&record->state, signet_document_state_to_string (state));
+  set_string (&record->last_error, NULL);
+  set_string (&record->status, signet_document_status_to_string (SIGNET_DOCUMENT_STATUS_OPEN));
   work->attempts = 0;
   g_debug ("Request %s is open (%s)", signet_document_get_signature_request_id (document), event);
-  save (work, event, signet_document_get_signature_request_id (document));
+  save (work, record, event, signet_document_get_signature_request_id (document));
   g_object_unref (work->outbox);
 }
 
@@ -291,11 +366,14 @@ uploaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     step_failed (work, error);
   else
     {
-      signet_document_set_document_id (work->document, document_id);
-      signet_document_set_status (work->document, SIGNET_DOCUMENT_STATUS_UPLOADED);
-      signet_document_set_last_error (work->document, NULL);
+      SignetDocumentRecord *record = signet_document_to_record (work->document);
+
+      set_string (&record->document_id, document_id);
+      set_string (&record->status,
+                  signet_document_status_to_string (SIGNET_DOCUMENT_STATUS_UPLOADED));
+      set_string (&record->last_error, NULL);
       work->attempts = 0;
-      save (work, "uploaded", document_id);
+      save (work, record, "uploaded", document_id);
     }
   g_object_unref (work->outbox);
 }
@@ -332,9 +410,11 @@ checked_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autofree char *checksum = g_task_propagate_pointer (G_TASK (result), &error);
   g_autoptr (SignetSignatureRequest) request = NULL;
 
-  if (checksum == NULL)
+  if (checksum == NULL || self->client == NULL)
     {
-      step_failed (work, error);
+      step_failed (work, error != NULL
+                           ? error
+                           : g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, "Disposed"));
       g_object_unref (self);
       return;
     }
@@ -373,21 +453,30 @@ process (SignetOutbox *self, SignetDocument *document)
     return;
 
   work = get_work (self, document);
-  if (work->busy || work->retry_id != 0)
+  if (work->busy || work->retry_id != 0 || work->held)
     return;
   if (!self->online)
     {
       g_debug ("Offline: %s waits", signet_document_get_signature_request_id (document));
       return;
     }
+  /* One request at a time, in the journal's order: kick() starts the next
+   * one when the slot is free. */
+  if (self->active != NULL && self->active != work)
+    return;
 
+  self->active = work;
   work->busy = TRUE;
   g_object_ref (self);
   if (signet_document_get_status (document) == SIGNET_DOCUMENT_STATUS_PENDING)
     {
       g_autoptr (GTask) task = g_task_new (self, self->cancellable, checked_cb, work);
 
-      if (signet_document_get_original_path (document) == NULL)
+      const char *path = signet_document_get_kept_path (document) != NULL
+                           ? signet_document_get_kept_path (document)
+                           : signet_document_get_original_path (document);
+
+      if (path == NULL)
         {
           step_failed (work, g_error_new_literal (SIGNET_ERROR, SIGNET_ERROR_FILE_UNREADABLE,
                                                   _ ("The journal does not say which file to send. "
@@ -395,7 +484,7 @@ process (SignetOutbox *self, SignetDocument *document)
           g_object_unref (self);
           return;
         }
-      g_task_set_task_data (task, g_strdup (signet_document_get_original_path (document)), g_free);
+      g_task_set_task_data (task, g_strdup (path), g_free);
       g_task_run_in_thread (task, checksum_thread);
     }
   else
@@ -413,6 +502,24 @@ process (SignetOutbox *self, SignetDocument *document)
                signet_document_get_round (document) + 1);
       signet_client_create_signature_request_async (self->client, request, SIGNET_CREATE_FLAGS_NONE,
                                                     self->cancellable, created_cb, work);
+    }
+}
+
+static void
+kick (SignetOutbox *self)
+{
+  GListModel *documents;
+  guint       n;
+
+  if (!self->started)
+    return;
+  documents = signet_journal_get_documents (self->journal);
+  n = g_list_model_get_n_items (documents);
+  for (guint i = 0; i < n && self->active == NULL && self->started; i++)
+    {
+      g_autoptr (SignetDocument) document = g_list_model_get_item (documents, i);
+
+      process (self, document);
     }
 }
 
@@ -435,8 +542,8 @@ process_all (SignetOutbox *self, gboolean now)
           g_clear_handle_id (&work->retry_id, g_source_remove);
           work->attempts = 0;
         }
-      process (self, document);
     }
+  kick (self);
 }
 
 static void
@@ -448,6 +555,18 @@ document_changed_cb (SignetJournal  *journal,
   SignetOutbox *self = user_data;
 
   /* Our own saves go on from saved_cb (process() sees them busy). */
+  if (!is_mine (self, document))
+    {
+      Work *work = g_hash_table_lookup (self->work, document);
+
+      /* Withdrawn, or ended by someone else. */
+      if (work != NULL && !work->busy)
+        {
+          forget (self, document);
+          kick (self);
+        }
+      return;
+    }
   process (self, document);
 }
 
@@ -478,6 +597,7 @@ stop (SignetOutbox *self)
   Work          *work;
 
   self->started = FALSE;
+  self->active = NULL;
   g_cancellable_cancel (self->cancellable);
   signet_clear_signal_handler (&self->changed_id, self->journal);
   signet_clear_signal_handler (&self->network_id, self->monitor);
@@ -493,9 +613,9 @@ signet_outbox_dispose (GObject *object)
 {
   SignetOutbox *self = SIGNET_OUTBOX (object);
 
+  /* A step on its way holds the outbox and its work; it ends cancelled,
+   * and the work goes with the outbox. */
   stop (self);
-  if (self->work != NULL)
-    g_hash_table_remove_all (self->work);
   g_clear_object (&self->journal);
   g_clear_object (&self->client);
   g_clear_object (&self->monitor);
@@ -601,6 +721,18 @@ signet_outbox_class_init (SignetOutboxClass *klass)
     = g_param_spec_uint ("max-retry-delay", NULL, NULL, 1, G_MAXUINT, 300000,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   /**
+   * SignetOutbox::resumed:
+   * @self: the outbox
+   * @n_sent: how many requests of the interrupted batches had been sent
+   * @n_unsent: how many requests the outbox sends now
+   *
+   * Emitted by signet_outbox_start() when an earlier run left requests of
+   * this environment unsent (a kill, a crash, a quit while sending).
+   * Requests journalled together count as one batch.
+   */
+  signals[RESUMED] = g_signal_new ("resumed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                   NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
+  /**
    * SignetOutbox:n-waiting:
    *
    * How many requests wait to be sent.
@@ -652,6 +784,53 @@ signet_outbox_new (SignetJournal   *journal,
   return self;
 }
 
+static gboolean
+is_unsent (SignetOutbox *self, SignetDocument *document)
+{
+  /* A later round waiting to be created is the tracker's doing, not an
+   * interrupted send. */
+  return is_mine (self, document) && signet_document_get_round (document) == 0;
+}
+
+/* Counts what an earlier run left unsent, and what of the same batches
+ * it had sent; the requests of one batch share their creation time. */
+static void
+announce_resumed (SignetOutbox *self)
+{
+  GListModel *documents = signet_journal_get_documents (self->journal);
+  guint       n = g_list_model_get_n_items (documents);
+  g_autoptr (GHashTable) batches
+    = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  guint n_sent = 0, n_unsent = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (SignetDocument) document = g_list_model_get_item (documents, i);
+      gint64 created = signet_document_get_created (document);
+
+      if (!is_unsent (self, document))
+        continue;
+      n_unsent++;
+      g_hash_table_add (batches, g_memdup2 (&created, sizeof created));
+    }
+  if (n_unsent == 0)
+    return;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (SignetDocument) document = g_list_model_get_item (documents, i);
+      gint64               created = signet_document_get_created (document);
+      SignetDocumentStatus status = signet_document_get_status (document);
+
+      if (g_strcmp0 (signet_document_get_environment (document), self->environment) == 0
+          && g_hash_table_contains (batches, &created) && !is_unsent (self, document)
+          && status != SIGNET_DOCUMENT_STATUS_FAILED && status != SIGNET_DOCUMENT_STATUS_PENDING
+          && status != SIGNET_DOCUMENT_STATUS_UPLOADED)
+        n_sent++;
+    }
+  g_debug ("Resuming %u requests (%u of their batches were sent)", n_unsent, n_sent);
+  g_signal_emit (self, signals[RESUMED], 0, n_sent, n_unsent);
+}
+
 /**
  * signet_outbox_start:
  * @self: a #SignetOutbox
@@ -672,7 +851,60 @@ signet_outbox_start (SignetOutbox *self)
   self->network_id
     = g_signal_connect (self->monitor, "network-changed", G_CALLBACK (network_changed_cb), self);
   self->online = g_network_monitor_get_network_available (self->monitor);
+  announce_resumed (self);
   process_all (self, TRUE);
+}
+
+/**
+ * signet_outbox_hold:
+ * @self: a #SignetOutbox
+ * @document: a document of the journal
+ *
+ * Keeps @document from being started, for withdrawing it, unless a step
+ * of it is on its way now.
+ *
+ * Returns: %TRUE if nothing of @document is on its way and nothing will
+ *   be until signet_outbox_release()
+ */
+gboolean
+signet_outbox_hold (SignetOutbox *self, SignetDocument *document)
+{
+  Work *work;
+
+  g_return_val_if_fail (SIGNET_IS_OUTBOX (self), FALSE);
+  g_return_val_if_fail (SIGNET_IS_DOCUMENT (document), FALSE);
+
+  if (!is_mine (self, document))
+    return TRUE;
+  work = get_work (self, document);
+  if (work->busy)
+    return FALSE;
+  work->held = TRUE;
+  g_clear_handle_id (&work->retry_id, g_source_remove);
+  return TRUE;
+}
+
+/**
+ * signet_outbox_release:
+ * @self: a #SignetOutbox
+ * @document: a document held with signet_outbox_hold()
+ *
+ * Lets @document be sent again if it is still the outbox's to send.
+ */
+void
+signet_outbox_release (SignetOutbox *self, SignetDocument *document)
+{
+  Work *work;
+
+  g_return_if_fail (SIGNET_IS_OUTBOX (self));
+
+  work = g_hash_table_lookup (self->work, document);
+  if (work == NULL)
+    return;
+  work->held = FALSE;
+  if (!is_mine (self, document))
+    forget (self, document);
+  kick (self);
 }
 
 /**

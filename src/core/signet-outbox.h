@@ -24,6 +24,8 @@ SignetOutbox *signet_outbox_new (SignetJournal   *journal,
                                  GNetworkMonitor *monitor);
 void          signet_outbox_start (SignetOutbox *self);
 void          signet_outbox_stop (SignetOutbox *self);
+gboolean      signet_outbox_hold (SignetOutbox *self, SignetDocument *document);
+void          signet_outbox_release (SignetOutbox *self, SignetDocument *document);
 gboolean      signet_outbox_get_online (SignetOutbox *self);
 guint         signet_outbox_get_n_waiting (SignetOutbox *self);
 

@@ -16,8 +16,9 @@
 #include "signet-request-rounds.h"
 
 /* Sends the queue entries the person chose, each with its own request
- * description: the quota first, then one entry after the other, each
- * journalled and followed until the service has created its request, the
+ * description: the quota first, then the whole batch is journalled in one
+ * transaction (with a copy of each file) before anything is sent, and
+ * each entry is followed until the service has created its request, the
  * outbox had to put it off, or it failed. No GTK: the editor shows what
  * this does, and tests/test-request-sender.c drives it against the
  * sandbox. */
@@ -31,6 +32,7 @@ typedef struct
   SignetSendOutcome  outcome;
   char              *message;
   SignetDocument    *document;
+  gboolean           settled; /* has its outcome, or stays not sent */
 } Entry;
 
 struct _SignetRequestSender
@@ -47,13 +49,12 @@ struct _SignetRequestSender
   gboolean         quota_known;
   gboolean         running;
 
-  /* The entry being sent. */
-  GTask          *task;
-  guint           current;
-  SignetDocument *watched;
-  guint           wait_id;
-  guint           check_id;
-  gulong          cancelled_id;
+  GTask   *task;
+  gboolean journalled;  /* the batch is in the journal */
+  gboolean withdrawing; /* cancelled: taking back what was not sent */
+  guint    wait_id;
+  guint    check_id;
+  gulong   cancelled_id;
 };
 
 G_DEFINE_FINAL_TYPE (SignetRequestSender, signet_request_sender, G_TYPE_OBJECT)
@@ -78,41 +79,80 @@ entry_clear (Entry *entry)
   g_clear_object (&entry->document);
 }
 
-static void send_next (SignetRequestSender *self);
+static gboolean wait_limit_cb (gpointer user_data);
 
 static void
 stop_watching (SignetRequestSender *self)
 {
   g_clear_handle_id (&self->wait_id, g_source_remove);
   g_clear_handle_id (&self->check_id, g_source_remove);
-  if (self->watched != NULL)
-    g_signal_handlers_disconnect_by_data (self->watched, self);
-  g_clear_object (&self->watched);
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      Entry *entry = &g_array_index (self->entries, Entry, i);
+
+      if (entry->document != NULL)
+        g_signal_handlers_disconnect_by_data (entry->document, self);
+    }
 }
 
-/* Ends the current entry and goes on with the next. */
+/* The service gets wait_limit seconds for each step of the batch. */
 static void
-finish_entry (SignetRequestSender *self, SignetSendOutcome outcome, const char *message)
+restart_wait (SignetRequestSender *self)
 {
-  Entry *entry = &g_array_index (self->entries, Entry, self->current);
+  g_clear_handle_id (&self->wait_id, g_source_remove);
+  if (self->task != NULL && self->journalled)
+    self->wait_id = g_timeout_add_seconds (self->wait_limit, wait_limit_cb, self);
+}
+
+static void
+return_result (SignetRequestSender *self)
+{
+  g_autoptr (GTask) task = g_steal_pointer (&self->task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
 
   stop_watching (self);
+  self->running = FALSE;
+  if (self->cancelled_id != 0)
+    g_cancellable_disconnect (cancellable, self->cancelled_id);
+  self->cancelled_id = 0;
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+maybe_return (SignetRequestSender *self)
+{
+  if (self->task == NULL || self->withdrawing)
+    return;
+  for (guint i = 0; i < self->entries->len; i++)
+    if (!g_array_index (self->entries, Entry, i).settled)
+      return;
+  return_result (self);
+}
+
+static void
+settle (SignetRequestSender *self, Entry *entry, SignetSendOutcome outcome, const char *message)
+{
+  if (entry->settled)
+    return;
+  entry->settled = TRUE;
   entry->outcome = outcome;
   g_free (entry->message);
   entry->message = g_strdup (message);
-  g_debug ("Entry %u: outcome %d", self->current, outcome);
-
-  self->current++;
+  if (entry->document != NULL)
+    g_signal_handlers_disconnect_by_data (entry->document, self);
+  g_debug ("Entry %s: outcome %d", entry->name, outcome);
+  if (outcome == SIGNET_SEND_OUTCOME_NOT_SENT)
+    return;
   self->n_done++;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_DONE]);
-  send_next (self);
+  restart_wait (self);
 }
 
 /* Whether the journalled document has got as far as it will while we wait. */
 static void
-check_document (SignetRequestSender *self)
+check_entry (SignetRequestSender *self, Entry *entry)
 {
-  SignetDocument *document = self->watched;
+  SignetDocument *document = entry->document;
   SignetOutbox   *outbox = signet_sync_get_outbox (self->sync);
   const char     *error = signet_document_get_last_error (document);
 
@@ -121,22 +161,34 @@ check_document (SignetRequestSender *self)
       case SIGNET_DOCUMENT_STATUS_PENDING:
       case SIGNET_DOCUMENT_STATUS_UPLOADED:
         if (error != NULL)
-          finish_entry (self, SIGNET_SEND_OUTCOME_WAITING, error);
+          settle (self, entry, SIGNET_SEND_OUTCOME_WAITING, error);
         else if (outbox == NULL || !signet_outbox_get_online (outbox))
-          finish_entry (
-            self, SIGNET_SEND_OUTCOME_WAITING,
-            _ ("Signet is offline. The request is sent as soon as the network is back."));
+          settle (self, entry, SIGNET_SEND_OUTCOME_WAITING,
+                  _ ("Signet is offline. The request is sent as soon as the network is back."));
         return;
 
       case SIGNET_DOCUMENT_STATUS_FAILED:
-        finish_entry (self, SIGNET_SEND_OUTCOME_FAILED,
-                      error != NULL ? error : _ ("The service refused the request."));
+        settle (self, entry, SIGNET_SEND_OUTCOME_FAILED,
+                error != NULL ? error : _ ("The service refused the request."));
         return;
 
       default:
-        finish_entry (self, SIGNET_SEND_OUTCOME_SENT, NULL);
+        settle (self, entry, SIGNET_SEND_OUTCOME_SENT, NULL);
         return;
     }
+}
+
+static void
+check_all (SignetRequestSender *self)
+{
+  for (guint i = 0; i < self->entries->len && self->task != NULL; i++)
+    {
+      Entry *entry = &g_array_index (self->entries, Entry, i);
+
+      if (!entry->settled && entry->document != NULL)
+        check_entry (self, entry);
+    }
+  maybe_return (self);
 }
 
 /* The outbox sets a document's error, then its status: look once both
@@ -147,7 +199,8 @@ check_idle_cb (gpointer user_data)
   SignetRequestSender *self = user_data;
 
   self->check_id = 0;
-  check_document (self);
+  if (!self->withdrawing)
+    check_all (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -158,16 +211,75 @@ document_changed_cb (SignetRequestSender *self)
     self->check_id = g_idle_add (check_idle_cb, self);
 }
 
+/* Whatever has not got through by now goes on in the background. */
+static void
+settle_rest (SignetRequestSender *self, const char *message)
+{
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      Entry *entry = &g_array_index (self->entries, Entry, i);
+
+      if (!entry->settled && entry->document != NULL)
+        settle (self, entry, SIGNET_SEND_OUTCOME_WAITING, message);
+    }
+  maybe_return (self);
+}
+
 static gboolean
 wait_limit_cb (gpointer user_data)
 {
   SignetRequestSender *self = user_data;
 
   self->wait_id = 0;
-  finish_entry (self, SIGNET_SEND_OUTCOME_WAITING,
-                _ ("The service has not answered yet. Signet goes on sending the request in the "
-                   "background."));
+  settle_rest (self, _ ("The service has not answered yet. Signet goes on sending the request in "
+                        "the background."));
   return G_SOURCE_REMOVE;
+}
+
+static void
+withdrawn_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (SignetRequestSender) self = user_data;
+  g_autoptr (GPtrArray) withdrawn = NULL;
+  g_autoptr (GError) error = NULL;
+
+  withdrawn = signet_sync_withdraw_finish (SIGNET_SYNC (source), result, &error);
+  if (withdrawn == NULL)
+    g_debug ("Nothing withdrawn: %s", error->message);
+  for (guint i = 0; withdrawn != NULL && i < self->entries->len; i++)
+    {
+      Entry *entry = &g_array_index (self->entries, Entry, i);
+
+      if (entry->settled || entry->document == NULL
+          || !g_ptr_array_find (withdrawn, entry->document, NULL))
+        continue;
+      /* Back to the caller, as if never sent: the journal has no trace. */
+      settle (self, entry, SIGNET_SEND_OUTCOME_NOT_SENT, NULL);
+      g_clear_object (&entry->document);
+    }
+  self->withdrawing = FALSE;
+  if (self->task != NULL)
+    settle_rest (self, _ ("Sending goes on in the background."));
+}
+
+/* Cancelled once the batch is journalled: what nothing was sent of yet
+ * comes back as not sent; what is on its way goes on in the background. */
+static void
+withdraw (SignetRequestSender *self)
+{
+  g_autoptr (GPtrArray) documents = g_ptr_array_new ();
+
+  if (self->withdrawing || self->task == NULL)
+    return;
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      Entry *entry = &g_array_index (self->entries, Entry, i);
+
+      if (!entry->settled && entry->document != NULL)
+        g_ptr_array_add (documents, entry->document);
+    }
+  self->withdrawing = TRUE;
+  signet_sync_withdraw_async (self->sync, documents, withdrawn_cb, g_object_ref (self));
 }
 
 static gboolean
@@ -175,86 +287,97 @@ cancelled_idle_cb (gpointer user_data)
 {
   SignetRequestSender *self = user_data;
 
-  /* A request already journalled goes on in the background. */
-  if (self->watched != NULL)
-    finish_entry (self, SIGNET_SEND_OUTCOME_WAITING, _ ("Sending goes on in the background."));
+  /* Before the batch is journalled, batch_sent_cb looks. */
+  if (self->journalled)
+    withdraw (self);
   return G_SOURCE_REMOVE;
 }
 
 static void
-sent_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+batch_sent_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (SignetRequestSender) self = user_data;
+  g_autoptr (GPtrArray) documents = NULL;
   g_autoptr (GError) error = NULL;
-  g_autoptr (SignetDocument) document = NULL;
-  Entry *entry;
+  guint next = 0;
 
-  document = signet_sync_send_finish (SIGNET_SYNC (source), result, &error);
+  documents = signet_sync_send_batch_finish (SIGNET_SYNC (source), result, &error);
   if (self->task == NULL)
     return;
-  if (document == NULL)
+  if (documents == NULL)
     {
-      finish_entry (self, SIGNET_SEND_OUTCOME_FAILED, error->message);
+      /* Nothing of the batch was journalled (a full disk, say): nothing
+       * is sent, and the caller says why. */
+      GTask *task = g_steal_pointer (&self->task);
+
+      self->running = FALSE;
+      if (self->cancelled_id != 0)
+        g_cancellable_disconnect (g_task_get_cancellable (task), self->cancelled_id);
+      self->cancelled_id = 0;
+      g_task_return_error (task, g_steal_pointer (&error));
+      g_object_unref (task);
       return;
     }
 
-  entry = &g_array_index (self->entries, Entry, self->current);
-  g_set_object (&entry->document, document);
+  /* From here the requests are in the journal: the outbox sends them even
+   * if Signet stops now. */
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      Entry *entry = &g_array_index (self->entries, Entry, i);
 
-  /* From here the request is in the journal: the outbox sends it even if
-   * the person cancels now. */
-  self->watched = g_object_ref (document);
-  g_signal_connect_swapped (document, "notify::status", G_CALLBACK (document_changed_cb), self);
-  g_signal_connect_swapped (document, "notify::last-error", G_CALLBACK (document_changed_cb), self);
-  self->wait_id = g_timeout_add_seconds (self->wait_limit, wait_limit_cb, self);
+      if (entry->settled)
+        continue;
+      g_assert (next < documents->len);
+      entry->document = g_object_ref (documents->pdata[next++]);
+      g_signal_connect_swapped (entry->document, "notify::status", G_CALLBACK (document_changed_cb),
+                                self);
+      g_signal_connect_swapped (entry->document, "notify::last-error",
+                                G_CALLBACK (document_changed_cb), self);
+    }
+  self->journalled = TRUE;
+  restart_wait (self);
   if (g_cancellable_is_cancelled (g_task_get_cancellable (self->task)))
     {
-      cancelled_idle_cb (self);
+      withdraw (self);
       return;
     }
-  check_document (self);
+  check_all (self);
 }
 
 static void
-return_result (SignetRequestSender *self)
-{
-  g_autoptr (GTask) task = g_steal_pointer (&self->task);
-  GCancellable *cancellable = g_task_get_cancellable (task);
-
-  self->running = FALSE;
-  if (self->cancelled_id != 0)
-    g_cancellable_disconnect (cancellable, self->cancelled_id);
-  self->cancelled_id = 0;
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
-send_next (SignetRequestSender *self)
+send_all (SignetRequestSender *self)
 {
   GCancellable *cancellable = g_task_get_cancellable (self->task);
-  g_autoptr (GPtrArray) rounds = NULL;
-  g_autoptr (GError) error = NULL;
-  Entry *entry;
+  g_autoptr (GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
 
-  /* Cancelling leaves the entries not yet journalled as they are. */
-  if (self->current >= self->entries->len || g_cancellable_is_cancelled (cancellable))
+  /* Cancelled before anything is journalled: nothing is sent. */
+  if (g_cancellable_is_cancelled (cancellable))
     {
       return_result (self);
       return;
     }
 
-  entry = &g_array_index (self->entries, Entry, self->current);
-  rounds = signet_request_spec_build_rounds (entry->spec, entry->file, entry->name, &error);
-  if (rounds == NULL)
+  for (guint i = 0; i < self->entries->len; i++)
     {
-      finish_entry (self, SIGNET_SEND_OUTCOME_FAILED, error->message);
+      Entry *entry = &g_array_index (self->entries, Entry, i);
+      g_autoptr (GError) error = NULL;
+      GPtrArray *rounds
+        = signet_request_spec_build_rounds (entry->spec, entry->file, entry->name, &error);
+
+      if (rounds == NULL)
+        settle (self, entry, SIGNET_SEND_OUTCOME_FAILED, error->message);
+      else
+        g_ptr_array_add (batch, rounds);
+    }
+  if (batch->len == 0)
+    {
+      maybe_return (self);
       return;
     }
 
-  /* Not cancellable: once asked for, the journal entry is made, and we
-   * want to know its document. */
-  signet_sync_send_async (self->sync, (SignetSignatureRequest *const *) rounds->pdata, rounds->len,
-                          NULL, sent_cb, g_object_ref (self));
+  /* Not cancellable: once asked for, the batch is journalled, and we want
+   * to know its documents. */
+  signet_sync_send_batch_async (self->sync, batch, NULL, batch_sent_cb, g_object_ref (self));
 }
 
 static void
@@ -301,7 +424,7 @@ quota_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   if (g_task_get_cancellable (self->task) != NULL)
     self->cancelled_id = g_cancellable_connect (g_task_get_cancellable (self->task),
                                                 G_CALLBACK (cancelled_cb), self, NULL);
-  send_next (self);
+  send_all (self);
 }
 
 static void
@@ -629,14 +752,20 @@ signet_request_sender_set_wait_limit (SignetRequestSender *self, guint seconds)
 /**
  * signet_request_sender_run_async:
  * @self: a #SignetRequestSender
- * @cancellable: (nullable): stops sending entries not yet journalled
+ * @cancellable: (nullable): takes back the entries not sent yet
  * @callback: called when every entry has its outcome, or sending stopped
  * @user_data: data for @callback
  *
- * Checks the quota, then sends the entries one after the other. Fails with
- * %SIGNET_ERROR_QUOTA_EXHAUSTED, sending nothing, when too few signature
- * requests remain; if the quota cannot be asked for, sends anyway (the
- * outbox keeps what it cannot send yet).
+ * Checks the quota, then journals every entry in one transaction and
+ * follows them while the outbox sends them one after the other. Fails
+ * with %SIGNET_ERROR_QUOTA_EXHAUSTED, sending nothing, when too few
+ * signature requests remain, and with the journal's error, sending
+ * nothing, when the batch cannot be written down (a full disk); if the
+ * quota cannot be asked for, sends anyway (the outbox keeps what it
+ * cannot send yet). Cancelling after the batch is journalled takes back
+ * the entries nothing was sent of (their outcome stays
+ * %SIGNET_SEND_OUTCOME_NOT_SENT and the journal has no trace of them);
+ * the others go on in the background.
  */
 void
 signet_request_sender_run_async (SignetRequestSender *self,

@@ -55,6 +55,7 @@ static GParamSpec *properties[N_PROPS];
 enum
 {
   FINISHED,
+  RESUMED,
   N_SIGNALS
 };
 
@@ -86,12 +87,19 @@ tracker_finished_cb (SignetTracker *tracker, SignetDocument *document, gpointer 
 }
 
 static void
+outbox_resumed_cb (SignetOutbox *outbox, guint n_sent, guint n_unsent, gpointer user_data)
+{
+  g_signal_emit (user_data, signals[RESUMED], 0, n_sent, n_unsent);
+}
+
+static void
 drop_workers (SignetSync *self)
 {
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   if (self->outbox != NULL)
     {
+      g_signal_handlers_disconnect_by_data (self->outbox, self);
       signet_outbox_stop (self->outbox);
       g_clear_object (&self->outbox);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OUTBOX]);
@@ -136,6 +144,7 @@ client_cb (GObject *source, GAsyncResult *result, gpointer user_data)
                                     G_SETTINGS_BIND_GET, seconds_to_ms, ms_to_seconds, NULL, NULL);
     }
   g_signal_connect (self->tracker, "finished", G_CALLBACK (tracker_finished_cb), self);
+  g_signal_connect (self->outbox, "resumed", G_CALLBACK (outbox_resumed_cb), self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OUTBOX]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRACKER]);
   signet_outbox_start (self->outbox);
@@ -222,6 +231,18 @@ signet_sync_class_init (SignetSyncClass *klass)
    */
   signals[FINISHED] = g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                     NULL, NULL, NULL, G_TYPE_NONE, 1, SIGNET_TYPE_DOCUMENT);
+  /**
+   * SignetSync::resumed:
+   * @self: the sync
+   * @n_sent: how many requests of the interrupted batches had been sent
+   * @n_unsent: how many are being sent now
+   *
+   * Relays #SignetOutbox::resumed: an earlier run was interrupted while
+   * sending, and the outbox goes on where it stopped. Emitted once the
+   * account's client is ready, after signet_sync_start_async() finished.
+   */
+  signals[RESUMED] = g_signal_new ("resumed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                   NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
 }
 
 static void
@@ -419,6 +440,150 @@ signet_sync_send_async (SignetSync                    *self,
  */
 SignetDocument *
 signet_sync_send_finish (SignetSync *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+batch_added_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  GError    *error = NULL;
+  GPtrArray *documents = signet_journal_add_batch_finish (SIGNET_JOURNAL (source), result, &error);
+
+  if (documents == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, documents, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/**
+ * signet_sync_send_batch_async:
+ * @self: a #SignetSync
+ * @batch: (element-type GPtrArray): for each request, a #GPtrArray of
+ *   the #SignetSignatureRequest of each round
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called once the whole batch is journalled
+ * @user_data: data for @callback
+ *
+ * Journals every request of @batch for the current environment in one
+ * transaction, with a copy of each file (see
+ * signet_journal_add_batch_async()); the outbox then sends them one after
+ * the other, and after a crash goes on where it stopped.
+ */
+void
+signet_sync_send_batch_async (SignetSync         *self,
+                              GPtrArray          *batch,
+                              GCancellable       *cancellable,
+                              GAsyncReadyCallback callback,
+                              gpointer            user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (SIGNET_IS_SYNC (self));
+  g_return_if_fail (batch != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, signet_sync_send_batch_async);
+  /* Once asked for, the batch is written: the caller must learn of it. */
+  g_task_set_check_cancellable (task, FALSE);
+  if (signet_account_get_environment (self->account) == SIGNET_ENVIRONMENT_NONE)
+    {
+      g_task_return_new_error (task, SIGNET_ERROR, SIGNET_ERROR_NOT_AUTHORIZED, "%s",
+                               _ ("Signet is not connected to OKdokument yet."));
+      g_object_unref (task);
+      return;
+    }
+  signet_journal_add_batch_async (self->journal, environment_id (self), batch, NULL, batch_added_cb,
+                                  task);
+}
+
+/**
+ * signet_sync_send_batch_finish:
+ * @self: a #SignetSync
+ * @result: the #GAsyncResult
+ * @error: return location for an error
+ *
+ * Returns: (transfer container) (element-type SignetDocument): the
+ *   journalled documents, in the order of the batch
+ */
+GPtrArray *
+signet_sync_send_batch_finish (SignetSync *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+withdrawn_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  SignetSync *self = g_task_get_source_object (task);
+  GPtrArray  *held = g_task_get_task_data (task);
+  GError     *error = NULL;
+  GPtrArray  *withdrawn = signet_journal_withdraw_finish (SIGNET_JOURNAL (source), result, &error);
+
+  if (self->outbox != NULL)
+    for (guint i = 0; i < held->len; i++)
+      signet_outbox_release (self->outbox, held->pdata[i]);
+  if (withdrawn == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, withdrawn, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/**
+ * signet_sync_withdraw_async:
+ * @self: a #SignetSync
+ * @documents: (element-type SignetDocument): journalled documents
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Takes back those of @documents that nothing was sent of yet (pending,
+ * and not on their way now): they leave the journal, as if they had never
+ * been sent. The others go on.
+ */
+void
+signet_sync_withdraw_async (SignetSync         *self,
+                            GPtrArray          *documents,
+                            GAsyncReadyCallback callback,
+                            gpointer            user_data)
+{
+  g_autoptr (GPtrArray) held = g_ptr_array_new_with_free_func (g_object_unref);
+  GTask *task;
+
+  g_return_if_fail (SIGNET_IS_SYNC (self));
+  g_return_if_fail (documents != NULL);
+
+  for (guint i = 0; i < documents->len; i++)
+    {
+      SignetDocument *document = documents->pdata[i];
+
+      if (signet_document_get_status (document) != SIGNET_DOCUMENT_STATUS_PENDING)
+        continue;
+      if (self->outbox == NULL || signet_outbox_hold (self->outbox, document))
+        g_ptr_array_add (held, g_object_ref (document));
+    }
+  task = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (task, signet_sync_withdraw_async);
+  g_task_set_task_data (task, g_ptr_array_ref (held), (GDestroyNotify) g_ptr_array_unref);
+  signet_journal_withdraw_async (self->journal, held, withdrawn_cb, task);
+}
+
+/**
+ * signet_sync_withdraw_finish:
+ * @self: a #SignetSync
+ * @result: the #GAsyncResult
+ * @error: return location for an error
+ *
+ * Returns: (transfer container) (element-type SignetDocument): the
+ *   documents withdrawn
+ */
+GPtrArray *
+signet_sync_withdraw_finish (SignetSync *self, GAsyncResult *result, GError **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 

@@ -41,4 +41,16 @@ void            signet_sync_send_async (SignetSync                    *self,
                                         gpointer                       user_data);
 SignetDocument *signet_sync_send_finish (SignetSync *self, GAsyncResult *result, GError **error);
 
+void       signet_sync_send_batch_async (SignetSync         *self,
+                                         GPtrArray          *batch,
+                                         GCancellable       *cancellable,
+                                         GAsyncReadyCallback callback,
+                                         gpointer            user_data);
+GPtrArray *signet_sync_send_batch_finish (SignetSync *self, GAsyncResult *result, GError **error);
+void       signet_sync_withdraw_async (SignetSync         *self,
+                                       GPtrArray          *documents,
+                                       GAsyncReadyCallback callback,
+                                       gpointer            user_data);
+GPtrArray *signet_sync_withdraw_finish (SignetSync *self, GAsyncResult *result, GError **error);
+
 G_END_DECLS

@@ -1,0 +1,370 @@
+/* signet-journal-db.c
+ *
+ * Copyright 2026 The Signet authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "signet-journal"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <sqlite3.h>
+
+#include "signet-document-private.h"
+#include "signet-error.h"
+#include "signet-journal-private.h"
+
+/* The schema, its migrations, and the SQL of each job; all of it runs on
+ * the journal's worker thread. */
+
+void
+signet_journal_db_error (sqlite3 *db, const char *what, GError **error)
+{
+  g_debug ("SQLite failed to %s: %s", what, db != NULL ? sqlite3_errmsg (db) : "no database");
+  g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_FAILED,
+               _ ("Signet could not write its journal of sent documents (%s). "
+                  "Check that the disk is not full, then start Signet again."),
+               db != NULL ? sqlite3_errmsg (db) : what);
+}
+
+gboolean
+signet_journal_db_exec (sqlite3 *db, const char *sql, GError **error)
+{
+  if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      signet_journal_db_error (db, sql, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A COMMIT that fails (a full disk, an I/O error) may leave the
+ * transaction open; it is rolled back, so that the next write can begin. */
+gboolean
+signet_journal_db_commit (sqlite3 *db, GError **error)
+{
+  if (signet_journal_db_exec (db, "COMMIT", error))
+    return TRUE;
+  if (!sqlite3_get_autocommit (db))
+    sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  return FALSE;
+}
+
+static int
+get_user_version (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  int           version = -1;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return version;
+}
+
+/* Each migration takes the schema from version i to i + 1. Never change
+ * one that has shipped: add another. */
+static const char *const migrations[] = {
+  /* 0 → 1: requests and their history. */
+  "CREATE TABLE requests ("
+  "  id INTEGER PRIMARY KEY,"
+  "  signature_request_id TEXT NOT NULL UNIQUE,"
+  "  document_id TEXT,"
+  "  environment TEXT NOT NULL,"
+  "  filename TEXT NOT NULL,"
+  "  original_path TEXT,"
+  "  checksum TEXT,"
+  "  description TEXT NOT NULL,"
+  "  signing_url TEXT,"
+  "  expiration INTEGER NOT NULL DEFAULT 0,"
+  "  state TEXT,"
+  "  status TEXT NOT NULL,"
+  "  archive_path TEXT,"
+  "  created INTEGER NOT NULL,"
+  "  modified INTEGER NOT NULL);"
+  "CREATE TABLE events ("
+  "  id INTEGER PRIMARY KEY,"
+  "  request INTEGER NOT NULL REFERENCES requests (id) ON DELETE CASCADE,"
+  "  time INTEGER NOT NULL,"
+  "  kind TEXT NOT NULL,"
+  "  detail TEXT);",
+  /* 1 → 2: multi-round plans, the last error, and indexes for the
+   * history and the open requests. A version 1 request is one round. */
+  "ALTER TABLE requests ADD COLUMN plan TEXT;"
+  "ALTER TABLE requests ADD COLUMN round INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE requests ADD COLUMN n_rounds INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE requests ADD COLUMN last_error TEXT;"
+  "UPDATE requests SET plan = json_array (json (description));"
+  "CREATE INDEX events_by_request ON events (request, time);"
+  "CREATE INDEX requests_by_status ON requests (status);",
+  /* 2 → 3: the journal's own copy of a file not uploaded yet. */
+  "ALTER TABLE requests ADD COLUMN kept_path TEXT;",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SIGNET_JOURNAL_SCHEMA_VERSION);
+
+static gboolean
+migrate (sqlite3 *db, GError **error)
+{
+  int version;
+
+  if (!signet_journal_db_exec (db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  version = get_user_version (db);
+  if (version < 0 || version > SIGNET_JOURNAL_SCHEMA_VERSION)
+    {
+      signet_journal_db_exec (db, "ROLLBACK", NULL);
+      g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_FAILED,
+                   _ ("The journal of sent documents was written by a newer version of Signet. "
+                      "Update Signet to open it."));
+      return FALSE;
+    }
+
+  for (int i = version; i < SIGNET_JOURNAL_SCHEMA_VERSION; i++)
+    {
+      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", i + 1);
+
+      g_debug ("Migrating the journal from version %d to %d", i, i + 1);
+      if (!signet_journal_db_exec (db, migrations[i], error)
+          || !signet_journal_db_exec (db, set_version, error))
+        {
+          signet_journal_db_exec (db, "ROLLBACK", NULL);
+          return FALSE;
+        }
+    }
+
+  return signet_journal_db_commit (db, error);
+}
+
+static char *
+column_text (sqlite3_stmt *stmt, int column)
+{
+  const unsigned char *text = sqlite3_column_text (stmt, column);
+
+  return text != NULL ? g_strdup ((const char *) text) : NULL;
+}
+
+#define REQUEST_COLUMNS                                                                            \
+  "id, signature_request_id, document_id, environment, filename, original_path, checksum, "        \
+  "plan, round, n_rounds, signing_url, expiration, state, status, archive_path, last_error, "      \
+  "created, modified, kept_path"
+
+GPtrArray *
+signet_journal_db_load (sqlite3 *db, GError **error)
+{
+  g_autoptr (GPtrArray) records
+    = g_ptr_array_new_with_free_func ((GDestroyNotify) signet_document_record_free);
+  sqlite3_stmt *stmt = NULL;
+  int           rc;
+
+  if (sqlite3_prepare_v2 (db, "SELECT " REQUEST_COLUMNS " FROM requests ORDER BY id", -1, &stmt,
+                          NULL)
+      != SQLITE_OK)
+    {
+      signet_journal_db_error (db, "read the requests", error);
+      return NULL;
+    }
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SignetDocumentRecord *record = g_new0 (SignetDocumentRecord, 1);
+
+      record->id = sqlite3_column_int64 (stmt, 0);
+      record->signature_request_id = column_text (stmt, 1);
+      record->document_id = column_text (stmt, 2);
+      record->environment = column_text (stmt, 3);
+      record->filename = column_text (stmt, 4);
+      record->original_path = column_text (stmt, 5);
+      record->checksum = column_text (stmt, 6);
+      record->plan = column_text (stmt, 7);
+      record->round = sqlite3_column_int (stmt, 8);
+      record->n_rounds = sqlite3_column_int (stmt, 9);
+      record->signing_url = column_text (stmt, 10);
+      record->expiration = sqlite3_column_int64 (stmt, 11);
+      record->state = column_text (stmt, 12);
+      record->status = column_text (stmt, 13);
+      record->archive_path = column_text (stmt, 14);
+      record->last_error = column_text (stmt, 15);
+      record->created = sqlite3_column_int64 (stmt, 16);
+      record->modified = sqlite3_column_int64 (stmt, 17);
+      record->kept_path = column_text (stmt, 18);
+      g_ptr_array_add (records, record);
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      signet_journal_db_error (db, "read the requests", error);
+      return NULL;
+    }
+  return g_steal_pointer (&records);
+}
+
+gboolean
+signet_journal_db_open (SignetJournal *self, GError **error)
+{
+  g_autofree char *folder = g_path_get_dirname (self->path);
+  int              rc;
+
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_FAILED,
+                   _ ("Signet could not create the folder “%s” for its journal (%s). "
+                      "Check the folder’s permissions, then start Signet again."),
+                   folder, g_strerror (saved));
+      return FALSE;
+    }
+
+  rc = sqlite3_open_v2 (self->path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      signet_journal_db_error (self->db, "open the journal", error);
+      g_clear_pointer (&self->db, sqlite3_close);
+      return FALSE;
+    }
+
+  /* FULL: a request the journal says was written survives a power cut too. */
+  /* The busy timeout first: another reader (a second Signet, a backup
+   * tool) may hold the file while WAL is switched on. */
+  if (!signet_journal_db_exec (self->db, "PRAGMA busy_timeout = 5000", error)
+      || !signet_journal_db_exec (self->db, "PRAGMA journal_mode = WAL", error)
+      || !signet_journal_db_exec (self->db, "PRAGMA synchronous = FULL", error)
+      || !signet_journal_db_exec (self->db, "PRAGMA foreign_keys = ON", error)
+      || !migrate (self->db, error))
+    {
+      g_clear_pointer (&self->db, sqlite3_close);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+signet_journal_db_insert_event (sqlite3    *db,
+                                gint64      request,
+                                gint64      time,
+                                const char *kind,
+                                const char *detail)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean      ok;
+
+  ok = sqlite3_prepare_v2 (db,
+                           "INSERT INTO events (request, time, kind, detail) VALUES (?, ?, ?, ?)",
+                           -1, &stmt, NULL)
+       == SQLITE_OK;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, request);
+      sqlite3_bind_int64 (stmt, 2, time);
+      sqlite3_bind_text (stmt, 3, kind, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, detail, -1, SQLITE_STATIC);
+      ok = sqlite3_step (stmt) == SQLITE_DONE;
+    }
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+/* Binds the columns of @record from parameter 1 on, in REQUEST_COLUMNS
+ * order without the id. */
+void
+signet_journal_db_bind_record (sqlite3_stmt *stmt, SignetDocumentRecord *record)
+{
+  sqlite3_bind_text (stmt, 1, record->signature_request_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, record->document_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, record->environment, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, record->filename, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, record->original_path, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, record->checksum, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, record->plan, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 8, record->round);
+  sqlite3_bind_int (stmt, 9, record->n_rounds);
+  sqlite3_bind_text (stmt, 10, record->signing_url, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 11, record->expiration);
+  sqlite3_bind_text (stmt, 12, record->state, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 13, record->status, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 14, record->archive_path, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 15, record->last_error, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 16, record->created);
+  sqlite3_bind_int64 (stmt, 17, record->modified);
+  sqlite3_bind_text (stmt, 18, record->kept_path, -1, SQLITE_STATIC);
+}
+
+gboolean
+signet_journal_db_save (SignetJournal *self, Job *job, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean      ok;
+
+  if (!signet_journal_db_exec (self->db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  ok = sqlite3_prepare_v2 (self->db,
+                           "UPDATE requests SET signature_request_id = ?, document_id = ?, "
+                           "environment = ?, filename = ?, original_path = ?, checksum = ?, "
+                           "plan = ?, round = ?, n_rounds = ?, signing_url = ?, expiration = ?, "
+                           "state = ?, status = ?, archive_path = ?, last_error = ?, created = ?, "
+                           "modified = ?, kept_path = ? WHERE id = ?",
+                           -1, &stmt, NULL)
+       == SQLITE_OK;
+  if (ok)
+    {
+      signet_journal_db_bind_record (stmt, job->record);
+      sqlite3_bind_int64 (stmt, 19, job->record->id);
+      ok = sqlite3_step (stmt) == SQLITE_DONE && sqlite3_changes (self->db) == 1;
+    }
+  sqlite3_finalize (stmt);
+  if (ok && job->event != NULL)
+    ok = signet_journal_db_insert_event (self->db, job->record->id, job->time, job->event,
+                                         job->detail);
+  if (!ok)
+    {
+      signet_journal_db_error (self->db, "save a request", error);
+      signet_journal_db_exec (self->db, "ROLLBACK", NULL);
+      return FALSE;
+    }
+  return signet_journal_db_commit (self->db, error);
+}
+
+GPtrArray *
+signet_journal_db_events (SignetJournal *self, Job *job, GError **error)
+{
+  g_autoptr (GPtrArray) events
+    = g_ptr_array_new_with_free_func ((GDestroyNotify) signet_journal_event_free);
+  sqlite3_stmt *stmt = NULL;
+  int           rc;
+
+  if (sqlite3_prepare_v2 (
+        self->db, "SELECT time, kind, detail FROM events WHERE request = ? ORDER BY time, id", -1,
+        &stmt, NULL)
+      != SQLITE_OK)
+    {
+      signet_journal_db_error (self->db, "read the history", error);
+      return NULL;
+    }
+  sqlite3_bind_int64 (stmt, 1, job->record->id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SignetJournalEvent *event = g_new0 (SignetJournalEvent, 1);
+
+      event->time = sqlite3_column_int64 (stmt, 0);
+      event->kind = column_text (stmt, 1);
+      event->detail = column_text (stmt, 2);
+      g_ptr_array_add (events, event);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      signet_journal_db_error (self->db, "read the history", error);
+      return NULL;
+    }
+  return g_steal_pointer (&events);
+}

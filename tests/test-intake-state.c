@@ -1,0 +1,143 @@
+/* test-intake-state.c
+ *
+ * Copyright 2026 The Signet authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The intake queue kept across a restart (issue 23): its files and their
+ * settings are written to a state file after every change and come back
+ * in the next run, in order.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "signet-intake-queue.h"
+
+static char *
+write_file (const char *name)
+{
+  g_autofree char *folder = g_build_filename (g_get_user_data_dir (), "in", NULL);
+  char            *path = g_build_filename (folder, name, NULL);
+
+  g_mkdir_with_parents (folder, 0700);
+  g_assert_true (g_file_set_contents (path, "%PDF-1.7 not really", -1, NULL));
+  return path;
+}
+
+/* Iterates the main context until @path holds @needle, or fails. */
+static void
+wait_contents (const char *path, const char *needle, gboolean present)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  for (;;)
+    {
+      g_autofree char *contents = NULL;
+
+      if (g_file_get_contents (path, &contents, NULL, NULL)
+          && (strstr (contents, needle) != NULL) == present)
+        return;
+      if (g_get_monotonic_time () > deadline)
+        g_error ("%s does not %s %s after 10 s: %s", path, present ? "hold" : "leave out", needle,
+                 contents);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static void
+result_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static int
+restore (SignetIntakeQueue *queue, GFile *state, GError **error)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  signet_intake_queue_restore_async (queue, state, NULL, result_cb, &result);
+  while (result == NULL)
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("The queue was not restored after 10 s");
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return signet_intake_queue_restore_finish (queue, result, error);
+}
+
+/* Files dropped and set up, one removed: the next run gets the others
+ * back, in order, with their settings. */
+static void
+test_round_trip (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_state_dir (), "signet", "queue.json", NULL);
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autoptr (GFile) state = g_file_new_for_path (path);
+  g_autoptr (SignetIntakeQueue) queue = signet_intake_queue_new ();
+  g_autoptr (SignetIntakeQueue) next = signet_intake_queue_new ();
+  g_autoptr (GError) error = NULL;
+  const char       *names[] = { "first.pdf", "second.pdf", "third.pdf" };
+  SignetIntakeItem *items[3];
+  g_autoptr (SignetIntakeItem) restored = NULL;
+
+  g_mkdir_with_parents (folder, 0700);
+  signet_intake_queue_set_state_file (queue, state);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *file_path = write_file (names[i]);
+      g_autoptr (GFile) file = g_file_new_for_path (file_path);
+
+      items[i] = signet_intake_queue_add (queue, file);
+    }
+  signet_intake_item_set_settings (items[2], "{\"expiry-hours\": 48}");
+  wait_contents (path, "expiry-hours", TRUE);
+  wait_contents (path, "first.pdf", TRUE);
+  signet_intake_queue_remove (queue, items[0]);
+  wait_contents (path, "first.pdf", FALSE);
+  g_clear_object (&queue);
+
+  g_assert_cmpint (restore (next, state, &error), ==, 2);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (next)), ==, 2);
+  restored = g_list_model_get_item (G_LIST_MODEL (next), 0);
+  g_assert_cmpstr (signet_intake_item_get_name (restored), ==, "second.pdf");
+  g_assert_null (signet_intake_item_get_settings (restored));
+  g_clear_object (&restored);
+  restored = g_list_model_get_item (G_LIST_MODEL (next), 1);
+  g_assert_cmpstr (signet_intake_item_get_name (restored), ==, "third.pdf");
+  g_assert_cmpstr (signet_intake_item_get_settings (restored), ==, "{\"expiry-hours\": 48}");
+}
+
+/* Nothing kept, nothing back; a damaged file is an error, not a crash. */
+static void
+test_nothing_kept (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_state_dir (), "queue.json", NULL);
+  g_autoptr (GFile) state = g_file_new_for_path (path);
+  g_autoptr (SignetIntakeQueue) queue = signet_intake_queue_new ();
+  g_autoptr (GError) error = NULL;
+
+  g_assert_cmpint (restore (queue, state, &error), ==, 0);
+  g_assert_no_error (error);
+  g_mkdir_with_parents (g_get_user_state_dir (), 0700);
+  g_assert_true (g_file_set_contents (path, "{\"items\": [", -1, NULL));
+  g_assert_cmpint (restore (queue, state, &error), ==, -1);
+  g_assert_nonnull (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (queue)), ==, 0);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/intake-state/round-trip", test_round_trip);
+  g_test_add_func ("/intake-state/nothing-kept", test_nothing_kept);
+
+  return g_test_run ();
+}
