@@ -10,7 +10,8 @@
 #include "config.h"
 
 #include "signet-field-value.h"
-#include "signet-request-spec-private.h"
+#include "signet-field-value-private.h"
+#include "signet-property-util.h"
 
 G_DEFINE_FINAL_TYPE (SignetFieldValue, signet_field_value, G_TYPE_OBJECT)
 

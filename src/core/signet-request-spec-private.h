@@ -7,50 +7,16 @@
 
 #pragma once
 
+#include "signet-field-value-private.h"
+#include "signet-property-util.h"
 #include "signet-request-spec.h"
+#include "signet-round-spec-private.h"
 
 G_BEGIN_DECLS
 
 /* The structs of the request description, shared by the files that read
  * it whole: the objects (signet-field-value.c, signet-round-spec.c,
  * signet-request-spec.c), validation, building the rounds and presets. */
-
-/**
- * SignetFieldValue:
- *
- * A form field to pre-fill in the first round (`fieldConfig`): its
- * technical name, the value, and whether the signer may change it.
- */
-struct _SignetFieldValue
-{
-  GObject parent_instance;
-
-  char    *name;
-  char    *value;
-  gboolean read_only;
-};
-
-/**
- * SignetRoundSpec:
- *
- * One round: one signer, how the invitation and the one-time codes reach
- * them, and the signature fields or tags they sign.
- */
-struct _SignetRoundSpec
-{
-  GObject parent_instance;
-
-  char            *signer_name;
-  gboolean         ask_signer_name;
-  char            *signer_email;
-  SignetOtpChannel open_otp;
-  SignetOtpChannel sign_otp;
-  char            *otp_email;
-  char            *phone;
-  GStrv            fields;
-  char            *open_code;
-  char            *sign_code;
-};
 
 /**
  * SignetRequestSpec:
@@ -89,14 +55,6 @@ struct _SignetRequestSpec
   GListStore *field_values;
   GListStore *rounds;
 };
-
-/* Setters of a field that notify @pspec only on a real change; an empty
- * string is stored as %NULL. */
-void signet_spec_set_string (GObject *object, char **field, const char *value, GParamSpec *pspec);
-void signet_spec_set_boolean (GObject *object, gboolean *field, gboolean value, GParamSpec *pspec);
-void signet_spec_set_uint (GObject *object, guint *field, guint value, GParamSpec *pspec);
-
-void signet_round_spec_assign (SignetRoundSpec *to, SignetRoundSpec *from);
 
 /* In signet-request-validation.c, also used to build the rules. */
 GStrv signet_request_split_recipients (const char *text);

@@ -16,37 +16,6 @@
 /* The template languages of the service (§16); the first is its default. */
 static const char *const languages[] = { "sk", "cs", "en", "ro", "uk", "pl", "pt", "hu", NULL };
 
-void
-signet_spec_set_string (GObject *object, char **field, const char *value, GParamSpec *pspec)
-{
-  if (value != NULL && *value == '\0')
-    value = NULL;
-  if (g_strcmp0 (*field, value) == 0)
-    return;
-  g_free (*field);
-  *field = g_strdup (value);
-  g_object_notify_by_pspec (object, pspec);
-}
-
-void
-signet_spec_set_boolean (GObject *object, gboolean *field, gboolean value, GParamSpec *pspec)
-{
-  value = !!value;
-  if (*field == value)
-    return;
-  *field = value;
-  g_object_notify_by_pspec (object, pspec);
-}
-
-void
-signet_spec_set_uint (GObject *object, guint *field, guint value, GParamSpec *pspec)
-{
-  if (*field == value)
-    return;
-  *field = value;
-  g_object_notify_by_pspec (object, pspec);
-}
-
 #define RW (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS)
 
 G_DEFINE_FINAL_TYPE (SignetRequestSpec, signet_request_spec, G_TYPE_OBJECT)

@@ -11,7 +11,8 @@
 
 #include "signet-round-spec.h"
 #include "signet-enums.h"
-#include "signet-request-spec-private.h"
+#include "signet-property-util.h"
+#include "signet-round-spec-private.h"
 
 G_DEFINE_FINAL_TYPE (SignetRoundSpec, signet_round_spec, G_TYPE_OBJECT)
 

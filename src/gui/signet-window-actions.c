@@ -185,6 +185,24 @@ remove_selected_activated (GtkWidget *widget, const char *action_name, GVariant 
 
 /* }}} */
 
+/* The shortcuts window is built when asked for and destroyed when closed.
+ * GtkApplication would keep it as a hidden help overlay for the whole run,
+ * and GTK 4.8's AT-SPI root answers GetChildAtIndex past the visible windows
+ * with the last toplevel, hidden or not: a hidden window has no object path,
+ * and Signet died with a critical in g_variant_new_object_path() while an
+ * assistive tool walked its windows. No hidden toplevel is ever kept. */
+static void
+show_help_overlay_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  g_autoptr (GtkBuilder) builder
+    = gtk_builder_new_from_resource (RESOURCE_BASE_PATH "/shortcuts-window.ui");
+  GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+
+  gtk_window_set_hide_on_close (shortcuts, FALSE);
+  gtk_window_set_transient_for (shortcuts, GTK_WINDOW (widget));
+  gtk_window_present (shortcuts);
+}
+
 void
 _signet_window_class_actions_init (GtkWidgetClass *widget_class)
 {
@@ -195,6 +213,8 @@ _signet_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-document", "x", show_document_activated);
   gtk_widget_class_install_action (widget_class, "win.show-handover", "ax",
                                    show_handover_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   show_help_overlay_activated);
 
   gtk_widget_class_install_action (widget_class, "intake.open", NULL, open_activated);
   gtk_widget_class_install_action (widget_class, "intake.paste", NULL, paste_activated);
