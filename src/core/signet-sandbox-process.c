@@ -460,7 +460,7 @@ signet_sandbox_process_start_async (SignetSandboxProcess *self,
       start->cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (caller_cancelled_cb),
                                                    start->cancellable, NULL);
     }
-  start->timeout_id = g_timeout_add_seconds (self->ready_timeout, deadline_cb, start);
+  start->timeout_id = g_timeout_add (self->ready_timeout * 1000, deadline_cb, start);
   g_data_input_stream_read_line_async (start->ready, G_PRIORITY_DEFAULT, start->cancellable,
                                        ready_line_cb, g_steal_pointer (&task));
 }

@@ -464,7 +464,6 @@ handle_counter (SignetSandbox *self, SoupServerMessage *msg, const char *id)
 {
   static const char *const metrics[] = { "downloaded", "files", "deleted.f", "signatureRequests" };
   g_autoptr (JsonBuilder) builder = json_builder_new ();
-  g_autoptr (JsonNode) root = NULL;
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "actual");
@@ -499,8 +498,7 @@ handle_counter (SignetSandbox *self, SoupServerMessage *msg, const char *id)
     }
   json_builder_end_object (builder);
 
-  root = json_builder_get_root (builder);
-  signet_sandbox_reply_json (msg, SOUP_STATUS_OK, root);
+  signet_sandbox_reply_builder (msg, SOUP_STATUS_OK, builder);
 }
 
 /* A path segment after @prefix with no further slash, or NULL. */

@@ -111,6 +111,7 @@ char  *signet_sandbox_format_date (gint64 ms);
 void   signet_sandbox_changed (SignetSandbox *self);
 void   signet_sandbox_count (SignetSandbox *self, const char *metric);
 void   signet_sandbox_reply_json (SoupServerMessage *msg, guint status, JsonNode *node);
+void   signet_sandbox_reply_builder (SoupServerMessage *msg, guint status, JsonBuilder *builder);
 void   signet_sandbox_reply_success (SignetSandbox     *self,
                                      SoupServerMessage *msg,
                                      const char        *message,

@@ -24,6 +24,15 @@ signet_sandbox_reply_json (SoupServerMessage *msg, guint status, JsonNode *node)
                                     g_steal_pointer (&text), length);
 }
 
+/* Answers with the object @builder has built. */
+void
+signet_sandbox_reply_builder (SoupServerMessage *msg, guint status, JsonBuilder *builder)
+{
+  g_autoptr (JsonNode) root = json_builder_get_root (builder);
+
+  signet_sandbox_reply_json (msg, status, root);
+}
+
 static const char *
 connector_code (guint status)
 {
@@ -79,7 +88,6 @@ signet_sandbox_reply_success (SignetSandbox     *self,
                               const char        *document_id)
 {
   g_autoptr (JsonBuilder) builder = json_builder_new ();
-  g_autoptr (JsonNode) root = NULL;
 
   json_builder_begin_object (builder);
   add_string_member (builder, "message", message);
@@ -90,8 +98,7 @@ signet_sandbox_reply_success (SignetSandbox     *self,
     add_connector_members (builder, SOUP_STATUS_OK);
   json_builder_end_object (builder);
 
-  root = json_builder_get_root (builder);
-  signet_sandbox_reply_json (msg, SOUP_STATUS_OK, root);
+  signet_sandbox_reply_builder (msg, SOUP_STATUS_OK, builder);
 }
 
 /* Wiki: {message, value}; connector: {code, message, result, statusCode,
@@ -104,7 +111,6 @@ signet_sandbox_reply_error (SignetSandbox     *self,
                             const char        *value)
 {
   g_autoptr (JsonBuilder) builder = json_builder_new ();
-  g_autoptr (JsonNode) root = NULL;
 
   json_builder_begin_object (builder);
   add_string_member (builder, "message", message);
@@ -117,8 +123,7 @@ signet_sandbox_reply_error (SignetSandbox     *self,
     add_string_member (builder, "value", value != NULL ? value : "");
   json_builder_end_object (builder);
 
-  root = json_builder_get_root (builder);
-  signet_sandbox_reply_json (msg, status, root);
+  signet_sandbox_reply_builder (msg, status, builder);
 }
 
 void
