@@ -264,8 +264,7 @@ return_if_cancelled (GTask *task)
   if (start->timed_out || !g_cancellable_is_cancelled (start->caller_cancellable))
     return FALSE;
   signet_sandbox_process_stop (g_task_get_source_object (task));
-  g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s",
-                           _ ("The operation was cancelled"));
+  g_task_return_error_if_cancelled (task);
   return TRUE;
 }
 
@@ -282,6 +281,8 @@ fail_start (GTask *task)
   if (start->timed_out)
     how = g_strdup_printf (_ ("it did not report its address within %u seconds"),
                            self->ready_timeout);
+  else if (self->process == NULL)
+    how = g_strdup (_ ("it stopped without an address"));
   else if (g_subprocess_get_if_exited (self->process))
     how = g_strdup_printf (_ ("it exited with status %d"),
                            g_subprocess_get_exit_status (self->process));
