@@ -188,6 +188,36 @@ class Signet:
                 raise TestFailure(f"no {role} named {name!r} appeared; the tree is:\n{self.dump()}")
             time.sleep(POLL_INTERVAL)
 
+    def find_toast(self, name, role="label", root=None, timeout=DEFAULT_TIMEOUT):
+        """Like find(), for a toast: it lives a few seconds, and walking the
+        whole tree first to last may outlast it on a busy machine. Toasts are
+        their overlay's last child, so this walks last child first."""
+        def walk_last_first(node):
+            yield node
+            try:
+                count = node.get_child_count()
+            except gi.repository.GLib.Error:
+                return
+            for i in reversed(range(count)):
+                try:
+                    child = node.get_child_at_index(i)
+                except gi.repository.GLib.Error:
+                    continue
+                if child is not None:
+                    yield from walk_last_first(child)
+
+        def toast():
+            for node in walk_last_first(root or self.app):
+                try:
+                    if node.get_role_name() == role and node.get_name() == name:
+                        return node
+                except gi.repository.GLib.Error:
+                    continue
+            check(self.process.poll() is None, f"signet exited with {self.process.returncode}")
+            return None
+
+        return self.wait_until(toast, f"no {role} named {name!r} appeared", timeout)
+
     def find_all(self, role, root=None):
         found = []
         for node in walk(root or self.app):
