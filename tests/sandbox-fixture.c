@@ -13,7 +13,8 @@
 #include <cairo-pdf.h>
 #include <poppler.h>
 
-/* Every wait of the tests ends after this many seconds with a failure. */
+/* Every wait of the tests ends after this many seconds with a failure,
+ * times SIGNET_TEST_TIMEOUT_MULTIPLIER (docs/testing.md). */
 #define TIMEOUT_SECONDS 10
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
@@ -56,8 +57,8 @@ fixture_set_up (Fixture *fx, gconstpointer data)
   g_assert_no_error (error);
   fx->base = signet_sandbox_get_base_url (fx->sandbox);
 
-  fx->session
-    = soup_session_new_with_options ("proxy-resolver", NULL, "timeout", TIMEOUT_SECONDS, NULL);
+  fx->session = soup_session_new_with_options ("proxy-resolver", NULL, "timeout",
+                                               fixture_timeout (TIMEOUT_SECONDS), NULL);
 
   fx->callback_status = SOUP_STATUS_OK;
   fx->callbacks = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
@@ -110,12 +111,24 @@ timed_out_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Runs the main context until *flag is set; fails the test after @seconds. */
+/* @seconds times SIGNET_TEST_TIMEOUT_MULTIPLIER (1 when unset), for a test
+ * that runs slower than usual: under valgrind, or on a loaded machine. */
+guint
+fixture_timeout (guint seconds)
+{
+  const char *value = g_getenv ("SIGNET_TEST_TIMEOUT_MULTIPLIER");
+  guint64     multiplier = value ? g_ascii_strtoull (value, NULL, 10) : 1;
+
+  return seconds * CLAMP (multiplier, 1, 100);
+}
+
+/* Runs the main context until *flag is set; fails the test after @seconds
+ * (scaled by fixture_timeout()). */
 void
 fixture_wait (gboolean *flag, guint seconds)
 {
   gboolean timed_out = FALSE;
-  guint    id = g_timeout_add_seconds (seconds, timed_out_cb, &timed_out);
+  guint    id = g_timeout_add_seconds (fixture_timeout (seconds), timed_out_cb, &timed_out);
 
   while (!*flag && !timed_out)
     g_main_context_iteration (NULL, TRUE);
@@ -322,7 +335,7 @@ tick_cb (gpointer user_data)
 void
 fixture_wait_state (Fixture *fx, const char *document_id, const char *state)
 {
-  gint64 deadline = g_get_monotonic_time () + TIMEOUT_SECONDS * G_USEC_PER_SEC;
+  gint64 deadline = g_get_monotonic_time () + fixture_timeout (TIMEOUT_SECONDS) * G_USEC_PER_SEC;
 
   for (;;)
     {

@@ -67,6 +67,7 @@ char *fixture_create (Fixture *fx, const char *extra_members, GBytes *pdf, char 
 char *fixture_state (Fixture *fx, const char *document_id);
 void  fixture_wait_state (Fixture *fx, const char *document_id, const char *state);
 void  fixture_wait (gboolean *flag, guint seconds);
+guint fixture_timeout (guint seconds);
 GBytes *fixture_download (Fixture *fx, const char *document_id);
 
 GBytes  *make_pdf (const char *const *pages);

@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "sandbox-fixture.h"
 #include "signet-error.h"
 #include "signet-sandbox-process.h"
@@ -78,7 +80,9 @@ test_start_and_stop (void)
   fx.session = NULL;
   /* The child dies a moment after the signal: try new connections until
    * one is refused. */
-  for (int i = 0; i < 250; i++)
+  for (gint64 deadline
+       = g_get_monotonic_time () + fixture_timeout (TIMEOUT_SECONDS) * G_USEC_PER_SEC;
+       g_get_monotonic_time () < deadline;)
     {
       g_clear_pointer (&after, response_free);
       g_clear_object (&fx.session);
@@ -118,6 +122,67 @@ test_no_address (void)
   g_assert_null (signet_sandbox_process_get_base_url (sandbox));
 }
 
+/* A stand-in for signet-sandbox: a shell script in a test folder. */
+static char *
+write_program (const char *script)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("sandbox-process-XXXXXX", &error);
+  char            *path;
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "fake-sandbox", NULL);
+  g_file_set_contents (path, script, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_chmod (path, 0755), ==, 0);
+  return path;
+}
+
+static void
+remove_program (char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  g_unlink (path);
+  g_rmdir (dir);
+  g_free (path);
+}
+
+static void
+test_exit_status (void)
+{
+  /* What the child says on stderr before it exits is in the error. */
+  g_autofree char *program
+    = write_program ("#!/bin/sh\necho 'first words' >&2\necho 'the port is taken' >&2\nexit 3\n");
+  g_autoptr (SignetSandboxProcess) sandbox = signet_sandbox_process_new (program, "k");
+  g_autoptr (GError) error = NULL;
+
+  g_assert_false (start (sandbox, NULL, &error));
+  g_assert_error (error, SIGNET_ERROR, SIGNET_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "exited with status 3"));
+  g_assert_nonnull (strstr (error->message, "first words\nthe port is taken"));
+  g_assert_null (signet_sandbox_process_get_base_url (sandbox));
+  remove_program (g_steal_pointer (&program));
+}
+
+static void
+test_deadline (void)
+{
+  /* A child that never says it is ready is stopped at the deadline. */
+  g_autofree char *program = write_program ("#!/bin/sh\nexec sleep 600\n");
+  g_autoptr (SignetSandboxProcess) sandbox = signet_sandbox_process_new (program, "k");
+  g_autoptr (GError) error = NULL;
+  gint64 started = g_get_monotonic_time ();
+
+  signet_sandbox_process_set_ready_timeout (sandbox, 1);
+  g_assert_false (start (sandbox, NULL, &error));
+  g_assert_error (error, SIGNET_ERROR, SIGNET_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "within 1 seconds"));
+  g_assert_cmpint (g_get_monotonic_time () - started, >=, G_USEC_PER_SEC);
+  g_assert_null (signet_sandbox_process_get_base_url (sandbox));
+  remove_program (g_steal_pointer (&program));
+}
+
 static void
 test_cancelled (void)
 {
@@ -141,6 +206,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/sandbox/process/missing-program", test_missing_program);
   g_test_add_func ("/sandbox/process/no-address", test_no_address);
   g_test_add_func ("/sandbox/process/cancelled", test_cancelled);
+  g_test_add_func ("/sandbox/process/exit-status", test_exit_status);
+  g_test_add_func ("/sandbox/process/deadline", test_deadline);
 
   return g_test_run ();
 }

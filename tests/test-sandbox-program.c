@@ -8,6 +8,9 @@
 
 #include "config.h"
 
+#include <fcntl.h>
+#include <gio/gunixinputstream.h>
+#include <glib-unix.h>
 #include <glib/gstdio.h>
 #include <signal.h>
 
@@ -361,6 +364,72 @@ test_stop_on_eof (void)
   g_assert_cmpint (g_subprocess_get_exit_status (program->process), ==, 0);
 }
 
+typedef struct
+{
+  char    *line;
+  gboolean done;
+} NextLine;
+
+static void
+next_line_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  NextLine *next = user_data;
+
+  line_read_cb (object, result, &next->line);
+  next->done = TRUE;
+}
+
+/* The next line of @lines, "" at its end; fails the test after the deadline. */
+static char *
+read_line_within (GDataInputStream *lines)
+{
+  NextLine next = { 0 };
+
+  g_data_input_stream_read_line_async (lines, G_PRIORITY_DEFAULT, NULL, next_line_cb, &next);
+  fixture_wait (&next.done, TIMEOUT_SECONDS);
+  return next.line;
+}
+
+/* --ready-fd: the base URL on a pipe of its own, which then closes; the
+ * same line as on stdout. */
+static void
+test_ready_fd (void)
+{
+  g_autoptr (GSubprocessLauncher) launcher = NULL;
+  g_autoptr (GSubprocess) process = NULL;
+  g_autoptr (GInputStream) pipe = NULL;
+  g_autoptr (GDataInputStream) ready = NULL;
+  g_autoptr (GDataInputStream) out = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *end = NULL;
+  g_autofree char *printed = NULL;
+  int              fds[2];
+
+  g_assert_true (g_unix_open_pipe (fds, FD_CLOEXEC, &error));
+  launcher
+    = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                                 | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_subprocess_launcher_take_fd (launcher, fds[1], 3);
+  process = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("SIGNET_SANDBOX_BIN"),
+                                         "--port", "0", "--stop-on-eof", "--ready-fd", "3", NULL);
+  g_assert_no_error (error);
+  g_clear_object (&launcher); /* closes our copy of the write end */
+
+  pipe = g_unix_input_stream_new (fds[0], TRUE);
+  ready = g_data_input_stream_new (pipe);
+  line = read_line_within (ready);
+  g_assert_true (g_regex_match_simple ("^http://127\\.0\\.0\\.1:\\d+$", line, 0, 0));
+  end = read_line_within (ready);
+  g_assert_cmpstr (end, ==, "");
+
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
+  printed = read_line_within (out);
+  g_assert_cmpstr (printed, ==, line);
+
+  g_subprocess_force_exit (process);
+}
+
 static void
 test_bad_options (void)
 {
@@ -368,6 +437,7 @@ test_bad_options (void)
     { "--style", "soap", NULL },
     { "--port", "70000", NULL },
     { "--no-such-option", NULL, NULL },
+    { "--ready-fd", "1", NULL },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -431,6 +501,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/sandbox/program/stop-on-eof", test_stop_on_eof);
   g_test_add_func ("/sandbox/program/bad-options", test_bad_options);
   g_test_add_func ("/sandbox/program/cannot-start", test_cannot_start);
+  g_test_add_func ("/sandbox/program/ready-fd", test_ready_fd);
 
   return g_test_run ();
 }

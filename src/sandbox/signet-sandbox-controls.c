@@ -20,14 +20,12 @@ static void
 reply_problem (SoupServerMessage *msg, guint status, const char *text)
 {
   g_autoptr (JsonBuilder) builder = json_builder_new ();
-  g_autoptr (JsonNode) root = NULL;
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "message");
   json_builder_add_string_value (builder, text);
   json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  signet_sandbox_reply_json (msg, status, root);
+  signet_sandbox_reply_builder (msg, status, builder);
 }
 
 static JsonObject *
@@ -73,7 +71,6 @@ finished_cb (SignetSandbox *self, SandboxRequest *request, const GError *error, 
   else
     {
       g_autoptr (JsonBuilder) builder = json_builder_new ();
-      g_autoptr (JsonNode) root = NULL;
       gboolean         mobile = g_object_get_data (G_OBJECT (msg), "sandbox-mobile") != NULL;
       g_autofree char *location = signet_sandbox_result_location (
         self, request,
@@ -90,8 +87,7 @@ finished_cb (SignetSandbox *self, SandboxRequest *request, const GError *error, 
       json_builder_set_member_name (builder, "location");
       json_builder_add_string_value (builder, location);
       json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-      signet_sandbox_reply_json (msg, SOUP_STATUS_OK, root);
+      signet_sandbox_reply_builder (msg, SOUP_STATUS_OK, builder);
     }
 
   soup_server_message_unpause (msg);
@@ -152,14 +148,12 @@ static void
 reply_count (SoupServerMessage *msg, const char *name, gint64 value)
 {
   g_autoptr (JsonBuilder) builder = json_builder_new ();
-  g_autoptr (JsonNode) root = NULL;
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, name);
   json_builder_add_int_value (builder, value);
   json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  signet_sandbox_reply_json (msg, SOUP_STATUS_OK, root);
+  signet_sandbox_reply_builder (msg, SOUP_STATUS_OK, builder);
 }
 
 /* POST /sandbox/faults {"path": "/JSON/", "count": 1, "delay": ms,
@@ -240,22 +234,38 @@ handle_style (SignetSandbox *self, SoupServerMessage *msg)
 }
 
 /* POST /sandbox/clock {"advance": ms}: moves the sandbox's clock forward. */
-static void
-handle_clock (SignetSandbox *self, SoupServerMessage *msg)
+/* Reads the member @name of the body, @fallback if absent, and answers
+ * 400 with @problem unless it lies in 0…@max. */
+static gboolean
+read_number (SoupServerMessage *msg,
+             const char        *name,
+             gint64             fallback,
+             gint64             max,
+             const char        *problem,
+             gint64            *value)
 {
   g_autoptr (JsonNode) root = NULL;
   JsonObject *object = parse_object (msg, &root);
-  gint64      advance;
 
   if (object == NULL)
-    return;
+    return FALSE;
 
-  advance = json_object_get_int_member_with_default (object, "advance", 0);
-  if (advance < 0)
+  *value = json_object_get_int_member_with_default (object, name, fallback);
+  if (*value < 0 || *value > max)
     {
-      reply_problem (msg, SOUP_STATUS_BAD_REQUEST, "The clock only goes forward.");
-      return;
+      reply_problem (msg, SOUP_STATUS_BAD_REQUEST, problem);
+      return FALSE;
     }
+  return TRUE;
+}
+
+static void
+handle_clock (SignetSandbox *self, SoupServerMessage *msg)
+{
+  gint64 advance;
+
+  if (!read_number (msg, "advance", 0, G_MAXINT64, "The clock only goes forward.", &advance))
+    return;
 
   self->clock_offset += advance;
   signet_sandbox_expire (self);
@@ -267,19 +277,10 @@ handle_clock (SignetSandbox *self, SoupServerMessage *msg)
 static void
 handle_quota (SignetSandbox *self, SoupServerMessage *msg)
 {
-  g_autoptr (JsonNode) root = NULL;
-  JsonObject *object = parse_object (msg, &root);
-  gint64      available;
+  gint64 available;
 
-  if (object == NULL)
+  if (!read_number (msg, "available", -1, G_MAXINT32, "Give \"available\", 0 or more.", &available))
     return;
-
-  available = json_object_get_int_member_with_default (object, "available", -1);
-  if (available < 0 || available > G_MAXINT32)
-    {
-      reply_problem (msg, SOUP_STATUS_BAD_REQUEST, "Give \"available\", 0 or more.");
-      return;
-    }
 
   self->available = available;
   signet_sandbox_changed (self);
@@ -294,7 +295,6 @@ static void
 handle_calls (SignetSandbox *self, SoupServerMessage *msg)
 {
   g_autoptr (JsonBuilder) builder = json_builder_new ();
-  g_autoptr (JsonNode) root = NULL;
   GHashTableIter iter;
   gpointer       key, value;
   guint          total = 0;
@@ -313,8 +313,7 @@ handle_calls (SignetSandbox *self, SoupServerMessage *msg)
   json_builder_set_member_name (builder, "total");
   json_builder_add_int_value (builder, total);
   json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  signet_sandbox_reply_json (msg, SOUP_STATUS_OK, root);
+  signet_sandbox_reply_builder (msg, SOUP_STATUS_OK, builder);
   if (soup_server_message_get_method (msg) == SOUP_METHOD_DELETE)
     g_hash_table_remove_all (self->seen);
 }

@@ -9,9 +9,13 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib-unix.h>
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <stdio.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "signet-sandbox.h"
 
@@ -24,6 +28,35 @@ quit_cb (gpointer user_data)
 {
   g_main_loop_quit (user_data);
   return G_SOURCE_REMOVE;
+}
+
+/* Writes the ready line to @fd and closes it: whoever started us waits on
+ * it instead of polling the port (docs/testing.md). */
+static gboolean
+report_ready (int fd, const char *base_url, GError **error)
+{
+  g_autofree char *line = g_strdup_printf ("%s\n", base_url);
+  gsize            done = 0;
+  gsize            length = strlen (line);
+
+  while (done < length)
+    {
+      gssize written = write (fd, line + done, length - done);
+
+      if (written < 0 && errno == EINTR)
+        continue;
+      if (written < 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), "--ready-fd %d: %s",
+                       fd, g_strerror (saved_errno));
+          close (fd);
+          return FALSE;
+        }
+      done += written;
+    }
+  return g_close (fd, error);
 }
 
 static gboolean
@@ -54,6 +87,7 @@ main (int argc, char *argv[])
   gboolean         enable_controls = FALSE;
   gboolean         stop_on_eof = FALSE;
   int              port = 0;
+  int              ready_fd = -1;
   int              quota = 100;
   int              processing_delay = 1000;
   int              unsigned_retention = 30;
@@ -77,6 +111,8 @@ main (int argc, char *argv[])
           "Days an unsigned document is kept (default 30)", "DAYS" },
         { "stop-on-eof", 0, 0, G_OPTION_ARG_NONE, &stop_on_eof, "Stop when standard input closes",
           NULL },
+        { "ready-fd", 0, 0, G_OPTION_ARG_INT, &ready_fd,
+          "Once listening, write the base URL to file descriptor FD and close it", "FD" },
         { NULL } };
 
   setlocale (LC_ALL, "");
@@ -91,7 +127,9 @@ main (int argc, char *argv[])
       g_printerr ("signet-sandbox: %s\n", error->message);
       return 2;
     }
-  if (port < 0 || port > G_MAXUINT16 || quota < 0 || processing_delay < 0 || unsigned_retention < 1)
+  if (port < 0 || port > G_MAXUINT16 || quota < 0 || processing_delay < 0 || unsigned_retention < 1
+      || ready_fd == STDIN_FILENO || ready_fd == STDOUT_FILENO || ready_fd == STDERR_FILENO
+      || ready_fd < -1)
     {
       g_printerr ("signet-sandbox: a number is out of range\n");
       return 2;
@@ -132,9 +170,16 @@ main (int argc, char *argv[])
       return 1;
     }
 
-  /* The first line of stdout is the contract with whoever started us. */
+  /* The first line of stdout is the contract with whoever started us; the
+   * same line on --ready-fd says so on a descriptor of its own. Both come
+   * only once the socket listens: connections made from now on queue. */
   printf ("%s\n", signet_sandbox_get_base_url (sandbox));
   fflush (stdout);
+  if (ready_fd != -1 && !report_ready (ready_fd, signet_sandbox_get_base_url (sandbox), &error))
+    {
+      g_printerr ("signet-sandbox: %s\n", error->message);
+      return 1;
+    }
 
   loop = g_main_loop_new (NULL, FALSE);
   g_unix_signal_add (SIGINT, quit_cb, loop);

@@ -393,6 +393,25 @@ typedef struct
   const char *date;
 } SignData;
 
+/* A rectangle filled with @fill (RGBA) and outlined with @line (RGB). */
+static void
+draw_box (cairo_t      *cr,
+          double        x,
+          double        y,
+          double        w,
+          double        h,
+          const double *fill,
+          const double *line,
+          double        line_width)
+{
+  cairo_rectangle (cr, x, y, w, h);
+  cairo_set_source_rgba (cr, fill[0], fill[1], fill[2], fill[3]);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgb (cr, line[0], line[1], line[2]);
+  cairo_set_line_width (cr, line_width);
+  cairo_stroke (cr);
+}
+
 static void
 draw_signature (cairo_t *cr, const SignetSandboxField *place, const char *name, const char *date)
 {
@@ -400,12 +419,8 @@ draw_signature (cairo_t *cr, const SignetSandboxField *place, const char *name, 
   double x = place->x, y = place->y, w = place->width, h = place->height;
 
   cairo_save (cr);
-  cairo_rectangle (cr, x, y, w, h);
-  cairo_set_source_rgba (cr, 0.93, 0.96, 1.0, 0.85);
-  cairo_fill_preserve (cr);
-  cairo_set_source_rgb (cr, 0.11, 0.31, 0.64);
-  cairo_set_line_width (cr, 1.0);
-  cairo_stroke (cr);
+  draw_box (cr, x, y, w, h, (const double[]){ 0.93, 0.96, 1.0, 0.85 },
+            (const double[]){ 0.11, 0.31, 0.64 }, 1.0);
 
   cairo_select_font_face (cr, "serif", CAIRO_FONT_SLANT_ITALIC, CAIRO_FONT_WEIGHT_BOLD);
   show_text_fitted (cr, name, x + pad * 2, y + h * 0.58, w - pad * 4, h * 0.42);
@@ -511,12 +526,8 @@ decorate_stamp_cb (cairo_t *cr,
     return;
 
   cairo_save (cr);
-  cairo_rectangle (cr, x, y, w, h);
-  cairo_set_source_rgba (cr, 1.0, 0.95, 0.95, 0.9);
-  cairo_fill_preserve (cr);
-  cairo_set_source_rgb (cr, 0.7, 0.1, 0.1);
-  cairo_set_line_width (cr, 2.0);
-  cairo_stroke (cr);
+  draw_box (cr, x, y, w, h, (const double[]){ 1.0, 0.95, 0.95, 0.9 },
+            (const double[]){ 0.7, 0.1, 0.1 }, 2.0);
   cairo_select_font_face (cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
   show_text_fitted (cr, "OKdokument sandbox stamp", x + 8, y + 18, w - 16, 12);
   cairo_select_font_face (cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);

@@ -70,6 +70,9 @@ typedef struct
   gboolean drop;
 } SandboxFault;
 
+void sandbox_fault_free (SandboxFault *fault);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SandboxFault, sandbox_fault_free)
+
 struct _SignetSandbox
 {
   GObject parent_instance;
@@ -108,6 +111,7 @@ char  *signet_sandbox_format_date (gint64 ms);
 void   signet_sandbox_changed (SignetSandbox *self);
 void   signet_sandbox_count (SignetSandbox *self, const char *metric);
 void   signet_sandbox_reply_json (SoupServerMessage *msg, guint status, JsonNode *node);
+void   signet_sandbox_reply_builder (SoupServerMessage *msg, guint status, JsonBuilder *builder);
 void   signet_sandbox_reply_success (SignetSandbox     *self,
                                      SoupServerMessage *msg,
                                      const char        *message,
@@ -129,6 +133,7 @@ SandboxDocument *signet_sandbox_add_document (SignetSandbox *self,
 void             signet_sandbox_remove_document (SignetSandbox *self, const char *id);
 SandboxRequest  *signet_sandbox_lookup_request (SignetSandbox *self, const char *id);
 SandboxRequest  *signet_sandbox_current_request (SignetSandbox *self, const char *document_id);
+gboolean         signet_sandbox_request_expired (SignetSandbox *self, SandboxRequest *request);
 void        signet_sandbox_schedule_processing (SignetSandbox *self, SandboxDocument *document);
 void        signet_sandbox_expire (SignetSandbox *self);
 void        signet_sandbox_post_outbox (SignetSandbox *self,
@@ -145,6 +150,38 @@ const char *sandbox_request_rule (SandboxRequest *request, const char *name);
 gboolean sandbox_request_rule_bool (SandboxRequest *request, const char *name, gboolean fallback);
 
 /* signet-sandbox-api.c: the OKdokument API under /JSON/ */
+/* signet-sandbox-server.c: authorization, faults and dispatch */
+void signet_sandbox_add_handlers (SignetSandbox *self);
+
+/* signet-sandbox-create.c: request bodies, and E1/E3 */
+JsonNode *signet_sandbox_parse_body (SignetSandbox *self, SoupServerMessage *msg);
+gboolean  signet_sandbox_get_optional_string (SignetSandbox     *self,
+                                              SoupServerMessage *msg,
+                                              JsonObject        *object,
+                                              const char        *name,
+                                              const char       **value);
+GBytes *signet_sandbox_decode_content (SignetSandbox *self, SoupServerMessage *msg, JsonNode *node);
+JsonNode *sandbox_content_member (JsonObject *object);
+GBytes   *signet_sandbox_accept_document (SignetSandbox     *self,
+                                          SoupServerMessage *msg,
+                                          GBytes            *upload,
+                                          const char        *filename,
+                                          GPtrArray        **fields);
+const char *
+signet_sandbox_accept_state (SignetSandbox *self, SoupServerMessage *msg, const char *state);
+gboolean signet_sandbox_check_url (SignetSandbox     *self,
+                                   SoupServerMessage *msg,
+                                   const char        *name,
+                                   const char        *url);
+void     signet_sandbox_create_request (SignetSandbox     *self,
+                                        SoupServerMessage *msg,
+                                        JsonObject        *meta,
+                                        GBytes            *upload,
+                                        const char        *filename,
+                                        const char        *upload_state);
+void
+signet_sandbox_handle_create_request (SignetSandbox *self, SoupServerMessage *msg, const char *id);
+
 void  signet_sandbox_handle_api (SignetSandbox *self, SoupServerMessage *msg, const char *path);
 char *signet_sandbox_route_name (const char *method, const char *path);
 void  signet_sandbox_handle_rest (SignetSandbox *self, SoupServerMessage *msg, const char *path);

@@ -7,6 +7,8 @@ inside Xvfb and a private D-Bus session, as ./build-aux/dev test does."""
 import json
 import os
 import pathlib
+import re
+import select
 import signal
 import subprocess
 import sys
@@ -30,6 +32,38 @@ KEYSYMS = {"q": 0x71, "w": 0x77, "question": 0x3F, "comma": 0x2C, "Escape": 0xFF
 
 class TestFailure(Exception):
     pass
+
+
+# Every wait here waits for a condition, and fails after one generous
+# deadline, scaled like the C tests' by SIGNET_TEST_TIMEOUT_MULTIPLIER
+# (docs/testing.md). A wait that ends early costs nothing, so the deadlines
+# are long enough for a machine that other work keeps busy.
+TIMEOUT_MULTIPLIER = max(1, int(os.environ.get("SIGNET_TEST_TIMEOUT_MULTIPLIER", "1") or 1))
+DEFAULT_TIMEOUT = 30.0
+POLL_INTERVAL = 0.05
+
+# AT-SPI gives up on a call after 0.8 s by default: a busy app (or a busy
+# machine) answers later than that, and the call then fails with "Did not
+# receive a reply" although nothing is wrong.
+Atspi.set_timeout(int(10000 * TIMEOUT_MULTIPLIER), int(30000 * TIMEOUT_MULTIPLIER))
+
+
+def deadline_after(seconds):
+    """The time.monotonic() at which a wait of seconds (scaled) gives up."""
+    return time.monotonic() + seconds * TIMEOUT_MULTIPLIER
+
+
+def wait_for(condition, message, timeout=DEFAULT_TIMEOUT):
+    """Polls condition() until it is true; fails with message at the deadline.
+    Returns what condition() returned."""
+    deadline = deadline_after(timeout)
+    while True:
+        result = condition()
+        if result:
+            return result
+        if time.monotonic() >= deadline:
+            raise TestFailure(f"{message} (waited {timeout * TIMEOUT_MULTIPLIER:.0f} s)")
+        time.sleep(POLL_INTERVAL)
 
 
 def check(condition, message):
@@ -110,9 +144,8 @@ class Signet:
                                         stdout=self.log, stderr=subprocess.STDOUT)
         self.app = self._find_app()
 
-    def _find_app(self, timeout=15.0):
-        deadline = time.time() + timeout
-        while time.time() < deadline:
+    def _find_app(self, timeout=DEFAULT_TIMEOUT):
+        def registered():
             check(self.process.poll() is None, f"signet exited early with {self.process.returncode}:\n{self.output()}")
             desktop = Atspi.get_desktop(0)
             for i in range(desktop.get_child_count()):
@@ -124,17 +157,19 @@ class Signet:
                         return app
                 except gi.repository.GLib.Error:
                     continue
-            time.sleep(0.1)
-        raise TestFailure(f"{self.name} did not appear on the accessibility bus:\n{self.output()}")
+            return None
+
+        return wait_for(registered, f"{self.name} did not appear on the accessibility bus:\n{self.output()}",
+                        timeout)
 
     def output(self):
         self.log.flush()
         self.log.seek(0)
         return self.log.read()
 
-    def find(self, role, name=None, timeout=10.0, root=None, predicate=None):
+    def find(self, role, name=None, timeout=DEFAULT_TIMEOUT, root=None, predicate=None):
         """The first accessible with this role and name (or predicate), waiting for it."""
-        deadline = time.time() + timeout
+        deadline = deadline_after(timeout)
         while True:
             for node in walk(root or self.app):
                 try:
@@ -149,12 +184,49 @@ class Signet:
                     continue
                 return node
             check(self.process.poll() is None, f"signet exited with {self.process.returncode}")
-            if time.time() >= deadline:
+            if time.monotonic() >= deadline:
                 raise TestFailure(f"no {role} named {name!r} appeared; the tree is:\n{self.dump()}")
-            time.sleep(0.1)
+            time.sleep(POLL_INTERVAL)
+
+    def find_toast(self, name, role="label", root=None, timeout=DEFAULT_TIMEOUT):
+        """Like find(), for a toast: it lives a few seconds, and walking the
+        whole tree first to last may outlast it on a busy machine. Toasts are
+        their overlay's last child, so this walks last child first."""
+        def walk_last_first(node):
+            yield node
+            try:
+                count = node.get_child_count()
+            except gi.repository.GLib.Error:
+                return
+            for i in reversed(range(count)):
+                try:
+                    child = node.get_child_at_index(i)
+                except gi.repository.GLib.Error:
+                    continue
+                if child is not None:
+                    yield from walk_last_first(child)
+
+        def toast():
+            for node in walk_last_first(root or self.app):
+                try:
+                    if node.get_role_name() == role and node.get_name() == name:
+                        return node
+                except gi.repository.GLib.Error:
+                    continue
+            check(self.process.poll() is None, f"signet exited with {self.process.returncode}")
+            return None
+
+        return self.wait_until(toast, f"no {role} named {name!r} appeared", timeout)
 
     def find_all(self, role, root=None):
-        return [n for n in walk(root or self.app) if n.get_role_name() == role]
+        found = []
+        for node in walk(root or self.app):
+            try:
+                if node.get_role_name() == role:
+                    found.append(node)
+            except gi.repository.GLib.Error:
+                continue  # a widget that went away while we looked
+        return found
 
     def windows(self):
         return [self.app.get_child_at_index(i) for i in range(self.app.get_child_count())]
@@ -196,11 +268,11 @@ class Signet:
         states = node.get_state_set()
         return states.contains(Atspi.StateType.VISIBLE) or states.contains(Atspi.StateType.SHOWING)
 
-    def wait_visible(self, node, timeout=10.0):
+    def wait_visible(self, node, timeout=DEFAULT_TIMEOUT):
         self.wait_until(lambda: self.is_visible(node), f"{node.get_name()!r} never became visible", timeout)
         return node
 
-    def find_button(self, name, root=None, timeout=10.0):
+    def find_button(self, name, root=None, timeout=DEFAULT_TIMEOUT):
         """A clickable button by name (a GtkMenuButton's clickable part is its inner button)."""
         return self.find("push button", name, root=root, timeout=timeout,
                          predicate=lambda n: n_actions(n) > 0)
@@ -220,18 +292,23 @@ class Signet:
             if mask:
                 Atspi.generate_keyboard_event(mask, None, Atspi.KeySynthType.UNLOCKMODIFIERS)
 
-    def wait_until(self, condition, message, timeout=10.0):
-        deadline = time.time() + timeout
-        while not condition():
-            if time.time() >= deadline:
-                raise TestFailure(message)
-            time.sleep(0.1)
+    def wait_until(self, condition, message, timeout=DEFAULT_TIMEOUT):
+        return wait_for(condition, message, timeout)
 
-    def wait_exit(self, timeout=10.0):
+    def wait_exit(self, timeout=DEFAULT_TIMEOUT):
         try:
-            return self.process.wait(timeout)
+            return self.process.wait(timeout * TIMEOUT_MULTIPLIER)
         except subprocess.TimeoutExpired:
-            raise TestFailure(f"signet did not quit within {timeout} s")
+            raise TestFailure(f"signet did not quit within {timeout * TIMEOUT_MULTIPLIER} s")
+
+    def sandbox_url(self, timeout=DEFAULT_TIMEOUT):
+        """The address of the sandbox `signet --sandbox` started, once the app
+        has read it from the child's ready pipe (it logs it with
+        G_MESSAGES_DEBUG=signet-sandbox-process)."""
+        pattern = re.compile(r"The sandbox listens on (http://127\.0\.0\.1:\d+)")
+        match = self.wait_until(lambda: pattern.search(self.output()),
+                                "the app never reported the sandbox's address", timeout)
+        return match.group(1)
 
     def pixel(self, path, x, y):
         """The (r, g, b) of one pixel of a screenshot, each 0…1."""
@@ -244,8 +321,18 @@ class Signet:
         directory = pathlib.Path(os.environ.get("SIGNET_SCREENSHOT_DIR", self.home_dir))
         directory.mkdir(parents=True, exist_ok=True)
         path = directory / f"{name}.png"
-        time.sleep(0.3)  # let the last frame reach the X server
-        subprocess.run(["import", "-window", "root", str(path)], check=True)
+        # The last frame may still be on its way to the X server: shoot until
+        # two shots in a row have the same pixels (a spinner never settles,
+        # so at the deadline the last shot is kept).
+        deadline = deadline_after(5)
+        previous = None
+        while True:
+            subprocess.run(["import", "-window", "root", str(path)], check=True)
+            pixels = subprocess.run(["convert", str(path), "-format", "%#", "info:"],
+                                    check=True, capture_output=True, text=True).stdout
+            if pixels == previous or time.monotonic() >= deadline:
+                break
+            previous = pixels
         stats = subprocess.run(["convert", str(path), "-format", "%[fx:standard_deviation]", "info:"],
                                check=True, capture_output=True, text=True).stdout
         check(float(stats) > 0.01, f"the screenshot {path} is blank")
@@ -279,18 +366,57 @@ class Signet:
 
 
 class Sandbox:
-    """A signet-sandbox on loopback, for as long as the test needs it."""
+    """A signet-sandbox on loopback, for as long as the test needs it. It
+    says it listens by writing its address to a pipe of its own
+    (--ready-fd); the start waits on that pipe for one deadline."""
 
-    def __init__(self, *keys, controls=True):
-        args = [os.environ["SIGNET_SANDBOX_BIN"], "--port", "0", "--stop-on-eof"]
+    def __init__(self, *keys, controls=True, data_dir=None, timeout=DEFAULT_TIMEOUT):
+        read_end, write_end = os.pipe()
+        args = [os.environ["SIGNET_SANDBOX_BIN"], "--port", "0", "--stop-on-eof",
+                "--ready-fd", str(write_end)]
         for key in keys:
             args += ["--api-key", key]
         if controls:
             args.append("--enable-controls")
-        self.process = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                        stderr=subprocess.DEVNULL, text=True)
-        self.url = self.process.stdout.readline().strip().rstrip("/")
-        check(self.url.startswith("http://127.0.0.1:"), f"the sandbox printed {self.url!r}")
+        if data_dir is not None:
+            args += ["--data-dir", data_dir]
+        self.errors = tempfile.TemporaryFile("w+")
+        try:
+            self.process = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                                            stderr=self.errors, text=True, pass_fds=(write_end,))
+        finally:
+            os.close(write_end)
+        try:
+            self.url = self._read_ready_line(read_end, timeout)
+        finally:
+            os.close(read_end)
+
+    def _read_ready_line(self, fd, timeout):
+        """The line on the ready pipe; fails saying how the child ended."""
+        deadline = deadline_after(timeout)
+        data = b""
+        while not data.endswith(b"\n"):
+            left = deadline - time.monotonic()
+            ready = select.select([fd], [], [], max(left, 0))[0] if left > 0 else []
+            if not ready:
+                self.process.kill()
+                self.process.wait()
+                raise TestFailure(f"the sandbox did not report its address within "
+                                  f"{timeout * TIMEOUT_MULTIPLIER} s{self._stderr_tail()}")
+            chunk = os.read(fd, 256)
+            if not chunk:
+                status = self.process.wait()
+                raise TestFailure(f"the sandbox exited with status {status} before it listened"
+                                  f"{self._stderr_tail()}")
+            data += chunk
+        url = data.decode().strip().rstrip("/")
+        check(url.startswith("http://127.0.0.1:"), f"the sandbox reported {url!r}")
+        return url
+
+    def _stderr_tail(self):
+        self.errors.seek(0)
+        lines = self.errors.read().splitlines()[-5:]
+        return (":\n" + "\n".join(lines)) if lines else ""
 
     def post(self, path, body):
         return self.request("POST", path, body)
@@ -310,10 +436,11 @@ class Sandbox:
     def close(self):
         self.process.stdin.close()
         try:
-            self.process.wait(5)
+            self.process.wait(DEFAULT_TIMEOUT)
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
+        self.errors.close()
 
 
 def run(test):

@@ -10,7 +10,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
 from gi.repository import GLib  # noqa: E402
-from signet_atspi import Atspi, Signet, TestFailure, check  # noqa: E402
+from signet_atspi import DEFAULT_TIMEOUT, TIMEOUT_MULTIPLIER, Atspi, Signet, TestFailure, check  # noqa: E402
 
 DATA = os.path.join(os.environ["SIGNET_TEST_DATA"])
 FILES = ["fields.pdf", "tags.pdf", "password.pdf", "large.pdf", "contract.docx", "not-a-pdf.pdf"]
@@ -119,11 +119,12 @@ def test(signet):
     # Signet already runs: `signet FILE` hands the file to it and exits.
     second = subprocess.run([os.environ["SIGNET_BIN"], os.path.join(DATA, "simple.pdf"),
                              os.path.join(DATA, "fields.pdf")],
-                            env=dict(os.environ, GSETTINGS_BACKEND="memory"), timeout=20,
+                            env=dict(os.environ, GSETTINGS_BACKEND="memory"),
+                            timeout=DEFAULT_TIMEOUT * TIMEOUT_MULTIPLIER,
                             capture_output=True, text=True)
     check(second.returncode == 0, f"the second signet failed: {second.stderr}")
     signet.find("list item", "simple.pdf", root=documents)
-    signet.find("label", "“fields.pdf” is already in the list", root=frame)
+    signet.find_toast("“fields.pdf” is already in the list", root=frame)
     names = rows(documents)
     check(names.count("fields.pdf") == 1, f"fields.pdf was queued twice: {names}")
 

@@ -87,20 +87,20 @@ def main():
 
     def try_sandbox(signet):
         signet.click(signet.find_button("Try Without an Account"))
-        signet.wait_visible(signet.find("label", "No Documents Yet", timeout=20))
+        signet.wait_visible(signet.find("label", "No Documents Yet"))
         check(environment_setting(signet) == "'sandbox'", "the sandbox was not saved as the environment")
         signet.key("Control", "comma")
         preferences = signet.find("frame", "Preferences")
         signet.find("label", "The sandbox needs no key", root=preferences)
         signet.click(signet.find_button("Check Connection", root=preferences))
-        signet.find("label", "The connection works", root=preferences, timeout=20)
+        signet.find_toast("The connection works", root=preferences)
         signet.screenshot("preferences-sandbox")
 
     def no_keyring(signet):
         # libsecret asks this bus name instead of the Secret Service: nobody
         # owns it, as on a desktop without a keyring.
         fill_in(signet, sandbox.url, GOOD_KEY)
-        signet.wait_visible(signet.find("label", "No Documents Yet", timeout=20))
+        signet.wait_visible(signet.find("label", "No Documents Yet"))
         notice = signet.find("label", "The keyring cannot be used, so the API key is kept only until "
                                       "Signet quits")
         signet.wait_visible(notice)
@@ -110,12 +110,12 @@ def main():
         signet.find("label", root=preferences,
                     predicate=lambda n: (n.get_name() or "").startswith("Kept only until Signet quits"))
         signet.click(signet.find_button("Check Connection", root=preferences))
-        signet.find("label", "The connection works", root=preferences, timeout=20)
+        signet.find_toast("The connection works", root=preferences)
         check(GOOD_KEY not in signet.output(), "the key is in the debug log")
 
     def good_key_then_remove(signet):
         fill_in(signet, sandbox.url, GOOD_KEY)
-        signet.wait_visible(signet.find("label", "No Documents Yet", timeout=20))
+        signet.wait_visible(signet.find("label", "No Documents Yet"))
         check(environment_setting(signet) == "'custom'", "the environment was not saved")
 
         # The key is in the keyring only: not in the settings, the data,
@@ -131,15 +131,15 @@ def main():
         preferences = signet.find("frame", "Preferences")
         signet.find("label", "Stored in the keyring", root=preferences)
         signet.click(signet.find_button("Check Connection", root=preferences))
-        signet.find("label", "The connection works", root=preferences, timeout=20)
+        signet.find_toast("The connection works", root=preferences)
         signet.screenshot("preferences-account")
         signet.click(signet.find_button("Remove…", root=preferences))
-        dialog = signet.find("dialog", "Remove API Key?", timeout=10)
+        dialog = signet.find("dialog", "Remove API Key?")
         signet.screenshot("preferences-remove-key")
         # libadwaita 1.2 names its response buttons twice ("_Remove Remove").
         signet.click(signet.find("push button", root=dialog,
                                  predicate=lambda n: n.get_name().endswith(" Remove") and n_actions(n)))
-        signet.wait_visible(signet.find("label", "Welcome to Signet", timeout=20))
+        signet.wait_visible(signet.find("label", "Welcome to Signet"))
         check(environment_setting(signet) == "'none'", "removing the key kept the account")
 
     try:

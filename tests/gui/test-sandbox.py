@@ -6,14 +6,12 @@ it is killed (the child's standard input closes)."""
 
 import json
 import os
-import re
 import signal
 import sys
-import time
 import urllib.request
 
 sys.path.insert(0, os.path.dirname(__file__))
-from signet_atspi import Signet, TestFailure, check  # noqa: E402
+from signet_atspi import Signet, TestFailure, check, wait_for  # noqa: E402
 
 DEMO_KEY = "signet-sandbox-demo-key"
 
@@ -46,21 +44,13 @@ def alive(pid):
         return False
 
 
-def wait_for(condition, message, timeout=10.0):
-    deadline = time.time() + timeout
-    while not condition():
-        check(time.time() < deadline, message)
-        time.sleep(0.05)
-
-
 def test(signet, case):
     signet.find("label", "No Documents Yet")
     wait_for(lambda: children(signet.process.pid, "signet-sandbox"), "no signet-sandbox child started")
     (child,) = children(signet.process.pid, "signet-sandbox")
 
     # It listens on loopback and takes the demo key.
-    wait_for(lambda: "The sandbox listens on" in signet.output(), "the app never learnt the address")
-    url = re.search(r"The sandbox listens on (http://127\.0\.0\.1:\d+)", signet.output()).group(1)
+    url = signet.sandbox_url()
     opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
     request = urllib.request.Request(url + "/JSON/counter", headers={"x-api-key": DEMO_KEY})
     with opener.open(request, timeout=10) as answer:
