@@ -95,6 +95,13 @@ request_task_new (SignetSecretStore  *self,
   return task;
 }
 
+/* Whether @result is the task that @source_tag's function made on @self. */
+static gboolean
+is_task_of (SignetSecretStore *self, GAsyncResult *result, gpointer source_tag)
+{
+  return g_task_is_valid (result, self) && g_task_get_source_tag (G_TASK (result)) == source_tag;
+}
+
 static char *
 session_id (Request *request)
 {
@@ -253,9 +260,7 @@ signet_secret_store_lookup_async (SignetSecretStore  *self,
 char *
 signet_secret_store_lookup_finish (SignetSecretStore *self, GAsyncResult *result, GError **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == signet_secret_store_lookup_async,
-                        NULL);
+  g_return_val_if_fail (is_task_of (self, result, signet_secret_store_lookup_async), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
@@ -346,9 +351,7 @@ signet_secret_store_store_async (SignetSecretStore  *self,
 gboolean
 signet_secret_store_store_finish (SignetSecretStore *self, GAsyncResult *result, GError **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == signet_secret_store_store_async,
-                        FALSE);
+  g_return_val_if_fail (is_task_of (self, result, signet_secret_store_store_async), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }
@@ -433,9 +436,7 @@ signet_secret_store_clear_async (SignetSecretStore  *self,
 gboolean
 signet_secret_store_clear_finish (SignetSecretStore *self, GAsyncResult *result, GError **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == signet_secret_store_clear_async,
-                        FALSE);
+  g_return_val_if_fail (is_task_of (self, result, signet_secret_store_clear_async), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }
