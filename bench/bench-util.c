@@ -21,6 +21,25 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+/* Ends a PDF written by hand, whose objects 1 to @n_objects start at
+ * @offsets[1…]: the cross-reference table, which starts at @xref, and the
+ * trailer, with @trailer_extra (if any) added to its dictionary. */
+void
+bench_pdf_append_xref (GString     *pdf,
+                       const gsize *offsets,
+                       guint        n_objects,
+                       gsize        xref,
+                       const char  *trailer_extra)
+{
+  g_string_append_printf (pdf, "xref\n0 %u\n0000000000 65535 f \n", n_objects + 1);
+  for (guint i = 1; i <= n_objects; i++)
+    g_string_append_printf (pdf, "%010" G_GSIZE_FORMAT " 00000 n \n", offsets[i]);
+  g_string_append_printf (
+    pdf, "trailer << /Size %u /Root 1 0 R%s%s >>\nstartxref\n%" G_GSIZE_FORMAT "\n%%%%EOF\n",
+    n_objects + 1, trailer_extra != NULL ? " " : "", trailer_extra != NULL ? trailer_extra : "",
+    xref);
+}
+
 /* A valid one-page PDF padded with an incompressible stream to @size
  * bytes, written in small pieces so that the bench itself stays small. */
 void
@@ -45,12 +64,8 @@ bench_write_pdf (const char *path, gsize size)
   g_string_append_printf (head, "4 0 obj << /Length %" G_GSIZE_FORMAT " >> stream\n", padding);
   stream_offset = head->len;
 
-  g_string_append_printf (tail, "\nendstream endobj\nxref\n0 5\n0000000000 65535 f \n");
-  for (guint i = 1; i < 5; i++)
-    g_string_append_printf (tail, "%010" G_GSIZE_MODIFIER "u 00000 n \n", offsets[i]);
-  g_string_append_printf (
-    tail, "trailer << /Size 5 /Root 1 0 R >>\nstartxref\n%" G_GSIZE_FORMAT "\n%%%%EOF\n",
-    stream_offset + padding + strlen ("\nendstream endobj\n"));
+  g_string_append (tail, "\nendstream endobj\n");
+  bench_pdf_append_xref (tail, offsets, 4, stream_offset + padding + tail->len, NULL);
 
   fwrite (head->str, 1, head->len, out);
   for (gsize written = 0; written < padding;)

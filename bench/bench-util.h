@@ -13,6 +13,11 @@
 
 G_BEGIN_DECLS
 
+void   bench_pdf_append_xref (GString     *pdf,
+                              const gsize *offsets,
+                              guint        n_objects,
+                              gsize        xref,
+                              const char  *trailer_extra);
 void   bench_write_pdf (const char *path, gsize size);
 void   bench_run_for (guint milliseconds);
 guint  bench_stall_meter_start (void);

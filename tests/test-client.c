@@ -129,7 +129,6 @@ write_encrypted_pdf (ClientFixture *f)
   g_autoptr (GString) pdf = g_string_new ("%PDF-1.4\n");
   g_autoptr (GError) error = NULL;
   gsize offsets[5];
-  gsize xref;
 
   offsets[1] = pdf->len;
   g_string_append (pdf, "1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n");
@@ -142,16 +141,9 @@ write_encrypted_pdf (ClientFixture *f)
     pdf, "4 0 obj << /Filter /Standard /V 1 /R 2 /P -44 "
          "/O <00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff> "
          "/U <ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766554433221100> >> endobj\n");
-  xref = pdf->len;
-  g_string_append (pdf, "xref\n0 5\n0000000000 65535 f \n");
-  for (guint i = 1; i < 5; i++)
-    g_string_append_printf (pdf, "%010" G_GSIZE_MODIFIER "u 00000 n \n", offsets[i]);
-  g_string_append_printf (
-    pdf,
-    "trailer << /Size 5 /Root 1 0 R /Encrypt 4 0 R "
-    "/ID [<0123456789abcdef0123456789abcdef> <0123456789abcdef0123456789abcdef>] >>\n"
-    "startxref\n%" G_GSIZE_FORMAT "\n%%%%EOF\n",
-    xref);
+  bench_pdf_append_xref (
+    pdf, offsets, 4, pdf->len,
+    "/Encrypt 4 0 R /ID [<0123456789abcdef0123456789abcdef> <0123456789abcdef0123456789abcdef>]");
   g_file_set_contents (path, pdf->str, pdf->len, &error);
   g_assert_no_error (error);
   return g_file_new_for_path (path);
