@@ -488,14 +488,23 @@ test_multi_round (ClientFixture *f, gconstpointer data)
   g_assert_cmpint (signet_document_info_get_state (info), ==, SIGNET_DOCUMENT_STATE_TOSIGN);
 }
 
+static gboolean
+download (ClientFixture *f, const char *document_id, const char *path, GError **error)
+{
+  g_autoptr (GFile) destination = g_file_new_for_path (path);
+  g_autoptr (GAsyncResult) result = NULL;
+
+  signet_client_download_document_async (f->client, document_id, destination, NULL, result_cb, f);
+  result = wait_result (f);
+  return signet_client_download_document_finish (f->client, result, error);
+}
+
 static void
 test_download (ClientFixture *f, gconstpointer data)
 {
   static const char *const after[] = { "contract.pdf", "signed.pdf", NULL };
   g_autoptr (SignetCreatedRequest) created = create_new (f, SIGNET_CREATE_FLAGS_NONE);
   g_autofree char *path = g_build_filename (f->dir, "signed.pdf", NULL);
-  g_autoptr (GFile) destination = g_file_new_for_path (path);
-  g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *contents = NULL;
   gsize            length;
@@ -506,10 +515,7 @@ test_download (ClientFixture *f, gconstpointer data)
   g_file_set_contents (path, "old", -1, &error);
   g_assert_no_error (error);
 
-  signet_client_download_document_async (
-    f->client, signet_created_request_get_document_id (created), destination, NULL, result_cb, f);
-  result = wait_result (f);
-  g_assert_true (signet_client_download_document_finish (f->client, result, &error));
+  g_assert_true (download (f, signet_created_request_get_document_id (created), path, &error));
   g_assert_no_error (error);
 
   g_file_get_contents (path, &contents, &length, &error);
@@ -525,8 +531,6 @@ test_download_atomic (ClientFixture *f, gconstpointer data)
   static const char *const after[] = { "contract.pdf", "signed.pdf", NULL };
   g_autoptr (SignetCreatedRequest) created = create_new (f, SIGNET_CREATE_FLAGS_NONE);
   g_autofree char *path = g_build_filename (f->dir, "signed.pdf", NULL);
-  g_autoptr (GFile) destination = g_file_new_for_path (path);
-  g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *contents = NULL;
 
@@ -536,10 +540,7 @@ test_download_atomic (ClientFixture *f, gconstpointer data)
 
   /* The connection breaks half-way through the document, every time. */
   add_fault (f, "{\"path\": \"/JSON/document/\", \"count\": 10, \"body\": \"truncated\"}");
-  signet_client_download_document_async (
-    f->client, signet_created_request_get_document_id (created), destination, NULL, result_cb, f);
-  result = wait_result (f);
-  g_assert_false (signet_client_download_document_finish (f->client, result, &error));
+  g_assert_false (download (f, signet_created_request_get_document_id (created), path, &error));
   g_assert_error (error, SIGNET_ERROR, SIGNET_ERROR_NETWORK_UNREACHABLE);
 
   /* Never half a file under the final name, no temporary file left. */
@@ -553,14 +554,9 @@ test_download_not_found (ClientFixture *f, gconstpointer data)
 {
   static const char *const after[] = { NULL };
   g_autofree char         *path = g_build_filename (f->dir, "missing.pdf", NULL);
-  g_autoptr (GFile) destination = g_file_new_for_path (path);
-  g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
 
-  signet_client_download_document_async (f->client, "no-such-document", destination, NULL,
-                                         result_cb, f);
-  result = wait_result (f);
-  g_assert_false (signet_client_download_document_finish (f->client, result, &error));
+  g_assert_false (download (f, "no-such-document", path, &error));
   g_assert_error (error, SIGNET_ERROR, SIGNET_ERROR_NOT_FOUND);
   assert_dir_holds (f, after);
 }
@@ -1389,14 +1385,10 @@ test_download_split_magic (ClientFixture *f, gconstpointer data)
 {
   g_autoptr (OwnServer) own = own_server_new (f, NULL, split_pdf_handler);
   g_autofree char *path = g_build_filename (f->dir, "signed.pdf", NULL);
-  g_autoptr (GFile) destination = g_file_new_for_path (path);
-  g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *contents = NULL;
 
-  signet_client_download_document_async (f->client, "doc", destination, NULL, result_cb, f);
-  result = wait_result (f);
-  g_assert_true (signet_client_download_document_finish (f->client, result, &error));
+  g_assert_true (download (f, "doc", path, &error));
   g_assert_no_error (error);
   g_file_get_contents (path, &contents, NULL, &error);
   g_assert_no_error (error);
