@@ -21,6 +21,25 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+/* Starts a PDF written by hand, of @version ("1.7"): its catalog, page
+ * tree and one page of @width × @height points, objects 1 to 3, whose
+ * offsets go to @offsets[1…3]. */
+GString *
+bench_pdf_new_page (const char *version, const char *width, const char *height, gsize *offsets)
+{
+  GString *pdf = g_string_new (NULL);
+
+  g_string_append_printf (pdf, "%%PDF-%s\n", version);
+  offsets[1] = pdf->len;
+  g_string_append (pdf, "1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n");
+  offsets[2] = pdf->len;
+  g_string_append (pdf, "2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n");
+  offsets[3] = pdf->len;
+  g_string_append_printf (
+    pdf, "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 %s %s] >> endobj\n", width, height);
+  return pdf;
+}
+
 /* Ends a PDF written by hand, whose objects 1 to @n_objects start at
  * @offsets[1…]: the cross-reference table, which starts at @xref, and the
  * trailer, with @trailer_extra (if any) added to its dictionary. */
@@ -45,20 +64,13 @@ bench_pdf_append_xref (GString     *pdf,
 void
 bench_write_pdf (const char *path, gsize size)
 {
-  g_autoptr (GString) head = g_string_new ("%PDF-1.7\n");
+  gsize offsets[5];
+  g_autoptr (GString) head = bench_pdf_new_page ("1.7", "595", "842", offsets);
   g_autoptr (GString) tail = g_string_new (NULL);
-  gsize  offsets[5];
   gsize  padding, stream_offset;
   guchar chunk[65536];
   FILE  *out = fopen (path, "wb");
 
-  offsets[1] = head->len;
-  g_string_append (head, "1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n");
-  offsets[2] = head->len;
-  g_string_append (head, "2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n");
-  offsets[3] = head->len;
-  g_string_append (head,
-                   "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj\n");
   offsets[4] = head->len;
   padding = size - head->len - 400;
   g_string_append_printf (head, "4 0 obj << /Length %" G_GSIZE_FORMAT " >> stream\n", padding);

@@ -13,6 +13,8 @@
 
 G_BEGIN_DECLS
 
+GString *
+bench_pdf_new_page (const char *version, const char *width, const char *height, gsize *offsets);
 void   bench_pdf_append_xref (GString     *pdf,
                               const gsize *offsets,
                               guint        n_objects,

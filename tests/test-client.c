@@ -126,16 +126,10 @@ static GFile *
 write_encrypted_pdf (ClientFixture *f)
 {
   g_autofree char *path = g_build_filename (f->dir, "locked.pdf", NULL);
-  g_autoptr (GString) pdf = g_string_new ("%PDF-1.4\n");
+  gsize            offsets[5];
+  g_autoptr (GString) pdf = bench_pdf_new_page ("1.4", "595", "842", offsets);
   g_autoptr (GError) error = NULL;
-  gsize offsets[5];
 
-  offsets[1] = pdf->len;
-  g_string_append (pdf, "1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n");
-  offsets[2] = pdf->len;
-  g_string_append (pdf, "2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n");
-  offsets[3] = pdf->len;
-  g_string_append (pdf, "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj\n");
   offsets[4] = pdf->len;
   g_string_append (
     pdf, "4 0 obj << /Filter /Standard /V 1 /R 2 /P -44 "

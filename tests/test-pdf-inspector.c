@@ -221,19 +221,12 @@ test_refused (void)
 static char *
 write_page_of_size (const char *width, const char *height)
 {
-  g_autoptr (GString) pdf = g_string_new ("%PDF-1.7\n");
-  g_autoptr (GError) error = NULL;
   gsize offsets[4];
+  g_autoptr (GString) pdf = bench_pdf_new_page ("1.7", width, height, offsets);
+  g_autoptr (GError) error = NULL;
   char *path;
   int   fd;
 
-  offsets[1] = pdf->len;
-  g_string_append (pdf, "1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n");
-  offsets[2] = pdf->len;
-  g_string_append (pdf, "2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n");
-  offsets[3] = pdf->len;
-  g_string_append_printf (
-    pdf, "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 %s %s] >> endobj\n", width, height);
   bench_pdf_append_xref (pdf, offsets, 3, pdf->len, NULL);
 
   fd = g_file_open_tmp ("signet-page-XXXXXX.pdf", &path, &error);
