@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include "journal-util.h"
+#include "request-util.h"
 #include "signet-deletions.h"
 #include "signet-error.h"
 #include "signet-library.h"
@@ -74,19 +75,11 @@ send_full (LibraryFixture *lf,
 {
   g_autofree char *path = write_pdf (name, NULL);
   g_autoptr (GFile) file = g_file_new_for_path (path);
-  g_autoptr (SignetSignatureRequest) request = signet_signature_request_new ();
+  g_autoptr (SignetSignatureRequest) request = signer_request_new (file, signer, email);
   SignetDocument *document;
 
-  signet_signature_request_set_file (request, file);
   if (tags)
     signet_signature_request_set_preprocessing (request, SIGNET_DOCUMENT_STATE_TAGS);
-  if (signer != NULL)
-    signet_signature_request_set_rule_string (request, "guiSignerName", signer);
-  if (email != NULL)
-    {
-      signet_signature_request_set_rule_string (request, "emailTo", email);
-      signet_signature_request_set_rule_string (request, "emailFrom", "office@example.sk");
-    }
   if (expiration != NULL)
     signet_signature_request_set_expiration (request, expiration);
   document = journal_add (lf->jf.journal, &request, 1);
