@@ -21,6 +21,29 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+/* Parses the options of @entries; FALSE when they cannot be parsed or
+ * when not exactly @n_arguments arguments (@parameters) follow them. */
+gboolean
+bench_parse_options (int                *argc,
+                     char             ***argv,
+                     const GOptionEntry *entries,
+                     const char         *parameters,
+                     int                 n_arguments)
+{
+  g_autoptr (GOptionContext) context = g_option_context_new (parameters);
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  return g_option_context_parse (context, argc, argv, NULL) && *argc == n_arguments + 1;
+}
+
+/* Says how to call @program; returns the exit status for a wrong call. */
+int
+bench_usage (const char *program, const char *usage)
+{
+  g_printerr ("usage: %s %s\n", program, usage);
+  return 2;
+}
+
 /* Starts a PDF written by hand, of @version ("1.7"): its catalog, page
  * tree and one page of @width × @height points, objects 1 to 3, whose
  * offsets go to @offsets[1…3]. */
