@@ -21,36 +21,86 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+/* Parses the options of @entries; FALSE when they cannot be parsed or
+ * when not exactly @n_arguments arguments (@parameters) follow them. */
+gboolean
+bench_parse_options (int                *argc,
+                     char             ***argv,
+                     const GOptionEntry *entries,
+                     const char         *parameters,
+                     int                 n_arguments)
+{
+  g_autoptr (GOptionContext) context = g_option_context_new (parameters);
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  return g_option_context_parse (context, argc, argv, NULL) && *argc == n_arguments + 1;
+}
+
+/* Says how to call @program; returns the exit status for a wrong call. */
+int
+bench_usage (const char *program, const char *usage)
+{
+  g_printerr ("usage: %s %s\n", program, usage);
+  return 2;
+}
+
+/* Starts a PDF written by hand, of @version ("1.7"): its catalog, page
+ * tree and one page of @width × @height points, objects 1 to 3, whose
+ * offsets go to @offsets[1…3]. */
+GString *
+bench_pdf_new_page (const char *version, const char *width, const char *height, gsize *offsets)
+{
+  GString *pdf = g_string_new (NULL);
+
+  g_string_append_printf (pdf, "%%PDF-%s\n", version);
+  offsets[1] = pdf->len;
+  g_string_append (pdf, "1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n");
+  offsets[2] = pdf->len;
+  g_string_append (pdf, "2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n");
+  offsets[3] = pdf->len;
+  g_string_append_printf (
+    pdf, "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 %s %s] >> endobj\n", width, height);
+  return pdf;
+}
+
+/* Ends a PDF written by hand, whose objects 1 to @n_objects start at
+ * @offsets[1…]: the cross-reference table, which starts at @xref, and the
+ * trailer, with @trailer_extra (if any) added to its dictionary. */
+void
+bench_pdf_append_xref (GString     *pdf,
+                       const gsize *offsets,
+                       guint        n_objects,
+                       gsize        xref,
+                       const char  *trailer_extra)
+{
+  g_string_append_printf (pdf, "xref\n0 %u\n0000000000 65535 f \n", n_objects + 1);
+  for (guint i = 1; i <= n_objects; i++)
+    g_string_append_printf (pdf, "%010" G_GSIZE_FORMAT " 00000 n \n", offsets[i]);
+  g_string_append_printf (
+    pdf, "trailer << /Size %u /Root 1 0 R%s%s >>\nstartxref\n%" G_GSIZE_FORMAT "\n%%%%EOF\n",
+    n_objects + 1, trailer_extra != NULL ? " " : "", trailer_extra != NULL ? trailer_extra : "",
+    xref);
+}
+
 /* A valid one-page PDF padded with an incompressible stream to @size
  * bytes, written in small pieces so that the bench itself stays small. */
 void
 bench_write_pdf (const char *path, gsize size)
 {
-  g_autoptr (GString) head = g_string_new ("%PDF-1.7\n");
+  gsize offsets[5];
+  g_autoptr (GString) head = bench_pdf_new_page ("1.7", "595", "842", offsets);
   g_autoptr (GString) tail = g_string_new (NULL);
-  gsize  offsets[5];
   gsize  padding, stream_offset;
   guchar chunk[65536];
   FILE  *out = fopen (path, "wb");
 
-  offsets[1] = head->len;
-  g_string_append (head, "1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n");
-  offsets[2] = head->len;
-  g_string_append (head, "2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n");
-  offsets[3] = head->len;
-  g_string_append (head,
-                   "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj\n");
   offsets[4] = head->len;
   padding = size - head->len - 400;
   g_string_append_printf (head, "4 0 obj << /Length %" G_GSIZE_FORMAT " >> stream\n", padding);
   stream_offset = head->len;
 
-  g_string_append_printf (tail, "\nendstream endobj\nxref\n0 5\n0000000000 65535 f \n");
-  for (guint i = 1; i < 5; i++)
-    g_string_append_printf (tail, "%010" G_GSIZE_MODIFIER "u 00000 n \n", offsets[i]);
-  g_string_append_printf (
-    tail, "trailer << /Size 5 /Root 1 0 R >>\nstartxref\n%" G_GSIZE_FORMAT "\n%%%%EOF\n",
-    stream_offset + padding + strlen ("\nendstream endobj\n"));
+  g_string_append (tail, "\nendstream endobj\n");
+  bench_pdf_append_xref (tail, offsets, 4, stream_offset + padding + tail->len, NULL);
 
   fwrite (head->str, 1, head->len, out);
   for (gsize written = 0; written < padding;)

@@ -13,6 +13,19 @@
 
 G_BEGIN_DECLS
 
+gboolean bench_parse_options (int                *argc,
+                              char             ***argv,
+                              const GOptionEntry *entries,
+                              const char         *parameters,
+                              int                 n_arguments);
+int      bench_usage (const char *program, const char *usage);
+GString *
+bench_pdf_new_page (const char *version, const char *width, const char *height, gsize *offsets);
+void   bench_pdf_append_xref (GString     *pdf,
+                              const gsize *offsets,
+                              guint        n_objects,
+                              gsize        xref,
+                              const char  *trailer_extra);
 void   bench_write_pdf (const char *path, gsize size);
 void   bench_run_for (guint milliseconds);
 guint  bench_stall_meter_start (void);

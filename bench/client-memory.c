@@ -38,7 +38,6 @@ main (int argc, char *argv[])
           "Send the file inside the create call (E1) instead of uploading it first", NULL },
         { "megabytes", 0, 0, G_OPTION_ARG_INT, &megabytes, "Size of the PDF (decimal MB)", "N" },
         { NULL } };
-  g_autoptr (GOptionContext) context = g_option_context_new ("SIGNET-SANDBOX");
   g_autoptr (GSubprocess) sandbox = NULL;
   g_autoptr (SignetClient) client = NULL;
   g_autoptr (SignetSignatureRequest) request = NULL;
@@ -55,12 +54,8 @@ main (int argc, char *argv[])
   gint64           idle, peak, start, stall;
   guint            meter;
 
-  g_option_context_add_main_entries (context, entries, NULL);
-  if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 2)
-    {
-      g_printerr ("usage: %s SIGNET-SANDBOX [--inline] [--megabytes N]\n", argv[0]);
-      return 2;
-    }
+  if (!bench_parse_options (&argc, &argv, entries, "SIGNET-SANDBOX", 1))
+    return bench_usage (argv[0], "SIGNET-SANDBOX [--inline] [--megabytes N]");
 
   size = (gsize) megabytes * 1000 * 1000;
   dir = g_dir_make_tmp ("signet-bench-XXXXXX", &error);

@@ -103,7 +103,6 @@ main (int argc, char *argv[])
   int          runs = 5;
   GOptionEntry entries[]
     = { { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Repetitions", "N" }, { NULL } };
-  g_autoptr (GOptionContext) context = g_option_context_new ("SIGNET-SANDBOX");
   g_autoptr (GSubprocess) sandbox = NULL;
   g_autoptr (SignetClient) client = NULL;
   g_autoptr (SignetCounter) counter = NULL;
@@ -130,12 +129,8 @@ main (int argc, char *argv[])
     N_SERIES
   };
 
-  g_option_context_add_main_entries (context, entries, NULL);
-  if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 2 || runs < 1)
-    {
-      g_printerr ("usage: %s SIGNET-SANDBOX [--runs N]\n", argv[0]);
-      return 2;
-    }
+  if (!bench_parse_options (&argc, &argv, entries, "SIGNET-SANDBOX", 1) || runs < 1)
+    return bench_usage (argv[0], "SIGNET-SANDBOX [--runs N]");
 
   dir = g_dir_make_tmp ("signet-bench-XXXXXX", &error);
   g_assert_no_error (error);

@@ -150,7 +150,6 @@ main (int argc, char *argv[])
   int          runs = 5;
   GOptionEntry entries[]
     = { { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Repetitions", "N" }, { NULL } };
-  g_autoptr (GOptionContext) context = g_option_context_new (NULL);
   g_autoptr (SignetPdfRenderer) renderer = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (GFile) file = NULL;
@@ -165,12 +164,8 @@ main (int argc, char *argv[])
   double             stall;
   guint              meter;
 
-  g_option_context_add_main_entries (context, entries, NULL);
-  if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 1 || runs < 1)
-    {
-      g_printerr ("usage: %s [--runs N]\n", argv[0]);
-      return 2;
-    }
+  if (!bench_parse_options (&argc, &argv, entries, NULL, 0) || runs < 1)
+    return bench_usage (argv[0], "[--runs N]");
 
   dir = g_dir_make_tmp ("signet-bench-XXXXXX", &error);
   g_assert_no_error (error);

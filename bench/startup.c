@@ -99,7 +99,6 @@ main (int argc, char *argv[])
   int          runs = 10;
   GOptionEntry entries[]
     = { { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Repetitions", "N" }, { NULL } };
-  g_autoptr (GOptionContext) context = g_option_context_new ("SIGNET MINIMAL-WINDOW");
   g_autoptr (GError) error = NULL;
   g_autofree double *signet = NULL;
   g_autofree double *reference = NULL;
@@ -109,12 +108,8 @@ main (int argc, char *argv[])
   Display           *display;
   int                damage_event, damage_error;
 
-  g_option_context_add_main_entries (context, entries, NULL);
-  if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 3 || runs < 1)
-    {
-      g_printerr ("usage: %s SIGNET MINIMAL-WINDOW [--runs N]\n", argv[0]);
-      return 2;
-    }
+  if (!bench_parse_options (&argc, &argv, entries, "SIGNET MINIMAL-WINDOW", 2) || runs < 1)
+    return bench_usage (argv[0], "SIGNET MINIMAL-WINDOW [--runs N]");
 
   display = XOpenDisplay (NULL);
   if (display == NULL || !XDamageQueryExtension (display, &damage_event, &damage_error))

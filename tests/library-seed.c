@@ -19,6 +19,7 @@
 #include <stdio.h>
 
 #include "journal-util.h"
+#include "request-util.h"
 #include "signet-outbox.h"
 #include "signet-tracker.h"
 
@@ -44,24 +45,20 @@ add (const char *environment,
 
   for (guint i = 0; i < n_rounds; i++)
     {
-      SignetSignatureRequest *request = signet_signature_request_new ();
+      SignetSignatureRequest *request;
       g_autofree char        *field = g_strdup_printf ("_SO%u_", i + 1);
 
       if (i == 0)
         {
-          signet_signature_request_set_file (request, file);
+          request = signer_request_new (file, signer, email);
           if (n_rounds > 1)
             signet_signature_request_set_preprocessing (request, SIGNET_DOCUMENT_STATE_TAGS);
-          if (signer != NULL)
-            signet_signature_request_set_rule_string (request, "guiSignerName", signer);
-          if (email != NULL)
-            {
-              signet_signature_request_set_rule_string (request, "emailTo", email);
-              signet_signature_request_set_rule_string (request, "emailFrom", "office@example.sk");
-            }
         }
       else
-        signet_signature_request_set_change_state (request, SIGNET_DOCUMENT_STATE_TOSIGN);
+        {
+          request = signet_signature_request_new ();
+          signet_signature_request_set_change_state (request, SIGNET_DOCUMENT_STATE_TOSIGN);
+        }
       if (n_rounds > 1)
         signet_signature_request_add_allowed_field (request, SIGNET_FIELD_TYPE_SIGNATURE, field);
       if (expiration != NULL)

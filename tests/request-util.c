@@ -19,6 +19,22 @@ test_file (const char *name)
   return g_file_new_for_path (g_test_get_filename (G_TEST_BUILT, "data", name, NULL));
 }
 
+SignetSignatureRequest *
+signer_request_new (GFile *file, const char *signer, const char *email)
+{
+  SignetSignatureRequest *request = signet_signature_request_new ();
+
+  signet_signature_request_set_file (request, file);
+  if (signer != NULL)
+    signet_signature_request_set_rule_string (request, "guiSignerName", signer);
+  if (email != NULL)
+    {
+      signet_signature_request_set_rule_string (request, "emailTo", email);
+      signet_signature_request_set_rule_string (request, "emailFrom", "office@example.sk");
+    }
+  return request;
+}
+
 SignetInspection *
 inspect (const char *name)
 {

@@ -63,6 +63,19 @@ connect (AccountFixture   *fx,
   return signet_account_connect_finish (fx->account, wait_long (&result), error);
 }
 
+static SignetClient *
+get_client (SignetAccount *account)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  SignetClient *client;
+
+  signet_account_get_client_async (account, NULL, result_cb, &result);
+  client = signet_account_get_client_finish (account, wait_long (&result), &error);
+  g_assert_no_error (error);
+  return client;
+}
+
 static char *
 stored_key (AccountFixture *fx, const char *environment, const char *server)
 {
@@ -85,6 +98,24 @@ assert_nothing_saved (AccountFixture *fx, const char *server)
   g_assert_cmpint (g_settings_get_enum (fx->settings, "environment"), ==, SIGNET_ENVIRONMENT_NONE);
   g_assert_cmpint (signet_account_get_environment (fx->account), ==, SIGNET_ENVIRONMENT_NONE);
   g_assert_null (signet_account_get_counter (fx->account));
+}
+
+/* Connecting fails with @code; a custom server's key is not kept, and
+ * Signet stays not set up. */
+static void
+assert_connect_fails (AccountFixture   *fx,
+                      SignetEnvironment environment,
+                      const char       *url,
+                      const char       *key,
+                      int               code)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SignetCounter) counter = connect (fx, environment, url, key, &error);
+
+  g_assert_null (counter);
+  g_assert_error (error, SIGNET_ERROR, code);
+  if (environment == SIGNET_ENVIRONMENT_CUSTOM)
+    assert_nothing_saved (fx, url);
 }
 
 static void
@@ -121,11 +152,8 @@ test_good_key (AccountFixture *fx, gconstpointer data)
   g_assert_nonnull (signet_account_get_counter (later));
   g_clear_object (&result);
 
-  signet_account_get_client_async (later, NULL, result_cb, &result);
-  client = signet_account_get_client_finish (later, wait_long (&result), &error);
-  g_assert_no_error (error);
+  client = get_client (later);
   g_assert_cmpstr (signet_client_get_base_url (client), ==, fx->sandbox.base);
-  g_clear_object (&result);
 
   /* Removing the key forgets it, and the account is not set up any more. */
   signet_account_remove_key_async (later, NULL, result_cb, &result);
@@ -137,13 +165,8 @@ test_good_key (AccountFixture *fx, gconstpointer data)
 static void
 test_wrong_key (AccountFixture *fx, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-  SignetCounter *counter;
-
-  counter = connect (fx, SIGNET_ENVIRONMENT_CUSTOM, fx->sandbox.base, "1234_wrong", &error);
-  g_assert_null (counter);
-  g_assert_error (error, SIGNET_ERROR, SIGNET_ERROR_NOT_AUTHORIZED);
-  assert_nothing_saved (fx, fx->sandbox.base);
+  assert_connect_fails (fx, SIGNET_ENVIRONMENT_CUSTOM, fx->sandbox.base, "1234_wrong",
+                        SIGNET_ERROR_NOT_AUTHORIZED);
 }
 
 static void
@@ -152,7 +175,6 @@ test_unreachable (AccountFixture *fx, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autoptr (GSocketListener) listener = g_socket_listener_new ();
   g_autofree char *url = NULL;
-  SignetCounter   *counter;
   guint16          port;
 
   /* A port nobody listens on: bind one, then close it. */
@@ -161,50 +183,31 @@ test_unreachable (AccountFixture *fx, gconstpointer data)
   g_socket_listener_close (listener);
   url = g_strdup_printf ("http://127.0.0.1:%u", port);
 
-  counter = connect (fx, SIGNET_ENVIRONMENT_CUSTOM, url, TEST_KEY, &error);
-  g_assert_null (counter);
-  g_assert_error (error, SIGNET_ERROR, SIGNET_ERROR_NETWORK_UNREACHABLE);
-  assert_nothing_saved (fx, url);
+  assert_connect_fails (fx, SIGNET_ENVIRONMENT_CUSTOM, url, TEST_KEY,
+                        SIGNET_ERROR_NETWORK_UNREACHABLE);
 }
 
 static void
 test_server_error (AccountFixture *fx, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
   g_autoptr (JsonNode) reply = NULL;
-  SignetCounter *counter;
 
   /* More failures than the client retries. */
   reply = fixture_json (&fx->sandbox, "POST", "/sandbox/faults",
                         "{\"path\": \"/JSON/counter\", \"status\": 503, \"count\": 20}", 200);
 
-  counter = connect (fx, SIGNET_ENVIRONMENT_CUSTOM, fx->sandbox.base, TEST_KEY, &error);
-  g_assert_null (counter);
-  g_assert_error (error, SIGNET_ERROR, SIGNET_ERROR_SERVER_ERROR);
-  assert_nothing_saved (fx, fx->sandbox.base);
+  assert_connect_fails (fx, SIGNET_ENVIRONMENT_CUSTOM, fx->sandbox.base, TEST_KEY,
+                        SIGNET_ERROR_SERVER_ERROR);
 }
 
 static void
 test_bad_addresses (AccountFixture *fx, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-  SignetCounter *counter;
-
-  counter
-    = connect (fx, SIGNET_ENVIRONMENT_CUSTOM, "http://okdokument.example.sk", TEST_KEY, &error);
-  g_assert_null (counter);
-  g_assert_error (error, SIGNET_ERROR, SIGNET_ERROR_INSECURE_URL);
-  g_clear_error (&error);
-
-  counter = connect (fx, SIGNET_ENVIRONMENT_CUSTOM, "  ", TEST_KEY, &error);
-  g_assert_null (counter);
-  g_assert_error (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_INPUT);
-  g_clear_error (&error);
-
-  counter = connect (fx, SIGNET_ENVIRONMENT_CUSTOM, fx->sandbox.base, "", &error);
-  g_assert_null (counter);
-  g_assert_error (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_INPUT);
-  assert_nothing_saved (fx, fx->sandbox.base);
+  assert_connect_fails (fx, SIGNET_ENVIRONMENT_CUSTOM, "http://okdokument.example.sk", TEST_KEY,
+                        SIGNET_ERROR_INSECURE_URL);
+  assert_connect_fails (fx, SIGNET_ENVIRONMENT_CUSTOM, "  ", TEST_KEY, SIGNET_ERROR_INVALID_INPUT);
+  assert_connect_fails (fx, SIGNET_ENVIRONMENT_CUSTOM, fx->sandbox.base, "",
+                        SIGNET_ERROR_INVALID_INPUT);
 }
 
 static void
@@ -214,10 +217,8 @@ test_sandbox (AccountFixture *fx, gconstpointer data)
   g_autoptr (GError) error = NULL;
 
   /* Before the sandbox runs there is nothing to connect to. */
-  counter = connect (fx, SIGNET_ENVIRONMENT_SANDBOX, NULL, NULL, &error);
-  g_assert_null (counter);
-  g_assert_error (error, SIGNET_ERROR, SIGNET_ERROR_NETWORK_UNREACHABLE);
-  g_clear_error (&error);
+  assert_connect_fails (fx, SIGNET_ENVIRONMENT_SANDBOX, NULL, NULL,
+                        SIGNET_ERROR_NETWORK_UNREACHABLE);
 
   signet_account_set_sandbox (fx->account, fx->sandbox.base, TEST_KEY);
   counter = connect (fx, SIGNET_ENVIRONMENT_SANDBOX, NULL, NULL, &error);
@@ -282,11 +283,8 @@ test_late_answer (AccountFixture *fx, gconstpointer data)
   late = signet_account_get_client_finish (other, wait_long (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (signet_client_get_base_url (late), ==, fx->sandbox.base);
-  g_clear_object (&result);
 
-  signet_account_get_client_async (other, NULL, result_cb, &result);
-  current = signet_account_get_client_finish (other, wait_long (&result), &error);
-  g_assert_no_error (error);
+  current = get_client (other);
   g_assert_cmpstr (signet_client_get_base_url (current), ==, "http://127.0.0.1:9");
 }
 

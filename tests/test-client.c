@@ -126,32 +126,18 @@ static GFile *
 write_encrypted_pdf (ClientFixture *f)
 {
   g_autofree char *path = g_build_filename (f->dir, "locked.pdf", NULL);
-  g_autoptr (GString) pdf = g_string_new ("%PDF-1.4\n");
+  gsize            offsets[5];
+  g_autoptr (GString) pdf = bench_pdf_new_page ("1.4", "595", "842", offsets);
   g_autoptr (GError) error = NULL;
-  gsize offsets[5];
-  gsize xref;
 
-  offsets[1] = pdf->len;
-  g_string_append (pdf, "1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n");
-  offsets[2] = pdf->len;
-  g_string_append (pdf, "2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n");
-  offsets[3] = pdf->len;
-  g_string_append (pdf, "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj\n");
   offsets[4] = pdf->len;
   g_string_append (
     pdf, "4 0 obj << /Filter /Standard /V 1 /R 2 /P -44 "
          "/O <00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff> "
          "/U <ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766554433221100> >> endobj\n");
-  xref = pdf->len;
-  g_string_append (pdf, "xref\n0 5\n0000000000 65535 f \n");
-  for (guint i = 1; i < 5; i++)
-    g_string_append_printf (pdf, "%010" G_GSIZE_MODIFIER "u 00000 n \n", offsets[i]);
-  g_string_append_printf (
-    pdf,
-    "trailer << /Size 5 /Root 1 0 R /Encrypt 4 0 R "
-    "/ID [<0123456789abcdef0123456789abcdef> <0123456789abcdef0123456789abcdef>] >>\n"
-    "startxref\n%" G_GSIZE_FORMAT "\n%%%%EOF\n",
-    xref);
+  bench_pdf_append_xref (
+    pdf, offsets, 4, pdf->len,
+    "/Encrypt 4 0 R /ID [<0123456789abcdef0123456789abcdef> <0123456789abcdef0123456789abcdef>]");
   g_file_set_contents (path, pdf->str, pdf->len, &error);
   g_assert_no_error (error);
   return g_file_new_for_path (path);
@@ -496,14 +482,23 @@ test_multi_round (ClientFixture *f, gconstpointer data)
   g_assert_cmpint (signet_document_info_get_state (info), ==, SIGNET_DOCUMENT_STATE_TOSIGN);
 }
 
+static gboolean
+download (ClientFixture *f, const char *document_id, const char *path, GError **error)
+{
+  g_autoptr (GFile) destination = g_file_new_for_path (path);
+  g_autoptr (GAsyncResult) result = NULL;
+
+  signet_client_download_document_async (f->client, document_id, destination, NULL, result_cb, f);
+  result = wait_result (f);
+  return signet_client_download_document_finish (f->client, result, error);
+}
+
 static void
 test_download (ClientFixture *f, gconstpointer data)
 {
   static const char *const after[] = { "contract.pdf", "signed.pdf", NULL };
   g_autoptr (SignetCreatedRequest) created = create_new (f, SIGNET_CREATE_FLAGS_NONE);
   g_autofree char *path = g_build_filename (f->dir, "signed.pdf", NULL);
-  g_autoptr (GFile) destination = g_file_new_for_path (path);
-  g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *contents = NULL;
   gsize            length;
@@ -514,10 +509,7 @@ test_download (ClientFixture *f, gconstpointer data)
   g_file_set_contents (path, "old", -1, &error);
   g_assert_no_error (error);
 
-  signet_client_download_document_async (
-    f->client, signet_created_request_get_document_id (created), destination, NULL, result_cb, f);
-  result = wait_result (f);
-  g_assert_true (signet_client_download_document_finish (f->client, result, &error));
+  g_assert_true (download (f, signet_created_request_get_document_id (created), path, &error));
   g_assert_no_error (error);
 
   g_file_get_contents (path, &contents, &length, &error);
@@ -533,8 +525,6 @@ test_download_atomic (ClientFixture *f, gconstpointer data)
   static const char *const after[] = { "contract.pdf", "signed.pdf", NULL };
   g_autoptr (SignetCreatedRequest) created = create_new (f, SIGNET_CREATE_FLAGS_NONE);
   g_autofree char *path = g_build_filename (f->dir, "signed.pdf", NULL);
-  g_autoptr (GFile) destination = g_file_new_for_path (path);
-  g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *contents = NULL;
 
@@ -544,10 +534,7 @@ test_download_atomic (ClientFixture *f, gconstpointer data)
 
   /* The connection breaks half-way through the document, every time. */
   add_fault (f, "{\"path\": \"/JSON/document/\", \"count\": 10, \"body\": \"truncated\"}");
-  signet_client_download_document_async (
-    f->client, signet_created_request_get_document_id (created), destination, NULL, result_cb, f);
-  result = wait_result (f);
-  g_assert_false (signet_client_download_document_finish (f->client, result, &error));
+  g_assert_false (download (f, signet_created_request_get_document_id (created), path, &error));
   g_assert_error (error, SIGNET_ERROR, SIGNET_ERROR_NETWORK_UNREACHABLE);
 
   /* Never half a file under the final name, no temporary file left. */
@@ -561,14 +548,9 @@ test_download_not_found (ClientFixture *f, gconstpointer data)
 {
   static const char *const after[] = { NULL };
   g_autofree char         *path = g_build_filename (f->dir, "missing.pdf", NULL);
-  g_autoptr (GFile) destination = g_file_new_for_path (path);
-  g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
 
-  signet_client_download_document_async (f->client, "no-such-document", destination, NULL,
-                                         result_cb, f);
-  result = wait_result (f);
-  g_assert_false (signet_client_download_document_finish (f->client, result, &error));
+  g_assert_false (download (f, "no-such-document", path, &error));
   g_assert_error (error, SIGNET_ERROR, SIGNET_ERROR_NOT_FOUND);
   assert_dir_holds (f, after);
 }
@@ -1153,6 +1135,43 @@ own_server_free (OwnServer *own)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (OwnServer, own_server_free)
 
+/* A server of our own that answers every request with @handler (if
+ * any); f->client talks to it from now on. */
+static OwnServer *
+own_server_new (ClientFixture *f, GTlsCertificate *certificate, SoupServerCallback handler)
+{
+  OwnServer *own = g_new0 (OwnServer, 1);
+  g_autoptr (GError) error = NULL;
+  g_autoslist (GUri) uris = NULL;
+
+  own->server = soup_server_new ("tls-certificate", certificate, NULL);
+  soup_server_listen_local (
+    own->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY | (certificate ? SOUP_SERVER_LISTEN_HTTPS : 0),
+    &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (own->server);
+  own->url = g_strdup_printf ("%s://127.0.0.1:%d", certificate ? "https" : "http",
+                              g_uri_get_port (uris->data));
+  if (handler != NULL)
+    soup_server_add_handler (own->server, NULL, handler, own, NULL);
+  g_clear_object (&f->client);
+  f->client = new_client (f, own->url, TEST_KEY);
+  return own;
+}
+
+/* A 200 answer of @content_type whose size is not announced, only found
+ * out while reading. */
+static void
+answer_chunked (OwnServer *own, SoupServerMessage *msg, const char *content_type)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
+
+  own->requests++;
+  soup_server_message_set_status (msg, 200, NULL);
+  soup_message_headers_set_content_type (headers, content_type, NULL);
+  soup_message_headers_set_encoding (headers, SOUP_ENCODING_CHUNKED);
+}
+
 static void
 html_handler (SoupServer        *server,
               SoupServerMessage *msg,
@@ -1173,36 +1192,15 @@ html_handler (SoupServer        *server,
   soup_server_message_set_response (msg, "text/html", SOUP_MEMORY_STATIC, page, strlen (page));
 }
 
-static OwnServer *
-own_server_new (GTlsCertificate *certificate)
-{
-  OwnServer *own = g_new0 (OwnServer, 1);
-  g_autoptr (GError) error = NULL;
-  g_autoslist (GUri) uris = NULL;
-
-  own->server = soup_server_new ("tls-certificate", certificate, NULL);
-  soup_server_listen_local (
-    own->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY | (certificate ? SOUP_SERVER_LISTEN_HTTPS : 0),
-    &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (own->server);
-  own->url = g_strdup_printf ("%s://127.0.0.1:%d", certificate ? "https" : "http",
-                              g_uri_get_port (uris->data));
-  return own;
-}
-
 static void
 test_wrong_content_type (ClientFixture *f, gconstpointer data)
 {
-  g_autoptr (OwnServer) own = own_server_new (NULL);
-  g_autoptr (SignetClient) client = NULL;
+  g_autoptr (OwnServer) own = own_server_new (f, NULL, html_handler);
   g_autoptr (SignetCounter) counter = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *agent = g_strdup_printf ("Signet/%s libsoup/", PACKAGE_VERSION);
 
-  soup_server_add_handler (own->server, NULL, html_handler, own, NULL);
-  client = new_client (f, own->url, TEST_KEY);
-  counter = try_counter (f, client, &error);
+  counter = try_counter (f, f->client, &error);
   g_assert_error (error, SIGNET_ERROR, SIGNET_ERROR_UNEXPECTED_RESPONSE);
   g_assert_cmpuint (own->requests, ==, 1);
 
@@ -1218,17 +1216,13 @@ test_tls_failure (ClientFixture *f, gconstpointer data)
   g_autofree char *key = g_test_build_filename (G_TEST_DIST, "data", "tls-key.pem", NULL);
   g_autoptr (GTlsCertificate) certificate = NULL;
   g_autoptr (OwnServer) own = NULL;
-  g_autoptr (SignetClient) client = NULL;
   g_autoptr (SignetCounter) counter = NULL;
   g_autoptr (GError) error = NULL;
 
   certificate = g_tls_certificate_new_from_files (cert, key, &error);
   g_assert_no_error (error);
-  own = own_server_new (certificate);
-  soup_server_add_handler (own->server, NULL, html_handler, own, NULL);
-
-  client = new_client (f, own->url, TEST_KEY);
-  counter = try_counter (f, client, &error);
+  own = own_server_new (f, certificate, html_handler);
+  counter = try_counter (f, f->client, &error);
   g_assert_error (error, SIGNET_ERROR, SIGNET_ERROR_TLS_FAILURE);
   /* Nothing, not even the key, reached the server. */
   g_assert_cmpuint (own->requests, ==, 0);
@@ -1237,16 +1231,13 @@ test_tls_failure (ClientFixture *f, gconstpointer data)
 static void
 test_network_unreachable (ClientFixture *f, gconstpointer data)
 {
-  g_autoptr (OwnServer) own = own_server_new (NULL);
-  g_autofree char *url = g_strdup (own->url);
-  g_autoptr (SignetClient) client = NULL;
+  g_autoptr (OwnServer) own = own_server_new (f, NULL, NULL);
   g_autoptr (SignetCounter) counter = NULL;
   g_autoptr (GError) error = NULL;
 
   /* A port nobody listens on any more. */
   g_clear_pointer (&own, own_server_free);
-  client = new_client (f, url, TEST_KEY);
-  counter = try_counter (f, client, &error);
+  counter = try_counter (f, f->client, &error);
   g_assert_error (error, SIGNET_ERROR, SIGNET_ERROR_NETWORK_UNREACHABLE);
 }
 
@@ -1257,17 +1248,10 @@ huge_handler (SoupServer        *server,
               GHashTable        *query,
               gpointer           user_data)
 {
-  OwnServer       *own = user_data;
   SoupMessageBody *body = soup_server_message_get_response_body (msg);
   gsize            size = 17 * 1024 * 1024;
 
-  own->requests++;
-  soup_server_message_set_status (msg, 200, NULL);
-  soup_message_headers_set_content_type (soup_server_message_get_response_headers (msg),
-                                         "application/json", NULL);
-  /* Chunked: the size is not announced, only found out while reading. */
-  soup_message_headers_set_encoding (soup_server_message_get_response_headers (msg),
-                                     SOUP_ENCODING_CHUNKED);
+  answer_chunked (user_data, msg, "application/json");
   soup_message_body_append_take (body, memset (g_malloc (size), ' ', size), size);
   soup_message_body_complete (body);
 }
@@ -1289,13 +1273,9 @@ empty_handler (SoupServer        *server,
 static void
 test_empty_answers (ClientFixture *f, gconstpointer data)
 {
-  g_autoptr (OwnServer) own = own_server_new (NULL);
+  g_autoptr (OwnServer) own = own_server_new (f, NULL, empty_handler);
   g_autoptr (SignetCounter) counter = NULL;
   g_autoptr (GError) error = NULL;
-
-  soup_server_add_handler (own->server, NULL, empty_handler, own, NULL);
-  g_clear_object (&f->client);
-  f->client = new_client (f, own->url, TEST_KEY);
 
   signet_client_register_callback_async (f->client, "1d58a59e-e8f7-4d07-bb99-d3fa39cb58a8",
                                          "https://example.com/info", NULL, result_cb, f);
@@ -1339,13 +1319,9 @@ list_handler (SoupServer        *server,
 static void
 test_big_list (ClientFixture *f, gconstpointer data)
 {
-  g_autoptr (OwnServer) own = own_server_new (NULL);
+  g_autoptr (OwnServer) own = own_server_new (f, NULL, list_handler);
   g_autoptr (GListModel) documents = NULL;
   g_autoptr (SignetDocumentInfo) last = NULL;
-
-  soup_server_add_handler (own->server, NULL, list_handler, own, NULL);
-  g_clear_object (&f->client);
-  f->client = new_client (f, own->url, TEST_KEY);
   documents = list (f, SIGNET_DOCUMENT_STATE_SIGNED);
   g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 2000);
   last = g_list_model_get_item (documents, 1999);
@@ -1361,15 +1337,9 @@ stalling_pdf_handler (SoupServer        *server,
                       GHashTable        *query,
                       gpointer           user_data)
 {
-  OwnServer       *own = user_data;
   SoupMessageBody *body = soup_server_message_get_response_body (msg);
 
-  own->requests++;
-  soup_server_message_set_status (msg, 200, NULL);
-  soup_message_headers_set_content_type (soup_server_message_get_response_headers (msg),
-                                         "application/pdf", NULL);
-  soup_message_headers_set_encoding (soup_server_message_get_response_headers (msg),
-                                     SOUP_ENCODING_CHUNKED);
+  answer_chunked (user_data, msg, "application/pdf");
   soup_message_body_append (body, SOUP_MEMORY_STATIC, "%PDF-1.7\n% half a document\n", 27);
 }
 
@@ -1397,14 +1367,7 @@ split_pdf_handler (SoupServer        *server,
                    GHashTable        *query,
                    gpointer           user_data)
 {
-  OwnServer *own = user_data;
-
-  own->requests++;
-  soup_server_message_set_status (msg, 200, NULL);
-  soup_message_headers_set_content_type (soup_server_message_get_response_headers (msg),
-                                         "application/pdf", NULL);
-  soup_message_headers_set_encoding (soup_server_message_get_response_headers (msg),
-                                     SOUP_ENCODING_CHUNKED);
+  answer_chunked (user_data, msg, "application/pdf");
   soup_message_body_append (soup_server_message_get_response_body (msg), SOUP_MEMORY_STATIC, "%P",
                             2);
   soup_server_message_pause (msg);
@@ -1414,20 +1377,12 @@ split_pdf_handler (SoupServer        *server,
 static void
 test_download_split_magic (ClientFixture *f, gconstpointer data)
 {
-  g_autoptr (OwnServer) own = own_server_new (NULL);
+  g_autoptr (OwnServer) own = own_server_new (f, NULL, split_pdf_handler);
   g_autofree char *path = g_build_filename (f->dir, "signed.pdf", NULL);
-  g_autoptr (GFile) destination = g_file_new_for_path (path);
-  g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *contents = NULL;
 
-  soup_server_add_handler (own->server, NULL, split_pdf_handler, own, NULL);
-  g_clear_object (&f->client);
-  f->client = new_client (f, own->url, TEST_KEY);
-
-  signet_client_download_document_async (f->client, "doc", destination, NULL, result_cb, f);
-  result = wait_result (f);
-  g_assert_true (signet_client_download_document_finish (f->client, result, &error));
+  g_assert_true (download (f, "doc", path, &error));
   g_assert_no_error (error);
   g_file_get_contents (path, &contents, NULL, &error);
   g_assert_no_error (error);
@@ -1438,7 +1393,7 @@ static void
 test_cancel_download (ClientFixture *f, gconstpointer data)
 {
   static const char *const after[] = { "signed.pdf", NULL };
-  g_autoptr (OwnServer) own = own_server_new (NULL);
+  g_autoptr (OwnServer) own = own_server_new (f, NULL, stalling_pdf_handler);
   g_autoptr (GCancellable) cancellable = g_cancellable_new ();
   g_autofree char *path = g_build_filename (f->dir, "signed.pdf", NULL);
   g_autoptr (GFile) destination = g_file_new_for_path (path);
@@ -1448,9 +1403,6 @@ test_cancel_download (ClientFixture *f, gconstpointer data)
 
   g_file_set_contents (path, "the archived copy", -1, &error);
   g_assert_no_error (error);
-  soup_server_add_handler (own->server, NULL, stalling_pdf_handler, own, NULL);
-  g_clear_object (&f->client);
-  f->client = new_client (f, own->url, TEST_KEY);
 
   signet_client_download_document_async (f->client, "doc", destination, cancellable, result_cb, f);
   /* Cancel once the server has the request, not after a guessed time. */
@@ -1470,14 +1422,11 @@ test_cancel_download (ClientFixture *f, gconstpointer data)
 static void
 test_response_too_large (ClientFixture *f, gconstpointer data)
 {
-  g_autoptr (OwnServer) own = own_server_new (NULL);
-  g_autoptr (SignetClient) client = NULL;
+  g_autoptr (OwnServer) own = own_server_new (f, NULL, huge_handler);
   g_autoptr (SignetCounter) counter = NULL;
   g_autoptr (GError) error = NULL;
 
-  soup_server_add_handler (own->server, NULL, huge_handler, own, NULL);
-  client = new_client (f, own->url, TEST_KEY);
-  counter = try_counter (f, client, &error);
+  counter = try_counter (f, f->client, &error);
   g_assert_error (error, SIGNET_ERROR, SIGNET_ERROR_UNEXPECTED_RESPONSE);
   g_assert_cmpuint (own->requests, ==, 1);
 }

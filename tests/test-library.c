@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include "journal-util.h"
+#include "request-util.h"
 #include "signet-deletions.h"
 #include "signet-error.h"
 #include "signet-library.h"
@@ -52,6 +53,18 @@ library_tear_down (LibraryFixture *lf, gconstpointer data)
   journal_fixture_tear_down (&lf->jf, data);
 }
 
+/* A request added to the journal while the network is away: not sent. */
+static SignetDocument *
+add_unsent (LibraryFixture *lf, const char *name)
+{
+  g_autofree char *path = write_pdf (name, NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (SignetSignatureRequest) request = signet_signature_request_new ();
+
+  signet_signature_request_set_file (request, file);
+  return journal_add (lf->jf.journal, &request, 1);
+}
+
 static SignetDocument *
 send_full (LibraryFixture *lf,
            const char     *name,
@@ -62,19 +75,11 @@ send_full (LibraryFixture *lf,
 {
   g_autofree char *path = write_pdf (name, NULL);
   g_autoptr (GFile) file = g_file_new_for_path (path);
-  g_autoptr (SignetSignatureRequest) request = signet_signature_request_new ();
+  g_autoptr (SignetSignatureRequest) request = signer_request_new (file, signer, email);
   SignetDocument *document;
 
-  signet_signature_request_set_file (request, file);
   if (tags)
     signet_signature_request_set_preprocessing (request, SIGNET_DOCUMENT_STATE_TAGS);
-  if (signer != NULL)
-    signet_signature_request_set_rule_string (request, "guiSignerName", signer);
-  if (email != NULL)
-    {
-      signet_signature_request_set_rule_string (request, "emailTo", email);
-      signet_signature_request_set_rule_string (request, "emailFrom", "office@example.sk");
-    }
   if (expiration != NULL)
     signet_signature_request_set_expiration (request, expiration);
   document = journal_add (lf->jf.journal, &request, 1);
@@ -156,14 +161,7 @@ test_groups (LibraryFixture *lf, gconstpointer data)
 
   /* Not sent yet: the network is away. */
   set_online (lf->jf.monitor, FALSE);
-  {
-    g_autofree char *path = write_pdf ("Pending.pdf", NULL);
-    g_autoptr (GFile) file = g_file_new_for_path (path);
-    g_autoptr (SignetSignatureRequest) request = signet_signature_request_new ();
-
-    signet_signature_request_set_file (request, file);
-    pending = journal_add (lf->jf.journal, &request, 1);
-  }
+  pending = add_unsent (lf, "Pending.pdf");
 
   g_assert_cmpint (signet_library_group_for_document (waiting), ==, SIGNET_LIBRARY_GROUP_WAITING);
   g_assert_cmpint (signet_library_group_for_document (preparing), ==,
@@ -321,14 +319,7 @@ test_delete_flush (LibraryFixture *lf, gconstpointer data)
 
   /* One request never reached the server. */
   set_online (lf->jf.monitor, FALSE);
-  {
-    g_autofree char *path = write_pdf ("Local.pdf", NULL);
-    g_autoptr (GFile) file = g_file_new_for_path (path);
-    g_autoptr (SignetSignatureRequest) request = signet_signature_request_new ();
-
-    signet_signature_request_set_file (request, file);
-    local = journal_add (lf->jf.journal, &request, 1);
-  }
+  local = add_unsent (lf, "Local.pdf");
 
   signet_deletions_add (deletions, first, SIGNET_DELETION_DOCUMENT);
   signet_deletions_add (deletions, second, SIGNET_DELETION_REQUEST);

@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <unistd.h>
 
+#include "bench-util.h"
 #include "signet-error.h"
 #include "signet-pdf-inspector.h"
 
@@ -220,26 +221,13 @@ test_refused (void)
 static char *
 write_page_of_size (const char *width, const char *height)
 {
-  g_autoptr (GString) pdf = g_string_new ("%PDF-1.7\n");
+  gsize offsets[4];
+  g_autoptr (GString) pdf = bench_pdf_new_page ("1.7", width, height, offsets);
   g_autoptr (GError) error = NULL;
-  gsize offsets[3];
-  gsize xref;
   char *path;
   int   fd;
 
-  offsets[0] = pdf->len;
-  g_string_append (pdf, "1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n");
-  offsets[1] = pdf->len;
-  g_string_append (pdf, "2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n");
-  offsets[2] = pdf->len;
-  g_string_append_printf (
-    pdf, "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 %s %s] >> endobj\n", width, height);
-  xref = pdf->len;
-  g_string_append (pdf, "xref\n0 4\n0000000000 65535 f \n");
-  for (guint i = 0; i < 3; i++)
-    g_string_append_printf (pdf, "%010" G_GSIZE_FORMAT " 00000 n \n", offsets[i]);
-  g_string_append_printf (
-    pdf, "trailer << /Size 4 /Root 1 0 R >>\nstartxref\n%" G_GSIZE_FORMAT "\n%%%%EOF\n", xref);
+  bench_pdf_append_xref (pdf, offsets, 3, pdf->len, NULL);
 
   fd = g_file_open_tmp ("signet-page-XXXXXX.pdf", &path, &error);
   g_assert_no_error (error);

@@ -96,6 +96,29 @@ send_first (JournalFixture *jf, SignetRequestSpec *spec, const char *name, char 
   return received (&jf->sandbox, signet_created_request_get_signature_request_id (created));
 }
 
+/* Sends the first round of @spec, in which only @field is signed; checks
+ * that the body allows that field alone and not signing anywhere. */
+static JsonNode *
+send_first_signing (JournalFixture    *jf,
+                    SignetRequestSpec *spec,
+                    SignetInspection  *inspection,
+                    const char        *name,
+                    const char        *field,
+                    char             **document_id)
+{
+  JsonNode        *sent;
+  g_autofree char *allowed = NULL;
+
+  signet_round_spec_set_fields (signet_request_spec_get_round (spec, 0),
+                                (const char *const[]){ field, NULL });
+  assert_valid (spec, inspection);
+  sent = send_first (jf, spec, name, document_id);
+  allowed = allowed_signatures (sent);
+  g_assert_cmpstr (allowed, ==, field);
+  g_assert_false (rule_boolean (sent, "signAnywhereEnabled", TRUE));
+  return sent;
+}
+
 /* Hours between creation and expiry, as the sandbox keeps them. */
 static double
 lifetime_hours (JsonNode *node)
@@ -143,24 +166,16 @@ test_map_fields (JournalFixture *jf, gconstpointer data)
   g_autoptr (SignetRequestSpec) spec = signet_request_spec_new_from_inspection (inspection);
   g_autoptr (SignetFieldValue) value = NULL;
   g_autoptr (JsonNode) sent = NULL;
-  g_autofree char *allowed = NULL;
   g_autofree char *ignored = NULL;
   JsonObject      *config;
 
-  signet_round_spec_set_fields (signet_request_spec_get_round (spec, 0),
-                                (const char *const[]){ "SC_signature", NULL });
   value = g_list_model_get_item (signet_request_spec_get_field_values (spec), 0);
   signet_field_value_set_value (value, "Jana Nováková");
   signet_field_value_set_read_only (value, TRUE);
   signet_request_spec_set_fields_before_signing (spec, SIGNET_FIELDS_BEFORE_SIGNING_KEEP);
   signet_request_spec_set_ignore_required (spec, SIGNET_FIELD_TYPE_FLAGS_TEXT
                                                    | SIGNET_FIELD_TYPE_FLAGS_SIGNATURE);
-  assert_valid (spec, inspection);
-
-  sent = send_first (jf, spec, "fields.pdf", NULL);
-  g_assert_false (rule_boolean (sent, "signAnywhereEnabled", TRUE));
-  allowed = allowed_signatures (sent);
-  g_assert_cmpstr (allowed, ==, "SC_signature");
+  sent = send_first_signing (jf, spec, inspection, "fields.pdf", "SC_signature", NULL);
   config = json_array_get_object_element (
     json_object_get_array_member (request_of (sent), "fieldConfig"), 0);
   g_assert_cmpstr (json_object_get_string_member (config, "name"), ==, "TO_text");
@@ -182,16 +197,9 @@ test_map_tags_and_stamp (JournalFixture *jf, gconstpointer data)
   g_autoptr (JsonNode) sent = NULL;
   g_autoptr (JsonNode) stamped = NULL;
   g_autofree char *document_id = NULL;
-  g_autofree char *allowed = NULL;
   g_autofree char *state = NULL;
 
-  signet_round_spec_set_fields (signet_request_spec_get_round (spec, 0),
-                                (const char *const[]){ "_SC1_", NULL });
-  assert_valid (spec, inspection);
-  sent = send_first (jf, spec, "tags.pdf", &document_id);
-  allowed = allowed_signatures (sent);
-  g_assert_cmpstr (allowed, ==, "_SC1_");
-  g_assert_false (rule_boolean (sent, "signAnywhereEnabled", TRUE));
+  sent = send_first_signing (jf, spec, inspection, "tags.pdf", "_SC1_", &document_id);
   fixture_wait_state (&jf->sandbox, document_id, "tosign");
 
   g_clear_object (&spec);

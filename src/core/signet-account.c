@@ -159,6 +159,37 @@ sandbox_started_cb (GObject *object, GAsyncResult *result, gpointer user_data)
     }
 }
 
+/* The task of one of the public calls, which remembers which account it
+ * started for. */
+static GTask *
+call_task_new (SignetAccount      *self,
+               gpointer            source_tag,
+               GCancellable       *cancellable,
+               GAsyncReadyCallback callback,
+               gpointer            user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  g_object_set_data (G_OBJECT (task), "signet-generation", GUINT_TO_POINTER (self->generation));
+  return task;
+}
+
+static guint
+task_generation (GTask *task)
+{
+  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (task), "signet-generation"));
+}
+
+/* The public calls' _finish, for those that return an object. */
+static gpointer
+propagate_pointer (SignetAccount *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 /* Calls back when the sandbox runs (at once if it does, or if it is not ours
  * to start: then the caller finds no address and says so). Callers that come
  * while it starts wait for the same start. */
@@ -427,8 +458,7 @@ signet_account_connect_async (SignetAccount      *self,
   g_return_if_fail (SIGNET_IS_ACCOUNT (self));
   g_return_if_fail (environment != SIGNET_ENVIRONMENT_NONE);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, signet_account_connect_async);
+  task = call_task_new (self, signet_account_connect_async, cancellable, callback, user_data);
   connect = g_new0 (Connect, 1);
   connect->environment = environment;
   connect->server = g_steal_pointer (&url);
@@ -453,26 +483,11 @@ signet_account_connect_async (SignetAccount      *self,
 SignetCounter *
 signet_account_connect_finish (SignetAccount *self, GAsyncResult *result, GError **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return propagate_pointer (self, result, error);
 }
 
 /* }}} */
 /* {{{ The client */
-
-/* Remembers which account a task started for. */
-static void
-task_set_generation (GTask *task, guint generation)
-{
-  g_object_set_data (G_OBJECT (task), "signet-generation", GUINT_TO_POINTER (generation));
-}
-
-static guint
-task_generation (GTask *task)
-{
-  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (task), "signet-generation"));
-}
 
 static void
 return_client (GTask *task, const char *server, const char *key)
@@ -573,9 +588,7 @@ signet_account_get_client_async (SignetAccount      *self,
 
   g_return_if_fail (SIGNET_IS_ACCOUNT (self));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, signet_account_get_client_async);
-  task_set_generation (task, self->generation);
+  task = call_task_new (self, signet_account_get_client_async, cancellable, callback, user_data);
 
   if (self->client != NULL)
     g_task_return_pointer (task, g_object_ref (self->client), g_object_unref);
@@ -599,9 +612,7 @@ signet_account_get_client_async (SignetAccount      *self,
 SignetClient *
 signet_account_get_client_finish (SignetAccount *self, GAsyncResult *result, GError **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return propagate_pointer (self, result, error);
 }
 
 /* }}} */
@@ -665,9 +676,7 @@ signet_account_refresh_async (SignetAccount      *self,
 
   g_return_if_fail (SIGNET_IS_ACCOUNT (self));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, signet_account_refresh_async);
-  task_set_generation (task, self->generation);
+  task = call_task_new (self, signet_account_refresh_async, cancellable, callback, user_data);
   signet_account_get_client_async (self, cancellable, refresh_client_cb, g_steal_pointer (&task));
 }
 
@@ -682,9 +691,7 @@ signet_account_refresh_async (SignetAccount      *self,
 SignetCounter *
 signet_account_refresh_finish (SignetAccount *self, GAsyncResult *result, GError **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return propagate_pointer (self, result, error);
 }
 
 /* }}} */
@@ -735,8 +742,7 @@ signet_account_remove_key_async (SignetAccount      *self,
 
   g_return_if_fail (SIGNET_IS_ACCOUNT (self));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, signet_account_remove_key_async);
+  task = call_task_new (self, signet_account_remove_key_async, cancellable, callback, user_data);
 
   server = signet_account_dup_server (self);
   if (self->environment == SIGNET_ENVIRONMENT_NONE

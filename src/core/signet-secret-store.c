@@ -50,33 +50,25 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
+/* What one call is about, worked out once. */
 typedef struct
 {
-  char *environment;
-  char *server;
-  char *key;
+  char       *id;         /* "environment\nserver", the key of session_keys */
+  GHashTable *attributes; /* the keyring's */
+  char       *key;
 } Request;
 
 static void
 request_free (Request *request)
 {
-  g_free (request->environment);
-  g_free (request->server);
+  g_free (request->id);
+  g_hash_table_unref (request->attributes);
   secret_password_free (request->key);
   g_free (request);
 }
 
-static Request *
-request_new (const char *environment, const char *server, const char *key)
-{
-  Request *request = g_new0 (Request, 1);
-
-  request->environment = g_strdup (environment);
-  request->server = g_strdup (server);
-  request->key = g_strdup (key);
-  return request;
-}
-
+/* The task of one call about @environment and @server, whose Request is
+ * also returned in @request. */
 static GTask *
 request_task_new (SignetSecretStore  *self,
                   gpointer            source_tag,
@@ -85,27 +77,26 @@ request_task_new (SignetSecretStore  *self,
                   const char         *key,
                   GCancellable       *cancellable,
                   GAsyncReadyCallback callback,
-                  gpointer            user_data)
+                  gpointer            user_data,
+                  Request           **request)
 {
   GTask *task = g_task_new (self, cancellable, callback, user_data);
 
+  *request = g_new0 (Request, 1);
+  (*request)->id = g_strconcat (environment, "\n", server, NULL);
+  (*request)->attributes
+    = secret_attributes_build (&self->schema, "environment", environment, "server", server, NULL);
+  (*request)->key = g_strdup (key);
   g_task_set_source_tag (task, source_tag);
-  g_task_set_task_data (task, request_new (environment, server, key),
-                        (GDestroyNotify) request_free);
+  g_task_set_task_data (task, *request, (GDestroyNotify) request_free);
   return task;
 }
 
-static char *
-session_id (Request *request)
+/* Whether @result is the task that @source_tag's function made on @self. */
+static gboolean
+is_task_of (SignetSecretStore *self, GAsyncResult *result, gpointer source_tag)
 {
-  return g_strconcat (request->environment, "\n", request->server, NULL);
-}
-
-static GHashTable *
-request_attributes (SignetSecretStore *self, Request *request)
-{
-  return secret_attributes_build (&self->schema, "environment", request->environment, "server",
-                                  request->server, NULL);
+  return g_task_is_valid (result, self) && g_task_get_source_tag (G_TASK (result)) == source_tag;
 }
 
 static void
@@ -213,29 +204,23 @@ signet_secret_store_lookup_async (SignetSecretStore  *self,
                                   gpointer            user_data)
 {
   g_autoptr (GTask) task = NULL;
-  g_autoptr (GHashTable) attributes = NULL;
-  g_autofree char *id = NULL;
-  Request         *request;
-  const char      *kept;
+  Request    *request;
+  const char *kept;
 
   g_return_if_fail (SIGNET_IS_SECRET_STORE (self));
   g_return_if_fail (environment != NULL);
   g_return_if_fail (server != NULL);
 
   task = request_task_new (self, signet_secret_store_lookup_async, environment, server, NULL,
-                           cancellable, callback, user_data);
-  request = g_task_get_task_data (task);
-
-  id = session_id (request);
-  kept = g_hash_table_lookup (self->session_keys, id);
+                           cancellable, callback, user_data, &request);
+  kept = g_hash_table_lookup (self->session_keys, request->id);
   if (kept != NULL)
     {
       g_task_return_pointer (task, g_strdup (kept), g_free);
       return;
     }
 
-  attributes = request_attributes (self, request);
-  secret_password_searchv (&self->schema, attributes,
+  secret_password_searchv (&self->schema, request->attributes,
                            SECRET_SEARCH_ALL | SECRET_SEARCH_UNLOCK | SECRET_SEARCH_LOAD_SECRETS,
                            cancellable, search_cb, g_steal_pointer (&task));
 }
@@ -253,9 +238,7 @@ signet_secret_store_lookup_async (SignetSecretStore  *self,
 char *
 signet_secret_store_lookup_finish (SignetSecretStore *self, GAsyncResult *result, GError **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == signet_secret_store_lookup_async,
-                        NULL);
+  g_return_val_if_fail (is_task_of (self, result, signet_secret_store_lookup_async), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
@@ -267,11 +250,10 @@ store_cb (GObject *object, GAsyncResult *result, gpointer user_data)
   SignetSecretStore *self = g_task_get_source_object (task);
   Request           *request = g_task_get_task_data (task);
   g_autoptr (GError) error = NULL;
-  g_autofree char *id = session_id (request);
 
   if (secret_password_store_finish (result, &error))
     {
-      g_hash_table_remove (self->session_keys, id);
+      g_hash_table_remove (self->session_keys, request->id);
       set_keyring_usable (self, TRUE);
       g_task_return_boolean (task, TRUE);
       return;
@@ -284,7 +266,7 @@ store_cb (GObject *object, GAsyncResult *result, gpointer user_data)
     }
 
   g_debug ("Keeping the key for this session only: %s", error->message);
-  g_hash_table_replace (self->session_keys, g_steal_pointer (&id), g_strdup (request->key));
+  g_hash_table_replace (self->session_keys, g_strdup (request->id), g_strdup (request->key));
   set_keyring_usable (self, FALSE);
   g_task_return_boolean (task, TRUE);
 }
@@ -314,7 +296,6 @@ signet_secret_store_store_async (SignetSecretStore  *self,
                                  gpointer            user_data)
 {
   g_autoptr (GTask) task = NULL;
-  g_autoptr (GHashTable) attributes = NULL;
   g_autofree char *label = NULL;
   Request         *request;
 
@@ -324,13 +305,10 @@ signet_secret_store_store_async (SignetSecretStore  *self,
   g_return_if_fail (key != NULL && key[0] != '\0');
 
   task = request_task_new (self, signet_secret_store_store_async, environment, server, key,
-                           cancellable, callback, user_data);
-  request = g_task_get_task_data (task);
-
-  attributes = request_attributes (self, request);
+                           cancellable, callback, user_data, &request);
   /* Translators: the name of the API key in the keyring (Passwords and Keys); %s is an address */
   label = g_strdup_printf (_ ("OKdokument API key for %s"), server);
-  secret_password_storev (&self->schema, attributes, SECRET_COLLECTION_DEFAULT, label, key,
+  secret_password_storev (&self->schema, request->attributes, SECRET_COLLECTION_DEFAULT, label, key,
                           cancellable, store_cb, g_steal_pointer (&task));
 }
 
@@ -346,9 +324,7 @@ signet_secret_store_store_async (SignetSecretStore  *self,
 gboolean
 signet_secret_store_store_finish (SignetSecretStore *self, GAsyncResult *result, GError **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == signet_secret_store_store_async,
-                        FALSE);
+  g_return_val_if_fail (is_task_of (self, result, signet_secret_store_store_async), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }
@@ -400,25 +376,19 @@ signet_secret_store_clear_async (SignetSecretStore  *self,
                                  gpointer            user_data)
 {
   g_autoptr (GTask) task = NULL;
-  g_autoptr (GHashTable) attributes = NULL;
-  g_autofree char *id = NULL;
-  Request         *request;
-  gboolean         had_session_key;
+  Request *request;
+  gboolean had_session_key;
 
   g_return_if_fail (SIGNET_IS_SECRET_STORE (self));
   g_return_if_fail (environment != NULL);
   g_return_if_fail (server != NULL);
 
   task = request_task_new (self, signet_secret_store_clear_async, environment, server, NULL,
-                           cancellable, callback, user_data);
-  request = g_task_get_task_data (task);
-
-  id = session_id (request);
-  had_session_key = g_hash_table_remove (self->session_keys, id);
+                           cancellable, callback, user_data, &request);
+  had_session_key = g_hash_table_remove (self->session_keys, request->id);
   g_object_set_data (G_OBJECT (task), "session-key", GINT_TO_POINTER (had_session_key));
 
-  attributes = request_attributes (self, request);
-  secret_password_clearv (&self->schema, attributes, cancellable, clear_cb,
+  secret_password_clearv (&self->schema, request->attributes, cancellable, clear_cb,
                           g_steal_pointer (&task));
 }
 
@@ -433,9 +403,7 @@ signet_secret_store_clear_async (SignetSecretStore  *self,
 gboolean
 signet_secret_store_clear_finish (SignetSecretStore *self, GAsyncResult *result, GError **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == signet_secret_store_clear_async,
-                        FALSE);
+  g_return_val_if_fail (is_task_of (self, result, signet_secret_store_clear_async), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }

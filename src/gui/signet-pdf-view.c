@@ -346,16 +346,18 @@ scroll_cb (GtkEventControllerScroll *controller, double dx, double dy, SignetPdf
   return TRUE;
 }
 
-static void
-add_shortcut (GtkShortcutController *controller,
-              guint                  keyval,
-              GdkModifierType        modifiers,
-              const char            *action)
+/* The view's keys, all with Ctrl. */
+static const struct
 {
-  gtk_shortcut_controller_add_shortcut (
-    controller,
-    gtk_shortcut_new (gtk_keyval_trigger_new (keyval, modifiers), gtk_named_action_new (action)));
-}
+  guint       keyval;
+  const char *action;
+} shortcuts[] = {
+  { GDK_KEY_plus, "preview.zoom-in" },         { GDK_KEY_equal, "preview.zoom-in" },
+  { GDK_KEY_KP_Add, "preview.zoom-in" },       { GDK_KEY_minus, "preview.zoom-out" },
+  { GDK_KEY_KP_Subtract, "preview.zoom-out" }, { GDK_KEY_0, "preview.fit-page" },
+  { GDK_KEY_9, "preview.fit-width" },          { GDK_KEY_Page_Up, "preview.previous-page" },
+  { GDK_KEY_Page_Down, "preview.next-page" },
+};
 
 static void
 signet_pdf_view_dispose (GObject *object)
@@ -417,7 +419,7 @@ signet_pdf_view_init (SignetPdfView *self)
 {
   GtkListItemFactory *factory;
   GtkEventController *scroll;
-  GtkEventController *shortcuts;
+  GtkEventController *shortcut_controller;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -450,28 +452,15 @@ signet_pdf_view_init (SignetPdfView *self)
   gtk_widget_add_controller (GTK_WIDGET (self->page_window), scroll);
 
   /* Window-wide, so that they work wherever the focus is. */
-  shortcuts = gtk_shortcut_controller_new ();
-  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts),
+  shortcut_controller = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcut_controller),
                                      GTK_SHORTCUT_SCOPE_MANAGED);
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_plus, GDK_CONTROL_MASK,
-                "preview.zoom-in");
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_equal, GDK_CONTROL_MASK,
-                "preview.zoom-in");
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_KP_Add, GDK_CONTROL_MASK,
-                "preview.zoom-in");
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_minus, GDK_CONTROL_MASK,
-                "preview.zoom-out");
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_KP_Subtract, GDK_CONTROL_MASK,
-                "preview.zoom-out");
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_0, GDK_CONTROL_MASK,
-                "preview.fit-page");
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_9, GDK_CONTROL_MASK,
-                "preview.fit-width");
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_Page_Up, GDK_CONTROL_MASK,
-                "preview.previous-page");
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_Page_Down, GDK_CONTROL_MASK,
-                "preview.next-page");
-  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+  for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
+    gtk_shortcut_controller_add_shortcut (
+      GTK_SHORTCUT_CONTROLLER (shortcut_controller),
+      gtk_shortcut_new (gtk_keyval_trigger_new (shortcuts[i].keyval, GDK_CONTROL_MASK),
+                        gtk_named_action_new (shortcuts[i].action)));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcut_controller);
 
   update_actions (self);
 }
