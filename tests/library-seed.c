@@ -94,8 +94,8 @@ main (int argc, char *argv[])
   g_autoptr (SignetOutbox) outbox = NULL;
   g_autoptr (SignetTracker) tracker = NULL;
   g_autoptr (GError) error = NULL;
-  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr (GDateTime) soon = g_date_time_add_seconds (now, 2);
+  g_autoptr (GDateTime) now = NULL;
+  g_autoptr (GDateTime) soon = NULL;
   g_autoptr (SignetDocument) waiting = NULL;
   g_autoptr (SignetDocument) rounds = NULL;
   g_autoptr (SignetDocument) signed_ = NULL;
@@ -126,11 +126,16 @@ main (int argc, char *argv[])
   signet_outbox_start (outbox);
   signet_tracker_start (tracker);
 
+  /* First, and its expiry counted from now: the outbox sends in order, and
+   * on a busy machine a request sent seconds later would be refused as
+   * already expired (err.invalid.expiration.time) instead of expiring. */
+  now = g_date_time_new_now_utc ();
+  soon = g_date_time_add_seconds (now, 8);
+  expired = add ("sandbox", "Old offer.pdf", NULL, NULL, 1, soon);
   waiting = add ("sandbox", "Kúpna zmluva.pdf", "Jana Nováková", "jana@example.sk", 1, NULL);
   rounds = add ("sandbox", "Lease agreement.pdf", "Petr Dvořák", NULL, 2, NULL);
   signed_ = add ("sandbox", "Insurance policy.pdf", "Eva Horváthová", NULL, 1, NULL);
   cancelled = add ("sandbox", "Loan contract.pdf", "Martin Kováč", NULL, 1, NULL);
-  expired = add ("sandbox", "Old offer.pdf", NULL, NULL, 1, soon);
   vanished = add ("sandbox", "Withdrawn order.pdf", NULL, NULL, 1, NULL);
   /* Another environment's request: the sandbox's outbox leaves it alone. */
   other = add ("test", "Draft on the test server.pdf", NULL, NULL, 1, NULL);
@@ -156,7 +161,7 @@ main (int argc, char *argv[])
   wait_status (signed_, SIGNET_DOCUMENT_STATUS_ARCHIVED, 20);
   wait_status (cancelled, SIGNET_DOCUMENT_STATUS_CANCELED, 20);
   wait_status (vanished, SIGNET_DOCUMENT_STATUS_VANISHED, 20);
-  wait_status (expired, SIGNET_DOCUMENT_STATUS_EXPIRED, 20);
+  wait_status (expired, SIGNET_DOCUMENT_STATUS_EXPIRED, 60);
   while (signet_document_get_round (rounds) != 1
          || signet_document_get_status (rounds) != SIGNET_DOCUMENT_STATUS_OPEN)
     g_main_context_iteration (NULL, TRUE);
