@@ -243,6 +243,9 @@ use_sandbox_started_cb (GObject *object, GAsyncResult *result, gpointer user_dat
 {
   g_autoptr (GError) error = NULL;
 
+  /* Not the only handling: every caller that needs the client (the outbox,
+   * the tracker, the editor's quota) starts the sandbox again and shows the
+   * person its own error, with the child's exit status and last words. */
   if (!g_task_propagate_boolean (G_TASK (result), &error)
       && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_warning ("The sandbox did not start: %s", error->message);
