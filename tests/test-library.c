@@ -8,15 +8,20 @@
  * the right counts, search folds case and accents, and deletions wait for
  * their Undo: an undone one sends nothing, a committed one sends one
  * DELETE, quitting sends every pending one. Against the sandbox over
- * loopback.
+ * loopback. The document page's timeline says what a deletion did, in the
+ * person's language.
  */
 
 #include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
 
 #include "journal-util.h"
 #include "request-util.h"
 #include "signet-deletions.h"
 #include "signet-error.h"
+#include "signet-library-util.h"
 #include "signet-library.h"
 #include "signet-outbox.h"
 #include "signet-tracker.h"
@@ -393,6 +398,63 @@ test_problem (LibraryFixture *lf, gconstpointer data)
     }
 }
 
+/* A deletion's lines on the timeline: its intent, its result, and a
+ * refusal (an `error` right after the intent), which is not tried again.
+ * Each in the language asked for, from the build's catalogues. */
+typedef struct
+{
+  const char *language;
+  const char *kind;
+  const char *detail;
+  const char *previous_kind;
+  const char *previous_detail;
+  const char *expected;
+} EventCase;
+
+static const EventCase event_cases[] = {
+  { "C", "deleting", "document", NULL, NULL, "Asked to delete from the server" },
+  { "C", "deleting", "request", NULL, NULL, "Asked to cancel the request on the server" },
+  { "C", "error", "The server failed.", "deleting", "document",
+    "Not deleted from the server: The server failed." },
+  { "C", "error", "The server failed.", "deleting", "request",
+    "Request not cancelled on the server: The server failed." },
+  { "C", "error", "Disk full.", "downloaded", "/a.pdf", "Problem, tried again later: Disk full." },
+  { "sk", "deleting", "document", NULL, NULL, "Vyžiadané odstránenie zo servera" },
+  { "sk", "error", "X", "deleting", "document", "Neodstránené zo servera: X" },
+  { "cs", "deleting", "request", NULL, NULL, "Vyžádáno zrušení žádosti na serveru" },
+  { "cs", "error", "X", "deleting", "request", "Žádost nebyla zrušena na serveru: X" },
+};
+
+static void
+test_describe_deletion (gconstpointer data)
+{
+  const EventCase *c = data;
+  g_autofree char *expected = NULL;
+
+  if (g_test_subprocess ())
+    {
+      g_autofree char   *localedir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+      SignetJournalEvent event = { 0, (char *) c->kind, (char *) c->detail };
+      SignetJournalEvent previous = { 0, (char *) c->previous_kind, (char *) c->previous_detail };
+      g_autofree char   *text = NULL;
+
+      g_setenv ("LANGUAGE", c->language, TRUE);
+      g_assert_nonnull (setlocale (LC_ALL, "C.UTF-8"));
+      bindtextdomain (GETTEXT_PACKAGE, localedir);
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      /* As main.c does: src/gui's _() reads the default domain. */
+      textdomain (GETTEXT_PACKAGE);
+      text = signet_describe_event (&event, c->previous_kind != NULL ? &previous : NULL);
+      g_print ("%s\n", text);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  /* The whole line (no glob characters in the expected lines). */
+  g_test_trap_assert_stdout (expected = g_strdup_printf ("%s\n", c->expected));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -407,6 +469,12 @@ main (int argc, char *argv[])
   ADD ("/library/delete-flush", test_delete_flush);
   ADD ("/library/problem", test_problem);
 #undef ADD
+  for (guint i = 0; i < G_N_ELEMENTS (event_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/library/describe-deletion/%u", i);
+
+      g_test_add_data_func (path, &event_cases[i], test_describe_deletion);
+    }
 
   return g_test_run ();
 }

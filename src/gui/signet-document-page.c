@@ -77,62 +77,6 @@ static GParamSpec *properties[N_PROPS];
 
 static void update (SignetDocumentPage *self);
 
-static char *
-describe_event (SignetJournalEvent *event)
-{
-  const char *kind = event->kind;
-  const char *detail = event->detail;
-
-  if (g_str_equal (kind, "journalled"))
-    return g_strdup (_ ("Saved on this computer, to be sent"));
-  if (g_str_equal (kind, "uploaded"))
-    return g_strdup (_ ("Document uploaded to OKdokument"));
-  if (g_str_equal (kind, "created"))
-    return g_strdup (_ ("Signature request created"));
-  if (g_str_equal (kind, "recovered"))
-    return g_strdup (_ ("Signature request found on the server after a lost answer"));
-  if (g_str_equal (kind, "round"))
-    /* Translators: %s is the number of the signing round */
-    return g_strdup_printf (_ ("Signing round %s started"), detail != NULL ? detail : "");
-  if (g_str_equal (kind, "expired"))
-    return g_strdup (_ ("Expired without a signature"));
-  if (g_str_equal (kind, "vanished"))
-    return g_strdup (_ ("No longer on the server"));
-  if (g_str_equal (kind, "downloaded"))
-    return g_strdup (_ ("Signed copy saved on this computer"));
-  if (g_str_equal (kind, "archived"))
-    return g_strdup (_ ("Archived"));
-  if (g_str_equal (kind, "deleted"))
-    return g_strdup (g_strcmp0 (detail, "request") == 0 ? _ ("Request cancelled on the server")
-                                                        : _ ("Deleted from the server"));
-  if (g_str_equal (kind, "failed"))
-    /* Translators: %s says why */
-    return g_strdup_printf (_ ("Failed: %s"), detail != NULL ? detail : "");
-  if (g_str_equal (kind, "error"))
-    /* Translators: %s says what went wrong; Signet tries again */
-    return g_strdup_printf (_ ("Problem, tried again later: %s"), detail != NULL ? detail : "");
-  if (g_str_equal (kind, "state"))
-    {
-      switch (signet_document_state_from_string (detail))
-        {
-          case SIGNET_DOCUMENT_STATE_TAGS:
-          case SIGNET_DOCUMENT_STATE_TOSTAMP:
-            return g_strdup (_ ("Being prepared by OKdokument"));
-          case SIGNET_DOCUMENT_STATE_TOSIGN:
-            return g_strdup (_ ("Ready to be signed"));
-          case SIGNET_DOCUMENT_STATE_SIGNED:
-            return g_strdup (_ ("Signed"));
-          case SIGNET_DOCUMENT_STATE_CANCELED:
-            return g_strdup (_ ("Cancelled by the signer"));
-          case SIGNET_DOCUMENT_STATE_ERRORSENDINFO:
-            return g_strdup (_ ("OKdokument reported an error"));
-          default:
-            break;
-        }
-    }
-  return g_strdup (kind);
-}
-
 /* An answer for the page about one document; it is dropped when the page
  * shows another by then. */
 typedef struct
@@ -188,7 +132,8 @@ events_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   for (guint i = events->len; i > 0; i--)
     {
       SignetJournalEvent *event = g_ptr_array_index (events, i - 1);
-      g_autofree char    *title = describe_event (event);
+      SignetJournalEvent *previous = i > 1 ? g_ptr_array_index (events, i - 2) : NULL;
+      g_autofree char    *title = signet_describe_event (event, previous);
       g_autofree char    *time = signet_format_time (event->time);
       GtkWidget          *row = adw_action_row_new ();
 

@@ -125,3 +125,86 @@ signet_document_dup_local_path (SignetDocument *document)
     return g_strdup (original);
   return NULL;
 }
+
+/**
+ * signet_describe_event:
+ * @event: a line of a request's history
+ * @previous: (nullable): the line before it
+ *
+ * Says what happened, for the document page's timeline. An `error` right
+ * after a `deleting` is a deletion the server refused (SignetDeletions
+ * writes it when it takes the intent back), which is not tried again.
+ *
+ * Returns: (transfer full): a sentence for a person
+ */
+char *
+signet_describe_event (const SignetJournalEvent *event, const SignetJournalEvent *previous)
+{
+  const char *kind;
+  const char *detail;
+
+  g_return_val_if_fail (event != NULL, NULL);
+
+  kind = event->kind;
+  detail = event->detail;
+
+  if (g_str_equal (kind, "journalled"))
+    return g_strdup (_ ("Saved on this computer, to be sent"));
+  if (g_str_equal (kind, "uploaded"))
+    return g_strdup (_ ("Document uploaded to OKdokument"));
+  if (g_str_equal (kind, "created"))
+    return g_strdup (_ ("Signature request created"));
+  if (g_str_equal (kind, "recovered"))
+    return g_strdup (_ ("Signature request found on the server after a lost answer"));
+  if (g_str_equal (kind, "round"))
+    /* Translators: %s is the number of the signing round */
+    return g_strdup_printf (_ ("Signing round %s started"), detail != NULL ? detail : "");
+  if (g_str_equal (kind, "expired"))
+    return g_strdup (_ ("Expired without a signature"));
+  if (g_str_equal (kind, "vanished"))
+    return g_strdup (_ ("No longer on the server"));
+  if (g_str_equal (kind, "downloaded"))
+    return g_strdup (_ ("Signed copy saved on this computer"));
+  if (g_str_equal (kind, "archived"))
+    return g_strdup (_ ("Archived"));
+  if (g_str_equal (kind, "deleting"))
+    return g_strdup (g_strcmp0 (detail, "request") == 0
+                       ? _ ("Asked to cancel the request on the server")
+                       : _ ("Asked to delete from the server"));
+  if (g_str_equal (kind, "deleted"))
+    return g_strdup (g_strcmp0 (detail, "request") == 0 ? _ ("Request cancelled on the server")
+                                                        : _ ("Deleted from the server"));
+  if (g_str_equal (kind, "failed"))
+    /* Translators: %s says why */
+    return g_strdup_printf (_ ("Failed: %s"), detail != NULL ? detail : "");
+  if (g_str_equal (kind, "error") && previous != NULL && g_str_equal (previous->kind, "deleting"))
+    return g_strdup_printf (g_strcmp0 (previous->detail, "request") == 0
+                              /* Translators: %s says why */
+                              ? _ ("Request not cancelled on the server: %s")
+                              /* Translators: %s says why */
+                              : _ ("Not deleted from the server: %s"),
+                            detail != NULL ? detail : "");
+  if (g_str_equal (kind, "error"))
+    /* Translators: %s says what went wrong; Signet tries again */
+    return g_strdup_printf (_ ("Problem, tried again later: %s"), detail != NULL ? detail : "");
+  if (g_str_equal (kind, "state"))
+    {
+      switch (signet_document_state_from_string (detail))
+        {
+          case SIGNET_DOCUMENT_STATE_TAGS:
+          case SIGNET_DOCUMENT_STATE_TOSTAMP:
+            return g_strdup (_ ("Being prepared by OKdokument"));
+          case SIGNET_DOCUMENT_STATE_TOSIGN:
+            return g_strdup (_ ("Ready to be signed"));
+          case SIGNET_DOCUMENT_STATE_SIGNED:
+            return g_strdup (_ ("Signed"));
+          case SIGNET_DOCUMENT_STATE_CANCELED:
+            return g_strdup (_ ("Cancelled by the signer"));
+          case SIGNET_DOCUMENT_STATE_ERRORSENDINFO:
+            return g_strdup (_ ("OKdokument reported an error"));
+          default:
+            break;
+        }
+    }
+  return g_strdup (kind);
+}

@@ -10,6 +10,7 @@
 #include <glib.h>
 
 #include "signet-document.h"
+#include "signet-journal.h"
 #include "signet-library.h"
 
 G_BEGIN_DECLS
@@ -18,5 +19,6 @@ const char *signet_library_group_get_title (SignetLibraryGroup group);
 const char *signet_document_get_badge (SignetDocument *document);
 char       *signet_format_time (gint64 unix_ms);
 char       *signet_document_dup_local_path (SignetDocument *document);
+char *signet_describe_event (const SignetJournalEvent *event, const SignetJournalEvent *previous);
 
 G_END_DECLS

@@ -436,20 +436,15 @@ cancel_request_activated (GtkWidget *widget, const char *action_name, GVariant *
   delete_one (SIGNET_LIBRARY_VIEW (widget), SIGNET_DELETION_REQUEST);
 }
 
+/* SignetDeletions::failed: already a sentence that names the file, also
+ * for a document the server deleted but the journal could not write. */
 void
-_signet_library_view_deletion_done_cb (SignetDeletions   *deletions,
-                                       SignetDocument    *document,
-                                       GError            *error,
-                                       SignetLibraryView *self)
+_signet_library_view_deletion_failed_cb (SignetDeletions   *deletions,
+                                         SignetDocument    *document,
+                                         GError            *error,
+                                         SignetLibraryView *self)
 {
-  if (error != NULL)
-    {
-      /* Translators: %s is a file name, then why */
-      g_autofree char *title = g_strdup_printf (
-        _ ("“%s” was not deleted: %s"), signet_document_get_filename (document), error->message);
-
-      _signet_library_view_toast (self, title);
-    }
+  _signet_library_view_toast (self, error->message);
 }
 
 /* }}} */

@@ -71,9 +71,9 @@ void _signet_library_view_class_actions_init (GtkWidgetClass *widget_class);
 void _signet_library_view_toast (SignetLibraryView *self, const char *title);
 void _signet_library_view_selected_cb (SignetLibraryView *self);
 void _signet_library_view_multi_changed_cb (SignetLibraryView *self);
-void _signet_library_view_deletion_done_cb (SignetDeletions   *deletions,
-                                            SignetDocument    *document,
-                                            GError            *error,
-                                            SignetLibraryView *self);
+void _signet_library_view_deletion_failed_cb (SignetDeletions   *deletions,
+                                              SignetDocument    *document,
+                                              GError            *error,
+                                              SignetLibraryView *self);
 
 G_END_DECLS

@@ -788,7 +788,8 @@ signet_library_view_set_deletions (SignetLibraryView *self, SignetDeletions *del
     g_signal_handlers_disconnect_by_data (self->deletions, self);
   g_set_object (&self->deletions, deletions);
   if (deletions != NULL)
-    g_signal_connect (deletions, "done", G_CALLBACK (_signet_library_view_deletion_done_cb), self);
+    g_signal_connect_object (deletions, "failed",
+                             G_CALLBACK (_signet_library_view_deletion_failed_cb), self, 0);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DELETIONS]);
 }
 

@@ -1,0 +1,185 @@
+/* signet-tracker-archive.c
+ *
+ * Copyright 2026 The Signet authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "signet-tracker"
+
+#include "config.h"
+
+#include "signet-archive.h"
+#include "signet-document-private.h"
+#include "signet-error.h"
+#include "signet-journal-private.h"
+#include "signet-tracker-private.h"
+
+/* A signed document is downloaded into the archive folder, the copy is
+ * journalled, and only then, when asked to, the server's is deleted. */
+
+typedef struct
+{
+  SignetTracker  *tracker;
+  SignetDocument *document;
+} ArchiveWork;
+
+static void
+archive_work_free (ArchiveWork *work)
+{
+  g_hash_table_remove (work->tracker->archiving, work->document);
+  g_object_unref (work->tracker);
+  g_object_unref (work->document);
+  g_free (work);
+}
+
+static void
+archive_failed (ArchiveWork *work, GError *error)
+{
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_debug ("Archiving %s failed: %s", signet_document_get_document_id (work->document),
+               error->message);
+      signet_document_set_last_error (work->document, error->message);
+      /* Tried again at the next round. */
+      signet_tracker_save (work->tracker, work->document, "error", error->message);
+    }
+  g_error_free (error);
+  archive_work_free (work);
+}
+
+static void
+archived_done (ArchiveWork *work, gboolean deleted)
+{
+  signet_document_set_last_error (work->document, NULL);
+  signet_document_set_status (work->document, SIGNET_DOCUMENT_STATUS_ARCHIVED);
+  signet_tracker_record (work->tracker, work->document, deleted ? "deleted" : "archived",
+                         deleted ? signet_document_get_document_id (work->document)
+                                 : signet_document_get_archive_path (work->document));
+  archive_work_free (work);
+}
+
+static void
+deleted_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  ArchiveWork *work = user_data;
+  GError      *error = NULL;
+
+  if (!signet_client_delete_document_finish (SIGNET_CLIENT (source), result, &error)
+      && !g_error_matches (error, SIGNET_ERROR, SIGNET_ERROR_NOT_FOUND))
+    {
+      archive_failed (work, error);
+      return;
+    }
+  g_clear_error (&error);
+  archived_done (work, TRUE);
+}
+
+/* The archive copy exists and is journalled: only now may the server's go. */
+static void
+after_copy (ArchiveWork *work)
+{
+  if (work->tracker->delete_after_archiving)
+    signet_client_delete_document_async (work->tracker->client,
+                                         signet_document_get_document_id (work->document),
+                                         work->tracker->cancellable, deleted_cb, work);
+  else
+    archived_done (work, FALSE);
+}
+
+static void
+copy_saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  ArchiveWork *work = user_data;
+  GError      *error = NULL;
+
+  if (!signet_journal_save_finish (SIGNET_JOURNAL (source), result, &error))
+    {
+      /* A copy the journal does not know of would be made again after a
+       * restart, and the server's deleted before the journal knows of
+       * either: it goes, and is downloaded again at the next round while
+       * the server has it. */
+      g_autoptr (GFile) copy
+        = g_file_new_for_path (signet_document_get_archive_path (work->document));
+
+      g_file_delete_async (copy, G_PRIORITY_DEFAULT, NULL, NULL, NULL);
+      signet_document_set_archive_path (work->document, NULL);
+      archive_failed (work, error);
+      return;
+    }
+  after_copy (work);
+}
+
+static void
+copied_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  ArchiveWork     *work = user_data;
+  GError          *error = NULL;
+  g_autofree char *path = signet_archive_save_finish (result, &error);
+
+  if (path == NULL)
+    {
+      archive_failed (work, error);
+      return;
+    }
+  g_debug ("Archived %s as %s", signet_document_get_document_id (work->document), path);
+  signet_document_set_archive_path (work->document, path);
+  signet_journal_save_async (work->tracker->journal, work->document, "downloaded", path, NULL,
+                             copy_saved_cb, work);
+}
+
+static void
+exists_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  ArchiveWork *work = user_data;
+  g_autoptr (GFileInfo) info = g_file_query_info_finish (G_FILE (source), result, NULL);
+
+  if (info != NULL)
+    after_copy (work);
+  else
+    {
+      /* Journalled as archived but gone: fetch it again while the server
+       * still has it. */
+      g_autofree char *folder
+        = g_path_get_dirname (signet_document_get_archive_path (work->document));
+      g_autoptr (GDateTime) date = g_date_time_new_now_local ();
+
+      signet_archive_save_async (work->tracker->client,
+                                 signet_document_get_document_id (work->document), folder,
+                                 signet_document_get_filename (work->document), date,
+                                 work->tracker->cancellable, copied_cb, work);
+    }
+}
+
+void
+signet_tracker_archive (SignetTracker *self, SignetDocument *document)
+{
+  ArchiveWork *work;
+
+  if (!self->online || g_hash_table_contains (self->archiving, document)
+      || signet_document_get_status (document) != SIGNET_DOCUMENT_STATUS_SIGNED
+      || !signet_tracker_is_mine (self, document))
+    return;
+
+  work = g_new0 (ArchiveWork, 1);
+  work->tracker = g_object_ref (self);
+  work->document = g_object_ref (document);
+  g_hash_table_add (self->archiving, document);
+
+  if (signet_document_get_archive_path (document) != NULL)
+    {
+      /* A crash after the copy: check it is there, then go on. */
+      g_autoptr (GFile) file = g_file_new_for_path (signet_document_get_archive_path (document));
+
+      g_file_query_info_async (file, G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE,
+                               G_PRIORITY_DEFAULT, self->cancellable, exists_cb, work);
+    }
+  else
+    {
+      g_autoptr (GDateTime) date = g_date_time_new_now_local ();
+
+      signet_archive_save_async (self->client, signet_document_get_document_id (document),
+                                 self->archive_folder, signet_document_get_filename (document),
+                                 date, self->cancellable, copied_cb, work);
+    }
+}
