@@ -123,7 +123,16 @@ events_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     gtk_list_box_remove (self->timeline_list, child);
   if (events == NULL)
     {
-      g_warning ("%s", error->message);
+      /* The history is the journal's: say in its place that it could not
+       * be read, and what the journal said. */
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     _ ("The history could not be read"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), error->message);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+      gtk_list_box_append (self->timeline_list, row);
       return;
     }
 
