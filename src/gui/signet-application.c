@@ -28,8 +28,12 @@ struct _SignetApplication
   SignetDeletions *deletions; /* waiting for their Undo, sent on quit */
   gboolean         quitting;
   gboolean         held_for_deletions;
-  gboolean         held; /* tracking with no window open */
+  gboolean         held_for_sending; /* quit during a batch, in the background */
+  gboolean         held;             /* tracking with no window open */
   gboolean         told_background;
+  gboolean         resumed; /* to be told by the next window */
+  guint            resumed_sent;
+  guint            resumed_unsent;
 };
 
 G_DEFINE_FINAL_TYPE (SignetApplication, signet_application, ADW_TYPE_APPLICATION)
@@ -191,6 +195,23 @@ window_removed_cb (GtkApplication *app, GtkWindow *window, gpointer user_data)
     }
 }
 
+/* An earlier run left requests unsent: the window says so, or the first
+ * window when there is none yet. */
+static void
+sync_resumed_cb (SignetApplication *self, guint n_sent, guint n_unsent)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (SIGNET_IS_WINDOW (window))
+    {
+      signet_window_show_resumed (SIGNET_WINDOW (window), n_sent, n_unsent);
+      return;
+    }
+  self->resumed = TRUE;
+  self->resumed_sent = n_sent;
+  self->resumed_unsent = n_unsent;
+}
+
 static void
 sync_started_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -279,6 +300,8 @@ signet_application_startup (GApplication *app)
   journal = signet_journal_new (NULL);
   self->sync = signet_sync_new (self->account, self->settings, journal, NULL);
   g_signal_connect_object (self->sync, "finished", G_CALLBACK (sync_finished_cb), self, 0);
+  g_signal_connect_object (self->sync, "resumed", G_CALLBACK (sync_resumed_cb), self,
+                           G_CONNECT_SWAPPED);
   self->deletions = signet_deletions_new (journal);
   g_signal_connect_object (self->deletions, "notify::n-sending", G_CALLBACK (n_sending_changed_cb),
                            self, G_CONNECT_SWAPPED);
@@ -315,10 +338,9 @@ flushed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 /* Deletions still waiting for their Undo are sent first: quitting is not
  * undoing. The windows close at once; the answers are awaited. */
 static void
-quit_activated_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+quit_now (SignetApplication *self)
 {
-  SignetApplication *self = user_data;
-  GList             *windows;
+  GList *windows;
 
   if (self->deletions == NULL
       || (signet_deletions_get_n_pending (self->deletions) == 0
@@ -336,6 +358,94 @@ quit_activated_cb (GSimpleAction *action, GVariant *parameter, gpointer user_dat
   signet_deletions_flush_async (self->deletions, NULL, flushed_cb, g_object_ref (self));
   while ((windows = gtk_application_get_windows (GTK_APPLICATION (self))) != NULL)
     gtk_window_destroy (windows->data);
+}
+
+static guint
+n_waiting (SignetApplication *self)
+{
+  SignetOutbox *outbox = self->sync != NULL ? signet_sync_get_outbox (self->sync) : NULL;
+
+  return outbox != NULL ? signet_outbox_get_n_waiting (outbox) : 0;
+}
+
+/* Quit during a batch in the background: the last request sent, it quits. */
+static void
+n_waiting_changed_cb (SignetApplication *self)
+{
+  if (!self->held_for_sending || n_waiting (self) > 0)
+    return;
+  self->held_for_sending = FALSE;
+  g_signal_handlers_disconnect_by_func (signet_sync_get_outbox (self->sync), n_waiting_changed_cb,
+                                        self);
+  g_application_release (G_APPLICATION (self));
+  quit_now (self);
+}
+
+static void
+send_in_background (SignetApplication *self, guint n)
+{
+  g_autoptr (GNotification) notification = g_notification_new (_ ("Signet Keeps Sending"));
+  g_autofree char *body = NULL;
+  GList           *windows;
+
+  self->held_for_sending = TRUE;
+  g_application_hold (G_APPLICATION (self));
+  g_signal_connect_object (signet_sync_get_outbox (self->sync), "notify::n-waiting",
+                           G_CALLBACK (n_waiting_changed_cb), self, G_CONNECT_SWAPPED);
+  body = g_strdup_printf (ngettext ("%u document is still being sent. Signet sends it in the "
+                                    "background and quits when it is sent.",
+                                    "%u documents are still being sent. Signet sends them in the "
+                                    "background and quits when they are sent.",
+                                    n),
+                          n);
+  g_notification_set_body (notification, body);
+  g_application_send_notification (G_APPLICATION (self), "background-sending", notification);
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (self))) != NULL)
+    gtk_window_destroy (windows->data);
+}
+
+static void
+quit_response_cb (AdwMessageDialog *dialog, const char *response, SignetApplication *self)
+{
+  if (g_strcmp0 (response, "quit") == 0)
+    quit_now (self);
+}
+
+/* A quit during a batch does not stop it silently: with background work
+ * on, the batch goes on without a window; else the person is asked.
+ * Either way nothing is lost: the requests are in the journal. */
+static void
+quit_activated_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  SignetApplication *self = user_data;
+  GtkWindow         *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  guint              n = n_waiting (self);
+  g_autofree char   *heading = NULL;
+  AdwMessageDialog  *dialog;
+
+  if (n == 0 || self->quitting || self->held_for_sending)
+    {
+      quit_now (self);
+      return;
+    }
+  if (g_settings_get_boolean (self->settings, "run-in-background"))
+    {
+      send_in_background (self, n);
+      return;
+    }
+
+  heading = g_strdup_printf (ngettext ("Quit while %u document is still being sent?",
+                                       "Quit while %u documents are still being sent?", n),
+                             n);
+  dialog = ADW_MESSAGE_DIALOG (
+    adw_message_dialog_new (window, heading,
+                            ngettext ("It will be sent the next time Signet starts.",
+                                      "They will be sent the next time Signet starts.", n)));
+  adw_message_dialog_add_responses (dialog, "keep", _ ("_Keep Sending"), "quit", _ ("_Quit"), NULL);
+  adw_message_dialog_set_default_response (dialog, "keep");
+  adw_message_dialog_set_close_response (dialog, "keep");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (quit_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -482,10 +592,18 @@ signet_application_new (void)
 SignetWindow *
 signet_application_new_window (SignetApplication *self)
 {
+  SignetWindow *window;
+
   g_return_val_if_fail (SIGNET_IS_APPLICATION (self), NULL);
 
-  return signet_window_new (GTK_APPLICATION (self), self->settings, self->account, self->sync,
-                            self->deletions);
+  window = signet_window_new (GTK_APPLICATION (self), self->settings, self->account, self->sync,
+                              self->deletions);
+  if (self->resumed)
+    {
+      self->resumed = FALSE;
+      signet_window_show_resumed (window, self->resumed_sent, self->resumed_unsent);
+    }
+  return window;
 }
 
 /**

@@ -529,6 +529,41 @@ handover_done_cb (SignetWindow *self)
   _signet_window_show_main (self, g_list_model_get_n_items (G_LIST_MODEL (self->queue)) > 0);
 }
 
+/**
+ * signet_window_show_resumed:
+ * @self: a #SignetWindow
+ * @n_sent: how many requests of the interrupted batches had been sent
+ * @n_unsent: how many are being sent now
+ *
+ * Says in a toast that an earlier run was interrupted while sending, and
+ * that what it left is being sent now (#SignetSync::resumed).
+ */
+void
+signet_window_show_resumed (SignetWindow *self, guint n_sent, guint n_unsent)
+{
+  guint            n = n_sent + n_unsent;
+  g_autofree char *title = NULL;
+
+  g_return_if_fail (SIGNET_IS_WINDOW (self));
+
+  if (n_sent == 0)
+    title = g_strdup_printf (
+      ngettext ("Signet was interrupted while sending %u document: it is being sent now",
+                "Signet was interrupted while sending %u documents: they are being sent now", n),
+      n);
+  else
+    title = g_strdup_printf (
+      /* Translators: the first %u is all documents of the batch, the second
+       * how many of them had been sent, the third how many are sent now */
+      ngettext ("Signet was interrupted while sending %u documents: %u had been sent, the other "
+                "%u is being sent now",
+                "Signet was interrupted while sending %u documents: %u had been sent, the other "
+                "%u are being sent now",
+                n_unsent),
+      n, n_sent, n_unsent);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+}
+
 /* The batch the request editor just sent ("sent" signal). */
 static void
 editor_sent_cb (SignetWindow *self, GListModel *documents)
