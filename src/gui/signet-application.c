@@ -34,6 +34,7 @@ struct _SignetApplication
   gboolean         resumed; /* to be told by the next window */
   guint            resumed_sent;
   guint            resumed_unsent;
+  char            *journal_error; /* the journal could not be opened */
 };
 
 G_DEFINE_FINAL_TYPE (SignetApplication, signet_application, ADW_TYPE_APPLICATION)
@@ -212,13 +213,22 @@ sync_resumed_cb (SignetApplication *self, guint n_sent, guint n_unsent)
   self->resumed_unsent = n_unsent;
 }
 
+/* Without its journal Signet can neither send nor follow: every window
+ * says so, the ones open now and those opened later. */
 static void
 sync_started_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
+  g_autoptr (SignetApplication) self = user_data;
   g_autoptr (GError) error = NULL;
 
-  if (!signet_sync_start_finish (SIGNET_SYNC (source), result, &error))
-    g_warning ("%s", error->message);
+  if (signet_sync_start_finish (SIGNET_SYNC (source), result, &error))
+    return;
+  g_warning ("%s", error->message);
+  g_free (self->journal_error);
+  self->journal_error = g_strdup (error->message);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (SIGNET_IS_WINDOW (l->data))
+      signet_window_show_journal_error (l->data, error->message);
 }
 
 static void
@@ -310,7 +320,7 @@ signet_application_startup (GApplication *app)
   g_signal_connect_object (self->sync, "notify::tracker", G_CALLBACK (tracker_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect (self, "window-removed", G_CALLBACK (window_removed_cb), NULL);
-  signet_sync_start_async (self->sync, NULL, sync_started_cb, NULL);
+  signet_sync_start_async (self->sync, NULL, sync_started_cb, g_object_ref (self));
 }
 
 static void
@@ -513,6 +523,7 @@ signet_application_dispose (GObject *object)
   g_clear_object (&self->sync);
   g_clear_object (&self->account);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->journal_error, g_free);
 
   G_OBJECT_CLASS (signet_application_parent_class)->dispose (object);
 }
@@ -598,6 +609,8 @@ signet_application_new_window (SignetApplication *self)
 
   window = signet_window_new (GTK_APPLICATION (self), self->settings, self->account, self->sync,
                               self->deletions);
+  if (self->journal_error != NULL)
+    signet_window_show_journal_error (window, self->journal_error);
   if (self->resumed)
     {
       self->resumed = FALSE;

@@ -28,6 +28,8 @@ struct _SignetWindow
   GtkWidget       *onboarding;
 
   GtkInfoBar *keyring_notice;
+  GtkInfoBar *journal_notice;
+  GtkLabel   *journal_label;
 
   SignetIntakeQueue    *queue;
   GQueue                pending;

@@ -564,6 +564,31 @@ signet_window_show_resumed (SignetWindow *self, guint n_sent, guint n_unsent)
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
 }
 
+/**
+ * signet_window_show_journal_error:
+ * @self: a #SignetWindow
+ * @message: why the journal could not be opened
+ *
+ * Shows, above everything, that requests can be neither sent nor followed
+ * because the journal could not be opened, and what to do.
+ */
+void
+signet_window_show_journal_error (SignetWindow *self, const char *message)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (SIGNET_IS_WINDOW (self));
+  g_return_if_fail (message != NULL);
+
+  /* Translators: %s is the reason, such as "Disk full" */
+  text = g_strdup_printf (_ ("Signet cannot keep its records, so nothing can be sent or followed. "
+                             "Free some disk space or check the permissions of its folder, then "
+                             "start Signet again.\n%s"),
+                          message);
+  gtk_label_set_text (self->journal_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->journal_notice), TRUE);
+}
+
 /* The batch the request editor just sent ("sent" signal). */
 static void
 editor_sent_cb (SignetWindow *self, GListModel *documents)
@@ -764,6 +789,8 @@ signet_window_class_init (SignetWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, keyring_notice);
+  gtk_widget_class_bind_template_child (widget_class, SignetWindow, journal_notice);
+  gtk_widget_class_bind_template_child (widget_class, SignetWindow, journal_label);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, queue_list);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, content_box);
