@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 
 #include "signet-application.h"
@@ -35,6 +36,7 @@ struct _SignetApplication
   guint            resumed_sent;
   guint            resumed_unsent;
   char            *journal_error; /* the journal could not be opened */
+  GtkWindow       *queue_window;  /* the window that keeps the queue */
 };
 
 G_DEFINE_FINAL_TYPE (SignetApplication, signet_application, ADW_TYPE_APPLICATION)
@@ -48,6 +50,18 @@ present_window (SignetApplication *self)
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
   if (window == NULL)
     window = GTK_WINDOW (signet_application_new_window (self));
+  /* The first window brings back the queue of the last run and keeps it. */
+  if (self->queue_window == NULL)
+    {
+      g_autofree char *folder = g_build_filename (g_get_user_state_dir (), "signet", NULL);
+      g_autofree char *path = g_build_filename (folder, "queue.json", NULL);
+      g_autoptr (GFile) state_file = g_file_new_for_path (path);
+
+      self->queue_window = window;
+      if (g_mkdir_with_parents (folder, 0700) != 0)
+        g_warning ("Could not create %s: %s", folder, g_strerror (errno));
+      signet_window_restore_queue (SIGNET_WINDOW (window), state_file);
+    }
 
   gtk_window_present (window);
   return window;
@@ -175,6 +189,9 @@ window_removed_cb (GtkApplication *app, GtkWindow *window, gpointer user_data)
   SignetApplication *self = SIGNET_APPLICATION (app);
   SignetTracker     *tracker;
 
+  /* The next window keeps the queue, as this one left it. */
+  if (window == self->queue_window)
+    self->queue_window = NULL;
   if (gtk_application_get_windows (app) != NULL || self->held || n_open (self) == 0
       || !g_settings_get_boolean (self->settings, "run-in-background"))
     return;

@@ -39,6 +39,8 @@ struct _SignetWindow
   SignetIntakeItem     *shown_item;
   GCancellable         *cancellable;
   GtkFileChooserNative *chooser;
+  GFile                *state_file; /* where the queue is kept, if here */
+  GPtrArray            *restored;   /* the entries the last run left */
 
   AdwToastOverlay     *toast_overlay;
   GtkWidget           *back_button;

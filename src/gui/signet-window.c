@@ -679,7 +679,9 @@ signet_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (object), SIGNET_TYPE_WINDOW);
 
   /* Closing the window stops the checks that still run. */
+  g_clear_pointer (&self->restored, g_ptr_array_unref);
   g_clear_object (&self->queue);
+  g_clear_object (&self->state_file);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
   g_clear_object (&self->account);
