@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 
 #include "signet-application.h"
@@ -28,8 +29,14 @@ struct _SignetApplication
   SignetDeletions *deletions; /* waiting for their Undo, sent on quit */
   gboolean         quitting;
   gboolean         held_for_deletions;
-  gboolean         held; /* tracking with no window open */
+  gboolean         held_for_sending; /* quit during a batch, in the background */
+  gboolean         held;             /* tracking with no window open */
   gboolean         told_background;
+  gboolean         resumed; /* to be told by the next window */
+  guint            resumed_sent;
+  guint            resumed_unsent;
+  char            *journal_error; /* the journal could not be opened */
+  GtkWindow       *queue_window;  /* the window that keeps the queue */
 };
 
 G_DEFINE_FINAL_TYPE (SignetApplication, signet_application, ADW_TYPE_APPLICATION)
@@ -43,6 +50,18 @@ present_window (SignetApplication *self)
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
   if (window == NULL)
     window = GTK_WINDOW (signet_application_new_window (self));
+  /* The first window brings back the queue of the last run and keeps it. */
+  if (self->queue_window == NULL)
+    {
+      g_autofree char *folder = g_build_filename (g_get_user_state_dir (), "signet", NULL);
+      g_autofree char *path = g_build_filename (folder, "queue.json", NULL);
+      g_autoptr (GFile) state_file = g_file_new_for_path (path);
+
+      self->queue_window = window;
+      if (g_mkdir_with_parents (folder, 0700) != 0)
+        g_warning ("Could not create %s: %s", folder, g_strerror (errno));
+      signet_window_restore_queue (SIGNET_WINDOW (window), state_file);
+    }
 
   gtk_window_present (window);
   return window;
@@ -170,6 +189,9 @@ window_removed_cb (GtkApplication *app, GtkWindow *window, gpointer user_data)
   SignetApplication *self = SIGNET_APPLICATION (app);
   SignetTracker     *tracker;
 
+  /* The next window keeps the queue, as this one left it. */
+  if (window == self->queue_window)
+    self->queue_window = NULL;
   if (gtk_application_get_windows (app) != NULL || self->held || n_open (self) == 0
       || !g_settings_get_boolean (self->settings, "run-in-background"))
     return;
@@ -191,13 +213,39 @@ window_removed_cb (GtkApplication *app, GtkWindow *window, gpointer user_data)
     }
 }
 
+/* An earlier run left requests unsent: the window says so, or the first
+ * window when there is none yet. */
+static void
+sync_resumed_cb (SignetApplication *self, guint n_sent, guint n_unsent)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (SIGNET_IS_WINDOW (window))
+    {
+      signet_window_show_resumed (SIGNET_WINDOW (window), n_sent, n_unsent);
+      return;
+    }
+  self->resumed = TRUE;
+  self->resumed_sent = n_sent;
+  self->resumed_unsent = n_unsent;
+}
+
+/* Without its journal Signet can neither send nor follow: every window
+ * says so, the ones open now and those opened later. */
 static void
 sync_started_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
+  g_autoptr (SignetApplication) self = user_data;
   g_autoptr (GError) error = NULL;
 
-  if (!signet_sync_start_finish (SIGNET_SYNC (source), result, &error))
-    g_warning ("%s", error->message);
+  if (signet_sync_start_finish (SIGNET_SYNC (source), result, &error))
+    return;
+  g_warning ("%s", error->message);
+  g_free (self->journal_error);
+  self->journal_error = g_strdup (error->message);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (SIGNET_IS_WINDOW (l->data))
+      signet_window_show_journal_error (l->data, error->message);
 }
 
 static void
@@ -279,6 +327,8 @@ signet_application_startup (GApplication *app)
   journal = signet_journal_new (NULL);
   self->sync = signet_sync_new (self->account, self->settings, journal, NULL);
   g_signal_connect_object (self->sync, "finished", G_CALLBACK (sync_finished_cb), self, 0);
+  g_signal_connect_object (self->sync, "resumed", G_CALLBACK (sync_resumed_cb), self,
+                           G_CONNECT_SWAPPED);
   self->deletions = signet_deletions_new (journal);
   g_signal_connect_object (self->deletions, "notify::n-sending", G_CALLBACK (n_sending_changed_cb),
                            self, G_CONNECT_SWAPPED);
@@ -287,7 +337,7 @@ signet_application_startup (GApplication *app)
   g_signal_connect_object (self->sync, "notify::tracker", G_CALLBACK (tracker_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect (self, "window-removed", G_CALLBACK (window_removed_cb), NULL);
-  signet_sync_start_async (self->sync, NULL, sync_started_cb, NULL);
+  signet_sync_start_async (self->sync, NULL, sync_started_cb, g_object_ref (self));
 }
 
 static void
@@ -315,10 +365,9 @@ flushed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 /* Deletions still waiting for their Undo are sent first: quitting is not
  * undoing. The windows close at once; the answers are awaited. */
 static void
-quit_activated_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+quit_now (SignetApplication *self)
 {
-  SignetApplication *self = user_data;
-  GList             *windows;
+  GList *windows;
 
   if (self->deletions == NULL
       || (signet_deletions_get_n_pending (self->deletions) == 0
@@ -336,6 +385,94 @@ quit_activated_cb (GSimpleAction *action, GVariant *parameter, gpointer user_dat
   signet_deletions_flush_async (self->deletions, NULL, flushed_cb, g_object_ref (self));
   while ((windows = gtk_application_get_windows (GTK_APPLICATION (self))) != NULL)
     gtk_window_destroy (windows->data);
+}
+
+static guint
+n_waiting (SignetApplication *self)
+{
+  SignetOutbox *outbox = self->sync != NULL ? signet_sync_get_outbox (self->sync) : NULL;
+
+  return outbox != NULL ? signet_outbox_get_n_waiting (outbox) : 0;
+}
+
+/* Quit during a batch in the background: the last request sent, it quits. */
+static void
+n_waiting_changed_cb (SignetApplication *self)
+{
+  if (!self->held_for_sending || n_waiting (self) > 0)
+    return;
+  self->held_for_sending = FALSE;
+  g_signal_handlers_disconnect_by_func (signet_sync_get_outbox (self->sync), n_waiting_changed_cb,
+                                        self);
+  g_application_release (G_APPLICATION (self));
+  quit_now (self);
+}
+
+static void
+send_in_background (SignetApplication *self, guint n)
+{
+  g_autoptr (GNotification) notification = g_notification_new (_ ("Signet Keeps Sending"));
+  g_autofree char *body = NULL;
+  GList           *windows;
+
+  self->held_for_sending = TRUE;
+  g_application_hold (G_APPLICATION (self));
+  g_signal_connect_object (signet_sync_get_outbox (self->sync), "notify::n-waiting",
+                           G_CALLBACK (n_waiting_changed_cb), self, G_CONNECT_SWAPPED);
+  body = g_strdup_printf (ngettext ("%u document is still being sent. Signet sends it in the "
+                                    "background and quits when it is sent.",
+                                    "%u documents are still being sent. Signet sends them in the "
+                                    "background and quits when they are sent.",
+                                    n),
+                          n);
+  g_notification_set_body (notification, body);
+  g_application_send_notification (G_APPLICATION (self), "background-sending", notification);
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (self))) != NULL)
+    gtk_window_destroy (windows->data);
+}
+
+static void
+quit_response_cb (AdwMessageDialog *dialog, const char *response, SignetApplication *self)
+{
+  if (g_strcmp0 (response, "quit") == 0)
+    quit_now (self);
+}
+
+/* A quit during a batch does not stop it silently: with background work
+ * on, the batch goes on without a window; else the person is asked.
+ * Either way nothing is lost: the requests are in the journal. */
+static void
+quit_activated_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  SignetApplication *self = user_data;
+  GtkWindow         *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  guint              n = n_waiting (self);
+  g_autofree char   *heading = NULL;
+  AdwMessageDialog  *dialog;
+
+  if (n == 0 || self->quitting || self->held_for_sending)
+    {
+      quit_now (self);
+      return;
+    }
+  if (g_settings_get_boolean (self->settings, "run-in-background"))
+    {
+      send_in_background (self, n);
+      return;
+    }
+
+  heading = g_strdup_printf (ngettext ("Quit while %u document is still being sent?",
+                                       "Quit while %u documents are still being sent?", n),
+                             n);
+  dialog = ADW_MESSAGE_DIALOG (
+    adw_message_dialog_new (window, heading,
+                            ngettext ("It will be sent the next time Signet starts.",
+                                      "They will be sent the next time Signet starts.", n)));
+  adw_message_dialog_add_responses (dialog, "keep", _ ("_Keep Sending"), "quit", _ ("_Quit"), NULL);
+  adw_message_dialog_set_default_response (dialog, "keep");
+  adw_message_dialog_set_close_response (dialog, "keep");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (quit_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -403,6 +540,7 @@ signet_application_dispose (GObject *object)
   g_clear_object (&self->sync);
   g_clear_object (&self->account);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->journal_error, g_free);
 
   G_OBJECT_CLASS (signet_application_parent_class)->dispose (object);
 }
@@ -482,10 +620,20 @@ signet_application_new (void)
 SignetWindow *
 signet_application_new_window (SignetApplication *self)
 {
+  SignetWindow *window;
+
   g_return_val_if_fail (SIGNET_IS_APPLICATION (self), NULL);
 
-  return signet_window_new (GTK_APPLICATION (self), self->settings, self->account, self->sync,
-                            self->deletions);
+  window = signet_window_new (GTK_APPLICATION (self), self->settings, self->account, self->sync,
+                              self->deletions);
+  if (self->journal_error != NULL)
+    signet_window_show_journal_error (window, self->journal_error);
+  if (self->resumed)
+    {
+      self->resumed = FALSE;
+      signet_window_show_resumed (window, self->resumed_sent, self->resumed_unsent);
+    }
+  return window;
 }
 
 /**

@@ -89,6 +89,7 @@ void _signet_request_editor_set_blocker (SignetRequestEditor *self, const char *
 void _signet_request_editor_set_sender (SignetRequestEditor *self, SignetRequestSender *sender);
 void _signet_request_editor_entry_sent (SignetRequestEditor *self, SignetIntakeItem *item);
 void _signet_request_editor_sent (SignetRequestEditor *self, GListModel *documents);
+void _signet_request_editor_store_settings (SignetIntakeItem *item);
 
 /* signet-request-editor-actions.c */
 void _signet_request_editor_class_actions_init (GtkWidgetClass *widget_class);

@@ -253,7 +253,7 @@ progress_cb (SignetRequestEditor *self)
   g_autofree char *text = NULL;
 
   /* Translators: progress of sending; the first %u is how many were sent, the second of how many */
-  text = g_strdup_printf (_ ("%u of %u"), MIN (done + 1, total), total);
+  text = g_strdup_printf (C_ ("document being sent", "%u of %u"), MIN (done + 1, total), total);
   gtk_progress_bar_set_text (self->progress_bar, text);
   gtk_progress_bar_set_fraction (self->progress_bar, total > 0 ? (double) done / total : 0);
 }

@@ -14,6 +14,7 @@
 #include "signet-request-editor-private.h"
 #include "signet-field-value-row.h"
 #include "signet-form-util.h"
+#include "signet-presets.h"
 
 /* The request editor beside the preview: every option of the selected
  * queue entry's request, and the Send button for every entry that is
@@ -83,8 +84,46 @@ signet_request_editor_spec_for_item (SignetRequestEditor *self, SignetIntakeItem
   spec = signet_request_spec_new_from_inspection (signet_intake_item_get_inspection (item));
   if (self->settings != NULL)
     signet_request_spec_apply_defaults (spec, self->settings);
+  /* Settings kept from an earlier run (the queue's state file). */
+  if (signet_intake_item_get_settings (item) != NULL)
+    {
+      g_autoptr (GError) error = NULL;
+
+      if (!signet_request_spec_apply_json (spec, signet_intake_item_get_settings (item), &error))
+        g_warning ("Could not bring back the options of %s: %s", signet_intake_item_get_name (item),
+                   error->message);
+    }
   g_object_set_data_full (G_OBJECT (item), SPEC_KEY, spec, g_object_unref);
+  g_signal_connect_object (spec, "notify", G_CALLBACK (_signet_request_editor_store_settings), item,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (signet_request_spec_get_rounds (spec), "items-changed",
+                           G_CALLBACK (_signet_request_editor_store_settings), item,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (signet_request_spec_get_field_values (spec), "items-changed",
+                           G_CALLBACK (_signet_request_editor_store_settings), item,
+                           G_CONNECT_SWAPPED);
   return spec;
+}
+
+/**
+ * _signet_request_editor_store_settings:
+ * @item: a queue entry
+ *
+ * Stores the entry's request description on it, so that the queue's state
+ * file brings it back after a quit or a crash. Called when the description
+ * changes, and for the entry shown when another is shown.
+ */
+void
+_signet_request_editor_store_settings (SignetIntakeItem *item)
+{
+  SignetRequestSpec *spec = g_object_get_data (G_OBJECT (item), SPEC_KEY);
+  g_autofree char   *json = NULL;
+
+  if (spec == NULL)
+    return;
+  json = signet_request_spec_to_json (spec);
+  if (g_strcmp0 (json, signet_intake_item_get_settings (item)) != 0)
+    signet_intake_item_set_settings (item, json);
 }
 
 /* }}} */
@@ -446,6 +485,9 @@ signet_request_editor_set_item (SignetRequestEditor *self, SignetIntakeItem *ite
   if (self->item == item)
     return;
 
+  /* A signer's name or address changed inside a round is kept here. */
+  if (self->item != NULL)
+    _signet_request_editor_store_settings (self->item);
   g_set_object (&self->item, item);
   show_item (self);
 }

@@ -184,6 +184,95 @@ remove_selected_activated (GtkWidget *widget, const char *action_name, GVariant 
 }
 
 /* }}} */
+/* {{{ The queue of the last run */
+
+static void
+remove_restored_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  SignetWindow *self = SIGNET_WINDOW (widget);
+  g_autoptr (GPtrArray) restored = g_steal_pointer (&self->restored);
+
+  for (guint i = 0; restored != NULL && i < restored->len; i++)
+    {
+      SignetIntakeItem *item = g_ptr_array_index (restored, i);
+
+      /* Unless it was sent or removed meanwhile. */
+      if (signet_intake_queue_find (self->queue, signet_intake_item_get_file (item)) == item)
+        _signet_window_remove_item (self, item);
+    }
+}
+
+static void
+restored_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (SignetWindow) self = user_data;
+  g_autoptr (GHashTable) before = g_object_steal_data (G_OBJECT (self), "queue-before-restore");
+  g_autoptr (GError) error = NULL;
+  g_autofree char *title = NULL;
+  AdwToast        *toast;
+  int              n;
+  guint            n_items;
+
+  n = signet_intake_queue_restore_finish (self->queue, result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (n < 0)
+    g_warning ("Could not bring back the queue: %s", error->message);
+  signet_intake_queue_set_state_file (self->queue, self->state_file);
+  if (n <= 0)
+    return;
+
+  g_clear_pointer (&self->restored, g_ptr_array_unref);
+  self->restored = g_ptr_array_new_with_free_func (g_object_unref);
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->queue));
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr (SignetIntakeItem) item = g_list_model_get_item (G_LIST_MODEL (self->queue), i);
+
+      if (!g_hash_table_contains (before, item))
+        g_ptr_array_add (self->restored, g_steal_pointer (&item));
+    }
+
+  title = g_strdup_printf (ngettext ("%d document from last time is back in the queue",
+                                     "%d documents from last time are back in the queue", n),
+                           n);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _ ("_Remove"));
+  adw_toast_set_action_name (toast, "win.remove-restored");
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * signet_window_restore_queue:
+ * @self: a #SignetWindow
+ * @state_file: where the queue is kept, such as
+ *   `$XDG_STATE_HOME/signet/queue.json`
+ *
+ * Brings back the files an earlier run left in the queue, with their
+ * settings, says so with a way to remove them, and from then on keeps the
+ * queue in @state_file. Only one window of a run keeps the queue.
+ */
+void
+signet_window_restore_queue (SignetWindow *self, GFile *state_file)
+{
+  GHashTable *before = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  guint       n_items;
+
+  g_return_if_fail (SIGNET_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (state_file));
+
+  g_set_object (&self->state_file, state_file);
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->queue));
+  for (guint i = 0; i < n_items; i++)
+    g_hash_table_add (before, g_list_model_get_item (G_LIST_MODEL (self->queue), i));
+  g_object_set_data_full (G_OBJECT (self), "queue-before-restore", before,
+                          (GDestroyNotify) g_hash_table_unref);
+  signet_intake_queue_restore_async (self->queue, state_file, self->cancellable, restored_cb,
+                                     g_object_ref (self));
+}
+
+/* }}} */
 
 /* The shortcuts window is built when asked for and destroyed when closed.
  * GtkApplication would keep it as a hidden help overlay for the whole run,
@@ -220,6 +309,8 @@ _signet_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "intake.paste", NULL, paste_activated);
   gtk_widget_class_install_action (widget_class, "intake.remove-selected", NULL,
                                    remove_selected_activated);
+  gtk_widget_class_install_action (widget_class, "win.remove-restored", NULL,
+                                   remove_restored_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "intake.open",
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "intake.paste",

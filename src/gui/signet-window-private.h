@@ -28,6 +28,8 @@ struct _SignetWindow
   GtkWidget       *onboarding;
 
   GtkInfoBar *keyring_notice;
+  GtkInfoBar *journal_notice;
+  GtkLabel   *journal_label;
 
   SignetIntakeQueue    *queue;
   GQueue                pending;
@@ -37,6 +39,8 @@ struct _SignetWindow
   SignetIntakeItem     *shown_item;
   GCancellable         *cancellable;
   GtkFileChooserNative *chooser;
+  GFile                *state_file; /* where the queue is kept, if here */
+  GPtrArray            *restored;   /* the entries the last run left */
 
   AdwToastOverlay     *toast_overlay;
   GtkWidget           *back_button;

@@ -529,6 +529,66 @@ handover_done_cb (SignetWindow *self)
   _signet_window_show_main (self, g_list_model_get_n_items (G_LIST_MODEL (self->queue)) > 0);
 }
 
+/**
+ * signet_window_show_resumed:
+ * @self: a #SignetWindow
+ * @n_sent: how many requests of the interrupted batches had been sent
+ * @n_unsent: how many are being sent now
+ *
+ * Says in a toast that an earlier run was interrupted while sending, and
+ * that what it left is being sent now (#SignetSync::resumed).
+ */
+void
+signet_window_show_resumed (SignetWindow *self, guint n_sent, guint n_unsent)
+{
+  guint            n = n_sent + n_unsent;
+  g_autofree char *title = NULL;
+
+  g_return_if_fail (SIGNET_IS_WINDOW (self));
+
+  if (n_sent == 0)
+    title = g_strdup_printf (
+      ngettext ("Signet was interrupted while sending %u document: it is being sent now",
+                "Signet was interrupted while sending %u documents: they are being sent now", n),
+      n);
+  else
+    title = g_strdup_printf (
+      /* Translators: the first %u is all documents of the batch, the second
+       * how many of them had been sent, the third how many are sent now */
+      ngettext ("Signet was interrupted while sending %u documents: %u had been sent, the other "
+                "%u is being sent now",
+                "Signet was interrupted while sending %u documents: %u had been sent, the other "
+                "%u are being sent now",
+                n_unsent),
+      n, n_sent, n_unsent);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+}
+
+/**
+ * signet_window_show_journal_error:
+ * @self: a #SignetWindow
+ * @message: why the journal could not be opened
+ *
+ * Shows, above everything, that requests can be neither sent nor followed
+ * because the journal could not be opened, and what to do.
+ */
+void
+signet_window_show_journal_error (SignetWindow *self, const char *message)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (SIGNET_IS_WINDOW (self));
+  g_return_if_fail (message != NULL);
+
+  /* Translators: %s is the reason, such as "Disk full" */
+  text = g_strdup_printf (_ ("Signet cannot keep its records, so nothing can be sent or followed. "
+                             "Free some disk space or check the permissions of its folder, then "
+                             "start Signet again.\n%s"),
+                          message);
+  gtk_label_set_text (self->journal_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->journal_notice), TRUE);
+}
+
 /* The batch the request editor just sent ("sent" signal). */
 static void
 editor_sent_cb (SignetWindow *self, GListModel *documents)
@@ -619,7 +679,9 @@ signet_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (object), SIGNET_TYPE_WINDOW);
 
   /* Closing the window stops the checks that still run. */
+  g_clear_pointer (&self->restored, g_ptr_array_unref);
   g_clear_object (&self->queue);
+  g_clear_object (&self->state_file);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
   g_clear_object (&self->account);
@@ -729,6 +791,8 @@ signet_window_class_init (SignetWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, keyring_notice);
+  gtk_widget_class_bind_template_child (widget_class, SignetWindow, journal_notice);
+  gtk_widget_class_bind_template_child (widget_class, SignetWindow, journal_label);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, queue_list);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, content_box);

@@ -28,5 +28,8 @@ SignetWindow      *signet_window_new (GtkApplication  *application,
 void               signet_window_open_files (SignetWindow *self, GFile **files, guint n_files);
 gboolean           signet_window_is_opening (SignetWindow *self);
 SignetIntakeQueue *signet_window_get_queue (SignetWindow *self);
+void               signet_window_restore_queue (SignetWindow *self, GFile *state_file);
+void               signet_window_show_journal_error (SignetWindow *self, const char *message);
+void               signet_window_show_resumed (SignetWindow *self, guint n_sent, guint n_unsent);
 
 G_END_DECLS

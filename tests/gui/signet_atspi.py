@@ -122,6 +122,7 @@ class Signet:
             "XDG_CONFIG_HOME": config,
             "XDG_DATA_HOME": os.path.join(self.home_dir, "data"),
             "XDG_CACHE_HOME": os.path.join(self.home_dir, "cache"),
+            "XDG_STATE_HOME": os.path.join(self.home_dir, "state"),
             "GSETTINGS_BACKEND": "keyfile",
             "LANG": "C.UTF-8",
             "LANGUAGE": "",
