@@ -216,8 +216,10 @@ restored_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   n = signet_intake_queue_restore_finish (self->queue, result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
+  /* The queue starts afresh and is kept from now on; the person hears why
+   * the files of last time did not come back. */
   if (n < 0)
-    g_warning ("Could not bring back the queue: %s", error->message);
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
   signet_intake_queue_set_state_file (self->queue, self->state_file);
   if (n <= 0)
     return;
