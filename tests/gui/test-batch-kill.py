@@ -170,12 +170,16 @@ def second_run(home, env, n_sent):
         signet.screenshot("batch-kill-resumed")
         check(text == toast, f"the toast says {text!r}, not {toast!r}")
         url = signet.sandbox_url()
-        signet.wait_until(lambda: group_count(signet, "All Documents") == N_FILES
-                          and group_count(signet, "Waiting for Signature") == N_FILES,
-                          f"the library never showed {N_FILES} documents sent: "
-                          f"All Documents {group_count(signet, 'All Documents')}, "
-                          f"Waiting for Signature {group_count(signet, 'Waiting for Signature')}",
-                          timeout=60)
+        counts = {}
+
+        def all_sent():
+            for title in ("All Documents", "Waiting for Signature"):
+                counts[title] = group_count(signet, title)
+            return all(count == N_FILES for count in counts.values())
+        try:
+            signet.wait_until(all_sent, f"the library never showed {N_FILES} documents sent", timeout=60)
+        except TestFailure as failure:
+            raise TestFailure(f"{failure}; the sidebar counts at the end: {counts}") from None
         print(f"restart: all {N_FILES} sent {time.monotonic() - started:.2f} s after the start")
         sent_list = signet.find("list", "Sent Documents")
         for name in FILES:
