@@ -26,6 +26,7 @@ struct _SignetIntakeItem
   char             *summary;
   char             *note;
   char             *settings; /* the editor's, opaque here */
+  gboolean          journalled;
 };
 
 G_DEFINE_FINAL_TYPE (SignetIntakeItem, signet_intake_item, G_TYPE_OBJECT)
@@ -40,6 +41,7 @@ enum
   PROP_SUMMARY,
   PROP_NOTE,
   PROP_SETTINGS,
+  PROP_JOURNALLED,
   N_PROPS
 };
 
@@ -94,6 +96,10 @@ signet_intake_item_get_property (GObject *object, guint prop_id, GValue *value, 
 
       case PROP_SETTINGS:
         g_value_set_string (value, self->settings);
+        break;
+
+      case PROP_JOURNALLED:
+        g_value_set_boolean (value, self->journalled);
         break;
 
       default:
@@ -162,6 +168,18 @@ signet_intake_item_class_init (SignetIntakeItemClass *klass)
   properties[PROP_SETTINGS]
     = g_param_spec_string ("settings", NULL, NULL, NULL,
                            G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * SignetIntakeItem:journalled:
+   *
+   * Whether the file's request is in the journal (Send was pressed and
+   * its batch written down): the outbox sends it from there, so the queue
+   * no longer keeps it across a restart, where sending it again would
+   * pay twice.
+   */
+  properties[PROP_JOURNALLED]
+    = g_param_spec_boolean ("journalled", NULL, NULL, FALSE,
+                            G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -366,4 +384,38 @@ signet_intake_item_set_settings (SignetIntakeItem *self, const char *settings)
   g_free (self->settings);
   self->settings = g_strdup (settings);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SETTINGS]);
+}
+
+/**
+ * signet_intake_item_get_journalled:
+ * @self: a #SignetIntakeItem
+ *
+ * Returns: whether the file's request is in the journal
+ */
+gboolean
+signet_intake_item_get_journalled (SignetIntakeItem *self)
+{
+  g_return_val_if_fail (SIGNET_IS_INTAKE_ITEM (self), FALSE);
+
+  return self->journalled;
+}
+
+/**
+ * signet_intake_item_set_journalled:
+ * @self: a #SignetIntakeItem
+ * @journalled: whether the file's request is in the journal
+ *
+ * Marks the item as sent from the journal (or back in the queue only, after
+ * a Cancel withdrew it); a queue with a state file stops or starts keeping it.
+ */
+void
+signet_intake_item_set_journalled (SignetIntakeItem *self, gboolean journalled)
+{
+  g_return_if_fail (SIGNET_IS_INTAKE_ITEM (self));
+
+  journalled = !!journalled;
+  if (self->journalled == journalled)
+    return;
+  self->journalled = journalled;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_JOURNALLED]);
 }

@@ -42,6 +42,8 @@ const char       *signet_intake_item_get_summary (SignetIntakeItem *self);
 const char       *signet_intake_item_get_note (SignetIntakeItem *self);
 const char       *signet_intake_item_get_settings (SignetIntakeItem *self);
 void              signet_intake_item_set_settings (SignetIntakeItem *self, const char *settings);
+gboolean          signet_intake_item_get_journalled (SignetIntakeItem *self);
+void              signet_intake_item_set_journalled (SignetIntakeItem *self, gboolean journalled);
 void              signet_intake_item_set_result (SignetIntakeItem *self,
                                                  SignetInspection *inspection,
                                                  const GError     *error);

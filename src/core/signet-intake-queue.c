@@ -316,8 +316,12 @@ serialize (SignetIntakeQueue *self)
   for (guint i = 0; i < self->items->len; i++)
     {
       SignetIntakeItem *item = g_ptr_array_index (self->items, i);
-      g_autofree char  *uri = g_file_get_uri (signet_intake_item_get_file (item));
+      g_autofree char  *uri = NULL;
 
+      /* The journal has it and the outbox sends it, after a crash too. */
+      if (signet_intake_item_get_journalled (item))
+        continue;
+      uri = g_file_get_uri (signet_intake_item_get_file (item));
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "uri");
       json_builder_add_string_value (builder, uri);
@@ -381,12 +385,22 @@ schedule_save (SignetIntakeQueue *self)
     self->save_id = g_idle_add (save_cb, self);
 }
 
+/* What the state file holds of an item: its settings, and whether it is
+ * still only here (not yet journalled). */
+static void
+watch_item (SignetIntakeQueue *self, SignetIntakeItem *item)
+{
+  g_signal_connect_object (item, "notify::settings", G_CALLBACK (schedule_save), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (item, "notify::journalled", G_CALLBACK (schedule_save), self,
+                           G_CONNECT_SWAPPED);
+}
+
 static void
 items_changed_cb (SignetIntakeQueue *self, guint position, guint removed, guint added)
 {
   for (guint i = position; i < position + added; i++)
-    g_signal_connect_object (g_ptr_array_index (self->items, i), "notify::settings",
-                             G_CALLBACK (schedule_save), self, G_CONNECT_SWAPPED);
+    watch_item (self, g_ptr_array_index (self->items, i));
   schedule_save (self);
 }
 
@@ -410,8 +424,7 @@ signet_intake_queue_set_state_file (SignetIntakeQueue *self, GFile *file)
     {
       g_signal_connect (self, "items-changed", G_CALLBACK (items_changed_cb), NULL);
       for (guint i = 0; i < self->items->len; i++)
-        g_signal_connect_object (g_ptr_array_index (self->items, i), "notify::settings",
-                                 G_CALLBACK (schedule_save), self, G_CONNECT_SWAPPED);
+        watch_item (self, g_ptr_array_index (self->items, i));
     }
   else if (file == NULL)
     g_signal_handlers_disconnect_by_func (self, items_changed_cb, NULL);

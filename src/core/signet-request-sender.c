@@ -61,6 +61,14 @@ G_DEFINE_FINAL_TYPE (SignetRequestSender, signet_request_sender, G_TYPE_OBJECT)
 
 enum
 {
+  JOURNALLED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+enum
+{
   PROP_0,
   PROP_N_DONE,
   N_PROPS
@@ -335,6 +343,7 @@ batch_sent_cb (GObject *source, GAsyncResult *result, gpointer user_data)
                                 G_CALLBACK (document_changed_cb), self);
     }
   self->journalled = TRUE;
+  g_signal_emit (self, signals[JOURNALLED], 0);
   restart_wait (self);
   if (g_cancellable_is_cancelled (g_task_get_cancellable (self->task)))
     {
@@ -488,6 +497,16 @@ signet_request_sender_class_init (SignetRequestSenderClass *klass)
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * SignetRequestSender::journalled:
+   *
+   * The batch is in the journal: from now on the outbox sends it, after a
+   * crash too. The entries that have a document
+   * (signet_request_sender_get_document()) are the journalled ones.
+   */
+  signals[JOURNALLED] = g_signal_new ("journalled", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                      NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void

@@ -387,13 +387,17 @@ run_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       return;
     }
 
-  /* What went leaves the list; what failed stays, to be tried again. */
+  /* What went leaves the list; what failed or was taken back stays, to be
+   * tried again, and is kept across a restart again. */
   for (guint i = 0; i < signet_request_sender_get_n_entries (sender); i++)
     {
       SignetSendOutcome outcome = signet_request_sender_get_outcome (sender, i);
+      SignetIntakeItem *item = signet_request_sender_get_entry (sender, i);
 
       if (outcome == SIGNET_SEND_OUTCOME_SENT || outcome == SIGNET_SEND_OUTCOME_WAITING)
-        _signet_request_editor_entry_sent (self, signet_request_sender_get_entry (sender, i));
+        _signet_request_editor_entry_sent (self, item);
+      else
+        signet_intake_item_set_journalled (item, FALSE);
     }
 
   quota = signet_request_sender_get_quota (sender);
@@ -414,6 +418,16 @@ run_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   /* The counter changed by what was sent. */
   if (self->account != NULL)
     signet_account_refresh_async (self->account, self->cancellable, NULL, NULL);
+}
+
+/* The batch is written down: the queue stops keeping its files across a
+ * restart, where they would come back and be paid for twice. */
+static void
+journalled_cb (SignetRequestEditor *self, SignetRequestSender *sender)
+{
+  for (guint i = 0; i < signet_request_sender_get_n_entries (sender); i++)
+    if (signet_request_sender_get_document (sender, i) != NULL)
+      signet_intake_item_set_journalled (signet_request_sender_get_entry (sender, i), TRUE);
 }
 
 /* "editor.send": sends every ready entry with its own request. */
@@ -444,6 +458,8 @@ _signet_request_editor_send_activated (GtkWidget  *widget,
     }
 
   g_signal_connect_object (sender, "notify::n-done", G_CALLBACK (progress_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (sender, "journalled", G_CALLBACK (journalled_cb), self,
                            G_CONNECT_SWAPPED);
   _signet_request_editor_set_sender (self, sender);
   progress_cb (self);
