@@ -18,4 +18,8 @@ void          result_cb (GObject *object, GAsyncResult *result, gpointer user_da
 GAsyncResult *wait_for (GAsyncResult **result);
 GAsyncResult *wait_for_seconds (GAsyncResult **result, guint seconds);
 
+/* Removes a folder of a test's own with everything in it (symbolic links
+ * are removed, not followed). */
+void remove_tree (const char *path);
+
 G_END_DECLS

@@ -13,6 +13,7 @@
 
 #include <glib/gstdio.h>
 
+#include "async-util.h"
 #include "signet-intake-queue.h"
 
 static char *
@@ -47,27 +48,13 @@ wait_contents (const char *path, const char *needle, gboolean present)
     }
 }
 
-static void
-result_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
 static int
 restore (SignetIntakeQueue *queue, GFile *state, GError **error)
 {
   g_autoptr (GAsyncResult) result = NULL;
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
 
   signet_intake_queue_restore_async (queue, state, NULL, result_cb, &result);
-  while (result == NULL)
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("The queue was not restored after 10 s");
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return signet_intake_queue_restore_finish (queue, result, error);
+  return signet_intake_queue_restore_finish (queue, wait_for_seconds (&result, 10), error);
 }
 
 /* Lets every check and save of @queue end, then drops it: work still on
@@ -187,24 +174,6 @@ test_nothing_kept (void)
   g_assert_cmpint (restore (queue, state, &error), ==, -1);
   g_assert_nonnull (error);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (queue)), ==, 0);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 int
