@@ -249,17 +249,29 @@ class Signet:
         return "\n".join(lines)
 
     def click(self, node):
+        """Clicks node once it is sensitive: GTK ignores a click on a button
+        whose action is still off, and the change that turns it on (typed
+        text, a finished check) may be a moment behind on a busy machine."""
         check(n_actions(node) > 0, f"{node.get_name()!r} cannot be clicked")
+        self.wait_until(lambda: node.get_state_set().contains(Atspi.StateType.SENSITIVE),
+                        f"{node.get_name()!r} never became sensitive")
         check(Atspi.Action.do_action(node, 0), f"clicking {node.get_name()!r} failed")
 
     def click_at(self, node):
         """A mouse click at the middle of node, for widgets GTK 4.8 gives no
         action (check buttons, list rows). Extents are approximate, so aim
         only at large targets such as whole rows."""
-        # A page that is still sliding in has no size yet.
-        self.wait_until(lambda: node.get_extents(Atspi.CoordType.SCREEN).width > 0,
-                        f"{node.get_name()!r} has no size on screen")
-        extents = node.get_extents(Atspi.CoordType.SCREEN)
+        # A page that is still sliding in has no size yet, or moves: aim
+        # once the target has kept its place for a few looks in a row.
+        seen = []
+
+        def settled():
+            box = node.get_extents(Atspi.CoordType.SCREEN)
+            seen.append((box.x, box.y, box.width, box.height))
+            del seen[:-4]
+            return box.width > 0 and len(seen) == 4 and len(set(seen)) == 1 and box
+
+        extents = self.wait_until(settled, f"{node.get_name()!r} never stood still on screen")
         check(Atspi.generate_mouse_event(extents.x + extents.width // 2,
                                          extents.y + extents.height // 2, "b1c"),
               f"clicking on {node.get_name()!r} failed")

@@ -38,8 +38,19 @@ def environment_setting(signet):
     return None
 
 
+def page_state(signet):
+    """What the connect page shows, for a failure message."""
+    connect = signet.find_button("Connect")
+    sensitive = connect.get_state_set().contains(Atspi.StateType.SENSITIVE)
+    busy = bool(signet.find_all("progress bar")) or bool(signet.find_all("animation"))
+    return f"Connect sensitive: {sensitive}, checking: {busy}"
+
+
 def expect_error(signet, key_row, words, shot):
-    label = signet.find("label", timeout=20, predicate=lambda n: words in (n.get_name() or ""))
+    try:
+        label = signet.find("label", timeout=20, predicate=lambda n: words in (n.get_name() or ""))
+    except TestFailure as failure:
+        raise TestFailure(f"{page_state(signet)}; {failure}") from None
     signet.wait_visible(label)
     signet.screenshot(shot)
     # What the user typed is still there, and nothing was saved.
