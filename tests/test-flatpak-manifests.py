@@ -3,10 +3,12 @@
 """The two Flatpak manifests as flatpak-builder reads them (--show-manifest, warnings fatal):
 the release one builds Signet from its git tag, the development one (app id ….Devel) from the
 checkout, and apart from that the two are the same. Neither asks for more of the desk than
-Signet needs (docs/releasing.md).
+Signet needs (docs/releasing.md). The templates for publishing the repository (.flatpakrepo
+and .flatpakref) point at the release's app id and branch.
 
 Usage: test-flatpak-manifests.py FLATPAK-BUILDER SOURCE-ROOT"""
 
+import configparser
 import copy
 import json
 import os
@@ -130,7 +132,24 @@ def main():
     check(not differing, "the manifests differ in more than the id, the desktop name's suffix and "
           f"signet's sources and options: in {', '.join(differing)}")
 
-    print("\n".join(failures) if failures else "both manifests as expected")
+    # The publishing templates: placeholders for what only the publisher knows.
+    for name, group in (("signet.flatpakrepo", "Flatpak Repo"), (f"{BASE_ID}.flatpakref", "Flatpak Ref")):
+        keyfile = configparser.ConfigParser(interpolation=None)
+        keyfile.optionxform = str
+        keyfile.read(root / "flatpak" / name, encoding="utf-8")
+        if check(keyfile.has_section(group), f"{name}: no [{group}] group"):
+            entries = keyfile[group]
+            check(entries.get("Url") == "@REPO_URL@", f"{name}: Url is not the @REPO_URL@ placeholder")
+            check(entries.get("GPGKey") == "@GPG_KEY_BASE64@", f"{name}: GPGKey is not the placeholder")
+            check(entries.get("Title") == "Signet", f"{name}: Title is {entries.get('Title')!r}")
+            if group == "Flatpak Ref":
+                check(entries.get("Name") == BASE_ID, f"{name}: Name is {entries.get('Name')!r}")
+                check(entries.get("Branch") == "stable" and "branch=stable" in dev_script,
+                      f"{name}: Branch {entries.get('Branch')!r} is not the release's (stable)")
+                check(entries.get("RuntimeRepo") == "https://dl.flathub.org/repo/flathub.flatpakrepo",
+                      f"{name}: the runtime does not come from Flathub")
+
+    print("\n".join(failures) if failures else "both manifests and the templates as expected")
     return 1 if failures else 0
 
 
