@@ -11,6 +11,7 @@
 
 #include "signet-counter.h"
 #include "signet-json-private.h"
+#include "signet-property-util.h"
 
 #include <string.h>
 
@@ -85,35 +86,14 @@ signet_counter_finalize (GObject *object)
   G_OBJECT_CLASS (signet_counter_parent_class)->finalize (object);
 }
 
-static void
-signet_counter_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  SignetCounter *self = SIGNET_COUNTER (object);
-
-  switch (prop_id)
-    {
-      case PROP_ACCOUNT:
-        g_value_set_string (value, self->account);
-        break;
-      case PROP_AVAILABLE:
-        g_value_set_int64 (value, self->available);
-        break;
-      case PROP_USED:
-        g_value_set_int64 (value, self->used);
-        break;
-      case PROP_STORED:
-        g_value_set_int64 (value, self->stored);
-        break;
-      case PROP_DOWNLOADED:
-        g_value_set_int64 (value, self->downloaded);
-        break;
-      case PROP_DELETED:
-        g_value_set_int64 (value, self->deleted);
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+static const SignetField counter_fields[N_PROPS] = {
+  [PROP_ACCOUNT] = SIGNET_FIELD (SignetCounter, account),
+  [PROP_AVAILABLE] = SIGNET_FIELD (SignetCounter, available),
+  [PROP_USED] = SIGNET_FIELD (SignetCounter, used),
+  [PROP_STORED] = SIGNET_FIELD (SignetCounter, stored),
+  [PROP_DOWNLOADED] = SIGNET_FIELD (SignetCounter, downloaded),
+  [PROP_DELETED] = SIGNET_FIELD (SignetCounter, deleted),
+};
 
 static GParamSpec *
 count_param (const char *name)
@@ -128,7 +108,7 @@ signet_counter_class_init (SignetCounterClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = signet_counter_finalize;
-  object_class->get_property = signet_counter_get_property;
+  object_class->get_property = signet_property_get_field;
 
   /**
    * SignetCounter:account:
@@ -169,7 +149,7 @@ signet_counter_class_init (SignetCounterClass *klass)
    */
   properties[PROP_DELETED] = count_param ("deleted");
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  signet_property_install (object_class, N_PROPS, properties, counter_fields);
 }
 
 static void

@@ -12,6 +12,7 @@
 #include "signet-document-info.h"
 #include "signet-enums.h"
 #include "signet-json-private.h"
+#include "signet-property-util.h"
 
 #include <string.h>
 
@@ -112,41 +113,16 @@ signet_document_info_finalize (GObject *object)
   G_OBJECT_CLASS (signet_document_info_parent_class)->finalize (object);
 }
 
-static void
-signet_document_info_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  SignetDocumentInfo *self = SIGNET_DOCUMENT_INFO (object);
-
-  switch (prop_id)
-    {
-      case PROP_ID:
-        g_value_set_string (value, self->id);
-        break;
-      case PROP_FILENAME:
-        g_value_set_string (value, self->filename);
-        break;
-      case PROP_STATE:
-        g_value_set_enum (value, self->state);
-        break;
-      case PROP_STATE_NAME:
-        g_value_set_string (value, self->state_name);
-        break;
-      case PROP_URL:
-        g_value_set_string (value, self->url);
-        break;
-      case PROP_GROUP:
-        g_value_set_string (value, self->group);
-        break;
-      case PROP_CREATED:
-        g_value_set_boxed (value, self->created);
-        break;
-      case PROP_MODIFIED:
-        g_value_set_boxed (value, self->modified);
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+static const SignetField info_fields[N_PROPS] = {
+  [PROP_ID] = SIGNET_FIELD (SignetDocumentInfo, id),
+  [PROP_FILENAME] = SIGNET_FIELD (SignetDocumentInfo, filename),
+  [PROP_STATE] = SIGNET_FIELD (SignetDocumentInfo, state),
+  [PROP_STATE_NAME] = SIGNET_FIELD (SignetDocumentInfo, state_name),
+  [PROP_URL] = SIGNET_FIELD (SignetDocumentInfo, url),
+  [PROP_GROUP] = SIGNET_FIELD (SignetDocumentInfo, group),
+  [PROP_CREATED] = SIGNET_FIELD (SignetDocumentInfo, created),
+  [PROP_MODIFIED] = SIGNET_FIELD (SignetDocumentInfo, modified),
+};
 
 static void
 signet_document_info_class_init (SignetDocumentInfoClass *klass)
@@ -155,7 +131,7 @@ signet_document_info_class_init (SignetDocumentInfoClass *klass)
   GParamFlags   flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
 
   object_class->finalize = signet_document_info_finalize;
-  object_class->get_property = signet_document_info_get_property;
+  object_class->get_property = signet_property_get_field;
 
   /**
    * SignetDocumentInfo:id:
@@ -208,7 +184,7 @@ signet_document_info_class_init (SignetDocumentInfoClass *klass)
    */
   properties[PROP_MODIFIED] = g_param_spec_boxed ("modified", NULL, NULL, G_TYPE_DATE_TIME, flags);
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  signet_property_install (object_class, N_PROPS, properties, info_fields);
 }
 
 static void

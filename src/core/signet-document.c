@@ -14,6 +14,7 @@
 #include "signet-document-private.h"
 #include "signet-enums.h"
 #include "signet-json-private.h"
+#include "signet-property-util.h"
 
 #include <json-glib/json-glib.h>
 #include <string.h>
@@ -146,68 +147,25 @@ signet_document_finalize (GObject *object)
   G_OBJECT_CLASS (signet_document_parent_class)->finalize (object);
 }
 
-static void
-signet_document_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  SignetDocument *self = SIGNET_DOCUMENT (object);
-
-  switch (prop_id)
-    {
-      case PROP_JOURNAL_ID:
-        g_value_set_int64 (value, self->journal_id);
-        break;
-      case PROP_SIGNATURE_REQUEST_ID:
-        g_value_set_string (value, self->signature_request_id);
-        break;
-      case PROP_DOCUMENT_ID:
-        g_value_set_string (value, self->document_id);
-        break;
-      case PROP_ENVIRONMENT:
-        g_value_set_string (value, self->environment);
-        break;
-      case PROP_FILENAME:
-        g_value_set_string (value, self->filename);
-        break;
-      case PROP_ORIGINAL_PATH:
-        g_value_set_string (value, self->original_path);
-        break;
-      case PROP_CHECKSUM:
-        g_value_set_string (value, self->checksum);
-        break;
-      case PROP_SIGNING_URL:
-        g_value_set_string (value, self->signing_url);
-        break;
-      case PROP_EXPIRATION:
-        g_value_set_int64 (value, self->expiration);
-        break;
-      case PROP_STATE:
-        g_value_set_enum (value, self->state);
-        break;
-      case PROP_STATUS:
-        g_value_set_enum (value, self->status);
-        break;
-      case PROP_ROUND:
-        g_value_set_uint (value, self->round);
-        break;
-      case PROP_N_ROUNDS:
-        g_value_set_uint (value, self->n_rounds);
-        break;
-      case PROP_ARCHIVE_PATH:
-        g_value_set_string (value, self->archive_path);
-        break;
-      case PROP_LAST_ERROR:
-        g_value_set_string (value, self->last_error);
-        break;
-      case PROP_CREATED:
-        g_value_set_int64 (value, self->created);
-        break;
-      case PROP_MODIFIED:
-        g_value_set_int64 (value, self->modified);
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+static const SignetField document_fields[N_PROPS] = {
+  [PROP_JOURNAL_ID] = SIGNET_FIELD (SignetDocument, journal_id),
+  [PROP_SIGNATURE_REQUEST_ID] = SIGNET_FIELD (SignetDocument, signature_request_id),
+  [PROP_DOCUMENT_ID] = SIGNET_FIELD (SignetDocument, document_id),
+  [PROP_ENVIRONMENT] = SIGNET_FIELD (SignetDocument, environment),
+  [PROP_FILENAME] = SIGNET_FIELD (SignetDocument, filename),
+  [PROP_ORIGINAL_PATH] = SIGNET_FIELD (SignetDocument, original_path),
+  [PROP_CHECKSUM] = SIGNET_FIELD (SignetDocument, checksum),
+  [PROP_SIGNING_URL] = SIGNET_FIELD (SignetDocument, signing_url),
+  [PROP_EXPIRATION] = SIGNET_FIELD (SignetDocument, expiration),
+  [PROP_STATE] = SIGNET_FIELD (SignetDocument, state),
+  [PROP_STATUS] = SIGNET_FIELD (SignetDocument, status),
+  [PROP_ROUND] = SIGNET_FIELD (SignetDocument, round),
+  [PROP_N_ROUNDS] = SIGNET_FIELD (SignetDocument, n_rounds),
+  [PROP_ARCHIVE_PATH] = SIGNET_FIELD (SignetDocument, archive_path),
+  [PROP_LAST_ERROR] = SIGNET_FIELD (SignetDocument, last_error),
+  [PROP_CREATED] = SIGNET_FIELD (SignetDocument, created),
+  [PROP_MODIFIED] = SIGNET_FIELD (SignetDocument, modified),
+};
 
 static GParamSpec *
 string_property (const char *name)
@@ -229,7 +187,7 @@ signet_document_class_init (SignetDocumentClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = signet_document_finalize;
-  object_class->get_property = signet_document_get_property;
+  object_class->get_property = signet_property_get_field;
 
   /**
    * SignetDocument:journal-id:
@@ -343,7 +301,7 @@ signet_document_class_init (SignetDocumentClass *klass)
    */
   properties[PROP_MODIFIED] = int64_property ("modified");
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  signet_property_install (object_class, N_PROPS, properties, document_fields);
 }
 
 static void
@@ -430,16 +388,6 @@ signet_document_to_record (SignetDocument *self)
   record->modified = self->modified;
 
   return record;
-}
-
-static void
-set_string (SignetDocument *self, char **field, const char *value, guint prop)
-{
-  if (g_strcmp0 (*field, value) == 0)
-    return;
-  g_free (*field);
-  *field = g_strdup (value);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
 }
 
 #define DEFINE_GETTER(type, name, field)                                                           \
@@ -669,85 +617,73 @@ signet_document_update_from_record (SignetDocument *self, SignetDocumentRecord *
 void
 signet_document_set_journal_id (SignetDocument *self, gint64 id)
 {
-  if (self->journal_id == id)
-    return;
-  self->journal_id = id;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_JOURNAL_ID]);
+  signet_property_set_int64 (G_OBJECT (self), &self->journal_id, id, properties[PROP_JOURNAL_ID]);
 }
 
 void
 signet_document_set_signature_request_id (SignetDocument *self, const char *id)
 {
-  set_string (self, &self->signature_request_id, id, PROP_SIGNATURE_REQUEST_ID);
+  signet_property_set_string (G_OBJECT (self), &self->signature_request_id, id,
+                              properties[PROP_SIGNATURE_REQUEST_ID]);
 }
 
 void
 signet_document_set_document_id (SignetDocument *self, const char *document_id)
 {
-  set_string (self, &self->document_id, document_id, PROP_DOCUMENT_ID);
+  signet_property_set_string (G_OBJECT (self), &self->document_id, document_id,
+                              properties[PROP_DOCUMENT_ID]);
 }
 
 void
 signet_document_set_signing_url (SignetDocument *self, const char *url)
 {
-  set_string (self, &self->signing_url, url, PROP_SIGNING_URL);
+  signet_property_set_string (G_OBJECT (self), &self->signing_url, url,
+                              properties[PROP_SIGNING_URL]);
 }
 
 void
 signet_document_set_expiration (SignetDocument *self, gint64 expiration)
 {
-  if (self->expiration == expiration)
-    return;
-  self->expiration = expiration;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPIRATION]);
+  signet_property_set_int64 (G_OBJECT (self), &self->expiration, expiration,
+                             properties[PROP_EXPIRATION]);
 }
 
 void
 signet_document_set_state (SignetDocument *self, SignetDocumentState state)
 {
-  if (self->state == state)
-    return;
-  self->state = state;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+  signet_property_set_int (G_OBJECT (self), (int *) &self->state, state, properties[PROP_STATE]);
 }
 
 void
 signet_document_set_status (SignetDocument *self, SignetDocumentStatus status)
 {
-  if (self->status == status)
-    return;
-  self->status = status;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+  signet_property_set_int (G_OBJECT (self), (int *) &self->status, status, properties[PROP_STATUS]);
 }
 
 void
 signet_document_set_round (SignetDocument *self, guint round)
 {
-  if (self->round == round)
-    return;
-  self->round = round;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROUND]);
+  signet_property_set_uint (G_OBJECT (self), &self->round, round, properties[PROP_ROUND]);
 }
 
 void
 signet_document_set_archive_path (SignetDocument *self, const char *path)
 {
-  set_string (self, &self->archive_path, path, PROP_ARCHIVE_PATH);
+  signet_property_set_string (G_OBJECT (self), &self->archive_path, path,
+                              properties[PROP_ARCHIVE_PATH]);
 }
 
 void
 signet_document_set_last_error (SignetDocument *self, const char *message)
 {
-  set_string (self, &self->last_error, message, PROP_LAST_ERROR);
+  signet_property_set_string (G_OBJECT (self), &self->last_error, message,
+                              properties[PROP_LAST_ERROR]);
 }
 
 void
 signet_document_set_modified (SignetDocument *self, gint64 modified)
 {
-  if (self->modified == modified)
-    return;
-  self->modified = modified;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+  signet_property_set_int64 (G_OBJECT (self), &self->modified, modified, properties[PROP_MODIFIED]);
 }
 
 /* The first round's rules name the signer: `guiSignerName` and `emailTo`

@@ -13,6 +13,7 @@
 
 #include "signet-intake-item.h"
 #include "signet-enums.h"
+#include "signet-property-util.h"
 
 struct _SignetIntakeItem
 {
@@ -63,48 +64,24 @@ signet_intake_item_finalize (GObject *object)
   G_OBJECT_CLASS (signet_intake_item_parent_class)->finalize (object);
 }
 
+/* The summary is worked out when asked for. */
+static const SignetField item_fields[N_PROPS] = {
+  [PROP_FILE] = SIGNET_FIELD (SignetIntakeItem, file),
+  [PROP_NAME] = SIGNET_FIELD (SignetIntakeItem, name),
+  [PROP_STATE] = SIGNET_FIELD (SignetIntakeItem, state),
+  [PROP_INSPECTION] = SIGNET_FIELD (SignetIntakeItem, inspection),
+  [PROP_NOTE] = SIGNET_FIELD (SignetIntakeItem, note),
+  [PROP_SETTINGS] = SIGNET_FIELD (SignetIntakeItem, settings),
+  [PROP_JOURNALLED] = SIGNET_FIELD (SignetIntakeItem, journalled),
+};
+
 static void
 signet_intake_item_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
-  SignetIntakeItem *self = SIGNET_INTAKE_ITEM (object);
-
-  switch (prop_id)
-    {
-      case PROP_FILE:
-        g_value_set_object (value, self->file);
-        break;
-
-      case PROP_NAME:
-        g_value_set_string (value, self->name);
-        break;
-
-      case PROP_STATE:
-        g_value_set_enum (value, self->state);
-        break;
-
-      case PROP_INSPECTION:
-        g_value_set_object (value, self->inspection);
-        break;
-
-      case PROP_SUMMARY:
-        g_value_set_string (value, signet_intake_item_get_summary (self));
-        break;
-
-      case PROP_NOTE:
-        g_value_set_string (value, self->note);
-        break;
-
-      case PROP_SETTINGS:
-        g_value_set_string (value, self->settings);
-        break;
-
-      case PROP_JOURNALLED:
-        g_value_set_boolean (value, self->journalled);
-        break;
-
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (prop_id == PROP_SUMMARY)
+    g_value_set_string (value, signet_intake_item_get_summary (SIGNET_INTAKE_ITEM (object)));
+  else
+    signet_property_get_field (object, prop_id, value, pspec);
 }
 
 static void
@@ -181,7 +158,7 @@ signet_intake_item_class_init (SignetIntakeItemClass *klass)
     = g_param_spec_boolean ("journalled", NULL, NULL, FALSE,
                             G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  signet_property_install (object_class, N_PROPS, properties, item_fields);
 }
 
 static void
@@ -379,11 +356,8 @@ signet_intake_item_set_settings (SignetIntakeItem *self, const char *settings)
 {
   g_return_if_fail (SIGNET_IS_INTAKE_ITEM (self));
 
-  if (g_strcmp0 (self->settings, settings) == 0)
-    return;
-  g_free (self->settings);
-  self->settings = g_strdup (settings);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SETTINGS]);
+  signet_property_set_string (G_OBJECT (self), &self->settings, settings,
+                              properties[PROP_SETTINGS]);
 }
 
 /**
@@ -413,9 +387,6 @@ signet_intake_item_set_journalled (SignetIntakeItem *self, gboolean journalled)
 {
   g_return_if_fail (SIGNET_IS_INTAKE_ITEM (self));
 
-  journalled = !!journalled;
-  if (self->journalled == journalled)
-    return;
-  self->journalled = journalled;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_JOURNALLED]);
+  signet_property_set_boolean (G_OBJECT (self), &self->journalled, journalled,
+                               properties[PROP_JOURNALLED]);
 }
