@@ -12,6 +12,7 @@
 #include "signet-archive.h"
 #include "signet-document-private.h"
 #include "signet-journal-private.h"
+#include "signet-property-util.h"
 #include "signet-tracker-private.h"
 
 /**
@@ -106,10 +107,9 @@ network_changed_cb (GNetworkMonitor *monitor, gboolean available, gpointer user_
   SignetTracker *self = user_data;
   gboolean       online = g_network_monitor_get_network_available (monitor);
 
-  if (online == self->online)
+  if (!signet_property_set_boolean (G_OBJECT (self), &self->online, online,
+                                    properties[PROP_ONLINE]))
     return;
-  self->online = online;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ONLINE]);
   if (online)
     {
       self->failures = 0;
@@ -202,22 +202,14 @@ signet_tracker_set_property (GObject *object, guint prop_id, const GValue *value
   switch (prop_id)
     {
       case PROP_INTERVAL:
-        if (self->interval != g_value_get_uint (value))
-          {
-            self->interval = g_value_get_uint (value);
-            g_object_notify_by_pspec (object, pspec);
-            if (self->timer_id != 0)
-              signet_tracker_schedule (self);
-          }
+        if (signet_property_set_uint (object, &self->interval, g_value_get_uint (value), pspec)
+            && self->timer_id != 0)
+          signet_tracker_schedule (self);
         break;
       case PROP_FAST_INTERVAL:
-        if (self->fast_interval != g_value_get_uint (value))
-          {
-            self->fast_interval = g_value_get_uint (value);
-            g_object_notify_by_pspec (object, pspec);
-            if (self->timer_id != 0)
-              signet_tracker_schedule (self);
-          }
+        if (signet_property_set_uint (object, &self->fast_interval, g_value_get_uint (value), pspec)
+            && self->timer_id != 0)
+          signet_tracker_schedule (self);
         break;
       case PROP_ARCHIVE_FOLDER:
         {
@@ -226,20 +218,12 @@ signet_tracker_set_property (GObject *object, guint prop_id, const GValue *value
 
           if (folder == NULL || folder[0] == '\0')
             folder = fallback = signet_archive_get_default_folder ();
-          if (g_strcmp0 (self->archive_folder, folder) != 0)
-            {
-              g_free (self->archive_folder);
-              self->archive_folder = g_strdup (folder);
-              g_object_notify_by_pspec (object, pspec);
-            }
+          signet_property_set_string (object, &self->archive_folder, folder, pspec);
         }
         break;
       case PROP_DELETE_AFTER_ARCHIVING:
-        if (self->delete_after_archiving != g_value_get_boolean (value))
-          {
-            self->delete_after_archiving = g_value_get_boolean (value);
-            g_object_notify_by_pspec (object, pspec);
-          }
+        signet_property_set_boolean (object, &self->delete_after_archiving,
+                                     g_value_get_boolean (value), pspec);
         break;
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
