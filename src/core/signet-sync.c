@@ -14,6 +14,7 @@
 #include "signet-error.h"
 #include "signet-journal-private.h"
 #include "signet-sync.h"
+#include "signet-task-util.h"
 
 /**
  * SignetSync:
@@ -387,10 +388,7 @@ added_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   GError         *error = NULL;
   SignetDocument *document = signet_journal_add_finish (SIGNET_JOURNAL (source), result, &error);
 
-  if (document == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, document, g_object_unref);
+  signet_task_return_pointer_or_error (task, document, g_object_unref, &error);
 }
 
 /**
@@ -453,10 +451,7 @@ batch_added_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   GError    *error = NULL;
   GPtrArray *documents = signet_journal_add_batch_finish (SIGNET_JOURNAL (source), result, &error);
 
-  if (documents == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, documents, (GDestroyNotify) g_ptr_array_unref);
+  signet_task_return_pointer_or_error (task, documents, (GDestroyNotify) g_ptr_array_unref, &error);
 }
 
 /**
@@ -529,10 +524,7 @@ withdrawn_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   if (self->outbox != NULL)
     for (guint i = 0; i < held->len; i++)
       signet_outbox_release (self->outbox, held->pdata[i]);
-  if (withdrawn == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, withdrawn, (GDestroyNotify) g_ptr_array_unref);
+  signet_task_return_pointer_or_error (task, withdrawn, (GDestroyNotify) g_ptr_array_unref, &error);
 }
 
 /**
