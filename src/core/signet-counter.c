@@ -278,18 +278,17 @@ signet_counter_new_from_json (JsonObject *object, GError **error)
   return g_steal_pointer (&self);
 }
 
+#define GETTER(Ret, member, fallback)                                                              \
+  SIGNET_DEFINE_GETTER (SignetCounter, SIGNET_IS_COUNTER, Ret, signet_counter_get_##member,        \
+                        member, fallback)
+
 /**
  * signet_counter_get_account:
  * @self: a #SignetCounter
  *
  * Returns: (nullable): the account name in the counters' keys
  */
-const char *
-signet_counter_get_account (SignetCounter *self)
-{
-  g_return_val_if_fail (SIGNET_IS_COUNTER (self), NULL);
-  return self->account;
-}
+GETTER (const char *, account, NULL)
 
 /**
  * signet_counter_get_available:
@@ -297,12 +296,7 @@ signet_counter_get_account (SignetCounter *self)
  *
  * Returns: the signature requests left, or -1 if unknown
  */
-gint64
-signet_counter_get_available (SignetCounter *self)
-{
-  g_return_val_if_fail (SIGNET_IS_COUNTER (self), -1);
-  return self->available;
-}
+GETTER (gint64, available, -1)
 
 /**
  * signet_counter_get_used:
@@ -310,12 +304,7 @@ signet_counter_get_available (SignetCounter *self)
  *
  * Returns: the signature requests used, or -1 if unknown
  */
-gint64
-signet_counter_get_used (SignetCounter *self)
-{
-  g_return_val_if_fail (SIGNET_IS_COUNTER (self), -1);
-  return self->used;
-}
+GETTER (gint64, used, -1)
 
 /**
  * signet_counter_get_stored:
@@ -323,12 +312,7 @@ signet_counter_get_used (SignetCounter *self)
  *
  * Returns: the documents stored, or -1 if unknown
  */
-gint64
-signet_counter_get_stored (SignetCounter *self)
-{
-  g_return_val_if_fail (SIGNET_IS_COUNTER (self), -1);
-  return self->stored;
-}
+GETTER (gint64, stored, -1)
 
 /**
  * signet_counter_get_downloaded:
@@ -336,12 +320,7 @@ signet_counter_get_stored (SignetCounter *self)
  *
  * Returns: the documents downloaded, or -1 if unknown
  */
-gint64
-signet_counter_get_downloaded (SignetCounter *self)
-{
-  g_return_val_if_fail (SIGNET_IS_COUNTER (self), -1);
-  return self->downloaded;
-}
+GETTER (gint64, downloaded, -1)
 
 /**
  * signet_counter_get_deleted:
@@ -349,12 +328,7 @@ signet_counter_get_downloaded (SignetCounter *self)
  *
  * Returns: the documents deleted, or -1 if unknown
  */
-gint64
-signet_counter_get_deleted (SignetCounter *self)
-{
-  g_return_val_if_fail (SIGNET_IS_COUNTER (self), -1);
-  return self->deleted;
-}
+GETTER (gint64, deleted, -1)
 
 /**
  * signet_counter_get_history:

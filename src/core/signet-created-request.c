@@ -122,18 +122,17 @@ signet_created_request_new (const char *signature_request_id,
   return self;
 }
 
+#define GETTER(Ret, member, fallback)                                                              \
+  SIGNET_DEFINE_GETTER (SignetCreatedRequest, SIGNET_IS_CREATED_REQUEST, Ret,                      \
+                        signet_created_request_get_##member, member, fallback)
+
 /**
  * signet_created_request_get_signature_request_id:
  * @self: a #SignetCreatedRequest
  *
  * Returns: the signature request id
  */
-const char *
-signet_created_request_get_signature_request_id (SignetCreatedRequest *self)
-{
-  g_return_val_if_fail (SIGNET_IS_CREATED_REQUEST (self), NULL);
-  return self->signature_request_id;
-}
+GETTER (const char *, signature_request_id, NULL)
 
 /**
  * signet_created_request_get_signing_url:
@@ -141,12 +140,7 @@ signet_created_request_get_signature_request_id (SignetCreatedRequest *self)
  *
  * Returns: the link for the signer
  */
-const char *
-signet_created_request_get_signing_url (SignetCreatedRequest *self)
-{
-  g_return_val_if_fail (SIGNET_IS_CREATED_REQUEST (self), NULL);
-  return self->signing_url;
-}
+GETTER (const char *, signing_url, NULL)
 
 /**
  * signet_created_request_get_document_id:
@@ -154,12 +148,7 @@ signet_created_request_get_signing_url (SignetCreatedRequest *self)
  *
  * Returns: (nullable): the stored document's id
  */
-const char *
-signet_created_request_get_document_id (SignetCreatedRequest *self)
-{
-  g_return_val_if_fail (SIGNET_IS_CREATED_REQUEST (self), NULL);
-  return self->document_id;
-}
+GETTER (const char *, document_id, NULL)
 
 /**
  * signet_created_request_get_recovered:
@@ -167,9 +156,4 @@ signet_created_request_get_document_id (SignetCreatedRequest *self)
  *
  * Returns: whether a retry found the request already created
  */
-gboolean
-signet_created_request_get_recovered (SignetCreatedRequest *self)
-{
-  g_return_val_if_fail (SIGNET_IS_CREATED_REQUEST (self), FALSE);
-  return self->recovered;
-}
+GETTER (gboolean, recovered, FALSE)

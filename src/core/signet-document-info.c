@@ -308,18 +308,17 @@ signet_document_info_new_from_json (JsonObject *object, GError **error)
   return g_steal_pointer (&self);
 }
 
+#define GETTER(Ret, member, fallback)                                                              \
+  SIGNET_DEFINE_GETTER (SignetDocumentInfo, SIGNET_IS_DOCUMENT_INFO, Ret,                          \
+                        signet_document_info_get_##member, member, fallback)
+
 /**
  * signet_document_info_get_id:
  * @self: a #SignetDocumentInfo
  *
  * Returns: the document id
  */
-const char *
-signet_document_info_get_id (SignetDocumentInfo *self)
-{
-  g_return_val_if_fail (SIGNET_IS_DOCUMENT_INFO (self), NULL);
-  return self->id;
-}
+GETTER (const char *, id, NULL)
 
 /**
  * signet_document_info_get_filename:
@@ -327,12 +326,7 @@ signet_document_info_get_id (SignetDocumentInfo *self)
  *
  * Returns: (nullable): the document's name
  */
-const char *
-signet_document_info_get_filename (SignetDocumentInfo *self)
-{
-  g_return_val_if_fail (SIGNET_IS_DOCUMENT_INFO (self), NULL);
-  return self->filename;
-}
+GETTER (const char *, filename, NULL)
 
 /**
  * signet_document_info_get_state:
@@ -340,12 +334,7 @@ signet_document_info_get_filename (SignetDocumentInfo *self)
  *
  * Returns: the document's state
  */
-SignetDocumentState
-signet_document_info_get_state (SignetDocumentInfo *self)
-{
-  g_return_val_if_fail (SIGNET_IS_DOCUMENT_INFO (self), SIGNET_DOCUMENT_STATE_UNKNOWN);
-  return self->state;
-}
+GETTER (SignetDocumentState, state, SIGNET_DOCUMENT_STATE_UNKNOWN)
 
 /**
  * signet_document_info_get_state_name:
@@ -353,12 +342,7 @@ signet_document_info_get_state (SignetDocumentInfo *self)
  *
  * Returns: (nullable): the state as the service spelled it
  */
-const char *
-signet_document_info_get_state_name (SignetDocumentInfo *self)
-{
-  g_return_val_if_fail (SIGNET_IS_DOCUMENT_INFO (self), NULL);
-  return self->state_name;
-}
+GETTER (const char *, state_name, NULL)
 
 /**
  * signet_document_info_get_url:
@@ -366,12 +350,7 @@ signet_document_info_get_state_name (SignetDocumentInfo *self)
  *
  * Returns: (nullable): the download link the service lists
  */
-const char *
-signet_document_info_get_url (SignetDocumentInfo *self)
-{
-  g_return_val_if_fail (SIGNET_IS_DOCUMENT_INFO (self), NULL);
-  return self->url;
-}
+GETTER (const char *, url, NULL)
 
 /**
  * signet_document_info_get_group:
@@ -379,12 +358,7 @@ signet_document_info_get_url (SignetDocumentInfo *self)
  *
  * Returns: (nullable): the `group` member
  */
-const char *
-signet_document_info_get_group (SignetDocumentInfo *self)
-{
-  g_return_val_if_fail (SIGNET_IS_DOCUMENT_INFO (self), NULL);
-  return self->group;
-}
+GETTER (const char *, group, NULL)
 
 /**
  * signet_document_info_get_created:
@@ -392,12 +366,7 @@ signet_document_info_get_group (SignetDocumentInfo *self)
  *
  * Returns: (nullable): when the document was stored
  */
-GDateTime *
-signet_document_info_get_created (SignetDocumentInfo *self)
-{
-  g_return_val_if_fail (SIGNET_IS_DOCUMENT_INFO (self), NULL);
-  return self->created;
-}
+GETTER (GDateTime *, created, NULL)
 
 /**
  * signet_document_info_get_modified:
@@ -405,9 +374,4 @@ signet_document_info_get_created (SignetDocumentInfo *self)
  *
  * Returns: (nullable): when the document last changed
  */
-GDateTime *
-signet_document_info_get_modified (SignetDocumentInfo *self)
-{
-  g_return_val_if_fail (SIGNET_IS_DOCUMENT_INFO (self), NULL);
-  return self->modified;
-}
+GETTER (GDateTime *, modified, NULL)

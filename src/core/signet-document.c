@@ -391,11 +391,8 @@ signet_document_to_record (SignetDocument *self)
 }
 
 #define DEFINE_GETTER(type, name, field)                                                           \
-  type signet_document_get_##name (SignetDocument *self)                                           \
-  {                                                                                                \
-    g_return_val_if_fail (SIGNET_IS_DOCUMENT (self), 0);                                           \
-    return self->field;                                                                            \
-  }
+  SIGNET_DEFINE_GETTER (SignetDocument, SIGNET_IS_DOCUMENT, type, signet_document_get_##name,      \
+                        field, 0)
 
 /**
  * signet_document_get_journal_id:

@@ -91,19 +91,13 @@ signet_field_value_new (const char *name)
   return g_object_new (SIGNET_TYPE_FIELD_VALUE, "name", name, NULL);
 }
 
-const char *
-signet_field_value_get_name (SignetFieldValue *self)
-{
-  g_return_val_if_fail (SIGNET_IS_FIELD_VALUE (self), NULL);
-  return self->name;
-}
+#define GETTER(Ret, member, fallback)                                                              \
+  SIGNET_DEFINE_GETTER (SignetFieldValue, SIGNET_IS_FIELD_VALUE, Ret,                              \
+                        signet_field_value_get_##member, member, fallback)
 
-const char *
-signet_field_value_get_value (SignetFieldValue *self)
-{
-  g_return_val_if_fail (SIGNET_IS_FIELD_VALUE (self), NULL);
-  return self->value;
-}
+GETTER (const char *, name, NULL)
+
+GETTER (const char *, value, NULL)
 
 void
 signet_field_value_set_value (SignetFieldValue *self, const char *value)
@@ -115,12 +109,7 @@ signet_field_value_set_value (SignetFieldValue *self, const char *value)
   signet_property_set_string (G_OBJECT (self), &self->value, value, fv_properties[FV_PROP_VALUE]);
 }
 
-gboolean
-signet_field_value_get_read_only (SignetFieldValue *self)
-{
-  g_return_val_if_fail (SIGNET_IS_FIELD_VALUE (self), FALSE);
-  return self->read_only;
-}
+GETTER (gboolean, read_only, FALSE)
 
 void
 signet_field_value_set_read_only (SignetFieldValue *self, gboolean read_only)

@@ -224,19 +224,17 @@ signet_inspection_new (GFile *file, SignetDocumentKind kind, goffset size)
                        NULL);
 }
 
+#define GETTER(Ret, member, fallback)                                                              \
+  SIGNET_DEFINE_GETTER (SignetInspection, SIGNET_IS_INSPECTION, Ret,                               \
+                        signet_inspection_get_##member, member, fallback)
+
 /**
  * signet_inspection_get_file:
  * @self: a #SignetInspection
  *
  * Returns: (transfer none): the inspected file
  */
-GFile *
-signet_inspection_get_file (SignetInspection *self)
-{
-  g_return_val_if_fail (SIGNET_IS_INSPECTION (self), NULL);
-
-  return self->file;
-}
+GETTER (GFile *, file, NULL)
 
 /**
  * signet_inspection_get_kind:
@@ -244,13 +242,7 @@ signet_inspection_get_file (SignetInspection *self)
  *
  * Returns: what the file is, judged by its content
  */
-SignetDocumentKind
-signet_inspection_get_kind (SignetInspection *self)
-{
-  g_return_val_if_fail (SIGNET_IS_INSPECTION (self), SIGNET_DOCUMENT_KIND_PDF);
-
-  return self->kind;
-}
+GETTER (SignetDocumentKind, kind, SIGNET_DOCUMENT_KIND_PDF)
 
 /**
  * signet_inspection_get_size:
@@ -258,13 +250,7 @@ signet_inspection_get_kind (SignetInspection *self)
  *
  * Returns: the file's size in bytes
  */
-goffset
-signet_inspection_get_size (SignetInspection *self)
-{
-  g_return_val_if_fail (SIGNET_IS_INSPECTION (self), 0);
-
-  return self->size;
-}
+GETTER (goffset, size, 0)
 
 /**
  * signet_inspection_get_n_pages:
@@ -378,13 +364,7 @@ signet_inspection_get_old_version (SignetInspection *self)
  * Returns: (transfer none) (element-type SignetSignatureSpot): the places to
  *   sign that were found, in page order
  */
-GPtrArray *
-signet_inspection_get_spots (SignetInspection *self)
-{
-  g_return_val_if_fail (SIGNET_IS_INSPECTION (self), NULL);
-
-  return self->spots;
-}
+GETTER (GPtrArray *, spots, NULL)
 
 /**
  * signet_inspection_add_spot:

@@ -182,19 +182,17 @@ signet_intake_item_new (GFile *file)
   return g_object_new (SIGNET_TYPE_INTAKE_ITEM, "file", file, NULL);
 }
 
+#define GETTER(Ret, member, fallback)                                                              \
+  SIGNET_DEFINE_GETTER (SignetIntakeItem, SIGNET_IS_INTAKE_ITEM, Ret,                              \
+                        signet_intake_item_get_##member, member, fallback)
+
 /**
  * signet_intake_item_get_file:
  * @self: a #SignetIntakeItem
  *
  * Returns: (transfer none): the file
  */
-GFile *
-signet_intake_item_get_file (SignetIntakeItem *self)
-{
-  g_return_val_if_fail (SIGNET_IS_INTAKE_ITEM (self), NULL);
-
-  return self->file;
-}
+GETTER (GFile *, file, NULL)
 
 /**
  * signet_intake_item_get_name:
@@ -202,13 +200,7 @@ signet_intake_item_get_file (SignetIntakeItem *self)
  *
  * Returns: the file's name, for display
  */
-const char *
-signet_intake_item_get_name (SignetIntakeItem *self)
-{
-  g_return_val_if_fail (SIGNET_IS_INTAKE_ITEM (self), NULL);
-
-  return self->name;
-}
+GETTER (const char *, name, NULL)
 
 /**
  * signet_intake_item_get_state:
@@ -216,13 +208,7 @@ signet_intake_item_get_name (SignetIntakeItem *self)
  *
  * Returns: whether the file is being checked, can be sent, or cannot
  */
-SignetIntakeState
-signet_intake_item_get_state (SignetIntakeItem *self)
-{
-  g_return_val_if_fail (SIGNET_IS_INTAKE_ITEM (self), SIGNET_INTAKE_STATE_CHECKING);
-
-  return self->state;
-}
+GETTER (SignetIntakeState, state, SIGNET_INTAKE_STATE_CHECKING)
 
 /**
  * signet_intake_item_get_inspection:
@@ -230,13 +216,7 @@ signet_intake_item_get_state (SignetIntakeItem *self)
  *
  * Returns: (transfer none) (nullable): what the check found, once it is ready
  */
-SignetInspection *
-signet_intake_item_get_inspection (SignetIntakeItem *self)
-{
-  g_return_val_if_fail (SIGNET_IS_INTAKE_ITEM (self), NULL);
-
-  return self->inspection;
-}
+GETTER (SignetInspection *, inspection, NULL)
 
 /**
  * signet_intake_item_get_error:
@@ -244,13 +224,7 @@ signet_intake_item_get_inspection (SignetIntakeItem *self)
  *
  * Returns: (transfer none) (nullable): why the file cannot be sent, once it failed
  */
-const GError *
-signet_intake_item_get_error (SignetIntakeItem *self)
-{
-  g_return_val_if_fail (SIGNET_IS_INTAKE_ITEM (self), NULL);
-
-  return self->error;
-}
+GETTER (const GError *, error, NULL)
 
 /**
  * signet_intake_item_get_summary:
@@ -277,13 +251,7 @@ signet_intake_item_get_summary (SignetIntakeItem *self)
  * Returns: (nullable): what to know about a file that can be sent, such as
  *   an old PDF version
  */
-const char *
-signet_intake_item_get_note (SignetIntakeItem *self)
-{
-  g_return_val_if_fail (SIGNET_IS_INTAKE_ITEM (self), NULL);
-
-  return self->note;
-}
+GETTER (const char *, note, NULL)
 
 /**
  * signet_intake_item_set_result:
@@ -335,13 +303,7 @@ signet_intake_item_set_result (SignetIntakeItem *self,
  *
  * Returns: (nullable): the settings the editor stored, or %NULL
  */
-const char *
-signet_intake_item_get_settings (SignetIntakeItem *self)
-{
-  g_return_val_if_fail (SIGNET_IS_INTAKE_ITEM (self), NULL);
-
-  return self->settings;
-}
+GETTER (const char *, settings, NULL)
 
 /**
  * signet_intake_item_set_settings:
@@ -366,13 +328,7 @@ signet_intake_item_set_settings (SignetIntakeItem *self, const char *settings)
  *
  * Returns: whether the file's request is in the journal
  */
-gboolean
-signet_intake_item_get_journalled (SignetIntakeItem *self)
-{
-  g_return_val_if_fail (SIGNET_IS_INTAKE_ITEM (self), FALSE);
-
-  return self->journalled;
-}
+GETTER (gboolean, journalled, FALSE)
 
 /**
  * signet_intake_item_set_journalled:

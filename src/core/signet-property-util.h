@@ -71,4 +71,15 @@ void signet_property_get_field (GObject *object, guint prop_id, GValue *value, G
 void
 signet_property_set_field (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec);
 
+/* Defines `Ret func (Type *self)`, the getter of the field @member: it
+ * returns @fallback, with a critical, for anything that IS_TYPE() says is
+ * not a Type. The gtk-doc comment goes above the use, as above the
+ * function it defines. */
+#define SIGNET_DEFINE_GETTER(Type, IS_TYPE, Ret, func, member, fallback)                           \
+  Ret func (Type *self)                                                                            \
+  {                                                                                                \
+    g_return_val_if_fail (IS_TYPE (self), fallback);                                               \
+    return self->member;                                                                           \
+  }
+
 G_END_DECLS

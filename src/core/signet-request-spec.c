@@ -11,6 +11,7 @@
 
 #include "signet-request-spec.h"
 #include "signet-enums.h"
+#include "signet-property-util.h"
 #include "signet-request-spec-private.h"
 
 /* The template languages of the service (§16); the first is its default. */
@@ -443,12 +444,11 @@ SPEC_BOOLEAN (read_required, READ_REQUIRED)
 SPEC_BOOLEAN (auto_envelope_submit, AUTO_ENVELOPE_SUBMIT)
 SPEC_BOOLEAN (expiry_notification, EXPIRY_NOTIFICATION)
 
-guint
-signet_request_spec_get_signature_number (SignetRequestSpec *self)
-{
-  g_return_val_if_fail (SIGNET_IS_REQUEST_SPEC (self), 0);
-  return self->signature_number;
-}
+#define GETTER(Ret, member, fallback)                                                              \
+  SIGNET_DEFINE_GETTER (SignetRequestSpec, SIGNET_IS_REQUEST_SPEC, Ret,                            \
+                        signet_request_spec_get_##member, member, fallback)
+
+GETTER (guint, signature_number, 0)
 
 void
 signet_request_spec_set_signature_number (SignetRequestSpec *self, guint number)
@@ -465,12 +465,7 @@ signet_request_spec_set_signature_number (SignetRequestSpec *self, guint number)
  * Returns: the language of the e-mails and text messages, one of
  *   signet_request_spec_get_languages() (validation says so otherwise)
  */
-const char *
-signet_request_spec_get_language (SignetRequestSpec *self)
-{
-  g_return_val_if_fail (SIGNET_IS_REQUEST_SPEC (self), NULL);
-  return self->language;
-}
+GETTER (const char *, language, NULL)
 
 void
 signet_request_spec_set_language (SignetRequestSpec *self, const char *language)
@@ -482,12 +477,7 @@ signet_request_spec_set_language (SignetRequestSpec *self, const char *language)
   signet_spec_set_string (G_OBJECT (self), &self->language, language, properties[PROP_LANGUAGE]);
 }
 
-SignetSigningMode
-signet_request_spec_get_signing_mode (SignetRequestSpec *self)
-{
-  g_return_val_if_fail (SIGNET_IS_REQUEST_SPEC (self), SIGNET_SIGNING_MODE_ANYWHERE);
-  return self->signing_mode;
-}
+GETTER (SignetSigningMode, signing_mode, SIGNET_SIGNING_MODE_ANYWHERE)
 
 void
 signet_request_spec_set_signing_mode (SignetRequestSpec *self, SignetSigningMode mode)
@@ -498,12 +488,7 @@ signet_request_spec_set_signing_mode (SignetRequestSpec *self, SignetSigningMode
                             properties[PROP_SIGNING_MODE]);
 }
 
-guint
-signet_request_spec_get_expiry_hours (SignetRequestSpec *self)
-{
-  g_return_val_if_fail (SIGNET_IS_REQUEST_SPEC (self), 0);
-  return self->expiry_hours;
-}
+GETTER (guint, expiry_hours, 0)
 
 void
 signet_request_spec_set_expiry_hours (SignetRequestSpec *self, guint hours)
@@ -513,12 +498,7 @@ signet_request_spec_set_expiry_hours (SignetRequestSpec *self, guint hours)
                             properties[PROP_EXPIRY_HOURS]);
 }
 
-SignetFieldsBeforeSigning
-signet_request_spec_get_fields_before_signing (SignetRequestSpec *self)
-{
-  g_return_val_if_fail (SIGNET_IS_REQUEST_SPEC (self), SIGNET_FIELDS_BEFORE_SIGNING_DEFAULT);
-  return self->fields_before_signing;
-}
+GETTER (SignetFieldsBeforeSigning, fields_before_signing, SIGNET_FIELDS_BEFORE_SIGNING_DEFAULT)
 
 void
 signet_request_spec_set_fields_before_signing (SignetRequestSpec        *self,
@@ -530,12 +510,7 @@ signet_request_spec_set_fields_before_signing (SignetRequestSpec        *self,
                             properties[PROP_FIELDS_BEFORE_SIGNING]);
 }
 
-SignetFieldTypeFlags
-signet_request_spec_get_ignore_required (SignetRequestSpec *self)
-{
-  g_return_val_if_fail (SIGNET_IS_REQUEST_SPEC (self), SIGNET_FIELD_TYPE_FLAGS_NONE);
-  return self->ignore_required;
-}
+GETTER (SignetFieldTypeFlags, ignore_required, SIGNET_FIELD_TYPE_FLAGS_NONE)
 
 void
 signet_request_spec_set_ignore_required (SignetRequestSpec *self, SignetFieldTypeFlags types)

@@ -139,12 +139,11 @@ ROUND_STRING (phone, PHONE)
 ROUND_STRING (open_code, OPEN_CODE)
 ROUND_STRING (sign_code, SIGN_CODE)
 
-gboolean
-signet_round_spec_get_ask_signer_name (SignetRoundSpec *self)
-{
-  g_return_val_if_fail (SIGNET_IS_ROUND_SPEC (self), FALSE);
-  return self->ask_signer_name;
-}
+#define GETTER(Ret, member, fallback)                                                              \
+  SIGNET_DEFINE_GETTER (SignetRoundSpec, SIGNET_IS_ROUND_SPEC, Ret,                                \
+                        signet_round_spec_get_##member, member, fallback)
+
+GETTER (gboolean, ask_signer_name, FALSE)
 
 void
 signet_round_spec_set_ask_signer_name (SignetRoundSpec *self, gboolean ask)
@@ -154,12 +153,7 @@ signet_round_spec_set_ask_signer_name (SignetRoundSpec *self, gboolean ask)
                                rs_properties[RS_PROP_ASK_SIGNER_NAME]);
 }
 
-SignetOtpChannel
-signet_round_spec_get_open_otp (SignetRoundSpec *self)
-{
-  g_return_val_if_fail (SIGNET_IS_ROUND_SPEC (self), SIGNET_OTP_CHANNEL_NONE);
-  return self->open_otp;
-}
+GETTER (SignetOtpChannel, open_otp, SIGNET_OTP_CHANNEL_NONE)
 
 void
 signet_round_spec_set_open_otp (SignetRoundSpec *self, SignetOtpChannel channel)
@@ -170,12 +164,7 @@ signet_round_spec_set_open_otp (SignetRoundSpec *self, SignetOtpChannel channel)
                             rs_properties[RS_PROP_OPEN_OTP]);
 }
 
-SignetOtpChannel
-signet_round_spec_get_sign_otp (SignetRoundSpec *self)
-{
-  g_return_val_if_fail (SIGNET_IS_ROUND_SPEC (self), SIGNET_OTP_CHANNEL_NONE);
-  return self->sign_otp;
-}
+GETTER (SignetOtpChannel, sign_otp, SIGNET_OTP_CHANNEL_NONE)
 
 void
 signet_round_spec_set_sign_otp (SignetRoundSpec *self, SignetOtpChannel channel)

@@ -223,18 +223,17 @@ signet_signature_request_new (void)
   return g_object_new (SIGNET_TYPE_SIGNATURE_REQUEST, NULL);
 }
 
+#define GETTER(Ret, member, fallback)                                                              \
+  SIGNET_DEFINE_GETTER (SignetSignatureRequest, SIGNET_IS_SIGNATURE_REQUEST, Ret,                  \
+                        signet_signature_request_get_##member, member, fallback)
+
 /**
  * signet_signature_request_get_signature_request_id:
  * @self: a #SignetSignatureRequest
  *
  * Returns: the signature request id
  */
-const char *
-signet_signature_request_get_signature_request_id (SignetSignatureRequest *self)
-{
-  g_return_val_if_fail (SIGNET_IS_SIGNATURE_REQUEST (self), NULL);
-  return self->signature_request_id;
-}
+GETTER (const char *, signature_request_id, NULL)
 
 /**
  * signet_signature_request_set_signature_request_id:
@@ -258,12 +257,7 @@ signet_signature_request_set_signature_request_id (SignetSignatureRequest *self,
  *
  * Returns: (nullable) (transfer none): the document to upload
  */
-GFile *
-signet_signature_request_get_file (SignetSignatureRequest *self)
-{
-  g_return_val_if_fail (SIGNET_IS_SIGNATURE_REQUEST (self), NULL);
-  return self->file;
-}
+GETTER (GFile *, file, NULL)
 
 /**
  * signet_signature_request_set_file:
@@ -286,12 +280,7 @@ signet_signature_request_set_file (SignetSignatureRequest *self, GFile *file)
  *
  * Returns: (nullable): the stored document's id
  */
-const char *
-signet_signature_request_get_document_id (SignetSignatureRequest *self)
-{
-  g_return_val_if_fail (SIGNET_IS_SIGNATURE_REQUEST (self), NULL);
-  return self->document_id;
-}
+GETTER (const char *, document_id, NULL)
 
 /**
  * signet_signature_request_set_document_id:
@@ -314,12 +303,7 @@ signet_signature_request_set_document_id (SignetSignatureRequest *self, const ch
  *
  * Returns: (nullable): the document's name for the service
  */
-const char *
-signet_signature_request_get_filename (SignetSignatureRequest *self)
-{
-  g_return_val_if_fail (SIGNET_IS_SIGNATURE_REQUEST (self), NULL);
-  return self->filename;
-}
+GETTER (const char *, filename, NULL)
 
 /**
  * signet_signature_request_set_filename:
@@ -343,12 +327,7 @@ signet_signature_request_set_filename (SignetSignatureRequest *self, const char 
  *
  * Returns: the state a new document starts in
  */
-SignetDocumentState
-signet_signature_request_get_preprocessing (SignetSignatureRequest *self)
-{
-  g_return_val_if_fail (SIGNET_IS_SIGNATURE_REQUEST (self), SIGNET_DOCUMENT_STATE_UNKNOWN);
-  return self->preprocessing;
-}
+GETTER (SignetDocumentState, preprocessing, SIGNET_DOCUMENT_STATE_UNKNOWN)
 
 /**
  * signet_signature_request_set_preprocessing:
@@ -375,12 +354,7 @@ signet_signature_request_set_preprocessing (SignetSignatureRequest *self, Signet
  *
  * Returns: the state a stored document is put into first
  */
-SignetDocumentState
-signet_signature_request_get_change_state (SignetSignatureRequest *self)
-{
-  g_return_val_if_fail (SIGNET_IS_SIGNATURE_REQUEST (self), SIGNET_DOCUMENT_STATE_UNKNOWN);
-  return self->change_state;
-}
+GETTER (SignetDocumentState, change_state, SIGNET_DOCUMENT_STATE_UNKNOWN)
 
 /**
  * signet_signature_request_set_change_state:
@@ -403,12 +377,7 @@ signet_signature_request_set_change_state (SignetSignatureRequest *self, SignetD
  *
  * Returns: (nullable): the result URL
  */
-const char *
-signet_signature_request_get_result_url (SignetSignatureRequest *self)
-{
-  g_return_val_if_fail (SIGNET_IS_SIGNATURE_REQUEST (self), NULL);
-  return self->result_url;
-}
+GETTER (const char *, result_url, NULL)
 
 /**
  * signet_signature_request_set_result_url:
@@ -430,12 +399,7 @@ signet_signature_request_set_result_url (SignetSignatureRequest *self, const cha
  *
  * Returns: (nullable): the callback URL
  */
-const char *
-signet_signature_request_get_send_info_url (SignetSignatureRequest *self)
-{
-  g_return_val_if_fail (SIGNET_IS_SIGNATURE_REQUEST (self), NULL);
-  return self->send_info_url;
-}
+GETTER (const char *, send_info_url, NULL)
 
 /**
  * signet_signature_request_set_send_info_url:
@@ -458,12 +422,7 @@ signet_signature_request_set_send_info_url (SignetSignatureRequest *self, const 
  *
  * Returns: (nullable): when the request expires
  */
-GDateTime *
-signet_signature_request_get_expiration (SignetSignatureRequest *self)
-{
-  g_return_val_if_fail (SIGNET_IS_SIGNATURE_REQUEST (self), NULL);
-  return self->expiration;
-}
+GETTER (GDateTime *, expiration, NULL)
 
 /**
  * signet_signature_request_set_expiration:
@@ -486,12 +445,7 @@ signet_signature_request_set_expiration (SignetSignatureRequest *self, GDateTime
  *
  * Returns: what happens to form fields before signing
  */
-SignetFieldsBeforeSigning
-signet_signature_request_get_fields_before_signing (SignetSignatureRequest *self)
-{
-  g_return_val_if_fail (SIGNET_IS_SIGNATURE_REQUEST (self), SIGNET_FIELDS_BEFORE_SIGNING_DEFAULT);
-  return self->fields_before_signing;
-}
+GETTER (SignetFieldsBeforeSigning, fields_before_signing, SIGNET_FIELDS_BEFORE_SIGNING_DEFAULT)
 
 /**
  * signet_signature_request_set_fields_before_signing:

@@ -13,6 +13,7 @@
 
 #include "signet-error.h"
 #include "signet-journal-private.h"
+#include "signet-property-util.h"
 #include "signet-sync.h"
 #include "signet-task-util.h"
 
@@ -339,19 +340,16 @@ signet_sync_start_finish (SignetSync *self, GAsyncResult *result, GError **error
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+#define GETTER(Ret, member, fallback)                                                              \
+  SIGNET_DEFINE_GETTER (SignetSync, SIGNET_IS_SYNC, Ret, signet_sync_get_##member, member, fallback)
+
 /**
  * signet_sync_get_journal:
  * @self: a #SignetSync
  *
  * Returns: (transfer none): the journal
  */
-SignetJournal *
-signet_sync_get_journal (SignetSync *self)
-{
-  g_return_val_if_fail (SIGNET_IS_SYNC (self), NULL);
-
-  return self->journal;
-}
+GETTER (SignetJournal *, journal, NULL)
 
 /**
  * signet_sync_get_outbox:
@@ -359,13 +357,7 @@ signet_sync_get_journal (SignetSync *self)
  *
  * Returns: (transfer none) (nullable): the current outbox
  */
-SignetOutbox *
-signet_sync_get_outbox (SignetSync *self)
-{
-  g_return_val_if_fail (SIGNET_IS_SYNC (self), NULL);
-
-  return self->outbox;
-}
+GETTER (SignetOutbox *, outbox, NULL)
 
 /**
  * signet_sync_get_tracker:
@@ -373,13 +365,7 @@ signet_sync_get_outbox (SignetSync *self)
  *
  * Returns: (transfer none) (nullable): the current tracker
  */
-SignetTracker *
-signet_sync_get_tracker (SignetSync *self)
-{
-  g_return_val_if_fail (SIGNET_IS_SYNC (self), NULL);
-
-  return self->tracker;
-}
+GETTER (SignetTracker *, tracker, NULL)
 
 static void
 added_cb (GObject *source, GAsyncResult *result, gpointer user_data)

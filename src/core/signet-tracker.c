@@ -427,19 +427,17 @@ signet_tracker_set_on_screen (SignetTracker *self, SignetDocument *document)
     signet_tracker_schedule (self);
 }
 
+#define GETTER(Ret, member, fallback)                                                              \
+  SIGNET_DEFINE_GETTER (SignetTracker, SIGNET_IS_TRACKER, Ret, signet_tracker_get_##member,        \
+                        member, fallback)
+
 /**
  * signet_tracker_get_on_screen:
  * @self: a #SignetTracker
  *
  * Returns: (transfer none) (nullable): the document a hand-over page shows
  */
-SignetDocument *
-signet_tracker_get_on_screen (SignetTracker *self)
-{
-  g_return_val_if_fail (SIGNET_IS_TRACKER (self), NULL);
-
-  return self->on_screen;
-}
+GETTER (SignetDocument *, on_screen, NULL)
 
 /**
  * signet_tracker_get_problem:
@@ -447,13 +445,7 @@ signet_tracker_get_on_screen (SignetTracker *self)
  *
  * Returns: (nullable): why the last round failed, %NULL after a good one
  */
-const GError *
-signet_tracker_get_problem (SignetTracker *self)
-{
-  g_return_val_if_fail (SIGNET_IS_TRACKER (self), NULL);
-
-  return self->problem;
-}
+GETTER (const GError *, problem, NULL)
 
 /**
  * signet_tracker_get_environment:
@@ -461,13 +453,7 @@ signet_tracker_get_problem (SignetTracker *self)
  *
  * Returns: the id of the environment whose requests it follows
  */
-const char *
-signet_tracker_get_environment (SignetTracker *self)
-{
-  g_return_val_if_fail (SIGNET_IS_TRACKER (self), NULL);
-
-  return self->environment;
-}
+GETTER (const char *, environment, NULL)
 
 /**
  * signet_tracker_get_client:
@@ -475,13 +461,7 @@ signet_tracker_get_environment (SignetTracker *self)
  *
  * Returns: (transfer none): the client it asks with
  */
-SignetClient *
-signet_tracker_get_client (SignetTracker *self)
-{
-  g_return_val_if_fail (SIGNET_IS_TRACKER (self), NULL);
-
-  return self->client;
-}
+GETTER (SignetClient *, client, NULL)
 
 /**
  * signet_tracker_get_online:
@@ -489,13 +469,7 @@ signet_tracker_get_client (SignetTracker *self)
  *
  * Returns: whether the network is there
  */
-gboolean
-signet_tracker_get_online (SignetTracker *self)
-{
-  g_return_val_if_fail (SIGNET_IS_TRACKER (self), FALSE);
-
-  return self->online;
-}
+GETTER (gboolean, online, FALSE)
 
 /**
  * signet_tracker_get_n_open:
