@@ -611,77 +611,22 @@ signet_document_update_from_record (SignetDocument *self, SignetDocumentRecord *
   signet_document_set_status (self, signet_document_status_from_string (record->status));
 }
 
-void
-signet_document_set_journal_id (SignetDocument *self, gint64 id)
-{
-  signet_property_set_int64 (G_OBJECT (self), &self->journal_id, id, properties[PROP_JOURNAL_ID]);
-}
+/* What the journal changes; each setter notifies only on a real change. */
+#define SETTER(kind, Arg, member, PROP)                                                            \
+  SIGNET_DEFINE_SETTER (SignetDocument, SIGNET_IS_DOCUMENT, Arg, signet_document_set_##member,     \
+                        signet_property_set_##kind, member, properties[PROP])
 
-void
-signet_document_set_signature_request_id (SignetDocument *self, const char *id)
-{
-  signet_property_set_string (G_OBJECT (self), &self->signature_request_id, id,
-                              properties[PROP_SIGNATURE_REQUEST_ID]);
-}
-
-void
-signet_document_set_document_id (SignetDocument *self, const char *document_id)
-{
-  signet_property_set_string (G_OBJECT (self), &self->document_id, document_id,
-                              properties[PROP_DOCUMENT_ID]);
-}
-
-void
-signet_document_set_signing_url (SignetDocument *self, const char *url)
-{
-  signet_property_set_string (G_OBJECT (self), &self->signing_url, url,
-                              properties[PROP_SIGNING_URL]);
-}
-
-void
-signet_document_set_expiration (SignetDocument *self, gint64 expiration)
-{
-  signet_property_set_int64 (G_OBJECT (self), &self->expiration, expiration,
-                             properties[PROP_EXPIRATION]);
-}
-
-void
-signet_document_set_state (SignetDocument *self, SignetDocumentState state)
-{
-  signet_property_set_int (G_OBJECT (self), (int *) &self->state, state, properties[PROP_STATE]);
-}
-
-void
-signet_document_set_status (SignetDocument *self, SignetDocumentStatus status)
-{
-  signet_property_set_int (G_OBJECT (self), (int *) &self->status, status, properties[PROP_STATUS]);
-}
-
-void
-signet_document_set_round (SignetDocument *self, guint round)
-{
-  signet_property_set_uint (G_OBJECT (self), &self->round, round, properties[PROP_ROUND]);
-}
-
-void
-signet_document_set_archive_path (SignetDocument *self, const char *path)
-{
-  signet_property_set_string (G_OBJECT (self), &self->archive_path, path,
-                              properties[PROP_ARCHIVE_PATH]);
-}
-
-void
-signet_document_set_last_error (SignetDocument *self, const char *message)
-{
-  signet_property_set_string (G_OBJECT (self), &self->last_error, message,
-                              properties[PROP_LAST_ERROR]);
-}
-
-void
-signet_document_set_modified (SignetDocument *self, gint64 modified)
-{
-  signet_property_set_int64 (G_OBJECT (self), &self->modified, modified, properties[PROP_MODIFIED]);
-}
+SETTER (int64, gint64, journal_id, PROP_JOURNAL_ID)
+SETTER (string, const char *, signature_request_id, PROP_SIGNATURE_REQUEST_ID)
+SETTER (string, const char *, document_id, PROP_DOCUMENT_ID)
+SETTER (string, const char *, signing_url, PROP_SIGNING_URL)
+SETTER (int64, gint64, expiration, PROP_EXPIRATION)
+SETTER (uint, SignetDocumentState, state, PROP_STATE)
+SETTER (uint, SignetDocumentStatus, status, PROP_STATUS)
+SETTER (uint, guint, round, PROP_ROUND)
+SETTER (string, const char *, archive_path, PROP_ARCHIVE_PATH)
+SETTER (string, const char *, last_error, PROP_LAST_ERROR)
+SETTER (int64, gint64, modified, PROP_MODIFIED)
 
 /* The first round's rules name the signer: `guiSignerName` and `emailTo`
  * (okdokument-api.md §10). The plan keeps rules as an object. */

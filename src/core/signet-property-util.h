@@ -82,4 +82,14 @@ signet_property_set_field (GObject *object, guint prop_id, const GValue *value, 
     return self->member;                                                                           \
   }
 
+/* Defines `void func (Type *self, Arg value)`, the setter of the field
+ * @member: it checks @self with IS_TYPE() and stores @value with @set, one
+ * of the setters above, notifying @pspec only on a real change. */
+#define SIGNET_DEFINE_SETTER(Type, IS_TYPE, Arg, func, set, member, pspec)                         \
+  void func (Type *self, Arg value)                                                                \
+  {                                                                                                \
+    g_return_if_fail (IS_TYPE (self));                                                             \
+    set (G_OBJECT (self), &self->member, value, pspec);                                            \
+  }
+
 G_END_DECLS

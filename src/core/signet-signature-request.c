@@ -282,6 +282,11 @@ signet_signature_request_set_file (SignetSignatureRequest *self, GFile *file)
  */
 GETTER (const char *, document_id, NULL)
 
+#define SETTER(kind, Arg, member, PROP)                                                            \
+  SIGNET_DEFINE_SETTER (SignetSignatureRequest, SIGNET_IS_SIGNATURE_REQUEST, Arg,                  \
+                        signet_signature_request_set_##member, signet_property_set_##kind, member, \
+                        properties[PROP])
+
 /**
  * signet_signature_request_set_document_id:
  * @self: a #SignetSignatureRequest
@@ -289,13 +294,7 @@ GETTER (const char *, document_id, NULL)
  *
  * Makes the request sign a document the service already has.
  */
-void
-signet_signature_request_set_document_id (SignetSignatureRequest *self, const char *document_id)
-{
-  g_return_if_fail (SIGNET_IS_SIGNATURE_REQUEST (self));
-  signet_property_set_string (G_OBJECT (self), &self->document_id, document_id,
-                              properties[PROP_DOCUMENT_ID]);
-}
+SETTER (string, const char *, document_id, PROP_DOCUMENT_ID)
 
 /**
  * signet_signature_request_get_filename:
@@ -313,13 +312,7 @@ GETTER (const char *, filename, NULL)
  *
  * Sets the document's name.
  */
-void
-signet_signature_request_set_filename (SignetSignatureRequest *self, const char *filename)
-{
-  g_return_if_fail (SIGNET_IS_SIGNATURE_REQUEST (self));
-  signet_property_set_string (G_OBJECT (self), &self->filename, filename,
-                              properties[PROP_FILENAME]);
-}
+SETTER (string, const char *, filename, PROP_FILENAME)
 
 /**
  * signet_signature_request_get_preprocessing:
@@ -363,13 +356,7 @@ GETTER (SignetDocumentState, change_state, SIGNET_DOCUMENT_STATE_UNKNOWN)
  *
  * Sets `changeState`, e.g. %SIGNET_DOCUMENT_STATE_TOSIGN for a later round.
  */
-void
-signet_signature_request_set_change_state (SignetSignatureRequest *self, SignetDocumentState state)
-{
-  g_return_if_fail (SIGNET_IS_SIGNATURE_REQUEST (self));
-  signet_property_set_int (G_OBJECT (self), (int *) &self->change_state, state,
-                           properties[PROP_CHANGE_STATE]);
-}
+SETTER (uint, SignetDocumentState, change_state, PROP_CHANGE_STATE)
 
 /**
  * signet_signature_request_get_result_url:
@@ -386,12 +373,7 @@ GETTER (const char *, result_url, NULL)
  *
  * Sets `resulturl`.
  */
-void
-signet_signature_request_set_result_url (SignetSignatureRequest *self, const char *url)
-{
-  g_return_if_fail (SIGNET_IS_SIGNATURE_REQUEST (self));
-  signet_property_set_string (G_OBJECT (self), &self->result_url, url, properties[PROP_RESULT_URL]);
-}
+SETTER (string, const char *, result_url, PROP_RESULT_URL)
 
 /**
  * signet_signature_request_get_send_info_url:
@@ -408,13 +390,7 @@ GETTER (const char *, send_info_url, NULL)
  *
  * Sets `sendInfoURL`.
  */
-void
-signet_signature_request_set_send_info_url (SignetSignatureRequest *self, const char *url)
-{
-  g_return_if_fail (SIGNET_IS_SIGNATURE_REQUEST (self));
-  signet_property_set_string (G_OBJECT (self), &self->send_info_url, url,
-                              properties[PROP_SEND_INFO_URL]);
-}
+SETTER (string, const char *, send_info_url, PROP_SEND_INFO_URL)
 
 /**
  * signet_signature_request_get_expiration:
@@ -431,13 +407,7 @@ GETTER (GDateTime *, expiration, NULL)
  *
  * Sets `expirationTime`.
  */
-void
-signet_signature_request_set_expiration (SignetSignatureRequest *self, GDateTime *expiration)
-{
-  g_return_if_fail (SIGNET_IS_SIGNATURE_REQUEST (self));
-  signet_property_set_date_time (G_OBJECT (self), &self->expiration, expiration,
-                                 properties[PROP_EXPIRATION]);
-}
+SETTER (date_time, GDateTime *, expiration, PROP_EXPIRATION)
 
 /**
  * signet_signature_request_get_fields_before_signing:
@@ -454,14 +424,7 @@ GETTER (SignetFieldsBeforeSigning, fields_before_signing, SIGNET_FIELDS_BEFORE_S
  *
  * Sets `fieldsBeforeSigning`.
  */
-void
-signet_signature_request_set_fields_before_signing (SignetSignatureRequest   *self,
-                                                    SignetFieldsBeforeSigning fields)
-{
-  g_return_if_fail (SIGNET_IS_SIGNATURE_REQUEST (self));
-  signet_property_set_int (G_OBJECT (self), (int *) &self->fields_before_signing, fields,
-                           properties[PROP_FIELDS_BEFORE_SIGNING]);
-}
+SETTER (uint, SignetFieldsBeforeSigning, fields_before_signing, PROP_FIELDS_BEFORE_SIGNING)
 
 /**
  * signet_signature_request_set_rule_string:
