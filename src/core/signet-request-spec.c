@@ -403,29 +403,18 @@ signet_request_spec_apply_defaults (SignetRequestSpec *self, GSettings *settings
   g_object_thaw_notify (G_OBJECT (self));
 }
 
+#define GETTER(Ret, member, fallback)                                                              \
+  SIGNET_DEFINE_GETTER (SignetRequestSpec, SIGNET_IS_REQUEST_SPEC, Ret,                            \
+                        signet_request_spec_get_##member, member, fallback)
+#define SETTER(set, Arg, member, PROP)                                                             \
+  SIGNET_DEFINE_SETTER (SignetRequestSpec, SIGNET_IS_REQUEST_SPEC, Arg,                            \
+                        signet_request_spec_set_##member, set, member, properties[PROP])
 #define SPEC_STRING(prop, PROP)                                                                    \
-  const char *signet_request_spec_get_##prop (SignetRequestSpec *self)                             \
-  {                                                                                                \
-    g_return_val_if_fail (SIGNET_IS_REQUEST_SPEC (self), NULL);                                    \
-    return self->prop;                                                                             \
-  }                                                                                                \
-  void signet_request_spec_set_##prop (SignetRequestSpec *self, const char *value)                 \
-  {                                                                                                \
-    g_return_if_fail (SIGNET_IS_REQUEST_SPEC (self));                                              \
-    signet_spec_set_string (G_OBJECT (self), &self->prop, value, properties[PROP_##PROP]);         \
-  }
-
+  GETTER (const char *, prop, NULL)                                                                \
+  SETTER (signet_spec_set_string, const char *, prop, PROP_##PROP)
 #define SPEC_BOOLEAN(prop, PROP)                                                                   \
-  gboolean signet_request_spec_get_##prop (SignetRequestSpec *self)                                \
-  {                                                                                                \
-    g_return_val_if_fail (SIGNET_IS_REQUEST_SPEC (self), FALSE);                                   \
-    return self->prop;                                                                             \
-  }                                                                                                \
-  void signet_request_spec_set_##prop (SignetRequestSpec *self, gboolean value)                    \
-  {                                                                                                \
-    g_return_if_fail (SIGNET_IS_REQUEST_SPEC (self));                                              \
-    signet_property_set_boolean (G_OBJECT (self), &self->prop, value, properties[PROP_##PROP]);    \
-  }
+  GETTER (gboolean, prop, FALSE)                                                                   \
+  SETTER (signet_property_set_boolean, gboolean, prop, PROP_##PROP)
 
 SPEC_STRING (sender_email, SENDER_EMAIL)
 SPEC_STRING (sender_name, SENDER_NAME)
@@ -444,19 +433,9 @@ SPEC_BOOLEAN (read_required, READ_REQUIRED)
 SPEC_BOOLEAN (auto_envelope_submit, AUTO_ENVELOPE_SUBMIT)
 SPEC_BOOLEAN (expiry_notification, EXPIRY_NOTIFICATION)
 
-#define GETTER(Ret, member, fallback)                                                              \
-  SIGNET_DEFINE_GETTER (SignetRequestSpec, SIGNET_IS_REQUEST_SPEC, Ret,                            \
-                        signet_request_spec_get_##member, member, fallback)
-
 GETTER (guint, signature_number, 0)
 
-void
-signet_request_spec_set_signature_number (SignetRequestSpec *self, guint number)
-{
-  g_return_if_fail (SIGNET_IS_REQUEST_SPEC (self));
-  signet_property_set_uint (G_OBJECT (self), &self->signature_number, number,
-                            properties[PROP_SIGNATURE_NUMBER]);
-}
+SETTER (signet_property_set_uint, guint, signature_number, PROP_SIGNATURE_NUMBER)
 
 /**
  * signet_request_spec_get_language:
@@ -490,13 +469,7 @@ signet_request_spec_set_signing_mode (SignetRequestSpec *self, SignetSigningMode
 
 GETTER (guint, expiry_hours, 0)
 
-void
-signet_request_spec_set_expiry_hours (SignetRequestSpec *self, guint hours)
-{
-  g_return_if_fail (SIGNET_IS_REQUEST_SPEC (self));
-  signet_property_set_uint (G_OBJECT (self), &self->expiry_hours, hours,
-                            properties[PROP_EXPIRY_HOURS]);
-}
+SETTER (signet_property_set_uint, guint, expiry_hours, PROP_EXPIRY_HOURS)
 
 GETTER (SignetFieldsBeforeSigning, fields_before_signing, SIGNET_FIELDS_BEFORE_SIGNING_DEFAULT)
 

@@ -120,17 +120,15 @@ signet_round_spec_new (void)
   return g_object_new (SIGNET_TYPE_ROUND_SPEC, NULL);
 }
 
+#define GETTER(Ret, member, fallback)                                                              \
+  SIGNET_DEFINE_GETTER (SignetRoundSpec, SIGNET_IS_ROUND_SPEC, Ret,                                \
+                        signet_round_spec_get_##member, member, fallback)
+#define SETTER(set, Arg, member, PROP)                                                             \
+  SIGNET_DEFINE_SETTER (SignetRoundSpec, SIGNET_IS_ROUND_SPEC, Arg,                                \
+                        signet_round_spec_set_##member, set, member, rs_properties[PROP])
 #define ROUND_STRING(prop, PROP)                                                                   \
-  const char *signet_round_spec_get_##prop (SignetRoundSpec *self)                                 \
-  {                                                                                                \
-    g_return_val_if_fail (SIGNET_IS_ROUND_SPEC (self), NULL);                                      \
-    return self->prop;                                                                             \
-  }                                                                                                \
-  void signet_round_spec_set_##prop (SignetRoundSpec *self, const char *value)                     \
-  {                                                                                                \
-    g_return_if_fail (SIGNET_IS_ROUND_SPEC (self));                                                \
-    signet_spec_set_string (G_OBJECT (self), &self->prop, value, rs_properties[RS_PROP_##PROP]);   \
-  }
+  GETTER (const char *, prop, NULL)                                                                \
+  SETTER (signet_spec_set_string, const char *, prop, RS_PROP_##PROP)
 
 ROUND_STRING (signer_name, SIGNER_NAME)
 ROUND_STRING (signer_email, SIGNER_EMAIL)
@@ -139,19 +137,9 @@ ROUND_STRING (phone, PHONE)
 ROUND_STRING (open_code, OPEN_CODE)
 ROUND_STRING (sign_code, SIGN_CODE)
 
-#define GETTER(Ret, member, fallback)                                                              \
-  SIGNET_DEFINE_GETTER (SignetRoundSpec, SIGNET_IS_ROUND_SPEC, Ret,                                \
-                        signet_round_spec_get_##member, member, fallback)
-
 GETTER (gboolean, ask_signer_name, FALSE)
 
-void
-signet_round_spec_set_ask_signer_name (SignetRoundSpec *self, gboolean ask)
-{
-  g_return_if_fail (SIGNET_IS_ROUND_SPEC (self));
-  signet_property_set_boolean (G_OBJECT (self), &self->ask_signer_name, ask,
-                               rs_properties[RS_PROP_ASK_SIGNER_NAME]);
-}
+SETTER (signet_property_set_boolean, gboolean, ask_signer_name, RS_PROP_ASK_SIGNER_NAME)
 
 GETTER (SignetOtpChannel, open_otp, SIGNET_OTP_CHANNEL_NONE)
 
