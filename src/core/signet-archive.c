@@ -21,6 +21,7 @@
 #include "signet-archive-private.h"
 #include "signet-archive.h"
 #include "signet-error.h"
+#include "signet-task-util.h"
 
 /* The archive folder: signed PDFs downloaded under the original file's
  * name plus the date, written atomically and never over another file.
@@ -301,10 +302,7 @@ publish_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *
 
   /* Whatever failed, the download is not left behind hidden. */
   g_unlink (data->temp);
-  if (path == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, path, g_free);
+  signet_task_return_pointer_or_error (task, path, g_free, &error);
 }
 
 static void
@@ -314,10 +312,7 @@ published_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   GError *error = NULL;
   char   *path = g_task_propagate_pointer (G_TASK (result), &error);
 
-  if (path == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, path, g_free);
+  signet_task_return_pointer_or_error (task, path, g_free, &error);
 }
 
 /* After a failed download, the download itself and the client's own

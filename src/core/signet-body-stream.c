@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "signet-body-stream-private.h"
+#include "signet-task-util.h"
 
 #include <string.h>
 
@@ -114,10 +115,7 @@ fill_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
   GError *error = NULL;
   GBytes *block = fill_block (source, cancellable, &error);
 
-  if (block == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, block, (GDestroyNotify) g_bytes_unref);
+  signet_task_return_pointer_or_error (task, block, (GDestroyNotify) g_bytes_unref, &error);
 }
 
 static void fill_done_cb (GObject *source, GAsyncResult *result, gpointer user_data);
@@ -283,10 +281,8 @@ close_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GTask) task = user_data;
   GError *error = NULL;
 
-  if (g_input_stream_close_finish (G_INPUT_STREAM (source), result, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  signet_task_return_boolean_or_error (
+    task, g_input_stream_close_finish (G_INPUT_STREAM (source), result, &error), &error);
 }
 
 static void

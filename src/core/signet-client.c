@@ -16,6 +16,7 @@
 #include "signet-client-private.h"
 #include "signet-error.h"
 #include "signet-json-private.h"
+#include "signet-property-util.h"
 
 #include <string.h>
 
@@ -521,18 +522,10 @@ signet_client_set_property (GObject *object, guint prop_id, const GValue *value,
         self->timeout = g_value_get_uint (value);
         break;
       case PROP_MAX_ATTEMPTS:
-        if (self->max_attempts != g_value_get_uint (value))
-          {
-            self->max_attempts = g_value_get_uint (value);
-            g_object_notify_by_pspec (object, pspec);
-          }
+        signet_property_set_uint (object, &self->max_attempts, g_value_get_uint (value), pspec);
         break;
       case PROP_RETRY_DELAY:
-        if (self->retry_delay != g_value_get_uint (value))
-          {
-            self->retry_delay = g_value_get_uint (value);
-            g_object_notify_by_pspec (object, pspec);
-          }
+        signet_property_set_uint (object, &self->retry_delay, g_value_get_uint (value), pspec);
         break;
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);

@@ -11,6 +11,7 @@
 
 #include "signet-counter.h"
 #include "signet-json-private.h"
+#include "signet-property-util.h"
 
 #include <string.h>
 
@@ -85,35 +86,14 @@ signet_counter_finalize (GObject *object)
   G_OBJECT_CLASS (signet_counter_parent_class)->finalize (object);
 }
 
-static void
-signet_counter_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  SignetCounter *self = SIGNET_COUNTER (object);
-
-  switch (prop_id)
-    {
-      case PROP_ACCOUNT:
-        g_value_set_string (value, self->account);
-        break;
-      case PROP_AVAILABLE:
-        g_value_set_int64 (value, self->available);
-        break;
-      case PROP_USED:
-        g_value_set_int64 (value, self->used);
-        break;
-      case PROP_STORED:
-        g_value_set_int64 (value, self->stored);
-        break;
-      case PROP_DOWNLOADED:
-        g_value_set_int64 (value, self->downloaded);
-        break;
-      case PROP_DELETED:
-        g_value_set_int64 (value, self->deleted);
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+static const SignetField counter_fields[N_PROPS] = {
+  [PROP_ACCOUNT] = SIGNET_FIELD (SignetCounter, account),
+  [PROP_AVAILABLE] = SIGNET_FIELD (SignetCounter, available),
+  [PROP_USED] = SIGNET_FIELD (SignetCounter, used),
+  [PROP_STORED] = SIGNET_FIELD (SignetCounter, stored),
+  [PROP_DOWNLOADED] = SIGNET_FIELD (SignetCounter, downloaded),
+  [PROP_DELETED] = SIGNET_FIELD (SignetCounter, deleted),
+};
 
 static GParamSpec *
 count_param (const char *name)
@@ -128,7 +108,7 @@ signet_counter_class_init (SignetCounterClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = signet_counter_finalize;
-  object_class->get_property = signet_counter_get_property;
+  object_class->get_property = signet_property_get_field;
 
   /**
    * SignetCounter:account:
@@ -169,7 +149,7 @@ signet_counter_class_init (SignetCounterClass *klass)
    */
   properties[PROP_DELETED] = count_param ("deleted");
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  signet_property_install (object_class, N_PROPS, properties, counter_fields);
 }
 
 static void
@@ -298,18 +278,17 @@ signet_counter_new_from_json (JsonObject *object, GError **error)
   return g_steal_pointer (&self);
 }
 
+#define GETTER(Ret, member, fallback)                                                              \
+  SIGNET_DEFINE_GETTER (SignetCounter, SIGNET_IS_COUNTER, Ret, signet_counter_get_##member,        \
+                        member, fallback)
+
 /**
  * signet_counter_get_account:
  * @self: a #SignetCounter
  *
  * Returns: (nullable): the account name in the counters' keys
  */
-const char *
-signet_counter_get_account (SignetCounter *self)
-{
-  g_return_val_if_fail (SIGNET_IS_COUNTER (self), NULL);
-  return self->account;
-}
+GETTER (const char *, account, NULL)
 
 /**
  * signet_counter_get_available:
@@ -317,12 +296,7 @@ signet_counter_get_account (SignetCounter *self)
  *
  * Returns: the signature requests left, or -1 if unknown
  */
-gint64
-signet_counter_get_available (SignetCounter *self)
-{
-  g_return_val_if_fail (SIGNET_IS_COUNTER (self), -1);
-  return self->available;
-}
+GETTER (gint64, available, -1)
 
 /**
  * signet_counter_get_used:
@@ -330,12 +304,7 @@ signet_counter_get_available (SignetCounter *self)
  *
  * Returns: the signature requests used, or -1 if unknown
  */
-gint64
-signet_counter_get_used (SignetCounter *self)
-{
-  g_return_val_if_fail (SIGNET_IS_COUNTER (self), -1);
-  return self->used;
-}
+GETTER (gint64, used, -1)
 
 /**
  * signet_counter_get_stored:
@@ -343,12 +312,7 @@ signet_counter_get_used (SignetCounter *self)
  *
  * Returns: the documents stored, or -1 if unknown
  */
-gint64
-signet_counter_get_stored (SignetCounter *self)
-{
-  g_return_val_if_fail (SIGNET_IS_COUNTER (self), -1);
-  return self->stored;
-}
+GETTER (gint64, stored, -1)
 
 /**
  * signet_counter_get_downloaded:
@@ -356,12 +320,7 @@ signet_counter_get_stored (SignetCounter *self)
  *
  * Returns: the documents downloaded, or -1 if unknown
  */
-gint64
-signet_counter_get_downloaded (SignetCounter *self)
-{
-  g_return_val_if_fail (SIGNET_IS_COUNTER (self), -1);
-  return self->downloaded;
-}
+GETTER (gint64, downloaded, -1)
 
 /**
  * signet_counter_get_deleted:
@@ -369,12 +328,7 @@ signet_counter_get_downloaded (SignetCounter *self)
  *
  * Returns: the documents deleted, or -1 if unknown
  */
-gint64
-signet_counter_get_deleted (SignetCounter *self)
-{
-  g_return_val_if_fail (SIGNET_IS_COUNTER (self), -1);
-  return self->deleted;
-}
+GETTER (gint64, deleted, -1)
 
 /**
  * signet_counter_get_history:

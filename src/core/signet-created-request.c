@@ -11,6 +11,7 @@
 
 #include "signet-created-request.h"
 #include "signet-json-private.h"
+#include "signet-property-util.h"
 
 /**
  * SignetCreatedRequest:
@@ -54,32 +55,12 @@ signet_created_request_finalize (GObject *object)
   G_OBJECT_CLASS (signet_created_request_parent_class)->finalize (object);
 }
 
-static void
-signet_created_request_get_property (GObject    *object,
-                                     guint       prop_id,
-                                     GValue     *value,
-                                     GParamSpec *pspec)
-{
-  SignetCreatedRequest *self = SIGNET_CREATED_REQUEST (object);
-
-  switch (prop_id)
-    {
-      case PROP_SIGNATURE_REQUEST_ID:
-        g_value_set_string (value, self->signature_request_id);
-        break;
-      case PROP_SIGNING_URL:
-        g_value_set_string (value, self->signing_url);
-        break;
-      case PROP_DOCUMENT_ID:
-        g_value_set_string (value, self->document_id);
-        break;
-      case PROP_RECOVERED:
-        g_value_set_boolean (value, self->recovered);
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+static const SignetField created_fields[N_PROPS] = {
+  [PROP_SIGNATURE_REQUEST_ID] = SIGNET_FIELD (SignetCreatedRequest, signature_request_id),
+  [PROP_SIGNING_URL] = SIGNET_FIELD (SignetCreatedRequest, signing_url),
+  [PROP_DOCUMENT_ID] = SIGNET_FIELD (SignetCreatedRequest, document_id),
+  [PROP_RECOVERED] = SIGNET_FIELD (SignetCreatedRequest, recovered),
+};
 
 static void
 signet_created_request_class_init (SignetCreatedRequestClass *klass)
@@ -88,7 +69,7 @@ signet_created_request_class_init (SignetCreatedRequestClass *klass)
   GParamFlags   flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
 
   object_class->finalize = signet_created_request_finalize;
-  object_class->get_property = signet_created_request_get_property;
+  object_class->get_property = signet_property_get_field;
 
   /**
    * SignetCreatedRequest:signature-request-id:
@@ -118,7 +99,7 @@ signet_created_request_class_init (SignetCreatedRequestClass *klass)
    */
   properties[PROP_RECOVERED] = g_param_spec_boolean ("recovered", NULL, NULL, FALSE, flags);
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  signet_property_install (object_class, N_PROPS, properties, created_fields);
 }
 
 static void
@@ -141,18 +122,17 @@ signet_created_request_new (const char *signature_request_id,
   return self;
 }
 
+#define GETTER(Ret, member, fallback)                                                              \
+  SIGNET_DEFINE_GETTER (SignetCreatedRequest, SIGNET_IS_CREATED_REQUEST, Ret,                      \
+                        signet_created_request_get_##member, member, fallback)
+
 /**
  * signet_created_request_get_signature_request_id:
  * @self: a #SignetCreatedRequest
  *
  * Returns: the signature request id
  */
-const char *
-signet_created_request_get_signature_request_id (SignetCreatedRequest *self)
-{
-  g_return_val_if_fail (SIGNET_IS_CREATED_REQUEST (self), NULL);
-  return self->signature_request_id;
-}
+GETTER (const char *, signature_request_id, NULL)
 
 /**
  * signet_created_request_get_signing_url:
@@ -160,12 +140,7 @@ signet_created_request_get_signature_request_id (SignetCreatedRequest *self)
  *
  * Returns: the link for the signer
  */
-const char *
-signet_created_request_get_signing_url (SignetCreatedRequest *self)
-{
-  g_return_val_if_fail (SIGNET_IS_CREATED_REQUEST (self), NULL);
-  return self->signing_url;
-}
+GETTER (const char *, signing_url, NULL)
 
 /**
  * signet_created_request_get_document_id:
@@ -173,12 +148,7 @@ signet_created_request_get_signing_url (SignetCreatedRequest *self)
  *
  * Returns: (nullable): the stored document's id
  */
-const char *
-signet_created_request_get_document_id (SignetCreatedRequest *self)
-{
-  g_return_val_if_fail (SIGNET_IS_CREATED_REQUEST (self), NULL);
-  return self->document_id;
-}
+GETTER (const char *, document_id, NULL)
 
 /**
  * signet_created_request_get_recovered:
@@ -186,9 +156,4 @@ signet_created_request_get_document_id (SignetCreatedRequest *self)
  *
  * Returns: whether a retry found the request already created
  */
-gboolean
-signet_created_request_get_recovered (SignetCreatedRequest *self)
-{
-  g_return_val_if_fail (SIGNET_IS_CREATED_REQUEST (self), FALSE);
-  return self->recovered;
-}
+GETTER (gboolean, recovered, FALSE)

@@ -12,6 +12,7 @@
 #include "signet-document-info.h"
 #include "signet-enums.h"
 #include "signet-json-private.h"
+#include "signet-property-util.h"
 
 #include <string.h>
 
@@ -112,41 +113,16 @@ signet_document_info_finalize (GObject *object)
   G_OBJECT_CLASS (signet_document_info_parent_class)->finalize (object);
 }
 
-static void
-signet_document_info_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  SignetDocumentInfo *self = SIGNET_DOCUMENT_INFO (object);
-
-  switch (prop_id)
-    {
-      case PROP_ID:
-        g_value_set_string (value, self->id);
-        break;
-      case PROP_FILENAME:
-        g_value_set_string (value, self->filename);
-        break;
-      case PROP_STATE:
-        g_value_set_enum (value, self->state);
-        break;
-      case PROP_STATE_NAME:
-        g_value_set_string (value, self->state_name);
-        break;
-      case PROP_URL:
-        g_value_set_string (value, self->url);
-        break;
-      case PROP_GROUP:
-        g_value_set_string (value, self->group);
-        break;
-      case PROP_CREATED:
-        g_value_set_boxed (value, self->created);
-        break;
-      case PROP_MODIFIED:
-        g_value_set_boxed (value, self->modified);
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+static const SignetField info_fields[N_PROPS] = {
+  [PROP_ID] = SIGNET_FIELD (SignetDocumentInfo, id),
+  [PROP_FILENAME] = SIGNET_FIELD (SignetDocumentInfo, filename),
+  [PROP_STATE] = SIGNET_FIELD (SignetDocumentInfo, state),
+  [PROP_STATE_NAME] = SIGNET_FIELD (SignetDocumentInfo, state_name),
+  [PROP_URL] = SIGNET_FIELD (SignetDocumentInfo, url),
+  [PROP_GROUP] = SIGNET_FIELD (SignetDocumentInfo, group),
+  [PROP_CREATED] = SIGNET_FIELD (SignetDocumentInfo, created),
+  [PROP_MODIFIED] = SIGNET_FIELD (SignetDocumentInfo, modified),
+};
 
 static void
 signet_document_info_class_init (SignetDocumentInfoClass *klass)
@@ -155,7 +131,7 @@ signet_document_info_class_init (SignetDocumentInfoClass *klass)
   GParamFlags   flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
 
   object_class->finalize = signet_document_info_finalize;
-  object_class->get_property = signet_document_info_get_property;
+  object_class->get_property = signet_property_get_field;
 
   /**
    * SignetDocumentInfo:id:
@@ -208,7 +184,7 @@ signet_document_info_class_init (SignetDocumentInfoClass *klass)
    */
   properties[PROP_MODIFIED] = g_param_spec_boxed ("modified", NULL, NULL, G_TYPE_DATE_TIME, flags);
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  signet_property_install (object_class, N_PROPS, properties, info_fields);
 }
 
 static void
@@ -332,18 +308,17 @@ signet_document_info_new_from_json (JsonObject *object, GError **error)
   return g_steal_pointer (&self);
 }
 
+#define GETTER(Ret, member, fallback)                                                              \
+  SIGNET_DEFINE_GETTER (SignetDocumentInfo, SIGNET_IS_DOCUMENT_INFO, Ret,                          \
+                        signet_document_info_get_##member, member, fallback)
+
 /**
  * signet_document_info_get_id:
  * @self: a #SignetDocumentInfo
  *
  * Returns: the document id
  */
-const char *
-signet_document_info_get_id (SignetDocumentInfo *self)
-{
-  g_return_val_if_fail (SIGNET_IS_DOCUMENT_INFO (self), NULL);
-  return self->id;
-}
+GETTER (const char *, id, NULL)
 
 /**
  * signet_document_info_get_filename:
@@ -351,12 +326,7 @@ signet_document_info_get_id (SignetDocumentInfo *self)
  *
  * Returns: (nullable): the document's name
  */
-const char *
-signet_document_info_get_filename (SignetDocumentInfo *self)
-{
-  g_return_val_if_fail (SIGNET_IS_DOCUMENT_INFO (self), NULL);
-  return self->filename;
-}
+GETTER (const char *, filename, NULL)
 
 /**
  * signet_document_info_get_state:
@@ -364,12 +334,7 @@ signet_document_info_get_filename (SignetDocumentInfo *self)
  *
  * Returns: the document's state
  */
-SignetDocumentState
-signet_document_info_get_state (SignetDocumentInfo *self)
-{
-  g_return_val_if_fail (SIGNET_IS_DOCUMENT_INFO (self), SIGNET_DOCUMENT_STATE_UNKNOWN);
-  return self->state;
-}
+GETTER (SignetDocumentState, state, SIGNET_DOCUMENT_STATE_UNKNOWN)
 
 /**
  * signet_document_info_get_state_name:
@@ -377,12 +342,7 @@ signet_document_info_get_state (SignetDocumentInfo *self)
  *
  * Returns: (nullable): the state as the service spelled it
  */
-const char *
-signet_document_info_get_state_name (SignetDocumentInfo *self)
-{
-  g_return_val_if_fail (SIGNET_IS_DOCUMENT_INFO (self), NULL);
-  return self->state_name;
-}
+GETTER (const char *, state_name, NULL)
 
 /**
  * signet_document_info_get_url:
@@ -390,12 +350,7 @@ signet_document_info_get_state_name (SignetDocumentInfo *self)
  *
  * Returns: (nullable): the download link the service lists
  */
-const char *
-signet_document_info_get_url (SignetDocumentInfo *self)
-{
-  g_return_val_if_fail (SIGNET_IS_DOCUMENT_INFO (self), NULL);
-  return self->url;
-}
+GETTER (const char *, url, NULL)
 
 /**
  * signet_document_info_get_group:
@@ -403,12 +358,7 @@ signet_document_info_get_url (SignetDocumentInfo *self)
  *
  * Returns: (nullable): the `group` member
  */
-const char *
-signet_document_info_get_group (SignetDocumentInfo *self)
-{
-  g_return_val_if_fail (SIGNET_IS_DOCUMENT_INFO (self), NULL);
-  return self->group;
-}
+GETTER (const char *, group, NULL)
 
 /**
  * signet_document_info_get_created:
@@ -416,12 +366,7 @@ signet_document_info_get_group (SignetDocumentInfo *self)
  *
  * Returns: (nullable): when the document was stored
  */
-GDateTime *
-signet_document_info_get_created (SignetDocumentInfo *self)
-{
-  g_return_val_if_fail (SIGNET_IS_DOCUMENT_INFO (self), NULL);
-  return self->created;
-}
+GETTER (GDateTime *, created, NULL)
 
 /**
  * signet_document_info_get_modified:
@@ -429,9 +374,4 @@ signet_document_info_get_created (SignetDocumentInfo *self)
  *
  * Returns: (nullable): when the document last changed
  */
-GDateTime *
-signet_document_info_get_modified (SignetDocumentInfo *self)
-{
-  g_return_val_if_fail (SIGNET_IS_DOCUMENT_INFO (self), NULL);
-  return self->modified;
-}
+GETTER (GDateTime *, modified, NULL)

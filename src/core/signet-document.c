@@ -14,6 +14,7 @@
 #include "signet-document-private.h"
 #include "signet-enums.h"
 #include "signet-json-private.h"
+#include "signet-property-util.h"
 
 #include <json-glib/json-glib.h>
 #include <string.h>
@@ -146,68 +147,25 @@ signet_document_finalize (GObject *object)
   G_OBJECT_CLASS (signet_document_parent_class)->finalize (object);
 }
 
-static void
-signet_document_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  SignetDocument *self = SIGNET_DOCUMENT (object);
-
-  switch (prop_id)
-    {
-      case PROP_JOURNAL_ID:
-        g_value_set_int64 (value, self->journal_id);
-        break;
-      case PROP_SIGNATURE_REQUEST_ID:
-        g_value_set_string (value, self->signature_request_id);
-        break;
-      case PROP_DOCUMENT_ID:
-        g_value_set_string (value, self->document_id);
-        break;
-      case PROP_ENVIRONMENT:
-        g_value_set_string (value, self->environment);
-        break;
-      case PROP_FILENAME:
-        g_value_set_string (value, self->filename);
-        break;
-      case PROP_ORIGINAL_PATH:
-        g_value_set_string (value, self->original_path);
-        break;
-      case PROP_CHECKSUM:
-        g_value_set_string (value, self->checksum);
-        break;
-      case PROP_SIGNING_URL:
-        g_value_set_string (value, self->signing_url);
-        break;
-      case PROP_EXPIRATION:
-        g_value_set_int64 (value, self->expiration);
-        break;
-      case PROP_STATE:
-        g_value_set_enum (value, self->state);
-        break;
-      case PROP_STATUS:
-        g_value_set_enum (value, self->status);
-        break;
-      case PROP_ROUND:
-        g_value_set_uint (value, self->round);
-        break;
-      case PROP_N_ROUNDS:
-        g_value_set_uint (value, self->n_rounds);
-        break;
-      case PROP_ARCHIVE_PATH:
-        g_value_set_string (value, self->archive_path);
-        break;
-      case PROP_LAST_ERROR:
-        g_value_set_string (value, self->last_error);
-        break;
-      case PROP_CREATED:
-        g_value_set_int64 (value, self->created);
-        break;
-      case PROP_MODIFIED:
-        g_value_set_int64 (value, self->modified);
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+static const SignetField document_fields[N_PROPS] = {
+  [PROP_JOURNAL_ID] = SIGNET_FIELD (SignetDocument, journal_id),
+  [PROP_SIGNATURE_REQUEST_ID] = SIGNET_FIELD (SignetDocument, signature_request_id),
+  [PROP_DOCUMENT_ID] = SIGNET_FIELD (SignetDocument, document_id),
+  [PROP_ENVIRONMENT] = SIGNET_FIELD (SignetDocument, environment),
+  [PROP_FILENAME] = SIGNET_FIELD (SignetDocument, filename),
+  [PROP_ORIGINAL_PATH] = SIGNET_FIELD (SignetDocument, original_path),
+  [PROP_CHECKSUM] = SIGNET_FIELD (SignetDocument, checksum),
+  [PROP_SIGNING_URL] = SIGNET_FIELD (SignetDocument, signing_url),
+  [PROP_EXPIRATION] = SIGNET_FIELD (SignetDocument, expiration),
+  [PROP_STATE] = SIGNET_FIELD (SignetDocument, state),
+  [PROP_STATUS] = SIGNET_FIELD (SignetDocument, status),
+  [PROP_ROUND] = SIGNET_FIELD (SignetDocument, round),
+  [PROP_N_ROUNDS] = SIGNET_FIELD (SignetDocument, n_rounds),
+  [PROP_ARCHIVE_PATH] = SIGNET_FIELD (SignetDocument, archive_path),
+  [PROP_LAST_ERROR] = SIGNET_FIELD (SignetDocument, last_error),
+  [PROP_CREATED] = SIGNET_FIELD (SignetDocument, created),
+  [PROP_MODIFIED] = SIGNET_FIELD (SignetDocument, modified),
+};
 
 static GParamSpec *
 string_property (const char *name)
@@ -229,7 +187,7 @@ signet_document_class_init (SignetDocumentClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = signet_document_finalize;
-  object_class->get_property = signet_document_get_property;
+  object_class->get_property = signet_property_get_field;
 
   /**
    * SignetDocument:journal-id:
@@ -343,7 +301,7 @@ signet_document_class_init (SignetDocumentClass *klass)
    */
   properties[PROP_MODIFIED] = int64_property ("modified");
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  signet_property_install (object_class, N_PROPS, properties, document_fields);
 }
 
 static void
@@ -432,22 +390,9 @@ signet_document_to_record (SignetDocument *self)
   return record;
 }
 
-static void
-set_string (SignetDocument *self, char **field, const char *value, guint prop)
-{
-  if (g_strcmp0 (*field, value) == 0)
-    return;
-  g_free (*field);
-  *field = g_strdup (value);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
-}
-
 #define DEFINE_GETTER(type, name, field)                                                           \
-  type signet_document_get_##name (SignetDocument *self)                                           \
-  {                                                                                                \
-    g_return_val_if_fail (SIGNET_IS_DOCUMENT (self), 0);                                           \
-    return self->field;                                                                            \
-  }
+  SIGNET_DEFINE_GETTER (SignetDocument, SIGNET_IS_DOCUMENT, type, signet_document_get_##name,      \
+                        field, 0)
 
 /**
  * signet_document_get_journal_id:
@@ -666,89 +611,22 @@ signet_document_update_from_record (SignetDocument *self, SignetDocumentRecord *
   signet_document_set_status (self, signet_document_status_from_string (record->status));
 }
 
-void
-signet_document_set_journal_id (SignetDocument *self, gint64 id)
-{
-  if (self->journal_id == id)
-    return;
-  self->journal_id = id;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_JOURNAL_ID]);
-}
+/* What the journal changes; each setter notifies only on a real change. */
+#define SETTER(kind, Arg, member, PROP)                                                            \
+  SIGNET_DEFINE_SETTER (SignetDocument, SIGNET_IS_DOCUMENT, Arg, signet_document_set_##member,     \
+                        signet_property_set_##kind, member, properties[PROP])
 
-void
-signet_document_set_signature_request_id (SignetDocument *self, const char *id)
-{
-  set_string (self, &self->signature_request_id, id, PROP_SIGNATURE_REQUEST_ID);
-}
-
-void
-signet_document_set_document_id (SignetDocument *self, const char *document_id)
-{
-  set_string (self, &self->document_id, document_id, PROP_DOCUMENT_ID);
-}
-
-void
-signet_document_set_signing_url (SignetDocument *self, const char *url)
-{
-  set_string (self, &self->signing_url, url, PROP_SIGNING_URL);
-}
-
-void
-signet_document_set_expiration (SignetDocument *self, gint64 expiration)
-{
-  if (self->expiration == expiration)
-    return;
-  self->expiration = expiration;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPIRATION]);
-}
-
-void
-signet_document_set_state (SignetDocument *self, SignetDocumentState state)
-{
-  if (self->state == state)
-    return;
-  self->state = state;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
-}
-
-void
-signet_document_set_status (SignetDocument *self, SignetDocumentStatus status)
-{
-  if (self->status == status)
-    return;
-  self->status = status;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
-}
-
-void
-signet_document_set_round (SignetDocument *self, guint round)
-{
-  if (self->round == round)
-    return;
-  self->round = round;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROUND]);
-}
-
-void
-signet_document_set_archive_path (SignetDocument *self, const char *path)
-{
-  set_string (self, &self->archive_path, path, PROP_ARCHIVE_PATH);
-}
-
-void
-signet_document_set_last_error (SignetDocument *self, const char *message)
-{
-  set_string (self, &self->last_error, message, PROP_LAST_ERROR);
-}
-
-void
-signet_document_set_modified (SignetDocument *self, gint64 modified)
-{
-  if (self->modified == modified)
-    return;
-  self->modified = modified;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
-}
+SETTER (int64, gint64, journal_id, PROP_JOURNAL_ID)
+SETTER (string, const char *, signature_request_id, PROP_SIGNATURE_REQUEST_ID)
+SETTER (string, const char *, document_id, PROP_DOCUMENT_ID)
+SETTER (string, const char *, signing_url, PROP_SIGNING_URL)
+SETTER (int64, gint64, expiration, PROP_EXPIRATION)
+SETTER (uint, SignetDocumentState, state, PROP_STATE)
+SETTER (uint, SignetDocumentStatus, status, PROP_STATUS)
+SETTER (uint, guint, round, PROP_ROUND)
+SETTER (string, const char *, archive_path, PROP_ARCHIVE_PATH)
+SETTER (string, const char *, last_error, PROP_LAST_ERROR)
+SETTER (int64, gint64, modified, PROP_MODIFIED)
 
 /* The first round's rules name the signer: `guiSignerName` and `emailTo`
  * (okdokument-api.md §10). The plan keeps rules as an object. */

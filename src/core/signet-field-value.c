@@ -37,26 +37,11 @@ signet_field_value_finalize (GObject *object)
   G_OBJECT_CLASS (signet_field_value_parent_class)->finalize (object);
 }
 
-static void
-signet_field_value_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  SignetFieldValue *self = SIGNET_FIELD_VALUE (object);
-
-  switch (prop_id)
-    {
-      case FV_PROP_NAME:
-        g_value_set_string (value, self->name);
-        break;
-      case FV_PROP_VALUE:
-        g_value_set_string (value, self->value);
-        break;
-      case FV_PROP_READ_ONLY:
-        g_value_set_boolean (value, self->read_only);
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+static const SignetField fv_fields[FV_N_PROPS] = {
+  [FV_PROP_NAME] = SIGNET_FIELD (SignetFieldValue, name),
+  [FV_PROP_VALUE] = SIGNET_FIELD (SignetFieldValue, value),
+  [FV_PROP_READ_ONLY] = SIGNET_FIELD (SignetFieldValue, read_only),
+};
 
 static void
 signet_field_value_set_property (GObject      *object,
@@ -64,22 +49,11 @@ signet_field_value_set_property (GObject      *object,
                                  const GValue *value,
                                  GParamSpec   *pspec)
 {
-  SignetFieldValue *self = SIGNET_FIELD_VALUE (object);
-
-  switch (prop_id)
-    {
-      case FV_PROP_NAME:
-        self->name = g_value_dup_string (value);
-        break;
-      case FV_PROP_VALUE:
-        signet_field_value_set_value (self, g_value_get_string (value));
-        break;
-      case FV_PROP_READ_ONLY:
-        signet_field_value_set_read_only (self, g_value_get_boolean (value));
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  /* A value of %NULL is stored as "". */
+  if (prop_id == FV_PROP_VALUE)
+    signet_field_value_set_value (SIGNET_FIELD_VALUE (object), g_value_get_string (value));
+  else
+    signet_property_set_field (object, prop_id, value, pspec);
 }
 
 static void
@@ -88,7 +62,7 @@ signet_field_value_class_init (SignetFieldValueClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = signet_field_value_finalize;
-  object_class->get_property = signet_field_value_get_property;
+  object_class->get_property = signet_property_get_field;
   object_class->set_property = signet_field_value_set_property;
 
   fv_properties[FV_PROP_NAME] = g_param_spec_string (
@@ -100,7 +74,7 @@ signet_field_value_class_init (SignetFieldValueClass *klass)
     = g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
-  g_object_class_install_properties (object_class, FV_N_PROPS, fv_properties);
+  signet_property_install (object_class, FV_N_PROPS, fv_properties, fv_fields);
 }
 
 static void
@@ -117,19 +91,13 @@ signet_field_value_new (const char *name)
   return g_object_new (SIGNET_TYPE_FIELD_VALUE, "name", name, NULL);
 }
 
-const char *
-signet_field_value_get_name (SignetFieldValue *self)
-{
-  g_return_val_if_fail (SIGNET_IS_FIELD_VALUE (self), NULL);
-  return self->name;
-}
+#define GETTER(Ret, member, fallback)                                                              \
+  SIGNET_DEFINE_GETTER (SignetFieldValue, SIGNET_IS_FIELD_VALUE, Ret,                              \
+                        signet_field_value_get_##member, member, fallback)
 
-const char *
-signet_field_value_get_value (SignetFieldValue *self)
-{
-  g_return_val_if_fail (SIGNET_IS_FIELD_VALUE (self), NULL);
-  return self->value;
-}
+GETTER (const char *, name, NULL)
+
+GETTER (const char *, value, NULL)
 
 void
 signet_field_value_set_value (SignetFieldValue *self, const char *value)
@@ -138,24 +106,15 @@ signet_field_value_set_value (SignetFieldValue *self, const char *value)
 
   if (value == NULL)
     value = "";
-  if (g_strcmp0 (self->value, value) == 0)
-    return;
-  g_free (self->value);
-  self->value = g_strdup (value);
-  g_object_notify_by_pspec (G_OBJECT (self), fv_properties[FV_PROP_VALUE]);
+  signet_property_set_string (G_OBJECT (self), &self->value, value, fv_properties[FV_PROP_VALUE]);
 }
 
-gboolean
-signet_field_value_get_read_only (SignetFieldValue *self)
-{
-  g_return_val_if_fail (SIGNET_IS_FIELD_VALUE (self), FALSE);
-  return self->read_only;
-}
+GETTER (gboolean, read_only, FALSE)
 
 void
 signet_field_value_set_read_only (SignetFieldValue *self, gboolean read_only)
 {
   g_return_if_fail (SIGNET_IS_FIELD_VALUE (self));
-  signet_spec_set_boolean (G_OBJECT (self), &self->read_only, read_only,
-                           fv_properties[FV_PROP_READ_ONLY]);
+  signet_property_set_boolean (G_OBJECT (self), &self->read_only, read_only,
+                               fv_properties[FV_PROP_READ_ONLY]);
 }

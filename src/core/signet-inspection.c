@@ -13,6 +13,7 @@
 
 #include "signet-inspection.h"
 #include "signet-enums.h"
+#include "signet-property-util.h"
 
 /* The vendor recommends PDF 1.7 or newer (okdokument-api.md §9.1). */
 #define RECOMMENDED_MAJOR 1
@@ -147,63 +148,24 @@ signet_inspection_finalize (GObject *object)
   G_OBJECT_CLASS (signet_inspection_parent_class)->finalize (object);
 }
 
+/* n-pages and signing-mode are worked out when asked for. */
+static const SignetField inspection_fields[N_PROPS] = {
+  [PROP_FILE] = SIGNET_FIELD (SignetInspection, file),
+  [PROP_KIND] = SIGNET_FIELD (SignetInspection, kind),
+  [PROP_SIZE] = SIGNET_FIELD (SignetInspection, size),
+};
+
 static void
 signet_inspection_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   SignetInspection *self = SIGNET_INSPECTION (object);
 
-  switch (prop_id)
-    {
-      case PROP_FILE:
-        g_value_set_object (value, self->file);
-        break;
-
-      case PROP_KIND:
-        g_value_set_enum (value, self->kind);
-        break;
-
-      case PROP_SIZE:
-        g_value_set_int64 (value, self->size);
-        break;
-
-      case PROP_N_PAGES:
-        g_value_set_int (value, signet_inspection_get_n_pages (self));
-        break;
-
-      case PROP_SIGNING_MODE:
-        g_value_set_enum (value, signet_inspection_get_signing_mode (self));
-        break;
-
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-signet_inspection_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  SignetInspection *self = SIGNET_INSPECTION (object);
-
-  switch (prop_id)
-    {
-      case PROP_FILE:
-        self->file = g_value_dup_object (value);
-        break;
-
-      case PROP_KIND:
-        self->kind = g_value_get_enum (value);
-        break;
-
-      case PROP_SIZE:
-        self->size = g_value_get_int64 (value);
-        break;
-
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (prop_id == PROP_N_PAGES)
+    g_value_set_int (value, signet_inspection_get_n_pages (self));
+  else if (prop_id == PROP_SIGNING_MODE)
+    g_value_set_enum (value, signet_inspection_get_signing_mode (self));
+  else
+    signet_property_get_field (object, prop_id, value, pspec);
 }
 
 static void
@@ -213,7 +175,7 @@ signet_inspection_class_init (SignetInspectionClass *klass)
 
   object_class->finalize = signet_inspection_finalize;
   object_class->get_property = signet_inspection_get_property;
-  object_class->set_property = signet_inspection_set_property;
+  object_class->set_property = signet_property_set_field;
 
   properties[PROP_FILE]
     = g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
@@ -230,7 +192,7 @@ signet_inspection_class_init (SignetInspectionClass *klass)
     = g_param_spec_enum ("signing-mode", NULL, NULL, SIGNET_TYPE_SIGNING_MODE,
                          SIGNET_SIGNING_MODE_ANYWHERE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  signet_property_install (object_class, N_PROPS, properties, inspection_fields);
 }
 
 static void
@@ -262,19 +224,17 @@ signet_inspection_new (GFile *file, SignetDocumentKind kind, goffset size)
                        NULL);
 }
 
+#define GETTER(Ret, member, fallback)                                                              \
+  SIGNET_DEFINE_GETTER (SignetInspection, SIGNET_IS_INSPECTION, Ret,                               \
+                        signet_inspection_get_##member, member, fallback)
+
 /**
  * signet_inspection_get_file:
  * @self: a #SignetInspection
  *
  * Returns: (transfer none): the inspected file
  */
-GFile *
-signet_inspection_get_file (SignetInspection *self)
-{
-  g_return_val_if_fail (SIGNET_IS_INSPECTION (self), NULL);
-
-  return self->file;
-}
+GETTER (GFile *, file, NULL)
 
 /**
  * signet_inspection_get_kind:
@@ -282,13 +242,7 @@ signet_inspection_get_file (SignetInspection *self)
  *
  * Returns: what the file is, judged by its content
  */
-SignetDocumentKind
-signet_inspection_get_kind (SignetInspection *self)
-{
-  g_return_val_if_fail (SIGNET_IS_INSPECTION (self), SIGNET_DOCUMENT_KIND_PDF);
-
-  return self->kind;
-}
+GETTER (SignetDocumentKind, kind, SIGNET_DOCUMENT_KIND_PDF)
 
 /**
  * signet_inspection_get_size:
@@ -296,13 +250,7 @@ signet_inspection_get_kind (SignetInspection *self)
  *
  * Returns: the file's size in bytes
  */
-goffset
-signet_inspection_get_size (SignetInspection *self)
-{
-  g_return_val_if_fail (SIGNET_IS_INSPECTION (self), 0);
-
-  return self->size;
-}
+GETTER (goffset, size, 0)
 
 /**
  * signet_inspection_get_n_pages:
@@ -416,13 +364,7 @@ signet_inspection_get_old_version (SignetInspection *self)
  * Returns: (transfer none) (element-type SignetSignatureSpot): the places to
  *   sign that were found, in page order
  */
-GPtrArray *
-signet_inspection_get_spots (SignetInspection *self)
-{
-  g_return_val_if_fail (SIGNET_IS_INSPECTION (self), NULL);
-
-  return self->spots;
-}
+GETTER (GPtrArray *, spots, NULL)
 
 /**
  * signet_inspection_add_spot:

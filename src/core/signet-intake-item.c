@@ -13,6 +13,7 @@
 
 #include "signet-intake-item.h"
 #include "signet-enums.h"
+#include "signet-property-util.h"
 
 struct _SignetIntakeItem
 {
@@ -63,48 +64,24 @@ signet_intake_item_finalize (GObject *object)
   G_OBJECT_CLASS (signet_intake_item_parent_class)->finalize (object);
 }
 
+/* The summary is worked out when asked for. */
+static const SignetField item_fields[N_PROPS] = {
+  [PROP_FILE] = SIGNET_FIELD (SignetIntakeItem, file),
+  [PROP_NAME] = SIGNET_FIELD (SignetIntakeItem, name),
+  [PROP_STATE] = SIGNET_FIELD (SignetIntakeItem, state),
+  [PROP_INSPECTION] = SIGNET_FIELD (SignetIntakeItem, inspection),
+  [PROP_NOTE] = SIGNET_FIELD (SignetIntakeItem, note),
+  [PROP_SETTINGS] = SIGNET_FIELD (SignetIntakeItem, settings),
+  [PROP_JOURNALLED] = SIGNET_FIELD (SignetIntakeItem, journalled),
+};
+
 static void
 signet_intake_item_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
-  SignetIntakeItem *self = SIGNET_INTAKE_ITEM (object);
-
-  switch (prop_id)
-    {
-      case PROP_FILE:
-        g_value_set_object (value, self->file);
-        break;
-
-      case PROP_NAME:
-        g_value_set_string (value, self->name);
-        break;
-
-      case PROP_STATE:
-        g_value_set_enum (value, self->state);
-        break;
-
-      case PROP_INSPECTION:
-        g_value_set_object (value, self->inspection);
-        break;
-
-      case PROP_SUMMARY:
-        g_value_set_string (value, signet_intake_item_get_summary (self));
-        break;
-
-      case PROP_NOTE:
-        g_value_set_string (value, self->note);
-        break;
-
-      case PROP_SETTINGS:
-        g_value_set_string (value, self->settings);
-        break;
-
-      case PROP_JOURNALLED:
-        g_value_set_boolean (value, self->journalled);
-        break;
-
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (prop_id == PROP_SUMMARY)
+    g_value_set_string (value, signet_intake_item_get_summary (SIGNET_INTAKE_ITEM (object)));
+  else
+    signet_property_get_field (object, prop_id, value, pspec);
 }
 
 static void
@@ -181,7 +158,7 @@ signet_intake_item_class_init (SignetIntakeItemClass *klass)
     = g_param_spec_boolean ("journalled", NULL, NULL, FALSE,
                             G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  signet_property_install (object_class, N_PROPS, properties, item_fields);
 }
 
 static void
@@ -205,19 +182,17 @@ signet_intake_item_new (GFile *file)
   return g_object_new (SIGNET_TYPE_INTAKE_ITEM, "file", file, NULL);
 }
 
+#define GETTER(Ret, member, fallback)                                                              \
+  SIGNET_DEFINE_GETTER (SignetIntakeItem, SIGNET_IS_INTAKE_ITEM, Ret,                              \
+                        signet_intake_item_get_##member, member, fallback)
+
 /**
  * signet_intake_item_get_file:
  * @self: a #SignetIntakeItem
  *
  * Returns: (transfer none): the file
  */
-GFile *
-signet_intake_item_get_file (SignetIntakeItem *self)
-{
-  g_return_val_if_fail (SIGNET_IS_INTAKE_ITEM (self), NULL);
-
-  return self->file;
-}
+GETTER (GFile *, file, NULL)
 
 /**
  * signet_intake_item_get_name:
@@ -225,13 +200,7 @@ signet_intake_item_get_file (SignetIntakeItem *self)
  *
  * Returns: the file's name, for display
  */
-const char *
-signet_intake_item_get_name (SignetIntakeItem *self)
-{
-  g_return_val_if_fail (SIGNET_IS_INTAKE_ITEM (self), NULL);
-
-  return self->name;
-}
+GETTER (const char *, name, NULL)
 
 /**
  * signet_intake_item_get_state:
@@ -239,13 +208,7 @@ signet_intake_item_get_name (SignetIntakeItem *self)
  *
  * Returns: whether the file is being checked, can be sent, or cannot
  */
-SignetIntakeState
-signet_intake_item_get_state (SignetIntakeItem *self)
-{
-  g_return_val_if_fail (SIGNET_IS_INTAKE_ITEM (self), SIGNET_INTAKE_STATE_CHECKING);
-
-  return self->state;
-}
+GETTER (SignetIntakeState, state, SIGNET_INTAKE_STATE_CHECKING)
 
 /**
  * signet_intake_item_get_inspection:
@@ -253,13 +216,7 @@ signet_intake_item_get_state (SignetIntakeItem *self)
  *
  * Returns: (transfer none) (nullable): what the check found, once it is ready
  */
-SignetInspection *
-signet_intake_item_get_inspection (SignetIntakeItem *self)
-{
-  g_return_val_if_fail (SIGNET_IS_INTAKE_ITEM (self), NULL);
-
-  return self->inspection;
-}
+GETTER (SignetInspection *, inspection, NULL)
 
 /**
  * signet_intake_item_get_error:
@@ -267,13 +224,7 @@ signet_intake_item_get_inspection (SignetIntakeItem *self)
  *
  * Returns: (transfer none) (nullable): why the file cannot be sent, once it failed
  */
-const GError *
-signet_intake_item_get_error (SignetIntakeItem *self)
-{
-  g_return_val_if_fail (SIGNET_IS_INTAKE_ITEM (self), NULL);
-
-  return self->error;
-}
+GETTER (const GError *, error, NULL)
 
 /**
  * signet_intake_item_get_summary:
@@ -300,13 +251,7 @@ signet_intake_item_get_summary (SignetIntakeItem *self)
  * Returns: (nullable): what to know about a file that can be sent, such as
  *   an old PDF version
  */
-const char *
-signet_intake_item_get_note (SignetIntakeItem *self)
-{
-  g_return_val_if_fail (SIGNET_IS_INTAKE_ITEM (self), NULL);
-
-  return self->note;
-}
+GETTER (const char *, note, NULL)
 
 /**
  * signet_intake_item_set_result:
@@ -358,13 +303,7 @@ signet_intake_item_set_result (SignetIntakeItem *self,
  *
  * Returns: (nullable): the settings the editor stored, or %NULL
  */
-const char *
-signet_intake_item_get_settings (SignetIntakeItem *self)
-{
-  g_return_val_if_fail (SIGNET_IS_INTAKE_ITEM (self), NULL);
-
-  return self->settings;
-}
+GETTER (const char *, settings, NULL)
 
 /**
  * signet_intake_item_set_settings:
@@ -379,11 +318,8 @@ signet_intake_item_set_settings (SignetIntakeItem *self, const char *settings)
 {
   g_return_if_fail (SIGNET_IS_INTAKE_ITEM (self));
 
-  if (g_strcmp0 (self->settings, settings) == 0)
-    return;
-  g_free (self->settings);
-  self->settings = g_strdup (settings);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SETTINGS]);
+  signet_property_set_string (G_OBJECT (self), &self->settings, settings,
+                              properties[PROP_SETTINGS]);
 }
 
 /**
@@ -392,13 +328,7 @@ signet_intake_item_set_settings (SignetIntakeItem *self, const char *settings)
  *
  * Returns: whether the file's request is in the journal
  */
-gboolean
-signet_intake_item_get_journalled (SignetIntakeItem *self)
-{
-  g_return_val_if_fail (SIGNET_IS_INTAKE_ITEM (self), FALSE);
-
-  return self->journalled;
-}
+GETTER (gboolean, journalled, FALSE)
 
 /**
  * signet_intake_item_set_journalled:
@@ -413,9 +343,6 @@ signet_intake_item_set_journalled (SignetIntakeItem *self, gboolean journalled)
 {
   g_return_if_fail (SIGNET_IS_INTAKE_ITEM (self));
 
-  journalled = !!journalled;
-  if (self->journalled == journalled)
-    return;
-  self->journalled = journalled;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_JOURNALLED]);
+  signet_property_set_boolean (G_OBJECT (self), &self->journalled, journalled,
+                               properties[PROP_JOURNALLED]);
 }

@@ -155,55 +155,73 @@ column_text (sqlite3_stmt *stmt, int column)
   "plan, round, n_rounds, signing_url, expiration, state, status, archive_path, last_error, "      \
   "created, modified, kept_path"
 
-GPtrArray *
-signet_journal_db_load (sqlite3 *db, GError **error)
+/* Prepares @sql, binds @id to its one parameter unless it is 0, and reads
+ * every row with @read_row into an array that frees them with @free_func;
+ * %NULL with an error saying what failed (@what) otherwise. */
+static GPtrArray *
+read_rows (sqlite3    *db,
+           const char *sql,
+           gint64      id,
+           gpointer (*read_row) (sqlite3_stmt *stmt),
+           GDestroyNotify free_func,
+           const char    *what,
+           GError       **error)
 {
-  g_autoptr (GPtrArray) records
-    = g_ptr_array_new_with_free_func ((GDestroyNotify) signet_document_record_free);
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (free_func);
   sqlite3_stmt *stmt = NULL;
   int           rc;
 
-  if (sqlite3_prepare_v2 (db, "SELECT " REQUEST_COLUMNS " FROM requests ORDER BY id", -1, &stmt,
-                          NULL)
-      != SQLITE_OK)
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
     {
-      signet_journal_db_error (db, "read the requests", error);
+      signet_journal_db_error (db, what, error);
       return NULL;
     }
-
+  if (id != 0)
+    sqlite3_bind_int64 (stmt, 1, id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      SignetDocumentRecord *record = g_new0 (SignetDocumentRecord, 1);
-
-      record->id = sqlite3_column_int64 (stmt, 0);
-      record->signature_request_id = column_text (stmt, 1);
-      record->document_id = column_text (stmt, 2);
-      record->environment = column_text (stmt, 3);
-      record->filename = column_text (stmt, 4);
-      record->original_path = column_text (stmt, 5);
-      record->checksum = column_text (stmt, 6);
-      record->plan = column_text (stmt, 7);
-      record->round = sqlite3_column_int (stmt, 8);
-      record->n_rounds = sqlite3_column_int (stmt, 9);
-      record->signing_url = column_text (stmt, 10);
-      record->expiration = sqlite3_column_int64 (stmt, 11);
-      record->state = column_text (stmt, 12);
-      record->status = column_text (stmt, 13);
-      record->archive_path = column_text (stmt, 14);
-      record->last_error = column_text (stmt, 15);
-      record->created = sqlite3_column_int64 (stmt, 16);
-      record->modified = sqlite3_column_int64 (stmt, 17);
-      record->kept_path = column_text (stmt, 18);
-      g_ptr_array_add (records, record);
-    }
+    g_ptr_array_add (rows, read_row (stmt));
   sqlite3_finalize (stmt);
 
   if (rc != SQLITE_DONE)
     {
-      signet_journal_db_error (db, "read the requests", error);
+      signet_journal_db_error (db, what, error);
       return NULL;
     }
-  return g_steal_pointer (&records);
+  return g_steal_pointer (&rows);
+}
+
+static gpointer
+read_record (sqlite3_stmt *stmt)
+{
+  SignetDocumentRecord *record = g_new0 (SignetDocumentRecord, 1);
+
+  record->id = sqlite3_column_int64 (stmt, 0);
+  record->signature_request_id = column_text (stmt, 1);
+  record->document_id = column_text (stmt, 2);
+  record->environment = column_text (stmt, 3);
+  record->filename = column_text (stmt, 4);
+  record->original_path = column_text (stmt, 5);
+  record->checksum = column_text (stmt, 6);
+  record->plan = column_text (stmt, 7);
+  record->round = sqlite3_column_int (stmt, 8);
+  record->n_rounds = sqlite3_column_int (stmt, 9);
+  record->signing_url = column_text (stmt, 10);
+  record->expiration = sqlite3_column_int64 (stmt, 11);
+  record->state = column_text (stmt, 12);
+  record->status = column_text (stmt, 13);
+  record->archive_path = column_text (stmt, 14);
+  record->last_error = column_text (stmt, 15);
+  record->created = sqlite3_column_int64 (stmt, 16);
+  record->modified = sqlite3_column_int64 (stmt, 17);
+  record->kept_path = column_text (stmt, 18);
+  return record;
+}
+
+GPtrArray *
+signet_journal_db_load (sqlite3 *db, GError **error)
+{
+  return read_rows (db, "SELECT " REQUEST_COLUMNS " FROM requests ORDER BY id", 0, read_record,
+                    (GDestroyNotify) signet_document_record_free, "read the requests", error);
 }
 
 gboolean
@@ -334,37 +352,22 @@ signet_journal_db_save (SignetJournal *self, Job *job, GError **error)
   return signet_journal_db_commit (self->db, error);
 }
 
+static gpointer
+read_event (sqlite3_stmt *stmt)
+{
+  SignetJournalEvent *event = g_new0 (SignetJournalEvent, 1);
+
+  event->time = sqlite3_column_int64 (stmt, 0);
+  event->kind = column_text (stmt, 1);
+  event->detail = column_text (stmt, 2);
+  return event;
+}
+
 GPtrArray *
 signet_journal_db_events (SignetJournal *self, Job *job, GError **error)
 {
-  g_autoptr (GPtrArray) events
-    = g_ptr_array_new_with_free_func ((GDestroyNotify) signet_journal_event_free);
-  sqlite3_stmt *stmt = NULL;
-  int           rc;
-
-  if (sqlite3_prepare_v2 (
-        self->db, "SELECT time, kind, detail FROM events WHERE request = ? ORDER BY time, id", -1,
-        &stmt, NULL)
-      != SQLITE_OK)
-    {
-      signet_journal_db_error (self->db, "read the history", error);
-      return NULL;
-    }
-  sqlite3_bind_int64 (stmt, 1, job->record->id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      SignetJournalEvent *event = g_new0 (SignetJournalEvent, 1);
-
-      event->time = sqlite3_column_int64 (stmt, 0);
-      event->kind = column_text (stmt, 1);
-      event->detail = column_text (stmt, 2);
-      g_ptr_array_add (events, event);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      signet_journal_db_error (self->db, "read the history", error);
-      return NULL;
-    }
-  return g_steal_pointer (&events);
+  return read_rows (self->db,
+                    "SELECT time, kind, detail FROM events WHERE request = ? ORDER BY time, id",
+                    job->record->id, read_event, (GDestroyNotify) signet_journal_event_free,
+                    "read the history", error);
 }

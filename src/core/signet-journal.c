@@ -18,6 +18,7 @@
 #include "signet-error.h"
 #include "signet-journal-private.h"
 #include "signet-signature-request-private.h"
+#include "signet-task-util.h"
 
 /**
  * SignetJournal:
@@ -146,31 +147,23 @@ worker_cb (gpointer data, gpointer user_data)
         }
         break;
       case JOB_ADD:
-        if (signet_journal_run_add (self, job, &error))
-          g_task_return_boolean (task, TRUE);
-        else
-          g_task_return_error (task, error);
+        signet_task_return_boolean_or_error (task, signet_journal_run_add (self, job, &error),
+                                             &error);
         break;
       case JOB_SAVE:
-        if (signet_journal_db_save (self, job, &error))
-          g_task_return_boolean (task, TRUE);
-        else
-          g_task_return_error (task, error);
+        signet_task_return_boolean_or_error (task, signet_journal_db_save (self, job, &error),
+                                             &error);
         break;
       case JOB_WITHDRAW:
-        if (signet_journal_run_withdraw (self, job, &error))
-          g_task_return_boolean (task, TRUE);
-        else
-          g_task_return_error (task, error);
+        signet_task_return_boolean_or_error (task, signet_journal_run_withdraw (self, job, &error),
+                                             &error);
         break;
       case JOB_EVENTS:
         {
           GPtrArray *events = signet_journal_db_events (self, job, &error);
 
-          if (events == NULL)
-            g_task_return_error (task, error);
-          else
-            g_task_return_pointer (task, events, (GDestroyNotify) g_ptr_array_unref);
+          signet_task_return_pointer_or_error (task, events, (GDestroyNotify) g_ptr_array_unref,
+                                               &error);
         }
         break;
       default:
@@ -591,10 +584,7 @@ events_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   GError    *error = NULL;
   GPtrArray *events = g_task_propagate_pointer (G_TASK (result), &error);
 
-  if (events == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, events, (GDestroyNotify) g_ptr_array_unref);
+  signet_task_return_pointer_or_error (task, events, (GDestroyNotify) g_ptr_array_unref, &error);
 }
 
 /**

@@ -15,6 +15,7 @@
 #include "signet-error.h"
 #include "signet-journal-private.h"
 #include "signet-outbox.h"
+#include "signet-property-util.h"
 
 /**
  * SignetOutbox:
@@ -575,11 +576,10 @@ update_online (SignetOutbox *self)
 {
   gboolean online = g_network_monitor_get_network_available (self->monitor);
 
-  if (online == self->online)
+  if (!signet_property_set_boolean (G_OBJECT (self), &self->online, online,
+                                    properties[PROP_ONLINE]))
     return;
-  self->online = online;
   g_debug ("The network is %s", online ? "back" : "gone");
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ONLINE]);
   if (online)
     process_all (self, TRUE);
 }
@@ -667,18 +667,10 @@ signet_outbox_set_property (GObject *object, guint prop_id, const GValue *value,
   switch (prop_id)
     {
       case PROP_RETRY_DELAY:
-        if (self->retry_delay != g_value_get_uint (value))
-          {
-            self->retry_delay = g_value_get_uint (value);
-            g_object_notify_by_pspec (object, pspec);
-          }
+        signet_property_set_uint (object, &self->retry_delay, g_value_get_uint (value), pspec);
         break;
       case PROP_MAX_RETRY_DELAY:
-        if (self->max_retry_delay != g_value_get_uint (value))
-          {
-            self->max_retry_delay = g_value_get_uint (value);
-            g_object_notify_by_pspec (object, pspec);
-          }
+        signet_property_set_uint (object, &self->max_retry_delay, g_value_get_uint (value), pspec);
         break;
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);

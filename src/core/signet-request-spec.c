@@ -11,6 +11,7 @@
 
 #include "signet-request-spec.h"
 #include "signet-enums.h"
+#include "signet-property-util.h"
 #include "signet-request-spec-private.h"
 
 /* The template languages of the service (§16); the first is its default. */
@@ -71,91 +72,43 @@ signet_request_spec_finalize (GObject *object)
   G_OBJECT_CLASS (signet_request_spec_parent_class)->finalize (object);
 }
 
+#define TEXT(member) SIGNET_FIELD_FULL (SignetRequestSpec, member, SIGNET_FIELD_EMPTY_IS_NULL)
+
+/* Every property but n-rounds is a field. */
+static const SignetField spec_fields[N_PROPS] = {
+  [PROP_SIGNING_MODE] = SIGNET_FIELD (SignetRequestSpec, signing_mode),
+  [PROP_SENDER_EMAIL] = TEXT (sender_email),
+  [PROP_SENDER_NAME] = TEXT (sender_name),
+  [PROP_MESSAGE] = TEXT (message),
+  [PROP_LANGUAGE] = TEXT (language),
+  [PROP_FINAL_RECIPIENTS] = TEXT (final_recipients),
+  [PROP_EMAIL_REMINDERS] = SIGNET_FIELD (SignetRequestSpec, email_reminders),
+  [PROP_EXPIRY_HOURS] = SIGNET_FIELD (SignetRequestSpec, expiry_hours),
+  [PROP_NO_MOUSE_SIGNING] = SIGNET_FIELD (SignetRequestSpec, no_mouse_signing),
+  [PROP_QR_HANDOVER] = SIGNET_FIELD (SignetRequestSpec, qr_handover),
+  [PROP_STAMP_BEFORE_SIGNING] = SIGNET_FIELD (SignetRequestSpec, stamp_before_signing),
+  [PROP_FIELDS_BEFORE_SIGNING] = SIGNET_FIELD (SignetRequestSpec, fields_before_signing),
+  [PROP_IGNORE_REQUIRED] = SIGNET_FIELD (SignetRequestSpec, ignore_required),
+  [PROP_RESULT_URL] = TEXT (result_url),
+  [PROP_AUTO_SUBMIT] = SIGNET_FIELD (SignetRequestSpec, auto_submit),
+  [PROP_ONE_BUTTON] = SIGNET_FIELD (SignetRequestSpec, one_button),
+  [PROP_OPEN_SIGNATURE] = SIGNET_FIELD (SignetRequestSpec, open_signature),
+  [PROP_READ_REQUIRED] = SIGNET_FIELD (SignetRequestSpec, read_required),
+  [PROP_SIGNER_DATE_FORMAT] = TEXT (signer_date_format),
+  [PROP_AUTO_ENVELOPE_SUBMIT] = SIGNET_FIELD (SignetRequestSpec, auto_envelope_submit),
+  [PROP_EXPIRY_NOTIFICATION] = SIGNET_FIELD (SignetRequestSpec, expiry_notification),
+  [PROP_SIGNATURE_NUMBER] = SIGNET_FIELD (SignetRequestSpec, signature_number),
+  [PROP_FIELD_VALUES] = SIGNET_FIELD (SignetRequestSpec, field_values),
+  [PROP_ROUNDS] = SIGNET_FIELD (SignetRequestSpec, rounds),
+};
+
 static void
 signet_request_spec_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
-  SignetRequestSpec *self = SIGNET_REQUEST_SPEC (object);
-
-  switch (prop_id)
-    {
-      case PROP_SIGNING_MODE:
-        g_value_set_enum (value, self->signing_mode);
-        break;
-      case PROP_SENDER_EMAIL:
-        g_value_set_string (value, self->sender_email);
-        break;
-      case PROP_SENDER_NAME:
-        g_value_set_string (value, self->sender_name);
-        break;
-      case PROP_MESSAGE:
-        g_value_set_string (value, self->message);
-        break;
-      case PROP_LANGUAGE:
-        g_value_set_string (value, self->language);
-        break;
-      case PROP_FINAL_RECIPIENTS:
-        g_value_set_string (value, self->final_recipients);
-        break;
-      case PROP_EMAIL_REMINDERS:
-        g_value_set_boolean (value, self->email_reminders);
-        break;
-      case PROP_EXPIRY_HOURS:
-        g_value_set_uint (value, self->expiry_hours);
-        break;
-      case PROP_NO_MOUSE_SIGNING:
-        g_value_set_boolean (value, self->no_mouse_signing);
-        break;
-      case PROP_QR_HANDOVER:
-        g_value_set_boolean (value, self->qr_handover);
-        break;
-      case PROP_STAMP_BEFORE_SIGNING:
-        g_value_set_boolean (value, self->stamp_before_signing);
-        break;
-      case PROP_FIELDS_BEFORE_SIGNING:
-        g_value_set_enum (value, self->fields_before_signing);
-        break;
-      case PROP_IGNORE_REQUIRED:
-        g_value_set_flags (value, self->ignore_required);
-        break;
-      case PROP_RESULT_URL:
-        g_value_set_string (value, self->result_url);
-        break;
-      case PROP_AUTO_SUBMIT:
-        g_value_set_boolean (value, self->auto_submit);
-        break;
-      case PROP_ONE_BUTTON:
-        g_value_set_boolean (value, self->one_button);
-        break;
-      case PROP_OPEN_SIGNATURE:
-        g_value_set_boolean (value, self->open_signature);
-        break;
-      case PROP_READ_REQUIRED:
-        g_value_set_boolean (value, self->read_required);
-        break;
-      case PROP_SIGNER_DATE_FORMAT:
-        g_value_set_string (value, self->signer_date_format);
-        break;
-      case PROP_AUTO_ENVELOPE_SUBMIT:
-        g_value_set_boolean (value, self->auto_envelope_submit);
-        break;
-      case PROP_EXPIRY_NOTIFICATION:
-        g_value_set_boolean (value, self->expiry_notification);
-        break;
-      case PROP_SIGNATURE_NUMBER:
-        g_value_set_uint (value, self->signature_number);
-        break;
-      case PROP_FIELD_VALUES:
-        g_value_set_object (value, self->field_values);
-        break;
-      case PROP_ROUNDS:
-        g_value_set_object (value, self->rounds);
-        break;
-      case PROP_N_ROUNDS:
-        g_value_set_uint (value, signet_request_spec_get_n_rounds (self));
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (prop_id == PROP_N_ROUNDS)
+    g_value_set_uint (value, signet_request_spec_get_n_rounds (SIGNET_REQUEST_SPEC (object)));
+  else
+    signet_property_get_field (object, prop_id, value, pspec);
 }
 
 static void
@@ -164,79 +117,11 @@ signet_request_spec_set_property (GObject      *object,
                                   const GValue *value,
                                   GParamSpec   *pspec)
 {
-  SignetRequestSpec *self = SIGNET_REQUEST_SPEC (object);
-
-  switch (prop_id)
-    {
-      case PROP_SIGNING_MODE:
-        signet_request_spec_set_signing_mode (self, g_value_get_enum (value));
-        break;
-      case PROP_SENDER_EMAIL:
-        signet_request_spec_set_sender_email (self, g_value_get_string (value));
-        break;
-      case PROP_SENDER_NAME:
-        signet_request_spec_set_sender_name (self, g_value_get_string (value));
-        break;
-      case PROP_MESSAGE:
-        signet_request_spec_set_message (self, g_value_get_string (value));
-        break;
-      case PROP_LANGUAGE:
-        signet_request_spec_set_language (self, g_value_get_string (value));
-        break;
-      case PROP_FINAL_RECIPIENTS:
-        signet_request_spec_set_final_recipients (self, g_value_get_string (value));
-        break;
-      case PROP_EMAIL_REMINDERS:
-        signet_request_spec_set_email_reminders (self, g_value_get_boolean (value));
-        break;
-      case PROP_EXPIRY_HOURS:
-        signet_request_spec_set_expiry_hours (self, g_value_get_uint (value));
-        break;
-      case PROP_NO_MOUSE_SIGNING:
-        signet_request_spec_set_no_mouse_signing (self, g_value_get_boolean (value));
-        break;
-      case PROP_QR_HANDOVER:
-        signet_request_spec_set_qr_handover (self, g_value_get_boolean (value));
-        break;
-      case PROP_STAMP_BEFORE_SIGNING:
-        signet_request_spec_set_stamp_before_signing (self, g_value_get_boolean (value));
-        break;
-      case PROP_FIELDS_BEFORE_SIGNING:
-        signet_request_spec_set_fields_before_signing (self, g_value_get_enum (value));
-        break;
-      case PROP_IGNORE_REQUIRED:
-        signet_request_spec_set_ignore_required (self, g_value_get_flags (value));
-        break;
-      case PROP_RESULT_URL:
-        signet_request_spec_set_result_url (self, g_value_get_string (value));
-        break;
-      case PROP_AUTO_SUBMIT:
-        signet_request_spec_set_auto_submit (self, g_value_get_boolean (value));
-        break;
-      case PROP_ONE_BUTTON:
-        signet_request_spec_set_one_button (self, g_value_get_boolean (value));
-        break;
-      case PROP_OPEN_SIGNATURE:
-        signet_request_spec_set_open_signature (self, g_value_get_boolean (value));
-        break;
-      case PROP_READ_REQUIRED:
-        signet_request_spec_set_read_required (self, g_value_get_boolean (value));
-        break;
-      case PROP_SIGNER_DATE_FORMAT:
-        signet_request_spec_set_signer_date_format (self, g_value_get_string (value));
-        break;
-      case PROP_AUTO_ENVELOPE_SUBMIT:
-        signet_request_spec_set_auto_envelope_submit (self, g_value_get_boolean (value));
-        break;
-      case PROP_EXPIRY_NOTIFICATION:
-        signet_request_spec_set_expiry_notification (self, g_value_get_boolean (value));
-        break;
-      case PROP_SIGNATURE_NUMBER:
-        signet_request_spec_set_signature_number (self, g_value_get_uint (value));
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  /* No language is the service's default one. */
+  if (prop_id == PROP_LANGUAGE)
+    signet_request_spec_set_language (SIGNET_REQUEST_SPEC (object), g_value_get_string (value));
+  else
+    signet_property_set_field (object, prop_id, value, pspec);
 }
 
 static void
@@ -293,7 +178,7 @@ signet_request_spec_class_init (SignetRequestSpecClass *klass)
   properties[PROP_N_ROUNDS] = g_param_spec_uint ("n-rounds", NULL, NULL, 0, G_MAXUINT, 1,
                                                  G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  signet_property_install (object_class, N_PROPS, properties, spec_fields);
 }
 
 static void
@@ -518,29 +403,18 @@ signet_request_spec_apply_defaults (SignetRequestSpec *self, GSettings *settings
   g_object_thaw_notify (G_OBJECT (self));
 }
 
+#define GETTER(Ret, member, fallback)                                                              \
+  SIGNET_DEFINE_GETTER (SignetRequestSpec, SIGNET_IS_REQUEST_SPEC, Ret,                            \
+                        signet_request_spec_get_##member, member, fallback)
+#define SETTER(set, Arg, member, PROP)                                                             \
+  SIGNET_DEFINE_SETTER (SignetRequestSpec, SIGNET_IS_REQUEST_SPEC, Arg,                            \
+                        signet_request_spec_set_##member, set, member, properties[PROP])
 #define SPEC_STRING(prop, PROP)                                                                    \
-  const char *signet_request_spec_get_##prop (SignetRequestSpec *self)                             \
-  {                                                                                                \
-    g_return_val_if_fail (SIGNET_IS_REQUEST_SPEC (self), NULL);                                    \
-    return self->prop;                                                                             \
-  }                                                                                                \
-  void signet_request_spec_set_##prop (SignetRequestSpec *self, const char *value)                 \
-  {                                                                                                \
-    g_return_if_fail (SIGNET_IS_REQUEST_SPEC (self));                                              \
-    signet_spec_set_string (G_OBJECT (self), &self->prop, value, properties[PROP_##PROP]);         \
-  }
-
+  GETTER (const char *, prop, NULL)                                                                \
+  SETTER (signet_spec_set_string, const char *, prop, PROP_##PROP)
 #define SPEC_BOOLEAN(prop, PROP)                                                                   \
-  gboolean signet_request_spec_get_##prop (SignetRequestSpec *self)                                \
-  {                                                                                                \
-    g_return_val_if_fail (SIGNET_IS_REQUEST_SPEC (self), FALSE);                                   \
-    return self->prop;                                                                             \
-  }                                                                                                \
-  void signet_request_spec_set_##prop (SignetRequestSpec *self, gboolean value)                    \
-  {                                                                                                \
-    g_return_if_fail (SIGNET_IS_REQUEST_SPEC (self));                                              \
-    signet_spec_set_boolean (G_OBJECT (self), &self->prop, value, properties[PROP_##PROP]);        \
-  }
+  GETTER (gboolean, prop, FALSE)                                                                   \
+  SETTER (signet_property_set_boolean, gboolean, prop, PROP_##PROP)
 
 SPEC_STRING (sender_email, SENDER_EMAIL)
 SPEC_STRING (sender_name, SENDER_NAME)
@@ -559,20 +433,9 @@ SPEC_BOOLEAN (read_required, READ_REQUIRED)
 SPEC_BOOLEAN (auto_envelope_submit, AUTO_ENVELOPE_SUBMIT)
 SPEC_BOOLEAN (expiry_notification, EXPIRY_NOTIFICATION)
 
-guint
-signet_request_spec_get_signature_number (SignetRequestSpec *self)
-{
-  g_return_val_if_fail (SIGNET_IS_REQUEST_SPEC (self), 0);
-  return self->signature_number;
-}
+GETTER (guint, signature_number, 0)
 
-void
-signet_request_spec_set_signature_number (SignetRequestSpec *self, guint number)
-{
-  g_return_if_fail (SIGNET_IS_REQUEST_SPEC (self));
-  signet_spec_set_uint (G_OBJECT (self), &self->signature_number, number,
-                        properties[PROP_SIGNATURE_NUMBER]);
-}
+SETTER (signet_property_set_uint, guint, signature_number, PROP_SIGNATURE_NUMBER)
 
 /**
  * signet_request_spec_get_language:
@@ -581,12 +444,7 @@ signet_request_spec_set_signature_number (SignetRequestSpec *self, guint number)
  * Returns: the language of the e-mails and text messages, one of
  *   signet_request_spec_get_languages() (validation says so otherwise)
  */
-const char *
-signet_request_spec_get_language (SignetRequestSpec *self)
-{
-  g_return_val_if_fail (SIGNET_IS_REQUEST_SPEC (self), NULL);
-  return self->language;
-}
+GETTER (const char *, language, NULL)
 
 void
 signet_request_spec_set_language (SignetRequestSpec *self, const char *language)
@@ -598,41 +456,22 @@ signet_request_spec_set_language (SignetRequestSpec *self, const char *language)
   signet_spec_set_string (G_OBJECT (self), &self->language, language, properties[PROP_LANGUAGE]);
 }
 
-SignetSigningMode
-signet_request_spec_get_signing_mode (SignetRequestSpec *self)
-{
-  g_return_val_if_fail (SIGNET_IS_REQUEST_SPEC (self), SIGNET_SIGNING_MODE_ANYWHERE);
-  return self->signing_mode;
-}
+GETTER (SignetSigningMode, signing_mode, SIGNET_SIGNING_MODE_ANYWHERE)
 
 void
 signet_request_spec_set_signing_mode (SignetRequestSpec *self, SignetSigningMode mode)
 {
   g_return_if_fail (SIGNET_IS_REQUEST_SPEC (self));
   g_return_if_fail (mode <= SIGNET_SIGNING_MODE_TAGS);
-  signet_spec_set_uint (G_OBJECT (self), &self->signing_mode, mode, properties[PROP_SIGNING_MODE]);
+  signet_property_set_uint (G_OBJECT (self), &self->signing_mode, mode,
+                            properties[PROP_SIGNING_MODE]);
 }
 
-guint
-signet_request_spec_get_expiry_hours (SignetRequestSpec *self)
-{
-  g_return_val_if_fail (SIGNET_IS_REQUEST_SPEC (self), 0);
-  return self->expiry_hours;
-}
+GETTER (guint, expiry_hours, 0)
 
-void
-signet_request_spec_set_expiry_hours (SignetRequestSpec *self, guint hours)
-{
-  g_return_if_fail (SIGNET_IS_REQUEST_SPEC (self));
-  signet_spec_set_uint (G_OBJECT (self), &self->expiry_hours, hours, properties[PROP_EXPIRY_HOURS]);
-}
+SETTER (signet_property_set_uint, guint, expiry_hours, PROP_EXPIRY_HOURS)
 
-SignetFieldsBeforeSigning
-signet_request_spec_get_fields_before_signing (SignetRequestSpec *self)
-{
-  g_return_val_if_fail (SIGNET_IS_REQUEST_SPEC (self), SIGNET_FIELDS_BEFORE_SIGNING_DEFAULT);
-  return self->fields_before_signing;
-}
+GETTER (SignetFieldsBeforeSigning, fields_before_signing, SIGNET_FIELDS_BEFORE_SIGNING_DEFAULT)
 
 void
 signet_request_spec_set_fields_before_signing (SignetRequestSpec        *self,
@@ -640,23 +479,18 @@ signet_request_spec_set_fields_before_signing (SignetRequestSpec        *self,
 {
   g_return_if_fail (SIGNET_IS_REQUEST_SPEC (self));
   g_return_if_fail (fields <= SIGNET_FIELDS_BEFORE_SIGNING_KEEP);
-  signet_spec_set_uint (G_OBJECT (self), &self->fields_before_signing, fields,
-                        properties[PROP_FIELDS_BEFORE_SIGNING]);
+  signet_property_set_uint (G_OBJECT (self), &self->fields_before_signing, fields,
+                            properties[PROP_FIELDS_BEFORE_SIGNING]);
 }
 
-SignetFieldTypeFlags
-signet_request_spec_get_ignore_required (SignetRequestSpec *self)
-{
-  g_return_val_if_fail (SIGNET_IS_REQUEST_SPEC (self), SIGNET_FIELD_TYPE_FLAGS_NONE);
-  return self->ignore_required;
-}
+GETTER (SignetFieldTypeFlags, ignore_required, SIGNET_FIELD_TYPE_FLAGS_NONE)
 
 void
 signet_request_spec_set_ignore_required (SignetRequestSpec *self, SignetFieldTypeFlags types)
 {
   g_return_if_fail (SIGNET_IS_REQUEST_SPEC (self));
-  signet_spec_set_uint (G_OBJECT (self), &self->ignore_required, types & 0x1f,
-                        properties[PROP_IGNORE_REQUIRED]);
+  signet_property_set_uint (G_OBJECT (self), &self->ignore_required, types & 0x1f,
+                            properties[PROP_IGNORE_REQUIRED]);
 }
 
 /**

@@ -50,47 +50,20 @@ signet_round_spec_finalize (GObject *object)
   G_OBJECT_CLASS (signet_round_spec_parent_class)->finalize (object);
 }
 
-static void
-signet_round_spec_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  SignetRoundSpec *self = SIGNET_ROUND_SPEC (object);
+#define TEXT(member) SIGNET_FIELD_FULL (SignetRoundSpec, member, SIGNET_FIELD_EMPTY_IS_NULL)
 
-  switch (prop_id)
-    {
-      case RS_PROP_SIGNER_NAME:
-        g_value_set_string (value, self->signer_name);
-        break;
-      case RS_PROP_ASK_SIGNER_NAME:
-        g_value_set_boolean (value, self->ask_signer_name);
-        break;
-      case RS_PROP_SIGNER_EMAIL:
-        g_value_set_string (value, self->signer_email);
-        break;
-      case RS_PROP_OPEN_OTP:
-        g_value_set_enum (value, self->open_otp);
-        break;
-      case RS_PROP_SIGN_OTP:
-        g_value_set_enum (value, self->sign_otp);
-        break;
-      case RS_PROP_OTP_EMAIL:
-        g_value_set_string (value, self->otp_email);
-        break;
-      case RS_PROP_PHONE:
-        g_value_set_string (value, self->phone);
-        break;
-      case RS_PROP_FIELDS:
-        g_value_set_boxed (value, self->fields);
-        break;
-      case RS_PROP_OPEN_CODE:
-        g_value_set_string (value, self->open_code);
-        break;
-      case RS_PROP_SIGN_CODE:
-        g_value_set_string (value, self->sign_code);
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+static const SignetField rs_fields[RS_N_PROPS] = {
+  [RS_PROP_SIGNER_NAME] = TEXT (signer_name),
+  [RS_PROP_ASK_SIGNER_NAME] = SIGNET_FIELD (SignetRoundSpec, ask_signer_name),
+  [RS_PROP_SIGNER_EMAIL] = TEXT (signer_email),
+  [RS_PROP_OPEN_OTP] = SIGNET_FIELD (SignetRoundSpec, open_otp),
+  [RS_PROP_SIGN_OTP] = SIGNET_FIELD (SignetRoundSpec, sign_otp),
+  [RS_PROP_OTP_EMAIL] = TEXT (otp_email),
+  [RS_PROP_PHONE] = TEXT (phone),
+  [RS_PROP_FIELDS] = SIGNET_FIELD (SignetRoundSpec, fields),
+  [RS_PROP_OPEN_CODE] = TEXT (open_code),
+  [RS_PROP_SIGN_CODE] = TEXT (sign_code),
+};
 
 static void
 signet_round_spec_set_property (GObject      *object,
@@ -98,43 +71,11 @@ signet_round_spec_set_property (GObject      *object,
                                 const GValue *value,
                                 GParamSpec   *pspec)
 {
-  SignetRoundSpec *self = SIGNET_ROUND_SPEC (object);
-
-  switch (prop_id)
-    {
-      case RS_PROP_SIGNER_NAME:
-        signet_round_spec_set_signer_name (self, g_value_get_string (value));
-        break;
-      case RS_PROP_ASK_SIGNER_NAME:
-        signet_round_spec_set_ask_signer_name (self, g_value_get_boolean (value));
-        break;
-      case RS_PROP_SIGNER_EMAIL:
-        signet_round_spec_set_signer_email (self, g_value_get_string (value));
-        break;
-      case RS_PROP_OPEN_OTP:
-        signet_round_spec_set_open_otp (self, g_value_get_enum (value));
-        break;
-      case RS_PROP_SIGN_OTP:
-        signet_round_spec_set_sign_otp (self, g_value_get_enum (value));
-        break;
-      case RS_PROP_OTP_EMAIL:
-        signet_round_spec_set_otp_email (self, g_value_get_string (value));
-        break;
-      case RS_PROP_PHONE:
-        signet_round_spec_set_phone (self, g_value_get_string (value));
-        break;
-      case RS_PROP_FIELDS:
-        signet_round_spec_set_fields (self, g_value_get_boxed (value));
-        break;
-      case RS_PROP_OPEN_CODE:
-        signet_round_spec_set_open_code (self, g_value_get_string (value));
-        break;
-      case RS_PROP_SIGN_CODE:
-        signet_round_spec_set_sign_code (self, g_value_get_string (value));
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  /* The fields are never %NULL. */
+  if (prop_id == RS_PROP_FIELDS)
+    signet_round_spec_set_fields (SIGNET_ROUND_SPEC (object), g_value_get_boxed (value));
+  else
+    signet_property_set_field (object, prop_id, value, pspec);
 }
 
 #define RW (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS)
@@ -145,7 +86,7 @@ signet_round_spec_class_init (SignetRoundSpecClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = signet_round_spec_finalize;
-  object_class->get_property = signet_round_spec_get_property;
+  object_class->get_property = signet_property_get_field;
   object_class->set_property = signet_round_spec_set_property;
 
   rs_properties[RS_PROP_SIGNER_NAME] = g_param_spec_string ("signer-name", NULL, NULL, NULL, RW);
@@ -164,7 +105,7 @@ signet_round_spec_class_init (SignetRoundSpecClass *klass)
   rs_properties[RS_PROP_OPEN_CODE] = g_param_spec_string ("open-code", NULL, NULL, NULL, RW);
   rs_properties[RS_PROP_SIGN_CODE] = g_param_spec_string ("sign-code", NULL, NULL, NULL, RW);
 
-  g_object_class_install_properties (object_class, RS_N_PROPS, rs_properties);
+  signet_property_install (object_class, RS_N_PROPS, rs_properties, rs_fields);
 }
 
 static void
@@ -179,17 +120,15 @@ signet_round_spec_new (void)
   return g_object_new (SIGNET_TYPE_ROUND_SPEC, NULL);
 }
 
+#define GETTER(Ret, member, fallback)                                                              \
+  SIGNET_DEFINE_GETTER (SignetRoundSpec, SIGNET_IS_ROUND_SPEC, Ret,                                \
+                        signet_round_spec_get_##member, member, fallback)
+#define SETTER(set, Arg, member, PROP)                                                             \
+  SIGNET_DEFINE_SETTER (SignetRoundSpec, SIGNET_IS_ROUND_SPEC, Arg,                                \
+                        signet_round_spec_set_##member, set, member, rs_properties[PROP])
 #define ROUND_STRING(prop, PROP)                                                                   \
-  const char *signet_round_spec_get_##prop (SignetRoundSpec *self)                                 \
-  {                                                                                                \
-    g_return_val_if_fail (SIGNET_IS_ROUND_SPEC (self), NULL);                                      \
-    return self->prop;                                                                             \
-  }                                                                                                \
-  void signet_round_spec_set_##prop (SignetRoundSpec *self, const char *value)                     \
-  {                                                                                                \
-    g_return_if_fail (SIGNET_IS_ROUND_SPEC (self));                                                \
-    signet_spec_set_string (G_OBJECT (self), &self->prop, value, rs_properties[RS_PROP_##PROP]);   \
-  }
+  GETTER (const char *, prop, NULL)                                                                \
+  SETTER (signet_spec_set_string, const char *, prop, RS_PROP_##PROP)
 
 ROUND_STRING (signer_name, SIGNER_NAME)
 ROUND_STRING (signer_email, SIGNER_EMAIL)
@@ -198,49 +137,30 @@ ROUND_STRING (phone, PHONE)
 ROUND_STRING (open_code, OPEN_CODE)
 ROUND_STRING (sign_code, SIGN_CODE)
 
-gboolean
-signet_round_spec_get_ask_signer_name (SignetRoundSpec *self)
-{
-  g_return_val_if_fail (SIGNET_IS_ROUND_SPEC (self), FALSE);
-  return self->ask_signer_name;
-}
+GETTER (gboolean, ask_signer_name, FALSE)
 
-void
-signet_round_spec_set_ask_signer_name (SignetRoundSpec *self, gboolean ask)
-{
-  g_return_if_fail (SIGNET_IS_ROUND_SPEC (self));
-  signet_spec_set_boolean (G_OBJECT (self), &self->ask_signer_name, ask,
-                           rs_properties[RS_PROP_ASK_SIGNER_NAME]);
-}
+SETTER (signet_property_set_boolean, gboolean, ask_signer_name, RS_PROP_ASK_SIGNER_NAME)
 
-SignetOtpChannel
-signet_round_spec_get_open_otp (SignetRoundSpec *self)
-{
-  g_return_val_if_fail (SIGNET_IS_ROUND_SPEC (self), SIGNET_OTP_CHANNEL_NONE);
-  return self->open_otp;
-}
+GETTER (SignetOtpChannel, open_otp, SIGNET_OTP_CHANNEL_NONE)
 
 void
 signet_round_spec_set_open_otp (SignetRoundSpec *self, SignetOtpChannel channel)
 {
   g_return_if_fail (SIGNET_IS_ROUND_SPEC (self));
   g_return_if_fail (channel <= SIGNET_OTP_CHANNEL_SMS);
-  signet_spec_set_uint (G_OBJECT (self), &self->open_otp, channel, rs_properties[RS_PROP_OPEN_OTP]);
+  signet_property_set_uint (G_OBJECT (self), &self->open_otp, channel,
+                            rs_properties[RS_PROP_OPEN_OTP]);
 }
 
-SignetOtpChannel
-signet_round_spec_get_sign_otp (SignetRoundSpec *self)
-{
-  g_return_val_if_fail (SIGNET_IS_ROUND_SPEC (self), SIGNET_OTP_CHANNEL_NONE);
-  return self->sign_otp;
-}
+GETTER (SignetOtpChannel, sign_otp, SIGNET_OTP_CHANNEL_NONE)
 
 void
 signet_round_spec_set_sign_otp (SignetRoundSpec *self, SignetOtpChannel channel)
 {
   g_return_if_fail (SIGNET_IS_ROUND_SPEC (self));
   g_return_if_fail (channel <= SIGNET_OTP_CHANNEL_SMS);
-  signet_spec_set_uint (G_OBJECT (self), &self->sign_otp, channel, rs_properties[RS_PROP_SIGN_OTP]);
+  signet_property_set_uint (G_OBJECT (self), &self->sign_otp, channel,
+                            rs_properties[RS_PROP_SIGN_OTP]);
 }
 
 /**

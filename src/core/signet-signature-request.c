@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "signet-enums.h"
+#include "signet-property-util.h"
 #include "signet-signature-request.h"
 #include "signet-signature-request-private.h"
 
@@ -85,50 +86,18 @@ signet_signature_request_finalize (GObject *object)
   G_OBJECT_CLASS (signet_signature_request_parent_class)->finalize (object);
 }
 
-static void
-signet_signature_request_get_property (GObject    *object,
-                                       guint       prop_id,
-                                       GValue     *value,
-                                       GParamSpec *pspec)
-{
-  SignetSignatureRequest *self = SIGNET_SIGNATURE_REQUEST (object);
-
-  switch (prop_id)
-    {
-      case PROP_SIGNATURE_REQUEST_ID:
-        g_value_set_string (value, self->signature_request_id);
-        break;
-      case PROP_FILE:
-        g_value_set_object (value, self->file);
-        break;
-      case PROP_DOCUMENT_ID:
-        g_value_set_string (value, self->document_id);
-        break;
-      case PROP_FILENAME:
-        g_value_set_string (value, self->filename);
-        break;
-      case PROP_PREPROCESSING:
-        g_value_set_enum (value, self->preprocessing);
-        break;
-      case PROP_CHANGE_STATE:
-        g_value_set_enum (value, self->change_state);
-        break;
-      case PROP_RESULT_URL:
-        g_value_set_string (value, self->result_url);
-        break;
-      case PROP_SEND_INFO_URL:
-        g_value_set_string (value, self->send_info_url);
-        break;
-      case PROP_EXPIRATION:
-        g_value_set_boxed (value, self->expiration);
-        break;
-      case PROP_FIELDS_BEFORE_SIGNING:
-        g_value_set_enum (value, self->fields_before_signing);
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+static const SignetField request_fields[N_PROPS] = {
+  [PROP_SIGNATURE_REQUEST_ID] = SIGNET_FIELD (SignetSignatureRequest, signature_request_id),
+  [PROP_FILE] = SIGNET_FIELD (SignetSignatureRequest, file),
+  [PROP_DOCUMENT_ID] = SIGNET_FIELD (SignetSignatureRequest, document_id),
+  [PROP_FILENAME] = SIGNET_FIELD (SignetSignatureRequest, filename),
+  [PROP_PREPROCESSING] = SIGNET_FIELD (SignetSignatureRequest, preprocessing),
+  [PROP_CHANGE_STATE] = SIGNET_FIELD (SignetSignatureRequest, change_state),
+  [PROP_RESULT_URL] = SIGNET_FIELD (SignetSignatureRequest, result_url),
+  [PROP_SEND_INFO_URL] = SIGNET_FIELD (SignetSignatureRequest, send_info_url),
+  [PROP_EXPIRATION] = SIGNET_FIELD (SignetSignatureRequest, expiration),
+  [PROP_FIELDS_BEFORE_SIGNING] = SIGNET_FIELD (SignetSignatureRequest, fields_before_signing),
+};
 
 static void
 signet_signature_request_set_property (GObject      *object,
@@ -138,41 +107,13 @@ signet_signature_request_set_property (GObject      *object,
 {
   SignetSignatureRequest *self = SIGNET_SIGNATURE_REQUEST (object);
 
-  switch (prop_id)
-    {
-      case PROP_SIGNATURE_REQUEST_ID:
-        signet_signature_request_set_signature_request_id (self, g_value_get_string (value));
-        break;
-      case PROP_FILE:
-        signet_signature_request_set_file (self, g_value_get_object (value));
-        break;
-      case PROP_DOCUMENT_ID:
-        signet_signature_request_set_document_id (self, g_value_get_string (value));
-        break;
-      case PROP_FILENAME:
-        signet_signature_request_set_filename (self, g_value_get_string (value));
-        break;
-      case PROP_PREPROCESSING:
-        signet_signature_request_set_preprocessing (self, g_value_get_enum (value));
-        break;
-      case PROP_CHANGE_STATE:
-        signet_signature_request_set_change_state (self, g_value_get_enum (value));
-        break;
-      case PROP_RESULT_URL:
-        signet_signature_request_set_result_url (self, g_value_get_string (value));
-        break;
-      case PROP_SEND_INFO_URL:
-        signet_signature_request_set_send_info_url (self, g_value_get_string (value));
-        break;
-      case PROP_EXPIRATION:
-        signet_signature_request_set_expiration (self, g_value_get_boxed (value));
-        break;
-      case PROP_FIELDS_BEFORE_SIGNING:
-        signet_signature_request_set_fields_before_signing (self, g_value_get_enum (value));
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  /* The two with a narrower range than their type's. */
+  if (prop_id == PROP_SIGNATURE_REQUEST_ID)
+    signet_signature_request_set_signature_request_id (self, g_value_get_string (value));
+  else if (prop_id == PROP_PREPROCESSING)
+    signet_signature_request_set_preprocessing (self, g_value_get_enum (value));
+  else
+    signet_property_set_field (object, prop_id, value, pspec);
 }
 
 static void
@@ -182,7 +123,7 @@ signet_signature_request_class_init (SignetSignatureRequestClass *klass)
   GParamFlags   flags = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
 
   object_class->finalize = signet_signature_request_finalize;
-  object_class->get_property = signet_signature_request_get_property;
+  object_class->get_property = signet_property_get_field;
   object_class->set_property = signet_signature_request_set_property;
 
   /**
@@ -259,7 +200,7 @@ signet_signature_request_class_init (SignetSignatureRequestClass *klass)
     = g_param_spec_enum ("fields-before-signing", NULL, NULL, SIGNET_TYPE_FIELDS_BEFORE_SIGNING,
                          SIGNET_FIELDS_BEFORE_SIGNING_DEFAULT, flags);
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  signet_property_install (object_class, N_PROPS, properties, request_fields);
 }
 
 static void
@@ -282,24 +223,9 @@ signet_signature_request_new (void)
   return g_object_new (SIGNET_TYPE_SIGNATURE_REQUEST, NULL);
 }
 
-static void
-set_string (SignetSignatureRequest *self, char **field, const char *value, guint prop)
-{
-  if (g_strcmp0 (*field, value) == 0)
-    return;
-  g_free (*field);
-  *field = g_strdup (value);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
-}
-
-static void
-set_enum (SignetSignatureRequest *self, int *field, int value, guint prop)
-{
-  if (*field == value)
-    return;
-  *field = value;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
-}
+#define GETTER(Ret, member, fallback)                                                              \
+  SIGNET_DEFINE_GETTER (SignetSignatureRequest, SIGNET_IS_SIGNATURE_REQUEST, Ret,                  \
+                        signet_signature_request_get_##member, member, fallback)
 
 /**
  * signet_signature_request_get_signature_request_id:
@@ -307,12 +233,7 @@ set_enum (SignetSignatureRequest *self, int *field, int value, guint prop)
  *
  * Returns: the signature request id
  */
-const char *
-signet_signature_request_get_signature_request_id (SignetSignatureRequest *self)
-{
-  g_return_val_if_fail (SIGNET_IS_SIGNATURE_REQUEST (self), NULL);
-  return self->signature_request_id;
-}
+GETTER (const char *, signature_request_id, NULL)
 
 /**
  * signet_signature_request_set_signature_request_id:
@@ -326,7 +247,8 @@ signet_signature_request_set_signature_request_id (SignetSignatureRequest *self,
 {
   g_return_if_fail (SIGNET_IS_SIGNATURE_REQUEST (self));
   g_return_if_fail (id != NULL && *id != '\0');
-  set_string (self, &self->signature_request_id, id, PROP_SIGNATURE_REQUEST_ID);
+  signet_property_set_string (G_OBJECT (self), &self->signature_request_id, id,
+                              properties[PROP_SIGNATURE_REQUEST_ID]);
 }
 
 /**
@@ -335,12 +257,7 @@ signet_signature_request_set_signature_request_id (SignetSignatureRequest *self,
  *
  * Returns: (nullable) (transfer none): the document to upload
  */
-GFile *
-signet_signature_request_get_file (SignetSignatureRequest *self)
-{
-  g_return_val_if_fail (SIGNET_IS_SIGNATURE_REQUEST (self), NULL);
-  return self->file;
-}
+GETTER (GFile *, file, NULL)
 
 /**
  * signet_signature_request_set_file:
@@ -354,8 +271,7 @@ signet_signature_request_set_file (SignetSignatureRequest *self, GFile *file)
 {
   g_return_if_fail (SIGNET_IS_SIGNATURE_REQUEST (self));
   g_return_if_fail (file == NULL || G_IS_FILE (file));
-  if (g_set_object (&self->file, file))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+  signet_property_set_object (G_OBJECT (self), &self->file, file, properties[PROP_FILE]);
 }
 
 /**
@@ -364,12 +280,12 @@ signet_signature_request_set_file (SignetSignatureRequest *self, GFile *file)
  *
  * Returns: (nullable): the stored document's id
  */
-const char *
-signet_signature_request_get_document_id (SignetSignatureRequest *self)
-{
-  g_return_val_if_fail (SIGNET_IS_SIGNATURE_REQUEST (self), NULL);
-  return self->document_id;
-}
+GETTER (const char *, document_id, NULL)
+
+#define SETTER(kind, Arg, member, PROP)                                                            \
+  SIGNET_DEFINE_SETTER (SignetSignatureRequest, SIGNET_IS_SIGNATURE_REQUEST, Arg,                  \
+                        signet_signature_request_set_##member, signet_property_set_##kind, member, \
+                        properties[PROP])
 
 /**
  * signet_signature_request_set_document_id:
@@ -378,12 +294,7 @@ signet_signature_request_get_document_id (SignetSignatureRequest *self)
  *
  * Makes the request sign a document the service already has.
  */
-void
-signet_signature_request_set_document_id (SignetSignatureRequest *self, const char *document_id)
-{
-  g_return_if_fail (SIGNET_IS_SIGNATURE_REQUEST (self));
-  set_string (self, &self->document_id, document_id, PROP_DOCUMENT_ID);
-}
+SETTER (string, const char *, document_id, PROP_DOCUMENT_ID)
 
 /**
  * signet_signature_request_get_filename:
@@ -391,12 +302,7 @@ signet_signature_request_set_document_id (SignetSignatureRequest *self, const ch
  *
  * Returns: (nullable): the document's name for the service
  */
-const char *
-signet_signature_request_get_filename (SignetSignatureRequest *self)
-{
-  g_return_val_if_fail (SIGNET_IS_SIGNATURE_REQUEST (self), NULL);
-  return self->filename;
-}
+GETTER (const char *, filename, NULL)
 
 /**
  * signet_signature_request_set_filename:
@@ -406,12 +312,7 @@ signet_signature_request_get_filename (SignetSignatureRequest *self)
  *
  * Sets the document's name.
  */
-void
-signet_signature_request_set_filename (SignetSignatureRequest *self, const char *filename)
-{
-  g_return_if_fail (SIGNET_IS_SIGNATURE_REQUEST (self));
-  set_string (self, &self->filename, filename, PROP_FILENAME);
-}
+SETTER (string, const char *, filename, PROP_FILENAME)
 
 /**
  * signet_signature_request_get_preprocessing:
@@ -419,12 +320,7 @@ signet_signature_request_set_filename (SignetSignatureRequest *self, const char 
  *
  * Returns: the state a new document starts in
  */
-SignetDocumentState
-signet_signature_request_get_preprocessing (SignetSignatureRequest *self)
-{
-  g_return_val_if_fail (SIGNET_IS_SIGNATURE_REQUEST (self), SIGNET_DOCUMENT_STATE_UNKNOWN);
-  return self->preprocessing;
-}
+GETTER (SignetDocumentState, preprocessing, SIGNET_DOCUMENT_STATE_UNKNOWN)
 
 /**
  * signet_signature_request_set_preprocessing:
@@ -441,7 +337,8 @@ signet_signature_request_set_preprocessing (SignetSignatureRequest *self, Signet
   g_return_if_fail (state == SIGNET_DOCUMENT_STATE_UNKNOWN || state == SIGNET_DOCUMENT_STATE_TOSIGN
                     || state == SIGNET_DOCUMENT_STATE_TAGS
                     || state == SIGNET_DOCUMENT_STATE_TOSTAMP);
-  set_enum (self, (int *) &self->preprocessing, state, PROP_PREPROCESSING);
+  signet_property_set_int (G_OBJECT (self), (int *) &self->preprocessing, state,
+                           properties[PROP_PREPROCESSING]);
 }
 
 /**
@@ -450,12 +347,7 @@ signet_signature_request_set_preprocessing (SignetSignatureRequest *self, Signet
  *
  * Returns: the state a stored document is put into first
  */
-SignetDocumentState
-signet_signature_request_get_change_state (SignetSignatureRequest *self)
-{
-  g_return_val_if_fail (SIGNET_IS_SIGNATURE_REQUEST (self), SIGNET_DOCUMENT_STATE_UNKNOWN);
-  return self->change_state;
-}
+GETTER (SignetDocumentState, change_state, SIGNET_DOCUMENT_STATE_UNKNOWN)
 
 /**
  * signet_signature_request_set_change_state:
@@ -464,12 +356,7 @@ signet_signature_request_get_change_state (SignetSignatureRequest *self)
  *
  * Sets `changeState`, e.g. %SIGNET_DOCUMENT_STATE_TOSIGN for a later round.
  */
-void
-signet_signature_request_set_change_state (SignetSignatureRequest *self, SignetDocumentState state)
-{
-  g_return_if_fail (SIGNET_IS_SIGNATURE_REQUEST (self));
-  set_enum (self, (int *) &self->change_state, state, PROP_CHANGE_STATE);
-}
+SETTER (uint, SignetDocumentState, change_state, PROP_CHANGE_STATE)
 
 /**
  * signet_signature_request_get_result_url:
@@ -477,12 +364,7 @@ signet_signature_request_set_change_state (SignetSignatureRequest *self, SignetD
  *
  * Returns: (nullable): the result URL
  */
-const char *
-signet_signature_request_get_result_url (SignetSignatureRequest *self)
-{
-  g_return_val_if_fail (SIGNET_IS_SIGNATURE_REQUEST (self), NULL);
-  return self->result_url;
-}
+GETTER (const char *, result_url, NULL)
 
 /**
  * signet_signature_request_set_result_url:
@@ -491,12 +373,7 @@ signet_signature_request_get_result_url (SignetSignatureRequest *self)
  *
  * Sets `resulturl`.
  */
-void
-signet_signature_request_set_result_url (SignetSignatureRequest *self, const char *url)
-{
-  g_return_if_fail (SIGNET_IS_SIGNATURE_REQUEST (self));
-  set_string (self, &self->result_url, url, PROP_RESULT_URL);
-}
+SETTER (string, const char *, result_url, PROP_RESULT_URL)
 
 /**
  * signet_signature_request_get_send_info_url:
@@ -504,12 +381,7 @@ signet_signature_request_set_result_url (SignetSignatureRequest *self, const cha
  *
  * Returns: (nullable): the callback URL
  */
-const char *
-signet_signature_request_get_send_info_url (SignetSignatureRequest *self)
-{
-  g_return_val_if_fail (SIGNET_IS_SIGNATURE_REQUEST (self), NULL);
-  return self->send_info_url;
-}
+GETTER (const char *, send_info_url, NULL)
 
 /**
  * signet_signature_request_set_send_info_url:
@@ -518,12 +390,7 @@ signet_signature_request_get_send_info_url (SignetSignatureRequest *self)
  *
  * Sets `sendInfoURL`.
  */
-void
-signet_signature_request_set_send_info_url (SignetSignatureRequest *self, const char *url)
-{
-  g_return_if_fail (SIGNET_IS_SIGNATURE_REQUEST (self));
-  set_string (self, &self->send_info_url, url, PROP_SEND_INFO_URL);
-}
+SETTER (string, const char *, send_info_url, PROP_SEND_INFO_URL)
 
 /**
  * signet_signature_request_get_expiration:
@@ -531,12 +398,7 @@ signet_signature_request_set_send_info_url (SignetSignatureRequest *self, const 
  *
  * Returns: (nullable): when the request expires
  */
-GDateTime *
-signet_signature_request_get_expiration (SignetSignatureRequest *self)
-{
-  g_return_val_if_fail (SIGNET_IS_SIGNATURE_REQUEST (self), NULL);
-  return self->expiration;
-}
+GETTER (GDateTime *, expiration, NULL)
 
 /**
  * signet_signature_request_set_expiration:
@@ -545,18 +407,7 @@ signet_signature_request_get_expiration (SignetSignatureRequest *self)
  *
  * Sets `expirationTime`.
  */
-void
-signet_signature_request_set_expiration (SignetSignatureRequest *self, GDateTime *expiration)
-{
-  g_return_if_fail (SIGNET_IS_SIGNATURE_REQUEST (self));
-  if (self->expiration == expiration
-      || (self->expiration != NULL && expiration != NULL
-          && g_date_time_equal (self->expiration, expiration)))
-    return;
-  g_clear_pointer (&self->expiration, g_date_time_unref);
-  self->expiration = expiration != NULL ? g_date_time_ref (expiration) : NULL;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPIRATION]);
-}
+SETTER (date_time, GDateTime *, expiration, PROP_EXPIRATION)
 
 /**
  * signet_signature_request_get_fields_before_signing:
@@ -564,12 +415,7 @@ signet_signature_request_set_expiration (SignetSignatureRequest *self, GDateTime
  *
  * Returns: what happens to form fields before signing
  */
-SignetFieldsBeforeSigning
-signet_signature_request_get_fields_before_signing (SignetSignatureRequest *self)
-{
-  g_return_val_if_fail (SIGNET_IS_SIGNATURE_REQUEST (self), SIGNET_FIELDS_BEFORE_SIGNING_DEFAULT);
-  return self->fields_before_signing;
-}
+GETTER (SignetFieldsBeforeSigning, fields_before_signing, SIGNET_FIELDS_BEFORE_SIGNING_DEFAULT)
 
 /**
  * signet_signature_request_set_fields_before_signing:
@@ -578,13 +424,7 @@ signet_signature_request_get_fields_before_signing (SignetSignatureRequest *self
  *
  * Sets `fieldsBeforeSigning`.
  */
-void
-signet_signature_request_set_fields_before_signing (SignetSignatureRequest   *self,
-                                                    SignetFieldsBeforeSigning fields)
-{
-  g_return_if_fail (SIGNET_IS_SIGNATURE_REQUEST (self));
-  set_enum (self, (int *) &self->fields_before_signing, fields, PROP_FIELDS_BEFORE_SIGNING);
-}
+SETTER (uint, SignetFieldsBeforeSigning, fields_before_signing, PROP_FIELDS_BEFORE_SIGNING)
 
 /**
  * signet_signature_request_set_rule_string:

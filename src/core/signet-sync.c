@@ -13,7 +13,9 @@
 
 #include "signet-error.h"
 #include "signet-journal-private.h"
+#include "signet-property-util.h"
 #include "signet-sync.h"
+#include "signet-task-util.h"
 
 /**
  * SignetSync:
@@ -338,19 +340,16 @@ signet_sync_start_finish (SignetSync *self, GAsyncResult *result, GError **error
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+#define GETTER(Ret, member, fallback)                                                              \
+  SIGNET_DEFINE_GETTER (SignetSync, SIGNET_IS_SYNC, Ret, signet_sync_get_##member, member, fallback)
+
 /**
  * signet_sync_get_journal:
  * @self: a #SignetSync
  *
  * Returns: (transfer none): the journal
  */
-SignetJournal *
-signet_sync_get_journal (SignetSync *self)
-{
-  g_return_val_if_fail (SIGNET_IS_SYNC (self), NULL);
-
-  return self->journal;
-}
+GETTER (SignetJournal *, journal, NULL)
 
 /**
  * signet_sync_get_outbox:
@@ -358,13 +357,7 @@ signet_sync_get_journal (SignetSync *self)
  *
  * Returns: (transfer none) (nullable): the current outbox
  */
-SignetOutbox *
-signet_sync_get_outbox (SignetSync *self)
-{
-  g_return_val_if_fail (SIGNET_IS_SYNC (self), NULL);
-
-  return self->outbox;
-}
+GETTER (SignetOutbox *, outbox, NULL)
 
 /**
  * signet_sync_get_tracker:
@@ -372,13 +365,7 @@ signet_sync_get_outbox (SignetSync *self)
  *
  * Returns: (transfer none) (nullable): the current tracker
  */
-SignetTracker *
-signet_sync_get_tracker (SignetSync *self)
-{
-  g_return_val_if_fail (SIGNET_IS_SYNC (self), NULL);
-
-  return self->tracker;
-}
+GETTER (SignetTracker *, tracker, NULL)
 
 static void
 added_cb (GObject *source, GAsyncResult *result, gpointer user_data)
@@ -387,10 +374,7 @@ added_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   GError         *error = NULL;
   SignetDocument *document = signet_journal_add_finish (SIGNET_JOURNAL (source), result, &error);
 
-  if (document == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, document, g_object_unref);
+  signet_task_return_pointer_or_error (task, document, g_object_unref, &error);
 }
 
 /**
@@ -453,10 +437,7 @@ batch_added_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   GError    *error = NULL;
   GPtrArray *documents = signet_journal_add_batch_finish (SIGNET_JOURNAL (source), result, &error);
 
-  if (documents == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, documents, (GDestroyNotify) g_ptr_array_unref);
+  signet_task_return_pointer_or_error (task, documents, (GDestroyNotify) g_ptr_array_unref, &error);
 }
 
 /**
@@ -529,10 +510,7 @@ withdrawn_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   if (self->outbox != NULL)
     for (guint i = 0; i < held->len; i++)
       signet_outbox_release (self->outbox, held->pdata[i]);
-  if (withdrawn == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, withdrawn, (GDestroyNotify) g_ptr_array_unref);
+  signet_task_return_pointer_or_error (task, withdrawn, (GDestroyNotify) g_ptr_array_unref, &error);
 }
 
 /**

@@ -12,6 +12,7 @@
 #include "signet-archive.h"
 #include "signet-document-private.h"
 #include "signet-journal-private.h"
+#include "signet-property-util.h"
 #include "signet-tracker-private.h"
 
 /**
@@ -106,10 +107,9 @@ network_changed_cb (GNetworkMonitor *monitor, gboolean available, gpointer user_
   SignetTracker *self = user_data;
   gboolean       online = g_network_monitor_get_network_available (monitor);
 
-  if (online == self->online)
+  if (!signet_property_set_boolean (G_OBJECT (self), &self->online, online,
+                                    properties[PROP_ONLINE]))
     return;
-  self->online = online;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ONLINE]);
   if (online)
     {
       self->failures = 0;
@@ -202,22 +202,14 @@ signet_tracker_set_property (GObject *object, guint prop_id, const GValue *value
   switch (prop_id)
     {
       case PROP_INTERVAL:
-        if (self->interval != g_value_get_uint (value))
-          {
-            self->interval = g_value_get_uint (value);
-            g_object_notify_by_pspec (object, pspec);
-            if (self->timer_id != 0)
-              signet_tracker_schedule (self);
-          }
+        if (signet_property_set_uint (object, &self->interval, g_value_get_uint (value), pspec)
+            && self->timer_id != 0)
+          signet_tracker_schedule (self);
         break;
       case PROP_FAST_INTERVAL:
-        if (self->fast_interval != g_value_get_uint (value))
-          {
-            self->fast_interval = g_value_get_uint (value);
-            g_object_notify_by_pspec (object, pspec);
-            if (self->timer_id != 0)
-              signet_tracker_schedule (self);
-          }
+        if (signet_property_set_uint (object, &self->fast_interval, g_value_get_uint (value), pspec)
+            && self->timer_id != 0)
+          signet_tracker_schedule (self);
         break;
       case PROP_ARCHIVE_FOLDER:
         {
@@ -226,20 +218,12 @@ signet_tracker_set_property (GObject *object, guint prop_id, const GValue *value
 
           if (folder == NULL || folder[0] == '\0')
             folder = fallback = signet_archive_get_default_folder ();
-          if (g_strcmp0 (self->archive_folder, folder) != 0)
-            {
-              g_free (self->archive_folder);
-              self->archive_folder = g_strdup (folder);
-              g_object_notify_by_pspec (object, pspec);
-            }
+          signet_property_set_string (object, &self->archive_folder, folder, pspec);
         }
         break;
       case PROP_DELETE_AFTER_ARCHIVING:
-        if (self->delete_after_archiving != g_value_get_boolean (value))
-          {
-            self->delete_after_archiving = g_value_get_boolean (value);
-            g_object_notify_by_pspec (object, pspec);
-          }
+        signet_property_set_boolean (object, &self->delete_after_archiving,
+                                     g_value_get_boolean (value), pspec);
         break;
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -443,19 +427,17 @@ signet_tracker_set_on_screen (SignetTracker *self, SignetDocument *document)
     signet_tracker_schedule (self);
 }
 
+#define GETTER(Ret, member, fallback)                                                              \
+  SIGNET_DEFINE_GETTER (SignetTracker, SIGNET_IS_TRACKER, Ret, signet_tracker_get_##member,        \
+                        member, fallback)
+
 /**
  * signet_tracker_get_on_screen:
  * @self: a #SignetTracker
  *
  * Returns: (transfer none) (nullable): the document a hand-over page shows
  */
-SignetDocument *
-signet_tracker_get_on_screen (SignetTracker *self)
-{
-  g_return_val_if_fail (SIGNET_IS_TRACKER (self), NULL);
-
-  return self->on_screen;
-}
+GETTER (SignetDocument *, on_screen, NULL)
 
 /**
  * signet_tracker_get_problem:
@@ -463,13 +445,7 @@ signet_tracker_get_on_screen (SignetTracker *self)
  *
  * Returns: (nullable): why the last round failed, %NULL after a good one
  */
-const GError *
-signet_tracker_get_problem (SignetTracker *self)
-{
-  g_return_val_if_fail (SIGNET_IS_TRACKER (self), NULL);
-
-  return self->problem;
-}
+GETTER (const GError *, problem, NULL)
 
 /**
  * signet_tracker_get_environment:
@@ -477,13 +453,7 @@ signet_tracker_get_problem (SignetTracker *self)
  *
  * Returns: the id of the environment whose requests it follows
  */
-const char *
-signet_tracker_get_environment (SignetTracker *self)
-{
-  g_return_val_if_fail (SIGNET_IS_TRACKER (self), NULL);
-
-  return self->environment;
-}
+GETTER (const char *, environment, NULL)
 
 /**
  * signet_tracker_get_client:
@@ -491,13 +461,7 @@ signet_tracker_get_environment (SignetTracker *self)
  *
  * Returns: (transfer none): the client it asks with
  */
-SignetClient *
-signet_tracker_get_client (SignetTracker *self)
-{
-  g_return_val_if_fail (SIGNET_IS_TRACKER (self), NULL);
-
-  return self->client;
-}
+GETTER (SignetClient *, client, NULL)
 
 /**
  * signet_tracker_get_online:
@@ -505,13 +469,7 @@ signet_tracker_get_client (SignetTracker *self)
  *
  * Returns: whether the network is there
  */
-gboolean
-signet_tracker_get_online (SignetTracker *self)
-{
-  g_return_val_if_fail (SIGNET_IS_TRACKER (self), FALSE);
-
-  return self->online;
-}
+GETTER (gboolean, online, FALSE)
 
 /**
  * signet_tracker_get_n_open:
