@@ -68,10 +68,9 @@ child_main (char **argv)
   g_autoptr (SignetJournal) journal = open_journal (NULL);
   g_autoptr (SignetClient) client = new_client (argv[2]);
   g_autoptr (GNetworkMonitor) monitor = test_network_monitor_new ();
-  g_autoptr (SignetOutbox) outbox = signet_outbox_new (journal, client, "sandbox", monitor);
+  g_autoptr (SignetOutbox) outbox = quick_outbox_new (journal, client, monitor, 20);
   GListModel *documents = signet_journal_get_documents (journal);
 
-  g_object_set (outbox, "retry-delay", 20, "max-retry-delay", 100, NULL);
   g_signal_connect (journal, "document-changed", G_CALLBACK (child_changed_cb), NULL);
   signet_outbox_start (outbox);
   if (g_list_model_get_n_items (documents) == N_FILES)
@@ -94,9 +93,7 @@ child_main (char **argv)
       return 4;
     }
 
-  for (;;)
-    g_main_context_iteration (NULL, TRUE);
-  return 1;
+  run_forever ();
 }
 
 /* }}} */

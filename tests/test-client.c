@@ -110,8 +110,7 @@ wait_result (ClientFixture *f)
 static GFile *
 write_pdf (ClientFixture *f, const char *name)
 {
-  static const char *const pages[] = { "A contract to sign", NULL };
-  g_autoptr (GBytes) pdf = make_pdf (pages);
+  g_autoptr (GBytes) pdf = make_pdf_page ("A contract to sign");
   g_autofree char *path = g_build_filename (f->dir, name, NULL);
   g_autoptr (GError) error = NULL;
 
@@ -442,8 +441,7 @@ assert_dir_holds (ClientFixture *f, const char *const *names)
 static void
 test_multi_round (ClientFixture *f, gconstpointer data)
 {
-  static const char *const pages[] = { "Customer: _SO1_\nDealer: _SO2_", NULL };
-  g_autoptr (GBytes) pdf = make_pdf (pages);
+  g_autoptr (GBytes) pdf = make_pdf_page ("Customer: _SO1_\nDealer: _SO2_");
   g_autofree char *path = g_build_filename (f->dir, "tagged.pdf", NULL);
   g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autoptr (SignetSignatureRequest) first = signet_signature_request_new ();

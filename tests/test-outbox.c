@@ -28,9 +28,8 @@
 static SignetOutbox *
 new_outbox (JournalFixture *jf)
 {
-  SignetOutbox *outbox = signet_outbox_new (jf->journal, jf->client, "sandbox", jf->monitor);
+  SignetOutbox *outbox = quick_outbox_new (jf->journal, jf->client, jf->monitor, 40);
 
-  g_object_set (outbox, "retry-delay", 40, "max-retry-delay", 200, NULL);
   signet_outbox_start (outbox);
   return outbox;
 }
