@@ -217,10 +217,7 @@ sign_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellab
 
   signed_pdf
     = signet_sandbox_pdf_sign (finish->content, finish->places, finish->name, finish->date, &error);
-  if (signed_pdf == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, signed_pdf, (GDestroyNotify) g_bytes_unref);
+  signet_sandbox_task_return_bytes (task, signed_pdf, error);
 }
 
 static void

@@ -108,6 +108,7 @@ struct _SignetSandbox
 /* signet-sandbox.c */
 gint64 signet_sandbox_now (SignetSandbox *self);
 char  *signet_sandbox_format_date (gint64 ms);
+void   signet_sandbox_task_return_bytes (GTask *task, GBytes *bytes, GError *error);
 void   signet_sandbox_changed (SignetSandbox *self);
 void   signet_sandbox_count (SignetSandbox *self, const char *metric);
 void   signet_sandbox_reply_json (SoupServerMessage *msg, guint status, JsonNode *node);

@@ -127,6 +127,17 @@ signet_sandbox_now (SignetSandbox *self)
   return g_get_real_time () / 1000 + self->clock_offset;
 }
 
+/* Ends a worker thread's task with @bytes (taken), or with @error (taken)
+ * when @bytes is NULL. */
+void
+signet_sandbox_task_return_bytes (GTask *task, GBytes *bytes, GError *error)
+{
+  if (bytes == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, bytes, (GDestroyNotify) g_bytes_unref);
+}
+
 /* The service's own examples give `modification` in Bratislava's local
  * time ("2022-06-21 14:30:44" for 1655814644472). */
 char *
