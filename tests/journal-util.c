@@ -349,6 +349,33 @@ quick_outbox_new (SignetJournal   *journal,
   return outbox;
 }
 
+SignetOutbox *
+journal_fixture_start_outbox (JournalFixture *jf)
+{
+  SignetOutbox *outbox = quick_outbox_new (jf->journal, jf->client, jf->monitor, 40);
+
+  signet_outbox_start (outbox);
+  return outbox;
+}
+
+char *
+journal_fixture_set_up_closed (JournalFixture *jf, gconstpointer data)
+{
+  char *path;
+
+  journal_fixture_set_up (jf, data);
+  path = g_strdup (signet_journal_get_path (jf->journal));
+  close_journal (g_steal_pointer (&jf->journal));
+  return path;
+}
+
+void
+journal_fixture_tear_down_closed (JournalFixture *jf, const char *path, gconstpointer data)
+{
+  jf->journal = open_journal (path);
+  journal_fixture_tear_down (jf, data);
+}
+
 void
 run_forever (void)
 {

@@ -75,6 +75,14 @@ SignetOutbox *quick_outbox_new (SignetJournal   *journal,
                                 SignetClient    *client,
                                 GNetworkMonitor *monitor,
                                 guint            retry_delay);
+/* quick_outbox_new() on the fixture's journal, retrying after 40 ms,
+ * started. */
+SignetOutbox *journal_fixture_start_outbox (JournalFixture *jf);
+/* The crash tests' parent: the fixture with its journal closed, for the
+ * child to open; returns the journal's path. The tear-down opens it
+ * again first. */
+char *journal_fixture_set_up_closed (JournalFixture *jf, gconstpointer data);
+void  journal_fixture_tear_down_closed (JournalFixture *jf, const char *path, gconstpointer data);
 /* A crash test's child: runs until one of its handlers exits. */
 G_NORETURN void run_forever (void);
 /* Every write asked for so far is done: the journal's one thread answers

@@ -344,8 +344,7 @@ typedef struct
 static void
 flow_start (FlowFixture *ff)
 {
-  ff->outbox = quick_outbox_new (ff->jf.journal, ff->jf.client, ff->jf.monitor, 40);
-  signet_outbox_start (ff->outbox);
+  ff->outbox = journal_fixture_start_outbox (&ff->jf);
   ff->tracker = signet_tracker_new (ff->jf.journal, ff->jf.client, "sandbox", ff->jf.monitor);
   g_object_set (ff->tracker, "interval", 50, "archive-folder", ff->folder, "delete-after-archiving",
                 TRUE, NULL);

@@ -111,9 +111,7 @@ typedef struct
 static void
 crash_set_up (CrashFixture *cf, gconstpointer data)
 {
-  journal_fixture_set_up (&cf->jf, data);
-  cf->db = g_strdup (signet_journal_get_path (cf->jf.journal));
-  close_journal (g_steal_pointer (&cf->jf.journal));
+  cf->db = journal_fixture_set_up_closed (&cf->jf, data);
   cf->kept = g_build_filename (g_get_user_data_dir (), "signet", "journal-kept", NULL);
   cf->folder = g_build_filename (g_get_user_data_dir (), "in", NULL);
   cf->data_home = g_strdup (g_get_user_data_dir ());
@@ -128,8 +126,7 @@ crash_set_up (CrashFixture *cf, gconstpointer data)
 static void
 crash_tear_down (CrashFixture *cf, gconstpointer data)
 {
-  cf->jf.journal = open_journal (cf->db);
-  journal_fixture_tear_down (&cf->jf, data);
+  journal_fixture_tear_down_closed (&cf->jf, cf->db, data);
   g_free (cf->db);
   g_free (cf->kept);
   g_free (cf->folder);

@@ -40,8 +40,7 @@ typedef struct
 static void
 start_outbox (DeletionsFixture *df)
 {
-  df->outbox = quick_outbox_new (df->jf.journal, df->jf.client, df->jf.monitor, 40);
-  signet_outbox_start (df->outbox);
+  df->outbox = journal_fixture_start_outbox (&df->jf);
 }
 
 static void

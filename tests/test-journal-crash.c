@@ -101,10 +101,8 @@ typedef struct
 static void
 crash_set_up (CrashFixture *cf, gconstpointer data)
 {
-  journal_fixture_set_up (&cf->jf, data);
   /* The child opens the journal itself. */
-  cf->db = g_strdup (signet_journal_get_path (cf->jf.journal));
-  close_journal (g_steal_pointer (&cf->jf.journal));
+  cf->db = journal_fixture_set_up_closed (&cf->jf, data);
   cf->file = write_pdf ("crash.pdf", NULL);
   cf->archive = g_build_filename (g_get_user_data_dir (), "Archive", NULL);
 }
@@ -112,8 +110,7 @@ crash_set_up (CrashFixture *cf, gconstpointer data)
 static void
 crash_tear_down (CrashFixture *cf, gconstpointer data)
 {
-  cf->jf.journal = open_journal (cf->db);
-  journal_fixture_tear_down (&cf->jf, data);
+  journal_fixture_tear_down_closed (&cf->jf, cf->db, data);
   g_free (cf->file);
   g_free (cf->archive);
   g_free (cf->db);

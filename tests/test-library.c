@@ -40,8 +40,7 @@ library_set_up (LibraryFixture *lf, gconstpointer data)
 
   journal_fixture_set_up (&lf->jf, data);
   folder = g_build_filename (g_get_user_data_dir (), "Archive", NULL);
-  lf->outbox = quick_outbox_new (lf->jf.journal, lf->jf.client, lf->jf.monitor, 40);
-  signet_outbox_start (lf->outbox);
+  lf->outbox = journal_fixture_start_outbox (&lf->jf);
   lf->tracker = signet_tracker_new (lf->jf.journal, lf->jf.client, "sandbox", lf->jf.monitor);
   g_object_set (lf->tracker, "interval", 50, "fast-interval", 20, "archive-folder", folder, NULL);
   signet_tracker_start (lf->tracker);

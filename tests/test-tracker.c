@@ -40,8 +40,7 @@ tracker_set_up (TrackerFixture *tf, gconstpointer data)
 {
   journal_fixture_set_up (&tf->jf, data);
   tf->folder = g_build_filename (g_get_user_data_dir (), "Archive", NULL);
-  tf->outbox = quick_outbox_new (tf->jf.journal, tf->jf.client, tf->jf.monitor, 40);
-  signet_outbox_start (tf->outbox);
+  tf->outbox = journal_fixture_start_outbox (&tf->jf);
   tf->tracker = signet_tracker_new (tf->jf.journal, tf->jf.client, "sandbox", tf->jf.monitor);
   g_object_set (tf->tracker, "interval", 50, "fast-interval", 20, "archive-folder", tf->folder,
                 NULL);
