@@ -9,23 +9,14 @@
 
 #include "journal-util.h"
 
-#include <glib/gstdio.h>
+#include "bench-util.h"
 
-static gboolean
-flag_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
+#include <glib/gstdio.h>
 
 void
 run_for (guint milliseconds)
 {
-  gboolean done = FALSE;
-
-  g_timeout_add (milliseconds, flag_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
+  bench_run_for (milliseconds);
 }
 
 SignetJournal *
