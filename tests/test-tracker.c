@@ -221,10 +221,8 @@ static void
 test_canceled (TrackerFixture *tf, gconstpointer data)
 {
   g_autoptr (SignetDocument) document = send_rounds (tf, "cancel.pdf", 1, NULL);
-  g_autofree char *path
-    = g_strdup_printf ("/sandbox/cancel/%s", signet_document_get_signature_request_id (document));
-  g_autoptr (JsonNode) reply = fixture_json (&tf->jf.sandbox, "POST", path, NULL, 200);
 
+  sandbox_control (&tf->jf.sandbox, "cancel", document);
   wait_status (document, SIGNET_DOCUMENT_STATUS_CANCELED, 10);
   g_assert_cmpint (signet_document_get_state (document), ==, SIGNET_DOCUMENT_STATE_CANCELED);
   g_assert_null (signet_document_get_archive_path (document));
