@@ -36,6 +36,16 @@ bench_parse_options (int                *argc,
   return g_option_context_parse (context, argc, argv, NULL) && *argc == n_arguments + 1;
 }
 
+/* The same for a benchmark whose one option is `--runs N` (N ≥ 1). */
+gboolean
+bench_parse_runs (int *argc, char ***argv, int *runs, const char *parameters, int n_arguments)
+{
+  const GOptionEntry entries[]
+    = { { "runs", 0, 0, G_OPTION_ARG_INT, runs, "Repetitions", "N" }, { NULL } };
+
+  return bench_parse_options (argc, argv, entries, parameters, n_arguments) && *runs >= 1;
+}
+
 /* Says how to call @program; returns the exit status for a wrong call. */
 int
 bench_usage (const char *program, const char *usage)
@@ -258,6 +268,27 @@ bench_median (double *values, guint n)
   g_assert (n > 0);
   qsort (values, n, sizeof *values, compare_doubles);
   return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+}
+
+/* A row of bench_print(): the medians of @runs times of Signet's code and
+ * of the reference. */
+BenchResult
+bench_compare (const char *name,
+               double     *signet_times,
+               double     *reference_times,
+               guint       runs,
+               double      target,
+               gint64      signet_peak_kib,
+               gint64      reference_peak_kib)
+{
+  return (BenchResult){ name,
+                        "ms",
+                        bench_median (signet_times, runs),
+                        bench_median (reference_times, runs),
+                        target,
+                        signet_peak_kib,
+                        reference_peak_kib,
+                        runs };
 }
 
 /* Runs a reference program to its end: its wall time, and the peak

@@ -18,7 +18,9 @@ gboolean bench_parse_options (int                *argc,
                               const GOptionEntry *entries,
                               const char         *parameters,
                               int                 n_arguments);
-int      bench_usage (const char *program, const char *usage);
+gboolean
+    bench_parse_runs (int *argc, char ***argv, int *runs, const char *parameters, int n_arguments);
+int bench_usage (const char *program, const char *usage);
 GString *
 bench_pdf_new_page (const char *version, const char *width, const char *height, gsize *offsets);
 void   bench_pdf_append_xref (GString     *pdf,
@@ -56,6 +58,13 @@ typedef struct
 } BenchResult;
 
 double        bench_median (double *values, guint n);
+BenchResult   bench_compare (const char *name,
+                             double     *signet_times,
+                             double     *reference_times,
+                             guint       runs,
+                             double      target,
+                             gint64      signet_peak_kib,
+                             gint64      reference_peak_kib);
 gboolean      bench_run_command (const char *const *argv,
                                  const char        *stdin_path,
                                  double            *milliseconds,

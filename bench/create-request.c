@@ -24,10 +24,8 @@
 #include <glib/gstdio.h>
 #include <stdio.h>
 
-#include "bench-util.h"
-#include "signet-client.h"
+#include "bench-client.h"
 
-#define KEY       "bench_0123456789abcdef"
 #define MEGABYTES 10
 
 /* One create by the client: its time, its peak above idle, its longest
@@ -40,26 +38,10 @@ run_signet (SignetClient     *client,
             gint64           *peak_kib,
             double           *stall_ms)
 {
-  g_autoptr (SignetSignatureRequest) request = signet_signature_request_new ();
-  g_autoptr (SignetCreatedRequest) created = NULL;
-  g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (GAsyncResult) pending = NULL;
-  g_autoptr (GError) error = NULL;
-  gint64 idle, start;
-  guint  meter;
+  gint64 idle, peak;
 
-  signet_signature_request_set_file (request, file);
-  idle = bench_memory_reset_peak ();
-  start = g_get_monotonic_time ();
-  meter = bench_stall_meter_start ();
-  signet_client_create_signature_request_async (client, request, flags, NULL, bench_store_result,
-                                                &pending);
-  result = bench_wait_result (&pending);
-  *stall_ms = bench_stall_meter_stop (meter) / 1000.0;
-  created = signet_client_create_signature_request_finish (client, result, &error);
-  *milliseconds = (g_get_monotonic_time () - start) / 1000.0;
-  g_assert_no_error (error);
-  *peak_kib = bench_memory_peak () - idle;
+  bench_client_create (client, file, flags, milliseconds, &idle, &peak, stall_ms);
+  *peak_kib = peak - idle;
 }
 
 /* The reference: a shell makes the JSON body with base64 (unless the body
@@ -100,14 +82,9 @@ run_reference (const char *script, const char *mode, double *milliseconds, gint6
 int
 main (int argc, char *argv[])
 {
-  int          runs = 5;
-  GOptionEntry entries[]
-    = { { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Repetitions", "N" }, { NULL } };
+  int runs = 5;
   g_autoptr (GSubprocess) sandbox = NULL;
   g_autoptr (SignetClient) client = NULL;
-  g_autoptr (SignetCounter) counter = NULL;
-  g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (GAsyncResult) pending = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (GFile) file = NULL;
   g_autofree char   *dir = NULL;
@@ -129,7 +106,7 @@ main (int argc, char *argv[])
     N_SERIES
   };
 
-  if (!bench_parse_options (&argc, &argv, entries, "SIGNET-SANDBOX", 1) || runs < 1)
+  if (!bench_parse_runs (&argc, &argv, &runs, "SIGNET-SANDBOX", 1))
     return bench_usage (argv[0], "SIGNET-SANDBOX [--runs N]");
 
   dir = g_dir_make_tmp ("signet-bench-XXXXXX", &error);
@@ -139,21 +116,13 @@ main (int argc, char *argv[])
   bench_write_pdf (path, size);
   file = g_file_new_for_path (path);
 
-  sandbox = bench_spawn_sandbox (argv[1], KEY, &base_url, &error);
-  g_assert_no_error (error);
-  client = signet_client_new (base_url, KEY, &error);
-  g_assert_no_error (error);
+  /* Warmed up: the session and its connection, GIO's thread pool; the
+   * page cache has the file. */
+  client = bench_client_new (argv[1], &sandbox, &base_url);
   g_setenv ("FILE", path, TRUE);
   g_setenv ("BODY", body, TRUE);
-  g_setenv ("KEY", KEY, TRUE);
+  g_setenv ("KEY", BENCH_KEY, TRUE);
   g_setenv ("URL", base_url, TRUE);
-
-  /* Warm up both: the session and its connection, GIO's thread pool, the
-   * page cache with the file. */
-  signet_client_get_counter_async (client, NULL, bench_store_result, &pending);
-  result = bench_wait_result (&pending);
-  counter = signet_client_get_counter_finish (client, result, &error);
-  g_assert_no_error (error);
 
   times = g_new0 (double, N_SERIES *runs);
   for (int run = -1; run < runs; run++)
@@ -178,14 +147,8 @@ main (int argc, char *argv[])
           times[s * runs + run] = t[s];
     }
 
-  results[0] = (BenchResult){ "create 10 MB inline (E1)",
-                              "ms",
-                              bench_median (&times[INLINE * runs], runs),
-                              bench_median (&times[INLINE_REF * runs], runs),
-                              1.2,
-                              peak_signet,
-                              peak_reference,
-                              runs };
+  results[0] = bench_compare ("create 10 MB inline (E1)", &times[INLINE * runs],
+                              &times[INLINE_REF * runs], runs, 1.2, peak_signet, peak_reference);
   results[1] = (BenchResult){ "create 10 MB inline, body ready",
                               "ms",
                               results[0].signet,
@@ -194,14 +157,8 @@ main (int argc, char *argv[])
                               peak_signet,
                               -1,
                               runs };
-  results[2] = (BenchResult){ "create 10 MB upload first (E2+E1)",
-                              "ms",
-                              bench_median (&times[FIRST * runs], runs),
-                              bench_median (&times[FIRST_REF * runs], runs),
-                              1.2,
-                              peak_signet,
-                              peak_reference,
-                              runs };
+  results[2] = bench_compare ("create 10 MB upload first (E2+E1)", &times[FIRST * runs],
+                              &times[FIRST_REF * runs], runs, 1.2, peak_signet, peak_reference);
   /* Memory: the peak above idle against the file's size. */
   results[3] = (BenchResult){ "create 10 MB: peak above idle/file",
                               "MB",

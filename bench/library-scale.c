@@ -244,25 +244,12 @@ main (int argc, char *argv[])
                   reference.keystroke, library.filter_only, reference.filter_only);
         }
 
-      results[n_results++] = (BenchResult){
-        .name = sizes[s] >= 10000 ? "library first frame, 10k" : "library first frame, 1k",
-        .unit = "ms",
-        .signet = bench_median (frames[0], n),
-        .reference = bench_median (frames[1], n),
-        .signet_peak_kib = -1,
-        .reference_peak_kib = -1,
-        .runs = n,
-      };
-      results[n_results++] = (BenchResult){
-        .name
-        = sizes[s] >= 10000 ? "library keystroke filter, 10k" : "library keystroke filter, 1k",
-        .unit = "ms",
-        .signet = bench_median (keys[0], n),
-        .reference = bench_median (keys[1], n),
-        .signet_peak_kib = -1,
-        .reference_peak_kib = -1,
-        .runs = n,
-      };
+      results[n_results++]
+        = bench_compare (sizes[s] >= 10000 ? "library first frame, 10k" : "library first frame, 1k",
+                         frames[0], frames[1], n, 0, -1, -1);
+      results[n_results++] = bench_compare (sizes[s] >= 10000 ? "library keystroke filter, 10k"
+                                                              : "library keystroke filter, 1k",
+                                            keys[0], keys[1], n, 0, -1, -1);
 
       g_object_run_dispose (G_OBJECT (journal));
       bench_remove_tree (folder);

@@ -147,9 +147,7 @@ run_pdftoppm (const char *path,
 int
 main (int argc, char *argv[])
 {
-  int          runs = 5;
-  GOptionEntry entries[]
-    = { { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Repetitions", "N" }, { NULL } };
+  int runs = 5;
   g_autoptr (SignetPdfRenderer) renderer = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (GFile) file = NULL;
@@ -164,7 +162,7 @@ main (int argc, char *argv[])
   double             stall;
   guint              meter;
 
-  if (!bench_parse_options (&argc, &argv, entries, NULL, 0) || runs < 1)
+  if (!bench_parse_runs (&argc, &argv, &runs, NULL, 0))
     return bench_usage (argv[0], "[--runs N]");
 
   dir = g_dir_make_tmp ("signet-bench-XXXXXX", &error);
@@ -201,22 +199,10 @@ main (int argc, char *argv[])
   render_pages (renderer, 0, 199, THUMBNAIL_WIDTH / A4_WIDTH);
   stall = bench_stall_meter_stop (meter) / 1000.0;
 
-  results[0] = (BenchResult){ "preview: page 1 of 50 at 96 dpi",
-                              "ms",
-                              bench_median (&times[0], runs),
-                              bench_median (&times[runs], runs),
-                              1.1,
-                              peak_signet,
-                              peak_reference,
-                              runs };
-  results[1] = (BenchResult){ "preview: 50 thumbnails, 96 px",
-                              "ms",
-                              bench_median (&times[2 * runs], runs),
-                              bench_median (&times[3 * runs], runs),
-                              1.2,
-                              peak_signet,
-                              peak_reference,
-                              runs };
+  results[0] = bench_compare ("preview: page 1 of 50 at 96 dpi", &times[0], &times[runs], runs, 1.1,
+                              peak_signet, peak_reference);
+  results[1] = bench_compare ("preview: 50 thumbnails, 96 px", &times[2 * runs], &times[3 * runs],
+                              runs, 1.2, peak_signet, peak_reference);
   results[2] = (BenchResult){ "main-loop stall, 200 thumbnails", "ms", stall, 50, 1.0, -1, -1, 1 };
   bench_print (results, G_N_ELEMENTS (results));
 

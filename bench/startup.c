@@ -96,9 +96,7 @@ first_frame (Display *display, int damage_event, const char *program, gint64 *pe
 int
 main (int argc, char *argv[])
 {
-  int          runs = 10;
-  GOptionEntry entries[]
-    = { { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Repetitions", "N" }, { NULL } };
+  int runs = 10;
   g_autoptr (GError) error = NULL;
   g_autofree double *signet = NULL;
   g_autofree double *reference = NULL;
@@ -108,7 +106,7 @@ main (int argc, char *argv[])
   Display           *display;
   int                damage_event, damage_error;
 
-  if (!bench_parse_options (&argc, &argv, entries, "SIGNET MINIMAL-WINDOW", 2) || runs < 1)
+  if (!bench_parse_runs (&argc, &argv, &runs, "SIGNET MINIMAL-WINDOW", 2))
     return bench_usage (argv[0], "SIGNET MINIMAL-WINDOW [--runs N]");
 
   display = XOpenDisplay (NULL);
@@ -155,14 +153,8 @@ main (int argc, char *argv[])
         }
     }
 
-  result = (BenchResult){ "start-up to first frame",
-                          "ms",
-                          bench_median (signet, runs),
-                          bench_median (reference, runs),
-                          1.3,
-                          peak_signet,
-                          peak_reference,
-                          runs };
+  result = bench_compare ("start-up to first frame", signet, reference, runs, 1.3, peak_signet,
+                          peak_reference);
   bench_print (&result, 1);
 
   XCloseDisplay (display);

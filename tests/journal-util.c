@@ -9,23 +9,14 @@
 
 #include "journal-util.h"
 
-#include <glib/gstdio.h>
+#include "bench-util.h"
 
-static gboolean
-flag_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
+#include <glib/gstdio.h>
 
 void
 run_for (guint milliseconds)
 {
-  gboolean done = FALSE;
-
-  g_timeout_add (milliseconds, flag_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
+  bench_run_for (milliseconds);
 }
 
 SignetJournal *
@@ -335,6 +326,124 @@ has_event (GPtrArray *events, const char *kind)
     if (g_str_equal (((SignetJournalEvent *) events->pdata[i])->kind, kind))
       return TRUE;
   return FALSE;
+}
+
+SignetOutbox *
+quick_outbox_new (SignetJournal   *journal,
+                  SignetClient    *client,
+                  GNetworkMonitor *monitor,
+                  guint            retry_delay)
+{
+  SignetOutbox *outbox = signet_outbox_new (journal, client, "sandbox", monitor);
+
+  g_object_set (outbox, "retry-delay", retry_delay, "max-retry-delay", 5 * retry_delay, NULL);
+  return outbox;
+}
+
+SignetOutbox *
+journal_fixture_start_outbox (JournalFixture *jf)
+{
+  SignetOutbox *outbox = quick_outbox_new (jf->journal, jf->client, jf->monitor, 40);
+
+  signet_outbox_start (outbox);
+  return outbox;
+}
+
+char *
+journal_fixture_set_up_closed (JournalFixture *jf, gconstpointer data)
+{
+  char *path;
+
+  journal_fixture_set_up (jf, data);
+  path = g_strdup (signet_journal_get_path (jf->journal));
+  close_journal (g_steal_pointer (&jf->journal));
+  return path;
+}
+
+void
+journal_fixture_tear_down_closed (JournalFixture *jf, const char *path, gconstpointer data)
+{
+  jf->journal = open_journal (path);
+  journal_fixture_tear_down (jf, data);
+}
+
+void
+run_forever (void)
+{
+  for (;;)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Every write asked for so far is done: the journal's one thread answers
+ * in order. */
+void
+journal_barrier (JournalFixture *jf, SignetDocument *document)
+{
+  g_autoptr (GPtrArray) events = journal_events (jf->journal, document);
+}
+
+SignetDocument *
+send_open (JournalFixture *jf, const char *name)
+{
+  g_autofree char *path = write_pdf (name, NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (SignetSignatureRequest) request = signet_signature_request_new ();
+  SignetDocument *document;
+
+  signet_signature_request_set_file (request, file);
+  document = journal_add (jf->journal, &request, 1);
+  wait_status (document, SIGNET_DOCUMENT_STATUS_OPEN, 10);
+  journal_barrier (jf, document);
+  return document;
+}
+
+GPtrArray *
+rounds_new (SignetSignatureRequest *first, guint n_rounds, GDateTime *expiration)
+{
+  GPtrArray *rounds = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < n_rounds; i++)
+    {
+      SignetSignatureRequest *request;
+      g_autofree char        *field = g_strdup_printf ("_SO%u_", i + 1);
+
+      if (i == 0)
+        {
+          request = first;
+          if (n_rounds > 1)
+            signet_signature_request_set_preprocessing (request, SIGNET_DOCUMENT_STATE_TAGS);
+        }
+      else
+        {
+          request = signet_signature_request_new ();
+          signet_signature_request_set_change_state (request, SIGNET_DOCUMENT_STATE_TOSIGN);
+        }
+      if (n_rounds > 1)
+        signet_signature_request_add_allowed_field (request, SIGNET_FIELD_TYPE_SIGNATURE, field);
+      if (expiration != NULL)
+        signet_signature_request_set_expiration (request, expiration);
+      g_ptr_array_add (rounds, request);
+    }
+  return rounds;
+}
+
+void
+sandbox_control (Fixture *fx, const char *what, SignetDocument *document)
+{
+  g_autofree char *path
+    = g_strdup_printf ("/sandbox/%s/%s", what, signet_document_get_signature_request_id (document));
+  g_autoptr (JsonNode) reply = fixture_json (fx, "POST", path, "{\"name\": \"Eva\"}", 200);
+}
+
+gboolean
+sandbox_has (Fixture *fx, const char *document_id)
+{
+  g_autofree char *path = g_strdup_printf ("/JSON/document/metadata/%s", document_id);
+  g_autoptr (Response) response = fixture_send (fx, "GET", path, TEST_KEY, NULL, NULL, NULL);
+
+  g_assert_no_error (response->error);
+  g_assert_true (response->status == 200 || response->status == 404);
+  return response->status == 200;
 }
 
 void

@@ -12,6 +12,7 @@
 #include "signet-client.h"
 #include "signet-document.h"
 #include "signet-journal.h"
+#include "signet-outbox.h"
 #include "signet-sync.h"
 
 G_BEGIN_DECLS
@@ -68,5 +69,33 @@ GPtrArray *file_batch (const char *const *paths, guint n);
 GSubprocess *spawn_self (const char *data_home, const char *const *args);
 GPtrArray   *journal_events (SignetJournal *journal, SignetDocument *document);
 gboolean     has_event (GPtrArray *events, const char *kind);
+/* An outbox for the sandbox that retries after @retry_delay ms, then
+ * after up to five times that. */
+SignetOutbox *quick_outbox_new (SignetJournal   *journal,
+                                SignetClient    *client,
+                                GNetworkMonitor *monitor,
+                                guint            retry_delay);
+/* quick_outbox_new() on the fixture's journal, retrying after 40 ms,
+ * started. */
+SignetOutbox *journal_fixture_start_outbox (JournalFixture *jf);
+/* The crash tests' parent: the fixture with its journal closed, for the
+ * child to open; returns the journal's path. The tear-down opens it
+ * again first. */
+char *journal_fixture_set_up_closed (JournalFixture *jf, gconstpointer data);
+void  journal_fixture_tear_down_closed (JournalFixture *jf, const char *path, gconstpointer data);
+/* A crash test's child: runs until one of its handlers exits. */
+G_NORETURN void run_forever (void);
+/* Every write asked for so far is done: the journal's one thread answers
+ * in order. */
+void journal_barrier (JournalFixture *jf, SignetDocument *document);
+/* A request for @name added to the journal and sent: open on the server. */
+SignetDocument *send_open (JournalFixture *jf, const char *name);
+/* @n_rounds rounds starting with @first (taken): the first prepares the
+ * tags, each round may sign its own field _SO1_, _SO2_… */
+GPtrArray *rounds_new (SignetSignatureRequest *first, guint n_rounds, GDateTime *expiration);
+/* POST /sandbox/@what/ID for @document's request, as signer "Eva". */
+void sandbox_control (Fixture *fx, const char *what, SignetDocument *document);
+/* Whether the sandbox still keeps the document @document_id. */
+gboolean sandbox_has (Fixture *fx, const char *document_id);
 
 G_END_DECLS

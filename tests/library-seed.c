@@ -38,46 +38,17 @@ add (const char *environment,
 {
   g_autofree char *path = write_pdf (name, NULL);
   g_autoptr (GFile) file = g_file_new_for_path (path);
-  g_autoptr (GPtrArray) rounds = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) rounds
+    = rounds_new (signer_request_new (file, signer, email), n_rounds, expiration);
   g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
   SignetDocument *document;
 
-  for (guint i = 0; i < n_rounds; i++)
-    {
-      SignetSignatureRequest *request;
-      g_autofree char        *field = g_strdup_printf ("_SO%u_", i + 1);
-
-      if (i == 0)
-        {
-          request = signer_request_new (file, signer, email);
-          if (n_rounds > 1)
-            signet_signature_request_set_preprocessing (request, SIGNET_DOCUMENT_STATE_TAGS);
-        }
-      else
-        {
-          request = signet_signature_request_new ();
-          signet_signature_request_set_change_state (request, SIGNET_DOCUMENT_STATE_TOSIGN);
-        }
-      if (n_rounds > 1)
-        signet_signature_request_add_allowed_field (request, SIGNET_FIELD_TYPE_SIGNATURE, field);
-      if (expiration != NULL)
-        signet_signature_request_set_expiration (request, expiration);
-      g_ptr_array_add (rounds, request);
-    }
   signet_journal_add_async (journal, environment, (SignetSignatureRequest **) rounds->pdata,
                             n_rounds, NULL, result_cb, &result);
   document = signet_journal_add_finish (journal, wait_for (&result), &error);
   g_assert_no_error (error);
   return document;
-}
-
-static void
-control (const char *what, SignetDocument *document)
-{
-  g_autofree char *path
-    = g_strdup_printf ("/sandbox/%s/%s", what, signet_document_get_signature_request_id (document));
-  g_autoptr (JsonNode) reply = fixture_json (&fx, "POST", path, "{\"name\": \"Eva\"}", 200);
 }
 
 static void
@@ -119,8 +90,7 @@ main (int argc, char *argv[])
   journal = open_journal (NULL);
   client = signet_client_new (fx.base, DEMO_KEY, &error);
   g_assert_no_error (error);
-  outbox = signet_outbox_new (journal, client, "sandbox", NULL);
-  g_object_set (outbox, "retry-delay", 40, "max-retry-delay", 200, NULL);
+  outbox = quick_outbox_new (journal, client, NULL, 40);
   tracker = signet_tracker_new (journal, client, "sandbox", NULL);
   g_object_set (tracker, "interval", 100, "fast-interval", 50, "archive-folder", argv[2], NULL);
   signet_outbox_start (outbox);
@@ -148,9 +118,9 @@ main (int argc, char *argv[])
   while (signet_document_get_state (rounds) != SIGNET_DOCUMENT_STATE_TOSIGN)
     g_main_context_iteration (NULL, TRUE);
 
-  control ("sign", rounds);
-  control ("sign", signed_);
-  control ("cancel", cancelled);
+  sandbox_control (&fx, "sign", rounds);
+  sandbox_control (&fx, "sign", signed_);
+  sandbox_control (&fx, "cancel", cancelled);
   {
     g_autofree char *path
       = g_strdup_printf ("/JSON/document/%s", signet_document_get_document_id (vanished));

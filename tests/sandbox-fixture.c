@@ -300,8 +300,7 @@ create_in_state (Fixture    *fx,
                  const char *state,
                  char      **document_id)
 {
-  static const char *const pages[] = { "A contract to sign", NULL };
-  g_autoptr (GBytes) default_pdf = pdf ? NULL : make_pdf (pages);
+  g_autoptr (GBytes) default_pdf = pdf ? NULL : make_pdf_page ("A contract to sign");
   g_autofree char *content = base64_of (pdf ? pdf : default_pdf);
   g_autofree char *body
     = g_strdup_printf ("{%s \"filedata\": {\"content\": \"%s\", \"filename\": \"contract.pdf\", "
@@ -402,6 +401,22 @@ make_pdf (const char *const *pages)
 
 /* A one-page PDF with a signature acrofield @name at x 300–500, y 100–150
  * (from the bottom), written by hand: cairo writes no form fields. */
+GBytes *
+make_pdf_page (const char *text)
+{
+  const char *const pages[] = { text, NULL };
+
+  return make_pdf (pages);
+}
+
+char *
+pdf_page_base64 (const char *text)
+{
+  g_autoptr (GBytes) pdf = make_pdf_page (text);
+
+  return base64_of (pdf);
+}
+
 GBytes *
 make_pdf_with_signature_field (const char *name)
 {

@@ -70,7 +70,10 @@ void  fixture_wait (gboolean *flag, guint seconds);
 guint fixture_timeout (guint seconds);
 GBytes *fixture_download (Fixture *fx, const char *document_id);
 
-GBytes  *make_pdf (const char *const *pages);
+GBytes *make_pdf (const char *const *pages);
+/* A PDF of one page that reads @text, and the same in base64. */
+GBytes  *make_pdf_page (const char *text);
+char    *pdf_page_base64 (const char *text);
 GBytes  *make_pdf_with_signature_field (const char *name);
 char    *pdf_text (GBytes *pdf, int page);
 int      pdf_n_pages (GBytes *pdf);

@@ -198,8 +198,7 @@ static void
 disk_set_up (DiskFixture *df, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  static const char *const pages[] = { "Contract _SO1_", NULL };
-  g_autoptr (GBytes) pdf = make_pdf (pages);
+  g_autoptr (GBytes) pdf = make_pdf_page ("Contract _SO1_");
   g_autofree char *request_id = NULL;
 
   journal_fixture_set_up (&df->jf, data);
@@ -345,9 +344,7 @@ typedef struct
 static void
 flow_start (FlowFixture *ff)
 {
-  ff->outbox = signet_outbox_new (ff->jf.journal, ff->jf.client, "sandbox", ff->jf.monitor);
-  g_object_set (ff->outbox, "retry-delay", 40, "max-retry-delay", 200, NULL);
-  signet_outbox_start (ff->outbox);
+  ff->outbox = journal_fixture_start_outbox (&ff->jf);
   ff->tracker = signet_tracker_new (ff->jf.journal, ff->jf.client, "sandbox", ff->jf.monitor);
   g_object_set (ff->tracker, "interval", 50, "archive-folder", ff->folder, "delete-after-archiving",
                 TRUE, NULL);
@@ -396,38 +393,6 @@ flow_tear_down (FlowFixture *ff, gconstpointer data)
   journal_fixture_tear_down (&ff->jf, data);
 }
 
-/* Every write asked for so far is done: the journal's one thread answers
- * in order. */
-static void
-journal_barrier (FlowFixture *ff, SignetDocument *document)
-{
-  g_autoptr (GPtrArray) events = journal_events (ff->jf.journal, document);
-}
-
-static SignetDocument *
-send_open (FlowFixture *ff, const char *name)
-{
-  g_autofree char *path = write_pdf (name, NULL);
-  g_autoptr (GFile) file = g_file_new_for_path (path);
-  g_autoptr (SignetSignatureRequest) request = signet_signature_request_new ();
-  SignetDocument *document;
-
-  signet_signature_request_set_file (request, file);
-  document = journal_add (ff->jf.journal, &request, 1);
-  wait_status (document, SIGNET_DOCUMENT_STATUS_OPEN, 10);
-  journal_barrier (ff, document);
-  return document;
-}
-
-static void
-sign (FlowFixture *ff, SignetDocument *document)
-{
-  g_autofree char *path
-    = g_strdup_printf ("/sandbox/sign/%s", signet_document_get_signature_request_id (document));
-  g_autoptr (JsonNode) reply
-    = fixture_json (&ff->jf.sandbox, "POST", path, "{\"name\": \"Eva\"}", 200);
-}
-
 /* The PDFs in the archive folder, and no hidden download left. */
 static void
 wait_archive_files (FlowFixture *ff, guint n)
@@ -458,7 +423,7 @@ static gboolean
 archive_with_fault (FlowFixture *ff, guint n, guint serial)
 {
   g_autofree char *name = g_strdup_printf ("Flow %u.pdf", serial);
-  g_autoptr (SignetDocument) document = send_open (ff, name);
+  g_autoptr (SignetDocument) document = send_open (&ff->jf, name);
   g_autofree char *request_id = g_strdup (signet_document_get_signature_request_id (document));
   g_autofree char *document_id = g_strdup (signet_document_get_document_id (document));
   g_autoptr (GPtrArray) events = NULL;
@@ -467,7 +432,7 @@ archive_with_fault (FlowFixture *ff, guint n, guint serial)
   gint64           deadline = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
 
   journal_fault_vfs_arm_sticky (JOURNAL_FAULT_WRITE, n, SQLITE_FULL);
-  sign (ff, document);
+  sandbox_control (&ff->jf.sandbox, "sign", document);
   /* The person is told, in the document's last error. As the journal
    * grows a write may touch one page less: then the flow had fewer write
    * points, and this one was not reached. */
@@ -476,7 +441,7 @@ archive_with_fault (FlowFixture *ff, guint n, guint serial)
       if (journal_fault_vfs_fired () == 0
           && signet_document_get_status (document) == SIGNET_DOCUMENT_STATUS_ARCHIVED)
         {
-          journal_barrier (ff, document);
+          journal_barrier (&ff->jf, document);
           if (journal_fault_vfs_fired () == 0)
             {
               journal_fault_vfs_disarm ();
@@ -492,7 +457,7 @@ archive_with_fault (FlowFixture *ff, guint n, guint serial)
       g_usleep (1000);
     }
   told = g_strdup (signet_document_get_last_error (document));
-  journal_barrier (ff, document);
+  journal_barrier (&ff->jf, document);
   journal_fault_vfs_disarm ();
   g_test_message ("Write %u: %s, told “%s”", n,
                   signet_document_status_to_string (signet_document_get_status (document)), told);
@@ -505,7 +470,7 @@ archive_with_fault (FlowFixture *ff, guint n, guint serial)
   again = signet_journal_find (ff->jf.journal, request_id);
   g_assert_nonnull (again);
   wait_status (again, SIGNET_DOCUMENT_STATUS_ARCHIVED, 15);
-  journal_barrier (ff, again);
+  journal_barrier (&ff->jf, again);
   g_assert_nonnull (signet_document_get_archive_path (again));
   g_assert_true (g_file_test (signet_document_get_archive_path (again), G_FILE_TEST_IS_REGULAR));
   events = journal_events (ff->jf.journal, again);
@@ -532,12 +497,12 @@ test_journal_faults (FlowFixture *ff, gconstpointer data)
   guint writes, reached = 0;
 
   {
-    g_autoptr (SignetDocument) document = send_open (ff, "Counted.pdf");
+    g_autoptr (SignetDocument) document = send_open (&ff->jf, "Counted.pdf");
 
     journal_fault_vfs_reset_counts ();
-    sign (ff, document);
+    sandbox_control (&ff->jf.sandbox, "sign", document);
     wait_status (document, SIGNET_DOCUMENT_STATUS_ARCHIVED, 15);
-    journal_barrier (ff, document);
+    journal_barrier (&ff->jf, document);
     writes = journal_fault_vfs_count (JOURNAL_FAULT_WRITE);
     g_assert_null (signet_document_get_last_error (document));
     wait_archive_files (ff, 1);

@@ -68,10 +68,9 @@ child_main (char **argv)
   g_autoptr (SignetJournal) journal = open_journal (NULL);
   g_autoptr (SignetClient) client = new_client (argv[2]);
   g_autoptr (GNetworkMonitor) monitor = test_network_monitor_new ();
-  g_autoptr (SignetOutbox) outbox = signet_outbox_new (journal, client, "sandbox", monitor);
+  g_autoptr (SignetOutbox) outbox = quick_outbox_new (journal, client, monitor, 20);
   GListModel *documents = signet_journal_get_documents (journal);
 
-  g_object_set (outbox, "retry-delay", 20, "max-retry-delay", 100, NULL);
   g_signal_connect (journal, "document-changed", G_CALLBACK (child_changed_cb), NULL);
   signet_outbox_start (outbox);
   if (g_list_model_get_n_items (documents) == N_FILES)
@@ -94,9 +93,7 @@ child_main (char **argv)
       return 4;
     }
 
-  for (;;)
-    g_main_context_iteration (NULL, TRUE);
-  return 1;
+  run_forever ();
 }
 
 /* }}} */
@@ -114,9 +111,7 @@ typedef struct
 static void
 crash_set_up (CrashFixture *cf, gconstpointer data)
 {
-  journal_fixture_set_up (&cf->jf, data);
-  cf->db = g_strdup (signet_journal_get_path (cf->jf.journal));
-  close_journal (g_steal_pointer (&cf->jf.journal));
+  cf->db = journal_fixture_set_up_closed (&cf->jf, data);
   cf->kept = g_build_filename (g_get_user_data_dir (), "signet", "journal-kept", NULL);
   cf->folder = g_build_filename (g_get_user_data_dir (), "in", NULL);
   cf->data_home = g_strdup (g_get_user_data_dir ());
@@ -131,8 +126,7 @@ crash_set_up (CrashFixture *cf, gconstpointer data)
 static void
 crash_tear_down (CrashFixture *cf, gconstpointer data)
 {
-  cf->jf.journal = open_journal (cf->db);
-  journal_fixture_tear_down (&cf->jf, data);
+  journal_fixture_tear_down_closed (&cf->jf, cf->db, data);
   g_free (cf->db);
   g_free (cf->kept);
   g_free (cf->folder);

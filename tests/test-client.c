@@ -110,8 +110,7 @@ wait_result (ClientFixture *f)
 static GFile *
 write_pdf (ClientFixture *f, const char *name)
 {
-  static const char *const pages[] = { "A contract to sign", NULL };
-  g_autoptr (GBytes) pdf = make_pdf (pages);
+  g_autoptr (GBytes) pdf = make_pdf_page ("A contract to sign");
   g_autofree char *path = g_build_filename (f->dir, name, NULL);
   g_autoptr (GError) error = NULL;
 
@@ -168,6 +167,20 @@ try_counter (ClientFixture *f, SignetClient *client, GError **error)
   signet_client_get_counter_async (client, NULL, result_cb, f);
   result = wait_result (f);
   return signet_client_get_counter_finish (client, result, error);
+}
+
+/* Asks for the counter through @client, which must fail with @code and
+ * no counter: returns the error. */
+static GError *
+counter_error (ClientFixture *f, SignetClient *client, int code)
+{
+  g_autoptr (SignetCounter) counter = NULL;
+  GError *error = NULL;
+
+  counter = try_counter (f, client, &error);
+  g_assert_error (error, SIGNET_ERROR, code);
+  g_assert_null (counter);
+  return error;
 }
 
 static SignetCounter *
@@ -442,8 +455,7 @@ assert_dir_holds (ClientFixture *f, const char *const *names)
 static void
 test_multi_round (ClientFixture *f, gconstpointer data)
 {
-  static const char *const pages[] = { "Customer: _SO1_\nDealer: _SO2_", NULL };
-  g_autoptr (GBytes) pdf = make_pdf (pages);
+  g_autoptr (GBytes) pdf = make_pdf_page ("Customer: _SO1_\nDealer: _SO2_");
   g_autofree char *path = g_build_filename (f->dir, "tagged.pdf", NULL);
   g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autoptr (SignetSignatureRequest) first = signet_signature_request_new ();
@@ -698,11 +710,9 @@ static void
 test_error_not_authorized (ClientFixture *f, gconstpointer data)
 {
   g_autoptr (SignetClient) wrong = new_client (f, NULL, "0000_wrong");
-  g_autoptr (SignetCounter) counter = NULL;
   g_autoptr (GError) error = NULL;
 
-  counter = try_counter (f, wrong, &error);
-  g_assert_error (error, SIGNET_ERROR, SIGNET_ERROR_NOT_AUTHORIZED);
+  error = counter_error (f, wrong, SIGNET_ERROR_NOT_AUTHORIZED);
   g_assert_null (strstr (error->message, "0000_wrong"));
 }
 
@@ -864,28 +874,23 @@ test_error_invalid_input (ClientFixture *f, gconstpointer data)
 static void
 test_error_server (ClientFixture *f, gconstpointer data)
 {
-  g_autoptr (SignetCounter) counter = NULL;
   g_autoptr (GError) error = NULL;
 
   /* More failures than attempts: the last one is reported. */
   add_fault (f, "{\"path\": \"/JSON/counter\", \"count\": 10, \"status\": 500}");
-  counter = try_counter (f, f->client, &error);
-  g_assert_error (error, SIGNET_ERROR, SIGNET_ERROR_SERVER_ERROR);
+  error = counter_error (f, f->client, SIGNET_ERROR_SERVER_ERROR);
   g_assert_nonnull (strstr (error->message, "500"));
 }
 
 static void
 test_error_malformed (ClientFixture *f, gconstpointer data)
 {
-  g_autoptr (SignetCounter) counter = NULL;
   g_autoptr (SignetCounter) next = NULL;
   g_autoptr (GError) error = NULL;
 
   /* Not retried: the same answer would come again. */
   add_fault (f, "{\"path\": \"/JSON/counter\", \"count\": 1, \"body\": \"malformed\"}");
-  counter = try_counter (f, f->client, &error);
-  g_assert_error (error, SIGNET_ERROR, SIGNET_ERROR_UNEXPECTED_RESPONSE);
-  g_assert_null (counter);
+  error = counter_error (f, f->client, SIGNET_ERROR_UNEXPECTED_RESPONSE);
 
   next = get_counter (f);
 }
@@ -897,14 +902,12 @@ static void
 test_fault_timeout (ClientFixture *f, gconstpointer data)
 {
   g_autoptr (SignetClient) impatient = NULL;
-  g_autoptr (SignetCounter) counter = NULL;
   g_autoptr (GError) error = NULL;
 
   impatient = g_object_new (SIGNET_TYPE_CLIENT, "base-url", f->fx.base, "api-key", TEST_KEY,
                             "timeout", 1, "max-attempts", 1, NULL);
   add_fault (f, "{\"path\": \"/JSON/counter\", \"count\": 1, \"delay\": 2500}");
-  counter = try_counter (f, impatient, &error);
-  g_assert_error (error, SIGNET_ERROR, SIGNET_ERROR_TIMED_OUT);
+  error = counter_error (f, impatient, SIGNET_ERROR_TIMED_OUT);
 }
 
 static void
@@ -1196,12 +1199,10 @@ static void
 test_wrong_content_type (ClientFixture *f, gconstpointer data)
 {
   g_autoptr (OwnServer) own = own_server_new (f, NULL, html_handler);
-  g_autoptr (SignetCounter) counter = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *agent = g_strdup_printf ("Signet/%s libsoup/", PACKAGE_VERSION);
 
-  counter = try_counter (f, f->client, &error);
-  g_assert_error (error, SIGNET_ERROR, SIGNET_ERROR_UNEXPECTED_RESPONSE);
+  error = counter_error (f, f->client, SIGNET_ERROR_UNEXPECTED_RESPONSE);
   g_assert_cmpuint (own->requests, ==, 1);
 
   /* What every request carries. */
@@ -1216,14 +1217,12 @@ test_tls_failure (ClientFixture *f, gconstpointer data)
   g_autofree char *key = g_test_build_filename (G_TEST_DIST, "data", "tls-key.pem", NULL);
   g_autoptr (GTlsCertificate) certificate = NULL;
   g_autoptr (OwnServer) own = NULL;
-  g_autoptr (SignetCounter) counter = NULL;
   g_autoptr (GError) error = NULL;
 
   certificate = g_tls_certificate_new_from_files (cert, key, &error);
   g_assert_no_error (error);
   own = own_server_new (f, certificate, html_handler);
-  counter = try_counter (f, f->client, &error);
-  g_assert_error (error, SIGNET_ERROR, SIGNET_ERROR_TLS_FAILURE);
+  error = counter_error (f, f->client, SIGNET_ERROR_TLS_FAILURE);
   /* Nothing, not even the key, reached the server. */
   g_assert_cmpuint (own->requests, ==, 0);
 }
@@ -1232,13 +1231,11 @@ static void
 test_network_unreachable (ClientFixture *f, gconstpointer data)
 {
   g_autoptr (OwnServer) own = own_server_new (f, NULL, NULL);
-  g_autoptr (SignetCounter) counter = NULL;
   g_autoptr (GError) error = NULL;
 
   /* A port nobody listens on any more. */
   g_clear_pointer (&own, own_server_free);
-  counter = try_counter (f, f->client, &error);
-  g_assert_error (error, SIGNET_ERROR, SIGNET_ERROR_NETWORK_UNREACHABLE);
+  error = counter_error (f, f->client, SIGNET_ERROR_NETWORK_UNREACHABLE);
 }
 
 static void
@@ -1274,7 +1271,6 @@ static void
 test_empty_answers (ClientFixture *f, gconstpointer data)
 {
   g_autoptr (OwnServer) own = own_server_new (f, NULL, empty_handler);
-  g_autoptr (SignetCounter) counter = NULL;
   g_autoptr (GError) error = NULL;
 
   signet_client_register_callback_async (f->client, "1d58a59e-e8f7-4d07-bb99-d3fa39cb58a8",
@@ -1286,8 +1282,7 @@ test_empty_answers (ClientFixture *f, gconstpointer data)
   g_assert_no_error (error);
 
   /* An answer that must carry data still needs it. */
-  counter = try_counter (f, f->client, &error);
-  g_assert_error (error, SIGNET_ERROR, SIGNET_ERROR_UNEXPECTED_RESPONSE);
+  error = counter_error (f, f->client, SIGNET_ERROR_UNEXPECTED_RESPONSE);
   g_assert_cmpuint (own->requests, ==, 3);
 }
 
@@ -1423,11 +1418,9 @@ static void
 test_response_too_large (ClientFixture *f, gconstpointer data)
 {
   g_autoptr (OwnServer) own = own_server_new (f, NULL, huge_handler);
-  g_autoptr (SignetCounter) counter = NULL;
   g_autoptr (GError) error = NULL;
 
-  counter = try_counter (f, f->client, &error);
-  g_assert_error (error, SIGNET_ERROR, SIGNET_ERROR_UNEXPECTED_RESPONSE);
+  error = counter_error (f, f->client, SIGNET_ERROR_UNEXPECTED_RESPONSE);
   g_assert_cmpuint (own->requests, ==, 1);
 }
 
@@ -1435,13 +1428,11 @@ static void
 test_insecure_url (ClientFixture *f, gconstpointer data)
 {
   g_autoptr (SignetClient) client = NULL;
-  g_autoptr (SignetCounter) counter = NULL;
   g_autoptr (GError) error = NULL;
 
   /* Past signet_client_new()'s check: every call refuses to send. */
   client = new_client (f, "http://okdokument.invalid", TEST_KEY);
-  counter = try_counter (f, client, &error);
-  g_assert_error (error, SIGNET_ERROR, SIGNET_ERROR_INSECURE_URL);
+  error = counter_error (f, client, SIGNET_ERROR_INSECURE_URL);
 }
 
 /* }}} */

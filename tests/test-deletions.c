@@ -40,9 +40,7 @@ typedef struct
 static void
 start_outbox (DeletionsFixture *df)
 {
-  df->outbox = signet_outbox_new (df->jf.journal, df->jf.client, "sandbox", df->jf.monitor);
-  g_object_set (df->outbox, "retry-delay", 40, "max-retry-delay", 200, NULL);
-  signet_outbox_start (df->outbox);
+  df->outbox = journal_fixture_start_outbox (&df->jf);
 }
 
 static void
@@ -77,41 +75,6 @@ restart (DeletionsFixture *df)
   close_journal (g_steal_pointer (&df->jf.journal));
   df->jf.journal = open_journal (NULL);
   start_outbox (df);
-}
-
-/* Every write asked for so far is done: the journal's one thread answers
- * in order. */
-static void
-journal_barrier (DeletionsFixture *df, SignetDocument *document)
-{
-  g_autoptr (GPtrArray) events = journal_events (df->jf.journal, document);
-}
-
-static SignetDocument *
-send_open (DeletionsFixture *df, const char *name)
-{
-  g_autofree char *path = write_pdf (name, NULL);
-  g_autoptr (GFile) file = g_file_new_for_path (path);
-  g_autoptr (SignetSignatureRequest) request = signet_signature_request_new ();
-  SignetDocument *document;
-
-  signet_signature_request_set_file (request, file);
-  document = journal_add (df->jf.journal, &request, 1);
-  wait_status (document, SIGNET_DOCUMENT_STATUS_OPEN, 10);
-  journal_barrier (df, document);
-  return document;
-}
-
-static gboolean
-server_has (DeletionsFixture *df, const char *document_id)
-{
-  g_autofree char *path = g_strdup_printf ("/JSON/document/metadata/%s", document_id);
-  g_autoptr (Response) response
-    = fixture_send (&df->jf.sandbox, "GET", path, TEST_KEY, NULL, NULL, NULL);
-
-  g_assert_no_error (response->error);
-  g_assert_true (response->status == 200 || response->status == 404);
-  return response->status == 200;
 }
 
 static void
@@ -205,7 +168,7 @@ intent_left (GPtrArray *events)
 static void
 test_account_not_ready (DeletionsFixture *df, gconstpointer data)
 {
-  g_autoptr (SignetDocument) document = send_open (df, "No account.pdf");
+  g_autoptr (SignetDocument) document = send_open (&df->jf, "No account.pdf");
   Heard            heard = { 0 };
   SignetDeletions *deletions = new_deletions (df, NULL, &heard);
 
@@ -215,7 +178,7 @@ test_account_not_ready (DeletionsFixture *df, gconstpointer data)
   g_assert_cmpuint (heard.failed, ==, 1);
   g_assert_error (heard.last_failure, SIGNET_ERROR, SIGNET_ERROR_ACCOUNT_NOT_READY);
   g_assert_cmpint (signet_document_get_status (document), ==, SIGNET_DOCUMENT_STATUS_OPEN);
-  g_assert_true (server_has (df, signet_document_get_document_id (document)));
+  g_assert_true (sandbox_has (&df->jf.sandbox, signet_document_get_document_id (document)));
   g_assert_cmpint (sandbox_count (&df->jf.sandbox, "deleted.f"), ==, 0);
   free_deletions (deletions, &heard);
 }
@@ -225,7 +188,7 @@ test_account_not_ready (DeletionsFixture *df, gconstpointer data)
 static void
 test_server_refused (DeletionsFixture *df, gconstpointer data)
 {
-  g_autoptr (SignetDocument) document = send_open (df, "Refused.pdf");
+  g_autoptr (SignetDocument) document = send_open (&df->jf, "Refused.pdf");
   g_autofree char *request_id = g_strdup (signet_document_get_signature_request_id (document));
   g_autofree char *document_id = g_strdup (signet_document_get_document_id (document));
   Heard            heard = { 0 };
@@ -246,7 +209,7 @@ test_server_refused (DeletionsFixture *df, gconstpointer data)
   g_assert_cmpuint (heard.failed, ==, 1);
   g_assert_error (heard.last_failure, SIGNET_ERROR, SIGNET_ERROR_SERVER_ERROR);
   g_assert_cmpint (signet_document_get_status (document), ==, SIGNET_DOCUMENT_STATUS_OPEN);
-  journal_barrier (df, document);
+  journal_barrier (&df->jf, document);
   free_deletions (deletions, &heard);
   {
     g_autoptr (Response) response
@@ -261,7 +224,7 @@ test_server_refused (DeletionsFixture *df, gconstpointer data)
   g_assert_cmpint (signet_document_get_status (again), ==, SIGNET_DOCUMENT_STATUS_OPEN);
   events = journal_events (df->jf.journal, again);
   g_assert_false (intent_left (events));
-  g_assert_true (server_has (df, document_id));
+  g_assert_true (sandbox_has (&df->jf.sandbox, document_id));
   g_assert_cmpuint (heard.done, ==, 0);
   free_deletions (deletions, &heard);
 }
@@ -293,7 +256,7 @@ static Outcome
 delete_with_fault (DeletionsFixture *df, const FaultMode *mode, guint n, guint serial)
 {
   g_autofree char *name = g_strdup_printf ("Fault %u.pdf", serial);
-  g_autoptr (SignetDocument) document = send_open (df, name);
+  g_autoptr (SignetDocument) document = send_open (&df->jf, name);
   g_autofree char *request_id = g_strdup (signet_document_get_signature_request_id (document));
   g_autofree char *document_id = g_strdup (signet_document_get_document_id (document));
   g_autoptr (GPtrArray) events = NULL;
@@ -310,7 +273,7 @@ delete_with_fault (DeletionsFixture *df, const FaultMode *mode, guint n, guint s
   signet_deletions_commit (deletions,
                            signet_deletions_add (deletions, document, SIGNET_DELETION_DOCUMENT));
   wait_done (&heard, 1);
-  journal_barrier (df, document);
+  journal_barrier (&df->jf, document);
   journal_fault_vfs_disarm ();
 
   /* As the journal grows a write may touch one page less: the deletion
@@ -320,13 +283,13 @@ delete_with_fault (DeletionsFixture *df, const FaultMode *mode, guint n, guint s
       g_test_message ("%s at %u: not reached", mode->name, n);
       g_assert_cmpuint (heard.failed, ==, 0);
       g_assert_cmpint (signet_document_get_status (document), ==, SIGNET_DOCUMENT_STATUS_CANCELED);
-      g_assert_false (server_has (df, document_id));
+      g_assert_false (sandbox_has (&df->jf.sandbox, document_id));
       free_deletions (deletions, &heard);
       return OUTCOME_NOT_REACHED;
     }
   /* Every write point fails something the person must hear about. */
   g_assert_cmpuint (heard.failed, >=, 1);
-  deleted = !server_has (df, document_id);
+  deleted = !sandbox_has (&df->jf.sandbox, document_id);
   g_test_message ("%s at %u: %s, told “%s”", mode->name, n,
                   deleted ? "deleted on the server" : "kept", heard.last_failure->message);
   free_deletions (deletions, &heard);
@@ -339,7 +302,7 @@ delete_with_fault (DeletionsFixture *df, const FaultMode *mode, guint n, guint s
   g_assert_nonnull (again);
   events = journal_events (df->jf.journal, again);
   g_assert_false (intent_left (events));
-  if (server_has (df, document_id))
+  if (sandbox_has (&df->jf.sandbox, document_id))
     {
       g_assert_false (deleted);
       g_assert_cmpint (signet_document_get_status (again), ==, SIGNET_DOCUMENT_STATUS_OPEN);
@@ -364,7 +327,7 @@ test_journal_faults (DeletionsFixture *df, gconstpointer data)
   guint serial = 0, n_cases = 0, n_deleted = 0;
 
   {
-    g_autoptr (SignetDocument) document = send_open (df, "Counted.pdf");
+    g_autoptr (SignetDocument) document = send_open (&df->jf, "Counted.pdf");
     Heard            heard = { 0 };
     SignetDeletions *deletions = new_deletions (df, df->jf.client, &heard);
 
@@ -373,7 +336,7 @@ test_journal_faults (DeletionsFixture *df, gconstpointer data)
     signet_deletions_commit (deletions,
                              signet_deletions_add (deletions, document, SIGNET_DELETION_DOCUMENT));
     wait_done (&heard, 1);
-    journal_barrier (df, document);
+    journal_barrier (&df->jf, document);
     for (guint k = 0; k < JOURNAL_FAULT_N_KINDS; k++)
       points[k] = journal_fault_vfs_count (k);
     g_assert_cmpuint (heard.failed, ==, 0);

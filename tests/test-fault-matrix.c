@@ -374,8 +374,7 @@ own_server_cb (SoupServer        *server,
 static void
 cell_set_up (Cell *cell, const Call *call, const Fault *fault)
 {
-  static const char *const pages[] = { "A contract to sign", NULL };
-  g_autoptr (GBytes) pdf = make_pdf (pages);
+  g_autoptr (GBytes) pdf = make_pdf_page ("A contract to sign");
   g_autoptr (GError) error = NULL;
   g_autofree char *path = NULL;
 

@@ -11,7 +11,7 @@
 #include <math.h>
 #include <time.h>
 
-#include "signet-application.h"
+#include "app-util.h"
 #include "signet-intake-row.h"
 #include "signet-pdf-view.h"
 #include "signet-window.h"
@@ -424,16 +424,10 @@ test_twenty_files_do_not_stall (void)
 int
 main (int argc, char *argv[])
 {
-  g_autoptr (GError) error = NULL;
   int ret;
 
   gtk_test_init (&argc, &argv, NULL);
-
-  app = signet_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = test_application_new (G_APPLICATION_HANDLES_OPEN);
   /* An account is set up, so windows open on their documents. */
   g_settings_set_enum (signet_application_get_settings (app), "environment",
                        SIGNET_ENVIRONMENT_SANDBOX);

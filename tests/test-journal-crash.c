@@ -52,11 +52,10 @@ child_main (int argc, char **argv)
   g_autoptr (SignetJournal) journal = open_journal (NULL);
   g_autoptr (SignetClient) client = new_client (argv[3]);
   g_autoptr (GNetworkMonitor) monitor = test_network_monitor_new ();
-  g_autoptr (SignetOutbox) outbox = signet_outbox_new (journal, client, "sandbox", monitor);
+  g_autoptr (SignetOutbox) outbox = quick_outbox_new (journal, client, monitor, 20);
   g_autoptr (SignetTracker) tracker = NULL;
   GListModel *documents = signet_journal_get_documents (journal);
 
-  g_object_set (outbox, "retry-delay", 20, "max-retry-delay", 100, NULL);
   for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
     {
       g_autoptr (SignetDocument) document = g_list_model_get_item (documents, i);
@@ -85,9 +84,7 @@ child_main (int argc, char **argv)
       signet_journal_add_async (journal, "sandbox", &request, 1, NULL, NULL, NULL);
     }
 
-  for (;;)
-    g_main_context_iteration (NULL, TRUE);
-  return 1;
+  run_forever ();
 }
 
 /* }}} */
@@ -104,10 +101,8 @@ typedef struct
 static void
 crash_set_up (CrashFixture *cf, gconstpointer data)
 {
-  journal_fixture_set_up (&cf->jf, data);
   /* The child opens the journal itself. */
-  cf->db = g_strdup (signet_journal_get_path (cf->jf.journal));
-  close_journal (g_steal_pointer (&cf->jf.journal));
+  cf->db = journal_fixture_set_up_closed (&cf->jf, data);
   cf->file = write_pdf ("crash.pdf", NULL);
   cf->archive = g_build_filename (g_get_user_data_dir (), "Archive", NULL);
 }
@@ -115,8 +110,7 @@ crash_set_up (CrashFixture *cf, gconstpointer data)
 static void
 crash_tear_down (CrashFixture *cf, gconstpointer data)
 {
-  cf->jf.journal = open_journal (cf->db);
-  journal_fixture_tear_down (&cf->jf, data);
+  journal_fixture_tear_down_closed (&cf->jf, cf->db, data);
   g_free (cf->file);
   g_free (cf->archive);
   g_free (cf->db);
@@ -261,17 +255,6 @@ remove_folder (const char *folder)
   g_rmdir (folder);
 }
 
-static gboolean
-server_has (CrashFixture *cf, const char *document_id)
-{
-  g_autofree char *path = g_strdup_printf ("/JSON/document/metadata/%s", document_id);
-  g_autoptr (Response) response
-    = fixture_send (&cf->jf.sandbox, "GET", path, TEST_KEY, NULL, NULL, NULL);
-
-  g_assert_no_error (response->error);
-  return response->status == 200;
-}
-
 static void
 reset (CrashFixture *cf)
 {
@@ -405,7 +388,7 @@ test_archive_sweep (CrashFixture *cf, gconstpointer data)
       g_test_message ("killed %u ms after “%s”: journal “%s”", points[i].delay_ms, points[i].status,
                       status);
 
-      on_server = server_has (cf, signet_document_get_document_id (document));
+      on_server = sandbox_has (&cf->jf.sandbox, signet_document_get_document_id (document));
       dir = g_dir_open (cf->archive, 0, NULL);
       while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
         {
@@ -430,7 +413,7 @@ test_archive_sweep (CrashFixture *cf, gconstpointer data)
       g_test_message ("copies in the archive: %u", copies);
       g_assert_cmpuint (copies, >=, 1);
       g_assert_true (g_file_test (signet_document_get_archive_path (document), G_FILE_TEST_EXISTS));
-      g_assert_false (server_has (cf, signet_document_get_document_id (document)));
+      g_assert_false (sandbox_has (&cf->jf.sandbox, signet_document_get_document_id (document)));
     }
 }
 

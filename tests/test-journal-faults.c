@@ -218,8 +218,7 @@ test_cell (JournalFixture *jf, gconstpointer data)
   g_clear_object (&jf->client);
   jf->client = g_object_new (SIGNET_TYPE_CLIENT, "base-url", jf->sandbox.base, "api-key", TEST_KEY,
                              "timeout", 1, "max-attempts", 1, NULL);
-  outbox = signet_outbox_new (jf->journal, jf->client, "sandbox", jf->monitor);
-  g_object_set (outbox, "retry-delay", 40, "max-retry-delay", 200, NULL);
+  outbox = quick_outbox_new (jf->journal, jf->client, jf->monitor, 40);
 
   if (cell->call == CALL_UPLOAD)
     inject (jf, cell, "/JSON/document", "POST");

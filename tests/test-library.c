@@ -40,9 +40,7 @@ library_set_up (LibraryFixture *lf, gconstpointer data)
 
   journal_fixture_set_up (&lf->jf, data);
   folder = g_build_filename (g_get_user_data_dir (), "Archive", NULL);
-  lf->outbox = signet_outbox_new (lf->jf.journal, lf->jf.client, "sandbox", lf->jf.monitor);
-  g_object_set (lf->outbox, "retry-delay", 40, "max-retry-delay", 200, NULL);
-  signet_outbox_start (lf->outbox);
+  lf->outbox = journal_fixture_start_outbox (&lf->jf);
   lf->tracker = signet_tracker_new (lf->jf.journal, lf->jf.client, "sandbox", lf->jf.monitor);
   g_object_set (lf->tracker, "interval", 50, "fast-interval", 20, "archive-folder", folder, NULL);
   signet_tracker_start (lf->tracker);
@@ -99,28 +97,6 @@ send (LibraryFixture *lf, const char *name, const char *signer, const char *emai
 }
 
 static void
-control (LibraryFixture *lf, const char *what, SignetDocument *document)
-{
-  g_autofree char *path
-    = g_strdup_printf ("/sandbox/%s/%s", what, signet_document_get_signature_request_id (document));
-  g_autoptr (JsonNode) reply
-    = fixture_json (&lf->jf.sandbox, "POST", path, "{\"name\": \"Eva\"}", 200);
-}
-
-static gboolean
-server_has (LibraryFixture *lf, SignetDocument *document)
-{
-  g_autofree char *path
-    = g_strdup_printf ("/JSON/document/metadata/%s", signet_document_get_document_id (document));
-  g_autoptr (Response) response
-    = fixture_send (&lf->jf.sandbox, "GET", path, TEST_KEY, NULL, NULL, NULL);
-
-  g_assert_no_error (response->error);
-  g_assert_true (response->status == 200 || response->status == 404);
-  return response->status == 200;
-}
-
-static void
 test_groups (LibraryFixture *lf, gconstpointer data)
 {
   g_autoptr (SignetDocument) waiting = NULL;
@@ -142,8 +118,8 @@ test_groups (LibraryFixture *lf, gconstpointer data)
   cancelled = send (lf, "Cancelled.pdf", NULL, NULL, FALSE);
   vanished = send (lf, "Vanished.pdf", NULL, NULL, FALSE);
 
-  control (lf, "sign", signed_);
-  control (lf, "cancel", cancelled);
+  sandbox_control (&lf->jf.sandbox, "sign", signed_);
+  sandbox_control (&lf->jf.sandbox, "cancel", cancelled);
   {
     g_autofree char *path
       = g_strdup_printf ("/JSON/document/%s", signet_document_get_document_id (vanished));
@@ -257,7 +233,7 @@ test_delete_undo (LibraryFixture *lf, gconstpointer data)
   g_assert_true (signet_deletions_is_pending (deletions, document));
   /* Nothing goes while the Undo is on screen. */
   run_for (300);
-  g_assert_true (server_has (lf, document));
+  g_assert_true (sandbox_has (&lf->jf.sandbox, signet_document_get_document_id (document)));
   g_assert_true (signet_deletions_undo (deletions, id));
   g_assert_false (signet_deletions_undo (deletions, id));
   g_assert_cmpuint (signet_deletions_get_n_pending (deletions), ==, 0);
@@ -265,7 +241,7 @@ test_delete_undo (LibraryFixture *lf, gconstpointer data)
   signet_deletions_commit (deletions, id);
   run_for (300);
   g_assert_cmpuint (done, ==, 0);
-  g_assert_true (server_has (lf, document));
+  g_assert_true (sandbox_has (&lf->jf.sandbox, signet_document_get_document_id (document)));
   g_assert_cmpint (sandbox_count (&lf->jf.sandbox, "deleted.f"), ==, 0);
   g_assert_cmpint (signet_document_get_status (document), ==, SIGNET_DOCUMENT_STATUS_OPEN);
 }
@@ -291,7 +267,7 @@ test_delete_commit (LibraryFixture *lf, gconstpointer data)
   run_for (200);
 
   g_assert_cmpuint (done, ==, 1);
-  g_assert_false (server_has (lf, document));
+  g_assert_false (sandbox_has (&lf->jf.sandbox, signet_document_get_document_id (document)));
   g_assert_cmpint (sandbox_count (&lf->jf.sandbox, "deleted.f"), ==, 1);
   g_assert_cmpint (signet_document_get_status (document), ==, SIGNET_DOCUMENT_STATUS_CANCELED);
   events = journal_events (lf->jf.journal, document);
@@ -340,10 +316,10 @@ test_delete_flush (LibraryFixture *lf, gconstpointer data)
   g_assert_cmpuint (done, ==, 3);
   g_assert_cmpuint (signet_deletions_get_n_sending (deletions), ==, 0);
 
-  g_assert_false (server_has (lf, first));
+  g_assert_false (sandbox_has (&lf->jf.sandbox, signet_document_get_document_id (first)));
   /* Cancelling the request keeps the stored document. */
-  g_assert_true (server_has (lf, second));
-  g_assert_true (server_has (lf, kept));
+  g_assert_true (sandbox_has (&lf->jf.sandbox, signet_document_get_document_id (second)));
+  g_assert_true (sandbox_has (&lf->jf.sandbox, signet_document_get_document_id (kept)));
   g_assert_cmpint (sandbox_count (&lf->jf.sandbox, "deleted.f"), ==, 1);
   g_assert_cmpint (signet_document_get_status (second), ==, SIGNET_DOCUMENT_STATUS_CANCELED);
   g_assert_cmpint (signet_document_get_status (local), ==, SIGNET_DOCUMENT_STATUS_CANCELED);

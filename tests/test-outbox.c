@@ -25,16 +25,6 @@
 #define UPLOAD "POST /JSON/document"
 #define CREATE "POST /JSON/signatureRequest"
 
-static SignetOutbox *
-new_outbox (JournalFixture *jf)
-{
-  SignetOutbox *outbox = signet_outbox_new (jf->journal, jf->client, "sandbox", jf->monitor);
-
-  g_object_set (outbox, "retry-delay", 40, "max-retry-delay", 200, NULL);
-  signet_outbox_start (outbox);
-  return outbox;
-}
-
 static SignetDocument *
 send_file (JournalFixture *jf, const char *name)
 {
@@ -63,7 +53,7 @@ assert_open_on_server (JournalFixture *jf, SignetDocument *document)
 static void
 test_send (JournalFixture *jf, gconstpointer data)
 {
-  g_autoptr (SignetOutbox) outbox = new_outbox (jf);
+  g_autoptr (SignetOutbox) outbox = journal_fixture_start_outbox (jf);
   g_autoptr (SignetDocument) document = send_file (jf, "contract.pdf");
   g_autoptr (GPtrArray) events = NULL;
 
@@ -89,7 +79,7 @@ test_offline (JournalFixture *jf, gconstpointer data)
   g_autoptr (SignetDocument) document = NULL;
 
   set_online (jf->monitor, FALSE);
-  outbox = new_outbox (jf);
+  outbox = journal_fixture_start_outbox (jf);
   g_assert_false (signet_outbox_get_online (outbox));
   /* The outbox heard of it when it was journalled, and sent nothing. */
   document = send_file (jf, "offline.pdf");
@@ -109,7 +99,7 @@ test_offline (JournalFixture *jf, gconstpointer data)
 static void
 test_server_down (JournalFixture *jf, gconstpointer data)
 {
-  g_autoptr (SignetOutbox) outbox = new_outbox (jf);
+  g_autoptr (SignetOutbox) outbox = journal_fixture_start_outbox (jf);
   g_autoptr (SignetDocument) document = NULL;
   g_autoptr (GPtrArray) events = NULL;
 
@@ -139,7 +129,7 @@ test_lost_answer (JournalFixture *jf, gconstpointer data)
   g_autoptr (JsonNode) reply = NULL;
 
   g_object_set (jf->client, "max-attempts", 1, NULL);
-  outbox = new_outbox (jf);
+  outbox = journal_fixture_start_outbox (jf);
   reply = fixture_json (&jf->sandbox, "POST", "/sandbox/faults",
                         "{\"path\": \"/JSON/signatureRequest\", \"body\": \"truncated\"}", 200);
   document = send_file (jf, "lost.pdf");
@@ -184,7 +174,7 @@ test_timeout (JournalFixture *jf, gconstpointer data)
   g_clear_object (&jf->client);
   jf->client = g_object_new (SIGNET_TYPE_CLIENT, "base-url", jf->sandbox.base, "api-key", TEST_KEY,
                              "timeout", 1, "max-attempts", 1, NULL);
-  outbox = new_outbox (jf);
+  outbox = journal_fixture_start_outbox (jf);
   reply = fixture_json (&jf->sandbox, "POST", "/sandbox/faults",
                         "{\"path\": \"/JSON/signatureRequest\", \"delay\": 2500}", 200);
   g_signal_connect_swapped (jf->sandbox.sandbox->server, "request-finished",
@@ -211,7 +201,7 @@ test_timeout (JournalFixture *jf, gconstpointer data)
 static void
 test_sandbox_restart (JournalFixture *jf, gconstpointer data)
 {
-  g_autoptr (SignetOutbox) outbox = new_outbox (jf);
+  g_autoptr (SignetOutbox) outbox = journal_fixture_start_outbox (jf);
   g_autoptr (SignetDocument) document = NULL;
   g_autoptr (GUri) uri = g_uri_parse (jf->sandbox.base, G_URI_FLAGS_NONE, NULL);
   g_autoptr (GError) error = NULL;
@@ -276,7 +266,7 @@ test_resume (JournalFixture *jf, gconstpointer data)
   jf->journal = open_journal (path);
   documents = signet_journal_get_documents (jf->journal);
   g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 3);
-  outbox = new_outbox (jf);
+  outbox = journal_fixture_start_outbox (jf);
   for (guint i = 0; i < 2; i++)
     {
       g_autoptr (SignetDocument) document = g_list_model_get_item (documents, i);
@@ -314,7 +304,7 @@ test_refused (JournalFixture *jf, gconstpointer data)
 
   g_assert_true (g_file_set_contents (junk, "%PDF-1.7 but nothing else", -1, NULL));
   set_online (jf->monitor, FALSE);
-  outbox = new_outbox (jf);
+  outbox = journal_fixture_start_outbox (jf);
   signet_signature_request_set_file (request, file);
   signet_signature_request_set_file (junk_request, junk_file);
   changed = journal_add (jf->journal, &request, 1);
@@ -360,7 +350,7 @@ test_file_replaced (JournalFixture *jf, gconstpointer data)
 
   g_assert_true (g_file_get_contents (path, &given, &length, NULL));
   set_online (jf->monitor, FALSE);
-  outbox = new_outbox (jf);
+  outbox = journal_fixture_start_outbox (jf);
   signet_signature_request_set_file (request, file);
   document = journal_add (jf->journal, &request, 1);
   kept = g_strdup (signet_document_get_kept_path (document));
@@ -411,7 +401,7 @@ test_in_order (JournalFixture *jf, gconstpointer data)
   gint64 previous_created = 0;
 
   set_online (jf->monitor, FALSE);
-  outbox = new_outbox (jf);
+  outbox = journal_fixture_start_outbox (jf);
   documents = journal_batch (jf, "order", 4);
   g_assert_cmpuint (signet_outbox_get_n_waiting (outbox), ==, 4);
   set_online (jf->monitor, TRUE);
@@ -493,7 +483,7 @@ calls_reached (gpointer data)
 static void
 test_journal_write_fails (JournalFixture *jf, gconstpointer data)
 {
-  g_autoptr (SignetOutbox) outbox = new_outbox (jf);
+  g_autoptr (SignetOutbox) outbox = journal_fixture_start_outbox (jf);
   g_autoptr (SignetDocument) document = NULL;
   g_autoptr (GPtrArray) events = NULL;
   Calls uploads = { &jf->sandbox, UPLOAD, 3 };
@@ -590,7 +580,7 @@ test_journal_full (JournalFixture *jf, gconstpointer data)
         gboolean         fired;
 
         set_online (jf->monitor, FALSE);
-        outbox = new_outbox (jf);
+        outbox = journal_fixture_start_outbox (jf);
         document = send_file (jf, name);
         journal_fault_vfs_arm_sticky (faults[f].kind, n, faults[f].code);
         set_online (jf->monitor, TRUE);
@@ -634,7 +624,7 @@ test_stop_during_upload (JournalFixture *jf, gconstpointer data)
 {
   for (guint dispose = 0; dispose < 2; dispose++)
     {
-      g_autoptr (SignetOutbox) outbox = new_outbox (jf);
+      g_autoptr (SignetOutbox) outbox = journal_fixture_start_outbox (jf);
       g_autoptr (SignetOutbox) next = NULL;
       g_autoptr (SignetDocument) document = NULL;
       g_autoptr (JsonNode) reply = fixture_json (
@@ -658,7 +648,7 @@ test_stop_during_upload (JournalFixture *jf, gconstpointer data)
       g_assert_cmpint (signet_document_get_status (document), ==, SIGNET_DOCUMENT_STATUS_PENDING);
       g_assert_cmpint (sandbox_calls (&jf->sandbox, CREATE), ==, created);
 
-      next = new_outbox (jf);
+      next = journal_fixture_start_outbox (jf);
       wait_status (document, SIGNET_DOCUMENT_STATUS_OPEN, 10);
       g_assert_cmpint (sandbox_count (&jf->sandbox, "usedSignatureRequests"), ==, used + 1);
       g_assert_cmpint (sandbox_calls (&jf->sandbox, CREATE), ==, created + 1);
@@ -683,7 +673,7 @@ test_resumed_signal (JournalFixture *jf, gconstpointer data)
   guint counts[3] = { 0 };
 
   /* The earlier run sent the first one. */
-  outbox = new_outbox (jf);
+  outbox = journal_fixture_start_outbox (jf);
   wait_status (documents->pdata[0], SIGNET_DOCUMENT_STATUS_OPEN, 10);
   g_object_run_dispose (G_OBJECT (outbox));
   g_clear_object (&outbox);

@@ -18,6 +18,29 @@
 #include "signet-error.h"
 #include "signet-request-sender.h"
 
+typedef struct
+{
+  SyncFixture          sf;
+  SignetRequestSender *sender;
+  SignetRequestSpec   *spec; /* the default options */
+} SenderFixture;
+
+static void
+sender_set_up (SenderFixture *fx, gconstpointer data)
+{
+  sync_fixture_set_up (&fx->sf, data);
+  fx->sender = signet_request_sender_new (fx->sf.sync, fx->sf.account, fx->sf.settings);
+  fx->spec = signet_request_spec_new ();
+}
+
+static void
+sender_tear_down (SenderFixture *fx, gconstpointer data)
+{
+  g_clear_object (&fx->sender);
+  g_clear_object (&fx->spec);
+  sync_fixture_tear_down (&fx->sf, data);
+}
+
 /* A queue entry: what the window knows it by. */
 static GObject *
 add_entry (SignetRequestSender *sender, const char *name, SignetRequestSpec *spec)
@@ -47,14 +70,12 @@ items_added_cb (GListModel *model, guint position, guint removed, guint n_added,
 
 /* Three entries, each its own request with its own options. */
 static void
-test_batch (SyncFixture *sf, gconstpointer data)
+test_batch (SenderFixture *fx, gconstpointer data)
 {
-  g_autoptr (SignetRequestSender) sender
-    = signet_request_sender_new (sf->sync, sf->account, sf->settings);
   g_autoptr (GListModel) documents = NULL;
   g_autoptr (GError) error = NULL;
   GObject *entries[3] = { NULL };
-  gint64   used = sandbox_count (&sf->jf.sandbox, "usedSignatureRequests");
+  gint64   used = sandbox_count (&fx->sf.jf.sandbox, "usedSignatureRequests");
   guint    progress = 0;
   guint    added = 0;
 
@@ -64,25 +85,25 @@ test_batch (SyncFixture *sf, gconstpointer data)
       g_autofree char *name = g_strdup_printf ("batch-%u.pdf", i);
 
       signet_request_spec_set_expiry_hours (spec, 24 * (i + 2));
-      entries[i] = add_entry (sender, name, spec);
+      entries[i] = add_entry (fx->sender, name, spec);
     }
-  g_assert_cmpuint (signet_request_sender_get_n_entries (sender), ==, 3);
-  g_signal_connect_swapped (sender, "notify::n-done", G_CALLBACK (g_atomic_int_inc), &progress);
+  g_assert_cmpuint (signet_request_sender_get_n_entries (fx->sender), ==, 3);
+  g_signal_connect_swapped (fx->sender, "notify::n-done", G_CALLBACK (g_atomic_int_inc), &progress);
   /* The library shows the whole batch at once, before anything is sent. */
-  g_signal_connect (signet_journal_get_documents (sf->jf.journal), "items-changed",
+  g_signal_connect (signet_journal_get_documents (fx->sf.jf.journal), "items-changed",
                     G_CALLBACK (items_added_cb), &added);
 
-  g_assert_true (run (sender, NULL, &error));
+  g_assert_true (run (fx->sender, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (progress, ==, 3);
   g_assert_cmpuint (added, ==, 3);
-  g_signal_handlers_disconnect_by_data (signet_journal_get_documents (sf->jf.journal), &added);
-  g_assert_cmpuint (signet_request_sender_count (sender, SIGNET_SEND_OUTCOME_SENT), ==, 3);
-  g_assert_nonnull (signet_request_sender_get_quota (sender));
-  g_assert_true (signet_request_sender_get_quota (sender)->fits);
-  g_assert_cmpint (sandbox_count (&sf->jf.sandbox, "usedSignatureRequests"), ==, used + 3);
+  g_signal_handlers_disconnect_by_data (signet_journal_get_documents (fx->sf.jf.journal), &added);
+  g_assert_cmpuint (signet_request_sender_count (fx->sender, SIGNET_SEND_OUTCOME_SENT), ==, 3);
+  g_assert_nonnull (signet_request_sender_get_quota (fx->sender));
+  g_assert_true (signet_request_sender_get_quota (fx->sender)->fits);
+  g_assert_cmpint (sandbox_count (&fx->sf.jf.sandbox, "usedSignatureRequests"), ==, used + 3);
 
-  documents = signet_request_sender_dup_documents (sender);
+  documents = signet_request_sender_dup_documents (fx->sender);
   g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 3);
   for (guint i = 0; i < 3; i++)
     {
@@ -90,8 +111,8 @@ test_batch (SyncFixture *sf, gconstpointer data)
       g_autofree char *name = g_strdup_printf ("batch-%u.pdf", i);
       gint64           hours;
 
-      g_assert_true (signet_request_sender_get_entry (sender, i) == entries[i]);
-      g_assert_true (signet_request_sender_get_document (sender, i) == document);
+      g_assert_true (signet_request_sender_get_entry (fx->sender, i) == entries[i]);
+      g_assert_true (signet_request_sender_get_document (fx->sender, i) == document);
       g_assert_cmpstr (signet_document_get_filename (document), ==, name);
       g_assert_cmpint (signet_document_get_status (document), ==, SIGNET_DOCUMENT_STATUS_OPEN);
       g_assert_nonnull (signet_document_get_signing_url (document));
@@ -108,67 +129,60 @@ test_batch (SyncFixture *sf, gconstpointer data)
 
 /* Too few requests left: nothing is journalled, and the reason says so. */
 static void
-test_quota_refused (SyncFixture *sf, gconstpointer data)
+test_quota_refused (SenderFixture *fx, gconstpointer data)
 {
-  g_autoptr (SignetRequestSender) sender
-    = signet_request_sender_new (sf->sync, sf->account, sf->settings);
-  g_autoptr (SignetRequestSpec) spec = signet_request_spec_new ();
   g_autoptr (JsonNode) reply
-    = fixture_json (&sf->jf.sandbox, "POST", "/sandbox/quota", "{\"available\": 2}", 200);
+    = fixture_json (&fx->sf.jf.sandbox, "POST", "/sandbox/quota", "{\"available\": 2}", 200);
   g_autoptr (GError) error = NULL;
-  g_autoptr (GObject) a = add_entry (sender, "a.pdf", spec);
-  g_autoptr (GObject) b = add_entry (sender, "b.pdf", spec);
-  g_autoptr (GObject) c = add_entry (sender, "c.pdf", spec);
+  g_autoptr (GObject) a = add_entry (fx->sender, "a.pdf", fx->spec);
+  g_autoptr (GObject) b = add_entry (fx->sender, "b.pdf", fx->spec);
+  g_autoptr (GObject) c = add_entry (fx->sender, "c.pdf", fx->spec);
 
-  g_assert_false (run (sender, NULL, &error));
+  g_assert_false (run (fx->sender, NULL, &error));
   g_assert_error (error, SIGNET_ERROR, SIGNET_ERROR_QUOTA_EXHAUSTED);
   g_assert_nonnull (strstr (error->message, "2"));
-  g_assert_cmpuint (signet_request_sender_get_n_done (sender), ==, 0);
-  g_assert_cmpuint (signet_request_sender_count (sender, SIGNET_SEND_OUTCOME_NOT_SENT), ==, 3);
-  g_assert_cmpuint (g_list_model_get_n_items (signet_journal_get_documents (sf->jf.journal)), ==,
+  g_assert_cmpuint (signet_request_sender_get_n_done (fx->sender), ==, 0);
+  g_assert_cmpuint (signet_request_sender_count (fx->sender, SIGNET_SEND_OUTCOME_NOT_SENT), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (signet_journal_get_documents (fx->sf.jf.journal)), ==,
                     0);
 }
 
 /* A file that went away fails with a reason; the others go. */
 static void
-test_one_fails (SyncFixture *sf, gconstpointer data)
+test_one_fails (SenderFixture *fx, gconstpointer data)
 {
-  g_autoptr (SignetRequestSender) sender
-    = signet_request_sender_new (sf->sync, sf->account, sf->settings);
-  g_autoptr (SignetRequestSpec) spec = signet_request_spec_new ();
   g_autoptr (GError) error = NULL;
-  g_autoptr (GObject) a = add_entry (sender, "stays.pdf", spec);
-  g_autoptr (GObject) b = add_entry (sender, "gone.pdf", spec);
-  g_autoptr (GObject) c = add_entry (sender, "also-stays.pdf", spec);
+  g_autoptr (GObject) a = add_entry (fx->sender, "stays.pdf", fx->spec);
+  g_autoptr (GObject) b = add_entry (fx->sender, "gone.pdf", fx->spec);
+  g_autoptr (GObject) c = add_entry (fx->sender, "also-stays.pdf", fx->spec);
   g_autofree char *gone = g_build_filename (g_get_user_data_dir (), "in", "gone.pdf", NULL);
 
   g_assert_cmpint (g_remove (gone), ==, 0);
-  g_assert_true (run (sender, NULL, &error));
+  g_assert_true (run (fx->sender, NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (signet_request_sender_get_outcome (sender, 0), ==, SIGNET_SEND_OUTCOME_SENT);
-  g_assert_cmpint (signet_request_sender_get_outcome (sender, 1), ==, SIGNET_SEND_OUTCOME_FAILED);
-  g_assert_nonnull (signet_request_sender_get_message (sender, 1));
-  g_assert_cmpint (signet_request_sender_get_outcome (sender, 2), ==, SIGNET_SEND_OUTCOME_SENT);
+  g_assert_cmpint (signet_request_sender_get_outcome (fx->sender, 0), ==, SIGNET_SEND_OUTCOME_SENT);
+  g_assert_cmpint (signet_request_sender_get_outcome (fx->sender, 1), ==,
+                   SIGNET_SEND_OUTCOME_FAILED);
+  g_assert_nonnull (signet_request_sender_get_message (fx->sender, 1));
+  g_assert_cmpint (signet_request_sender_get_outcome (fx->sender, 2), ==, SIGNET_SEND_OUTCOME_SENT);
 }
 
 /* Offline, the requests wait in the outbox and go when the network is back. */
 static void
-test_offline (SyncFixture *sf, gconstpointer data)
+test_offline (SenderFixture *fx, gconstpointer data)
 {
-  g_autoptr (SignetRequestSender) sender
-    = signet_request_sender_new (sf->sync, sf->account, sf->settings);
-  g_autoptr (SignetRequestSpec) spec = signet_request_spec_new ();
   g_autoptr (GError) error = NULL;
-  g_autoptr (GObject) a = add_entry (sender, "offline.pdf", spec);
+  g_autoptr (GObject) a = add_entry (fx->sender, "offline.pdf", fx->spec);
 
-  set_online (sf->jf.monitor, FALSE);
-  g_assert_true (run (sender, NULL, &error));
+  set_online (fx->sf.jf.monitor, FALSE);
+  g_assert_true (run (fx->sender, NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (signet_request_sender_get_outcome (sender, 0), ==, SIGNET_SEND_OUTCOME_WAITING);
-  g_assert_nonnull (signet_request_sender_get_message (sender, 0));
+  g_assert_cmpint (signet_request_sender_get_outcome (fx->sender, 0), ==,
+                   SIGNET_SEND_OUTCOME_WAITING);
+  g_assert_nonnull (signet_request_sender_get_message (fx->sender, 0));
 
-  set_online (sf->jf.monitor, TRUE);
-  wait_status (signet_request_sender_get_document (sender, 0), SIGNET_DOCUMENT_STATUS_OPEN, 20);
+  set_online (fx->sf.jf.monitor, TRUE);
+  wait_status (signet_request_sender_get_document (fx->sender, 0), SIGNET_DOCUMENT_STATUS_OPEN, 20);
 }
 
 static void
@@ -183,40 +197,38 @@ cancel_after_first (SignetRequestSender *sender, GParamSpec *pspec, GCancellable
  * background, the rest come back not sent and leave no trace in the
  * journal. */
 static void
-test_cancel (SyncFixture *sf, gconstpointer data)
+test_cancel (SenderFixture *fx, gconstpointer data)
 {
-  g_autoptr (SignetRequestSender) sender
-    = signet_request_sender_new (sf->sync, sf->account, sf->settings);
-  g_autoptr (SignetRequestSpec) spec = signet_request_spec_new ();
   g_autoptr (GCancellable) cancellable = g_cancellable_new ();
   g_autoptr (GError) error = NULL;
   g_autoptr (JsonNode) reply
-    = fixture_json (&sf->jf.sandbox, "POST", "/sandbox/faults",
+    = fixture_json (&fx->sf.jf.sandbox, "POST", "/sandbox/faults",
                     "{\"path\": \"/JSON/document\", \"delay\": 300, \"count\": 100}", 200);
   GObject *entries[4];
-  gint64   used = sandbox_count (&sf->jf.sandbox, "usedSignatureRequests");
+  gint64   used = sandbox_count (&fx->sf.jf.sandbox, "usedSignatureRequests");
 
   for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
     {
       g_autofree char *name = g_strdup_printf ("cancel-%u.pdf", i);
 
-      entries[i] = add_entry (sender, name, spec);
+      entries[i] = add_entry (fx->sender, name, fx->spec);
     }
-  g_signal_connect (sender, "notify::n-done", G_CALLBACK (cancel_after_first), cancellable);
-  g_assert_true (run (sender, cancellable, &error));
+  g_signal_connect (fx->sender, "notify::n-done", G_CALLBACK (cancel_after_first), cancellable);
+  g_assert_true (run (fx->sender, cancellable, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (signet_request_sender_get_outcome (sender, 0), ==, SIGNET_SEND_OUTCOME_SENT);
-  g_assert_cmpint (signet_request_sender_get_outcome (sender, 1), ==, SIGNET_SEND_OUTCOME_WAITING);
+  g_assert_cmpint (signet_request_sender_get_outcome (fx->sender, 0), ==, SIGNET_SEND_OUTCOME_SENT);
+  g_assert_cmpint (signet_request_sender_get_outcome (fx->sender, 1), ==,
+                   SIGNET_SEND_OUTCOME_WAITING);
   for (guint i = 2; i < G_N_ELEMENTS (entries); i++)
     {
-      g_assert_cmpint (signet_request_sender_get_outcome (sender, i), ==,
+      g_assert_cmpint (signet_request_sender_get_outcome (fx->sender, i), ==,
                        SIGNET_SEND_OUTCOME_NOT_SENT);
-      g_assert_null (signet_request_sender_get_document (sender, i));
+      g_assert_null (signet_request_sender_get_document (fx->sender, i));
     }
-  g_assert_cmpuint (g_list_model_get_n_items (signet_journal_get_documents (sf->jf.journal)), ==,
+  g_assert_cmpuint (g_list_model_get_n_items (signet_journal_get_documents (fx->sf.jf.journal)), ==,
                     2);
-  wait_status (signet_request_sender_get_document (sender, 1), SIGNET_DOCUMENT_STATUS_OPEN, 10);
-  g_assert_cmpint (sandbox_count (&sf->jf.sandbox, "usedSignatureRequests"), ==, used + 2);
+  wait_status (signet_request_sender_get_document (fx->sender, 1), SIGNET_DOCUMENT_STATUS_OPEN, 10);
+  g_assert_cmpint (sandbox_count (&fx->sf.jf.sandbox, "usedSignatureRequests"), ==, used + 2);
 
   for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
     g_object_unref (entries[i]);
@@ -235,14 +247,11 @@ delete_file_cb (SignetJournal  *journal,
 /* Each file is deleted as soon as its request is journalled, before
  * anything is sent: every request still goes out, with the file's bytes. */
 static void
-test_file_deleted (SyncFixture *sf, gconstpointer data)
+test_file_deleted (SenderFixture *fx, gconstpointer data)
 {
-  g_autoptr (SignetRequestSender) sender
-    = signet_request_sender_new (sf->sync, sf->account, sf->settings);
-  g_autoptr (SignetRequestSpec) spec = signet_request_spec_new ();
   g_autoptr (GError) error = NULL;
-  g_autoptr (GObject) a = add_entry (sender, "deleted-a.pdf", spec);
-  g_autoptr (GObject) b = add_entry (sender, "deleted-b.pdf", spec);
+  g_autoptr (GObject) a = add_entry (fx->sender, "deleted-a.pdf", fx->spec);
+  g_autoptr (GObject) b = add_entry (fx->sender, "deleted-b.pdf", fx->spec);
   g_autofree char *path = g_build_filename (g_get_user_data_dir (), "in", "deleted-a.pdf", NULL);
   g_autofree char *given = NULL;
   gsize            length;
@@ -250,18 +259,19 @@ test_file_deleted (SyncFixture *sf, gconstpointer data)
 
   g_assert_true (g_file_get_contents (path, &given, &length, NULL));
   handler
-    = g_signal_connect (sf->jf.journal, "document-changed", G_CALLBACK (delete_file_cb), NULL);
-  g_assert_true (run (sender, NULL, &error));
+    = g_signal_connect (fx->sf.jf.journal, "document-changed", G_CALLBACK (delete_file_cb), NULL);
+  g_assert_true (run (fx->sender, NULL, &error));
   g_assert_no_error (error);
-  g_signal_handler_disconnect (sf->jf.journal, handler);
+  g_signal_handler_disconnect (fx->sf.jf.journal, handler);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   for (guint i = 0; i < 2; i++)
     {
-      SignetDocument *document = signet_request_sender_get_document (sender, i);
+      SignetDocument *document = signet_request_sender_get_document (fx->sender, i);
       g_autoptr (GBytes) sent = NULL;
 
-      g_assert_cmpint (signet_request_sender_get_outcome (sender, i), ==, SIGNET_SEND_OUTCOME_SENT);
-      sent = fixture_download (&sf->jf.sandbox, signet_document_get_document_id (document));
+      g_assert_cmpint (signet_request_sender_get_outcome (fx->sender, i), ==,
+                       SIGNET_SEND_OUTCOME_SENT);
+      sent = fixture_download (&fx->sf.jf.sandbox, signet_document_get_document_id (document));
       g_assert_cmpmem (g_bytes_get_data (sent, NULL), g_bytes_get_size (sent), given, length);
     }
 }
@@ -271,13 +281,10 @@ test_file_deleted (SyncFixture *sf, gconstpointer data)
  * the journal's message, nothing is journalled or sent, and no copy or
  * part of one is left. */
 static void
-test_disk_full (SyncFixture *sf, gconstpointer data)
+test_disk_full (SenderFixture *fx, gconstpointer data)
 {
-  g_autoptr (SignetRequestSender) sender
-    = signet_request_sender_new (sf->sync, sf->account, sf->settings);
   g_autoptr (SignetRequestSender) again
-    = signet_request_sender_new (sf->sync, sf->account, sf->settings);
-  g_autoptr (SignetRequestSpec) spec = signet_request_spec_new ();
+    = signet_request_sender_new (fx->sf.sync, fx->sf.account, fx->sf.settings);
   g_autoptr (GError) error = NULL;
   g_autofree char *source = g_strdup_printf ("/dev/shm/signet-test-full-%d.pdf", (int) getpid ());
   g_autofree char *path = write_pdf ("full.pdf", NULL);
@@ -300,26 +307,27 @@ test_disk_full (SyncFixture *sf, gconstpointer data)
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   g_assert_cmpuint (length, >, 1024);
   g_assert_true (g_file_set_contents (source, contents, length, NULL));
-  signet_request_sender_add (sender, entry, file, "full.pdf", spec);
-  signet_request_sender_add (again, entry, file, "full.pdf", spec);
+  signet_request_sender_add (fx->sender, entry, file, "full.pdf", fx->spec);
+  signet_request_sender_add (again, entry, file, "full.pdf", fx->spec);
 
   signal (SIGXFSZ, SIG_IGN);
   g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
   small = saved;
   small.rlim_cur = 512;
   g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &small), ==, 0);
-  g_assert_false (run (sender, NULL, &error));
+  g_assert_false (run (fx->sender, NULL, &error));
   g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
 
   g_assert_error (error, SIGNET_ERROR, SIGNET_ERROR_FAILED);
   g_test_message ("%s", error->message);
   g_clear_error (&error);
-  g_assert_cmpint (signet_request_sender_get_outcome (sender, 0), ==, SIGNET_SEND_OUTCOME_NOT_SENT);
-  g_assert_cmpuint (g_list_model_get_n_items (signet_journal_get_documents (sf->jf.journal)), ==,
+  g_assert_cmpint (signet_request_sender_get_outcome (fx->sender, 0), ==,
+                   SIGNET_SEND_OUTCOME_NOT_SENT);
+  g_assert_cmpuint (g_list_model_get_n_items (signet_journal_get_documents (fx->sf.jf.journal)), ==,
                     0);
   dir = g_dir_open (kept, 0, NULL);
   g_assert_true (dir == NULL || g_dir_read_name (dir) == NULL);
-  g_assert_cmpint (sandbox_calls (&sf->jf.sandbox, "POST /JSON/document"), ==, 0);
+  g_assert_cmpint (sandbox_calls (&fx->sf.jf.sandbox, "POST /JSON/document"), ==, 0);
 
   /* With room again, the same entry goes, from a copy. */
   g_assert_true (run (again, NULL, &error));
@@ -334,7 +342,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
 #define ADD(path, func)                                                                            \
-  g_test_add (path, SyncFixture, NULL, sync_fixture_set_up, func, sync_fixture_tear_down)
+  g_test_add (path, SenderFixture, NULL, sender_set_up, func, sender_tear_down)
   ADD ("/request-sender/batch", test_batch);
   ADD ("/request-sender/quota-refused", test_quota_refused);
   ADD ("/request-sender/one-fails", test_one_fails);

@@ -151,9 +151,7 @@ test_sandbox_refuses (JournalFixture *jf, gconstpointer data)
     { "\"emailFinal\": \"a@example.sk;b\"", "emailFinal" },
     { "\"guiSignerName\": \"Jana Mária Nováková-Horváthová z Horného Kubína\"", "guiSignerName" },
   };
-  static const char *const pages[] = { "A contract", NULL };
-  g_autoptr (GBytes) pdf = make_pdf (pages);
-  g_autofree char *content = base64_of (pdf);
+  g_autofree char *content = pdf_page_base64 ("A contract");
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {

@@ -220,8 +220,7 @@ test_persistence (void)
   g_autofree char *dir = g_dir_make_tmp ("sandbox-data-XXXXXX", &error);
   const char *args[] = { "--api-key", TEST_KEY, "--data-dir",         dir,  "--enable-controls",
                          "--quota",   "7",      "--processing-delay", "50", NULL };
-  static const char *const pages[] = { "Persistent\n_SO1_", NULL };
-  g_autoptr (GBytes) pdf = make_pdf (pages);
+  g_autoptr (GBytes) pdf = make_pdf_page ("Persistent\n_SO1_");
   g_autoptr (Program) first = NULL;
   g_autoptr (Program) second = NULL;
   g_autoptr (GBytes) signed_before = NULL;

@@ -377,9 +377,7 @@ test_preset_code_and_attempts (Fixture *fx, gconstpointer data)
 static void
 test_escapes_html (Fixture *fx, gconstpointer data)
 {
-  static const char *const pages[] = { "Escaping", NULL };
-  g_autoptr (GBytes) pdf = make_pdf (pages);
-  g_autofree char *content = base64_of (pdf);
+  g_autofree char *content = pdf_page_base64 ("Escaping");
   g_autofree char *body
     = g_strdup_printf ("{\"rules\": {\"guiSignerName\": \"\\\"><b>x</b>\"}, "
                        "\"filedata\": {\"filename\": \"<script>alert(1)</script>.pdf\", "
@@ -399,8 +397,7 @@ test_escapes_html (Fixture *fx, gconstpointer data)
 static void
 test_being_prepared (Fixture *fx, gconstpointer data)
 {
-  static const char *const pages[] = { "Prepared _SO1_", NULL };
-  g_autoptr (GBytes) pdf = make_pdf (pages);
+  g_autoptr (GBytes) pdf = make_pdf_page ("Prepared _SO1_");
   g_autofree char *doc = NULL;
   g_autofree char *id = NULL;
   g_autofree char *view_path = NULL;

@@ -49,8 +49,7 @@ open_status (Fixture *fx, const char *request_id)
 static void
 test_tags (Fixture *fx, gconstpointer data)
 {
-  static const char *const pages[] = { "Buyer: _SO1_\nSeller: _SO2_\nWitness: _SC1_", NULL };
-  g_autoptr (GBytes) pdf = make_pdf (pages);
+  g_autoptr (GBytes) pdf = make_pdf_page ("Buyer: _SO1_\nSeller: _SO2_\nWitness: _SC1_");
   g_autofree char *doc = NULL;
   g_autofree char *id = NULL;
   g_autofree char *state = NULL;
@@ -87,8 +86,7 @@ test_tags (Fixture *fx, gconstpointer data)
 static void
 test_allowed_fields_forms (Fixture *fx, gconstpointer data)
 {
-  static const char *const pages[] = { "One _SO1_\nTwo _SO2_\nThree _SO3_", NULL };
-  g_autoptr (GBytes) pdf = make_pdf (pages);
+  g_autoptr (GBytes) pdf = make_pdf_page ("One _SO1_\nTwo _SO2_\nThree _SO3_");
   const char *forms[] = { "{\"SIGNATURE\": \"_SO1_;_SO3_\"}", "[\"_SO2_\"]" };
   const guint expected[] = { 2, 1 };
 
@@ -112,9 +110,7 @@ test_allowed_fields_forms (Fixture *fx, gconstpointer data)
 static void
 test_tags_without_field (Fixture *fx, gconstpointer data)
 {
-  static const char *const pages[] = { "No tags here", NULL };
-  g_autoptr (GBytes) pdf = make_pdf (pages);
-  g_autofree char *content = base64_of (pdf);
+  g_autofree char *content = pdf_page_base64 ("No tags here");
   g_autofree char *body = g_strdup_printf ("{\"rules\": \"signAnywhereEnabled-false\", "
                                            "\"filedata\": {\"content\": \"%s\", \"state\": "
                                            "\"preprocessing_tags\"}}",
@@ -160,9 +156,7 @@ test_acrofield (Fixture *fx, gconstpointer data)
 static void
 test_tostamp (Fixture *fx, gconstpointer data)
 {
-  static const char *const pages[] = { "Stamp me", NULL };
-  g_autoptr (GBytes) pdf = make_pdf (pages);
-  g_autofree char *content = base64_of (pdf);
+  g_autofree char *content = pdf_page_base64 ("Stamp me");
   g_autofree char *body = g_strdup_printf ("{\"filename\": \"s.pdf\", \"state\": \"tostamp\", "
                                            "\"file\": {\"content\": \"%s\"}}",
                                            content);
@@ -271,8 +265,7 @@ test_callback_from_rules (Fixture *fx, gconstpointer data)
 static void
 test_multi_round (Fixture *fx, gconstpointer data)
 {
-  static const char *const pages[] = { "Lease\nTenant: _SO1_\nLandlord: _SO2_", NULL };
-  g_autoptr (GBytes) pdf = make_pdf (pages);
+  g_autoptr (GBytes) pdf = make_pdf_page ("Lease\nTenant: _SO1_\nLandlord: _SO2_");
   g_autofree char *doc = NULL;
   g_autofree char *first = fixture_create_tags (fx,
                                                 "\"signatureRequestId\": \"round-1\", "

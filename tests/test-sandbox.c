@@ -110,9 +110,7 @@ test_create_inline (Fixture *fx, gconstpointer data)
 static void
 test_create_variants (Fixture *fx, gconstpointer data)
 {
-  static const char *const pages[] = { "Variants", NULL };
-  g_autoptr (GBytes) pdf = make_pdf (pages);
-  g_autofree char *content = base64_of (pdf);
+  g_autofree char *content = pdf_page_base64 ("Variants");
   g_autofree char *in_5_days
     = g_strdup_printf ("%" G_GINT64_FORMAT, g_get_real_time () / 1000 + 5 * SANDBOX_TEST_DAY);
   g_autofree char *in_1_day
@@ -193,8 +191,7 @@ typedef struct
 static void
 test_create_errors (Fixture *fx, gconstpointer data)
 {
-  static const char *const pages[] = { "Errors", NULL };
-  g_autoptr (GBytes) pdf = make_pdf (pages);
+  g_autoptr (GBytes) pdf = make_pdf_page ("Errors");
   g_autofree char *content = base64_of (pdf);
   g_autofree char *not_pdf = g_base64_encode ((const guchar *) "hello world", 11);
   g_autofree char *past = g_strdup_printf ("%" G_GINT64_FORMAT, g_get_real_time () / 1000 - 1000);
@@ -310,8 +307,7 @@ test_quota (Fixture *fx, gconstpointer data)
   g_autoptr (JsonNode) refused = NULL;
   g_autoptr (JsonNode) actual = NULL;
   g_autoptr (JsonNode) set = NULL;
-  static const char *const pages[] = { "Quota", NULL };
-  g_autoptr (GBytes) pdf = make_pdf (pages);
+  g_autoptr (GBytes) pdf = make_pdf_page ("Quota");
   g_autofree char *content = base64_of (pdf);
   g_autofree char *body = g_strdup_printf ("{\"filedata\": {\"content\": \"%s\"}}", content);
 
@@ -330,9 +326,7 @@ test_quota (Fixture *fx, gconstpointer data)
 static void
 test_upload_json (Fixture *fx, gconstpointer data)
 {
-  static const char *const pages[] = { "Uploaded", NULL };
-  g_autoptr (GBytes) pdf = make_pdf (pages);
-  g_autofree char *content = base64_of (pdf);
+  g_autofree char *content = pdf_page_base64 ("Uploaded");
   g_autofree char *wiki
     = g_strdup_printf ("{\"filename\": \"example1.pdf\", \"state\": \"tosign\", "
                        "\"file\": {\"content\": \"%s\"}}",
@@ -413,8 +407,7 @@ upload_multipart (Fixture *fx, const char *meta_part, const char *meta, GBytes *
 static void
 test_upload_multipart (Fixture *fx, gconstpointer data)
 {
-  static const char *const pages[] = { "Multipart", NULL };
-  g_autoptr (GBytes) pdf = make_pdf (pages);
+  g_autoptr (GBytes) pdf = make_pdf_page ("Multipart");
   g_autoptr (JsonNode) text = upload_multipart (
     fx, "dataText",
     "{\"rules\": {\"signAnywhereEnabled\": true}, "
@@ -452,8 +445,7 @@ test_upload_multipart (Fixture *fx, gconstpointer data)
 static void
 test_download_and_rest (Fixture *fx, gconstpointer data)
 {
-  static const char *const pages[] = { "Download me", NULL };
-  g_autoptr (GBytes) pdf = make_pdf (pages);
+  g_autoptr (GBytes) pdf = make_pdf_page ("Download me");
   g_autofree char *doc = NULL;
   g_autofree char *id = fixture_create (fx, "", pdf, &doc);
   g_autofree char *rest = g_strdup_printf ("/rest/document/%s", doc);
@@ -686,9 +678,7 @@ test_connector_style (Fixture *fx, gconstpointer data)
   g_autoptr (JsonNode) wiki_error = NULL;
   g_autoptr (JsonNode) bad
     = fixture_json (fx, "POST", "/sandbox/style", "{\"style\": \"soap\"}", 400);
-  static const char *const pages[] = { "Connector", NULL };
-  g_autoptr (GBytes) pdf = make_pdf (pages);
-  g_autofree char *content = base64_of (pdf);
+  g_autofree char *content = pdf_page_base64 ("Connector");
   g_autofree char *body = g_strdup_printf ("{\"filedata\": {\"content\": \"%s\"}}", content);
   JsonObject      *object;
 

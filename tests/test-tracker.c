@@ -40,9 +40,7 @@ tracker_set_up (TrackerFixture *tf, gconstpointer data)
 {
   journal_fixture_set_up (&tf->jf, data);
   tf->folder = g_build_filename (g_get_user_data_dir (), "Archive", NULL);
-  tf->outbox = signet_outbox_new (tf->jf.journal, tf->jf.client, "sandbox", tf->jf.monitor);
-  g_object_set (tf->outbox, "retry-delay", 40, "max-retry-delay", 200, NULL);
-  signet_outbox_start (tf->outbox);
+  tf->outbox = journal_fixture_start_outbox (&tf->jf);
   tf->tracker = signet_tracker_new (tf->jf.journal, tf->jf.client, "sandbox", tf->jf.monitor);
   g_object_set (tf->tracker, "interval", 50, "fast-interval", 20, "archive-folder", tf->folder,
                 NULL);
@@ -66,28 +64,12 @@ send_rounds (TrackerFixture *tf, const char *name, guint n_rounds, GDateTime *ex
 {
   g_autofree char *path = write_pdf (name, NULL);
   g_autoptr (GFile) file = g_file_new_for_path (path);
-  g_autoptr (GPtrArray) rounds = g_ptr_array_new_with_free_func (g_object_unref);
+  SignetSignatureRequest *first = signet_signature_request_new ();
+  g_autoptr (GPtrArray) rounds = NULL;
   SignetDocument *document;
 
-  for (guint i = 0; i < n_rounds; i++)
-    {
-      SignetSignatureRequest *request = signet_signature_request_new ();
-      g_autofree char        *field = g_strdup_printf ("_SO%u_", i + 1);
-
-      if (i == 0)
-        {
-          signet_signature_request_set_file (request, file);
-          if (n_rounds > 1)
-            signet_signature_request_set_preprocessing (request, SIGNET_DOCUMENT_STATE_TAGS);
-        }
-      else
-        signet_signature_request_set_change_state (request, SIGNET_DOCUMENT_STATE_TOSIGN);
-      if (n_rounds > 1)
-        signet_signature_request_add_allowed_field (request, SIGNET_FIELD_TYPE_SIGNATURE, field);
-      if (expiration != NULL)
-        signet_signature_request_set_expiration (request, expiration);
-      g_ptr_array_add (rounds, request);
-    }
+  signet_signature_request_set_file (first, file);
+  rounds = rounds_new (first, n_rounds, expiration);
   document = journal_add (tf->jf.journal, (SignetSignatureRequest **) rounds->pdata, n_rounds);
   wait_status (document, SIGNET_DOCUMENT_STATUS_OPEN, 10);
   return document;
@@ -105,33 +87,12 @@ wait_state (SignetDocument *document, SignetDocumentState state)
     }
 }
 
-static void
-sign (TrackerFixture *tf, SignetDocument *document)
-{
-  g_autofree char *path
-    = g_strdup_printf ("/sandbox/sign/%s", signet_document_get_signature_request_id (document));
-  g_autoptr (JsonNode) reply
-    = fixture_json (&tf->jf.sandbox, "POST", path, "{\"name\": \"Eva\"}", 200);
-}
-
 static char *
 archived_name (const char *filename, guint n)
 {
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
 
   return signet_archive_build_name (filename, now, n);
-}
-
-static gboolean
-server_has (TrackerFixture *tf, const char *document_id)
-{
-  g_autofree char *path = g_strdup_printf ("/JSON/document/metadata/%s", document_id);
-  g_autoptr (Response) response
-    = fixture_send (&tf->jf.sandbox, "GET", path, TEST_KEY, NULL, NULL, NULL);
-
-  g_assert_no_error (response->error);
-  g_assert_true (response->status == 200 || response->status == 404);
-  return response->status == 200;
 }
 
 static void
@@ -155,12 +116,12 @@ test_signed (TrackerFixture *tf, gconstpointer data)
   g_autoptr (GPtrArray) events = NULL;
   g_autoptr (GDir) dir = NULL;
 
-  sign (tf, document);
+  sandbox_control (&tf->jf.sandbox, "sign", document);
   wait_status (document, SIGNET_DOCUMENT_STATUS_ARCHIVED, 10);
   g_assert_cmpint (signet_document_get_state (document), ==, SIGNET_DOCUMENT_STATE_SIGNED);
   g_assert_cmpstr (signet_document_get_archive_path (document), ==, expected);
   assert_archived_pdf (expected);
-  g_assert_true (server_has (tf, signet_document_get_document_id (document)));
+  g_assert_true (sandbox_has (&tf->jf.sandbox, signet_document_get_document_id (document)));
   g_assert_cmpuint (tf->finished, ==, 1);
 
   /* Nothing else in the folder: no temporary file left behind. */
@@ -188,7 +149,7 @@ test_name_taken (TrackerFixture *tf, gconstpointer data)
 
   g_mkdir_with_parents (tf->folder, 0700);
   g_assert_true (g_file_set_contents (mine, "my own file", -1, NULL));
-  sign (tf, document);
+  sandbox_control (&tf->jf.sandbox, "sign", document);
   wait_status (document, SIGNET_DOCUMENT_STATUS_ARCHIVED, 10);
   g_assert_cmpstr (signet_document_get_archive_path (document), ==, expected);
   assert_archived_pdf (expected);
@@ -205,10 +166,10 @@ test_delete_after (TrackerFixture *tf, gconstpointer data)
 
   g_object_set (tf->tracker, "delete-after-archiving", TRUE, NULL);
   document = send_rounds (tf, "delete.pdf", 1, NULL);
-  sign (tf, document);
+  sandbox_control (&tf->jf.sandbox, "sign", document);
   wait_status (document, SIGNET_DOCUMENT_STATUS_ARCHIVED, 10);
   assert_archived_pdf (signet_document_get_archive_path (document));
-  g_assert_false (server_has (tf, signet_document_get_document_id (document)));
+  g_assert_false (sandbox_has (&tf->jf.sandbox, signet_document_get_document_id (document)));
   events = journal_events (tf->jf.journal, document);
   g_assert_true (has_event (events, "downloaded"));
   g_assert_true (has_event (events, "deleted"));
@@ -236,7 +197,7 @@ test_unwritable_folder (TrackerFixture *tf, gconstpointer data)
   g_object_set (tf->tracker, "delete-after-archiving", TRUE, "archive-folder", folder, NULL);
 
   document = send_rounds (tf, "blocked.pdf", 1, NULL);
-  sign (tf, document);
+  sandbox_control (&tf->jf.sandbox, "sign", document);
   wait_status (document, SIGNET_DOCUMENT_STATUS_SIGNED, 10);
   while (signet_document_get_last_error (document) == NULL)
     g_main_context_iteration (NULL, TRUE);
@@ -244,7 +205,7 @@ test_unwritable_folder (TrackerFixture *tf, gconstpointer data)
   run_for (200);
   g_assert_cmpint (signet_document_get_status (document), ==, SIGNET_DOCUMENT_STATUS_SIGNED);
   g_assert_null (signet_document_get_archive_path (document));
-  g_assert_true (server_has (tf, signet_document_get_document_id (document)));
+  g_assert_true (sandbox_has (&tf->jf.sandbox, signet_document_get_document_id (document)));
 
   if (root)
     g_assert_cmpint (g_unlink (blocker), ==, 0);
@@ -253,17 +214,15 @@ test_unwritable_folder (TrackerFixture *tf, gconstpointer data)
   wait_status (document, SIGNET_DOCUMENT_STATUS_ARCHIVED, 10);
   assert_archived_pdf (signet_document_get_archive_path (document));
   g_assert_true (g_str_has_prefix (signet_document_get_archive_path (document), folder));
-  g_assert_false (server_has (tf, signet_document_get_document_id (document)));
+  g_assert_false (sandbox_has (&tf->jf.sandbox, signet_document_get_document_id (document)));
 }
 
 static void
 test_canceled (TrackerFixture *tf, gconstpointer data)
 {
   g_autoptr (SignetDocument) document = send_rounds (tf, "cancel.pdf", 1, NULL);
-  g_autofree char *path
-    = g_strdup_printf ("/sandbox/cancel/%s", signet_document_get_signature_request_id (document));
-  g_autoptr (JsonNode) reply = fixture_json (&tf->jf.sandbox, "POST", path, NULL, 200);
 
+  sandbox_control (&tf->jf.sandbox, "cancel", document);
   wait_status (document, SIGNET_DOCUMENT_STATUS_CANCELED, 10);
   g_assert_cmpint (signet_document_get_state (document), ==, SIGNET_DOCUMENT_STATE_CANCELED);
   g_assert_null (signet_document_get_archive_path (document));
@@ -282,7 +241,7 @@ test_rounds (TrackerFixture *tf, gconstpointer data)
 
   g_assert_cmpuint (signet_document_get_round (document), ==, 0);
   wait_state (document, SIGNET_DOCUMENT_STATE_TOSIGN);
-  sign (tf, document);
+  sandbox_control (&tf->jf.sandbox, "sign", document);
   while (signet_document_get_round (document) != 1)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpstr (signet_document_get_signature_request_id (document), !=, first_id);
@@ -290,7 +249,7 @@ test_rounds (TrackerFixture *tf, gconstpointer data)
   wait_state (document, SIGNET_DOCUMENT_STATE_TOSIGN);
   g_assert_cmpstr (signet_document_get_document_id (document), ==, document_id);
 
-  sign (tf, document);
+  sandbox_control (&tf->jf.sandbox, "sign", document);
   wait_status (document, SIGNET_DOCUMENT_STATUS_ARCHIVED, 10);
   assert_archived_pdf (signet_document_get_archive_path (document));
   g_assert_cmpint (sandbox_count (&tf->jf.sandbox, "usedSignatureRequests"), ==, 2);
@@ -332,7 +291,7 @@ test_offline (TrackerFixture *tf, gconstpointer data)
 
   set_online (tf->jf.monitor, FALSE);
   g_assert_false (signet_tracker_get_online (tf->tracker));
-  sign (tf, document);
+  sandbox_control (&tf->jf.sandbox, "sign", document);
   run_for (300);
   g_assert_cmpint (signet_document_get_status (document), ==, SIGNET_DOCUMENT_STATUS_OPEN);
   g_assert_cmpint (signet_document_get_state (document), ==, SIGNET_DOCUMENT_STATE_TOSIGN);
@@ -350,7 +309,7 @@ test_server_errors (TrackerFixture *tf, gconstpointer data)
     = fixture_json (&tf->jf.sandbox, "POST", "/sandbox/faults",
                     "{\"path\": \"/JSON/list/flat\", \"status\": 500, \"count\": 6}", 200);
 
-  sign (tf, document);
+  sandbox_control (&tf->jf.sandbox, "sign", document);
   wait_status (document, SIGNET_DOCUMENT_STATUS_ARCHIVED, 20);
 }
 
@@ -366,7 +325,7 @@ test_on_screen (TrackerFixture *tf, gconstpointer data)
   /* Let the round that the new request started end. */
   run_for (200);
   signet_tracker_set_on_screen (tf->tracker, document);
-  sign (tf, document);
+  sandbox_control (&tf->jf.sandbox, "sign", document);
   start = g_get_monotonic_time ();
   wait_status (document, SIGNET_DOCUMENT_STATUS_ARCHIVED, 10);
   g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);

@@ -7,7 +7,7 @@
 
 #include "config.h"
 
-#include "signet-application.h"
+#include "app-util.h"
 #include "signet-onboarding.h"
 #include "signet-preferences-window.h"
 #include "signet-window.h"
@@ -200,15 +200,10 @@ test_follows_system_style (void)
 int
 main (int argc, char *argv[])
 {
-  g_autoptr (GError) error = NULL;
   int ret;
 
   gtk_test_init (&argc, &argv, NULL);
-
-  app = signet_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = test_application_new (G_APPLICATION_DEFAULT_FLAGS);
 
   g_test_add_func ("/window/size-restored", test_window_size_restored);
   g_test_add_func ("/window/empty-state", test_empty_state);

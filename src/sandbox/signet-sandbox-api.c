@@ -205,30 +205,20 @@ document_to_json (SignetSandbox *self, SandboxDocument *document, gboolean in_li
   g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, document->uploaded);
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "filename");
-  json_builder_add_string_value (builder, document->filename);
-  json_builder_set_member_name (builder, "state");
-  json_builder_add_string_value (builder, document->state);
-  json_builder_set_member_name (builder, "modification");
-  json_builder_add_string_value (builder, modification);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_string_value (builder, document->id);
+  sandbox_add_string (builder, "filename", document->filename);
+  sandbox_add_string (builder, "state", document->state);
+  sandbox_add_string (builder, "modification", modification);
+  sandbox_add_string (builder, "id", document->id);
   if (in_list)
     {
       g_autofree char *url = g_strdup_printf ("%s/rest/document/%s", self->base_url, document->id);
 
-      json_builder_set_member_name (builder, "url");
-      json_builder_add_string_value (builder, url);
+      sandbox_add_string (builder, "url", url);
     }
-  json_builder_set_member_name (builder, "date");
-  json_builder_add_int_value (builder, document->modified);
-  json_builder_set_member_name (builder, "number");
-  json_builder_add_string_value (builder, number);
+  sandbox_add_int (builder, "date", document->modified);
+  sandbox_add_string (builder, "number", number);
   if (in_list)
-    {
-      json_builder_set_member_name (builder, "group");
-      json_builder_add_string_value (builder, "api_user");
-    }
+    sandbox_add_string (builder, "group", "api_user");
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);

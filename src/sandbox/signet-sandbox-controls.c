@@ -22,8 +22,7 @@ reply_problem (SoupServerMessage *msg, guint status, const char *text)
   g_autoptr (JsonBuilder) builder = json_builder_new ();
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "message");
-  json_builder_add_string_value (builder, text);
+  sandbox_add_string (builder, "message", text);
   json_builder_end_object (builder);
   signet_sandbox_reply_builder (msg, status, builder);
 }
@@ -78,14 +77,10 @@ finished_cb (SignetSandbox *self, SandboxRequest *request, const GError *error, 
       SandboxDocument *document = g_hash_table_lookup (self->documents, request->document_id);
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "signatureRequestId");
-      json_builder_add_string_value (builder, request->id);
-      json_builder_set_member_name (builder, "documentId");
-      json_builder_add_string_value (builder, request->document_id);
-      json_builder_set_member_name (builder, "state");
-      json_builder_add_string_value (builder, document ? document->state : "deleted");
-      json_builder_set_member_name (builder, "location");
-      json_builder_add_string_value (builder, location);
+      sandbox_add_string (builder, "signatureRequestId", request->id);
+      sandbox_add_string (builder, "documentId", request->document_id);
+      sandbox_add_string (builder, "state", document ? document->state : "deleted");
+      sandbox_add_string (builder, "location", location);
       json_builder_end_object (builder);
       signet_sandbox_reply_builder (msg, SOUP_STATUS_OK, builder);
     }
@@ -310,8 +305,7 @@ handle_calls (SignetSandbox *self, SoupServerMessage *msg)
       total += GPOINTER_TO_UINT (value);
     }
   json_builder_end_object (builder);
-  json_builder_set_member_name (builder, "total");
-  json_builder_add_int_value (builder, total);
+  sandbox_add_int (builder, "total", total);
   json_builder_end_object (builder);
   signet_sandbox_reply_builder (msg, SOUP_STATUS_OK, builder);
   if (soup_server_message_get_method (msg) == SOUP_METHOD_DELETE)
@@ -335,14 +329,10 @@ handle_request (SignetSandbox *self, SoupServerMessage *msg, const char *id)
     }
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "signatureRequestId");
-  json_builder_add_string_value (builder, request->id);
-  json_builder_set_member_name (builder, "documentId");
-  json_builder_add_string_value (builder, request->document_id);
-  json_builder_set_member_name (builder, "created");
-  json_builder_add_int_value (builder, request->created);
-  json_builder_set_member_name (builder, "expires");
-  json_builder_add_int_value (builder, request->expires);
+  sandbox_add_string (builder, "signatureRequestId", request->id);
+  sandbox_add_string (builder, "documentId", request->document_id);
+  sandbox_add_int (builder, "created", request->created);
+  sandbox_add_int (builder, "expires", request->expires);
   json_builder_set_member_name (builder, "request");
   json_builder_add_value (builder, json_node_copy (request->request));
   json_builder_end_object (builder);

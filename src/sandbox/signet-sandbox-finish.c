@@ -66,27 +66,19 @@ callback_payload (SignetSandbox *self, SandboxRequest *request, SandboxDocument 
       /* The connector's notification schema (§6 E14). */
       g_autofree char *url = g_strdup_printf ("%s/JSON/document/%s", self->base_url, document->id);
 
-      json_builder_set_member_name (builder, "code");
-      json_builder_add_string_value (builder, signed_ ? "SUCCESS" : "CANCELED");
-      json_builder_set_member_name (builder, "message");
-      json_builder_add_string_value (builder, request->outcome);
-      json_builder_set_member_name (builder, "result");
-      json_builder_add_string_value (builder, document->id);
-      json_builder_set_member_name (builder, "statusCode");
-      json_builder_add_int_value (builder, 200);
-      json_builder_set_member_name (builder, "url");
-      json_builder_add_string_value (builder, url);
+      sandbox_add_string (builder, "code", signed_ ? "SUCCESS" : "CANCELED");
+      sandbox_add_string (builder, "message", request->outcome);
+      sandbox_add_string (builder, "result", document->id);
+      sandbox_add_int (builder, "statusCode", 200);
+      sandbox_add_string (builder, "url", url);
       json_builder_set_member_name (builder, "success");
       json_builder_add_boolean_value (builder, signed_);
     }
   else
     {
-      json_builder_set_member_name (builder, "state");
-      json_builder_add_string_value (builder, request->outcome);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_string_value (builder, document->id);
-      json_builder_set_member_name (builder, "signatureRequestId");
-      json_builder_add_string_value (builder, request->id);
+      sandbox_add_string (builder, "state", request->outcome);
+      sandbox_add_string (builder, "id", document->id);
+      sandbox_add_string (builder, "signatureRequestId", request->id);
     }
   json_builder_end_object (builder);
 
@@ -217,10 +209,7 @@ sign_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellab
 
   signed_pdf
     = signet_sandbox_pdf_sign (finish->content, finish->places, finish->name, finish->date, &error);
-  if (signed_pdf == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, signed_pdf, (GDestroyNotify) g_bytes_unref);
+  signet_sandbox_task_return_bytes (task, signed_pdf, error);
 }
 
 static void

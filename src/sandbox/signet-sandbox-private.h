@@ -108,6 +108,9 @@ struct _SignetSandbox
 /* signet-sandbox.c */
 gint64 signet_sandbox_now (SignetSandbox *self);
 char  *signet_sandbox_format_date (gint64 ms);
+void   sandbox_add_int (JsonBuilder *builder, const char *name, gint64 value);
+void   sandbox_add_string (JsonBuilder *builder, const char *name, const char *value);
+void   signet_sandbox_task_return_bytes (GTask *task, GBytes *bytes, GError *error);
 void   signet_sandbox_changed (SignetSandbox *self);
 void   signet_sandbox_count (SignetSandbox *self, const char *metric);
 void   signet_sandbox_reply_json (SoupServerMessage *msg, guint status, JsonNode *node);

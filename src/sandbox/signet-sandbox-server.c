@@ -69,10 +69,8 @@ add_string_member (JsonBuilder *builder, const char *name, const char *value)
 static void
 add_connector_members (JsonBuilder *builder, guint status)
 {
-  json_builder_set_member_name (builder, "code");
-  json_builder_add_string_value (builder, connector_code (status));
-  json_builder_set_member_name (builder, "statusCode");
-  json_builder_add_int_value (builder, status);
+  sandbox_add_string (builder, "code", connector_code (status));
+  sandbox_add_int (builder, "statusCode", status);
   json_builder_set_member_name (builder, "success");
   json_builder_add_boolean_value (builder, SOUP_STATUS_IS_SUCCESSFUL (status));
 }

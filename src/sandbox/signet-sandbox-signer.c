@@ -101,26 +101,17 @@ mask_address (const char *address)
   return g_strdup ("***");
 }
 
+/* Where the code for opening (or else for signing) goes, and by what
+ * (`*kind`: "email" or "sms"); NULL when that step needs no code. */
 static const char *
-open_otp_target (SandboxRequest *request, const char **kind)
+otp_target (SandboxRequest *request, gboolean for_opening, const char **kind)
 {
   const char *to;
 
-  if ((to = sandbox_request_rule (request, "openOtpEmail")) != NULL)
+  if ((to = sandbox_request_rule (request, for_opening ? "openOtpEmail" : "signOtpEmail")) != NULL)
     *kind = "email";
-  else if ((to = sandbox_request_rule (request, "openOtpPhone")) != NULL)
-    *kind = "sms";
-  return to;
-}
-
-static const char *
-sign_otp_target (SandboxRequest *request, const char **kind)
-{
-  const char *to;
-
-  if ((to = sandbox_request_rule (request, "signOtpEmail")) != NULL)
-    *kind = "email";
-  else if ((to = sandbox_request_rule (request, "signOtpPhone")) != NULL)
+  else if ((to = sandbox_request_rule (request, for_opening ? "openOtpPhone" : "signOtpPhone"))
+           != NULL)
     *kind = "sms";
   return to;
 }
@@ -131,7 +122,7 @@ has_session (SoupServerMessage *msg, SandboxRequest *request)
   g_autoptr (GHashTable) cookies = NULL;
   const char *header, *kind;
 
-  if (open_otp_target (request, &kind) == NULL)
+  if (otp_target (request, TRUE, &kind) == NULL)
     return TRUE;
   if (request->session_token == NULL)
     return FALSE;
@@ -148,8 +139,7 @@ static void
 send_code (SignetSandbox *self, SandboxRequest *request, gboolean for_opening)
 {
   const char *kind = NULL;
-  const char *to
-    = for_opening ? open_otp_target (request, &kind) : sign_otp_target (request, &kind);
+  const char *to = otp_target (request, for_opening, &kind);
   const char *preset = sandbox_request_rule (request, for_opening ? "openOtpCode" : "signOtpCode");
   g_autofree char *code = NULL;
   g_autofree char *text = NULL;
@@ -228,7 +218,7 @@ reply_open_otp_page (SoupServerMessage *msg,
   g_autofree char *masked_html = NULL;
   const char      *kind = NULL;
 
-  masked = mask_address (open_otp_target (request, &kind));
+  masked = mask_address (otp_target (request, TRUE, &kind));
   masked_html = escape (masked);
   g_string_append_printf (body, "<h1>%s</h1>", title);
   if (problem != NULL)
@@ -323,7 +313,7 @@ reply_view_page (SignetSandbox     *self,
                               && !sandbox_request_rule_bool (request, "guiRequestSignerName", TRUE)
                             ? " readonly"
                             : "");
-  if (sign_otp_target (request, &kind) != NULL)
+  if (otp_target (request, FALSE, &kind) != NULL)
     g_string_append (body, "<label for=\"code\">Verification code</label>"
                            "<input type=\"text\" id=\"code\" name=\"code\" inputmode=\"numeric\" "
                            "autocomplete=\"one-time-code\">"
@@ -437,14 +427,14 @@ handle_view_post (SignetSandbox *self, SoupServerMessage *msg)
   if (!lookup_view (self, msg, form, &request, &document))
     return;
 
-  if (g_strcmp0 (action, "send-open-code") == 0 && open_otp_target (request, &kind) != NULL)
+  if (g_strcmp0 (action, "send-open-code") == 0 && otp_target (request, TRUE, &kind) != NULL)
     {
       send_code (self, request, TRUE);
       reply_open_otp_page (msg, document, request, NULL);
       return;
     }
 
-  if (g_strcmp0 (action, "verify-open") == 0 && open_otp_target (request, &kind) != NULL)
+  if (g_strcmp0 (action, "verify-open") == 0 && otp_target (request, TRUE, &kind) != NULL)
     {
       g_autofree char *location = NULL;
       g_autofree char *header = NULL;
@@ -478,7 +468,7 @@ handle_view_post (SignetSandbox *self, SoupServerMessage *msg)
       return;
     }
 
-  if (g_strcmp0 (action, "send-sign-code") == 0 && sign_otp_target (request, &kind) != NULL)
+  if (g_strcmp0 (action, "send-sign-code") == 0 && otp_target (request, FALSE, &kind) != NULL)
     {
       send_code (self, request, FALSE);
       reply_view_page (self, msg, document, request,
@@ -509,7 +499,7 @@ handle_view_post (SignetSandbox *self, SoupServerMessage *msg)
                            "The name can have at most 40 characters.");
           return;
         }
-      if (sign && sign_otp_target (request, &kind) != NULL
+      if (sign && otp_target (request, FALSE, &kind) != NULL
           && !check_code (self, request, request->sign_code, g_hash_table_lookup (form, "code"),
                           &problem))
         {
@@ -542,10 +532,7 @@ render_thread (GTask *task, gpointer source_object, gpointer task_data, GCancell
   GBytes *png;
 
   png = signet_sandbox_pdf_render_page_png (content, n, PAGE_WIDTH_PX, &error);
-  if (png == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, png, (GDestroyNotify) g_bytes_unref);
+  signet_sandbox_task_return_bytes (task, png, error);
 }
 
 static void

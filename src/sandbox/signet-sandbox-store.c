@@ -21,23 +21,6 @@
 #define STORE_VERSION 1
 
 static void
-add_int (JsonBuilder *builder, const char *name, gint64 value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_int_value (builder, value);
-}
-
-static void
-add_string (JsonBuilder *builder, const char *name, const char *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
 add_strings (JsonBuilder *builder, const char *name, GPtrArray *strings)
 {
   json_builder_set_member_name (builder, name);
@@ -56,12 +39,12 @@ static void
 build_document (JsonBuilder *builder, SandboxDocument *document)
 {
   json_builder_begin_object (builder);
-  add_string (builder, "id", document->id);
-  add_string (builder, "filename", document->filename);
-  add_string (builder, "state", document->state);
-  add_int (builder, "uploaded", document->uploaded);
-  add_int (builder, "modified", document->modified);
-  add_int (builder, "signedAt", document->signed_at);
+  sandbox_add_string (builder, "id", document->id);
+  sandbox_add_string (builder, "filename", document->filename);
+  sandbox_add_string (builder, "state", document->state);
+  sandbox_add_int (builder, "uploaded", document->uploaded);
+  sandbox_add_int (builder, "modified", document->modified);
+  sandbox_add_int (builder, "signedAt", document->signed_at);
   json_builder_set_member_name (builder, "fields");
   json_builder_begin_array (builder);
   for (guint i = 0; i < document->fields->len; i++)
@@ -69,8 +52,8 @@ build_document (JsonBuilder *builder, SandboxDocument *document)
       SignetSandboxField *field = g_ptr_array_index (document->fields, i);
 
       json_builder_begin_object (builder);
-      add_string (builder, "name", field->name);
-      add_int (builder, "page", field->page);
+      sandbox_add_string (builder, "name", field->name);
+      sandbox_add_int (builder, "page", field->page);
       json_builder_set_member_name (builder, "rect");
       json_builder_begin_array (builder);
       json_builder_add_double_value (builder, field->x);
@@ -92,30 +75,30 @@ build_request (JsonBuilder *builder, SandboxRequest *request)
   const char    *name, *value;
 
   json_builder_begin_object (builder);
-  add_string (builder, "id", request->id);
-  add_string (builder, "documentId", request->document_id);
-  add_string (builder, "sendInfoURL", request->send_info_url);
+  sandbox_add_string (builder, "id", request->id);
+  sandbox_add_string (builder, "documentId", request->document_id);
+  sandbox_add_string (builder, "sendInfoURL", request->send_info_url);
   json_builder_set_member_name (builder, "connectorCallback");
   json_builder_add_boolean_value (builder, request->connector_callback);
-  add_string (builder, "resulturl", request->result_url);
+  sandbox_add_string (builder, "resulturl", request->result_url);
   json_builder_set_member_name (builder, "rules");
   json_builder_begin_object (builder);
   g_hash_table_iter_init (&iter, request->rules);
   while (g_hash_table_iter_next (&iter, (gpointer *) &name, (gpointer *) &value))
-    add_string (builder, name, value);
+    sandbox_add_string (builder, name, value);
   json_builder_end_object (builder);
   add_strings (builder, "allowedSignatureFields", request->allowed_signature_fields);
   json_builder_set_member_name (builder, "request");
   json_builder_add_value (builder, json_node_copy (request->request));
-  add_int (builder, "created", request->created);
-  add_int (builder, "expires", request->expires);
+  sandbox_add_int (builder, "created", request->created);
+  sandbox_add_int (builder, "expires", request->expires);
   /* A round that was being signed when the sandbox stopped is open again. */
-  add_string (builder, "outcome",
-              g_strcmp0 (request->outcome, "signing") == 0 ? NULL : request->outcome);
-  add_string (builder, "openCode", request->open_code);
-  add_string (builder, "signCode", request->sign_code);
-  add_string (builder, "sessionToken", request->session_token);
-  add_int (builder, "failedAttempts", request->failed_attempts);
+  sandbox_add_string (builder, "outcome",
+                      g_strcmp0 (request->outcome, "signing") == 0 ? NULL : request->outcome);
+  sandbox_add_string (builder, "openCode", request->open_code);
+  sandbox_add_string (builder, "signCode", request->sign_code);
+  sandbox_add_string (builder, "sessionToken", request->session_token);
+  sandbox_add_int (builder, "failedAttempts", request->failed_attempts);
   json_builder_end_object (builder);
 }
 
@@ -183,12 +166,12 @@ signet_sandbox_store_save (SignetSandbox *self, GError **error)
     }
 
   json_builder_begin_object (builder);
-  add_int (builder, "version", STORE_VERSION);
-  add_int (builder, "available", self->available);
-  add_int (builder, "used", self->used);
-  add_int (builder, "downloaded", self->downloaded);
-  add_int (builder, "deleted", self->deleted);
-  add_int (builder, "clockOffset", self->clock_offset);
+  sandbox_add_int (builder, "version", STORE_VERSION);
+  sandbox_add_int (builder, "available", self->available);
+  sandbox_add_int (builder, "used", self->used);
+  sandbox_add_int (builder, "downloaded", self->downloaded);
+  sandbox_add_int (builder, "deleted", self->deleted);
+  sandbox_add_int (builder, "clockOffset", self->clock_offset);
 
   json_builder_set_member_name (builder, "documents");
   json_builder_begin_array (builder);
@@ -227,7 +210,7 @@ signet_sandbox_store_save (SignetSandbox *self, GError **error)
   json_builder_begin_object (builder);
   g_hash_table_iter_init (&iter, self->monthly);
   while (g_hash_table_iter_next (&iter, (gpointer *) &key, &count))
-    add_int (builder, key, GPOINTER_TO_UINT (count));
+    sandbox_add_int (builder, key, GPOINTER_TO_UINT (count));
   json_builder_end_object (builder);
 
   json_builder_set_member_name (builder, "outbox");

@@ -127,6 +127,36 @@ signet_sandbox_now (SignetSandbox *self)
   return g_get_real_time () / 1000 + self->clock_offset;
 }
 
+/* A member @name of the object @builder is in. */
+void
+sandbox_add_int (JsonBuilder *builder, const char *name, gint64 value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, value);
+}
+
+/* The same, null for a NULL @value. */
+void
+sandbox_add_string (JsonBuilder *builder, const char *name, const char *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+/* Ends a worker thread's task with @bytes (taken), or with @error (taken)
+ * when @bytes is NULL. */
+void
+signet_sandbox_task_return_bytes (GTask *task, GBytes *bytes, GError *error)
+{
+  if (bytes == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, bytes, (GDestroyNotify) g_bytes_unref);
+}
+
 /* The service's own examples give `modification` in Bratislava's local
  * time ("2022-06-21 14:30:44" for 1655814644472). */
 char *
@@ -306,25 +336,15 @@ signet_sandbox_post_outbox (SignetSandbox *self,
   g_autoptr (JsonBuilder) builder = json_builder_new ();
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "type");
-  json_builder_add_string_value (builder, kind);
-  json_builder_set_member_name (builder, "from");
-  json_builder_add_string_value (builder, "okdokument@okdokument.sk");
-  json_builder_set_member_name (builder, "to");
-  json_builder_add_string_value (builder, to);
-  json_builder_set_member_name (builder, "subject");
-  json_builder_add_string_value (builder, subject);
-  json_builder_set_member_name (builder, "text");
-  json_builder_add_string_value (builder, text);
+  sandbox_add_string (builder, "type", kind);
+  sandbox_add_string (builder, "from", "okdokument@okdokument.sk");
+  sandbox_add_string (builder, "to", to);
+  sandbox_add_string (builder, "subject", subject);
+  sandbox_add_string (builder, "text", text);
   if (code != NULL)
-    {
-      json_builder_set_member_name (builder, "code");
-      json_builder_add_string_value (builder, code);
-    }
-  json_builder_set_member_name (builder, "signatureRequestId");
-  json_builder_add_string_value (builder, request_id);
-  json_builder_set_member_name (builder, "time");
-  json_builder_add_int_value (builder, signet_sandbox_now (self));
+    sandbox_add_string (builder, "code", code);
+  sandbox_add_string (builder, "signatureRequestId", request_id);
+  sandbox_add_int (builder, "time", signet_sandbox_now (self));
   json_builder_end_object (builder);
 
   g_ptr_array_add (self->outbox, json_builder_get_root (builder));

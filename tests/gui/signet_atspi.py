@@ -102,6 +102,20 @@ def text_of(node):
         return node.get_name() or ""
 
 
+def list_item_names(node):
+    """The names of node's list items, in order (a removed row may linger
+    as a stale object, which is passed over)."""
+    names = []
+    for i in range(node.get_child_count()):
+        try:
+            child = node.get_child_at_index(i)
+            if child is not None and child.get_role_name() == "list item":
+                names.append(child.get_name())
+        except gi.repository.GLib.Error:
+            continue
+    return names
+
+
 class Signet:
     """One running instance of Signet with its own settings and data."""
 
@@ -463,10 +477,12 @@ def run(test):
 
 def run_each(cases, test, exit_on_success=True):
     """Runs test(signet, case) for every (case, signet options) pair, each
-    against a fresh instance; fails at the end if any case failed."""
+    against a fresh instance (options["args"]: its command line); fails at
+    the end if any case failed."""
     failed = False
     for case, options in cases:
-        signet = Signet(**options)
+        options = dict(options)
+        signet = Signet(*options.pop("args", ()), **options)
         try:
             test(signet, case)
             print(f"PASS {case}".rstrip())

@@ -17,7 +17,7 @@ import urllib.request
 
 sys.path.insert(0, os.path.dirname(__file__))
 from gi.repository import GLib  # noqa: E402
-from signet_atspi import Atspi, Signet, TestFailure, check, walk  # noqa: E402
+from signet_atspi import Atspi, Signet, TestFailure, check, list_item_names, walk  # noqa: E402
 
 DATA = os.environ["SIGNET_TEST_DATA"]
 DEFAULTS = {"io/github/signetapp/Signet": {
@@ -108,16 +108,7 @@ def type_into(signet, title, text, root=None):
 
 
 def queue_rows(signet):
-    documents = signet.find("list", "Documents")
-    names = []
-    for i in range(documents.get_child_count()):
-        try:
-            child = documents.get_child_at_index(i)
-            if child is not None and child.get_role_name() == "list item":
-                names.append(child.get_name())
-        except GLib.Error:
-            continue
-    return names
+    return list_item_names(signet.find("list", "Documents"))
 
 
 def wait_sent(signet):

@@ -9,8 +9,8 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
-from gi.repository import GLib  # noqa: E402
-from signet_atspi import DEFAULT_TIMEOUT, TIMEOUT_MULTIPLIER, Atspi, Signet, TestFailure, check  # noqa: E402
+from signet_atspi import (DEFAULT_TIMEOUT, TIMEOUT_MULTIPLIER, Atspi, Signet,  # noqa: E402
+                          TestFailure, check, list_item_names)
 
 DATA = os.path.join(os.environ["SIGNET_TEST_DATA"])
 FILES = ["fields.pdf", "tags.pdf", "password.pdf", "large.pdf", "contract.docx", "not-a-pdf.pdf"]
@@ -36,21 +36,8 @@ def press(signet, name, root):
     check(Atspi.Action.do_action(button, 0), f"clicking {name!r} failed")
 
 
-def rows(documents):
-    """The names of the rows, in order (a removed row may linger as a stale object)."""
-    names = []
-    for i in range(documents.get_child_count()):
-        try:
-            child = documents.get_child_at_index(i)
-            if child is not None and child.get_role_name() == "list item":
-                names.append(child.get_name())
-        except GLib.Error:
-            continue
-    return names
-
-
 def select(signet, documents, name):
-    names = rows(documents)
+    names = list_item_names(documents)
     check(name in names, f"no row {name!r} in {names}")
     check(Atspi.Selection.select_child(documents, names.index(name)), f"selecting {name!r} failed")
 
@@ -87,7 +74,7 @@ def test(signet):
     signet.find("label", "“password.pdf” Cannot Be Sent", root=frame)
     signet.screenshot("intake-error")
     press(signet, "Remove “password.pdf” From List", documents)
-    signet.wait_until(lambda: "password.pdf" not in rows(documents), "password.pdf was not removed")
+    signet.wait_until(lambda: "password.pdf" not in list_item_names(documents), "password.pdf was not removed")
 
     # Only what is on screen has these names: the accessibility tree of GTK 4.8
     # does not say reliably which stack page is showing.
@@ -125,7 +112,7 @@ def test(signet):
     check(second.returncode == 0, f"the second signet failed: {second.stderr}")
     signet.find("list item", "simple.pdf", root=documents)
     signet.find_toast("“fields.pdf” is already in the list", root=frame)
-    names = rows(documents)
+    names = list_item_names(documents)
     check(names.count("fields.pdf") == 1, f"fields.pdf was queued twice: {names}")
 
 

@@ -60,6 +60,17 @@ def expect_error(signet, key_row, words, shot):
     signet.find("label", "Connect to OKdokument")
 
 
+def check_connection(signet, **key_row):
+    """Opens the preferences, waits for the key's row (key_row: find()'s
+    name or predicate) and checks the connection from there."""
+    signet.key("Control", "comma")
+    preferences = signet.find("frame", "Preferences")
+    signet.find("label", root=preferences, **key_row)
+    signet.click(signet.find_button("Check Connection", root=preferences))
+    signet.find_toast("The connection works", root=preferences)
+    return preferences
+
+
 def main():
     sandbox = Sandbox(GOOD_KEY)
     failures = []
@@ -100,11 +111,7 @@ def main():
         signet.click(signet.find_button("Try Without an Account"))
         signet.wait_visible(signet.find("label", "No Documents Yet"))
         check(environment_setting(signet) == "'sandbox'", "the sandbox was not saved as the environment")
-        signet.key("Control", "comma")
-        preferences = signet.find("frame", "Preferences")
-        signet.find("label", "The sandbox needs no key", root=preferences)
-        signet.click(signet.find_button("Check Connection", root=preferences))
-        signet.find_toast("The connection works", root=preferences)
+        check_connection(signet, name="The sandbox needs no key")
         signet.screenshot("preferences-sandbox")
 
     def no_keyring(signet):
@@ -116,12 +123,8 @@ def main():
                                       "Signet quits")
         signet.wait_visible(notice)
         signet.screenshot("onboarding-no-keyring")
-        signet.key("Control", "comma")
-        preferences = signet.find("frame", "Preferences")
-        signet.find("label", root=preferences,
-                    predicate=lambda n: (n.get_name() or "").startswith("Kept only until Signet quits"))
-        signet.click(signet.find_button("Check Connection", root=preferences))
-        signet.find_toast("The connection works", root=preferences)
+        check_connection(signet,
+                         predicate=lambda n: (n.get_name() or "").startswith("Kept only until Signet quits"))
         check(GOOD_KEY not in signet.output(), "the key is in the debug log")
 
     def good_key_then_remove(signet):
@@ -138,11 +141,7 @@ def main():
         check(GOOD_KEY not in signet.output(), "the key is in the debug log")
 
         # Preferences read it back from the keyring, then remove it.
-        signet.key("Control", "comma")
-        preferences = signet.find("frame", "Preferences")
-        signet.find("label", "Stored in the keyring", root=preferences)
-        signet.click(signet.find_button("Check Connection", root=preferences))
-        signet.find_toast("The connection works", root=preferences)
+        preferences = check_connection(signet, name="Stored in the keyring")
         signet.screenshot("preferences-account")
         signet.click(signet.find_button("Remove…", root=preferences))
         dialog = signet.find("dialog", "Remove API Key?")

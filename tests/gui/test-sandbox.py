@@ -11,7 +11,7 @@ import sys
 import urllib.request
 
 sys.path.insert(0, os.path.dirname(__file__))
-from signet_atspi import Signet, TestFailure, check, wait_for  # noqa: E402
+from signet_atspi import check, run_each, wait_for  # noqa: E402
 
 DEMO_KEY = "signet-sandbox-demo-key"
 
@@ -68,16 +68,6 @@ def test(signet, case):
     wait_for(lambda: not alive(child), f"signet-sandbox ({child}) still runs after {case}")
 
 
-failed = False
-for case in ("quit", "killed"):
-    signet = Signet("--sandbox", env={"SIGNET_SANDBOX_BIN": os.environ["SIGNET_SANDBOX_BIN"],
-                                      "G_MESSAGES_DEBUG": "signet-sandbox-process"})
-    try:
-        test(signet, case)
-        print(f"PASS {case}")
-    except TestFailure as failure:
-        print(f"FAIL {case}: {failure}\n--- signet output ---\n{signet.output()}")
-        failed = True
-    finally:
-        signet.close()
-sys.exit(1 if failed else 0)
+OPTIONS = {"args": ["--sandbox"], "env": {"SIGNET_SANDBOX_BIN": os.environ["SIGNET_SANDBOX_BIN"],
+                                           "G_MESSAGES_DEBUG": "signet-sandbox-process"}}
+run_each([("quit", OPTIONS), ("killed", OPTIONS)], test)

@@ -1,0 +1,66 @@
+/* bench-client.c
+ *
+ * Copyright 2026 The Signet authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "bench-client.h"
+
+/* Starts the sandbox (@sandbox_program, its own process) and a client on
+ * it, warmed up: the session, its connection and GIO's thread pool exist. */
+SignetClient *
+bench_client_new (const char *sandbox_program, GSubprocess **sandbox, char **base_url)
+{
+  g_autoptr (SignetClient) client = NULL;
+  g_autoptr (SignetCounter) counter = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GAsyncResult) pending = NULL;
+  g_autoptr (GError) error = NULL;
+
+  *sandbox = bench_spawn_sandbox (sandbox_program, BENCH_KEY, base_url, &error);
+  g_assert_no_error (error);
+  client = signet_client_new (*base_url, BENCH_KEY, &error);
+  g_assert_no_error (error);
+
+  signet_client_get_counter_async (client, NULL, bench_store_result, &pending);
+  result = bench_wait_result (&pending);
+  counter = signet_client_get_counter_finish (client, result, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&client);
+}
+
+/* One create of a request for @file: its time, the resident set before it
+ * and its peak, and the longest main-loop stall while it ran. */
+void
+bench_client_create (SignetClient     *client,
+                     GFile            *file,
+                     SignetCreateFlags flags,
+                     double           *milliseconds,
+                     gint64           *idle_kib,
+                     gint64           *peak_kib,
+                     double           *stall_ms)
+{
+  g_autoptr (SignetSignatureRequest) request = signet_signature_request_new ();
+  g_autoptr (SignetCreatedRequest) created = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GAsyncResult) pending = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 start;
+  guint  meter;
+
+  signet_signature_request_set_file (request, file);
+  *idle_kib = bench_memory_reset_peak ();
+  start = g_get_monotonic_time ();
+  meter = bench_stall_meter_start ();
+  signet_client_create_signature_request_async (client, request, flags, NULL, bench_store_result,
+                                                &pending);
+  result = bench_wait_result (&pending);
+  *stall_ms = bench_stall_meter_stop (meter) / 1000.0;
+  created = signet_client_create_signature_request_finish (client, result, &error);
+  *milliseconds = (g_get_monotonic_time () - start) / 1000.0;
+  g_assert_no_error (error);
+  *peak_kib = bench_memory_peak ();
+}

@@ -1,0 +1,29 @@
+/* bench-client.h
+ *
+ * Copyright 2026 The Signet authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What the benchmarks of SignetClient against the sandbox share.
+ */
+
+#pragma once
+
+#include "bench-util.h"
+#include "signet-client.h"
+
+G_BEGIN_DECLS
+
+#define BENCH_KEY "bench_0123456789abcdef"
+
+SignetClient      *
+bench_client_new (const char *sandbox_program, GSubprocess **sandbox, char **base_url);
+void bench_client_create (SignetClient     *client,
+                          GFile            *file,
+                          SignetCreateFlags flags,
+                          double           *milliseconds,
+                          gint64           *idle_kib,
+                          gint64           *peak_kib,
+                          double           *stall_ms);
+
+G_END_DECLS
