@@ -10,7 +10,24 @@
 set -eu
 mode=$1; shift
 tmp=$(mktemp -d /tmp/signet-keyring.XXXXXX)
-trap 'rm -rf "$tmp"' EXIT
+
+# gnome-keyring-daemon forks into the background and may outlive the bus by
+# a while; as long as it holds the test's stdout or stderr, meson waits for
+# it, up to the test's timeout. Every process of this session carries
+# SIGNET_KEYRING_SESSION in its environment: whichever is left at the end
+# is stopped.
+export SIGNET_KEYRING_SESSION="$tmp"
+stop_leftovers() {
+  for environ in /proc/[0-9]*/environ; do
+    pid=${environ#/proc/}; pid=${pid%/environ}
+    [ "$pid" != $$ ] || continue
+    if { tr '\0' '\n' < "$environ"; } 2>/dev/null | grep -qx "SIGNET_KEYRING_SESSION=$tmp"; then
+      kill "$pid" 2>/dev/null || true
+    fi
+  done
+  rm -rf "$tmp"
+}
+trap stop_leftovers EXIT
 mkdir -p "$tmp/home" "$tmp/services"
 if [ "$mode" != none ]; then
   ln -s /usr/share/dbus-1/services/org.freedesktop.secrets.service "$tmp/services/"
@@ -34,6 +51,6 @@ export HOME="$tmp/home" XDG_DATA_HOME="$tmp/home/.local/share" XDG_RUNTIME_DIR="
 export SIGNET_TEST_KEYRING="$mode"
 dbus-run-session --config-file="$tmp/session.conf" -- sh -c '
   if [ "$SIGNET_TEST_KEYRING" != none ]; then
-    printf signet-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null
+    printf signet-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1
   fi
   "$@"' sh "$@"
