@@ -15,6 +15,7 @@
 #include "signet-handover-page.h"
 #include "signet-handover-view.h"
 #include "signet-presenter-window.h"
+#include "signet-widget-util.h"
 
 /**
  * SignetHandoverPage:
@@ -254,7 +255,6 @@ static void
 signet_handover_page_dispose (GObject *object)
 {
   SignetHandoverPage *self = SIGNET_HANDOVER_PAGE (object);
-  GtkWidget          *child;
 
   if (self->presenter != NULL)
     gtk_window_destroy (GTK_WINDOW (self->presenter));
@@ -265,8 +265,7 @@ signet_handover_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (object), SIGNET_TYPE_HANDOVER_PAGE);
   g_clear_object (&self->sync);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  signet_widget_unparent_children (GTK_WIDGET (self));
 
   G_OBJECT_CLASS (signet_handover_page_parent_class)->dispose (object);
 }
@@ -309,6 +308,12 @@ signet_handover_page_set_property (GObject      *object,
 static void
 signet_handover_page_class_init (SignetHandoverPageClass *klass)
 {
+  static const SignetWidgetAction actions[] = {
+    { "handover.previous", NULL, previous_activated },
+    { "handover.next", NULL, next_activated },
+    { "handover.presenter", NULL, presenter_activated },
+    { "handover.done", NULL, done_activated },
+  };
   GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
@@ -351,10 +356,7 @@ signet_handover_page_class_init (SignetHandoverPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SignetHandoverPage, position_label);
   gtk_widget_class_bind_template_child (widget_class, SignetHandoverPage, view);
 
-  gtk_widget_class_install_action (widget_class, "handover.previous", NULL, previous_activated);
-  gtk_widget_class_install_action (widget_class, "handover.next", NULL, next_activated);
-  gtk_widget_class_install_action (widget_class, "handover.presenter", NULL, presenter_activated);
-  gtk_widget_class_install_action (widget_class, "handover.done", NULL, done_activated);
+  signet_widget_class_install_actions (widget_class, actions, G_N_ELEMENTS (actions));
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
 }

@@ -14,6 +14,7 @@
 
 #include "signet-handover-view.h"
 #include "signet-qr-view.h"
+#include "signet-widget-util.h"
 
 /**
  * SignetHandoverView:
@@ -86,10 +87,7 @@ update_state (SignetHandoverView *self)
 
   status = signet_document_get_status (document);
   final = signet_document_status_is_final (status) || status == SIGNET_DOCUMENT_STATUS_SIGNED;
-  title = signet_handover_describe_state (
-    status, signet_document_get_state (document), signet_document_get_round (document),
-    signet_document_get_n_rounds (document), signet_document_get_last_error (document),
-    signet_document_get_archive_path (document), &detail, &tone);
+  title = signet_handover_describe_document (document, &detail, &tone);
 
   gtk_label_set_label (self->state_label, title);
   gtk_label_set_label (self->detail_label, detail);
@@ -99,18 +97,9 @@ update_state (SignetHandoverView *self)
                              GTK_WIDGET (self->state_label));
 
   /* A link that can no longer sign is not offered. */
+  signet_handover_show_code (GTK_WIDGET (self), document, self->qr_stack, self->preparing_spinner,
+                             self->qr_view);
   url = signet_document_get_signing_url (document);
-  if (final)
-    gtk_stack_set_visible_child_name (self->qr_stack, "ended");
-  else if (url != NULL && status == SIGNET_DOCUMENT_STATUS_OPEN)
-    gtk_stack_set_visible_child_name (self->qr_stack, "code");
-  else
-    gtk_stack_set_visible_child_name (self->qr_stack, "preparing");
-  gtk_spinner_set_spinning (
-    self->preparing_spinner,
-    gtk_widget_get_mapped (GTK_WIDGET (self))
-      && g_str_equal (gtk_stack_get_visible_child_name (self->qr_stack), "preparing"));
-  signet_qr_view_set_text (self->qr_view, url);
   adw_action_row_set_subtitle (self->link_row, url != NULL ? url : "");
   gtk_widget_set_visible (self->link_group, url != NULL && !final);
 
@@ -401,15 +390,13 @@ static void
 signet_handover_view_dispose (GObject *object)
 {
   SignetHandoverView *self = SIGNET_HANDOVER_VIEW (object);
-  GtkWidget          *child;
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   signet_handover_view_set_document (self, NULL);
   signet_handover_view_set_sync (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), SIGNET_TYPE_HANDOVER_VIEW);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  signet_widget_unparent_children (GTK_WIDGET (self));
 
   G_OBJECT_CLASS (signet_handover_view_parent_class)->dispose (object);
 }
@@ -453,6 +440,11 @@ signet_handover_view_set_property (GObject      *object,
 static void
 signet_handover_view_class_init (SignetHandoverViewClass *klass)
 {
+  static const SignetWidgetAction actions[] = {
+    { "handover.copy-link", NULL, copy_activated },
+    { "handover.open-in-browser", NULL, open_in_browser_activated },
+    { "handover.open-archived", NULL, open_archived_activated },
+  };
   GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
@@ -508,11 +500,7 @@ signet_handover_view_class_init (SignetHandoverViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SignetHandoverView, final_row);
   gtk_widget_class_bind_template_child (widget_class, SignetHandoverView, advice_row);
 
-  gtk_widget_class_install_action (widget_class, "handover.copy-link", NULL, copy_activated);
-  gtk_widget_class_install_action (widget_class, "handover.open-in-browser", NULL,
-                                   open_in_browser_activated);
-  gtk_widget_class_install_action (widget_class, "handover.open-archived", NULL,
-                                   open_archived_activated);
+  signet_widget_class_install_actions (widget_class, actions, G_N_ELEMENTS (actions));
 
   gtk_widget_class_set_css_name (widget_class, "signet-handover-view");
 }

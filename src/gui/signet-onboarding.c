@@ -13,6 +13,7 @@
 
 #include "signet-error.h"
 #include "signet-onboarding.h"
+#include "signet-widget-util.h"
 
 /**
  * SignetOnboarding:
@@ -292,6 +293,12 @@ signet_onboarding_set_property (GObject      *object,
 static void
 signet_onboarding_class_init (SignetOnboardingClass *klass)
 {
+  static const SignetWidgetAction actions[] = {
+    { "onboarding.connect", NULL, connect_activated },
+    { "onboarding.try-sandbox", NULL, try_sandbox_activated },
+    { "onboarding.show-connect", NULL, show_connect_activated },
+    { "onboarding.back", NULL, back_activated },
+  };
   GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
@@ -338,12 +345,7 @@ signet_onboarding_class_init (SignetOnboardingClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SignetOnboarding, connect_button);
   gtk_widget_class_bind_template_child (widget_class, SignetOnboarding, spinner);
 
-  gtk_widget_class_install_action (widget_class, "onboarding.connect", NULL, connect_activated);
-  gtk_widget_class_install_action (widget_class, "onboarding.try-sandbox", NULL,
-                                   try_sandbox_activated);
-  gtk_widget_class_install_action (widget_class, "onboarding.show-connect", NULL,
-                                   show_connect_activated);
-  gtk_widget_class_install_action (widget_class, "onboarding.back", NULL, back_activated);
+  signet_widget_class_install_actions (widget_class, actions, G_N_ELEMENTS (actions));
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "onboarding.back", NULL);
 }

@@ -15,6 +15,7 @@
 #include "signet-archive.h"
 #include "signet-form-util.h"
 #include "signet-request-spec.h"
+#include "signet-widget-util.h"
 
 struct _SignetPreferencesWindow
 {
@@ -379,6 +380,12 @@ signet_preferences_window_set_property (GObject      *object,
 static void
 signet_preferences_window_class_init (SignetPreferencesWindowClass *klass)
 {
+  static const SignetWidgetAction actions[] = {
+    { "preferences.choose-archive", NULL, choose_archive_activated },
+    { "preferences.check", NULL, check_activated },
+    { "preferences.remove-key", NULL, remove_key_activated },
+    { "preferences.change-account", NULL, change_account_activated },
+  };
   GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
@@ -413,14 +420,7 @@ signet_preferences_window_class_init (SignetPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SignetPreferencesWindow,
                                         default_expiry_adjustment);
   gtk_widget_class_bind_template_child (widget_class, SignetPreferencesWindow, default_mode_row);
-  gtk_widget_class_install_action (widget_class, "preferences.choose-archive", NULL,
-                                   choose_archive_activated);
-
-  gtk_widget_class_install_action (widget_class, "preferences.check", NULL, check_activated);
-  gtk_widget_class_install_action (widget_class, "preferences.remove-key", NULL,
-                                   remove_key_activated);
-  gtk_widget_class_install_action (widget_class, "preferences.change-account", NULL,
-                                   change_account_activated);
+  signet_widget_class_install_actions (widget_class, actions, G_N_ELEMENTS (actions));
 }
 
 static void

@@ -112,27 +112,14 @@ update (SignetPresenterWindow *self)
   const char          *url = signet_document_get_signing_url (document);
   guint                n = g_list_model_get_n_items (self->documents);
 
-  title = signet_handover_describe_state (
-    status, signet_document_get_state (document), signet_document_get_round (document),
-    signet_document_get_n_rounds (document), signet_document_get_last_error (document),
-    signet_document_get_archive_path (document), NULL, &tone);
+  title = signet_handover_describe_document (document, NULL, &tone);
 
   gtk_label_set_label (self->name_label, signet_document_get_filename (document));
   gtk_label_set_label (self->state_label, title);
   signet_handover_show_tone (tone, self->state_spinner, self->state_icon, self->ended_icon,
                              GTK_WIDGET (self->state_label));
-
-  signet_qr_view_set_text (self->qr_view, url);
-  if (status == SIGNET_DOCUMENT_STATUS_OPEN && url != NULL)
-    gtk_stack_set_visible_child_name (self->qr_stack, "code");
-  else if (is_waiting (document))
-    gtk_stack_set_visible_child_name (self->qr_stack, "preparing");
-  else
-    gtk_stack_set_visible_child_name (self->qr_stack, "ended");
-  gtk_spinner_set_spinning (
-    self->preparing_spinner,
-    gtk_widget_get_mapped (GTK_WIDGET (self))
-      && g_str_equal (gtk_stack_get_visible_child_name (self->qr_stack), "preparing"));
+  signet_handover_show_code (GTK_WIDGET (self), document, self->qr_stack, self->preparing_spinner,
+                             self->qr_view);
   gtk_widget_set_visible (GTK_WIDGET (self->instruction_label),
                           status == SIGNET_DOCUMENT_STATUS_OPEN && url != NULL);
 

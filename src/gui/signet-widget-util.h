@@ -1,0 +1,40 @@
+/* signet-widget-util.h
+ *
+ * Copyright 2026 The Signet authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/**
+ * SignetWidgetAction:
+ * @name: the action's name, such as "library.open"
+ * @parameter_type: (nullable): its parameter's #GVariant type string
+ * @activate: called when it is activated
+ *
+ * One widget action, as gtk_widget_class_install_action() takes it; a
+ * class lists its actions in a table, as with #GActionEntry.
+ */
+typedef struct
+{
+  const char                 *name;
+  const char                 *parameter_type;
+  GtkWidgetActionActivateFunc activate;
+} SignetWidgetAction;
+
+void        signet_widget_class_install_actions (GtkWidgetClass           *widget_class,
+                                                 const SignetWidgetAction *actions,
+                                                 gsize                     n_actions);
+GParamSpec *signet_widget_class_install_model (GObjectClass *object_class,
+                                               const char   *name,
+                                               GType         type,
+                                               gsize         offset);
+guint       signet_widget_class_new_remove_signal (GObjectClass *object_class);
+void        signet_widget_unparent_children (GtkWidget *widget);
+
+G_END_DECLS
