@@ -18,6 +18,7 @@
 #include "signet-pdf-inspector.h"
 #include "signet-pdf-view.h"
 #include "signet-qr-view.h"
+#include "signet-widget-util.h"
 
 /**
  * SignetDocumentPage:
@@ -454,43 +455,12 @@ signet_document_page_dispose (GObject *object)
 }
 
 static void
-signet_document_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  switch (prop_id)
-    {
-      case PROP_SYNC:
-        g_value_set_object (value, SIGNET_DOCUMENT_PAGE (object)->sync);
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-signet_document_page_set_property (GObject      *object,
-                                   guint         prop_id,
-                                   const GValue *value,
-                                   GParamSpec   *pspec)
-{
-  switch (prop_id)
-    {
-      case PROP_SYNC:
-        signet_document_page_set_sync (SIGNET_DOCUMENT_PAGE (object), g_value_get_object (value));
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 signet_document_page_class_init (SignetDocumentPageClass *klass)
 {
   GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = signet_document_page_dispose;
-  object_class->get_property = signet_document_page_get_property;
-  object_class->set_property = signet_document_page_set_property;
 
   /**
    * SignetDocumentPage:sync:
@@ -498,10 +468,11 @@ signet_document_page_class_init (SignetDocumentPageClass *klass)
    * The journal with its tracker, told which document is on screen while
    * it waits for its signer.
    */
-  properties[PROP_SYNC]
-    = g_param_spec_object ("sync", NULL, NULL, SIGNET_TYPE_SYNC,
-                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  properties[PROP_SYNC] = signet_param_spec_field (
+    g_param_spec_object ("sync", NULL, NULL, SIGNET_TYPE_SYNC,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS),
+    G_STRUCT_OFFSET (SignetDocumentPage, sync), G_CALLBACK (signet_document_page_set_sync));
+  signet_object_class_install_fields (object_class, N_PROPS, properties);
 
   g_type_ensure (SIGNET_TYPE_QR_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,

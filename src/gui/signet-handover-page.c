@@ -271,41 +271,6 @@ signet_handover_page_dispose (GObject *object)
 }
 
 static void
-signet_handover_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  switch (prop_id)
-    {
-      case PROP_POSITION:
-        g_value_set_uint (value, SIGNET_HANDOVER_PAGE (object)->position);
-        break;
-      case PROP_SYNC:
-        g_value_set_object (value, SIGNET_HANDOVER_PAGE (object)->sync);
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-signet_handover_page_set_property (GObject      *object,
-                                   guint         prop_id,
-                                   const GValue *value,
-                                   GParamSpec   *pspec)
-{
-  switch (prop_id)
-    {
-      case PROP_POSITION:
-        signet_handover_page_set_position (SIGNET_HANDOVER_PAGE (object), g_value_get_uint (value));
-        break;
-      case PROP_SYNC:
-        signet_handover_page_set_sync (SIGNET_HANDOVER_PAGE (object), g_value_get_object (value));
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 signet_handover_page_class_init (SignetHandoverPageClass *klass)
 {
   static const SignetWidgetAction actions[] = {
@@ -318,27 +283,27 @@ signet_handover_page_class_init (SignetHandoverPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = signet_handover_page_dispose;
-  object_class->get_property = signet_handover_page_get_property;
-  object_class->set_property = signet_handover_page_set_property;
 
   /**
    * SignetHandoverPage:position:
    *
    * The document of the batch shown.
    */
-  properties[PROP_POSITION]
-    = g_param_spec_uint ("position", NULL, NULL, 0, G_MAXUINT, 0,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_POSITION] = signet_param_spec_field (
+    g_param_spec_uint ("position", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS),
+    G_STRUCT_OFFSET (SignetHandoverPage, position), G_CALLBACK (signet_handover_page_set_position));
   /**
    * SignetHandoverPage:sync:
    *
    * The journal with its tracker, handed down to the view and the
    * presenter window, which tell it the document on screen.
    */
-  properties[PROP_SYNC]
-    = g_param_spec_object ("sync", NULL, NULL, SIGNET_TYPE_SYNC,
-                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  properties[PROP_SYNC] = signet_param_spec_field (
+    g_param_spec_object ("sync", NULL, NULL, SIGNET_TYPE_SYNC,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS),
+    G_STRUCT_OFFSET (SignetHandoverPage, sync), G_CALLBACK (signet_handover_page_set_sync));
+  signet_object_class_install_fields (object_class, N_PROPS, properties);
 
   /**
    * SignetHandoverPage::done:

@@ -402,42 +402,6 @@ signet_handover_view_dispose (GObject *object)
 }
 
 static void
-signet_handover_view_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  switch (prop_id)
-    {
-      case PROP_DOCUMENT:
-        g_value_set_object (value, SIGNET_HANDOVER_VIEW (object)->document);
-        break;
-      case PROP_SYNC:
-        g_value_set_object (value, SIGNET_HANDOVER_VIEW (object)->sync);
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-signet_handover_view_set_property (GObject      *object,
-                                   guint         prop_id,
-                                   const GValue *value,
-                                   GParamSpec   *pspec)
-{
-  switch (prop_id)
-    {
-      case PROP_DOCUMENT:
-        signet_handover_view_set_document (SIGNET_HANDOVER_VIEW (object),
-                                           g_value_get_object (value));
-        break;
-      case PROP_SYNC:
-        signet_handover_view_set_sync (SIGNET_HANDOVER_VIEW (object), g_value_get_object (value));
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 signet_handover_view_class_init (SignetHandoverViewClass *klass)
 {
   static const SignetWidgetAction actions[] = {
@@ -449,8 +413,6 @@ signet_handover_view_class_init (SignetHandoverViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = signet_handover_view_dispose;
-  object_class->get_property = signet_handover_view_get_property;
-  object_class->set_property = signet_handover_view_set_property;
 
   widget_class->measure = signet_handover_view_measure;
   widget_class->size_allocate = signet_handover_view_size_allocate;
@@ -463,19 +425,21 @@ signet_handover_view_class_init (SignetHandoverViewClass *klass)
    *
    * The request handed over.
    */
-  properties[PROP_DOCUMENT]
-    = g_param_spec_object ("document", NULL, NULL, SIGNET_TYPE_DOCUMENT,
-                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DOCUMENT] = signet_param_spec_field (
+    g_param_spec_object ("document", NULL, NULL, SIGNET_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS),
+    G_STRUCT_OFFSET (SignetHandoverView, document), G_CALLBACK (signet_handover_view_set_document));
   /**
    * SignetHandoverView:sync:
    *
    * The journal with its tracker, told which document is on screen; %NULL
    * where nothing is tracked.
    */
-  properties[PROP_SYNC]
-    = g_param_spec_object ("sync", NULL, NULL, SIGNET_TYPE_SYNC,
-                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  properties[PROP_SYNC] = signet_param_spec_field (
+    g_param_spec_object ("sync", NULL, NULL, SIGNET_TYPE_SYNC,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS),
+    G_STRUCT_OFFSET (SignetHandoverView, sync), G_CALLBACK (signet_handover_view_set_sync));
+  signet_object_class_install_fields (object_class, N_PROPS, properties);
 
   g_type_ensure (SIGNET_TYPE_QR_VIEW);
 

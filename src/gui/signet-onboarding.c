@@ -252,45 +252,6 @@ signet_onboarding_dispose (GObject *object)
 }
 
 static void
-signet_onboarding_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  SignetOnboarding *self = SIGNET_ONBOARDING (object);
-
-  switch (prop_id)
-    {
-      case PROP_ACCOUNT:
-        g_value_set_object (value, self->account);
-        break;
-      case PROP_CAN_CANCEL:
-        g_value_set_boolean (value, self->can_cancel);
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-signet_onboarding_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  SignetOnboarding *self = SIGNET_ONBOARDING (object);
-
-  switch (prop_id)
-    {
-      case PROP_ACCOUNT:
-        self->account = g_value_dup_object (value);
-        break;
-      case PROP_CAN_CANCEL:
-        self->can_cancel = g_value_get_boolean (value);
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 signet_onboarding_class_init (SignetOnboardingClass *klass)
 {
   static const SignetWidgetAction actions[] = {
@@ -304,16 +265,16 @@ signet_onboarding_class_init (SignetOnboardingClass *klass)
 
   object_class->constructed = signet_onboarding_constructed;
   object_class->dispose = signet_onboarding_dispose;
-  object_class->get_property = signet_onboarding_get_property;
-  object_class->set_property = signet_onboarding_set_property;
 
-  properties[PROP_ACCOUNT]
-    = g_param_spec_object ("account", NULL, NULL, SIGNET_TYPE_ACCOUNT,
-                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CAN_CANCEL]
-    = g_param_spec_boolean ("can-cancel", NULL, NULL, FALSE,
-                            G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  properties[PROP_ACCOUNT] = signet_param_spec_field (
+    g_param_spec_object ("account", NULL, NULL, SIGNET_TYPE_ACCOUNT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS),
+    G_STRUCT_OFFSET (SignetOnboarding, account), NULL);
+  properties[PROP_CAN_CANCEL] = signet_param_spec_field (
+    g_param_spec_boolean ("can-cancel", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS),
+    G_STRUCT_OFFSET (SignetOnboarding, can_cancel), NULL);
+  signet_object_class_install_fields (object_class, N_PROPS, properties);
 
   /**
    * SignetOnboarding::finished:

@@ -357,27 +357,6 @@ signet_preferences_window_dispose (GObject *object)
 }
 
 static void
-signet_preferences_window_set_property (GObject      *object,
-                                        guint         prop_id,
-                                        const GValue *value,
-                                        GParamSpec   *pspec)
-{
-  SignetPreferencesWindow *self = SIGNET_PREFERENCES_WINDOW (object);
-
-  switch (prop_id)
-    {
-      case PROP_ACCOUNT:
-        self->account = g_value_dup_object (value);
-        break;
-      case PROP_SETTINGS:
-        self->settings = g_value_dup_object (value);
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 signet_preferences_window_class_init (SignetPreferencesWindowClass *klass)
 {
   static const SignetWidgetAction actions[] = {
@@ -391,15 +370,16 @@ signet_preferences_window_class_init (SignetPreferencesWindowClass *klass)
 
   object_class->constructed = signet_preferences_window_constructed;
   object_class->dispose = signet_preferences_window_dispose;
-  object_class->set_property = signet_preferences_window_set_property;
 
-  properties[PROP_ACCOUNT]
-    = g_param_spec_object ("account", NULL, NULL, SIGNET_TYPE_ACCOUNT,
-                           G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SETTINGS]
-    = g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
-                           G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  properties[PROP_ACCOUNT] = signet_param_spec_field (
+    g_param_spec_object ("account", NULL, NULL, SIGNET_TYPE_ACCOUNT,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS),
+    G_STRUCT_OFFSET (SignetPreferencesWindow, account), NULL);
+  properties[PROP_SETTINGS] = signet_param_spec_field (
+    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS),
+    G_STRUCT_OFFSET (SignetPreferencesWindow, settings), NULL);
+  signet_object_class_install_fields (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/signet-preferences-window.ui");

@@ -36,47 +36,204 @@ signet_widget_class_install_actions (GtkWidgetClass           *widget_class,
                                      actions[i].activate);
 }
 
-/* {{{ The object a widget was made for */
+/* {{{ Properties kept in a field */
+
+/* How a property reads and writes its instance. */
+typedef struct
+{
+  gsize                offset; /* the field that holds it, or 0 with @get */
+  GCallback            set;    /* the class's setter, or NULL to store in the field */
+  SignetPropertyGetter get;    /* computes it where no field holds it */
+} Field;
 
 static GQuark
-model_offset_quark (void)
+field_quark (void)
 {
-  return g_quark_from_static_string ("signet-widget-model-offset");
-}
-
-/* Where the instance keeps the object; 0 (the parent instance) for a
- * property that is not the model. */
-static gsize
-model_offset (GParamSpec *pspec)
-{
-  return GPOINTER_TO_SIZE (g_param_spec_get_qdata (pspec, model_offset_quark ()));
+  return g_quark_from_static_string ("signet-property-field");
 }
 
 static void
-model_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+field_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
-  gsize offset = model_offset (pspec);
+  const Field *field = g_param_spec_get_qdata (pspec, field_quark ());
+  gpointer     member;
 
-  if (offset == 0)
+  if (field == NULL)
     {
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
       return;
     }
-  g_value_set_object (value, G_STRUCT_MEMBER (GObject *, object, offset));
+  if (field->get != NULL)
+    {
+      field->get (object, value);
+      return;
+    }
+
+  member = G_STRUCT_MEMBER_P (object, field->offset);
+  switch (G_TYPE_FUNDAMENTAL (G_PARAM_SPEC_VALUE_TYPE (pspec)))
+    {
+      case G_TYPE_OBJECT:
+        g_value_set_object (value, *(GObject **) member);
+        break;
+      case G_TYPE_STRING:
+        g_value_set_string (value, *(char **) member);
+        break;
+      case G_TYPE_BOOLEAN:
+        g_value_set_boolean (value, *(gboolean *) member);
+        break;
+      case G_TYPE_INT:
+        g_value_set_int (value, *(int *) member);
+        break;
+      case G_TYPE_UINT:
+        g_value_set_uint (value, *(guint *) member);
+        break;
+      case G_TYPE_DOUBLE:
+        g_value_set_double (value, *(double *) member);
+        break;
+      default:
+        g_assert_not_reached ();
+    }
 }
 
+/* Without a setter the value goes into the field as it is, as for a
+ * construct-only property; a setter gets it as its C type, and notifies. */
 static void
-model_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+field_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
 {
-  gsize offset = model_offset (pspec);
+  const Field *field = g_param_spec_get_qdata (pspec, field_quark ());
+  gpointer     member;
 
-  if (offset == 0)
+  if (field == NULL || (field->set == NULL && field->offset == 0))
     {
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
       return;
     }
-  /* Construct-only: set once, before anything else was there. */
-  G_STRUCT_MEMBER (GObject *, object, offset) = g_value_dup_object (value);
+
+  member = G_STRUCT_MEMBER_P (object, field->offset);
+  switch (G_TYPE_FUNDAMENTAL (G_PARAM_SPEC_VALUE_TYPE (pspec)))
+    {
+      case G_TYPE_OBJECT:
+        if (field->set != NULL)
+          ((void (*) (GObject *, gpointer)) field->set) (object, g_value_get_object (value));
+        else
+          g_set_object ((GObject **) member, g_value_get_object (value));
+        break;
+      case G_TYPE_STRING:
+        if (field->set != NULL)
+          ((void (*) (GObject *, const char *)) field->set) (object, g_value_get_string (value));
+        else
+          {
+            g_free (*(char **) member);
+            *(char **) member = g_value_dup_string (value);
+          }
+        break;
+      case G_TYPE_BOOLEAN:
+        if (field->set != NULL)
+          ((void (*) (GObject *, gboolean)) field->set) (object, g_value_get_boolean (value));
+        else
+          *(gboolean *) member = g_value_get_boolean (value);
+        break;
+      case G_TYPE_INT:
+        if (field->set != NULL)
+          ((void (*) (GObject *, int)) field->set) (object, g_value_get_int (value));
+        else
+          *(int *) member = g_value_get_int (value);
+        break;
+      case G_TYPE_UINT:
+        if (field->set != NULL)
+          ((void (*) (GObject *, guint)) field->set) (object, g_value_get_uint (value));
+        else
+          *(guint *) member = g_value_get_uint (value);
+        break;
+      case G_TYPE_DOUBLE:
+        if (field->set != NULL)
+          ((void (*) (GObject *, double)) field->set) (object, g_value_get_double (value));
+        else
+          *(double *) member = g_value_get_double (value);
+        break;
+      default:
+        g_assert_not_reached ();
+    }
+}
+
+static GParamSpec *
+attach_field (GParamSpec *pspec, gsize offset, GCallback set, SignetPropertyGetter get)
+{
+  Field *field = g_new0 (Field, 1);
+
+  field->offset = offset;
+  field->set = set;
+  field->get = get;
+  /* Class data: it lives as long as the class, as the pspec does. */
+  g_param_spec_set_qdata_full (pspec, field_quark (), field, g_free);
+  return pspec;
+}
+
+/**
+ * signet_param_spec_field:
+ * @pspec: (transfer full): a new property of a type an instance field
+ *   holds: object, string, boolean, int, uint or double
+ * @offset: where the instance keeps it: `G_STRUCT_OFFSET (Type, field)`
+ * @set: (nullable): the class's public setter, such as
+ *   `void signet_thing_set_sync (SignetThing *self, SignetSync *sync)`,
+ *   which notifies; %NULL to store the value in the field as it comes,
+ *   for a construct-only property (the class frees it in dispose or
+ *   finalize)
+ *
+ * Says how signet_object_class_install_fields() reads and writes @pspec:
+ * the one get_property and set_property of such classes.
+ *
+ * Returns: (transfer full): @pspec
+ */
+GParamSpec *
+signet_param_spec_field (GParamSpec *pspec, gsize offset, GCallback set)
+{
+  g_return_val_if_fail (G_IS_PARAM_SPEC (pspec), NULL);
+  g_return_val_if_fail (offset >= sizeof (GObject), NULL);
+
+  return attach_field (pspec, offset, set, NULL);
+}
+
+/**
+ * signet_param_spec_computed:
+ * @pspec: (transfer full): a new read-only property
+ * @get: computes its value
+ *
+ * Like signet_param_spec_field(), for a value no field holds.
+ *
+ * Returns: (transfer full): @pspec
+ */
+GParamSpec *
+signet_param_spec_computed (GParamSpec *pspec, SignetPropertyGetter get)
+{
+  g_return_val_if_fail (G_IS_PARAM_SPEC (pspec), NULL);
+  g_return_val_if_fail (get != NULL, NULL);
+  g_return_val_if_fail (!(pspec->flags & G_PARAM_WRITABLE), NULL);
+
+  return attach_field (pspec, 0, NULL, get);
+}
+
+/**
+ * signet_object_class_install_fields:
+ * @object_class: a #GObjectClass
+ * @n_pspecs: the length of @pspecs, with its unused 0th entry
+ * @pspecs: (array length=n_pspecs): the class's properties, each from
+ *   signet_param_spec_field() or signet_param_spec_computed()
+ *
+ * Installs @pspecs as g_object_class_install_properties() does, with a
+ * get_property and set_property that read and write the fields they name.
+ */
+void
+signet_object_class_install_fields (GObjectClass *object_class, guint n_pspecs, GParamSpec **pspecs)
+{
+  g_return_if_fail (G_IS_OBJECT_CLASS (object_class));
+
+  for (guint i = 1; i < n_pspecs; i++)
+    g_return_if_fail (g_param_spec_get_qdata (pspecs[i], field_quark ()) != NULL);
+
+  object_class->get_property = field_get_property;
+  object_class->set_property = field_set_property;
+  g_object_class_install_properties (object_class, n_pspecs, pspecs);
 }
 
 /**
@@ -99,21 +256,18 @@ signet_widget_class_install_model (GObjectClass *object_class,
                                    GType         type,
                                    gsize         offset)
 {
-  GParamSpec *pspec;
+  GParamSpec *pspecs[2] = { NULL };
 
   g_return_val_if_fail (G_IS_OBJECT_CLASS (object_class), NULL);
-  g_return_val_if_fail (name != NULL, NULL);
   g_return_val_if_fail (g_type_is_a (type, G_TYPE_OBJECT), NULL);
-  g_return_val_if_fail (offset >= sizeof (GObject), NULL);
 
-  pspec = g_param_spec_object (name, NULL, NULL, type,
-                               G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_param_spec_set_qdata (pspec, model_offset_quark (), GSIZE_TO_POINTER (offset));
-  object_class->get_property = model_get_property;
-  object_class->set_property = model_set_property;
-  g_object_class_install_property (object_class, 1, pspec);
+  pspecs[1] = signet_param_spec_field (
+    g_param_spec_object (name, NULL, NULL, type,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS),
+    offset, NULL);
+  signet_object_class_install_fields (object_class, G_N_ELEMENTS (pspecs), pspecs);
 
-  return pspec;
+  return pspecs[1];
 }
 
 /* }}} */

@@ -27,9 +27,23 @@ typedef struct
   GtkWidgetActionActivateFunc activate;
 } SignetWidgetAction;
 
-void        signet_widget_class_install_actions (GtkWidgetClass           *widget_class,
-                                                 const SignetWidgetAction *actions,
-                                                 gsize                     n_actions);
+void signet_widget_class_install_actions (GtkWidgetClass           *widget_class,
+                                          const SignetWidgetAction *actions,
+                                          gsize                     n_actions);
+/**
+ * SignetPropertyGetter:
+ * @object: the instance
+ * @value: where to put the property's value
+ *
+ * Computes a property's value that no field holds.
+ */
+typedef void (*SignetPropertyGetter) (GObject *object, GValue *value);
+
+GParamSpec *signet_param_spec_field (GParamSpec *pspec, gsize offset, GCallback set);
+GParamSpec *signet_param_spec_computed (GParamSpec *pspec, SignetPropertyGetter get);
+void        signet_object_class_install_fields (GObjectClass *object_class,
+                                                guint         n_pspecs,
+                                                GParamSpec  **pspecs);
 GParamSpec *signet_widget_class_install_model (GObjectClass *object_class,
                                                const char   *name,
                                                GType         type,
