@@ -106,6 +106,25 @@ request_free (Request *request)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Request, request_free)
 
+/* Whether an answer came too late: cancelled, or the page shows another
+ * document by now. */
+static gboolean
+request_is_stale (Request *request, const GError *error)
+{
+  return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+         || request->document != request->self->document;
+}
+
+/* GTK 4.8 has no gtk_list_box_remove_all(). */
+static void
+clear_timeline (SignetDocumentPage *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->timeline_list))) != NULL)
+    gtk_list_box_remove (self->timeline_list, child);
+}
+
 static void
 events_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -113,15 +132,12 @@ events_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   SignetDocumentPage *self = request->self;
   g_autoptr (GPtrArray) events = NULL;
   g_autoptr (GError) error = NULL;
-  GtkWidget *child;
 
   events = signet_journal_list_events_finish (SIGNET_JOURNAL (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
-      || request->document != self->document)
+  if (request_is_stale (request, error))
     return;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->timeline_list))) != NULL)
-    gtk_list_box_remove (self->timeline_list, child);
+  clear_timeline (self);
   if (events == NULL)
     {
       /* The history is the journal's: say in its place that it could not
@@ -265,8 +281,7 @@ inspected_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GError) error = NULL;
 
   inspection = signet_pdf_inspector_inspect_finish (SIGNET_PDF_INSPECTOR (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
-      || request->document != self->document)
+  if (request_is_stale (request, error))
     return;
   gtk_spinner_set_spinning (self->preview_spinner, FALSE);
   if (inspection == NULL)
@@ -346,7 +361,6 @@ signet_document_page_set_document (SignetDocumentPage *self,
                                    SignetJournal      *journal,
                                    SignetDocument     *document)
 {
-  GtkWidget *child;
 
   g_return_if_fail (SIGNET_IS_DOCUMENT_PAGE (self));
 
@@ -371,8 +385,7 @@ signet_document_page_set_document (SignetDocumentPage *self,
   self->preview_loaded = FALSE;
   if (self->pdf_view != NULL)
     signet_pdf_view_set_document (self->pdf_view, NULL);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->timeline_list))) != NULL)
-    gtk_list_box_remove (self->timeline_list, child);
+  clear_timeline (self);
 
   update (self);
   load_events (self);
