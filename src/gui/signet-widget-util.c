@@ -5,8 +5,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * What many of Signet's widget classes do alike: install their actions
- * from a table, keep the one object they were made for, offer a "remove"
- * signal, and drop the children of their template.
+ * from a table, read and write their properties through one get/set_property
+ * (each property names its field and setter), keep the one object they were
+ * made for, offer a "remove" signal, and drop the children of their template.
  */
 
 #define G_LOG_DOMAIN "signet-widget-util"
