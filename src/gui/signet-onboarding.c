@@ -266,10 +266,8 @@ signet_onboarding_class_init (SignetOnboardingClass *klass)
   object_class->constructed = signet_onboarding_constructed;
   object_class->dispose = signet_onboarding_dispose;
 
-  properties[PROP_ACCOUNT] = signet_param_spec_field (
-    g_param_spec_object ("account", NULL, NULL, SIGNET_TYPE_ACCOUNT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS),
-    G_STRUCT_OFFSET (SignetOnboarding, account), NULL);
+  properties[PROP_ACCOUNT] = signet_param_spec_given (
+    "account", SIGNET_TYPE_ACCOUNT, G_PARAM_READWRITE, G_STRUCT_OFFSET (SignetOnboarding, account));
   properties[PROP_CAN_CANCEL] = signet_param_spec_field (
     g_param_spec_boolean ("can-cancel", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS),

@@ -371,14 +371,12 @@ signet_preferences_window_class_init (SignetPreferencesWindowClass *klass)
   object_class->constructed = signet_preferences_window_constructed;
   object_class->dispose = signet_preferences_window_dispose;
 
-  properties[PROP_ACCOUNT] = signet_param_spec_field (
-    g_param_spec_object ("account", NULL, NULL, SIGNET_TYPE_ACCOUNT,
-                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS),
-    G_STRUCT_OFFSET (SignetPreferencesWindow, account), NULL);
-  properties[PROP_SETTINGS] = signet_param_spec_field (
-    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
-                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS),
-    G_STRUCT_OFFSET (SignetPreferencesWindow, settings), NULL);
+  properties[PROP_ACCOUNT]
+    = signet_param_spec_given ("account", SIGNET_TYPE_ACCOUNT, G_PARAM_WRITABLE,
+                               G_STRUCT_OFFSET (SignetPreferencesWindow, account));
+  properties[PROP_SETTINGS]
+    = signet_param_spec_given ("settings", G_TYPE_SETTINGS, G_PARAM_WRITABLE,
+                               G_STRUCT_OFFSET (SignetPreferencesWindow, settings));
   signet_object_class_install_fields (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,

@@ -196,6 +196,32 @@ signet_param_spec_field (GParamSpec *pspec, gsize offset, GCallback set)
 }
 
 /**
+ * signet_param_spec_given:
+ * @name: (not nullable): the property's name, a static string
+ * @type: the object's #GType
+ * @access: %G_PARAM_READWRITE, or %G_PARAM_WRITABLE where nobody reads it
+ * @offset: where the instance keeps it: `G_STRUCT_OFFSET (Type, field)`
+ *
+ * A property for an object handed over at construction, such as the
+ * account a window shows: construct-only, kept in the field at @offset
+ * with a reference the class drops in its dispose or finalize.
+ *
+ * Returns: (transfer full): a new property for
+ *   signet_object_class_install_fields()
+ */
+GParamSpec *
+signet_param_spec_given (const char *name, GType type, GParamFlags access, gsize offset)
+{
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (g_type_is_a (type, G_TYPE_OBJECT), NULL);
+
+  return signet_param_spec_field (
+    g_param_spec_object (name, NULL, NULL, type,
+                         access | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS),
+    offset, NULL);
+}
+
+/**
  * signet_param_spec_computed:
  * @pspec: (transfer full): a new read-only property
  * @get: computes its value
@@ -260,12 +286,8 @@ signet_widget_class_install_model (GObjectClass *object_class,
   GParamSpec *pspecs[2] = { NULL };
 
   g_return_val_if_fail (G_IS_OBJECT_CLASS (object_class), NULL);
-  g_return_val_if_fail (g_type_is_a (type, G_TYPE_OBJECT), NULL);
 
-  pspecs[1] = signet_param_spec_field (
-    g_param_spec_object (name, NULL, NULL, type,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS),
-    offset, NULL);
+  pspecs[1] = signet_param_spec_given (name, type, G_PARAM_READWRITE, offset);
   signet_object_class_install_fields (object_class, G_N_ELEMENTS (pspecs), pspecs);
 
   return pspecs[1];

@@ -40,6 +40,8 @@ void signet_widget_class_install_actions (GtkWidgetClass           *widget_class
 typedef void (*SignetPropertyGetter) (GObject *object, GValue *value);
 
 GParamSpec *signet_param_spec_field (GParamSpec *pspec, gsize offset, GCallback set);
+GParamSpec *
+signet_param_spec_given (const char *name, GType type, GParamFlags access, gsize offset);
 GParamSpec *signet_param_spec_computed (GParamSpec *pspec, SignetPropertyGetter get);
 void        signet_object_class_install_fields (GObjectClass *object_class,
                                                 guint         n_pspecs,

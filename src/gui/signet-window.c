@@ -697,7 +697,6 @@ signet_window_class_init (SignetWindowClass *klass)
 {
   GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  GParamFlags     flags = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
 
   object_class->constructed = signet_window_constructed;
   object_class->dispose = signet_window_dispose;
@@ -707,33 +706,30 @@ signet_window_class_init (SignetWindowClass *klass)
    *
    * The application's settings: the window's size, the editor's defaults.
    */
-  properties[PROP_SETTINGS]
-    = signet_param_spec_field (g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS, flags),
-                               G_STRUCT_OFFSET (SignetWindow, settings), NULL);
+  properties[PROP_SETTINGS] = signet_param_spec_given (
+    "settings", G_TYPE_SETTINGS, G_PARAM_READWRITE, G_STRUCT_OFFSET (SignetWindow, settings));
   /**
    * SignetWindow:account:
    *
    * The OKdokument account; without a working one the onboarding shows.
    */
-  properties[PROP_ACCOUNT] = signet_param_spec_field (
-    g_param_spec_object ("account", NULL, NULL, SIGNET_TYPE_ACCOUNT, flags),
-    G_STRUCT_OFFSET (SignetWindow, account), NULL);
+  properties[PROP_ACCOUNT] = signet_param_spec_given (
+    "account", SIGNET_TYPE_ACCOUNT, G_PARAM_READWRITE, G_STRUCT_OFFSET (SignetWindow, account));
   /**
    * SignetWindow:sync:
    *
    * The journal with its outbox and tracker, handed to every page.
    */
-  properties[PROP_SYNC]
-    = signet_param_spec_field (g_param_spec_object ("sync", NULL, NULL, SIGNET_TYPE_SYNC, flags),
-                               G_STRUCT_OFFSET (SignetWindow, sync), NULL);
+  properties[PROP_SYNC] = signet_param_spec_given ("sync", SIGNET_TYPE_SYNC, G_PARAM_READWRITE,
+                                                   G_STRUCT_OFFSET (SignetWindow, sync));
   /**
    * SignetWindow:deletions:
    *
    * The deletions waiting for their Undo, handed to the library.
    */
-  properties[PROP_DELETIONS] = signet_param_spec_field (
-    g_param_spec_object ("deletions", NULL, NULL, SIGNET_TYPE_DELETIONS, flags),
-    G_STRUCT_OFFSET (SignetWindow, deletions), NULL);
+  properties[PROP_DELETIONS]
+    = signet_param_spec_given ("deletions", SIGNET_TYPE_DELETIONS, G_PARAM_READWRITE,
+                               G_STRUCT_OFFSET (SignetWindow, deletions));
   signet_object_class_install_fields (object_class, N_PROPS, properties);
 
   g_type_ensure (SIGNET_TYPE_PDF_VIEW);
