@@ -361,18 +361,11 @@ signet_document_page_set_document (SignetDocumentPage *self,
                                    SignetJournal      *journal,
                                    SignetDocument     *document)
 {
-
   g_return_if_fail (SIGNET_IS_DOCUMENT_PAGE (self));
 
-  if (self->journal != journal)
-    {
-      if (self->journal != NULL)
-        g_signal_handlers_disconnect_by_func (self->journal, document_changed_cb, self);
-      g_set_object (&self->journal, journal);
-      if (journal != NULL)
-        g_signal_connect_object (journal, "document-changed", G_CALLBACK (document_changed_cb),
-                                 self, 0);
-    }
+  if (signet_set_followed (&self->journal, journal, self) && journal != NULL)
+    g_signal_connect_object (journal, "document-changed", G_CALLBACK (document_changed_cb), self,
+                             0);
 
   if (self->document == document)
     return;
@@ -481,10 +474,9 @@ signet_document_page_class_init (SignetDocumentPageClass *klass)
    * The journal with its tracker, told which document is on screen while
    * it waits for its signer.
    */
-  properties[PROP_SYNC] = signet_param_spec_field (
-    g_param_spec_object ("sync", NULL, NULL, SIGNET_TYPE_SYNC,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS),
-    G_STRUCT_OFFSET (SignetDocumentPage, sync), G_CALLBACK (signet_document_page_set_sync));
+  properties[PROP_SYNC] = signet_param_spec_settable ("sync", SIGNET_TYPE_SYNC,
+                                                      G_STRUCT_OFFSET (SignetDocumentPage, sync),
+                                                      G_CALLBACK (signet_document_page_set_sync));
   signet_object_class_install_fields (object_class, N_PROPS, properties);
 
   g_type_ensure (SIGNET_TYPE_QR_VIEW);

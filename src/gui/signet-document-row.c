@@ -205,10 +205,9 @@ signet_document_row_class_init (SignetDocumentRowClass *klass)
    *
    * The document shown.
    */
-  properties[PROP_ITEM] = signet_param_spec_field (
-    g_param_spec_object ("item", NULL, NULL, SIGNET_TYPE_DOCUMENT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS),
-    G_STRUCT_OFFSET (SignetDocumentRow, item), G_CALLBACK (signet_document_row_set_item));
+  properties[PROP_ITEM] = signet_param_spec_settable ("item", SIGNET_TYPE_DOCUMENT,
+                                                      G_STRUCT_OFFSET (SignetDocumentRow, item),
+                                                      G_CALLBACK (signet_document_row_set_item));
   /**
    * SignetDocumentRow:environment:
    *

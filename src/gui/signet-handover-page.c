@@ -162,10 +162,7 @@ signet_handover_page_set_documents (SignetHandoverPage *self, GListModel *docume
 
   if (self->presenter != NULL)
     gtk_window_destroy (GTK_WINDOW (self->presenter));
-  if (self->documents != NULL)
-    g_signal_handlers_disconnect_by_func (self->documents, documents_changed_cb, self);
-  g_set_object (&self->documents, documents);
-  if (documents != NULL)
+  if (signet_set_followed (&self->documents, documents, self) && documents != NULL)
     g_signal_connect_object (documents, "items-changed", G_CALLBACK (documents_changed_cb), self,
                              G_CONNECT_SWAPPED);
 
@@ -299,10 +296,9 @@ signet_handover_page_class_init (SignetHandoverPageClass *klass)
    * The journal with its tracker, handed down to the view and the
    * presenter window, which tell it the document on screen.
    */
-  properties[PROP_SYNC] = signet_param_spec_field (
-    g_param_spec_object ("sync", NULL, NULL, SIGNET_TYPE_SYNC,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS),
-    G_STRUCT_OFFSET (SignetHandoverPage, sync), G_CALLBACK (signet_handover_page_set_sync));
+  properties[PROP_SYNC] = signet_param_spec_settable ("sync", SIGNET_TYPE_SYNC,
+                                                      G_STRUCT_OFFSET (SignetHandoverPage, sync),
+                                                      G_CALLBACK (signet_handover_page_set_sync));
   signet_object_class_install_fields (object_class, N_PROPS, properties);
 
   /**

@@ -161,12 +161,8 @@ signet_handover_view_set_document (SignetHandoverView *self, SignetDocument *doc
   g_return_if_fail (SIGNET_IS_HANDOVER_VIEW (self));
   g_return_if_fail (document == NULL || SIGNET_IS_DOCUMENT (document));
 
-  if (self->document == document)
+  if (!signet_set_followed (&self->document, document, self))
     return;
-
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_func (self->document, document_changed_cb, self);
-  g_set_object (&self->document, document);
 
   if (document != NULL)
     {
@@ -425,20 +421,18 @@ signet_handover_view_class_init (SignetHandoverViewClass *klass)
    *
    * The request handed over.
    */
-  properties[PROP_DOCUMENT] = signet_param_spec_field (
-    g_param_spec_object ("document", NULL, NULL, SIGNET_TYPE_DOCUMENT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS),
-    G_STRUCT_OFFSET (SignetHandoverView, document), G_CALLBACK (signet_handover_view_set_document));
+  properties[PROP_DOCUMENT] = signet_param_spec_settable (
+    "document", SIGNET_TYPE_DOCUMENT, G_STRUCT_OFFSET (SignetHandoverView, document),
+    G_CALLBACK (signet_handover_view_set_document));
   /**
    * SignetHandoverView:sync:
    *
    * The journal with its tracker, told which document is on screen; %NULL
    * where nothing is tracked.
    */
-  properties[PROP_SYNC] = signet_param_spec_field (
-    g_param_spec_object ("sync", NULL, NULL, SIGNET_TYPE_SYNC,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS),
-    G_STRUCT_OFFSET (SignetHandoverView, sync), G_CALLBACK (signet_handover_view_set_sync));
+  properties[PROP_SYNC] = signet_param_spec_settable ("sync", SIGNET_TYPE_SYNC,
+                                                      G_STRUCT_OFFSET (SignetHandoverView, sync),
+                                                      G_CALLBACK (signet_handover_view_set_sync));
   signet_object_class_install_fields (object_class, N_PROPS, properties);
 
   g_type_ensure (SIGNET_TYPE_QR_VIEW);

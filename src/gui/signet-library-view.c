@@ -411,11 +411,8 @@ tracker_changed_cb (SignetLibraryView *self)
 {
   SignetTracker *tracker = self->sync != NULL ? signet_sync_get_tracker (self->sync) : NULL;
 
-  if (tracker == self->tracker)
+  if (!signet_set_followed (&self->tracker, tracker, self))
     return;
-  if (self->tracker != NULL)
-    g_signal_handlers_disconnect_by_data (self->tracker, self);
-  g_set_object (&self->tracker, tracker);
   if (tracker != NULL)
     {
       g_signal_connect_swapped (tracker, "notify::problem", G_CALLBACK (problem_changed_cb), self);
@@ -515,19 +512,17 @@ signet_library_view_class_init (SignetLibraryViewClass *klass)
    * The journal shown, with the outbox that sends again and the tracker
    * whose state the bars show.
    */
-  properties[PROP_SYNC] = signet_param_spec_field (
-    g_param_spec_object ("sync", NULL, NULL, SIGNET_TYPE_SYNC,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS),
-    G_STRUCT_OFFSET (SignetLibraryView, sync), G_CALLBACK (signet_library_view_set_sync));
+  properties[PROP_SYNC] = signet_param_spec_settable ("sync", SIGNET_TYPE_SYNC,
+                                                      G_STRUCT_OFFSET (SignetLibraryView, sync),
+                                                      G_CALLBACK (signet_library_view_set_sync));
   /**
    * SignetLibraryView:deletions:
    *
    * Where deletions and cancellations wait for their Undo.
    */
-  properties[PROP_DELETIONS] = signet_param_spec_field (
-    g_param_spec_object ("deletions", NULL, NULL, SIGNET_TYPE_DELETIONS,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS),
-    G_STRUCT_OFFSET (SignetLibraryView, deletions), G_CALLBACK (signet_library_view_set_deletions));
+  properties[PROP_DELETIONS] = signet_param_spec_settable (
+    "deletions", SIGNET_TYPE_DELETIONS, G_STRUCT_OFFSET (SignetLibraryView, deletions),
+    G_CALLBACK (signet_library_view_set_deletions));
   /**
    * SignetLibraryView:current-environment:
    *
@@ -693,11 +688,8 @@ signet_library_view_set_journal (SignetLibraryView *self, SignetJournal *journal
 {
   g_return_if_fail (SIGNET_IS_LIBRARY_VIEW (self));
 
-  if (self->journal == journal)
+  if (!signet_set_followed (&self->journal, journal, self))
     return;
-  if (self->journal != NULL)
-    g_signal_handlers_disconnect_by_data (self->journal, self);
-  g_set_object (&self->journal, journal);
   gtk_sort_list_model_set_model (self->sort_model,
                                  journal != NULL ? signet_journal_get_documents (journal) : NULL);
   if (journal != NULL)
@@ -723,11 +715,8 @@ signet_library_view_set_sync (SignetLibraryView *self, SignetSync *sync)
   g_return_if_fail (SIGNET_IS_LIBRARY_VIEW (self));
   g_return_if_fail (sync == NULL || SIGNET_IS_SYNC (sync));
 
-  if (self->sync == sync)
+  if (!signet_set_followed (&self->sync, sync, self))
     return;
-  if (self->sync != NULL)
-    g_signal_handlers_disconnect_by_data (self->sync, self);
-  g_set_object (&self->sync, sync);
   signet_document_page_set_sync (self->document_page, sync);
   if (sync != NULL)
     {
@@ -749,11 +738,8 @@ signet_library_view_set_deletions (SignetLibraryView *self, SignetDeletions *del
   g_return_if_fail (SIGNET_IS_LIBRARY_VIEW (self));
   g_return_if_fail (deletions == NULL || SIGNET_IS_DELETIONS (deletions));
 
-  if (self->deletions == deletions)
+  if (!signet_set_followed (&self->deletions, deletions, self))
     return;
-  if (self->deletions != NULL)
-    g_signal_handlers_disconnect_by_data (self->deletions, self);
-  g_set_object (&self->deletions, deletions);
   if (deletions != NULL)
     g_signal_connect_object (deletions, "failed",
                              G_CALLBACK (_signet_library_view_deletion_failed_cb), self, 0);

@@ -308,10 +308,9 @@ signet_presenter_window_class_init (SignetPresenterWindowClass *klass)
    *
    * The journal with its tracker, told which document is on screen.
    */
-  properties[PROP_SYNC] = signet_param_spec_field (
-    g_param_spec_object ("sync", NULL, NULL, SIGNET_TYPE_SYNC,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS),
-    G_STRUCT_OFFSET (SignetPresenterWindow, sync), G_CALLBACK (signet_presenter_window_set_sync));
+  properties[PROP_SYNC] = signet_param_spec_settable (
+    "sync", SIGNET_TYPE_SYNC, G_STRUCT_OFFSET (SignetPresenterWindow, sync),
+    G_CALLBACK (signet_presenter_window_set_sync));
   signet_object_class_install_fields (object_class, N_PROPS, properties);
 
   g_type_ensure (SIGNET_TYPE_QR_VIEW);

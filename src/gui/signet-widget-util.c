@@ -222,6 +222,32 @@ signet_param_spec_given (const char *name, GType type, GParamFlags access, gsize
 }
 
 /**
+ * signet_param_spec_settable:
+ * @name: (not nullable): the property's name, a static string
+ * @type: the object's #GType
+ * @offset: where the instance keeps it: `G_STRUCT_OFFSET (Type, field)`
+ * @set: the class's public setter, which notifies on a real change
+ *
+ * A property for an object the class's setter can replace at any time,
+ * such as the #SignetSync a page follows.
+ *
+ * Returns: (transfer full): a new property for
+ *   signet_object_class_install_fields()
+ */
+GParamSpec *
+signet_param_spec_settable (const char *name, GType type, gsize offset, GCallback set)
+{
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (g_type_is_a (type, G_TYPE_OBJECT), NULL);
+  g_return_val_if_fail (set != NULL, NULL);
+
+  return signet_param_spec_field (
+    g_param_spec_object (name, NULL, NULL, type,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS),
+    offset, set);
+}
+
+/**
  * signet_param_spec_computed:
  * @pspec: (transfer full): a new read-only property
  * @get: computes its value
@@ -311,6 +337,32 @@ signet_widget_class_new_remove_signal (GObjectClass *object_class)
 
   return g_signal_new ("remove", G_TYPE_FROM_CLASS (object_class), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                        NULL, G_TYPE_NONE, 0);
+}
+
+/**
+ * signet_set_followed:
+ * @slot: (inout): where an object is kept whose signals call back with @data
+ * @object: (nullable): the object to keep instead
+ * @data: the user data its handlers were connected with, usually the widget
+ *
+ * g_set_object() for an object whose signals a widget follows: first the
+ * handlers that were connected with @data to the old object let go.
+ *
+ * Returns: whether @slot changed; the caller connects to the new object
+ */
+gboolean
+signet_set_followed (gpointer slot, gpointer object, gpointer data)
+{
+  GObject **field = slot;
+
+  g_return_val_if_fail (field != NULL, FALSE);
+  g_return_val_if_fail (object == NULL || G_IS_OBJECT (object), FALSE);
+
+  if (*field == object)
+    return FALSE;
+  if (*field != NULL)
+    g_signal_handlers_disconnect_by_data (*field, data);
+  return g_set_object (field, object);
 }
 
 /**

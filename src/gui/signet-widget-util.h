@@ -42,6 +42,7 @@ typedef void (*SignetPropertyGetter) (GObject *object, GValue *value);
 GParamSpec *signet_param_spec_field (GParamSpec *pspec, gsize offset, GCallback set);
 GParamSpec *
 signet_param_spec_given (const char *name, GType type, GParamFlags access, gsize offset);
+GParamSpec *signet_param_spec_settable (const char *name, GType type, gsize offset, GCallback set);
 GParamSpec *signet_param_spec_computed (GParamSpec *pspec, SignetPropertyGetter get);
 void        signet_object_class_install_fields (GObjectClass *object_class,
                                                 guint         n_pspecs,
@@ -51,6 +52,7 @@ GParamSpec *signet_widget_class_install_model (GObjectClass *object_class,
                                                GType         type,
                                                gsize         offset);
 guint       signet_widget_class_new_remove_signal (GObjectClass *object_class);
+gboolean    signet_set_followed (gpointer slot, gpointer object, gpointer data);
 void        signet_widget_unparent_children (GtkWidget *widget);
 
 G_END_DECLS
