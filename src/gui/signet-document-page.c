@@ -18,6 +18,7 @@
 #include "signet-pdf-inspector.h"
 #include "signet-pdf-view.h"
 #include "signet-qr-view.h"
+#include "signet-widget-util.h"
 
 /**
  * SignetDocumentPage:
@@ -105,6 +106,25 @@ request_free (Request *request)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Request, request_free)
 
+/* Whether an answer came too late: cancelled, or the page shows another
+ * document by now. */
+static gboolean
+request_is_stale (Request *request, const GError *error)
+{
+  return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+         || request->document != request->self->document;
+}
+
+/* GTK 4.8 has no gtk_list_box_remove_all(). */
+static void
+clear_timeline (SignetDocumentPage *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->timeline_list))) != NULL)
+    gtk_list_box_remove (self->timeline_list, child);
+}
+
 static void
 events_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -112,15 +132,12 @@ events_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   SignetDocumentPage *self = request->self;
   g_autoptr (GPtrArray) events = NULL;
   g_autoptr (GError) error = NULL;
-  GtkWidget *child;
 
   events = signet_journal_list_events_finish (SIGNET_JOURNAL (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
-      || request->document != self->document)
+  if (request_is_stale (request, error))
     return;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->timeline_list))) != NULL)
-    gtk_list_box_remove (self->timeline_list, child);
+  clear_timeline (self);
   if (events == NULL)
     {
       /* The history is the journal's: say in its place that it could not
@@ -264,8 +281,7 @@ inspected_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GError) error = NULL;
 
   inspection = signet_pdf_inspector_inspect_finish (SIGNET_PDF_INSPECTOR (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
-      || request->document != self->document)
+  if (request_is_stale (request, error))
     return;
   gtk_spinner_set_spinning (self->preview_spinner, FALSE);
   if (inspection == NULL)
@@ -345,19 +361,11 @@ signet_document_page_set_document (SignetDocumentPage *self,
                                    SignetJournal      *journal,
                                    SignetDocument     *document)
 {
-  GtkWidget *child;
-
   g_return_if_fail (SIGNET_IS_DOCUMENT_PAGE (self));
 
-  if (self->journal != journal)
-    {
-      if (self->journal != NULL)
-        g_signal_handlers_disconnect_by_func (self->journal, document_changed_cb, self);
-      g_set_object (&self->journal, journal);
-      if (journal != NULL)
-        g_signal_connect_object (journal, "document-changed", G_CALLBACK (document_changed_cb),
-                                 self, 0);
-    }
+  if (signet_set_followed (&self->journal, journal, self) && journal != NULL)
+    g_signal_connect_object (journal, "document-changed", G_CALLBACK (document_changed_cb), self,
+                             0);
 
   if (self->document == document)
     return;
@@ -370,8 +378,7 @@ signet_document_page_set_document (SignetDocumentPage *self,
   self->preview_loaded = FALSE;
   if (self->pdf_view != NULL)
     signet_pdf_view_set_document (self->pdf_view, NULL);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->timeline_list))) != NULL)
-    gtk_list_box_remove (self->timeline_list, child);
+  clear_timeline (self);
 
   update (self);
   load_events (self);
@@ -454,43 +461,12 @@ signet_document_page_dispose (GObject *object)
 }
 
 static void
-signet_document_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  switch (prop_id)
-    {
-      case PROP_SYNC:
-        g_value_set_object (value, SIGNET_DOCUMENT_PAGE (object)->sync);
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-signet_document_page_set_property (GObject      *object,
-                                   guint         prop_id,
-                                   const GValue *value,
-                                   GParamSpec   *pspec)
-{
-  switch (prop_id)
-    {
-      case PROP_SYNC:
-        signet_document_page_set_sync (SIGNET_DOCUMENT_PAGE (object), g_value_get_object (value));
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 signet_document_page_class_init (SignetDocumentPageClass *klass)
 {
   GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = signet_document_page_dispose;
-  object_class->get_property = signet_document_page_get_property;
-  object_class->set_property = signet_document_page_set_property;
 
   /**
    * SignetDocumentPage:sync:
@@ -498,10 +474,10 @@ signet_document_page_class_init (SignetDocumentPageClass *klass)
    * The journal with its tracker, told which document is on screen while
    * it waits for its signer.
    */
-  properties[PROP_SYNC]
-    = g_param_spec_object ("sync", NULL, NULL, SIGNET_TYPE_SYNC,
-                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  properties[PROP_SYNC] = signet_param_spec_settable ("sync", SIGNET_TYPE_SYNC,
+                                                      G_STRUCT_OFFSET (SignetDocumentPage, sync),
+                                                      G_CALLBACK (signet_document_page_set_sync));
+  signet_object_class_install_fields (object_class, N_PROPS, properties);
 
   g_type_ensure (SIGNET_TYPE_QR_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,

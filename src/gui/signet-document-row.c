@@ -13,6 +13,7 @@
 
 #include "signet-document-row.h"
 #include "signet-library-util.h"
+#include "signet-widget-util.h"
 
 /**
  * SignetDocumentRow:
@@ -192,71 +193,32 @@ signet_document_row_dispose (GObject *object)
 }
 
 static void
-signet_document_row_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  SignetDocumentRow *self = SIGNET_DOCUMENT_ROW (object);
-
-  switch (prop_id)
-    {
-      case PROP_ITEM:
-        g_value_set_object (value, self->item);
-        break;
-      case PROP_ENVIRONMENT:
-        g_value_set_string (value, self->environment);
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-signet_document_row_set_property (GObject      *object,
-                                  guint         prop_id,
-                                  const GValue *value,
-                                  GParamSpec   *pspec)
-{
-  SignetDocumentRow *self = SIGNET_DOCUMENT_ROW (object);
-
-  switch (prop_id)
-    {
-      case PROP_ITEM:
-        signet_document_row_set_item (self, g_value_get_object (value));
-        break;
-      case PROP_ENVIRONMENT:
-        signet_document_row_set_environment (self, g_value_get_string (value));
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 signet_document_row_class_init (SignetDocumentRowClass *klass)
 {
   GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = signet_document_row_dispose;
-  object_class->get_property = signet_document_row_get_property;
-  object_class->set_property = signet_document_row_set_property;
 
   /**
    * SignetDocumentRow:item:
    *
    * The document shown.
    */
-  properties[PROP_ITEM]
-    = g_param_spec_object ("item", NULL, NULL, SIGNET_TYPE_DOCUMENT,
-                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ITEM] = signet_param_spec_settable ("item", SIGNET_TYPE_DOCUMENT,
+                                                      G_STRUCT_OFFSET (SignetDocumentRow, item),
+                                                      G_CALLBACK (signet_document_row_set_item));
   /**
    * SignetDocumentRow:environment:
    *
    * The id of the environment Signet sends to now.
    */
-  properties[PROP_ENVIRONMENT]
-    = g_param_spec_string ("environment", NULL, NULL, NULL,
-                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  properties[PROP_ENVIRONMENT] = signet_param_spec_field (
+    g_param_spec_string ("environment", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS),
+    G_STRUCT_OFFSET (SignetDocumentRow, environment),
+    G_CALLBACK (signet_document_row_set_environment));
+  signet_object_class_install_fields (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/signet-document-row.ui");

@@ -13,6 +13,7 @@
 
 #include "signet-field-value-row.h"
 #include "signet-form-util.h"
+#include "signet-widget-util.h"
 
 /* One form field filled in before signing: its value, whether the signer
  * may change it, and a button to remove it. */
@@ -28,26 +29,12 @@ struct _SignetFieldValueRow
 
 G_DEFINE_FINAL_TYPE (SignetFieldValueRow, signet_field_value_row, ADW_TYPE_ENTRY_ROW)
 
-enum
-{
-  PROP_0,
-  PROP_VALUE,
-  N_PROPS
-};
-
-enum
-{
-  REMOVE,
-  N_SIGNALS
-};
-
-static GParamSpec *properties[N_PROPS];
-static guint       signals[N_SIGNALS];
+static guint remove_signal;
 
 static void
 remove_clicked_cb (SignetFieldValueRow *self)
 {
-  g_signal_emit (self, signals[REMOVE], 0);
+  g_signal_emit (self, remove_signal, 0);
 }
 
 static void
@@ -83,44 +70,6 @@ signet_field_value_row_dispose (GObject *object)
 }
 
 static void
-signet_field_value_row_get_property (GObject    *object,
-                                     guint       prop_id,
-                                     GValue     *value,
-                                     GParamSpec *pspec)
-{
-  SignetFieldValueRow *self = SIGNET_FIELD_VALUE_ROW (object);
-
-  switch (prop_id)
-    {
-      case PROP_VALUE:
-        g_value_set_object (value, self->value);
-        break;
-
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-signet_field_value_row_set_property (GObject      *object,
-                                     guint         prop_id,
-                                     const GValue *value,
-                                     GParamSpec   *pspec)
-{
-  SignetFieldValueRow *self = SIGNET_FIELD_VALUE_ROW (object);
-
-  switch (prop_id)
-    {
-      case PROP_VALUE:
-        self->value = g_value_dup_object (value);
-        break;
-
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 signet_field_value_row_class_init (SignetFieldValueRowClass *klass)
 {
   GObjectClass   *object_class = G_OBJECT_CLASS (klass);
@@ -128,26 +77,21 @@ signet_field_value_row_class_init (SignetFieldValueRowClass *klass)
 
   object_class->constructed = signet_field_value_row_constructed;
   object_class->dispose = signet_field_value_row_dispose;
-  object_class->get_property = signet_field_value_row_get_property;
-  object_class->set_property = signet_field_value_row_set_property;
 
   /**
    * SignetFieldValueRow:value:
    *
    * The form field and the value it is filled in with.
    */
-  properties[PROP_VALUE]
-    = g_param_spec_object ("value", NULL, NULL, SIGNET_TYPE_FIELD_VALUE,
-                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  signet_widget_class_install_model (object_class, "value", SIGNET_TYPE_FIELD_VALUE,
+                                     G_STRUCT_OFFSET (SignetFieldValueRow, value));
 
   /**
    * SignetFieldValueRow::remove:
    *
    * The person asked to remove this field's value.
    */
-  signals[REMOVE] = g_signal_new ("remove", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
-                                  NULL, NULL, G_TYPE_NONE, 0);
+  remove_signal = signet_widget_class_new_remove_signal (object_class);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/signet-field-value-row.ui");

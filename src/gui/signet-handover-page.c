@@ -15,6 +15,7 @@
 #include "signet-handover-page.h"
 #include "signet-handover-view.h"
 #include "signet-presenter-window.h"
+#include "signet-widget-util.h"
 
 /**
  * SignetHandoverPage:
@@ -161,10 +162,7 @@ signet_handover_page_set_documents (SignetHandoverPage *self, GListModel *docume
 
   if (self->presenter != NULL)
     gtk_window_destroy (GTK_WINDOW (self->presenter));
-  if (self->documents != NULL)
-    g_signal_handlers_disconnect_by_func (self->documents, documents_changed_cb, self);
-  g_set_object (&self->documents, documents);
-  if (documents != NULL)
+  if (signet_set_followed (&self->documents, documents, self) && documents != NULL)
     g_signal_connect_object (documents, "items-changed", G_CALLBACK (documents_changed_cb), self,
                              G_CONNECT_SWAPPED);
 
@@ -254,7 +252,6 @@ static void
 signet_handover_page_dispose (GObject *object)
 {
   SignetHandoverPage *self = SIGNET_HANDOVER_PAGE (object);
-  GtkWidget          *child;
 
   if (self->presenter != NULL)
     gtk_window_destroy (GTK_WINDOW (self->presenter));
@@ -265,75 +262,44 @@ signet_handover_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (object), SIGNET_TYPE_HANDOVER_PAGE);
   g_clear_object (&self->sync);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  signet_widget_unparent_children (GTK_WIDGET (self));
 
   G_OBJECT_CLASS (signet_handover_page_parent_class)->dispose (object);
 }
 
 static void
-signet_handover_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  switch (prop_id)
-    {
-      case PROP_POSITION:
-        g_value_set_uint (value, SIGNET_HANDOVER_PAGE (object)->position);
-        break;
-      case PROP_SYNC:
-        g_value_set_object (value, SIGNET_HANDOVER_PAGE (object)->sync);
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-signet_handover_page_set_property (GObject      *object,
-                                   guint         prop_id,
-                                   const GValue *value,
-                                   GParamSpec   *pspec)
-{
-  switch (prop_id)
-    {
-      case PROP_POSITION:
-        signet_handover_page_set_position (SIGNET_HANDOVER_PAGE (object), g_value_get_uint (value));
-        break;
-      case PROP_SYNC:
-        signet_handover_page_set_sync (SIGNET_HANDOVER_PAGE (object), g_value_get_object (value));
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 signet_handover_page_class_init (SignetHandoverPageClass *klass)
 {
+  static const SignetWidgetAction actions[] = {
+    { "handover.previous", NULL, previous_activated },
+    { "handover.next", NULL, next_activated },
+    { "handover.presenter", NULL, presenter_activated },
+    { "handover.done", NULL, done_activated },
+  };
   GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = signet_handover_page_dispose;
-  object_class->get_property = signet_handover_page_get_property;
-  object_class->set_property = signet_handover_page_set_property;
 
   /**
    * SignetHandoverPage:position:
    *
    * The document of the batch shown.
    */
-  properties[PROP_POSITION]
-    = g_param_spec_uint ("position", NULL, NULL, 0, G_MAXUINT, 0,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_POSITION] = signet_param_spec_field (
+    g_param_spec_uint ("position", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS),
+    G_STRUCT_OFFSET (SignetHandoverPage, position), G_CALLBACK (signet_handover_page_set_position));
   /**
    * SignetHandoverPage:sync:
    *
    * The journal with its tracker, handed down to the view and the
    * presenter window, which tell it the document on screen.
    */
-  properties[PROP_SYNC]
-    = g_param_spec_object ("sync", NULL, NULL, SIGNET_TYPE_SYNC,
-                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  properties[PROP_SYNC] = signet_param_spec_settable ("sync", SIGNET_TYPE_SYNC,
+                                                      G_STRUCT_OFFSET (SignetHandoverPage, sync),
+                                                      G_CALLBACK (signet_handover_page_set_sync));
+  signet_object_class_install_fields (object_class, N_PROPS, properties);
 
   /**
    * SignetHandoverPage::done:
@@ -351,10 +317,7 @@ signet_handover_page_class_init (SignetHandoverPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SignetHandoverPage, position_label);
   gtk_widget_class_bind_template_child (widget_class, SignetHandoverPage, view);
 
-  gtk_widget_class_install_action (widget_class, "handover.previous", NULL, previous_activated);
-  gtk_widget_class_install_action (widget_class, "handover.next", NULL, next_activated);
-  gtk_widget_class_install_action (widget_class, "handover.presenter", NULL, presenter_activated);
-  gtk_widget_class_install_action (widget_class, "handover.done", NULL, done_activated);
+  signet_widget_class_install_actions (widget_class, actions, G_N_ELEMENTS (actions));
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
 }

@@ -147,6 +147,31 @@ signet_handover_describe_state (SignetDocumentStatus status,
   return g_steal_pointer (&title);
 }
 
+/**
+ * signet_handover_describe_document:
+ * @document: a request
+ * @detail: (out) (transfer full) (optional) (nullable): a sentence under
+ *   the state, or %NULL
+ * @tone: (out) (optional): how to show it
+ *
+ * signet_handover_describe_state() for where @document stands now.
+ *
+ * Returns: (transfer full): the state, such as "Waiting for signature…"
+ */
+char *
+signet_handover_describe_document (SignetDocument     *document,
+                                   char              **detail,
+                                   SignetHandoverTone *tone)
+{
+  g_return_val_if_fail (SIGNET_IS_DOCUMENT (document), NULL);
+
+  return signet_handover_describe_state (
+    signet_document_get_status (document), signet_document_get_state (document),
+    signet_document_get_round (document), signet_document_get_n_rounds (document),
+    signet_document_get_last_error (document), signet_document_get_archive_path (document), detail,
+    tone);
+}
+
 /* "a@example.com; b@example.com" (or with `|`, §19.13) as a person reads it. */
 static char *
 list_addresses (const char *addresses)
@@ -382,6 +407,45 @@ signet_handover_show_tone (SignetHandoverTone tone,
       if (style != NULL)
         gtk_widget_add_css_class (styled[i], style);
     }
+}
+
+/**
+ * signet_handover_show_code:
+ * @owner: the widget that shows @document
+ * @document: a request
+ * @qr_stack: a stack with the pages "code", "preparing" and "ended"
+ * @preparing_spinner: the spinner of the "preparing" page
+ * @qr_view: the QR code of the "code" page
+ *
+ * Shows the QR code of @document's signing link while the signer can use
+ * it, a spinner while the request is on its way, and the ended page once
+ * the link can no longer sign.
+ */
+void
+signet_handover_show_code (GtkWidget      *owner,
+                           SignetDocument *document,
+                           GtkStack       *qr_stack,
+                           GtkSpinner     *preparing_spinner,
+                           SignetQrView   *qr_view)
+{
+  SignetDocumentStatus status;
+  const char          *url;
+
+  g_return_if_fail (GTK_IS_WIDGET (owner));
+  g_return_if_fail (SIGNET_IS_DOCUMENT (document));
+
+  status = signet_document_get_status (document);
+  url = signet_document_get_signing_url (document);
+  if (signet_document_status_is_final (status) || status == SIGNET_DOCUMENT_STATUS_SIGNED)
+    gtk_stack_set_visible_child_name (qr_stack, "ended");
+  else if (url != NULL && status == SIGNET_DOCUMENT_STATUS_OPEN)
+    gtk_stack_set_visible_child_name (qr_stack, "code");
+  else
+    gtk_stack_set_visible_child_name (qr_stack, "preparing");
+  gtk_spinner_set_spinning (
+    preparing_spinner, gtk_widget_get_mapped (owner)
+                         && g_str_equal (gtk_stack_get_visible_child_name (qr_stack), "preparing"));
+  signet_qr_view_set_text (qr_view, url);
 }
 
 /* }}} */

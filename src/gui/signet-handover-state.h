@@ -10,6 +10,7 @@
 #include <gtk/gtk.h>
 
 #include "signet-document.h"
+#include "signet-qr-view.h"
 #include "signet-sync.h"
 
 G_BEGIN_DECLS
@@ -41,6 +42,9 @@ char *signet_handover_describe_state (SignetDocumentStatus status,
                                       const char          *archive_path,
                                       char               **detail,
                                       SignetHandoverTone  *tone);
+char *signet_handover_describe_document (SignetDocument     *document,
+                                         char              **detail,
+                                         SignetHandoverTone *tone);
 char *signet_handover_describe_mail (const char *email_to,
                                      const char *email_final,
                                      gboolean    has_otp,
@@ -56,5 +60,11 @@ void     signet_handover_show_tone (SignetHandoverTone tone,
                                     GtkImage          *icon,
                                     GtkImage          *large_icon,
                                     GtkWidget         *label);
+
+void signet_handover_show_code (GtkWidget      *owner,
+                                SignetDocument *document,
+                                GtkStack       *qr_stack,
+                                GtkSpinner     *preparing_spinner,
+                                SignetQrView   *qr_view);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 
 #include "signet-handover-view.h"
 #include "signet-qr-view.h"
+#include "signet-widget-util.h"
 
 /**
  * SignetHandoverView:
@@ -86,10 +87,7 @@ update_state (SignetHandoverView *self)
 
   status = signet_document_get_status (document);
   final = signet_document_status_is_final (status) || status == SIGNET_DOCUMENT_STATUS_SIGNED;
-  title = signet_handover_describe_state (
-    status, signet_document_get_state (document), signet_document_get_round (document),
-    signet_document_get_n_rounds (document), signet_document_get_last_error (document),
-    signet_document_get_archive_path (document), &detail, &tone);
+  title = signet_handover_describe_document (document, &detail, &tone);
 
   gtk_label_set_label (self->state_label, title);
   gtk_label_set_label (self->detail_label, detail);
@@ -99,18 +97,9 @@ update_state (SignetHandoverView *self)
                              GTK_WIDGET (self->state_label));
 
   /* A link that can no longer sign is not offered. */
+  signet_handover_show_code (GTK_WIDGET (self), document, self->qr_stack, self->preparing_spinner,
+                             self->qr_view);
   url = signet_document_get_signing_url (document);
-  if (final)
-    gtk_stack_set_visible_child_name (self->qr_stack, "ended");
-  else if (url != NULL && status == SIGNET_DOCUMENT_STATUS_OPEN)
-    gtk_stack_set_visible_child_name (self->qr_stack, "code");
-  else
-    gtk_stack_set_visible_child_name (self->qr_stack, "preparing");
-  gtk_spinner_set_spinning (
-    self->preparing_spinner,
-    gtk_widget_get_mapped (GTK_WIDGET (self))
-      && g_str_equal (gtk_stack_get_visible_child_name (self->qr_stack), "preparing"));
-  signet_qr_view_set_text (self->qr_view, url);
   adw_action_row_set_subtitle (self->link_row, url != NULL ? url : "");
   gtk_widget_set_visible (self->link_group, url != NULL && !final);
 
@@ -172,12 +161,8 @@ signet_handover_view_set_document (SignetHandoverView *self, SignetDocument *doc
   g_return_if_fail (SIGNET_IS_HANDOVER_VIEW (self));
   g_return_if_fail (document == NULL || SIGNET_IS_DOCUMENT (document));
 
-  if (self->document == document)
+  if (!signet_set_followed (&self->document, document, self))
     return;
-
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_func (self->document, document_changed_cb, self);
-  g_set_object (&self->document, document);
 
   if (document != NULL)
     {
@@ -401,64 +386,29 @@ static void
 signet_handover_view_dispose (GObject *object)
 {
   SignetHandoverView *self = SIGNET_HANDOVER_VIEW (object);
-  GtkWidget          *child;
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   signet_handover_view_set_document (self, NULL);
   signet_handover_view_set_sync (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), SIGNET_TYPE_HANDOVER_VIEW);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  signet_widget_unparent_children (GTK_WIDGET (self));
 
   G_OBJECT_CLASS (signet_handover_view_parent_class)->dispose (object);
 }
 
 static void
-signet_handover_view_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  switch (prop_id)
-    {
-      case PROP_DOCUMENT:
-        g_value_set_object (value, SIGNET_HANDOVER_VIEW (object)->document);
-        break;
-      case PROP_SYNC:
-        g_value_set_object (value, SIGNET_HANDOVER_VIEW (object)->sync);
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-signet_handover_view_set_property (GObject      *object,
-                                   guint         prop_id,
-                                   const GValue *value,
-                                   GParamSpec   *pspec)
-{
-  switch (prop_id)
-    {
-      case PROP_DOCUMENT:
-        signet_handover_view_set_document (SIGNET_HANDOVER_VIEW (object),
-                                           g_value_get_object (value));
-        break;
-      case PROP_SYNC:
-        signet_handover_view_set_sync (SIGNET_HANDOVER_VIEW (object), g_value_get_object (value));
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 signet_handover_view_class_init (SignetHandoverViewClass *klass)
 {
+  static const SignetWidgetAction actions[] = {
+    { "handover.copy-link", NULL, copy_activated },
+    { "handover.open-in-browser", NULL, open_in_browser_activated },
+    { "handover.open-archived", NULL, open_archived_activated },
+  };
   GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = signet_handover_view_dispose;
-  object_class->get_property = signet_handover_view_get_property;
-  object_class->set_property = signet_handover_view_set_property;
 
   widget_class->measure = signet_handover_view_measure;
   widget_class->size_allocate = signet_handover_view_size_allocate;
@@ -471,19 +421,19 @@ signet_handover_view_class_init (SignetHandoverViewClass *klass)
    *
    * The request handed over.
    */
-  properties[PROP_DOCUMENT]
-    = g_param_spec_object ("document", NULL, NULL, SIGNET_TYPE_DOCUMENT,
-                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DOCUMENT] = signet_param_spec_settable (
+    "document", SIGNET_TYPE_DOCUMENT, G_STRUCT_OFFSET (SignetHandoverView, document),
+    G_CALLBACK (signet_handover_view_set_document));
   /**
    * SignetHandoverView:sync:
    *
    * The journal with its tracker, told which document is on screen; %NULL
    * where nothing is tracked.
    */
-  properties[PROP_SYNC]
-    = g_param_spec_object ("sync", NULL, NULL, SIGNET_TYPE_SYNC,
-                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  properties[PROP_SYNC] = signet_param_spec_settable ("sync", SIGNET_TYPE_SYNC,
+                                                      G_STRUCT_OFFSET (SignetHandoverView, sync),
+                                                      G_CALLBACK (signet_handover_view_set_sync));
+  signet_object_class_install_fields (object_class, N_PROPS, properties);
 
   g_type_ensure (SIGNET_TYPE_QR_VIEW);
 
@@ -508,11 +458,7 @@ signet_handover_view_class_init (SignetHandoverViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SignetHandoverView, final_row);
   gtk_widget_class_bind_template_child (widget_class, SignetHandoverView, advice_row);
 
-  gtk_widget_class_install_action (widget_class, "handover.copy-link", NULL, copy_activated);
-  gtk_widget_class_install_action (widget_class, "handover.open-in-browser", NULL,
-                                   open_in_browser_activated);
-  gtk_widget_class_install_action (widget_class, "handover.open-archived", NULL,
-                                   open_archived_activated);
+  signet_widget_class_install_actions (widget_class, actions, G_N_ELEMENTS (actions));
 
   gtk_widget_class_set_css_name (widget_class, "signet-handover-view");
 }

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "signet-intake-row.h"
+#include "signet-widget-util.h"
 
 struct _SignetIntakeRow
 {
@@ -26,21 +27,7 @@ struct _SignetIntakeRow
 
 G_DEFINE_FINAL_TYPE (SignetIntakeRow, signet_intake_row, ADW_TYPE_ACTION_ROW)
 
-enum
-{
-  PROP_0,
-  PROP_ITEM,
-  N_PROPS
-};
-
-enum
-{
-  REMOVE,
-  N_SIGNALS
-};
-
-static GParamSpec *properties[N_PROPS];
-static guint       signals[N_SIGNALS];
+static guint remove_signal;
 
 static void
 update (SignetIntakeRow *self)
@@ -80,7 +67,7 @@ item_changed_cb (SignetIntakeRow *self)
 static void
 remove_clicked_cb (SignetIntakeRow *self)
 {
-  g_signal_emit (self, signals[REMOVE], 0);
+  g_signal_emit (self, remove_signal, 0);
 }
 
 static void
@@ -123,41 +110,6 @@ signet_intake_row_finalize (GObject *object)
 }
 
 static void
-signet_intake_row_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  SignetIntakeRow *self = SIGNET_INTAKE_ROW (object);
-
-  switch (prop_id)
-    {
-      case PROP_ITEM:
-        g_value_set_object (value, self->item);
-        break;
-
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-signet_intake_row_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  SignetIntakeRow *self = SIGNET_INTAKE_ROW (object);
-
-  switch (prop_id)
-    {
-      case PROP_ITEM:
-        self->item = g_value_dup_object (value);
-        break;
-
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 signet_intake_row_class_init (SignetIntakeRowClass *klass)
 {
   GObjectClass   *object_class = G_OBJECT_CLASS (klass);
@@ -166,21 +118,16 @@ signet_intake_row_class_init (SignetIntakeRowClass *klass)
   object_class->constructed = signet_intake_row_constructed;
   object_class->dispose = signet_intake_row_dispose;
   object_class->finalize = signet_intake_row_finalize;
-  object_class->get_property = signet_intake_row_get_property;
-  object_class->set_property = signet_intake_row_set_property;
 
-  properties[PROP_ITEM]
-    = g_param_spec_object ("item", NULL, NULL, SIGNET_TYPE_INTAKE_ITEM,
-                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  signet_widget_class_install_model (object_class, "item", SIGNET_TYPE_INTAKE_ITEM,
+                                     G_STRUCT_OFFSET (SignetIntakeRow, item));
 
   /**
    * SignetIntakeRow::remove:
    *
    * The person asked to take the file off the list.
    */
-  signals[REMOVE] = g_signal_new ("remove", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
-                                  NULL, NULL, G_TYPE_NONE, 0);
+  remove_signal = signet_widget_class_new_remove_signal (object_class);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/signet-intake-row.ui");

@@ -140,6 +140,21 @@ signet_document_dup_local_path (SignetDocument *document)
 char *
 signet_describe_event (const SignetJournalEvent *event, const SignetJournalEvent *previous)
 {
+  /* The events that say the same whatever their detail. */
+  static const struct
+  {
+    const char *kind;
+    const char *text;
+  } plain[] = {
+    { "journalled", N_ ("Saved on this computer, to be sent") },
+    { "uploaded", N_ ("Document uploaded to OKdokument") },
+    { "created", N_ ("Signature request created") },
+    { "recovered", N_ ("Signature request found on the server after a lost answer") },
+    { "expired", N_ ("Expired without a signature") },
+    { "vanished", N_ ("No longer on the server") },
+    { "downloaded", N_ ("Signed copy saved on this computer") },
+    { "archived", N_ ("Archived") },
+  };
   const char *kind;
   const char *detail;
 
@@ -148,25 +163,12 @@ signet_describe_event (const SignetJournalEvent *event, const SignetJournalEvent
   kind = event->kind;
   detail = event->detail;
 
-  if (g_str_equal (kind, "journalled"))
-    return g_strdup (_ ("Saved on this computer, to be sent"));
-  if (g_str_equal (kind, "uploaded"))
-    return g_strdup (_ ("Document uploaded to OKdokument"));
-  if (g_str_equal (kind, "created"))
-    return g_strdup (_ ("Signature request created"));
-  if (g_str_equal (kind, "recovered"))
-    return g_strdup (_ ("Signature request found on the server after a lost answer"));
+  for (guint i = 0; i < G_N_ELEMENTS (plain); i++)
+    if (g_str_equal (kind, plain[i].kind))
+      return g_strdup (_ (plain[i].text));
   if (g_str_equal (kind, "round"))
     /* Translators: %s is the number of the signing round */
     return g_strdup_printf (_ ("Signing round %s started"), detail != NULL ? detail : "");
-  if (g_str_equal (kind, "expired"))
-    return g_strdup (_ ("Expired without a signature"));
-  if (g_str_equal (kind, "vanished"))
-    return g_strdup (_ ("No longer on the server"));
-  if (g_str_equal (kind, "downloaded"))
-    return g_strdup (_ ("Signed copy saved on this computer"));
-  if (g_str_equal (kind, "archived"))
-    return g_strdup (_ ("Archived"));
   if (g_str_equal (kind, "deleting"))
     return g_strdup (g_strcmp0 (detail, "request") == 0
                        ? _ ("Asked to cancel the request on the server")

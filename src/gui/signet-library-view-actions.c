@@ -13,6 +13,7 @@
 
 #include "signet-library-util.h"
 #include "signet-library-view-private.h"
+#include "signet-widget-util.h"
 
 /* The library's actions (`library.*`): on the document shown, deletions
  * with their Undo, selection mode, search. The detail page's rows and the
@@ -603,27 +604,25 @@ refresh_activated (GtkWidget *widget, const char *action_name, GVariant *paramet
 void
 _signet_library_view_class_actions_init (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_install_action (widget_class, "library.search", NULL, search_activated);
-  gtk_widget_class_install_action (widget_class, "library.refresh", NULL, refresh_activated);
-  gtk_widget_class_install_action (widget_class, "library.select", NULL, select_activated);
-  gtk_widget_class_install_action (widget_class, "library.select-all", NULL, select_all_activated);
-  gtk_widget_class_install_action (widget_class, "library.escape", NULL, escape_activated);
-  gtk_widget_class_install_action (widget_class, "library.open", NULL, open_activated);
-  gtk_widget_class_install_action (widget_class, "library.show-in-files", NULL,
-                                   show_in_files_activated);
-  gtk_widget_class_install_action (widget_class, "library.save-as", NULL, save_as_activated);
-  gtk_widget_class_install_action (widget_class, "library.copy-link", NULL, copy_link_activated);
-  gtk_widget_class_install_action (widget_class, "library.send-again", NULL, send_again_activated);
-  gtk_widget_class_install_action (widget_class, "library.next-round", NULL, next_round_activated);
-  gtk_widget_class_install_action (widget_class, "library.delete", NULL, delete_activated);
-  gtk_widget_class_install_action (widget_class, "library.cancel-request", NULL,
-                                   cancel_request_activated);
-  gtk_widget_class_install_action (widget_class, "library.delete-selected", NULL,
-                                   delete_selected_activated);
-  gtk_widget_class_install_action (widget_class, "library.send-again-selected", NULL,
-                                   send_again_selected_activated);
-  gtk_widget_class_install_action (widget_class, "library.save-selected", NULL,
-                                   save_selected_activated);
+  static const SignetWidgetAction actions[] = {
+    { "library.search", NULL, search_activated },
+    { "library.refresh", NULL, refresh_activated },
+    { "library.select", NULL, select_activated },
+    { "library.select-all", NULL, select_all_activated },
+    { "library.escape", NULL, escape_activated },
+    { "library.open", NULL, open_activated },
+    { "library.show-in-files", NULL, show_in_files_activated },
+    { "library.save-as", NULL, save_as_activated },
+    { "library.copy-link", NULL, copy_link_activated },
+    { "library.send-again", NULL, send_again_activated },
+    { "library.next-round", NULL, next_round_activated },
+    { "library.delete", NULL, delete_activated },
+    { "library.cancel-request", NULL, cancel_request_activated },
+    { "library.delete-selected", NULL, delete_selected_activated },
+    { "library.send-again-selected", NULL, send_again_selected_activated },
+    { "library.save-selected", NULL, save_selected_activated },
+  };
+  signet_widget_class_install_actions (widget_class, actions, G_N_ELEMENTS (actions));
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "library.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "library.escape", NULL);

@@ -16,6 +16,7 @@
 #include "signet-library-util.h"
 #include "signet-library-view-private.h"
 #include "signet-library.h"
+#include "signet-widget-util.h"
 
 /**
  * SignetLibraryView:
@@ -410,11 +411,8 @@ tracker_changed_cb (SignetLibraryView *self)
 {
   SignetTracker *tracker = self->sync != NULL ? signet_sync_get_tracker (self->sync) : NULL;
 
-  if (tracker == self->tracker)
+  if (!signet_set_followed (&self->tracker, tracker, self))
     return;
-  if (self->tracker != NULL)
-    g_signal_handlers_disconnect_by_data (self->tracker, self);
-  g_set_object (&self->tracker, tracker);
   if (tracker != NULL)
     {
       g_signal_connect_swapped (tracker, "notify::problem", G_CALLBACK (problem_changed_cb), self);
@@ -494,46 +492,12 @@ signet_library_view_finalize (GObject *object)
 }
 
 static void
-signet_library_view_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+get_current_environment (GObject *object, GValue *value)
 {
   SignetLibraryView *self = SIGNET_LIBRARY_VIEW (object);
 
-  switch (prop_id)
-    {
-      case PROP_SYNC:
-        g_value_set_object (value, self->sync);
-        break;
-      case PROP_DELETIONS:
-        g_value_set_object (value, self->deletions);
-        break;
-      case PROP_CURRENT_ENVIRONMENT:
-        g_value_set_string (
-          value, self->tracker != NULL ? signet_tracker_get_environment (self->tracker) : NULL);
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-signet_library_view_set_property (GObject      *object,
-                                  guint         prop_id,
-                                  const GValue *value,
-                                  GParamSpec   *pspec)
-{
-  SignetLibraryView *self = SIGNET_LIBRARY_VIEW (object);
-
-  switch (prop_id)
-    {
-      case PROP_SYNC:
-        signet_library_view_set_sync (self, g_value_get_object (value));
-        break;
-      case PROP_DELETIONS:
-        signet_library_view_set_deletions (self, g_value_get_object (value));
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  g_value_set_string (value, self->tracker != NULL ? signet_tracker_get_environment (self->tracker)
+                                                   : NULL);
 }
 
 static void
@@ -542,36 +506,34 @@ signet_library_view_class_init (SignetLibraryViewClass *klass)
   GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->get_property = signet_library_view_get_property;
-  object_class->set_property = signet_library_view_set_property;
-
   /**
    * SignetLibraryView:sync:
    *
    * The journal shown, with the outbox that sends again and the tracker
    * whose state the bars show.
    */
-  properties[PROP_SYNC]
-    = g_param_spec_object ("sync", NULL, NULL, SIGNET_TYPE_SYNC,
-                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SYNC] = signet_param_spec_settable ("sync", SIGNET_TYPE_SYNC,
+                                                      G_STRUCT_OFFSET (SignetLibraryView, sync),
+                                                      G_CALLBACK (signet_library_view_set_sync));
   /**
    * SignetLibraryView:deletions:
    *
    * Where deletions and cancellations wait for their Undo.
    */
-  properties[PROP_DELETIONS]
-    = g_param_spec_object ("deletions", NULL, NULL, SIGNET_TYPE_DELETIONS,
-                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DELETIONS] = signet_param_spec_settable (
+    "deletions", SIGNET_TYPE_DELETIONS, G_STRUCT_OFFSET (SignetLibraryView, deletions),
+    G_CALLBACK (signet_library_view_set_deletions));
   /**
    * SignetLibraryView:current-environment:
    *
    * The id of the environment Signet sends to and follows now, from the
    * tracker; %NULL without one.
    */
-  properties[PROP_CURRENT_ENVIRONMENT]
-    = g_param_spec_string ("current-environment", NULL, NULL, NULL,
-                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  properties[PROP_CURRENT_ENVIRONMENT] = signet_param_spec_computed (
+    g_param_spec_string ("current-environment", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS),
+    get_current_environment);
+  signet_object_class_install_fields (object_class, N_PROPS, properties);
 
   object_class->dispose = signet_library_view_dispose;
   object_class->finalize = signet_library_view_finalize;
@@ -726,11 +688,8 @@ signet_library_view_set_journal (SignetLibraryView *self, SignetJournal *journal
 {
   g_return_if_fail (SIGNET_IS_LIBRARY_VIEW (self));
 
-  if (self->journal == journal)
+  if (!signet_set_followed (&self->journal, journal, self))
     return;
-  if (self->journal != NULL)
-    g_signal_handlers_disconnect_by_data (self->journal, self);
-  g_set_object (&self->journal, journal);
   gtk_sort_list_model_set_model (self->sort_model,
                                  journal != NULL ? signet_journal_get_documents (journal) : NULL);
   if (journal != NULL)
@@ -756,11 +715,8 @@ signet_library_view_set_sync (SignetLibraryView *self, SignetSync *sync)
   g_return_if_fail (SIGNET_IS_LIBRARY_VIEW (self));
   g_return_if_fail (sync == NULL || SIGNET_IS_SYNC (sync));
 
-  if (self->sync == sync)
+  if (!signet_set_followed (&self->sync, sync, self))
     return;
-  if (self->sync != NULL)
-    g_signal_handlers_disconnect_by_data (self->sync, self);
-  g_set_object (&self->sync, sync);
   signet_document_page_set_sync (self->document_page, sync);
   if (sync != NULL)
     {
@@ -782,11 +738,8 @@ signet_library_view_set_deletions (SignetLibraryView *self, SignetDeletions *del
   g_return_if_fail (SIGNET_IS_LIBRARY_VIEW (self));
   g_return_if_fail (deletions == NULL || SIGNET_IS_DELETIONS (deletions));
 
-  if (self->deletions == deletions)
+  if (!signet_set_followed (&self->deletions, deletions, self))
     return;
-  if (self->deletions != NULL)
-    g_signal_handlers_disconnect_by_data (self->deletions, self);
-  g_set_object (&self->deletions, deletions);
   if (deletions != NULL)
     g_signal_connect_object (deletions, "failed",
                              G_CALLBACK (_signet_library_view_deletion_failed_cb), self, 0);

@@ -13,6 +13,7 @@
 
 #include "signet-error.h"
 #include "signet-onboarding.h"
+#include "signet-widget-util.h"
 
 /**
  * SignetOnboarding:
@@ -251,62 +252,27 @@ signet_onboarding_dispose (GObject *object)
 }
 
 static void
-signet_onboarding_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  SignetOnboarding *self = SIGNET_ONBOARDING (object);
-
-  switch (prop_id)
-    {
-      case PROP_ACCOUNT:
-        g_value_set_object (value, self->account);
-        break;
-      case PROP_CAN_CANCEL:
-        g_value_set_boolean (value, self->can_cancel);
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-signet_onboarding_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  SignetOnboarding *self = SIGNET_ONBOARDING (object);
-
-  switch (prop_id)
-    {
-      case PROP_ACCOUNT:
-        self->account = g_value_dup_object (value);
-        break;
-      case PROP_CAN_CANCEL:
-        self->can_cancel = g_value_get_boolean (value);
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 signet_onboarding_class_init (SignetOnboardingClass *klass)
 {
+  static const SignetWidgetAction actions[] = {
+    { "onboarding.connect", NULL, connect_activated },
+    { "onboarding.try-sandbox", NULL, try_sandbox_activated },
+    { "onboarding.show-connect", NULL, show_connect_activated },
+    { "onboarding.back", NULL, back_activated },
+  };
   GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = signet_onboarding_constructed;
   object_class->dispose = signet_onboarding_dispose;
-  object_class->get_property = signet_onboarding_get_property;
-  object_class->set_property = signet_onboarding_set_property;
 
-  properties[PROP_ACCOUNT]
-    = g_param_spec_object ("account", NULL, NULL, SIGNET_TYPE_ACCOUNT,
-                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CAN_CANCEL]
-    = g_param_spec_boolean ("can-cancel", NULL, NULL, FALSE,
-                            G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  properties[PROP_ACCOUNT] = signet_param_spec_given (
+    "account", SIGNET_TYPE_ACCOUNT, G_PARAM_READWRITE, G_STRUCT_OFFSET (SignetOnboarding, account));
+  properties[PROP_CAN_CANCEL] = signet_param_spec_field (
+    g_param_spec_boolean ("can-cancel", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS),
+    G_STRUCT_OFFSET (SignetOnboarding, can_cancel), NULL);
+  signet_object_class_install_fields (object_class, N_PROPS, properties);
 
   /**
    * SignetOnboarding::finished:
@@ -338,12 +304,7 @@ signet_onboarding_class_init (SignetOnboardingClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SignetOnboarding, connect_button);
   gtk_widget_class_bind_template_child (widget_class, SignetOnboarding, spinner);
 
-  gtk_widget_class_install_action (widget_class, "onboarding.connect", NULL, connect_activated);
-  gtk_widget_class_install_action (widget_class, "onboarding.try-sandbox", NULL,
-                                   try_sandbox_activated);
-  gtk_widget_class_install_action (widget_class, "onboarding.show-connect", NULL,
-                                   show_connect_activated);
-  gtk_widget_class_install_action (widget_class, "onboarding.back", NULL, back_activated);
+  signet_widget_class_install_actions (widget_class, actions, G_N_ELEMENTS (actions));
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "onboarding.back", NULL);
 }

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "signet-pdf-page.h"
+#include "signet-widget-util.h"
 
 #include <math.h>
 
@@ -281,50 +282,9 @@ signet_pdf_page_dispose (GObject *object)
 }
 
 static void
-signet_pdf_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+get_rendered (GObject *object, GValue *value)
 {
-  SignetPdfPage *self = SIGNET_PDF_PAGE (object);
-
-  switch (prop_id)
-    {
-      case PROP_PAGE:
-        g_value_set_int (value, self->page);
-        break;
-
-      case PROP_ZOOM:
-        g_value_set_double (value, self->zoom);
-        break;
-
-      case PROP_RENDERED:
-        g_value_set_boolean (value, signet_pdf_page_is_rendered (self));
-        break;
-
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-signet_pdf_page_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  SignetPdfPage *self = SIGNET_PDF_PAGE (object);
-
-  switch (prop_id)
-    {
-      case PROP_PAGE:
-        signet_pdf_page_set_page (self, g_value_get_int (value));
-        break;
-
-      case PROP_ZOOM:
-        signet_pdf_page_set_zoom (self, g_value_get_double (value));
-        break;
-
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  g_value_set_boolean (value, signet_pdf_page_is_rendered (SIGNET_PDF_PAGE (object)));
 }
 
 static void
@@ -334,24 +294,25 @@ signet_pdf_page_class_init (SignetPdfPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = signet_pdf_page_dispose;
-  object_class->get_property = signet_pdf_page_get_property;
-  object_class->set_property = signet_pdf_page_set_property;
 
   widget_class->measure = signet_pdf_page_measure;
   widget_class->snapshot = signet_pdf_page_snapshot;
   widget_class->map = signet_pdf_page_map;
   widget_class->unmap = signet_pdf_page_unmap;
 
-  properties[PROP_PAGE]
-    = g_param_spec_int ("page", NULL, NULL, -1, G_MAXINT, -1,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_ZOOM]
-    = g_param_spec_double ("zoom", NULL, NULL, 0.01, 16.0, 1.0,
-                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_RENDERED]
-    = g_param_spec_boolean ("rendered", NULL, NULL, FALSE,
-                            G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  properties[PROP_PAGE] = signet_param_spec_field (
+    g_param_spec_int ("page", NULL, NULL, -1, G_MAXINT, -1,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS),
+    G_STRUCT_OFFSET (SignetPdfPage, page), G_CALLBACK (signet_pdf_page_set_page));
+  properties[PROP_ZOOM] = signet_param_spec_field (
+    g_param_spec_double ("zoom", NULL, NULL, 0.01, 16.0, 1.0,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS),
+    G_STRUCT_OFFSET (SignetPdfPage, zoom), G_CALLBACK (signet_pdf_page_set_zoom));
+  properties[PROP_RENDERED] = signet_param_spec_computed (
+    g_param_spec_boolean ("rendered", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS),
+    get_rendered);
+  signet_object_class_install_fields (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_css_name (widget_class, "signet-pdf-page");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);

@@ -13,6 +13,7 @@
 
 #include "signet-pdf-view.h"
 #include "signet-pdf-renderer.h"
+#include "signet-widget-util.h"
 
 /* Rendered pages kept per open document: a few screens at HiDPI, however
  * many pages the document has. */
@@ -363,15 +364,13 @@ static void
 signet_pdf_view_dispose (GObject *object)
 {
   SignetPdfView *self = SIGNET_PDF_VIEW (object);
-  GtkWidget     *child;
 
   if (self->refit_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->refit_id);
   self->refit_id = 0;
   gtk_widget_dispose_template (GTK_WIDGET (object), SIGNET_TYPE_PDF_VIEW);
   /* The separators and boxes of the template have no name to be cleared by. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  signet_widget_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->selection);
   g_clear_object (&self->renderer);
   g_clear_object (&self->inspection);
@@ -382,6 +381,14 @@ signet_pdf_view_dispose (GObject *object)
 static void
 signet_pdf_view_class_init (SignetPdfViewClass *klass)
 {
+  static const SignetWidgetAction actions[] = {
+    { "preview.previous-page", NULL, previous_page_activated },
+    { "preview.next-page", NULL, next_page_activated },
+    { "preview.zoom-in", NULL, zoom_in_activated },
+    { "preview.zoom-out", NULL, zoom_out_activated },
+    { "preview.fit-width", NULL, fit_width_activated },
+    { "preview.fit-page", NULL, fit_page_activated },
+  };
   GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
@@ -403,13 +410,7 @@ signet_pdf_view_class_init (SignetPdfViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SignetPdfView, mode_label);
   gtk_widget_class_bind_template_child (widget_class, SignetPdfView, note_label);
 
-  gtk_widget_class_install_action (widget_class, "preview.previous-page", NULL,
-                                   previous_page_activated);
-  gtk_widget_class_install_action (widget_class, "preview.next-page", NULL, next_page_activated);
-  gtk_widget_class_install_action (widget_class, "preview.zoom-in", NULL, zoom_in_activated);
-  gtk_widget_class_install_action (widget_class, "preview.zoom-out", NULL, zoom_out_activated);
-  gtk_widget_class_install_action (widget_class, "preview.fit-width", NULL, fit_width_activated);
-  gtk_widget_class_install_action (widget_class, "preview.fit-page", NULL, fit_page_activated);
+  signet_widget_class_install_actions (widget_class, actions, G_N_ELEMENTS (actions));
 
   gtk_widget_class_set_css_name (widget_class, "signet-pdf-view");
 }

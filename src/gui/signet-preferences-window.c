@@ -15,6 +15,7 @@
 #include "signet-archive.h"
 #include "signet-form-util.h"
 #include "signet-request-spec.h"
+#include "signet-widget-util.h"
 
 struct _SignetPreferencesWindow
 {
@@ -356,43 +357,27 @@ signet_preferences_window_dispose (GObject *object)
 }
 
 static void
-signet_preferences_window_set_property (GObject      *object,
-                                        guint         prop_id,
-                                        const GValue *value,
-                                        GParamSpec   *pspec)
-{
-  SignetPreferencesWindow *self = SIGNET_PREFERENCES_WINDOW (object);
-
-  switch (prop_id)
-    {
-      case PROP_ACCOUNT:
-        self->account = g_value_dup_object (value);
-        break;
-      case PROP_SETTINGS:
-        self->settings = g_value_dup_object (value);
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 signet_preferences_window_class_init (SignetPreferencesWindowClass *klass)
 {
+  static const SignetWidgetAction actions[] = {
+    { "preferences.choose-archive", NULL, choose_archive_activated },
+    { "preferences.check", NULL, check_activated },
+    { "preferences.remove-key", NULL, remove_key_activated },
+    { "preferences.change-account", NULL, change_account_activated },
+  };
   GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = signet_preferences_window_constructed;
   object_class->dispose = signet_preferences_window_dispose;
-  object_class->set_property = signet_preferences_window_set_property;
 
   properties[PROP_ACCOUNT]
-    = g_param_spec_object ("account", NULL, NULL, SIGNET_TYPE_ACCOUNT,
-                           G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+    = signet_param_spec_given ("account", SIGNET_TYPE_ACCOUNT, G_PARAM_WRITABLE,
+                               G_STRUCT_OFFSET (SignetPreferencesWindow, account));
   properties[PROP_SETTINGS]
-    = g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
-                           G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+    = signet_param_spec_given ("settings", G_TYPE_SETTINGS, G_PARAM_WRITABLE,
+                               G_STRUCT_OFFSET (SignetPreferencesWindow, settings));
+  signet_object_class_install_fields (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/signet-preferences-window.ui");
@@ -413,14 +398,7 @@ signet_preferences_window_class_init (SignetPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SignetPreferencesWindow,
                                         default_expiry_adjustment);
   gtk_widget_class_bind_template_child (widget_class, SignetPreferencesWindow, default_mode_row);
-  gtk_widget_class_install_action (widget_class, "preferences.choose-archive", NULL,
-                                   choose_archive_activated);
-
-  gtk_widget_class_install_action (widget_class, "preferences.check", NULL, check_activated);
-  gtk_widget_class_install_action (widget_class, "preferences.remove-key", NULL,
-                                   remove_key_activated);
-  gtk_widget_class_install_action (widget_class, "preferences.change-account", NULL,
-                                   change_account_activated);
+  signet_widget_class_install_actions (widget_class, actions, G_N_ELEMENTS (actions));
 }
 
 static void

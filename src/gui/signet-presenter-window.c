@@ -15,6 +15,7 @@
 #include "signet-handover-state.h"
 #include "signet-presenter-window.h"
 #include "signet-qr-view.h"
+#include "signet-widget-util.h"
 
 /**
  * SignetPresenterWindow:
@@ -112,27 +113,14 @@ update (SignetPresenterWindow *self)
   const char          *url = signet_document_get_signing_url (document);
   guint                n = g_list_model_get_n_items (self->documents);
 
-  title = signet_handover_describe_state (
-    status, signet_document_get_state (document), signet_document_get_round (document),
-    signet_document_get_n_rounds (document), signet_document_get_last_error (document),
-    signet_document_get_archive_path (document), NULL, &tone);
+  title = signet_handover_describe_document (document, NULL, &tone);
 
   gtk_label_set_label (self->name_label, signet_document_get_filename (document));
   gtk_label_set_label (self->state_label, title);
   signet_handover_show_tone (tone, self->state_spinner, self->state_icon, self->ended_icon,
                              GTK_WIDGET (self->state_label));
-
-  signet_qr_view_set_text (self->qr_view, url);
-  if (status == SIGNET_DOCUMENT_STATUS_OPEN && url != NULL)
-    gtk_stack_set_visible_child_name (self->qr_stack, "code");
-  else if (is_waiting (document))
-    gtk_stack_set_visible_child_name (self->qr_stack, "preparing");
-  else
-    gtk_stack_set_visible_child_name (self->qr_stack, "ended");
-  gtk_spinner_set_spinning (
-    self->preparing_spinner,
-    gtk_widget_get_mapped (GTK_WIDGET (self))
-      && g_str_equal (gtk_stack_get_visible_child_name (self->qr_stack), "preparing"));
+  signet_handover_show_code (GTK_WIDGET (self), document, self->qr_stack, self->preparing_spinner,
+                             self->qr_view);
   gtk_widget_set_visible (GTK_WIDGET (self->instruction_label),
                           status == SIGNET_DOCUMENT_STATUS_OPEN && url != NULL);
 
@@ -182,7 +170,9 @@ signet_presenter_window_set_position (SignetPresenterWindow *self, guint positio
 {
   g_return_if_fail (SIGNET_IS_PRESENTER_WINDOW (self));
 
-  if (self->position == position && self->document != NULL)
+  /* There is nothing to move through before signet_presenter_window_new()
+   * hands over the batch. */
+  if (self->documents == NULL || (self->position == position && self->document != NULL))
     return;
 
   self->position = position;
@@ -293,55 +283,12 @@ signet_presenter_window_dispose (GObject *object)
 }
 
 static void
-signet_presenter_window_get_property (GObject    *object,
-                                      guint       prop_id,
-                                      GValue     *value,
-                                      GParamSpec *pspec)
-{
-  switch (prop_id)
-    {
-      case PROP_POSITION:
-        g_value_set_uint (value, SIGNET_PRESENTER_WINDOW (object)->position);
-        break;
-      case PROP_SYNC:
-        g_value_set_object (value, SIGNET_PRESENTER_WINDOW (object)->sync);
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-signet_presenter_window_set_property (GObject      *object,
-                                      guint         prop_id,
-                                      const GValue *value,
-                                      GParamSpec   *pspec)
-{
-  switch (prop_id)
-    {
-      case PROP_POSITION:
-        if (SIGNET_PRESENTER_WINDOW (object)->documents != NULL)
-          signet_presenter_window_set_position (SIGNET_PRESENTER_WINDOW (object),
-                                                g_value_get_uint (value));
-        break;
-      case PROP_SYNC:
-        signet_presenter_window_set_sync (SIGNET_PRESENTER_WINDOW (object),
-                                          g_value_get_object (value));
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 signet_presenter_window_class_init (SignetPresenterWindowClass *klass)
 {
   GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = signet_presenter_window_dispose;
-  object_class->get_property = signet_presenter_window_get_property;
-  object_class->set_property = signet_presenter_window_set_property;
 
   widget_class->map = signet_presenter_window_map;
   widget_class->unmap = signet_presenter_window_unmap;
@@ -351,18 +298,20 @@ signet_presenter_window_class_init (SignetPresenterWindowClass *klass)
    *
    * The document of the batch shown.
    */
-  properties[PROP_POSITION]
-    = g_param_spec_uint ("position", NULL, NULL, 0, G_MAXUINT, 0,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_POSITION] = signet_param_spec_field (
+    g_param_spec_uint ("position", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS),
+    G_STRUCT_OFFSET (SignetPresenterWindow, position),
+    G_CALLBACK (signet_presenter_window_set_position));
   /**
    * SignetPresenterWindow:sync:
    *
    * The journal with its tracker, told which document is on screen.
    */
-  properties[PROP_SYNC]
-    = g_param_spec_object ("sync", NULL, NULL, SIGNET_TYPE_SYNC,
-                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  properties[PROP_SYNC] = signet_param_spec_settable (
+    "sync", SIGNET_TYPE_SYNC, G_STRUCT_OFFSET (SignetPresenterWindow, sync),
+    G_CALLBACK (signet_presenter_window_set_sync));
+  signet_object_class_install_fields (object_class, N_PROPS, properties);
 
   g_type_ensure (SIGNET_TYPE_QR_VIEW);
 

@@ -13,6 +13,7 @@
 
 #include "signet-qr-code.h"
 #include "signet-qr-view.h"
+#include "signet-widget-util.h"
 
 /**
  * SignetQrView:
@@ -177,40 +178,12 @@ signet_qr_view_finalize (GObject *object)
 }
 
 static void
-signet_qr_view_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  switch (prop_id)
-    {
-      case PROP_TEXT:
-        g_value_set_string (value, SIGNET_QR_VIEW (object)->text);
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-signet_qr_view_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
-{
-  switch (prop_id)
-    {
-      case PROP_TEXT:
-        signet_qr_view_set_text (SIGNET_QR_VIEW (object), g_value_get_string (value));
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 signet_qr_view_class_init (SignetQrViewClass *klass)
 {
   GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->finalize = signet_qr_view_finalize;
-  object_class->get_property = signet_qr_view_get_property;
-  object_class->set_property = signet_qr_view_set_property;
 
   widget_class->measure = signet_qr_view_measure;
   widget_class->snapshot = signet_qr_view_snapshot;
@@ -220,9 +193,11 @@ signet_qr_view_class_init (SignetQrViewClass *klass)
    *
    * What the QR code holds, such as a signing link.
    */
-  properties[PROP_TEXT] = g_param_spec_string (
-    "text", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  properties[PROP_TEXT] = signet_param_spec_field (
+    g_param_spec_string ("text", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS),
+    G_STRUCT_OFFSET (SignetQrView, text), G_CALLBACK (signet_qr_view_set_text));
+  signet_object_class_install_fields (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }

@@ -13,15 +13,14 @@
 
 #include "signet-request-editor-private.h"
 #include "signet-presets.h"
+#include "signet-widget-util.h"
 
 /* The Presets menu in the editor's header: apply, save and delete the
  * presets core keeps in the "presets" setting, and copy the options to
  * every document. The menu is built each time it opens. */
 
-void
-_signet_request_editor_apply_preset_activated (GtkWidget  *widget,
-                                               const char *action_name,
-                                               GVariant   *parameter)
+static void
+apply_preset_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   SignetRequestEditor *self = SIGNET_REQUEST_EDITOR (widget);
   const char          *name = g_variant_get_string (parameter, NULL);
@@ -34,10 +33,8 @@ _signet_request_editor_apply_preset_activated (GtkWidget  *widget,
     _signet_request_editor_toast (self, error->message);
 }
 
-void
-_signet_request_editor_delete_preset_activated (GtkWidget  *widget,
-                                                const char *action_name,
-                                                GVariant   *parameter)
+static void
+delete_preset_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   SignetRequestEditor *self = SIGNET_REQUEST_EDITOR (widget);
   const char          *name = g_variant_get_string (parameter, NULL);
@@ -83,10 +80,8 @@ preset_name_changed_cb (GtkEditable *entry, AdwMessageDialog *dialog)
   adw_message_dialog_set_response_enabled (dialog, "save", name[0] != '\0');
 }
 
-void
-_signet_request_editor_save_preset_activated (GtkWidget  *widget,
-                                              const char *action_name,
-                                              GVariant   *parameter)
+static void
+save_preset_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   SignetRequestEditor *self = SIGNET_REQUEST_EDITOR (widget);
   AdwMessageDialog    *dialog;
@@ -118,10 +113,8 @@ _signet_request_editor_save_preset_activated (GtkWidget  *widget,
 
 /* Copies the options a preset holds to the other ready entries; each
  * keeps its own signing mode and, with several signers, its own places. */
-void
-_signet_request_editor_apply_to_all_activated (GtkWidget  *widget,
-                                               const char *action_name,
-                                               GVariant   *parameter)
+static void
+apply_to_all_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   SignetRequestEditor *self = SIGNET_REQUEST_EDITOR (widget);
   g_autoptr (GPtrArray) items = NULL;
@@ -205,4 +198,17 @@ void
 _signet_request_editor_presets_init (SignetRequestEditor *self)
 {
   gtk_menu_button_set_create_popup_func (self->preset_button, create_preset_popup, self, NULL);
+}
+
+void
+_signet_request_editor_class_presets_init (GtkWidgetClass *widget_class)
+{
+  static const SignetWidgetAction actions[] = {
+    { "editor.apply-preset", "s", apply_preset_activated },
+    { "editor.delete-preset", "s", delete_preset_activated },
+    { "editor.save-preset", NULL, save_preset_activated },
+    { "editor.apply-to-all", NULL, apply_to_all_activated },
+  };
+
+  signet_widget_class_install_actions (widget_class, actions, G_N_ELEMENTS (actions));
 }

@@ -101,28 +101,12 @@ void _signet_request_editor_show_rounds (SignetRequestEditor *self);
 void _signet_request_editor_give_places (SignetRequestSpec *spec, SignetInspection *inspection);
 
 /* signet-request-editor-send.c */
+void       _signet_request_editor_class_send_init (GtkWidgetClass *widget_class);
 void       _signet_request_editor_queue_validate (SignetRequestEditor *self);
 GPtrArray *_signet_request_editor_ready_items (SignetRequestEditor *self, guint *n_checking);
-void       _signet_request_editor_send_activated (GtkWidget  *widget,
-                                                  const char *action_name,
-                                                  GVariant   *parameter);
-void       _signet_request_editor_cancel_activated (GtkWidget  *widget,
-                                                    const char *action_name,
-                                                    GVariant   *parameter);
 
 /* signet-request-editor-presets.c */
+void _signet_request_editor_class_presets_init (GtkWidgetClass *widget_class);
 void _signet_request_editor_presets_init (SignetRequestEditor *self);
-void _signet_request_editor_apply_preset_activated (GtkWidget  *widget,
-                                                    const char *action_name,
-                                                    GVariant   *parameter);
-void _signet_request_editor_delete_preset_activated (GtkWidget  *widget,
-                                                     const char *action_name,
-                                                     GVariant   *parameter);
-void _signet_request_editor_save_preset_activated (GtkWidget  *widget,
-                                                   const char *action_name,
-                                                   GVariant   *parameter);
-void _signet_request_editor_apply_to_all_activated (GtkWidget  *widget,
-                                                    const char *action_name,
-                                                    GVariant   *parameter);
 
 G_END_DECLS

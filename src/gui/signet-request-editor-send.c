@@ -15,6 +15,7 @@
 #include "signet-error.h"
 #include "signet-form-util.h"
 #include "signet-round-editor.h"
+#include "signet-widget-util.h"
 
 /* {{{ Validation and the Send button */
 
@@ -431,10 +432,8 @@ journalled_cb (SignetRequestEditor *self, SignetRequestSender *sender)
 }
 
 /* "editor.send": sends every ready entry with its own request. */
-void
-_signet_request_editor_send_activated (GtkWidget  *widget,
-                                       const char *action_name,
-                                       GVariant   *parameter)
+static void
+send_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   SignetRequestEditor *self = SIGNET_REQUEST_EDITOR (widget);
   g_autoptr (SignetRequestSender) sender = NULL;
@@ -468,10 +467,8 @@ _signet_request_editor_send_activated (GtkWidget  *widget,
 }
 
 /* "editor.cancel": stops before the next entry is journalled. */
-void
-_signet_request_editor_cancel_activated (GtkWidget  *widget,
-                                         const char *action_name,
-                                         GVariant   *parameter)
+static void
+cancel_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   SignetRequestEditor *self = SIGNET_REQUEST_EDITOR (widget);
 
@@ -479,3 +476,14 @@ _signet_request_editor_cancel_activated (GtkWidget  *widget,
 }
 
 /* }}} */
+
+void
+_signet_request_editor_class_send_init (GtkWidgetClass *widget_class)
+{
+  static const SignetWidgetAction actions[] = {
+    { "editor.send", NULL, send_activated },
+    { "editor.cancel", NULL, cancel_activated },
+  };
+
+  signet_widget_class_install_actions (widget_class, actions, G_N_ELEMENTS (actions));
+}

@@ -15,6 +15,7 @@
 #include "signet-field-value-row.h"
 #include "signet-form-util.h"
 #include "signet-presets.h"
+#include "signet-widget-util.h"
 
 /* The request editor beside the preview: every option of the selected
  * queue entry's request, and the Send button for every entry that is
@@ -586,26 +587,9 @@ signet_request_editor_finalize (GObject *object)
 }
 
 static void
-signet_request_editor_get_property (GObject    *object,
-                                    guint       prop_id,
-                                    GValue     *value,
-                                    GParamSpec *pspec)
+get_sending (GObject *object, GValue *value)
 {
-  SignetRequestEditor *self = SIGNET_REQUEST_EDITOR (object);
-
-  switch (prop_id)
-    {
-      case PROP_BLOCKER:
-        g_value_set_string (value, self->blocker);
-        break;
-
-      case PROP_SENDING:
-        g_value_set_boolean (value, self->sender != NULL);
-        break;
-
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  g_value_set_boolean (value, SIGNET_REQUEST_EDITOR (object)->sender != NULL);
 }
 
 static void
@@ -616,25 +600,26 @@ signet_request_editor_class_init (SignetRequestEditorClass *klass)
 
   object_class->dispose = signet_request_editor_dispose;
   object_class->finalize = signet_request_editor_finalize;
-  object_class->get_property = signet_request_editor_get_property;
 
   /**
    * SignetRequestEditor:blocker:
    *
    * Why Send cannot be pressed now, or %NULL.
    */
-  properties[PROP_BLOCKER]
-    = g_param_spec_string ("blocker", NULL, NULL, NULL,
-                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_BLOCKER] = signet_param_spec_field (
+    g_param_spec_string ("blocker", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY),
+    G_STRUCT_OFFSET (SignetRequestEditor, blocker), NULL);
   /**
    * SignetRequestEditor:sending:
    *
    * Whether requests are being sent.
    */
-  properties[PROP_SENDING]
-    = g_param_spec_boolean ("sending", NULL, NULL, FALSE,
-                            G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  properties[PROP_SENDING] = signet_param_spec_computed (
+    g_param_spec_boolean ("sending", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY),
+    get_sending);
+  signet_object_class_install_fields (object_class, N_PROPS, properties);
 
   /**
    * SignetRequestEditor::entry-sent:

@@ -14,6 +14,7 @@
 #include "signet-round-editor.h"
 #include "signet-form-util.h"
 #include "signet-request-validation.h"
+#include "signet-widget-util.h"
 
 /* One signer's part of a request: who signs, how they get the link and a
  * one-time code, and where they sign. */
@@ -40,26 +41,12 @@ struct _SignetRoundEditor
 
 G_DEFINE_FINAL_TYPE (SignetRoundEditor, signet_round_editor, ADW_TYPE_PREFERENCES_GROUP)
 
-enum
-{
-  PROP_0,
-  PROP_ROUND,
-  N_PROPS
-};
-
-enum
-{
-  REMOVE,
-  N_SIGNALS
-};
-
-static GParamSpec *properties[N_PROPS];
-static guint       signals[N_SIGNALS];
+static guint remove_signal;
 
 static void
 remove_clicked_cb (SignetRoundEditor *self)
 {
-  g_signal_emit (self, signals[REMOVE], 0);
+  g_signal_emit (self, remove_signal, 0);
 }
 
 static void
@@ -173,41 +160,6 @@ signet_round_editor_finalize (GObject *object)
 }
 
 static void
-signet_round_editor_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  SignetRoundEditor *self = SIGNET_ROUND_EDITOR (object);
-
-  switch (prop_id)
-    {
-      case PROP_ROUND:
-        g_value_set_object (value, self->round);
-        break;
-
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-signet_round_editor_set_property (GObject      *object,
-                                  guint         prop_id,
-                                  const GValue *value,
-                                  GParamSpec   *pspec)
-{
-  SignetRoundEditor *self = SIGNET_ROUND_EDITOR (object);
-
-  switch (prop_id)
-    {
-      case PROP_ROUND:
-        self->round = g_value_dup_object (value);
-        break;
-
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 signet_round_editor_class_init (SignetRoundEditorClass *klass)
 {
   GObjectClass   *object_class = G_OBJECT_CLASS (klass);
@@ -216,26 +168,21 @@ signet_round_editor_class_init (SignetRoundEditorClass *klass)
   object_class->constructed = signet_round_editor_constructed;
   object_class->dispose = signet_round_editor_dispose;
   object_class->finalize = signet_round_editor_finalize;
-  object_class->get_property = signet_round_editor_get_property;
-  object_class->set_property = signet_round_editor_set_property;
 
   /**
    * SignetRoundEditor:round:
    *
    * The round (one signer's part of the request) the group edits.
    */
-  properties[PROP_ROUND]
-    = g_param_spec_object ("round", NULL, NULL, SIGNET_TYPE_ROUND_SPEC,
-                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  signet_widget_class_install_model (object_class, "round", SIGNET_TYPE_ROUND_SPEC,
+                                     G_STRUCT_OFFSET (SignetRoundEditor, round));
 
   /**
    * SignetRoundEditor::remove:
    *
    * The person asked to remove this signer.
    */
-  signals[REMOVE] = g_signal_new ("remove", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
-                                  NULL, NULL, G_TYPE_NONE, 0);
+  remove_signal = signet_widget_class_new_remove_signal (object_class);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/signet-round-editor.ui");

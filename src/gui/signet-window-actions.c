@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "signet-window-private.h"
+#include "signet-widget-util.h"
 
 /* The window's actions: navigation (`win.*`), which any widget inside
  * reaches with gtk_widget_activate_action() and the application with the
@@ -297,22 +298,19 @@ show_help_overlay_activated (GtkWidget *widget, const char *action_name, GVarian
 void
 _signet_window_class_actions_init (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_install_action (widget_class, "win.change-account", NULL,
-                                   change_account_activated);
-  gtk_widget_class_install_action (widget_class, "win.show-library", NULL, show_library_activated);
-  gtk_widget_class_install_action (widget_class, "win.show-queue", NULL, show_queue_activated);
-  gtk_widget_class_install_action (widget_class, "win.show-document", "x", show_document_activated);
-  gtk_widget_class_install_action (widget_class, "win.show-handover", "ax",
-                                   show_handover_activated);
-  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
-                                   show_help_overlay_activated);
-
-  gtk_widget_class_install_action (widget_class, "intake.open", NULL, open_activated);
-  gtk_widget_class_install_action (widget_class, "intake.paste", NULL, paste_activated);
-  gtk_widget_class_install_action (widget_class, "intake.remove-selected", NULL,
-                                   remove_selected_activated);
-  gtk_widget_class_install_action (widget_class, "win.remove-restored", NULL,
-                                   remove_restored_activated);
+  static const SignetWidgetAction actions[] = {
+    { "win.change-account", NULL, change_account_activated },
+    { "win.show-library", NULL, show_library_activated },
+    { "win.show-queue", NULL, show_queue_activated },
+    { "win.show-document", "x", show_document_activated },
+    { "win.show-handover", "ax", show_handover_activated },
+    { "win.show-help-overlay", NULL, show_help_overlay_activated },
+    { "intake.open", NULL, open_activated },
+    { "intake.paste", NULL, paste_activated },
+    { "intake.remove-selected", NULL, remove_selected_activated },
+    { "win.remove-restored", NULL, remove_restored_activated },
+  };
+  signet_widget_class_install_actions (widget_class, actions, G_N_ELEMENTS (actions));
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "intake.open",
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "intake.paste",

@@ -14,6 +14,7 @@
 #include "signet-intake-row.h"
 #include "signet-onboarding.h"
 #include "signet-window-private.h"
+#include "signet-widget-util.h"
 
 G_DEFINE_FINAL_TYPE (SignetWindow, signet_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -692,92 +693,44 @@ signet_window_dispose (GObject *object)
 }
 
 static void
-signet_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  SignetWindow *self = SIGNET_WINDOW (object);
-
-  switch (prop_id)
-    {
-      case PROP_SETTINGS:
-        g_value_set_object (value, self->settings);
-        break;
-      case PROP_ACCOUNT:
-        g_value_set_object (value, self->account);
-        break;
-      case PROP_SYNC:
-        g_value_set_object (value, self->sync);
-        break;
-      case PROP_DELETIONS:
-        g_value_set_object (value, self->deletions);
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-signet_window_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
-{
-  SignetWindow *self = SIGNET_WINDOW (object);
-
-  switch (prop_id)
-    {
-      case PROP_SETTINGS:
-        self->settings = g_value_dup_object (value);
-        break;
-      case PROP_ACCOUNT:
-        self->account = g_value_dup_object (value);
-        break;
-      case PROP_SYNC:
-        self->sync = g_value_dup_object (value);
-        break;
-      case PROP_DELETIONS:
-        self->deletions = g_value_dup_object (value);
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 signet_window_class_init (SignetWindowClass *klass)
 {
   GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  GParamFlags     flags = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
 
   object_class->constructed = signet_window_constructed;
   object_class->dispose = signet_window_dispose;
-  object_class->get_property = signet_window_get_property;
-  object_class->set_property = signet_window_set_property;
 
   /**
    * SignetWindow:settings:
    *
    * The application's settings: the window's size, the editor's defaults.
    */
-  properties[PROP_SETTINGS] = g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS, flags);
+  properties[PROP_SETTINGS] = signet_param_spec_given (
+    "settings", G_TYPE_SETTINGS, G_PARAM_READWRITE, G_STRUCT_OFFSET (SignetWindow, settings));
   /**
    * SignetWindow:account:
    *
    * The OKdokument account; without a working one the onboarding shows.
    */
-  properties[PROP_ACCOUNT]
-    = g_param_spec_object ("account", NULL, NULL, SIGNET_TYPE_ACCOUNT, flags);
+  properties[PROP_ACCOUNT] = signet_param_spec_given (
+    "account", SIGNET_TYPE_ACCOUNT, G_PARAM_READWRITE, G_STRUCT_OFFSET (SignetWindow, account));
   /**
    * SignetWindow:sync:
    *
    * The journal with its outbox and tracker, handed to every page.
    */
-  properties[PROP_SYNC] = g_param_spec_object ("sync", NULL, NULL, SIGNET_TYPE_SYNC, flags);
+  properties[PROP_SYNC] = signet_param_spec_given ("sync", SIGNET_TYPE_SYNC, G_PARAM_READWRITE,
+                                                   G_STRUCT_OFFSET (SignetWindow, sync));
   /**
    * SignetWindow:deletions:
    *
    * The deletions waiting for their Undo, handed to the library.
    */
   properties[PROP_DELETIONS]
-    = g_param_spec_object ("deletions", NULL, NULL, SIGNET_TYPE_DELETIONS, flags);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+    = signet_param_spec_given ("deletions", SIGNET_TYPE_DELETIONS, G_PARAM_READWRITE,
+                               G_STRUCT_OFFSET (SignetWindow, deletions));
+  signet_object_class_install_fields (object_class, N_PROPS, properties);
 
   g_type_ensure (SIGNET_TYPE_PDF_VIEW);
   g_type_ensure (SIGNET_TYPE_HANDOVER_PAGE);
