@@ -7,7 +7,10 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "app-util.h"
+#include "signet-library-view.h"
 #include "signet-onboarding.h"
 #include "signet-preferences-window.h"
 #include "signet-window.h"
@@ -189,6 +192,57 @@ test_preferences_closed_mid_operation (void)
   g_settings_reset (settings, "environment");
 }
 
+static guint
+handlers_for (SignetJournal *journal, gpointer data)
+{
+  GListModel *documents = signet_journal_get_documents (journal);
+  guint       n = 0;
+  gulong      id;
+
+  /* Counted by blocking each one found, then unblocked again. */
+  while ((id = g_signal_handler_find (documents, G_SIGNAL_MATCH_DATA | G_SIGNAL_MATCH_UNBLOCKED, 0,
+                                      0, NULL, NULL, data))
+         != 0)
+    {
+      g_signal_handler_block (documents, id);
+      n++;
+    }
+  g_signal_handlers_unblock_matched (documents, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, data);
+  return n;
+}
+
+/* A library view follows the journal's list of documents, which lives as
+ * long as the app: swapped or closed, the view lets go of it, so that the
+ * next change to the list does not call into a view that is gone. */
+static void
+test_library_view_lets_go (void)
+{
+  g_autofree char *folder = g_dir_make_tmp ("signet-window-XXXXXX", NULL);
+  g_autofree char *path1 = g_build_filename (folder, "one.db", NULL);
+  g_autofree char *path2 = g_build_filename (folder, "two.db", NULL);
+  g_autoptr (SignetJournal) one = signet_journal_new (path1);
+  g_autoptr (SignetJournal) two = signet_journal_new (path2);
+  GtkWidget *view = g_object_ref_sink (signet_library_view_new ());
+
+  signet_library_view_set_journal (SIGNET_LIBRARY_VIEW (view), one);
+  g_assert_cmpuint (handlers_for (one, view), ==, 1);
+  signet_library_view_set_journal (SIGNET_LIBRARY_VIEW (view), one);
+  g_assert_cmpuint (handlers_for (one, view), ==, 1);
+  signet_library_view_set_journal (SIGNET_LIBRARY_VIEW (view), two);
+  g_assert_cmpuint (handlers_for (one, view), ==, 0);
+  g_assert_cmpuint (handlers_for (two, view), ==, 1);
+
+  g_object_run_dispose (G_OBJECT (view));
+  g_assert_cmpuint (handlers_for (two, view), ==, 0);
+  g_object_unref (view);
+
+  g_clear_object (&one);
+  g_clear_object (&two);
+  g_remove (path1);
+  g_remove (path2);
+  g_assert_cmpint (g_rmdir (folder), ==, 0);
+}
+
 static void
 test_follows_system_style (void)
 {
@@ -210,6 +264,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/actions-and-shortcuts", test_actions_and_shortcuts);
   g_test_add_func ("/window/follows-system-style", test_follows_system_style);
   g_test_add_func ("/window/templates-build", test_templates_build);
+  g_test_add_func ("/window/library-view-lets-go", test_library_view_lets_go);
   g_test_add_func ("/window/preferences-closed-mid-operation",
                    test_preferences_closed_mid_operation);
 

@@ -466,7 +466,10 @@ signet_library_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->sync, self);
   g_clear_object (&self->sync);
   if (self->journal != NULL)
-    g_signal_handlers_disconnect_by_data (self->journal, self);
+    {
+      g_signal_handlers_disconnect_by_data (signet_journal_get_documents (self->journal), self);
+      g_signal_handlers_disconnect_by_data (self->journal, self);
+    }
 
   gtk_widget_dispose_template (GTK_WIDGET (object), SIGNET_TYPE_LIBRARY_VIEW);
 
@@ -688,6 +691,9 @@ signet_library_view_set_journal (SignetLibraryView *self, SignetJournal *journal
 {
   g_return_if_fail (SIGNET_IS_LIBRARY_VIEW (self));
 
+  /* The journal's list of documents is followed too, and outlives a view. */
+  if (self->journal != NULL && self->journal != journal)
+    g_signal_handlers_disconnect_by_data (signet_journal_get_documents (self->journal), self);
   if (!signet_set_followed (&self->journal, journal, self))
     return;
   gtk_sort_list_model_set_model (self->sort_model,
