@@ -295,6 +295,13 @@ delayed_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* The sandbox's own controls (/sandbox/…), which no fault touches. */
+static gboolean
+is_control_path (const char *path)
+{
+  return g_str_has_prefix (path, "/sandbox/") || g_str_equal (path, "/sandbox");
+}
+
 /* A dropped connection happens as soon as the request's head is read,
  * while its body may still be on the way. */
 static void
@@ -307,7 +314,7 @@ early_cb (SoupServer        *server,
   SignetSandbox *self = user_data;
   g_autoptr (SandboxFault) fault = NULL;
 
-  if (g_str_has_prefix (path, "/sandbox/") || g_str_equal (path, "/sandbox"))
+  if (is_control_path (path))
     return;
 
   /* Counted here, once the head has arrived, so that a dropped request
@@ -337,7 +344,7 @@ server_cb (SoupServer        *server,
 
   signet_sandbox_expire (self);
 
-  if (g_str_has_prefix (path, "/sandbox/") || g_str_equal (path, "/sandbox"))
+  if (is_control_path (path))
     {
       signet_sandbox_handle_controls (self, msg, path);
       return;
