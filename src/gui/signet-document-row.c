@@ -31,6 +31,9 @@ struct _SignetDocumentRow
 
   SignetDocument *item;
   char           *environment; /* the current one; others' requests wait */
+
+  GtkLabel *name_label;
+  GtkLabel *badge;
 };
 
 G_DEFINE_FINAL_TYPE (SignetDocumentRow, signet_document_row, GTK_TYPE_WIDGET)
@@ -131,6 +134,35 @@ badge_classes (gpointer this_, SignetDocument *item, int status, int state)
 
 /* }}} */
 
+/* A screen reader reads a row by its name: the file and its state. The
+ * list item around the row is what takes the focus, so the name goes
+ * there; the row is only its content. GTK 4.8 has no
+ * gtk_list_item_set_accessible_label() (4.12). */
+static void
+update_accessible_name (SignetDocumentRow *self)
+{
+  GtkWidget       *parent = gtk_widget_get_parent (GTK_WIDGET (self));
+  const char      *name;
+  const char      *state;
+  g_autofree char *label = NULL;
+
+  /* Also called while the row goes away, its labels first. */
+  if (parent == NULL || self->name_label == NULL || self->badge == NULL)
+    return;
+  name = gtk_label_get_label (self->name_label);
+  state = gtk_label_get_label (self->badge);
+  if (name[0] == '\0')
+    return;
+  if (state[0] != '\0')
+    /* Translators: the name a screen reader reads for a sent document: its file name, then its
+     * state, such as “Contract.pdf, Waiting for signature” */
+    label = g_strdup_printf (C_ ("document row", "%s, %s"), name, state);
+  else
+    label = g_strdup (name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (parent), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+}
+
 /**
  * signet_document_row_set_item:
  * @self: a #SignetDocumentRow
@@ -222,6 +254,8 @@ signet_document_row_class_init (SignetDocumentRowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/signet-document-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, SignetDocumentRow, name_label);
+  gtk_widget_class_bind_template_child (widget_class, SignetDocumentRow, badge);
   gtk_widget_class_bind_template_callback (widget_class, is_busy_here);
   gtk_widget_class_bind_template_callback (widget_class, status_page);
   gtk_widget_class_bind_template_callback (widget_class, detail_text);
@@ -239,6 +273,11 @@ signet_document_row_init (SignetDocumentRow *self)
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                               12);
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (self->name_label, "notify::label", G_CALLBACK (update_accessible_name),
+                            self);
+  g_signal_connect_swapped (self->badge, "notify::label", G_CALLBACK (update_accessible_name),
+                            self);
+  g_signal_connect (self, "notify::parent", G_CALLBACK (update_accessible_name), NULL);
 }
 
 /**

@@ -35,6 +35,7 @@ struct _SignetHandoverPage
 
   GtkWidget          *batch_box;
   GtkLabel           *position_label;
+  GtkWidget          *done_button;
   SignetHandoverView *view;
 };
 
@@ -315,6 +316,7 @@ signet_handover_page_class_init (SignetHandoverPageClass *klass)
                                                RESOURCE_BASE_PATH "/signet-handover-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SignetHandoverPage, batch_box);
   gtk_widget_class_bind_template_child (widget_class, SignetHandoverPage, position_label);
+  gtk_widget_class_bind_template_child (widget_class, SignetHandoverPage, done_button);
   gtk_widget_class_bind_template_child (widget_class, SignetHandoverPage, view);
 
   signet_widget_class_install_actions (widget_class, actions, G_N_ELEMENTS (actions));
@@ -349,6 +351,24 @@ signet_handover_page_init (SignetHandoverPage *self)
  *
  * Returns: (transfer floating): a new #SignetHandoverPage showing nothing
  */
+/**
+ * signet_handover_page_focus:
+ * @self: a #SignetHandoverPage
+ *
+ * Moves the keyboard focus to Copy Link, what the person needs next once a
+ * request is sent; to Done until the link is made, and to Copy Link when
+ * it is, unless the focus was moved meanwhile.
+ *
+ * Returns: whether the focus moved
+ */
+gboolean
+signet_handover_page_focus (SignetHandoverPage *self)
+{
+  g_return_val_if_fail (SIGNET_IS_HANDOVER_PAGE (self), FALSE);
+
+  return signet_handover_view_focus_link (self->view, self->done_button);
+}
+
 GtkWidget *
 signet_handover_page_new (void)
 {

@@ -24,5 +24,6 @@ guint       signet_handover_page_get_position (SignetHandoverPage *self);
 void        signet_handover_page_set_position (SignetHandoverPage *self, guint position);
 void        signet_handover_page_present (SignetHandoverPage *self);
 void        signet_handover_page_set_sync (SignetHandoverPage *self, SignetSync *sync);
+gboolean    signet_handover_page_focus (SignetHandoverPage *self);
 
 G_END_DECLS

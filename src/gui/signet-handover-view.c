@@ -48,6 +48,8 @@ struct _SignetHandoverView
   GtkLabel     *detail_label;
   GtkWidget    *open_button;
   GtkWidget    *link_group;
+  GtkWidget    *copy_button;
+  GtkWidget    *focus_holder; /* weak; Copy Link takes the focus from it */
   AdwActionRow *link_row;
   GtkWidget    *mail_group;
   AdwActionRow *mail_row;
@@ -102,6 +104,14 @@ update_state (SignetHandoverView *self)
   url = signet_document_get_signing_url (document);
   adw_action_row_set_subtitle (self->link_row, url != NULL ? url : "");
   gtk_widget_set_visible (self->link_group, url != NULL && !final);
+  if (self->focus_holder != NULL && gtk_widget_get_visible (self->link_group))
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+      if (root != NULL && gtk_root_get_focus (root) == self->focus_holder)
+        gtk_widget_grab_focus (self->copy_button);
+      g_clear_weak_pointer (&self->focus_holder);
+    }
 
   gtk_widget_set_visible (self->open_button,
                           status == SIGNET_DOCUMENT_STATUS_ARCHIVED
@@ -207,6 +217,32 @@ signet_handover_view_set_sync (SignetHandoverView *self, SignetSync *sync)
 
   if (signet_handover_replace_sync (GTK_WIDGET (self), &self->sync, sync, self->document))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SYNC]);
+}
+
+/**
+ * signet_handover_view_focus_link:
+ * @self: a #SignetHandoverView
+ * @holder: (nullable): where the focus waits until the link is made
+ *
+ * Moves the keyboard focus to Copy Link. Until the request has its link,
+ * the focus goes to @holder, and moves on to Copy Link when the link comes
+ * if it is still there.
+ *
+ * Returns: whether the focus moved
+ */
+gboolean
+signet_handover_view_focus_link (SignetHandoverView *self, GtkWidget *holder)
+{
+  g_return_val_if_fail (SIGNET_IS_HANDOVER_VIEW (self), FALSE);
+  g_return_val_if_fail (holder == NULL || GTK_IS_WIDGET (holder), FALSE);
+
+  g_clear_weak_pointer (&self->focus_holder);
+  if (gtk_widget_get_visible (self->link_group) && gtk_widget_grab_focus (self->copy_button))
+    return TRUE;
+  if (holder == NULL)
+    return FALSE;
+  g_set_weak_pointer (&self->focus_holder, holder);
+  return gtk_widget_grab_focus (holder);
 }
 
 static void
@@ -389,6 +425,7 @@ signet_handover_view_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_weak_pointer (&self->focus_holder);
   signet_handover_view_set_document (self, NULL);
   signet_handover_view_set_sync (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), SIGNET_TYPE_HANDOVER_VIEW);
@@ -452,6 +489,7 @@ signet_handover_view_class_init (SignetHandoverViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SignetHandoverView, detail_label);
   gtk_widget_class_bind_template_child (widget_class, SignetHandoverView, open_button);
   gtk_widget_class_bind_template_child (widget_class, SignetHandoverView, link_group);
+  gtk_widget_class_bind_template_child (widget_class, SignetHandoverView, copy_button);
   gtk_widget_class_bind_template_child (widget_class, SignetHandoverView, link_row);
   gtk_widget_class_bind_template_child (widget_class, SignetHandoverView, mail_group);
   gtk_widget_class_bind_template_child (widget_class, SignetHandoverView, mail_row);

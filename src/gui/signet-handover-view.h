@@ -20,7 +20,8 @@ G_DECLARE_FINAL_TYPE (SignetHandoverView, signet_handover_view, SIGNET, HANDOVER
 
 GtkWidget      *signet_handover_view_new (void);
 SignetDocument *signet_handover_view_get_document (SignetHandoverView *self);
-void signet_handover_view_set_document (SignetHandoverView *self, SignetDocument *document);
-void signet_handover_view_set_sync (SignetHandoverView *self, SignetSync *sync);
+void     signet_handover_view_set_document (SignetHandoverView *self, SignetDocument *document);
+void     signet_handover_view_set_sync (SignetHandoverView *self, SignetSync *sync);
+gboolean signet_handover_view_focus_link (SignetHandoverView *self, GtkWidget *holder);
 
 G_END_DECLS

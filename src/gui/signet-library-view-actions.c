@@ -511,6 +511,33 @@ select_all_activated (GtkWidget *widget, const char *action_name, GVariant *para
   gtk_selection_model_select_all (GTK_SELECTION_MODEL (self->multi));
 }
 
+/* From the detail back to the list, in both layouts, with the focus on
+ * the row the detail came from; folded, from the list to the states.
+ * Folded, the leaflet's notify::visible-child moves the focus along
+ * (leaflet_changed_cb()), as for its own Back gestures. */
+static void
+go_back (SignetLibraryView *self)
+{
+  GtkRoot   *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *visible = adw_leaflet_get_visible_child (self->leaflet);
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    {
+      if (visible != self->detail_pane && visible != self->list_pane)
+        return;
+      adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+    }
+  else if (focus != NULL && gtk_widget_is_ancestor (focus, self->detail_pane))
+    signet_library_view_focus_list (self);
+  else
+    return;
+
+  /* Only keys get here: the ring shows where the focus went. */
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_focus_visible (GTK_WINDOW (root), TRUE);
+}
+
 static void
 escape_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
@@ -518,8 +545,14 @@ escape_activated (GtkWidget *widget, const char *action_name, GVariant *paramete
 
   if (self->selecting)
     set_selecting (self, FALSE);
-  else if (adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  else
+    go_back (self);
+}
+
+static void
+back_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  go_back (SIGNET_LIBRARY_VIEW (widget));
 }
 
 static void
@@ -610,6 +643,7 @@ _signet_library_view_class_actions_init (GtkWidgetClass *widget_class)
     { "library.select", NULL, select_activated },
     { "library.select-all", NULL, select_all_activated },
     { "library.escape", NULL, escape_activated },
+    { "library.back", NULL, back_activated },
     { "library.open", NULL, open_activated },
     { "library.show-in-files", NULL, show_in_files_activated },
     { "library.save-as", NULL, save_as_activated },
@@ -626,6 +660,8 @@ _signet_library_view_class_actions_init (GtkWidgetClass *widget_class)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "library.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "library.escape", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "library.back",
+                                       NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "library.copy-link", NULL);
 }

@@ -226,7 +226,7 @@ static void
 stop_search_cb (SignetLibraryView *self)
 {
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+  signet_library_view_focus_list (self);
 }
 
 static void
@@ -236,7 +236,7 @@ search_activate_cb (SignetLibraryView *self)
   if (g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) > 0)
     {
       gtk_single_selection_set_selected (self->single, 0);
-      gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+      signet_library_view_focus_list (self);
     }
 }
 
@@ -294,6 +294,21 @@ leaflet_changed_cb (SignetLibraryView *self)
 
   gtk_widget_set_visible (self->list_back_button, folded && visible == self->list_pane);
   gtk_widget_set_visible (self->detail_back_button, folded && visible == self->detail_pane);
+
+  /* Gone back (a Back button, the leaflet's own Alt+Left or swipe): the
+   * focus was on the page that went, and follows to the one shown. */
+  if (folded)
+    {
+      GtkRoot   *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+      if (visible == self->list_pane && focus != NULL
+          && gtk_widget_is_ancestor (focus, self->detail_pane))
+        signet_library_view_focus_list (self);
+      else if (visible == self->sidebar && focus != NULL
+               && gtk_widget_is_ancestor (focus, self->list_pane))
+        gtk_widget_child_focus (GTK_WIDGET (self->group_list), GTK_DIR_TAB_FORWARD);
+    }
 }
 
 static void
@@ -371,6 +386,58 @@ signet_library_view_show_document (SignetLibraryView *self, gint64 journal_id)
           return;
         }
     }
+}
+
+/**
+ * signet_library_view_focus_list:
+ * @self: a #SignetLibraryView
+ *
+ * Moves the keyboard focus to the list of documents, on the row last
+ * focused there, showing the list on a narrow window; to the search entry
+ * when the list is empty.
+ *
+ * Returns: whether the focus moved
+ */
+gboolean
+signet_library_view_focus_list (SignetLibraryView *self)
+{
+  GtkWidget *list;
+
+  g_return_val_if_fail (SIGNET_IS_LIBRARY_VIEW (self), FALSE);
+
+  list = GTK_WIDGET (self->list_view);
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->list_stack), "list") == 0
+      && gtk_widget_grab_focus (list))
+    {
+      GtkRoot *root = gtk_widget_get_root (list);
+
+      /* A list that never had the focus takes it itself: on to a row. */
+      if (root != NULL && gtk_root_get_focus (root) == list)
+        gtk_widget_child_focus (list, GTK_DIR_TAB_FORWARD);
+      return TRUE;
+    }
+  return gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/**
+ * signet_library_view_add_panes:
+ * @self: a #SignetLibraryView
+ * @panes: (element-type GtkWidget): where to add them
+ *
+ * Adds the view's panes in order, for F6: the states, the list, the
+ * detail. Some are not on screen on a narrow window.
+ */
+void
+signet_library_view_add_panes (SignetLibraryView *self, GPtrArray *panes)
+{
+  g_return_if_fail (SIGNET_IS_LIBRARY_VIEW (self));
+  g_return_if_fail (panes != NULL);
+
+  g_ptr_array_add (panes, self->sidebar);
+  g_ptr_array_add (panes, self->list_pane);
+  g_ptr_array_add (panes, self->detail_pane);
 }
 
 /* }}} */

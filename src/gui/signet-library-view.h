@@ -26,5 +26,7 @@ void       signet_library_view_set_deletions (SignetLibraryView *self, SignetDel
 void       signet_library_view_set_search (SignetLibraryView *self, const char *text);
 guint      signet_library_view_get_n_shown (SignetLibraryView *self);
 void       signet_library_view_show_document (SignetLibraryView *self, gint64 journal_id);
+gboolean   signet_library_view_focus_list (SignetLibraryView *self);
+void       signet_library_view_add_panes (SignetLibraryView *self, GPtrArray *panes);
 
 G_END_DECLS

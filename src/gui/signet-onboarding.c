@@ -313,6 +313,9 @@ static void
 signet_onboarding_init (SignetOnboarding *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The key row's Show Text button. */
+  signet_name_icon_buttons (GTK_WIDGET (self->key_row));
+  signet_status_pages_skip_tab (GTK_WIDGET (self));
 
   adw_status_page_set_icon_name (self->welcome_page, APPLICATION_ID);
   g_signal_connect_swapped (self->key_row, "entry-activated", G_CALLBACK (entry_activated_cb),

@@ -229,6 +229,11 @@ thumbnail_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, Si
   accessible = g_strdup_printf (_ ("Page %d"), position + 1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (page), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
+  /* The list item around the box is what takes the focus; GTK 4.8 has no
+   * gtk_list_item_set_accessible_label() (4.12) to name it. */
+  if (gtk_widget_get_parent (box) != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (box)),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 }
 
 static void

@@ -16,6 +16,8 @@
 
 #include "signet-widget-util.h"
 
+#include <adwaita.h>
+
 /**
  * signet_widget_class_install_actions:
  * @widget_class: a #GtkWidgetClass
@@ -381,4 +383,65 @@ signet_widget_unparent_children (GtkWidget *widget)
 
   while ((child = gtk_widget_get_first_child (widget)) != NULL)
     gtk_widget_unparent (child);
+}
+
+static void
+name_by_tooltip (GtkWidget *button)
+{
+  const char *tooltip = gtk_widget_get_tooltip_text (button);
+
+  if (tooltip != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
+                                    -1);
+}
+
+/**
+ * signet_name_icon_buttons:
+ * @widget: a widget
+ *
+ * Gives every button below @widget that shows only an icon, such as the
+ * one a library widget adds to reveal a password, its tooltip as its
+ * accessible name, and keeps it when the tooltip changes. GTK 4.8 names
+ * such a button by its child, "GtkImage", for a screen reader.
+ */
+void
+signet_name_icon_buttons (GtkWidget *widget)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child) && gtk_button_get_icon_name (GTK_BUTTON (child)) != NULL)
+        {
+          name_by_tooltip (child);
+          g_signal_connect (child, "notify::tooltip-text", G_CALLBACK (name_by_tooltip), NULL);
+        }
+      else
+        signet_name_icon_buttons (child);
+    }
+}
+
+/**
+ * signet_status_pages_skip_tab:
+ * @widget: a widget
+ *
+ * Takes the scrolled window inside every #AdwStatusPage below @widget out
+ * of the Tab order. GTK makes a scrolled window a Tab stop of its own when
+ * nothing inside it takes the focus, so a status page without a button
+ * ("Checking…") was a stop without a name that showed no focus; one with a
+ * button still passes the focus on to it.
+ */
+void
+signet_status_pages_skip_tab (GtkWidget *widget)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (ADW_IS_STATUS_PAGE (widget) && GTK_IS_SCROLLED_WINDOW (child))
+        gtk_widget_set_focusable (child, FALSE);
+      signet_status_pages_skip_tab (child);
+    }
 }

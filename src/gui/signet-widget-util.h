@@ -54,5 +54,7 @@ GParamSpec *signet_widget_class_install_model (GObjectClass *object_class,
 guint       signet_widget_class_new_remove_signal (GObjectClass *object_class);
 gboolean    signet_set_followed (gpointer slot, gpointer object, gpointer data);
 void        signet_widget_unparent_children (GtkWidget *widget);
+void        signet_name_icon_buttons (GtkWidget *widget);
+void        signet_status_pages_skip_tab (GtkWidget *widget);
 
 G_END_DECLS

@@ -94,6 +94,18 @@ show_handover_activated (GtkWidget *widget, const char *action_name, GVariant *p
     _signet_window_show_handover (self, G_LIST_MODEL (batch));
 }
 
+static void
+next_pane_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  _signet_window_move_to_pane (SIGNET_WINDOW (widget), TRUE);
+}
+
+static void
+previous_pane_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  _signet_window_move_to_pane (SIGNET_WINDOW (widget), FALSE);
+}
+
 /* }}} */
 /* {{{ The queue: open, paste, remove */
 
@@ -110,6 +122,11 @@ chooser_response_cb (GtkNativeDialog *chooser, int response, SignetWindow *self)
       signet_window_open_files (self, (GFile **) files->pdata, files->len);
     }
 
+  /* Destroyed, not only dropped: a hidden dialog window left behind is a
+   * toplevel without an object path for GTK 4.8's AT-SPI root, which an
+   * assistive tool walking the windows then crashes on (see
+   * show_help_overlay_activated()). */
+  gtk_native_dialog_destroy (chooser);
   g_clear_object (&self->chooser);
 }
 
@@ -305,6 +322,8 @@ _signet_window_class_actions_init (GtkWidgetClass *widget_class)
     { "win.show-document", "x", show_document_activated },
     { "win.show-handover", "ax", show_handover_activated },
     { "win.show-help-overlay", NULL, show_help_overlay_activated },
+    { "win.next-pane", NULL, next_pane_activated },
+    { "win.previous-pane", NULL, previous_pane_activated },
     { "intake.open", NULL, open_activated },
     { "intake.paste", NULL, paste_activated },
     { "intake.remove-selected", NULL, remove_selected_activated },
@@ -315,4 +334,7 @@ _signet_window_class_actions_init (GtkWidgetClass *widget_class)
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "intake.paste",
                                        NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, 0, "win.next-pane", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, GDK_SHIFT_MASK,
+                                       "win.previous-pane", NULL);
 }

@@ -46,6 +46,7 @@ struct _SignetWindow
   GtkWidget           *back_button;
   GtkStack            *main_stack;
   AdwStatusPage       *empty_page;
+  GtkWidget           *empty_open_button;
   AdwLeaflet          *leaflet;
   GtkListBox          *queue_list;
   GtkWidget           *content_box;
@@ -68,6 +69,10 @@ struct _SignetWindow
   GtkWidget         *queue_button;
   GListModel        *documents_model;
   gboolean           showing_queue;
+
+  /* Whether the last press was a key's: focus moved for the person then
+   * shows its ring (docs/keyboard.md). */
+  gboolean keyboard_used;
 };
 
 void _signet_window_class_actions_init (GtkWidgetClass *widget_class);
@@ -77,5 +82,9 @@ void _signet_window_show_main (SignetWindow *self, gboolean queue);
 void _signet_window_show_handover (SignetWindow *self, GListModel *documents);
 void _signet_window_show_onboarding (SignetWindow *self, gboolean can_cancel);
 void _signet_window_remove_item (SignetWindow *self, SignetIntakeItem *item);
+void _signet_window_focus_init (SignetWindow *self);
+void _signet_window_focus (SignetWindow *self, GtkWidget *widget);
+void _signet_window_focus_main_page (SignetWindow *self);
+void _signet_window_move_to_pane (SignetWindow *self, gboolean forward);
 
 G_END_DECLS

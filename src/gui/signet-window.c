@@ -39,6 +39,7 @@ show_documents (SignetWindow *self)
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (self), self->documents);
   g_clear_object (&self->documents);
   self->onboarding = NULL;
+  _signet_window_focus_main_page (self);
 }
 
 /* The onboarding takes the window's place until an account works. */
@@ -358,6 +359,16 @@ queue_changed_cb (SignetWindow *self, guint position, guint removed, guint added
       leave_handover (self);
     }
   update_main_page (self);
+
+  /* The focus was on a page that went (the empty state's Open, or the
+   * file chooser's): it goes on with the files. */
+  if (added > 0)
+    {
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+      if (focus == NULL || !gtk_widget_get_mapped (focus))
+        _signet_window_focus_main_page (self);
+    }
 }
 
 static gboolean
@@ -528,6 +539,7 @@ handover_done_cb (SignetWindow *self)
 {
   /* Back to what still waits to be sent, else to the library. */
   _signet_window_show_main (self, g_list_model_get_n_items (G_LIST_MODEL (self->queue)) > 0);
+  _signet_window_focus_main_page (self);
 }
 
 /**
@@ -613,6 +625,10 @@ _signet_window_show_handover (SignetWindow *self, GListModel *documents)
   signet_handover_page_set_documents (self->handover_page, documents);
   gtk_stack_set_visible_child_name (self->main_stack, "handover");
   gtk_widget_set_visible (self->back_button, FALSE);
+  /* Copy Link (or Done until the link is made) rather than whatever the
+   * Send button left the focus on. */
+  if (signet_handover_page_focus (self->handover_page) && self->keyboard_used)
+    gtk_window_set_focus_visible (GTK_WINDOW (self), TRUE);
 }
 
 static void
@@ -743,6 +759,7 @@ signet_window_class_init (SignetWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, SignetWindow, empty_open_button);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, keyring_notice);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, journal_notice);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, journal_label);
@@ -777,6 +794,8 @@ signet_window_init (SignetWindow *self)
   GtkDropTarget *drop_target;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The library, its detail and the editor are in the template. */
+  signet_status_pages_skip_tab (GTK_WIDGET (self));
   g_signal_connect (self, "notify::default-width", G_CALLBACK (update_fold), NULL);
   g_signal_connect (self, "notify::maximized", G_CALLBACK (update_fold), NULL);
 
@@ -801,6 +820,8 @@ signet_window_init (SignetWindow *self)
   g_signal_connect (drop_target, "drop", G_CALLBACK (drop_cb), self);
   g_signal_connect (drop_target, "notify::current-drop", G_CALLBACK (current_drop_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
+
+  _signet_window_focus_init (self);
 }
 
 /**
