@@ -1384,8 +1384,23 @@ test_download_split_magic (ClientFixture *f, gconstpointer data)
   g_assert_cmpstr (contents, ==, "%PDF-1.7\n%%EOF\n");
 }
 
+static gboolean
+dir_has_part_file (ClientFixture *f)
+{
+  g_autoptr (GDir) dir = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".part"))
+      return TRUE;
+  return FALSE;
+}
+
+/* Starts a download of a document that never ends, cancels it (when
+ * the request arrived, or @at_temp_file when its temporary file exists), and checks that it leaves
+ * no half file, no temporary file, and the old file untouched. */
 static void
-test_cancel_download (ClientFixture *f, gconstpointer data)
+cancel_download_at (ClientFixture *f, gboolean at_temp_file)
 {
   static const char *const after[] = { "signed.pdf", NULL };
   g_autoptr (OwnServer) own = own_server_new (f, NULL, stalling_pdf_handler);
@@ -1395,14 +1410,29 @@ test_cancel_download (ClientFixture *f, gconstpointer data)
   g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *contents = NULL;
+  gint64           deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
 
   g_file_set_contents (path, "the archived copy", -1, &error);
   g_assert_no_error (error);
 
   signet_client_download_document_async (f->client, "doc", destination, cancellable, result_cb, f);
-  /* Cancel once the server has the request, not after a guessed time. */
-  while (own->requests == 0 && f->result == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  if (at_temp_file)
+    {
+      /* As soon as the temporary file exists, before the main loop has
+       * heard that it was created: the creation's answer then comes
+       * back as "cancelled", although the file is there. */
+      while (!dir_has_part_file (f) && f->result == NULL)
+        {
+          g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+          g_main_context_iteration (NULL, FALSE);
+        }
+    }
+  else
+    {
+      /* Once the server has the request, not after a guessed time. */
+      while (own->requests == 0 && f->result == NULL)
+        g_main_context_iteration (NULL, TRUE);
+    }
   g_cancellable_cancel (cancellable);
   result = wait_result (f);
   g_assert_false (signet_client_download_document_finish (f->client, result, &error));
@@ -1412,6 +1442,18 @@ test_cancel_download (ClientFixture *f, gconstpointer data)
   g_file_get_contents (path, &contents, NULL, NULL);
   g_assert_cmpstr (contents, ==, "the archived copy");
   assert_dir_holds (f, after);
+}
+
+static void
+test_cancel_download (ClientFixture *f, gconstpointer data)
+{
+  cancel_download_at (f, FALSE);
+}
+
+static void
+test_cancel_download_while_creating (ClientFixture *f, gconstpointer data)
+{
+  cancel_download_at (f, TRUE);
 }
 
 static void
@@ -1623,6 +1665,7 @@ main (int argc, char *argv[])
   add_test ("/client/big-list", wiki, test_big_list);
   add_test ("/client/results-kept", wiki, test_results_kept);
   add_test ("/client/cancel/download", wiki, test_cancel_download);
+  add_test ("/client/cancel/download-while-creating", wiki, test_cancel_download_while_creating);
   add_test ("/client/download-split-magic", wiki, test_download_split_magic);
   add_test ("/client/loopback-ignores-proxy", wiki, test_loopback_ignores_proxy);
   add_test ("/client/fault/timeout", wiki, test_fault_timeout);

@@ -224,6 +224,13 @@ temp_created_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   GError            *error = NULL;
 
   output = g_file_create_finish (G_FILE (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      /* The file may well exist: a cancellation only hides the answer
+       * of a creation that ran on. */
+      signet_client_download_discard (task, error);
+      return;
+    }
   if (output == NULL)
     {
       g_clear_object (&call->temp);
