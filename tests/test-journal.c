@@ -483,6 +483,74 @@ test_no_document (void)
   close_journal (journal);
 }
 
+static GHashTable *
+deletion_intents (SignetJournal *journal)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  GHashTable *intents;
+
+  signet_journal_list_deletion_intents_async (journal, NULL, result_cb, &result);
+  intents = signet_journal_list_deletion_intents_finish (journal, wait_for (&result), &error);
+  g_assert_no_error (error);
+  return intents;
+}
+
+/* The deletions asked for and not finished, in one read: the last word
+ * on a deletion decides, whatever else happened after it. */
+static void
+test_deletion_intents (void)
+{
+  static const struct
+  {
+    const char *events[4]; /* kind:detail */
+    const char *left;      /* the detail of the intent left, or NULL */
+  } cases[] = {
+    { { "state:signed", NULL }, NULL },
+    { { "deleting:document", NULL }, "document" },
+    { { "deleting:request", "state:canceled", NULL }, "request" },
+    { { "deleting:document", "deleted:document", NULL }, NULL },
+    { { "deleting:document", "error:refused", NULL }, NULL },
+    { { "deleting:document", "deleted:document", "deleting:request", NULL }, "request" },
+  };
+  g_autofree char *pdf = write_file ("contract.pdf", "%PDF-1.7 not really");
+  g_autofree char *path = temp_db ();
+  SignetJournal   *journal = open_journal (path);
+  g_autoptr (GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GHashTable) intents = NULL;
+  guint n_left = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (SignetSignatureRequest) request = request_for_file (pdf);
+      SignetSignatureRequest *rounds[1] = { request };
+      SignetDocument         *document = add (journal, rounds, 1);
+
+      g_ptr_array_add (documents, document);
+      for (guint e = 0; cases[i].events[e] != NULL; e++)
+        {
+          g_auto (GStrv) event = g_strsplit (cases[i].events[e], ":", 2);
+
+          save (journal, document, event[0], event[1]);
+        }
+    }
+
+  intents = deletion_intents (journal);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gint64      id = signet_document_get_journal_id (documents->pdata[i]);
+      const char *detail = NULL;
+      gboolean    found = g_hash_table_lookup_extended (intents, &id, NULL, (gpointer *) &detail);
+
+      g_test_message ("case %u: %s", i, found ? detail : "nothing left");
+      g_assert_true (found == (cases[i].left != NULL));
+      g_assert_cmpstr (detail, ==, cases[i].left);
+      n_left += found;
+    }
+  g_assert_cmpuint (g_hash_table_size (intents), ==, n_left);
+  close_journal (journal);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -496,6 +564,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/journal/damaged", test_damaged);
   g_test_add_func ("/journal/main-loop-free", test_main_loop_free);
   g_test_add_func ("/journal/no-document", test_no_document);
+  g_test_add_func ("/journal/deletion-intents", test_deletion_intents);
 
   return g_test_run ();
 }

@@ -51,7 +51,6 @@ struct _SignetDeletions
   guint          n_sending;
   GPtrArray     *flushes;    /* GTask waiting for n_sending to reach 0 */
   GPtrArray     *unfinished; /* Deletion found in the journal, not sent yet */
-  guint          n_scanning; /* histories still being read at start */
   guint          n_redoing;  /* unfinished deletions on their way */
   gboolean       scanned;
   gboolean       recovering;
@@ -434,78 +433,60 @@ send_unfinished (SignetDeletions *self)
 static void
 scanned_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr (Held) held = user_data;
-  SignetDeletions *self = held->self;
-  SignetDocument  *document = held->document;
-  g_autoptr (GPtrArray) events = NULL;
+  g_autoptr (SignetDeletions) self = user_data;
+  g_autoptr (GHashTable) intents = NULL;
   g_autoptr (GError) error = NULL;
-  const SignetJournalEvent *intent = NULL;
+  GListModel *documents = NULL;
+  guint       n = 0;
 
-  events = signet_journal_list_events_finish (SIGNET_JOURNAL (source), result, &error);
-  if (events == NULL)
+  intents = signet_journal_list_deletion_intents_finish (SIGNET_JOURNAL (source), result, &error);
+  if (intents == NULL)
     /* Read again at the next start; nothing was changed. */
-    g_debug ("Could not read the history of %s: %s",
-             signet_document_get_signature_request_id (document), error->message);
-
-  /* The last word on a deletion: its intent, its result or its undoing. */
-  for (guint i = 0; events != NULL && i < events->len; i++)
+    g_debug ("Could not read the unfinished deletions: %s", error->message);
+  else if (g_hash_table_size (intents) > 0)
     {
-      const SignetJournalEvent *event = g_ptr_array_index (events, i);
-
-      if (g_str_equal (event->kind, "deleting"))
-        intent = event;
-      else if (g_str_equal (event->kind, "deleted") || g_str_equal (event->kind, "error"))
-        intent = NULL;
+      /* None when the journal was closed in the meantime. */
+      documents = signet_journal_get_documents (self->journal);
+      n = documents != NULL ? g_list_model_get_n_items (documents) : 0;
     }
-  if (intent != NULL)
-    {
-      Deletion *deletion = g_new0 (Deletion, 1);
 
+  /* Only a document whose intent was written can have one left: it is
+   * final (cancelled by the intent, or final before) and on the server. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (SignetDocument) document = g_list_model_get_item (documents, i);
+      gint64      journal_id = signet_document_get_journal_id (document);
+      const char *detail;
+      Deletion   *deletion;
+
+      if (!g_hash_table_lookup_extended (intents, &journal_id, NULL, (gpointer *) &detail)
+          || signet_document_get_document_id (document) == NULL
+          || !signet_document_status_is_final (signet_document_get_status (document)))
+        continue;
       g_debug ("Deleting %s again: asked for before Signet stopped",
                signet_document_get_signature_request_id (document));
+      deletion = g_new0 (Deletion, 1);
       deletion->self = self;
       deletion->document = g_object_ref (document);
-      deletion->kind = g_strcmp0 (intent->detail, "request") == 0 ? SIGNET_DELETION_REQUEST
-                                                                  : SIGNET_DELETION_DOCUMENT;
+      deletion->kind
+        = g_strcmp0 (detail, "request") == 0 ? SIGNET_DELETION_REQUEST : SIGNET_DELETION_DOCUMENT;
       deletion->unfinished = TRUE;
       deletion->old_status = signet_document_get_status (document);
       g_ptr_array_add (self->unfinished, deletion);
     }
 
-  if (--self->n_scanning == 0)
-    {
-      self->scanned = TRUE;
-      send_unfinished (self);
-      update_recovering (self);
-    }
+  self->scanned = TRUE;
+  send_unfinished (self);
+  update_recovering (self);
 }
 
-/* Only a document whose intent was written can have one left: it is
- * final (cancelled by the intent, or final before) and on the server. */
+/* Finds the deletions the last run asked for and did not finish, in one
+ * read of the journal. */
 static void
 scan_journal (SignetDeletions *self)
 {
-  GListModel *documents = signet_journal_get_documents (self->journal);
-  guint       n = g_list_model_get_n_items (documents);
-
   signet_clear_signal_handler (&self->loaded_id, self->journal);
-  self->n_scanning = 1;
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (SignetDocument) document = g_list_model_get_item (documents, i);
-
-      if (signet_document_get_document_id (document) == NULL
-          || !signet_document_status_is_final (signet_document_get_status (document)))
-        continue;
-      self->n_scanning++;
-      signet_journal_list_events_async (self->journal, document, NULL, scanned_cb,
-                                        held_new (self, document));
-    }
-  if (--self->n_scanning == 0)
-    {
-      self->scanned = TRUE;
-      update_recovering (self);
-    }
+  signet_journal_list_deletion_intents_async (self->journal, NULL, scanned_cb, g_object_ref (self));
 }
 
 /* }}} */

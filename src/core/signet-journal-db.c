@@ -371,3 +371,38 @@ signet_journal_db_events (SignetJournal *self, Job *job, GError **error)
                     job->record->id, read_event, (GDestroyNotify) signet_journal_event_free,
                     "read the history", error);
 }
+
+/* The requests whose last word on a deletion is its intent: a
+ * `deleting` with no later `deleting`, `deleted` or `error` (in the
+ * order of signet_journal_db_events()). One query for the whole journal,
+ * whatever its size; only requests that were ever deleted are looked at. */
+GHashTable *
+signet_journal_db_deletion_intents (SignetJournal *self, GError **error)
+{
+  static const char sql[]
+    = "SELECT e.request, e.detail FROM events e WHERE e.kind = 'deleting' AND NOT EXISTS ("
+      "  SELECT 1 FROM events later WHERE later.request = e.request"
+      "    AND later.kind IN ('deleting', 'deleted', 'error')"
+      "    AND (later.time > e.time OR (later.time = e.time AND later.id > e.id)))";
+  g_autoptr (GHashTable) intents
+    = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  sqlite3_stmt *stmt = NULL;
+  int           rc;
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      signet_journal_db_error (self->db, "read the deletions", error);
+      return NULL;
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (intents,
+                         g_memdup2 (&(gint64){ sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)),
+                         column_text (stmt, 1));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      signet_journal_db_error (self->db, "read the deletions", error);
+      return NULL;
+    }
+  return g_steal_pointer (&intents);
+}

@@ -65,6 +65,7 @@ typedef enum
   JOB_ADD,
   JOB_SAVE,
   JOB_EVENTS,
+  JOB_DELETION_INTENTS,
   JOB_WITHDRAW,
 } JobKind;
 
@@ -111,6 +112,9 @@ gboolean   signet_journal_db_insert_event (sqlite3    *db,
 void       signet_journal_db_bind_record (sqlite3_stmt *stmt, SignetDocumentRecord *record);
 gboolean   signet_journal_db_save (SignetJournal *self, Job *job, GError **error);
 GPtrArray *signet_journal_db_events (SignetJournal *self, Job *job, GError **error);
+
+/* The `deleting` events without a result: journal id → detail. */
+GHashTable *signet_journal_db_deletion_intents (SignetJournal *self, GError **error);
 
 /* signet-journal-batch.c: on the worker thread */
 gboolean signet_journal_run_add (SignetJournal *self, Job *job, GError **error);

@@ -166,6 +166,14 @@ worker_cb (gpointer data, gpointer user_data)
                                                &error);
         }
         break;
+      case JOB_DELETION_INTENTS:
+        {
+          GHashTable *intents = signet_journal_db_deletion_intents (self, &error);
+
+          signet_task_return_pointer_or_error (task, intents, (GDestroyNotify) g_hash_table_unref,
+                                               &error);
+        }
+        break;
       default:
         g_assert_not_reached ();
     }
@@ -587,6 +595,38 @@ events_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   signet_task_return_pointer_or_error (task, events, (GDestroyNotify) g_ptr_array_unref, &error);
 }
 
+static void
+deletion_intents_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  GError     *error = NULL;
+  GHashTable *intents = g_task_propagate_pointer (G_TASK (result), &error);
+
+  signet_task_return_pointer_or_error (task, intents, (GDestroyNotify) g_hash_table_unref, &error);
+}
+
+/* Queues a read of the journal (@kind, about the request @id when it is
+ * not 0) whose result @inner_cb hands to @callback. */
+static void
+push_read (SignetJournal      *self,
+           JobKind             kind,
+           gint64              id,
+           gpointer            source_tag,
+           GAsyncReadyCallback inner_cb,
+           GCancellable       *cancellable,
+           GAsyncReadyCallback callback,
+           gpointer            user_data)
+{
+  GTask *outer = g_task_new (self, cancellable, callback, user_data);
+  Job   *job = g_new0 (Job, 1);
+
+  g_task_set_source_tag (outer, source_tag);
+  job->kind = kind;
+  job->record = g_new0 (SignetDocumentRecord, 1);
+  job->record->id = id;
+  signet_journal_push (self, signet_journal_job_task (self, job, source_tag, inner_cb, outer));
+}
+
 /**
  * signet_journal_list_events_async:
  * @self: a #SignetJournal
@@ -604,20 +644,11 @@ signet_journal_list_events_async (SignetJournal      *self,
                                   GAsyncReadyCallback callback,
                                   gpointer            user_data)
 {
-  GTask *outer;
-  Job   *job;
-
   g_return_if_fail (SIGNET_IS_JOURNAL (self));
   g_return_if_fail (SIGNET_IS_DOCUMENT (document));
 
-  outer = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (outer, signet_journal_list_events_async);
-  job = g_new0 (Job, 1);
-  job->kind = JOB_EVENTS;
-  job->record = g_new0 (SignetDocumentRecord, 1);
-  job->record->id = signet_document_get_journal_id (document);
-  signet_journal_push (
-    self, signet_journal_job_task (self, job, signet_journal_list_events_async, events_cb, outer));
+  push_read (self, JOB_EVENTS, signet_document_get_journal_id (document),
+             signet_journal_list_events_async, events_cb, cancellable, callback, user_data);
 }
 
 /**
@@ -631,6 +662,49 @@ signet_journal_list_events_async (SignetJournal      *self,
  */
 GPtrArray *
 signet_journal_list_events_finish (SignetJournal *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * signet_journal_list_deletion_intents_async:
+ * @self: a #SignetJournal
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Finds every deletion that was asked for and has no result in the
+ * history: the ones Signet stopped in the middle of. One read of the
+ * journal, whatever the number of documents.
+ */
+void
+signet_journal_list_deletion_intents_async (SignetJournal      *self,
+                                            GCancellable       *cancellable,
+                                            GAsyncReadyCallback callback,
+                                            gpointer            user_data)
+{
+  g_return_if_fail (SIGNET_IS_JOURNAL (self));
+
+  push_read (self, JOB_DELETION_INTENTS, 0, signet_journal_list_deletion_intents_async,
+             deletion_intents_cb, cancellable, callback, user_data);
+}
+
+/**
+ * signet_journal_list_deletion_intents_finish:
+ * @self: a #SignetJournal
+ * @result: the #GAsyncResult
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (element-type gint64 utf8): the detail of the
+ *   `deleting` event (what was to be deleted) of each such request, by
+ *   its journal id (signet_document_get_journal_id())
+ */
+GHashTable *
+signet_journal_list_deletion_intents_finish (SignetJournal *self,
+                                             GAsyncResult  *result,
+                                             GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 

@@ -102,6 +102,14 @@ void signet_journal_list_events_async (SignetJournal      *self,
 GPtrArray *
 signet_journal_list_events_finish (SignetJournal *self, GAsyncResult *result, GError **error);
 
+void        signet_journal_list_deletion_intents_async (SignetJournal      *self,
+                                                        GCancellable       *cancellable,
+                                                        GAsyncReadyCallback callback,
+                                                        gpointer            user_data);
+GHashTable *signet_journal_list_deletion_intents_finish (SignetJournal *self,
+                                                         GAsyncResult  *result,
+                                                         GError       **error);
+
 SignetDocument *signet_journal_find (SignetJournal *self, const char *signature_request_id);
 
 G_END_DECLS
