@@ -460,6 +460,27 @@ signet_office_file_list_presets (SignetOfficeFile *self)
 }
 
 /**
+ * signet_office_file_get_preset:
+ * @self: a #SignetOfficeFile
+ * @name: a preset's name
+ *
+ * Returns: (nullable): the preset called @name, as JSON for
+ *   signet_request_spec_apply_json(), or %NULL when the file has none
+ */
+const char *
+signet_office_file_get_preset (SignetOfficeFile *self, const char *name)
+{
+  for (guint i = 0; i < self->presets->len; i++)
+    {
+      Preset *preset = self->presets->pdata[i];
+
+      if (g_str_equal (preset->name, name))
+        return preset->json;
+    }
+  return NULL;
+}
+
+/**
  * signet_office_file_list_conflicts:
  * @self: a #SignetOfficeFile
  * @settings: the application's settings

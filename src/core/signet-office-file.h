@@ -35,6 +35,7 @@ void                 signet_office_file_free (SignetOfficeFile *self);
 SignetOfficeFileKind signet_office_file_get_kind (SignetOfficeFile *self);
 const char *const   *signet_office_file_get_warnings (SignetOfficeFile *self);
 char               **signet_office_file_list_presets (SignetOfficeFile *self);
+const char          *signet_office_file_get_preset (SignetOfficeFile *self, const char *name);
 char **signet_office_file_list_conflicts (SignetOfficeFile *self, GSettings *settings);
 guint  signet_office_file_apply (SignetOfficeFile *self, GSettings *settings, gboolean replace);
 
