@@ -36,4 +36,9 @@ echo
 # shellcheck disable=SC2086
 GSETTINGS_SCHEMA_DIR="$B/data" GSETTINGS_BACKEND=memory "$B/bench/library-scale" $runs | tee -a "$out"
 echo
+# Memory: --runs counts starts of each (default 3).
+# shellcheck disable=SC2086
+GSETTINGS_SCHEMA_DIR="$B/data" "$B/bench/idle-memory" "$B/src/signet" "$B/src/sandbox/signet-sandbox" \
+  "$B/bench/minimal-window" $runs | tee -a "$out"
+echo
 printf 'BENCH-ALL [%s]\n' "$(sed -n 's/^BENCH //p' "$out" | paste -sd, -)"
