@@ -515,6 +515,33 @@ about_activated_cb (GSimpleAction *action, GVariant *parameter, gpointer user_da
 }
 
 static void
+help_shown_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GtkWindow *window = source != NULL ? GTK_WINDOW (source) : NULL;
+  g_autoptr (GError) error = NULL;
+  AdwMessageDialog *dialog;
+
+  if (gtk_show_uri_full_finish (window, result, &error))
+    return;
+  g_debug ("Could not show the help: %s", error->message);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
+    window, _ ("Could Not Open the Help"),
+    _ ("No app to read help is installed. Install the Help app (Yelp) and try again.")));
+  adw_message_dialog_add_response (dialog, "close", _ ("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The help is installed under the base id, so the development build shows it too. */
+static void
+help_activated_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  gtk_show_uri_full (window, "help:" BASE_APPLICATION_ID, GDK_CURRENT_TIME, NULL, help_shown_cb,
+                     NULL);
+}
+
+static void
 preferences_activated_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   SignetApplication *self = SIGNET_APPLICATION (user_data);
@@ -527,6 +554,7 @@ static const GActionEntry app_actions[] = {
   { "quit", quit_activated_cb },
   { "preferences", preferences_activated_cb },
   { "about", about_activated_cb },
+  { "help", help_activated_cb },
   { "open-archived", open_archived_cb, "s" },
   { "show-document", show_document_cb, "x" },
 };
@@ -567,6 +595,7 @@ signet_application_init (SignetApplication *self)
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
   static const char *help_overlay_accels[] = { "<Control>question", NULL };
+  static const char *help_accels[] = { "F1", NULL };
   g_autoptr (SignetSecretStore) secrets = NULL;
   const char *sandbox_program;
 
@@ -588,6 +617,7 @@ signet_application_init (SignetApplication *self)
                                          preferences_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay",
                                          help_overlay_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.help", help_accels);
 
   g_application_add_main_option (G_APPLICATION (self), "sandbox", 0, G_OPTION_FLAG_NONE,
                                  G_OPTION_ARG_NONE,
