@@ -15,6 +15,7 @@
 #include "signet-application.h"
 #include "signet-metainfo.h"
 #include "signet-preferences-window.h"
+#include "signet-search-provider.h"
 #include "signet-sync.h"
 #include "signet-window.h"
 
@@ -22,21 +23,22 @@ struct _SignetApplication
 {
   AdwApplication parent_instance;
 
-  GSettings       *settings;
-  SignetAccount   *account;
-  gboolean         use_sandbox; /* --sandbox */
-  SignetSync      *sync;
-  SignetDeletions *deletions; /* waiting for their Undo, sent on quit */
-  gboolean         quitting;
-  gboolean         held_for_deletions;
-  gboolean         held_for_sending; /* quit during a batch, in the background */
-  gboolean         held;             /* tracking with no window open */
-  gboolean         told_background;
-  gboolean         resumed; /* to be told by the next window */
-  guint            resumed_sent;
-  guint            resumed_unsent;
-  char            *journal_error; /* the journal could not be opened */
-  GtkWindow       *queue_window;  /* the window that keeps the queue */
+  GSettings            *settings;
+  SignetAccount        *account;
+  gboolean              use_sandbox; /* --sandbox */
+  SignetSync           *sync;
+  SignetDeletions      *deletions; /* waiting for their Undo, sent on quit */
+  gboolean              quitting;
+  gboolean              held_for_deletions;
+  gboolean              held_for_sending; /* quit during a batch, in the background */
+  gboolean              held;             /* tracking with no window open */
+  gboolean              told_background;
+  gboolean              resumed; /* to be told by the next window */
+  guint                 resumed_sent;
+  guint                 resumed_unsent;
+  char                 *journal_error;   /* the journal could not be opened */
+  GtkWindow            *queue_window;    /* the window that keeps the queue */
+  SignetSearchProvider *search_provider; /* on the bus from dbus_register */
 };
 
 G_DEFINE_FINAL_TYPE (SignetApplication, signet_application, ADW_TYPE_APPLICATION)
@@ -330,6 +332,8 @@ signet_application_startup (GApplication *app)
   g_signal_connect_object (self->sync, "resumed", G_CALLBACK (sync_resumed_cb), self,
                            G_CONNECT_SWAPPED);
   self->deletions = signet_deletions_new (journal);
+  if (self->search_provider != NULL)
+    signet_search_provider_set_journal (self->search_provider, journal);
   g_signal_connect_object (self->deletions, "notify::n-sending", G_CALLBACK (n_sending_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->deletions, "failed", G_CALLBACK (deletion_failed_cb), self,
@@ -573,6 +577,38 @@ signet_application_dispose (GObject *object)
   G_OBJECT_CLASS (signet_application_parent_class)->dispose (object);
 }
 
+/* GNOME Shell's search asks the application itself, on its own bus name:
+ * the `.ini` in data/ names this object path. */
+static gboolean
+signet_application_dbus_register (GApplication    *app,
+                                  GDBusConnection *connection,
+                                  const char      *object_path,
+                                  GError         **error)
+{
+  SignetApplication *self = SIGNET_APPLICATION (app);
+  g_autofree char   *path = g_strconcat (object_path, "/SearchProvider", NULL);
+
+  if (!G_APPLICATION_CLASS (signet_application_parent_class)
+         ->dbus_register (app, connection, object_path, error))
+    return FALSE;
+  self->search_provider = signet_search_provider_new (app);
+  return signet_search_provider_register (self->search_provider, connection, path, error);
+}
+
+static void
+signet_application_dbus_unregister (GApplication    *app,
+                                    GDBusConnection *connection,
+                                    const char      *object_path)
+{
+  SignetApplication *self = SIGNET_APPLICATION (app);
+
+  if (self->search_provider != NULL)
+    signet_search_provider_unregister (self->search_provider);
+  g_clear_object (&self->search_provider);
+  G_APPLICATION_CLASS (signet_application_parent_class)
+    ->dbus_unregister (app, connection, object_path);
+}
+
 static void
 signet_application_class_init (SignetApplicationClass *klass)
 {
@@ -586,6 +622,8 @@ signet_application_class_init (SignetApplicationClass *klass)
   app_class->startup = signet_application_startup;
   app_class->shutdown = signet_application_shutdown;
   app_class->handle_local_options = signet_application_handle_local_options;
+  app_class->dbus_register = signet_application_dbus_register;
+  app_class->dbus_unregister = signet_application_dbus_unregister;
 }
 
 static void
