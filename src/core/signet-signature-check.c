@@ -507,31 +507,56 @@ signet_signature_check_bytes (GBytes *pdf, GCancellable *cancellable, GError **e
   return g_steal_pointer (&self);
 }
 
+/**
+ * signet_signature_check_file:
+ * @file: the PDF to check
+ * @sha256: (out) (optional): the SHA-256 of the bytes checked, in hex
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for an error
+ *
+ * Reads @file and checks it as signet_signature_check_bytes() does.
+ * Blocks: call it from a worker thread.
+ *
+ * Returns: (transfer full): the result, or %NULL when @file cannot be read
+ */
+SignetSignatureCheck *
+signet_signature_check_file (GFile *file, char **sha256, GCancellable *cancellable, GError **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  g_autoptr (GBytes) contents = NULL;
+  SignetSignatureCheck *check;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  contents = g_file_load_bytes (file, cancellable, NULL, &local_error);
+  if (contents == NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        {
+          g_debug ("Cannot read the file to check: %s", local_error->message);
+          g_set_error_literal (
+            error, SIGNET_ERROR, SIGNET_ERROR_FILE_UNREADABLE,
+            _ ("The file could not be read. Check that it still exists and that you may open it."));
+        }
+      return NULL;
+    }
+
+  check = signet_signature_check_bytes (contents, cancellable, error);
+  if (check != NULL && sha256 != NULL)
+    *sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, contents);
+  return check;
+}
+
 static void
 check_in_worker (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
 {
-  GFile *file = task_data;
   g_autoptr (GError) error = NULL;
-  g_autoptr (GBytes) contents = NULL;
 
-  contents = g_file_load_bytes (file, cancellable, NULL, &error);
-  if (contents == NULL)
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_task_return_error (task, g_steal_pointer (&error));
-      else
-        {
-          g_debug ("Cannot read the file to check: %s", error->message);
-          g_task_return_new_error (
-            task, SIGNET_ERROR, SIGNET_ERROR_FILE_UNREADABLE, "%s",
-            _ ("The file could not be read. Check that it still exists and that you may open it."));
-        }
-      return;
-    }
-
-  g_clear_error (&error);
   signet_task_return_pointer_or_error (
-    task, signet_signature_check_bytes (contents, cancellable, &error), g_object_unref, &error);
+    task, signet_signature_check_file (task_data, NULL, cancellable, &error), g_object_unref,
+    &error);
 }
 
 /**

@@ -75,12 +75,14 @@ gboolean                signet_signature_check_get_covers_whole_file (SignetSign
 const char             *signet_signature_status_to_string (SignetSignatureStatus status);
 const char             *signet_certificate_status_to_string (SignetCertificateStatus status);
 
-SignetSignatureCheck      *
+SignetSignatureCheck *
 signet_signature_check_bytes (GBytes *pdf, GCancellable *cancellable, GError **error);
-void signet_signature_check_file_async (GFile              *file,
-                                        GCancellable       *cancellable,
-                                        GAsyncReadyCallback callback,
-                                        gpointer            user_data);
+SignetSignatureCheck *
+signet_signature_check_file (GFile *file, char **sha256, GCancellable *cancellable, GError **error);
+void                  signet_signature_check_file_async (GFile              *file,
+                                                         GCancellable       *cancellable,
+                                                         GAsyncReadyCallback callback,
+                                                         gpointer            user_data);
 SignetSignatureCheck *signet_signature_check_file_finish (GAsyncResult *result, GError **error);
 
 G_END_DECLS
