@@ -194,6 +194,34 @@ test_appended_update (Fixture *fx, gconstpointer data)
   g_assert_cmpuint (signet_signature_check_get_n_signatures (result), ==, 1);
 }
 
+/* A byte range that leaves out more than the signature's hex string: the
+ * gap could hide content, whatever the digest says. */
+static void
+test_wide_gap (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GBytes) pdf = signed_by_sandbox (fx, "Gap Person");
+  gsize size, at = find (pdf, "/ByteRange [0 ") + strlen ("/ByteRange [0 ");
+  char *copy = g_memdup2 (g_bytes_get_data (pdf, &size), g_bytes_get_size (pdf));
+  g_autoptr (GBytes) tampered = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SignetSignatureCheck) result = NULL;
+  guint64 first;
+  char   *end;
+
+  /* One byte less before the gap, written in as many digits. */
+  first = g_ascii_strtoull (copy + at, &end, 10);
+  g_assert_cmpuint (first, >, 10);
+  g_assert_cmpint (g_snprintf (copy + at, end - (copy + at) + 1, "%0*" G_GUINT64_FORMAT,
+                               (int) (end - (copy + at)), first - 1),
+                   ==, end - (copy + at));
+  *end = ' ';
+  tampered = g_bytes_new_take (copy, size);
+  result = check (tampered, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (signet_signature_check_get_status (result), ==, SIGNET_SIGNATURE_INVALID);
+}
+
 static void
 test_not_signed (Fixture *fx, gconstpointer data)
 {
@@ -265,6 +293,7 @@ main (int argc, char *argv[])
   ADD ("valid", test_valid);
   ADD ("byte-changed", test_byte_changed);
   ADD ("appended-update", test_appended_update);
+  ADD ("wide-gap", test_wide_gap);
   ADD ("not-signed", test_not_signed);
   ADD ("empty-field", test_empty_field);
   ADD ("unreadable", test_unreadable);

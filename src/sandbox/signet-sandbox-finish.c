@@ -244,11 +244,8 @@ sign_done_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 static SignetSandboxCert *
 sandbox_cert (SignetSandbox *self)
 {
-  static GQuark      quark;
+  GQuark             quark = g_quark_from_static_string ("signet-sandbox-cert");
   SignetSandboxCert *cert;
-
-  if (quark == 0)
-    quark = g_quark_from_static_string ("signet-sandbox-cert");
 
   cert = g_object_get_qdata (G_OBJECT (self), quark);
   if (cert == NULL || g_strcmp0 (signet_sandbox_cert_get_data_dir (cert), self->data_dir) != 0)
