@@ -22,6 +22,8 @@ typedef struct
   gboolean            sign;
   char               *name;
   char               *date;
+  gint64              signing_time; /* seconds, sandbox clock */
+  SignetSandboxCert  *cert;
   GBytes             *content;
   GPtrArray          *places;
   SandboxFinishedFunc callback;
@@ -34,6 +36,7 @@ finish_free (Finish *finish)
   g_free (finish->request_id);
   g_free (finish->name);
   g_free (finish->date);
+  g_clear_pointer (&finish->cert, signet_sandbox_cert_unref);
   g_clear_pointer (&finish->content, g_bytes_unref);
   g_clear_pointer (&finish->places, g_ptr_array_unref);
   g_object_unref (finish->self);
@@ -207,8 +210,8 @@ sign_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellab
   GError *error = NULL;
   GBytes *signed_pdf;
 
-  signed_pdf
-    = signet_sandbox_pdf_sign (finish->content, finish->places, finish->name, finish->date, &error);
+  signed_pdf = signet_sandbox_pdf_sign (finish->content, finish->places, finish->name, finish->date,
+                                        finish->cert, finish->signing_time, &error);
   signet_sandbox_task_return_bytes (task, signed_pdf, error);
 }
 
@@ -234,6 +237,25 @@ sign_done_cb (GObject *object, GAsyncResult *result, gpointer user_data)
   g_bytes_unref (finish->content);
   finish->content = signed_pdf;
   finish_round (finish);
+}
+
+/* The sandbox's demo certificate, made once and kept with the sandbox (in
+ * its data folder when it has one), so that no other file needs a hook. */
+static SignetSandboxCert *
+sandbox_cert (SignetSandbox *self)
+{
+  GQuark             quark = g_quark_from_static_string ("signet-sandbox-cert");
+  SignetSandboxCert *cert;
+
+  cert = g_object_get_qdata (G_OBJECT (self), quark);
+  if (cert == NULL || g_strcmp0 (signet_sandbox_cert_get_data_dir (cert), self->data_dir) != 0)
+    {
+      cert = signet_sandbox_cert_new (self->data_dir);
+      g_object_set_qdata_full (G_OBJECT (self), quark, cert,
+                               (GDestroyNotify) signet_sandbox_cert_unref);
+    }
+
+  return cert;
 }
 
 /* The signature fields this round signs: the allowed ones not yet signed,
@@ -333,6 +355,8 @@ signet_sandbox_finish_request (SignetSandbox      *self,
 
   now = g_date_time_new_from_unix_utc (signet_sandbox_now (self) / 1000);
   finish->date = g_date_time_format (now, "Signed %Y-%m-%d %H:%M UTC");
+  finish->signing_time = g_date_time_to_unix (now);
+  finish->cert = signet_sandbox_cert_ref (sandbox_cert (self));
   finish->content = g_bytes_ref (document->content);
 
   /* Lock the round while the PDF is being made. */

@@ -457,23 +457,35 @@ decorate_signed_cb (cairo_t *cr,
  *   place with a negative page means the bottom of the last page
  * @name: the signer's name
  * @date: the date and time to show under the name
+ * @cert: (nullable): the certificate to sign with, or %NULL for a visible
+ *   mark only
+ * @signing_time: seconds since the epoch, for the signature
  * @error: return location for an error
  *
  * Makes the signed PDF: the original pages as vector content with a visible
- * signature (name and date) in each place. Safe to call from any thread.
+ * signature (name and date) in each place, then, with @cert, an incremental
+ * update holding a signature field over the first place and a PKCS#7
+ * signature of the whole file. Safe to call from any thread.
  *
  * Returns: (transfer full): the signed PDF, or %NULL on error
  */
 GBytes *
-signet_sandbox_pdf_sign (GBytes     *pdf,
-                         GPtrArray  *places,
-                         const char *name,
-                         const char *date,
-                         GError    **error)
+signet_sandbox_pdf_sign (GBytes            *pdf,
+                         GPtrArray         *places,
+                         const char        *name,
+                         const char        *date,
+                         SignetSandboxCert *cert,
+                         gint64             signing_time,
+                         GError           **error)
 {
   g_autoptr (PopplerDocument) document = NULL;
   g_autoptr (GPtrArray) resolved = NULL;
-  SignData data;
+  g_autoptr (GBytes) marked = NULL;
+  g_autoptr (PopplerPage) first_page = NULL;
+  SignetSandboxField *first;
+  SignData            data;
+  double              rect[4];
+  double              page_width, page_height;
 
   g_return_val_if_fail (places != NULL, NULL);
   g_return_val_if_fail (name != NULL, NULL);
@@ -507,7 +519,21 @@ signet_sandbox_pdf_sign (GBytes     *pdf,
   data.name = name;
   data.date = date;
 
-  return redraw (pdf, decorate_signed_cb, &data, error);
+  marked = redraw (pdf, decorate_signed_cb, &data, error);
+  if (marked == NULL || cert == NULL || resolved->len == 0)
+    return g_steal_pointer (&marked);
+
+  /* One signature per round; its widget covers the first place signed. */
+  first = g_ptr_array_index (resolved, 0);
+  first_page = poppler_document_get_page (document, first->page);
+  poppler_page_get_size (first_page, &page_width, &page_height);
+  rect[0] = first->x;
+  rect[1] = page_height - first->y - first->height;
+  rect[2] = first->x + first->width;
+  rect[3] = page_height - first->y;
+
+  return signet_sandbox_cert_sign_pdf (cert, marked, first->name, first->page, rect, name,
+                                       signing_time, error);
 }
 
 static void

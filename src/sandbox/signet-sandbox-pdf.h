@@ -9,6 +9,8 @@
 
 #include <glib.h>
 
+#include "signet-sandbox-sign.h"
+
 G_BEGIN_DECLS
 
 /**
@@ -50,11 +52,13 @@ gboolean   signet_sandbox_pdf_inspect (GBytes     *pdf,
 GPtrArray *signet_sandbox_pdf_find_tags (GBytes *pdf, GError **error);
 GBytes    *signet_sandbox_pdf_render_page_png (GBytes *pdf, int page, int width_px, GError **error);
 GBytes    *signet_sandbox_pdf_stamp (GBytes *pdf, const char *text, GError **error);
-GBytes    *signet_sandbox_pdf_sign (GBytes     *pdf,
-                                    GPtrArray  *places,
-                                    const char *name,
-                                    const char *date,
-                                    GError    **error);
+GBytes    *signet_sandbox_pdf_sign (GBytes            *pdf,
+                                    GPtrArray         *places,
+                                    const char        *name,
+                                    const char        *date,
+                                    SignetSandboxCert *cert,
+                                    gint64             signing_time,
+                                    GError           **error);
 GBytes    *signet_sandbox_pdf_placeholder (const char *filename, GError **error);
 
 G_END_DECLS
