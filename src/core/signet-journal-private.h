@@ -57,6 +57,9 @@ struct _SignetJournal
   GThreadPool *pool;        /* one thread: keeps the writes in order */
   GListStore  *documents;
   gboolean     loaded;
+  gboolean     reader;   /* signet_journal_new_reader(): claims and tidies nothing */
+  char        *owner;    /* this journal's owner token (docs/cli.md) */
+  int          owner_fd; /* holds the lock that says the owner is alive */
 };
 
 typedef enum
@@ -103,6 +106,8 @@ gboolean   signet_journal_db_exec (sqlite3 *db, const char *sql, GError **error)
 gboolean   signet_journal_db_commit (sqlite3 *db, GError **error);
 gboolean   signet_journal_db_open (SignetJournal *self, GError **error);
 GPtrArray *signet_journal_db_load (sqlite3 *db, GError **error);
+GPtrArray *signet_journal_db_load_owned (SignetJournal *self, GError **error);
+void       signet_journal_db_close (SignetJournal *self);
 gboolean   signet_journal_db_insert_event (sqlite3    *db,
                                            gint64      request,
                                            gint64      time,

@@ -128,7 +128,9 @@ worker_cb (gpointer data, gpointer user_data)
               g_task_return_error (task, error);
               return;
             }
-          records = signet_journal_db_load (self->db, &error);
+          /* Claims the requests no live Signet owns, and tidies the kept
+           * copies when no other Signet is running (docs/cli.md). */
+          records = signet_journal_db_load_owned (self, &error);
           if (records == NULL)
             g_task_return_error (task, error);
           else
@@ -136,8 +138,6 @@ worker_cb (gpointer data, gpointer user_data)
               /* The objects are made here too: nobody else sees them yet,
                * and the main thread only splices them into the model. */
               GPtrArray *documents = g_ptr_array_new_full (records->len, g_object_unref);
-
-              signet_journal_tidy_kept (self, records);
 
               for (guint i = 0; i < records->len; i++)
                 g_ptr_array_add (documents, signet_document_new_from_record (records->pdata[i]));
@@ -211,7 +211,7 @@ signet_journal_dispose (GObject *object)
   /* Every job holds a reference, so the queue is empty here. */
   if (self->pool != NULL)
     g_thread_pool_free (g_steal_pointer (&self->pool), FALSE, TRUE);
-  g_clear_pointer (&self->db, sqlite3_close);
+  signet_journal_db_close (self);
   if (self->documents != NULL)
     g_list_store_remove_all (self->documents);
   g_clear_object (&self->documents);
@@ -323,6 +323,7 @@ signet_journal_init (SignetJournal *self)
 {
   self->documents = g_list_store_new (SIGNET_TYPE_DOCUMENT);
   self->pool = g_thread_pool_new (worker_cb, NULL, 1, FALSE, NULL);
+  self->owner_fd = -1;
 }
 
 /* }}} */
@@ -340,6 +341,25 @@ SignetJournal *
 signet_journal_new (const char *path)
 {
   return g_object_new (SIGNET_TYPE_JOURNAL, "path", path, NULL);
+}
+
+/**
+ * signet_journal_new_reader:
+ * @path: (nullable): the database file, or %NULL for the user's journal
+ *
+ * Creates a journal that loads every request, also those another running
+ * Signet sends or follows, and claims none: for showing them
+ * (`signet-cli list`). Never give it to an outbox or a tracker.
+ *
+ * Returns: (transfer full): a new #SignetJournal
+ */
+SignetJournal *
+signet_journal_new_reader (const char *path)
+{
+  SignetJournal *self = signet_journal_new (path);
+
+  self->reader = TRUE;
+  return self;
 }
 
 /**
