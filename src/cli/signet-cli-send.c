@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 
 #include "signet-cli.h"
 #include "signet-error.h"
@@ -130,7 +131,10 @@ wait_until_signed (SignetCli *cli, GPtrArray *documents)
         signet_tracker_set_on_screen (tracker, NULL);
 
       if (signet_document_get_status (document) == SIGNET_DOCUMENT_STATUS_ARCHIVED)
-        g_print ("%s\n", signet_document_get_archive_path (document));
+        {
+          g_print ("%s\n", signet_document_get_archive_path (document));
+          fflush (stdout);
+        }
       else
         {
           g_printerr (_ ("signet-cli: “%s” was not signed: %s\n"),
@@ -172,6 +176,8 @@ run_sender (SignetCli *cli, GPtrArray *items, gboolean wait)
         {
           case SIGNET_SEND_OUTCOME_SENT:
             g_print ("%s\n", signet_document_get_signing_url (document));
+            /* A script may act on each link at once. */
+            fflush (stdout);
             g_ptr_array_add (sent, document);
             break;
           case SIGNET_SEND_OUTCOME_WAITING:
@@ -192,7 +198,11 @@ run_sender (SignetCli *cli, GPtrArray *items, gboolean wait)
     }
 
   if (wait && sent->len > 0)
-    status = MAX (status, wait_until_signed (cli, sent));
+    {
+      int waited = wait_until_signed (cli, sent);
+
+      status = MAX (status, waited);
+    }
   return status;
 }
 
