@@ -356,7 +356,13 @@ signet_cli_quota (SignetCli *cli, int argc, char **argv)
     g_print ("{ \"available\" : %" G_GINT64_FORMAT ", \"used\" : %" G_GINT64_FORMAT " }\n",
              signet_counter_get_available (counter), signet_counter_get_used (counter));
   else
-    g_print (_ ("%" G_GINT64_FORMAT " signature requests left, %" G_GINT64_FORMAT " used\n"),
-             signet_counter_get_available (counter), signet_counter_get_used (counter));
+    {
+      g_autofree char *available
+        = g_strdup_printf ("%" G_GINT64_FORMAT, signet_counter_get_available (counter));
+      g_autofree char *used
+        = g_strdup_printf ("%" G_GINT64_FORMAT, signet_counter_get_used (counter));
+
+      g_print (_ ("Signature requests left: %s, used: %s\n"), available, used);
+    }
   return SIGNET_CLI_EXIT_OK;
 }

@@ -146,7 +146,7 @@ signet_cli_print_document (SignetDocument *document, GPtrArray *events)
   g_autofree char *id
     = g_strdup_printf ("%" G_GINT64_FORMAT, signet_document_get_journal_id (document));
   g_autofree char *round
-    = g_strdup_printf (_ ("%u of %u"), signet_document_get_round (document) + 1,
+    = g_strdup_printf (C_ ("signing round", "%u of %u"), signet_document_get_round (document) + 1,
                        signet_document_get_n_rounds (document));
   g_autofree char *created = signet_cli_format_time (signet_document_get_created (document));
   g_autofree char *expires = signet_cli_format_time (signet_document_get_expiration (document));
