@@ -236,6 +236,31 @@ def test_offline(sandbox, world):
     return again
 
 
+def test_takeover(sandbox, world):
+    """A long-running signet-cli (as a window would) takes over and follows
+    what a signet-cli that has ended sent."""
+    waiting = world.start("send", "--wait", world.pdf("long.pdf"))
+    long = wait_for(lambda: next((d for d in world.documents()
+                                  if d["filename"] == "long.pdf" and d["status"] == "open"),
+                                 None), "the long-running request was never open")
+    world.run("send", world.pdf("left.pdf"))
+    left = next(d for d in world.documents() if d["filename"] == "left.pdf")
+    sandbox.call("POST", "/sandbox/sign/" + left["signatureRequestId"], {"name": "Jana"})
+    deadline = time.monotonic() + DEADLINE
+    while next(d for d in world.documents() if d["id"] == left["id"])["status"] != "archived":
+        if time.monotonic() > deadline:
+            waiting.kill()
+            out, err = waiting.communicate()
+            fail("the running signet-cli never took over and archived the ended one's "
+                 "request: " + err[-3000:])
+        time.sleep(0.05)
+    sandbox.call("POST", "/sandbox/sign/" + long["signatureRequestId"], {"name": "Jana"})
+    out, err = waiting.communicate(timeout=DEADLINE)
+    world.outputs.append(out + err)
+    check(waiting.returncode == 0, f"the long send --wait: exit {waiting.returncode}: {err}")
+    ok("a running Signet takes over what an ended signet-cli sent")
+
+
 def test_two_processes(world_factory):
     sandbox = Sandbox()
     world = world_factory(sandbox)
@@ -276,7 +301,7 @@ def test_two_processes(world_factory):
 
 
 def main():
-    print("1..11")
+    print("1..12")
     sandbox = Sandbox()
     world = World(sandbox)
     worlds = [world]
@@ -284,6 +309,7 @@ def main():
         test_send_list_show(sandbox, world)
         test_wait_and_download(sandbox, world)
         test_cancel(sandbox, world)
+        test_takeover(sandbox, world)
         test_refused(sandbox, world)
         sandbox = test_offline(sandbox, world)
         worlds.append(test_two_processes(World))

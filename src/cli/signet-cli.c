@@ -134,6 +134,8 @@ main (int argc, char *argv[])
   bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+  /* Standard output is for links, paths and JSON only. */
+  g_log_writer_default_set_use_stderr (TRUE);
   g_set_prgname ("signet-cli");
   g_set_application_name (_ ("Signet"));
 

@@ -367,32 +367,27 @@ read_text (sqlite3_stmt *stmt)
 }
 
 /* Takes over, in one transaction, the open requests of owners that are
- * gone and of none (written before there were owners). */
-static gboolean
+ * gone and of none (written before there were owners); call with the
+ * registry locked exclusively. Returns the ids taken over (an empty array
+ * when there were none: then nothing was written), or %NULL. */
+static GArray *
 claim_orphans (SignetJournal *self, GError **error)
 {
   g_autofree char *folder = owners_folder (self);
   g_autoptr (GPtrArray) owners = NULL;
-  g_autoptr (GString) sql = NULL;
-  char *quoted;
+  g_autoptr (GString) condition = g_string_new ("owner IS NULL");
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = NULL;
+  char         *sql;
+  int           rc;
 
-  if (!signet_journal_db_exec (self->db, "BEGIN IMMEDIATE", error))
-    return FALSE;
+  /* Read first: with nothing to take over, nothing is written. */
   owners = read_rows (
     self->db,
     "SELECT DISTINCT owner FROM requests WHERE owner IS NOT NULL AND status IN " LIVE_STATUSES, 0,
     read_text, g_free, "read the owners", error);
   if (owners == NULL)
-    {
-      signet_journal_db_exec (self->db, "ROLLBACK", NULL);
-      return FALSE;
-    }
-
-  quoted = sqlite3_mprintf ("%Q", self->owner);
-  sql = g_string_new (NULL);
-  g_string_printf (
-    sql, "UPDATE requests SET owner = %s WHERE status IN " LIVE_STATUSES " AND (owner IS NULL",
-    quoted);
+    return NULL;
   for (guint i = 0; i < owners->len; i++)
     {
       const char *owner = owners->pdata[i];
@@ -401,20 +396,55 @@ claim_orphans (SignetJournal *self, GError **error)
         {
           char *gone = sqlite3_mprintf ("%Q", owner);
 
-          g_debug ("Taking over the open requests of a Signet that is gone");
-          g_string_append_printf (sql, " OR owner = %s", gone);
+          g_string_append_printf (condition, " OR owner = %s", gone);
           sqlite3_free (gone);
         }
     }
-  g_string_append (sql, ")");
-  sqlite3_free (quoted);
 
-  if (!signet_journal_db_exec (self->db, sql->str, error))
+  if (!signet_journal_db_exec (self->db, "BEGIN IMMEDIATE", error))
+    return NULL;
+  sql = sqlite3_mprintf ("SELECT id FROM requests WHERE status IN " LIVE_STATUSES " AND (%s)",
+                         condition->str);
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) == SQLITE_OK)
+    {
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+
+          g_array_append_val (ids, id);
+        }
+    }
+  else
+    rc = SQLITE_ERROR;
+  sqlite3_finalize (stmt);
+  sqlite3_free (sql);
+  if (rc != SQLITE_DONE)
+    {
+      signet_journal_db_error (self->db, "read the requests to take over", error);
+      signet_journal_db_exec (self->db, "ROLLBACK", NULL);
+      return NULL;
+    }
+  if (ids->len == 0)
     {
       signet_journal_db_exec (self->db, "ROLLBACK", NULL);
-      return FALSE;
+      return g_steal_pointer (&ids);
     }
-  return signet_journal_db_commit (self->db, error);
+
+  g_debug ("Taking over %u open requests of a Signet that is gone", ids->len);
+  sql
+    = sqlite3_mprintf ("UPDATE requests SET owner = %Q WHERE status IN " LIVE_STATUSES " AND (%s)",
+                       self->owner, condition->str);
+  rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+  sqlite3_free (sql);
+  if (rc != SQLITE_OK)
+    {
+      signet_journal_db_error (self->db, "take over requests", error);
+      signet_journal_db_exec (self->db, "ROLLBACK", NULL);
+      return NULL;
+    }
+  if (!signet_journal_db_commit (self->db, error))
+    return NULL;
+  return g_steal_pointer (&ids);
 }
 
 /**
@@ -432,6 +462,7 @@ claim_orphans (SignetJournal *self, GError **error)
 GPtrArray *
 signet_journal_db_load_owned (SignetJournal *self, GError **error)
 {
+  g_autoptr (GArray) claimed = NULL;
   char      *sql;
   GPtrArray *records;
   int        registry;
@@ -444,7 +475,8 @@ signet_journal_db_load_owned (SignetJournal *self, GError **error)
   if (registry < 0)
     return NULL;
   others = others_alive (self);
-  if (!claim_orphans (self, error))
+  claimed = claim_orphans (self, error);
+  if (claimed == NULL)
     {
       close (registry);
       return NULL;
@@ -459,6 +491,47 @@ signet_journal_db_load_owned (SignetJournal *self, GError **error)
     signet_journal_tidy_kept (self, records);
   close (registry);
   return records;
+}
+
+/**
+ * signet_journal_db_adopt:
+ * @self: an open journal that is not a reader
+ * @error: return location for a #SIGNET_ERROR
+ *
+ * Takes over the open requests of owners that have gone since the journal
+ * was opened (a signet-cli that ended), for a journal that runs for long.
+ *
+ * Returns: (transfer full): the #SignetDocumentRecord of each request
+ *   taken over, possibly none
+ */
+GPtrArray *
+signet_journal_db_adopt (SignetJournal *self, GError **error)
+{
+  g_autoptr (GArray) claimed = NULL;
+  g_autoptr (GPtrArray) records = NULL;
+  int registry = lock_registry (self, LOCK_EX, error);
+
+  if (registry < 0)
+    return NULL;
+  claimed = claim_orphans (self, error);
+  close (registry);
+  if (claimed == NULL)
+    return NULL;
+
+  records = g_ptr_array_new_with_free_func ((GDestroyNotify) signet_document_record_free);
+  for (guint i = 0; i < claimed->len; i++)
+    {
+      g_autoptr (GPtrArray) rows
+        = read_rows (self->db, "SELECT " REQUEST_COLUMNS " FROM requests WHERE id = ?",
+                     g_array_index (claimed, gint64, i), read_record,
+                     (GDestroyNotify) signet_document_record_free, "read a request", error);
+
+      if (rows == NULL)
+        return NULL;
+      if (rows->len == 1)
+        g_ptr_array_add (records, g_ptr_array_steal_index (rows, 0));
+    }
+  return g_steal_pointer (&records);
 }
 
 /* Every request this journal inserts is its own. */

@@ -60,6 +60,8 @@ struct _SignetJournal
   gboolean     reader;   /* signet_journal_new_reader(): claims and tidies nothing */
   char        *owner;    /* this journal's owner token (docs/cli.md) */
   int          owner_fd; /* holds the lock that says the owner is alive */
+  guint        adopt_id; /* the timer that takes over requests of gone owners */
+  gboolean     adopting;
 };
 
 typedef enum
@@ -69,6 +71,7 @@ typedef enum
   JOB_SAVE,
   JOB_EVENTS,
   JOB_WITHDRAW,
+  JOB_ADOPT,
 } JobKind;
 
 typedef struct
@@ -107,6 +110,7 @@ gboolean   signet_journal_db_commit (sqlite3 *db, GError **error);
 gboolean   signet_journal_db_open (SignetJournal *self, GError **error);
 GPtrArray *signet_journal_db_load (sqlite3 *db, GError **error);
 GPtrArray *signet_journal_db_load_owned (SignetJournal *self, GError **error);
+GPtrArray *signet_journal_db_adopt (SignetJournal *self, GError **error);
 void       signet_journal_db_close (SignetJournal *self);
 gboolean   signet_journal_db_insert_event (sqlite3    *db,
                                            gint64      request,
