@@ -7,12 +7,19 @@
 
 #define G_LOG_DOMAIN "signet-journal"
 
+/* O_CLOEXEC and flock() under -std=c11. */
+#define _GNU_SOURCE
+
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
+#include <sys/file.h>
+#include <unistd.h>
 
 #include "signet-document-private.h"
 #include "signet-error.h"
@@ -104,6 +111,8 @@ static const char *const migrations[] = {
   "CREATE INDEX requests_by_status ON requests (status);",
   /* 2 → 3: the journal's own copy of a file not uploaded yet. */
   "ALTER TABLE requests ADD COLUMN kept_path TEXT;",
+  /* 3 → 4: which running Signet sends and follows a request (docs/cli.md). */
+  "ALTER TABLE requests ADD COLUMN owner TEXT;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SIGNET_JOURNAL_SCHEMA_VERSION);
@@ -224,6 +233,349 @@ signet_journal_db_load (sqlite3 *db, GError **error)
                     (GDestroyNotify) signet_document_record_free, "read the requests", error);
 }
 
+/* {{{ Owners: one running Signet sends and follows each request
+ *
+ * Several Signets (a window and signet-cli) may open one journal at once.
+ * Each journal that may send registers an owner: a file in
+ * `<journal>.owners/` named by a random token, on which it holds an
+ * exclusive flock() for as long as it is open. The kernel drops the lock
+ * when the process ends however it ends, so a lock that can be taken
+ * means that owner is gone. Every request a journal inserts carries its
+ * token (a TEMP trigger of its connection), and at open, in one
+ * transaction, a journal claims the open requests whose owner is gone and
+ * loads only its own open requests, and every finished one. So no two
+ * outboxes or trackers ever hold the same open request. The registry's
+ * `.lock` orders a new owner's arrival (shared) against a check of who is
+ * alive and the tidying of kept copies that depends on it (exclusive).
+ * docs/cli.md has the argument. */
+
+#define LIVE_STATUSES "('pending', 'uploaded', 'open', 'signed')"
+
+static char *
+owners_folder (SignetJournal *self)
+{
+  return g_strconcat (self->path, ".owners", NULL);
+}
+
+static void
+registry_error (const char *folder, int saved, GError **error)
+{
+  g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_FAILED,
+               _ ("Signet could not use the folder “%s” beside its journal (%s). "
+                  "Check the folder’s permissions, then start Signet again."),
+               folder, g_strerror (saved));
+}
+
+/* The registry's lock, taken with @operation (LOCK_SH or LOCK_EX), or -1. */
+static int
+lock_registry (SignetJournal *self, int operation, GError **error)
+{
+  g_autofree char *folder = owners_folder (self);
+  g_autofree char *path = g_build_filename (folder, ".lock", NULL);
+  int              fd;
+
+  if (g_mkdir_with_parents (folder, 0700) != 0
+      || (fd = open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600)) < 0)
+    {
+      registry_error (folder, errno, error);
+      return -1;
+    }
+  while (flock (fd, operation) != 0)
+    if (errno != EINTR)
+      {
+        registry_error (folder, errno, error);
+        close (fd);
+        return -1;
+      }
+  return fd;
+}
+
+/* Makes this journal an owner. The token file is locked before it gets
+ * its name, so nobody ever sees it unlocked while we live. */
+static gboolean
+register_owner (SignetJournal *self, GError **error)
+{
+  g_autofree char *folder = owners_folder (self);
+  g_autofree char *token = g_uuid_string_random ();
+  g_autofree char *name = g_strconcat (".", token, ".new", NULL);
+  g_autofree char *temporary = g_build_filename (folder, name, NULL);
+  g_autofree char *path = g_build_filename (folder, token, NULL);
+  int              registry = lock_registry (self, LOCK_SH, error);
+  int              fd;
+
+  if (registry < 0)
+    return FALSE;
+  fd = open (temporary, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0 || flock (fd, LOCK_EX | LOCK_NB) != 0 || rename (temporary, path) != 0)
+    {
+      int saved = errno;
+
+      if (fd >= 0)
+        close (fd);
+      g_unlink (temporary);
+      close (registry);
+      registry_error (folder, saved, error);
+      return FALSE;
+    }
+  close (registry);
+  self->owner = g_steal_pointer (&token);
+  self->owner_fd = fd;
+  return TRUE;
+}
+
+/* Whether the owner @token is a running journal. A gone owner's file is
+ * removed; call with the registry locked exclusively. */
+static gboolean
+owner_alive (const char *folder, const char *token)
+{
+  g_autofree char *path = NULL;
+  int              fd;
+  gboolean         alive;
+
+  if (!g_uuid_string_is_valid (token))
+    return FALSE;
+  path = g_build_filename (folder, token, NULL);
+  fd = open (path, O_RDWR | O_CLOEXEC);
+  if (fd < 0)
+    return FALSE;
+  alive = flock (fd, LOCK_EX | LOCK_NB) != 0 && errno == EWOULDBLOCK;
+  if (!alive)
+    g_unlink (path);
+  close (fd);
+  return alive;
+}
+
+/* Whether any owner but this journal is alive; removes the gone ones. */
+static gboolean
+others_alive (SignetJournal *self)
+{
+  g_autofree char *folder = owners_folder (self);
+  g_autoptr (GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+  gboolean    others = FALSE;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (name[0] != '.' && g_strcmp0 (name, self->owner) != 0 && owner_alive (folder, name))
+      others = TRUE;
+  return others;
+}
+
+static gpointer
+read_text (sqlite3_stmt *stmt)
+{
+  return column_text (stmt, 0);
+}
+
+/* Takes over, in one transaction, the open requests of owners that are
+ * gone and of none (written before there were owners); call with the
+ * registry locked exclusively. Returns the ids taken over (an empty array
+ * when there were none: then nothing was written), or %NULL. */
+static GArray *
+claim_orphans (SignetJournal *self, GError **error)
+{
+  g_autofree char *folder = owners_folder (self);
+  g_autoptr (GPtrArray) owners = NULL;
+  g_autoptr (GString) condition = g_string_new ("owner IS NULL");
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = NULL;
+  char         *sql;
+  int           rc;
+
+  /* Read first: with nothing to take over, nothing is written. */
+  owners = read_rows (
+    self->db,
+    "SELECT DISTINCT owner FROM requests WHERE owner IS NOT NULL AND status IN " LIVE_STATUSES, 0,
+    read_text, g_free, "read the owners", error);
+  if (owners == NULL)
+    return NULL;
+  for (guint i = 0; i < owners->len; i++)
+    {
+      const char *owner = owners->pdata[i];
+
+      if (g_strcmp0 (owner, self->owner) != 0 && !owner_alive (folder, owner))
+        {
+          char *gone = sqlite3_mprintf ("%Q", owner);
+
+          g_string_append_printf (condition, " OR owner = %s", gone);
+          sqlite3_free (gone);
+        }
+    }
+
+  if (!signet_journal_db_exec (self->db, "BEGIN IMMEDIATE", error))
+    return NULL;
+  sql = sqlite3_mprintf ("SELECT id FROM requests WHERE status IN " LIVE_STATUSES " AND (%s)",
+                         condition->str);
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) == SQLITE_OK)
+    {
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+
+          g_array_append_val (ids, id);
+        }
+    }
+  else
+    rc = SQLITE_ERROR;
+  sqlite3_finalize (stmt);
+  sqlite3_free (sql);
+  if (rc != SQLITE_DONE)
+    {
+      signet_journal_db_error (self->db, "read the requests to take over", error);
+      signet_journal_db_exec (self->db, "ROLLBACK", NULL);
+      return NULL;
+    }
+  if (ids->len == 0)
+    {
+      signet_journal_db_exec (self->db, "ROLLBACK", NULL);
+      return g_steal_pointer (&ids);
+    }
+
+  g_debug ("Taking over %u open requests of a Signet that is gone", ids->len);
+  sql
+    = sqlite3_mprintf ("UPDATE requests SET owner = %Q WHERE status IN " LIVE_STATUSES " AND (%s)",
+                       self->owner, condition->str);
+  rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+  sqlite3_free (sql);
+  if (rc != SQLITE_OK)
+    {
+      signet_journal_db_error (self->db, "take over requests", error);
+      signet_journal_db_exec (self->db, "ROLLBACK", NULL);
+      return NULL;
+    }
+  if (!signet_journal_db_commit (self->db, error))
+    return NULL;
+  return g_steal_pointer (&ids);
+}
+
+/**
+ * signet_journal_db_load_owned:
+ * @self: an open journal
+ * @error: return location for a #SIGNET_ERROR
+ *
+ * Loads what this journal may act on: its own open requests (after taking
+ * over those of owners that are gone) and every finished one; a reader
+ * loads everything. Kept copies no pending request names are removed only
+ * while no other owner is alive, since another may be adding a batch.
+ *
+ * Returns: (transfer full): the #SignetDocumentRecord of each request
+ */
+GPtrArray *
+signet_journal_db_load_owned (SignetJournal *self, GError **error)
+{
+  g_autoptr (GArray) claimed = NULL;
+  char      *sql;
+  GPtrArray *records;
+  int        registry;
+  gboolean   others;
+
+  if (self->reader)
+    return signet_journal_db_load (self->db, error);
+
+  registry = lock_registry (self, LOCK_EX, error);
+  if (registry < 0)
+    return NULL;
+  others = others_alive (self);
+  claimed = claim_orphans (self, error);
+  if (claimed == NULL)
+    {
+      close (registry);
+      return NULL;
+    }
+  sql = sqlite3_mprintf ("SELECT " REQUEST_COLUMNS " FROM requests WHERE owner = %Q OR status "
+                         "NOT IN " LIVE_STATUSES " ORDER BY id",
+                         self->owner);
+  records = read_rows (self->db, sql, 0, read_record, (GDestroyNotify) signet_document_record_free,
+                       "read the requests", error);
+  sqlite3_free (sql);
+  if (records != NULL && !others)
+    signet_journal_tidy_kept (self, records);
+  close (registry);
+  return records;
+}
+
+/**
+ * signet_journal_db_adopt:
+ * @self: an open journal that is not a reader
+ * @error: return location for a #SIGNET_ERROR
+ *
+ * Takes over the open requests of owners that have gone since the journal
+ * was opened (a signet-cli that ended), for a journal that runs for long.
+ *
+ * Returns: (transfer full): the #SignetDocumentRecord of each request
+ *   taken over, possibly none
+ */
+GPtrArray *
+signet_journal_db_adopt (SignetJournal *self, GError **error)
+{
+  g_autoptr (GArray) claimed = NULL;
+  g_autoptr (GPtrArray) records = NULL;
+  int registry = lock_registry (self, LOCK_EX, error);
+
+  if (registry < 0)
+    return NULL;
+  claimed = claim_orphans (self, error);
+  close (registry);
+  if (claimed == NULL)
+    return NULL;
+
+  records = g_ptr_array_new_with_free_func ((GDestroyNotify) signet_document_record_free);
+  for (guint i = 0; i < claimed->len; i++)
+    {
+      g_autoptr (GPtrArray) rows
+        = read_rows (self->db, "SELECT " REQUEST_COLUMNS " FROM requests WHERE id = ?",
+                     g_array_index (claimed, gint64, i), read_record,
+                     (GDestroyNotify) signet_document_record_free, "read a request", error);
+
+      if (rows == NULL)
+        return NULL;
+      if (rows->len == 1)
+        g_ptr_array_add (records, g_ptr_array_steal_index (rows, 0));
+    }
+  return g_steal_pointer (&records);
+}
+
+/* Every request this journal inserts is its own. */
+static gboolean
+mark_own_inserts (SignetJournal *self, GError **error)
+{
+  g_autofree char *sql = NULL;
+  char            *quoted = sqlite3_mprintf ("%Q", self->owner);
+
+  sql = g_strdup_printf ("CREATE TEMP TRIGGER signet_owner AFTER INSERT ON main.requests "
+                         "WHEN NEW.owner IS NULL BEGIN "
+                         "UPDATE requests SET owner = %s WHERE id = NEW.id; END",
+                         quoted);
+  sqlite3_free (quoted);
+  return signet_journal_db_exec (self->db, sql, error);
+}
+
+/**
+ * signet_journal_db_close:
+ * @self: a #SignetJournal
+ *
+ * Closes the database, then gives up being an owner: its open requests
+ * are then free for the next Signet that opens the journal.
+ */
+void
+signet_journal_db_close (SignetJournal *self)
+{
+  g_clear_pointer (&self->db, sqlite3_close);
+  if (self->owner_fd >= 0)
+    {
+      g_autofree char *folder = owners_folder (self);
+      g_autofree char *path = g_build_filename (folder, self->owner, NULL);
+
+      /* Unlinked while still locked: a checker that opened it meanwhile
+       * finds it gone or takes the lock, both meaning "gone". */
+      g_unlink (path);
+      close (self->owner_fd);
+      self->owner_fd = -1;
+    }
+  g_clear_pointer (&self->owner, g_free);
+}
+
+/* }}} */
+
 gboolean
 signet_journal_db_open (SignetJournal *self, GError **error)
 {
@@ -257,7 +609,8 @@ signet_journal_db_open (SignetJournal *self, GError **error)
       || !signet_journal_db_exec (self->db, "PRAGMA journal_mode = WAL", error)
       || !signet_journal_db_exec (self->db, "PRAGMA synchronous = FULL", error)
       || !signet_journal_db_exec (self->db, "PRAGMA foreign_keys = ON", error)
-      || !migrate (self->db, error))
+      || !migrate (self->db, error)
+      || (!self->reader && (!register_owner (self, error) || !mark_own_inserts (self, error))))
     {
       g_clear_pointer (&self->db, sqlite3_close);
       return FALSE;

@@ -57,6 +57,11 @@ struct _SignetJournal
   GThreadPool *pool;        /* one thread: keeps the writes in order */
   GListStore  *documents;
   gboolean     loaded;
+  gboolean     reader;   /* signet_journal_new_reader(): claims and tidies nothing */
+  char        *owner;    /* this journal's owner token (docs/cli.md) */
+  int          owner_fd; /* holds the lock that says the owner is alive */
+  guint        adopt_id; /* the timer that takes over requests of gone owners */
+  gboolean     adopting;
 };
 
 typedef enum
@@ -67,6 +72,7 @@ typedef enum
   JOB_EVENTS,
   JOB_DELETION_INTENTS,
   JOB_WITHDRAW,
+  JOB_ADOPT,
 } JobKind;
 
 typedef struct
@@ -104,6 +110,9 @@ gboolean   signet_journal_db_exec (sqlite3 *db, const char *sql, GError **error)
 gboolean   signet_journal_db_commit (sqlite3 *db, GError **error);
 gboolean   signet_journal_db_open (SignetJournal *self, GError **error);
 GPtrArray *signet_journal_db_load (sqlite3 *db, GError **error);
+GPtrArray *signet_journal_db_load_owned (SignetJournal *self, GError **error);
+GPtrArray *signet_journal_db_adopt (SignetJournal *self, GError **error);
+void       signet_journal_db_close (SignetJournal *self);
 gboolean   signet_journal_db_insert_event (sqlite3    *db,
                                            gint64      request,
                                            gint64      time,

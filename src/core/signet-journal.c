@@ -128,7 +128,9 @@ worker_cb (gpointer data, gpointer user_data)
               g_task_return_error (task, error);
               return;
             }
-          records = signet_journal_db_load (self->db, &error);
+          /* Claims the requests no live Signet owns, and tidies the kept
+           * copies when no other Signet is running (docs/cli.md). */
+          records = signet_journal_db_load_owned (self, &error);
           if (records == NULL)
             g_task_return_error (task, error);
           else
@@ -137,13 +139,28 @@ worker_cb (gpointer data, gpointer user_data)
                * and the main thread only splices them into the model. */
               GPtrArray *documents = g_ptr_array_new_full (records->len, g_object_unref);
 
-              signet_journal_tidy_kept (self, records);
-
               for (guint i = 0; i < records->len; i++)
                 g_ptr_array_add (documents, signet_document_new_from_record (records->pdata[i]));
               g_ptr_array_unref (records);
               g_task_return_pointer (task, documents, (GDestroyNotify) g_ptr_array_unref);
             }
+        }
+        break;
+      case JOB_ADOPT:
+        {
+          GPtrArray *records = signet_journal_db_adopt (self, &error);
+          GPtrArray *documents;
+
+          if (records == NULL)
+            {
+              g_task_return_error (task, error);
+              return;
+            }
+          documents = g_ptr_array_new_full (records->len, g_object_unref);
+          for (guint i = 0; i < records->len; i++)
+            g_ptr_array_add (documents, signet_document_new_from_record (records->pdata[i]));
+          g_ptr_array_unref (records);
+          g_task_return_pointer (task, documents, (GDestroyNotify) g_ptr_array_unref);
         }
         break;
       case JOB_ADD:
@@ -216,10 +233,11 @@ signet_journal_dispose (GObject *object)
 {
   SignetJournal *self = SIGNET_JOURNAL (object);
 
+  g_clear_handle_id (&self->adopt_id, g_source_remove);
   /* Every job holds a reference, so the queue is empty here. */
   if (self->pool != NULL)
     g_thread_pool_free (g_steal_pointer (&self->pool), FALSE, TRUE);
-  g_clear_pointer (&self->db, sqlite3_close);
+  signet_journal_db_close (self);
   if (self->documents != NULL)
     g_list_store_remove_all (self->documents);
   g_clear_object (&self->documents);
@@ -331,6 +349,7 @@ signet_journal_init (SignetJournal *self)
 {
   self->documents = g_list_store_new (SIGNET_TYPE_DOCUMENT);
   self->pool = g_thread_pool_new (worker_cb, NULL, 1, FALSE, NULL);
+  self->owner_fd = -1;
 }
 
 /* }}} */
@@ -348,6 +367,25 @@ SignetJournal *
 signet_journal_new (const char *path)
 {
   return g_object_new (SIGNET_TYPE_JOURNAL, "path", path, NULL);
+}
+
+/**
+ * signet_journal_new_reader:
+ * @path: (nullable): the database file, or %NULL for the user's journal
+ *
+ * Creates a journal that loads every request, also those another running
+ * Signet sends or follows, and claims none: for showing them
+ * (`signet-cli list`). Never give it to an outbox or a tracker.
+ *
+ * Returns: (transfer full): a new #SignetJournal
+ */
+SignetJournal *
+signet_journal_new_reader (const char *path)
+{
+  SignetJournal *self = signet_journal_new (path);
+
+  self->reader = TRUE;
+  return self;
 }
 
 /**
@@ -392,6 +430,67 @@ signet_journal_get_loaded (SignetJournal *self)
   return self->loaded;
 }
 
+/* How often a journal that sends looks for requests whose Signet has
+ * gone (a signet-cli that ended), to send and follow them (docs/cli.md). */
+#define ADOPT_INTERVAL_S 5
+
+static void
+adopted_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (SignetJournal) self = user_data;
+  g_autoptr (GPtrArray) documents = NULL;
+  g_autoptr (GError) error = NULL;
+
+  self->adopting = FALSE;
+  documents = g_task_propagate_pointer (G_TASK (result), &error);
+  if (documents == NULL)
+    {
+      g_debug ("Could not look for requests to take over: %s", error->message);
+      return;
+    }
+  if (self->documents == NULL)
+    return;
+  for (guint i = 0; i < documents->len; i++)
+    {
+      SignetDocument *document = documents->pdata[i];
+      gint64          id = signet_document_get_journal_id (document);
+      guint           n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
+      guint           position = n;
+
+      /* The model stays oldest first. */
+      for (guint j = 0; j < n; j++)
+        {
+          g_autoptr (SignetDocument) other
+            = g_list_model_get_item (G_LIST_MODEL (self->documents), j);
+
+          if (signet_document_get_journal_id (other) > id)
+            {
+              position = j;
+              break;
+            }
+        }
+      g_list_store_insert (self->documents, position, document);
+      g_debug ("Took over request %" G_GINT64_FORMAT, id);
+      signet_journal_emit_changed (self, document, "adopted");
+    }
+}
+
+static gboolean
+adopt_cb (gpointer user_data)
+{
+  SignetJournal *self = user_data;
+  Job           *job;
+
+  if (self->adopting || self->pool == NULL)
+    return G_SOURCE_CONTINUE;
+  self->adopting = TRUE;
+  job = g_new0 (Job, 1);
+  job->kind = JOB_ADOPT;
+  signet_journal_push (
+    self, signet_journal_job_task (self, job, adopt_cb, adopted_cb, g_object_ref (self)));
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 opened_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -411,6 +510,8 @@ opened_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     {
       g_list_store_splice (self->documents, 0, 0, documents->pdata, documents->len);
       self->loaded = TRUE;
+      if (!self->reader)
+        self->adopt_id = g_timeout_add_seconds (ADOPT_INTERVAL_S, adopt_cb, self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
       g_debug ("Loaded %u requests from %s", documents->len, self->path);
     }

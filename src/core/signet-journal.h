@@ -19,7 +19,7 @@ G_BEGIN_DECLS
  *
  * The schema version this build writes (`PRAGMA user_version`).
  */
-#define SIGNET_JOURNAL_SCHEMA_VERSION 3
+#define SIGNET_JOURNAL_SCHEMA_VERSION 4
 
 /**
  * SignetJournalEvent:
@@ -49,6 +49,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (SignetJournalEvent, signet_journal_event_free)
 G_DECLARE_FINAL_TYPE (SignetJournal, signet_journal, SIGNET, JOURNAL, GObject)
 
 SignetJournal *signet_journal_new (const char *path);
+SignetJournal *signet_journal_new_reader (const char *path);
 const char    *signet_journal_get_path (SignetJournal *self);
 GListModel    *signet_journal_get_documents (SignetJournal *self);
 gboolean       signet_journal_get_loaded (SignetJournal *self);

@@ -226,6 +226,31 @@ signet_secret_store_lookup_async (SignetSecretStore  *self,
 }
 
 /**
+ * signet_secret_store_keep_for_session:
+ * @self: a #SignetSecretStore
+ * @environment: the environment's name, e.g. "production"
+ * @server: the environment's base URL
+ * @key: the API key
+ *
+ * Keeps @key for @environment and @server in memory for as long as @self
+ * lives, without touching the keyring: lookups answer it first.
+ * `signet-cli --api-key-file` gives its key this way.
+ */
+void
+signet_secret_store_keep_for_session (SignetSecretStore *self,
+                                      const char        *environment,
+                                      const char        *server,
+                                      const char        *key)
+{
+  g_return_if_fail (SIGNET_IS_SECRET_STORE (self));
+  g_return_if_fail (environment != NULL && server != NULL && key != NULL);
+
+  /* Freed with secret_password_free(), which wipes it. */
+  g_hash_table_replace (self->session_keys, g_strconcat (environment, "\n", server, NULL),
+                        g_strdup (key));
+}
+
+/**
  * signet_secret_store_lookup_finish:
  * @self: a #SignetSecretStore
  * @result: the #GAsyncResult

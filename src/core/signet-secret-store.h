@@ -24,6 +24,10 @@ void signet_secret_store_lookup_async (SignetSecretStore  *self,
                                        GCancellable       *cancellable,
                                        GAsyncReadyCallback callback,
                                        gpointer            user_data);
+void signet_secret_store_keep_for_session (SignetSecretStore *self,
+                                           const char        *environment,
+                                           const char        *server,
+                                           const char        *key);
 char *
 signet_secret_store_lookup_finish (SignetSecretStore *self, GAsyncResult *result, GError **error);
 

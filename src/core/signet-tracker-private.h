@@ -36,6 +36,7 @@ struct _SignetTracker
   GError  *problem;         /* of the last round, NULL after a good one */
   gint64   last_full_round; /* monotonic µs */
   gint64   round_started;   /* real ms: changes after it are not judged */
+  gboolean round_full;      /* this round asks the lists, not only the page's document */
 
   guint           interval;
   guint           fast_interval;

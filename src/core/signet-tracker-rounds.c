@@ -289,7 +289,10 @@ check_missing (SignetTracker *self)
       return;
     }
 
-  self->last_full_round = g_get_monotonic_time ();
+  /* A round for the document on screen alone does not put off the next
+   * full one, or the others would not be followed while it is shown. */
+  if (self->round_full)
+    self->last_full_round = g_get_monotonic_time ();
   round_done (self, NULL);
 }
 
@@ -413,6 +416,7 @@ signet_tracker_poll_round (SignetTracker *self)
 
   self->polling = TRUE;
   self->round_started = signet_journal_now_ms ();
+  self->round_full = TRUE;
   g_hash_table_remove_all (self->states);
 
   if (!full)
@@ -420,6 +424,7 @@ signet_tracker_poll_round (SignetTracker *self)
       /* Between full rounds only the document on screen is asked about. */
       if (is_tracked (self, self->on_screen))
         {
+          self->round_full = FALSE;
           ask_info (self, self->on_screen);
           /* info_cb goes on with check_missing, which keeps the others
            * as they are by these marks. */
