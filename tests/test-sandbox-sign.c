@@ -16,6 +16,7 @@
 #include "sandbox-fixture.h"
 #include "signet-poppler-private.h"
 #include "signet-sandbox-sign.h"
+#include "signet-signature-check.h"
 
 #define ADD(path, func)                                                                            \
   g_test_add ("/sandbox/sign/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -262,7 +263,10 @@ test_second_round (Fixture *fx, gconstpointer data)
   g_autoptr (GBytes) final = NULL;
   g_autoptr (PopplerSignatureInfo) info = NULL;
   g_autofree char *report = NULL;
-  guint            n;
+  g_autoptr (SignetSignatureCheck) check = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *first_report, *second_report;
+  guint       n;
 
   fixture_wait_state (fx, doc, "tosign");
   signed1 = fixture_json (fx, "POST", "/sandbox/sign/sign-round-1", "{\"name\": \"Alice\"}", 200);
@@ -270,11 +274,31 @@ test_second_round (Fixture *fx, gconstpointer data)
   signed2 = fixture_json (fx, "POST", "/sandbox/sign/sign-round-2", "{\"name\": \"Bob\"}", 200);
   final = fixture_download (fx, doc);
 
+  /* Both rounds' signatures are in the file and hold. */
   info = validate (final, 0, &n);
+  g_assert_cmpuint (n, ==, 2);
   g_assert_cmpint (poppler_signature_info_get_signature_status (info), ==, POPPLER_SIGNATURE_VALID);
   report = pdfsig (final);
-  g_assert_nonnull (strstr (report, "Signature Validation: Signature is Valid."));
-  g_assert_nonnull (strstr (report, "Total document signed"));
+  first_report = strstr (report, "Signature #1");
+  second_report = strstr (report, "Signature #2");
+  g_assert_nonnull (first_report);
+  g_assert_nonnull (second_report);
+  g_assert_nonnull (
+    g_strstr_len (first_report, second_report - first_report, "Not total document signed"));
+  g_assert_nonnull (g_strstr_len (first_report, second_report - first_report,
+                                  "Signature Validation: Signature is Valid."));
+  g_assert_nonnull (strstr (second_report, "Total document signed"));
+  g_assert_null (strstr (second_report, "Not total document signed"));
+  g_assert_nonnull (strstr (second_report, "Signature Validation: Signature is Valid."));
+  /* Signet's own check: both hold, the newest covers the whole file. */
+  check = signet_signature_check_bytes (final, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (signet_signature_check_get_status (check), ==, SIGNET_SIGNATURE_VALID);
+  g_assert_cmpuint (signet_signature_check_get_n_signatures (check), ==, 2);
+  g_assert_true (signet_signature_check_get_covers_whole_file (check));
+  /* Each round's mark is text on the page. */
+  g_assert_true (pdf_find (final, "Alice", NULL, NULL, NULL));
+  g_assert_true (pdf_find (final, "Bob", NULL, NULL, NULL));
 }
 
 int

@@ -14,6 +14,7 @@
 #include <cairo.h>
 #include <cairo-pdf.h>
 #include <poppler.h>
+#include <string.h>
 
 #include "signet-error.h"
 
@@ -465,7 +466,9 @@ decorate_signed_cb (cairo_t *cr,
  * Makes the signed PDF: the original pages as vector content with a visible
  * signature (name and date) in each place, then, with @cert, an incremental
  * update holding a signature field over the first place and a PKCS#7
- * signature of the whole file. Safe to call from any thread.
+ * signature of the whole file. When @pdf already holds a signature, the
+ * update draws the marks itself, so that the earlier signature stays valid.
+ * Safe to call from any thread.
  *
  * Returns: (transfer full): the signed PDF, or %NULL on error
  */
@@ -482,10 +485,12 @@ signet_sandbox_pdf_sign (GBytes            *pdf,
   g_autoptr (GPtrArray) resolved = NULL;
   g_autoptr (GBytes) marked = NULL;
   g_autoptr (PopplerPage) first_page = NULL;
-  SignetSandboxField *first;
-  SignData            data;
-  double              rect[4];
-  double              page_width, page_height;
+  g_autoptr (GArray) marks = NULL;
+  SignetSandboxSignature signature = { 0 };
+  SignetSandboxField    *first;
+  SignData               data;
+  double                 page_width, page_height;
+  gboolean               same_page = TRUE;
 
   g_return_val_if_fail (places != NULL, NULL);
   g_return_val_if_fail (name != NULL, NULL);
@@ -515,25 +520,61 @@ signet_sandbox_pdf_sign (GBytes            *pdf,
         g_ptr_array_add (resolved, signet_sandbox_field_copy (place));
     }
 
-  data.places = resolved;
-  data.name = name;
-  data.date = date;
-
-  marked = redraw (pdf, decorate_signed_cb, &data, error);
-  if (marked == NULL || cert == NULL || resolved->len == 0)
-    return g_steal_pointer (&marked);
+  if (cert == NULL || resolved->len == 0)
+    {
+      data.places = resolved;
+      data.name = name;
+      data.date = date;
+      return redraw (pdf, decorate_signed_cb, &data, error);
+    }
 
   /* One signature per round; its widget covers the first place signed. */
   first = g_ptr_array_index (resolved, 0);
   first_page = poppler_document_get_page (document, first->page);
   poppler_page_get_size (first_page, &page_width, &page_height);
-  rect[0] = first->x;
-  rect[1] = page_height - first->y - first->height;
-  rect[2] = first->x + first->width;
-  rect[3] = page_height - first->y;
+  marks = g_array_new (FALSE, FALSE, sizeof (double));
+  for (guint i = 0; i < resolved->len; i++)
+    {
+      SignetSandboxField *place = g_ptr_array_index (resolved, i);
+      double rect[4] = { place->x, page_height - place->y - place->height, place->x + place->width,
+                         page_height - place->y };
 
-  return signet_sandbox_cert_sign_pdf (cert, marked, first->name, first->page, rect, name,
-                                       signing_time, error);
+      same_page = same_page && place->page == first->page;
+      g_array_append_vals (marks, rect, 4);
+    }
+
+  signature.field_name = first->name;
+  signature.page = first->page;
+  memcpy (signature.rect, marks->data, sizeof signature.rect);
+  signature.signer_name = name;
+  signature.signing_time = signing_time;
+  signature.mark_date = date;
+
+  /* A later round keeps the earlier rounds' signatures: its marks are part
+   * of the update. Where that cannot be done (marks on several pages, a
+   * page cairo did not write), the pages are redrawn, which drops them. */
+  if (same_page && signet_sandbox_pdf_has_signature (pdf))
+    {
+      g_autoptr (GError) local_error = NULL;
+      GBytes *updated;
+
+      signature.marks = (const double *) marks->data;
+      signature.n_marks = resolved->len;
+      updated = signet_sandbox_cert_sign_pdf (cert, pdf, &signature, &local_error);
+      if (updated != NULL)
+        return updated;
+      g_debug ("Redrawing the pages to sign: %s", local_error->message);
+      signature.marks = NULL;
+      signature.n_marks = 0;
+    }
+
+  data.places = resolved;
+  data.name = name;
+  data.date = date;
+  marked = redraw (pdf, decorate_signed_cb, &data, error);
+  if (marked == NULL)
+    return NULL;
+  return signet_sandbox_cert_sign_pdf (cert, marked, &signature, error);
 }
 
 static void

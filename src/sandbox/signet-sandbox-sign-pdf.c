@@ -411,26 +411,78 @@ compare_entries (gconstpointer a, gconstpointer b)
   return x->number < y->number ? -1 : x->number > y->number;
 }
 
-/* Copies the dictionary at @dict, adding @item to its array @key (made when
- * missing). Returns %FALSE when @key is there but not an inline array. */
-static gboolean
-append_dict_adding (GString *out, const Pdf *pdf, gsize dict, const char *key, const char *item)
+typedef enum
 {
-  gsize dict_end = skip_object (pdf, dict);
-  gsize start, end;
+  EDIT_ADD_TO_ARRAY, /* the value is an inline array: add an item (or make it) */
+  EDIT_ADD_TO_DICT,  /* the value is an inline dictionary: add a key and value */
+  EDIT_REPLACE,      /* a new value */
+} EditKind;
 
-  if (!dict_lookup (pdf, dict, key, &start, &end))
+typedef struct
+{
+  const char *key;
+  EditKind    kind;
+  const char *value;
+  gboolean    done;
+} Edit;
+
+/* Copies the dictionary at @dict with @edits made. Returns %FALSE when a
+ * value to add to is not inline (an indirect array or dictionary). */
+static gboolean
+append_dict_edited (GString *out, const Pdf *pdf, gsize dict, Edit *edits, guint n_edits)
+{
+  gsize i = dict + 2;
+
+  g_string_append (out, "<<");
+  for (;;)
     {
-      g_string_append_len (out, pdf->data + dict, dict_end - 2 - dict);
-      g_string_append_printf (out, " %s [%s] >>", key, item);
-      return TRUE;
-    }
-  if (pdf->data[start] != '[')
-    return FALSE;
+      gsize key = skip_space (pdf, i);
+      gsize key_end, value, value_end;
+      Edit *edit = NULL;
 
-  g_string_append_len (out, pdf->data + dict, end - 1 - dict);
-  g_string_append_printf (out, " %s", item);
-  g_string_append_len (out, pdf->data + end - 1, dict_end - (end - 1));
+      if (key >= pdf->len || at (pdf, key, ">>"))
+        break;
+      key_end = skip_object (pdf, key);
+      value = skip_space (pdf, key_end);
+      value_end = extend_reference (pdf, value, skip_object (pdf, value));
+      if (key_end == NOT_FOUND || value_end == NOT_FOUND)
+        return FALSE;
+
+      for (guint e = 0; e < n_edits; e++)
+        if (key_end - key == strlen (edits[e].key)
+            && memcmp (pdf->data + key, edits[e].key, key_end - key) == 0)
+          edit = &edits[e];
+
+      g_string_append_len (out, pdf->data + i, value - i);
+      if (edit == NULL)
+        g_string_append_len (out, pdf->data + value, value_end - value);
+      else if (edit->kind == EDIT_REPLACE)
+        g_string_append (out, edit->value);
+      else if (edit->kind == EDIT_ADD_TO_ARRAY && pdf->data[value] == '[')
+        {
+          g_string_append_len (out, pdf->data + value, value_end - 1 - value);
+          g_string_append_printf (out, " %s]", edit->value);
+        }
+      else if (edit->kind == EDIT_ADD_TO_DICT && at (pdf, value, "<<"))
+        {
+          g_string_append_len (out, pdf->data + value, value_end - 2 - value);
+          g_string_append_printf (out, " %s >>", edit->value);
+        }
+      else
+        return FALSE;
+      if (edit != NULL)
+        edit->done = TRUE;
+      i = value_end;
+    }
+
+  for (guint e = 0; e < n_edits; e++)
+    if (!edits[e].done)
+      g_string_append_printf (out,
+                              edits[e].kind == EDIT_ADD_TO_ARRAY  ? " %s [%s]"
+                              : edits[e].kind == EDIT_ADD_TO_DICT ? " %s << %s >>"
+                                                                  : " %s %s",
+                              edits[e].key, edits[e].value);
+  g_string_append (out, " >>");
   return TRUE;
 }
 
@@ -453,7 +505,8 @@ append_catalog (GString *out, const Pdf *pdf, gsize catalog, const char *field)
     return FALSE;
 
   g_string_append_len (out, pdf->data + catalog, start - catalog);
-  if (!append_dict_adding (out, pdf, start, "/Fields", field))
+  if (!append_dict_edited (out, pdf, start, &(Edit){ "/Fields", EDIT_ADD_TO_ARRAY, field, FALSE },
+                           1))
     return FALSE;
   g_string_append_len (out, pdf->data + end, catalog_end - end);
   return TRUE;
@@ -481,28 +534,152 @@ refuse (GError **error, const char *message)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Pdf, pdf_clear)
 
+static void
+append_stream (GString *out, GArray *entries, guint number, const char *data)
+{
+  begin_object (out, entries, number);
+  g_string_append_printf (out, "<< /Length %" G_GSIZE_FORMAT " >>\nstream\n%s\nendstream\nendobj\n",
+                          strlen (data), data);
+}
+
+/* A PDF literal string of @text in WinAnsiEncoding, what the standard
+ * Helvetica reads; characters it lacks become `?`. */
+static void
+append_win_ansi (GString *out, const char *text)
+{
+  g_autofree char *ansi
+    = g_convert_with_fallback (text, -1, "CP1252", "UTF-8", "?", NULL, NULL, NULL);
+
+  g_string_append_c (out, '(');
+  for (const char *c = ansi ? ansi : "?"; *c != '\0'; c++)
+    {
+      if (*c == '(' || *c == ')' || *c == '\\')
+        g_string_append_c (out, '\\');
+      g_string_append_c (out, *c);
+    }
+  g_string_append_c (out, ')');
+}
+
+/* The visible marks, as the redraw draws them: a box, the name, the date.
+ * The page's own content runs inside q … Q, so that it cannot move them. */
+static char *
+marks_content (const SignetSandboxSignature *signature, const char *font)
+{
+  GString *content = g_string_new ("Q\n");
+
+  for (guint i = 0; i < signature->n_marks; i++)
+    {
+      const double *r = signature->marks + 4 * i;
+      double        w = r[2] - r[0], h = r[3] - r[1];
+      double        pad = MIN (4.0, h / 8);
+      double        name_size = h * 0.42, date_size = h * 0.2;
+      /* Helvetica's letters are about half an em wide. */
+      double name_width = 0.55 * name_size * g_utf8_strlen (signature->signer_name, -1);
+      double date_width = 0.5 * date_size * g_utf8_strlen (signature->mark_date, -1);
+
+      if (name_width > w - 4 * pad && name_width > 0)
+        name_size *= (w - 4 * pad) / name_width;
+      if (date_width > w - 4 * pad && date_width > 0)
+        date_size *= (w - 4 * pad) / date_width;
+
+      g_string_append_printf (content,
+                              "q 0.93 0.96 1 rg 0.11 0.31 0.64 RG 1 w %.2f %.2f %.2f %.2f re B\n"
+                              "BT 0.11 0.31 0.64 rg /%s %.2f Tf 1 0 0 1 %.2f %.2f Tm ",
+                              r[0], r[1], w, h, font, name_size, r[0] + 2 * pad, r[3] - h * 0.58);
+      append_win_ansi (content, signature->signer_name);
+      g_string_append_printf (content,
+                              " Tj ET\nBT 0.2 0.2 0.2 rg /%s %.2f Tf 1 0 0 1 %.2f %.2f Tm ", font,
+                              date_size, r[0] + 2 * pad, r[1] + pad * 1.5);
+      append_win_ansi (content, signature->mark_date);
+      g_string_append (content, " Tj ET Q\n");
+    }
+
+  return g_string_free (content, FALSE);
+}
+
+/* The page with the field in its annotations and, with marks, its content
+ * wrapped and followed by the marks; its resources get the marks' font. */
+static gboolean
+append_page (GString                      *out,
+             GArray                       *entries,
+             const Pdf                    *pdf,
+             guint                         page,
+             gsize                         page_dict,
+             const SignetSandboxSignature *signature,
+             GError                      **error)
+{
+  g_autofree char *field_ref = g_strdup_printf ("%u 0 R", pdf->size);
+  g_autofree char *contents = NULL;
+  g_autofree char *font_entry = NULL;
+  g_autofree char *font_name = g_strdup_printf ("SigF%u", pdf->size + 2);
+  g_autofree char *marks = NULL;
+  Edit             edits[2] = { { "/Annots", EDIT_ADD_TO_ARRAY, field_ref, FALSE },
+                                { "/Contents", EDIT_REPLACE, NULL, FALSE } };
+  gsize            start, end, resources;
+  guint            resources_number;
+
+  if (signature->n_marks == 0)
+    {
+      begin_object (out, entries, page);
+      if (!append_dict_edited (out, pdf, page_dict, edits, 1))
+        return refuse (error, "The page's annotations cannot be extended for signing");
+      g_string_append (out, "\nendobj\n");
+      return TRUE;
+    }
+
+  /* Only resources of their own, as cairo writes them, are extended. */
+  if (!dict_lookup (pdf, page_dict, "/Contents", &start, &end)
+      || !dict_get_ref (pdf, page_dict, "/Resources", &resources_number)
+      || (resources = object_dict (pdf, resources_number)) == NOT_FOUND)
+    return refuse (error, "The page's content cannot be extended for signing");
+  if (pdf->data[start] == '[')
+    contents = g_strdup_printf ("[%u 0 R %.*s %u 0 R]", pdf->size + 4, (int) (end - start - 2),
+                                pdf->data + start + 1, pdf->size + 3);
+  else
+    contents = g_strdup_printf ("[%u 0 R %.*s %u 0 R]", pdf->size + 4, (int) (end - start),
+                                pdf->data + start, pdf->size + 3);
+  edits[1].value = contents;
+
+  begin_object (out, entries, page);
+  if (!append_dict_edited (out, pdf, page_dict, edits, 2))
+    return refuse (error, "The page's annotations cannot be extended for signing");
+  g_string_append (out, "\nendobj\n");
+
+  font_entry = g_strdup_printf ("/%s %u 0 R", font_name, pdf->size + 2);
+  begin_object (out, entries, resources_number);
+  if (!append_dict_edited (out, pdf, resources,
+                           &(Edit){ "/Font", EDIT_ADD_TO_DICT, font_entry, FALSE }, 1))
+    return refuse (error, "The page's fonts cannot be extended for signing");
+  g_string_append (out, "\nendobj\n");
+
+  begin_object (out, entries, pdf->size + 2);
+  g_string_append (out, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica"
+                        " /Encoding /WinAnsiEncoding >>\nendobj\n");
+  marks = marks_content (signature, font_name);
+  append_stream (out, entries, pdf->size + 3, marks);
+  append_stream (out, entries, pdf->size + 4, "q");
+  return TRUE;
+}
+
 /* Writes the catalog, the page, the field and the signature dictionary with
  * room for the signature; returns where the room is. */
 static gboolean
-append_objects (GString      *out,
-                GArray       *entries,
-                const Pdf    *pdf,
-                int           page_index,
-                const char   *field_name,
-                const double *rect,
-                const char   *signer_name,
-                gint64        signing_time,
-                gsize        *byte_range_at,
-                gsize        *contents_at,
-                GError      **error)
+append_objects (GString                      *out,
+                GArray                       *entries,
+                const Pdf                    *pdf,
+                const SignetSandboxSignature *signature,
+                gsize                        *byte_range_at,
+                gsize                        *contents_at,
+                GError                      **error)
 {
-  g_autoptr (GDateTime) time = g_date_time_new_from_unix_utc (signing_time);
+  g_autoptr (GDateTime) time = g_date_time_new_from_unix_utc (signature->signing_time);
   g_autofree char *date = g_date_time_format (time, "D:%Y%m%d%H%M%S+00'00'");
   g_autofree char *field_ref = g_strdup_printf ("%u 0 R", pdf->size);
   gsize            catalog = object_dict (pdf, pdf->root);
+  const double    *rect = signature->rect;
   guint            pages, page;
   gsize            page_dict;
-  int              index = page_index;
+  int              index = signature->page;
 
   if (catalog == NOT_FOUND || !dict_get_ref (pdf, catalog, "/Pages", &pages))
     return refuse (error, "The PDF's catalog cannot be read for signing");
@@ -516,22 +693,20 @@ append_objects (GString      *out,
     return refuse (error, "The PDF's form cannot be extended for signing");
   g_string_append (out, "\nendobj\n");
 
-  begin_object (out, entries, page);
-  if (!append_dict_adding (out, pdf, page_dict, "/Annots", field_ref))
-    return refuse (error, "The page's annotations cannot be extended for signing");
-  g_string_append (out, "\nendobj\n");
+  if (!append_page (out, entries, pdf, page, page_dict, signature, error))
+    return FALSE;
 
   /* The field and its widget in one dictionary. */
   begin_object (out, entries, pdf->size);
   g_string_append (out, "<< /Type /Annot /Subtype /Widget /FT /Sig /F 132 /T ");
-  append_text_string (out, field_name);
+  append_text_string (out, signature->field_name);
   g_string_append_printf (out, " /V %u 0 R /P %u 0 R /Rect [%.2f %.2f %.2f %.2f] >>\nendobj\n",
                           pdf->size + 1, page, rect[0], rect[1], rect[2], rect[3]);
 
   begin_object (out, entries, pdf->size + 1);
   g_string_append (out, "<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /adbe.pkcs7.detached"
                         " /Name ");
-  append_text_string (out, signer_name);
+  append_text_string (out, signature->signer_name);
   g_string_append_printf (out, " /M (%s) /Reason ", date);
   append_text_string (out, "Signed in the OKdokument sandbox with its demo certificate");
   g_string_append (out, " /ByteRange [");
@@ -547,7 +722,7 @@ append_objects (GString      *out,
 }
 
 static void
-append_xref (GString *out, GArray *entries, const Pdf *pdf)
+append_xref (GString *out, GArray *entries, const Pdf *pdf, guint size)
 {
   gsize xref_at = out->len;
 
@@ -560,7 +735,7 @@ append_xref (GString *out, GArray *entries, const Pdf *pdf)
       g_string_append_printf (out, "%u 1\n%010" G_GSIZE_FORMAT " 00000 n\r\n", entry->number,
                               entry->offset);
     }
-  g_string_append_printf (out, "trailer\n<< /Size %u /Root %u 0 R", pdf->size + 2, pdf->root);
+  g_string_append_printf (out, "trailer\n<< /Size %u /Root %u 0 R", size, pdf->root);
   if (pdf->info != NULL)
     g_string_append_printf (out, " /Info %s", pdf->info);
   if (pdf->id != NULL)
@@ -571,36 +746,49 @@ append_xref (GString *out, GArray *entries, const Pdf *pdf)
 }
 
 /**
+ * signet_sandbox_pdf_has_signature:
+ * @pdf: a PDF
+ *
+ * Returns: whether @pdf holds a signature of the kind the sandbox makes
+ */
+gboolean
+signet_sandbox_pdf_has_signature (GBytes *pdf)
+{
+  gsize       size;
+  const char *data = g_bytes_get_data (pdf, &size);
+  const char *needle = "/adbe.pkcs7.detached";
+  gsize       n = strlen (needle);
+
+  for (gsize i = 0; i + n <= size; i++)
+    if (data[i] == '/' && memcmp (data + i, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/**
  * signet_sandbox_cert_sign_pdf:
  * @cert: the demo certificate
  * @pdf: a PDF with classic cross-reference tables
- * @field_name: the name of the new signature field
- * @page: the page the field's widget stands on, from 0
- * @rect: the widget's rectangle in PDF user space: x1, y1, x2, y2
- * @signer_name: the person who signs, for the signature's `/Name`
- * @signing_time: seconds since the epoch, for `/M` and the signing time
+ * @signature: what to sign, and where
  * @error: return location for an error
  *
  * Appends an incremental update to @pdf: a signature field whose value holds
- * a detached PKCS#7 signature over everything but itself, made with @cert.
- * Safe to call from any thread.
+ * a detached PKCS#7 signature over everything but itself, made with @cert,
+ * and the visible marks of @signature when it has any. Earlier signatures
+ * stay valid. Safe to call from any thread.
  *
  * Returns: (transfer full): the signed PDF, or %NULL on error
  */
 GBytes *
-signet_sandbox_cert_sign_pdf (SignetSandboxCert *cert,
-                              GBytes            *pdf_bytes,
-                              const char        *field_name,
-                              int                page,
-                              const double      *rect,
-                              const char        *signer_name,
-                              gint64             signing_time,
-                              GError           **error)
+signet_sandbox_cert_sign_pdf (SignetSandboxCert            *cert,
+                              GBytes                       *pdf_bytes,
+                              const SignetSandboxSignature *signature,
+                              GError                      **error)
 {
   g_auto (Pdf) pdf = { 0 };
   g_autoptr (GString) out = NULL;
   g_autoptr (GArray) entries = g_array_new (FALSE, FALSE, sizeof (XrefEntry));
-  g_autoptr (GBytes) signature = NULL;
+  g_autoptr (GBytes) pkcs7 = NULL;
   g_autoptr (GByteArray) content = NULL;
   g_autofree char *range = NULL;
   gsize            byte_range_at, contents_at, contents_end, length;
@@ -608,6 +796,7 @@ signet_sandbox_cert_sign_pdf (SignetSandboxCert *cert,
 
   g_return_val_if_fail (cert != NULL, NULL);
   g_return_val_if_fail (pdf_bytes != NULL, NULL);
+  g_return_val_if_fail (signature != NULL, NULL);
 
   pdf.data = g_bytes_get_data (pdf_bytes, &pdf.len);
   if (!read_trailer (&pdf, error))
@@ -617,10 +806,9 @@ signet_sandbox_cert_sign_pdf (SignetSandboxCert *cert,
   g_string_append_len (out, pdf.data, pdf.len);
   if (pdf.len > 0 && pdf.data[pdf.len - 1] != '\n')
     g_string_append_c (out, '\n');
-  if (!append_objects (out, entries, &pdf, page, field_name, rect, signer_name, signing_time,
-                       &byte_range_at, &contents_at, error))
+  if (!append_objects (out, entries, &pdf, signature, &byte_range_at, &contents_at, error))
     return NULL;
-  append_xref (out, entries, &pdf);
+  append_xref (out, entries, &pdf, pdf.size + (signature->n_marks > 0 ? 5 : 2));
 
   /* Everything but the hex string of /Contents is signed. */
   contents_end = contents_at + 2 * SIGNATURE_CAPACITY + 2;
@@ -632,12 +820,12 @@ signet_sandbox_cert_sign_pdf (SignetSandboxCert *cert,
   content = g_byte_array_sized_new (out->len - (contents_end - contents_at));
   g_byte_array_append (content, (const guint8 *) out->str, contents_at);
   g_byte_array_append (content, (const guint8 *) out->str + contents_end, out->len - contents_end);
-  signature
-    = signet_sandbox_cert_sign_data (cert, content->data, content->len, signing_time, error);
-  if (signature == NULL)
+  pkcs7 = signet_sandbox_cert_sign_data (cert, content->data, content->len, signature->signing_time,
+                                         error);
+  if (pkcs7 == NULL)
     return NULL;
 
-  der = g_bytes_get_data (signature, &length);
+  der = g_bytes_get_data (pkcs7, &length);
   if (length > SIGNATURE_CAPACITY)
     {
       refuse (error, "The signature is larger than the room made for it");
