@@ -216,6 +216,17 @@ signet_journal_job_task (SignetJournal      *self,
 void
 signet_journal_push (SignetJournal *self, GTask *task)
 {
+  /* Closed (disposed) while work that ends in a write was still on its
+   * way, such as an evidence record: the write is refused, not lost in
+   * silence. */
+  if (self->pool == NULL)
+    {
+      g_task_return_new_error (task, SIGNET_ERROR, SIGNET_ERROR_FAILED,
+                               _ ("The journal of sent documents is not open. "
+                                  "Start Signet again."));
+      g_object_unref (task);
+      return;
+    }
   g_thread_pool_push (self->pool, task, NULL);
 }
 
