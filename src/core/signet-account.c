@@ -38,6 +38,7 @@ struct _SignetAccount
   char                 *sandbox_url;
   char                 *sandbox_key;
   char                 *sandbox_program;
+  char                 *sandbox_data_dir; /* NULL: in memory */
   SignetSandboxProcess *sandbox_process;
   gboolean              sandbox_for_session; /* --sandbox: the sandbox, whatever the setting */
   GPtrArray            *sandbox_waiters;     /* of GTask, while the sandbox starts */
@@ -216,6 +217,7 @@ ensure_sandbox (SignetAccount      *self,
 
   if (self->sandbox_process == NULL)
     self->sandbox_process = signet_sandbox_process_new (self->sandbox_program, SANDBOX_DEMO_KEY);
+  signet_sandbox_process_set_data_dir (self->sandbox_process, self->sandbox_data_dir);
   /* No caller's cancellable: one caller giving up must not stop the start
    * the others wait for. */
   signet_sandbox_process_start_async (self->sandbox_process, NULL, sandbox_started_cb,
@@ -236,6 +238,23 @@ signet_account_set_sandbox_program (SignetAccount *self, const char *program)
 
   g_free (self->sandbox_program);
   self->sandbox_program = g_strdup (program);
+}
+
+/**
+ * signet_account_set_sandbox_data_dir:
+ * @self: a #SignetAccount
+ * @path: (nullable): the folder the built-in sandbox keeps its documents
+ *   in, or %NULL to keep them in memory
+ *
+ * Takes effect when the sandbox next starts.
+ */
+void
+signet_account_set_sandbox_data_dir (SignetAccount *self, const char *path)
+{
+  g_return_if_fail (SIGNET_IS_ACCOUNT (self));
+
+  g_free (self->sandbox_data_dir);
+  self->sandbox_data_dir = g_strdup (path);
 }
 
 static void
@@ -893,6 +912,7 @@ signet_account_finalize (GObject *object)
   g_free (self->sandbox_url);
   g_free (self->sandbox_key);
   g_free (self->sandbox_program);
+  g_free (self->sandbox_data_dir);
 
   G_OBJECT_CLASS (signet_account_parent_class)->finalize (object);
 }

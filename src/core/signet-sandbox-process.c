@@ -54,6 +54,7 @@ struct _SignetSandboxProcess
 
   char        *program;
   char        *api_key;
+  char        *data_dir; /* NULL: the child keeps its data in memory */
   char        *base_url;
   guint        ready_timeout;
   GSubprocess *process;
@@ -162,6 +163,7 @@ signet_sandbox_process_finalize (GObject *object)
 
   g_free (self->program);
   g_free (self->api_key);
+  g_free (self->data_dir);
   g_free (self->base_url);
 
   G_OBJECT_CLASS (signet_sandbox_process_parent_class)->finalize (object);
@@ -218,6 +220,24 @@ signet_sandbox_process_set_ready_timeout (SignetSandboxProcess *self, guint seco
   g_return_if_fail (seconds > 0);
 
   self->ready_timeout = seconds;
+}
+
+/**
+ * signet_sandbox_process_set_data_dir:
+ * @self: a #SignetSandboxProcess
+ * @path: (nullable): the folder the child keeps its data in, or %NULL for
+ *   memory only
+ *
+ * Takes effect at the next start. With a folder, the child also listens on
+ * the port of its last run when that is free (docs/sandbox.md).
+ */
+void
+signet_sandbox_process_set_data_dir (SignetSandboxProcess *self, const char *path)
+{
+  g_return_if_fail (SIGNET_IS_SANDBOX_PROCESS (self));
+
+  g_free (self->data_dir);
+  self->data_dir = g_strdup (path);
 }
 
 /* One start: the read of the ready line, the deadline and the caller's
@@ -435,9 +455,14 @@ signet_sandbox_process_start_async (SignetSandboxProcess *self,
     = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE
                                  | G_SUBPROCESS_FLAGS_STDERR_PIPE);
   g_subprocess_launcher_take_fd (launcher, fds[1], READY_FD);
-  self->process = g_subprocess_launcher_spawn (launcher, &error, self->program, "--port", "0",
-                                               "--api-key", self->api_key, "--enable-controls",
-                                               "--stop-on-eof", "--ready-fd", ready_fd, NULL);
+  if (self->data_dir != NULL)
+    self->process = g_subprocess_launcher_spawn (
+      launcher, &error, self->program, "--port", "0", "--data-dir", self->data_dir, "--api-key",
+      self->api_key, "--enable-controls", "--stop-on-eof", "--ready-fd", ready_fd, NULL);
+  else
+    self->process = g_subprocess_launcher_spawn (launcher, &error, self->program, "--port", "0",
+                                                 "--api-key", self->api_key, "--enable-controls",
+                                                 "--stop-on-eof", "--ready-fd", ready_fd, NULL);
   /* Our copy of the write end closes with the launcher, so that the read
    * end sees the end of the pipe once the child is gone. */
   g_clear_object (&launcher);

@@ -24,6 +24,7 @@ G_DECLARE_FINAL_TYPE (SignetSandboxProcess,
 
 SignetSandboxProcess *signet_sandbox_process_new (const char *program, const char *api_key);
 void        signet_sandbox_process_set_ready_timeout (SignetSandboxProcess *self, guint seconds);
+void        signet_sandbox_process_set_data_dir (SignetSandboxProcess *self, const char *path);
 void        signet_sandbox_process_start_async (SignetSandboxProcess *self,
                                                 GCancellable         *cancellable,
                                                 GAsyncReadyCallback   callback,

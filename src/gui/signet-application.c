@@ -568,7 +568,8 @@ signet_application_init (SignetApplication *self)
   static const char *preferences_accels[] = { "<Control>comma", NULL };
   static const char *help_overlay_accels[] = { "<Control>question", NULL };
   g_autoptr (SignetSecretStore) secrets = NULL;
-  const char *sandbox_program;
+  g_autofree char *sandbox_data = NULL;
+  const char      *sandbox_program;
 
   self->settings = g_settings_new (BASE_APPLICATION_ID);
   /* Nothing here touches the keyring: the key is read when first needed. */
@@ -579,6 +580,10 @@ signet_application_init (SignetApplication *self)
   if (sandbox_program == NULL || sandbox_program[0] == '\0')
     sandbox_program = BINDIR "/signet-sandbox";
   signet_account_set_sandbox_program (self->account, sandbox_program);
+  /* The sandbox remembers its documents and port, so that the links in
+   * the journal still open after a restart (docs/sandbox.md). */
+  sandbox_data = g_build_filename (g_get_user_data_dir (), "signet", "sandbox", NULL);
+  signet_account_set_sandbox_data_dir (self->account, sandbox_data);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
                                    self);

@@ -158,6 +158,11 @@ main (int argc, char *argv[])
   signet_sandbox_set_processing_delay (sandbox, processing_delay);
   signet_sandbox_set_unsigned_retention (sandbox, unsigned_retention);
 
+  /* Before the address goes out: a SIGTERM right after it is a clean stop. */
+  loop = g_main_loop_new (NULL, FALSE);
+  g_unix_signal_add (SIGINT, quit_cb, loop);
+  g_unix_signal_add (SIGTERM, quit_cb, loop);
+
   if (data_dir != NULL && !signet_sandbox_set_data_dir (sandbox, data_dir, &error))
     {
       g_printerr ("signet-sandbox: %s\n", error->message);
@@ -181,9 +186,6 @@ main (int argc, char *argv[])
       return 1;
     }
 
-  loop = g_main_loop_new (NULL, FALSE);
-  g_unix_signal_add (SIGINT, quit_cb, loop);
-  g_unix_signal_add (SIGTERM, quit_cb, loop);
   if (stop_on_eof)
     g_unix_fd_add (STDIN_FILENO, G_IO_IN | G_IO_HUP | G_IO_ERR, stdin_closed_cb, loop);
   g_main_loop_run (loop);
