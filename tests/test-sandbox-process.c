@@ -73,6 +73,17 @@ wait_gone (const char *base)
 }
 
 static void
+restart (SignetSandboxProcess *sandbox, gboolean reset)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+
+  signet_sandbox_process_restart_async (sandbox, reset, NULL, result_cb, &result);
+  signet_sandbox_process_restart_finish (sandbox, wait_for (&result), &error);
+  g_assert_no_error (error);
+}
+
+static void
 test_start_and_stop (void)
 {
   g_autoptr (SignetSandboxProcess) sandbox
@@ -121,6 +132,8 @@ test_remembers (void)
   g_autoptr (JsonNode) created = NULL;
   g_autoptr (JsonNode) cancelled = NULL;
   g_autoptr (Response) link = NULL;
+  g_autoptr (Response) gone = NULL;
+  g_autoptr (JsonNode) list = NULL;
   g_autofree char *base = NULL;
   g_autofree char *state = NULL;
   g_autofree char *body = NULL;
@@ -162,6 +175,17 @@ test_remembers (void)
   link = fixture_send (&fx, "GET", url + strlen (base), NULL, NULL, NULL, NULL);
   g_assert_no_error (link->error);
   g_assert_cmpuint (link->status, ==, 302);
+
+  /* "Reset Sandbox…": the same port, no documents, the link is dead. */
+  g_clear_object (&fx.session);
+  restart (sandbox, TRUE);
+  g_assert_cmpstr (signet_sandbox_process_get_base_url (sandbox), ==, base);
+  fx.session
+    = soup_session_new_with_options ("proxy-resolver", NULL, "timeout", TIMEOUT_SECONDS, NULL);
+  list = fixture_json (&fx, "GET", "/JSON/list/flat?state=*", NULL, 200);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (list)), ==, 0);
+  gone = fixture_send (&fx, "GET", url + strlen (base), NULL, NULL, NULL, NULL);
+  g_assert_cmpuint (gone->status, ==, 400);
 
   signet_sandbox_process_stop (sandbox);
   g_object_unref (fx.session);

@@ -258,6 +258,82 @@ signet_account_set_sandbox_data_dir (SignetAccount *self, const char *path)
 }
 
 static void
+sandbox_restarted_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  SignetAccount        *self = g_task_get_source_object (task);
+  SignetSandboxProcess *process = SIGNET_SANDBOX_PROCESS (object);
+  GError               *error = NULL;
+
+  if (!signet_sandbox_process_restart_finish (process, result, &error))
+    {
+      if (self->sandbox_process == process)
+        g_clear_object (&self->sandbox_process);
+      g_clear_pointer (&self->sandbox_url, g_free);
+      g_task_return_error (task, error);
+      return;
+    }
+  if (self->sandbox_process == process)
+    signet_account_set_sandbox (self, signet_sandbox_process_get_base_url (process),
+                                signet_sandbox_process_get_api_key (process));
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * signet_account_reset_sandbox_async:
+ * @self: a #SignetAccount
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the sandbox runs again, empty
+ * @user_data: data for @callback
+ *
+ * Restarts the built-in sandbox without the documents it kept, on the same
+ * port. The journal's documents of the sandbox are the caller's to forget
+ * (signet_sync_forget_environment_async()).
+ */
+void
+signet_account_reset_sandbox_async (SignetAccount      *self,
+                                    GCancellable       *cancellable,
+                                    GAsyncReadyCallback callback,
+                                    gpointer            user_data)
+{
+  g_autoptr (GTask) task = NULL;
+
+  g_return_if_fail (SIGNET_IS_ACCOUNT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, signet_account_reset_sandbox_async);
+  if (self->sandbox_program == NULL || self->sandbox_data_dir == NULL
+      || self->sandbox_waiters != NULL)
+    {
+      g_task_return_new_error (task, SIGNET_ERROR, SIGNET_ERROR_FAILED, "%s",
+                               _ ("The sandbox cannot be reset while it starts. Try again in a "
+                                  "moment."));
+      return;
+    }
+  if (self->sandbox_process == NULL)
+    self->sandbox_process = signet_sandbox_process_new (self->sandbox_program, SANDBOX_DEMO_KEY);
+  signet_sandbox_process_set_data_dir (self->sandbox_process, self->sandbox_data_dir);
+  signet_sandbox_process_restart_async (self->sandbox_process, TRUE, cancellable,
+                                        sandbox_restarted_cb, g_steal_pointer (&task));
+}
+
+/**
+ * signet_account_reset_sandbox_finish:
+ * @self: a #SignetAccount
+ * @result: the #GAsyncResult
+ * @error: return location for an error
+ *
+ * Returns: %TRUE if the sandbox runs again, empty
+ */
+gboolean
+signet_account_reset_sandbox_finish (SignetAccount *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
 use_sandbox_started_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GError) error = NULL;

@@ -520,7 +520,10 @@ preferences_activated_cb (GSimpleAction *action, GVariant *parameter, gpointer u
   SignetApplication *self = SIGNET_APPLICATION (user_data);
   GtkWindow         *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
 
-  gtk_window_present (signet_preferences_window_new (parent, self->account, self->settings));
+  /* With the sync, for "Reset Sandbox…". */
+  gtk_window_present (g_object_new (SIGNET_TYPE_PREFERENCES_WINDOW, "transient-for", parent,
+                                    "account", self->account, "settings", self->settings, "sync",
+                                    self->sync, NULL));
 }
 
 static const GActionEntry app_actions[] = {
