@@ -15,6 +15,7 @@
 #include "signet-application.h"
 #include "signet-metainfo.h"
 #include "signet-preferences-window.h"
+#include "signet-sandbox-demo.h"
 #include "signet-sync.h"
 #include "signet-window.h"
 
@@ -25,6 +26,7 @@ struct _SignetApplication
   GSettings       *settings;
   SignetAccount   *account;
   gboolean         use_sandbox; /* --sandbox */
+  gboolean         demo;        /* --demo: demo documents in a fresh sandbox */
   SignetSync      *sync;
   SignetDeletions *deletions; /* waiting for their Undo, sent on quit */
   gboolean         quitting;
@@ -88,7 +90,8 @@ signet_application_handle_local_options (GApplication *app, GVariantDict *option
 {
   SignetApplication *self = SIGNET_APPLICATION (app);
 
-  self->use_sandbox = g_variant_dict_contains (options, "sandbox");
+  self->demo = g_variant_dict_contains (options, "demo");
+  self->use_sandbox = self->demo || g_variant_dict_contains (options, "sandbox");
 
   return G_APPLICATION_CLASS (signet_application_parent_class)->handle_local_options (app, options);
 }
@@ -233,13 +236,29 @@ sync_resumed_cb (SignetApplication *self, guint n_sent, guint n_unsent)
 /* Without its journal Signet can neither send nor follow: every window
  * says so, the ones open now and those opened later. */
 static void
+demo_filled_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (SignetApplication) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (signet_sandbox_demo_fill_finish (SIGNET_SYNC (source), result, &error))
+    g_debug ("The demo documents are in place");
+  else
+    g_message ("%s", error->message);
+}
+
+static void
 sync_started_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (SignetApplication) self = user_data;
   g_autoptr (GError) error = NULL;
 
   if (signet_sync_start_finish (SIGNET_SYNC (source), result, &error))
-    return;
+    {
+      if (self->demo)
+        signet_sandbox_demo_fill_async (self->sync, NULL, demo_filled_cb, g_object_ref (self));
+      return;
+    }
   g_warning ("%s", error->message);
   g_free (self->journal_error);
   self->journal_error = g_strdup (error->message);
@@ -600,6 +619,9 @@ signet_application_init (SignetApplication *self)
   g_application_add_main_option (G_APPLICATION (self), "sandbox", 0, G_OPTION_FLAG_NONE,
                                  G_OPTION_ARG_NONE,
                                  _ ("Try Signet with the built-in simulator of OKdokument"), NULL);
+  g_application_add_main_option (
+    G_APPLICATION (self), "demo", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE,
+    _ ("With --sandbox: fill a fresh sandbox with sample documents in every state"), NULL);
 }
 
 /**
