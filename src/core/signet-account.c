@@ -302,8 +302,14 @@ signet_account_reset_sandbox_async (SignetAccount      *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, signet_account_reset_sandbox_async);
-  if (self->sandbox_program == NULL || self->sandbox_data_dir == NULL
-      || self->sandbox_waiters != NULL)
+  if (self->sandbox_program == NULL || self->sandbox_data_dir == NULL)
+    {
+      /* Not a person's mistake: the application always sets both. */
+      g_task_return_new_error (task, SIGNET_ERROR, SIGNET_ERROR_FAILED,
+                               "No built-in sandbox with a data folder to reset");
+      return;
+    }
+  if (self->sandbox_waiters != NULL)
     {
       g_task_return_new_error (task, SIGNET_ERROR, SIGNET_ERROR_FAILED, "%s",
                                _ ("The sandbox cannot be reset while it starts. Try again in a "
