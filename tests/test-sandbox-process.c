@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include "async-util.h"
+
 #include <glib/gstdio.h>
 
 #include "sandbox-fixture.h"
@@ -45,6 +47,42 @@ start (SignetSandboxProcess *sandbox, GCancellable *cancellable, GError **error)
   return started.ok;
 }
 
+/* The child dies a moment after the signal: tries new connections until
+ * one is refused. */
+static void
+wait_gone (const char *base)
+{
+  g_autoptr (Response) after = NULL;
+  Fixture fx = { .base = base };
+
+  for (gint64 deadline
+       = g_get_monotonic_time () + fixture_timeout (TIMEOUT_SECONDS) * G_USEC_PER_SEC;
+       g_get_monotonic_time () < deadline;)
+    {
+      g_clear_pointer (&after, response_free);
+      g_clear_object (&fx.session);
+      fx.session
+        = soup_session_new_with_options ("proxy-resolver", NULL, "timeout", TIMEOUT_SECONDS, NULL);
+      after = fixture_send (&fx, "GET", "/JSON/counter", "process-test-key", NULL, NULL, NULL);
+      if (g_error_matches (after->error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED))
+        break;
+      g_usleep (20000);
+    }
+  g_clear_object (&fx.session);
+  g_assert_error (after->error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED);
+}
+
+static void
+restart (SignetSandboxProcess *sandbox, gboolean reset)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+
+  signet_sandbox_process_restart_async (sandbox, reset, NULL, result_cb, &result);
+  signet_sandbox_process_restart_finish (sandbox, wait_for (&result), &error);
+  g_assert_no_error (error);
+}
+
 static void
 test_start_and_stop (void)
 {
@@ -53,7 +91,6 @@ test_start_and_stop (void)
   g_autoptr (GError) error = NULL;
   g_autoptr (Response) counter = NULL;
   g_autoptr (Response) controls = NULL;
-  g_autoptr (Response) after = NULL;
   g_autofree char *base = NULL;
   Fixture          fx = { 0 };
 
@@ -77,25 +114,83 @@ test_start_and_stop (void)
   signet_sandbox_process_stop (sandbox);
   g_assert_null (signet_sandbox_process_get_base_url (sandbox));
   g_object_unref (fx.session);
-  fx.session = NULL;
-  /* The child dies a moment after the signal: try new connections until
-   * one is refused. */
-  for (gint64 deadline
-       = g_get_monotonic_time () + fixture_timeout (TIMEOUT_SECONDS) * G_USEC_PER_SEC;
-       g_get_monotonic_time () < deadline;)
-    {
-      g_clear_pointer (&after, response_free);
-      g_clear_object (&fx.session);
-      fx.session
-        = soup_session_new_with_options ("proxy-resolver", NULL, "timeout", TIMEOUT_SECONDS, NULL);
-      after = fixture_send (&fx, "GET", "/JSON/counter", "process-test-key", NULL, NULL, NULL);
-      if (g_error_matches (after->error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED))
-        break;
-      g_usleep (20000);
-    }
-  g_assert_error (after->error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED);
+  wait_gone (base);
+}
 
+/* With a data folder, a sandbox started again has the documents, their
+ * states and the port of the one before: a signing link given out then
+ * still opens. */
+static void
+test_remembers (void)
+{
+  g_autoptr (SignetSandboxProcess) sandbox
+    = signet_sandbox_process_new (g_getenv ("SIGNET_SANDBOX_BIN"), TEST_KEY);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("sandbox-process-XXXXXX", &error);
+  g_autofree char *data = g_build_filename (dir, "signet", "sandbox", NULL);
+  g_autoptr (GBytes) pdf = make_pdf_page ("Remembered\n_SO1_");
+  g_autoptr (JsonNode) created = NULL;
+  g_autoptr (JsonNode) cancelled = NULL;
+  g_autoptr (Response) link = NULL;
+  g_autoptr (Response) gone = NULL;
+  g_autoptr (JsonNode) list = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *state = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *encoded = g_base64_encode (g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf));
+  const char      *document_id;
+  Fixture          fx = { 0 };
+
+  g_assert_no_error (error);
+  signet_sandbox_process_set_data_dir (sandbox, data);
+  g_assert_true (start (sandbox, NULL, &error));
+  g_assert_no_error (error);
+  base = g_strdup (signet_sandbox_process_get_base_url (sandbox));
+  fx.base = base;
+  fx.session
+    = soup_session_new_with_options ("proxy-resolver", NULL, "timeout", TIMEOUT_SECONDS, NULL);
+  body = g_strdup_printf ("{\"signatureRequestId\": \"kept-link\", \"filedata\": {\"filename\": "
+                          "\"kept.pdf\", \"content\": \"%s\"}}",
+                          encoded);
+  created = fixture_json (&fx, "POST", "/JSON/signatureRequest", body, 200);
+  url = g_strdup (json_member (created, "url"));
+  document_id = json_member (created, "documentId");
+  g_assert_true (g_str_has_prefix (url, base));
+  cancelled = fixture_json (&fx, "POST", "/sandbox/cancel/kept-link", NULL, 200);
+  path = g_strdup_printf ("/JSON/document/metadata/%s", document_id);
+  signet_sandbox_process_stop (sandbox);
+  g_clear_object (&fx.session);
+  wait_gone (base);
+
+  g_assert_true (start (sandbox, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (signet_sandbox_process_get_base_url (sandbox), ==, base);
+  fx.session
+    = soup_session_new_with_options ("proxy-resolver", NULL, "timeout", TIMEOUT_SECONDS, NULL);
+  state = fixture_state (&fx, document_id);
+  g_assert_cmpstr (state, ==, "canceled");
+  /* The link itself, as a browser or the journal has it. */
+  link = fixture_send (&fx, "GET", url + strlen (base), NULL, NULL, NULL, NULL);
+  g_assert_no_error (link->error);
+  g_assert_cmpuint (link->status, ==, 302);
+
+  /* "Reset Sandbox…": the same port, no documents, the link is dead. */
+  g_clear_object (&fx.session);
+  restart (sandbox, TRUE);
+  g_assert_cmpstr (signet_sandbox_process_get_base_url (sandbox), ==, base);
+  fx.session
+    = soup_session_new_with_options ("proxy-resolver", NULL, "timeout", TIMEOUT_SECONDS, NULL);
+  list = fixture_json (&fx, "GET", "/JSON/list/flat?state=*", NULL, 200);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (list)), ==, 0);
+  gone = fixture_send (&fx, "GET", url + strlen (base), NULL, NULL, NULL, NULL);
+  g_assert_cmpuint (gone->status, ==, 400);
+
+  signet_sandbox_process_stop (sandbox);
   g_object_unref (fx.session);
+  wait_gone (base);
+  remove_tree (dir);
 }
 
 static void
@@ -203,6 +298,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/sandbox/process/start-and-stop", test_start_and_stop);
+  g_test_add_func ("/sandbox/process/remembers", test_remembers);
   g_test_add_func ("/sandbox/process/missing-program", test_missing_program);
   g_test_add_func ("/sandbox/process/no-address", test_no_address);
   g_test_add_func ("/sandbox/process/cancelled", test_cancelled);

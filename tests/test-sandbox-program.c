@@ -238,10 +238,12 @@ test_persistence (void)
   g_autofree char *open_id = NULL;
   g_autofree char *open_path = NULL;
   g_autofree char *state = NULL;
+  g_autofree char *first_base = NULL;
   Fixture          fx;
 
   g_assert_no_error (error);
   first = program_start (args, G_SUBPROCESS_FLAGS_NONE, NULL);
+  first_base = g_strdup (first->base);
   client_init (&fx, first);
   signed_id = fixture_create (&fx, "\"signatureRequestId\": \"kept-1\",", pdf, &signed_doc);
   open_id
@@ -255,6 +257,8 @@ test_persistence (void)
   g_object_unref (fx.session);
 
   second = program_start (args, G_SUBPROCESS_FLAGS_NONE, NULL);
+  /* The port was free again, so the links given out before still lead here. */
+  g_assert_cmpstr (second->base, ==, first_base);
   client_init (&fx, second);
   list = fixture_json (&fx, "GET", "/JSON/list/flat?state=*", NULL, 200);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (list)), ==, 2);
@@ -438,11 +442,6 @@ test_cannot_start (void)
   g_autofree char *port = g_strdup (strrchr (first->base, ':') + 1);
   const char      *busy_args[] = { "--port", port, NULL };
   g_autoptr (Program) busy = program_start (busy_args, G_SUBPROCESS_FLAGS_NONE, NULL);
-  g_autoptr (GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("sandbox-bad-XXXXXX", &error);
-  g_autofree char *state = g_build_filename (dir, "sandbox.json", NULL);
-  const char      *data_args[] = { "--data-dir", dir, NULL };
-  g_autoptr (Program) damaged = NULL;
 
   /* The port is taken: exit status 1, nothing on stdout. */
   g_assert_cmpstr (busy->base, ==, "");
@@ -450,21 +449,156 @@ test_cannot_start (void)
   g_assert_cmpint (g_subprocess_get_exit_status (busy->process), ==, 1);
   program_stop (first);
 
-  /* A damaged state file is not overwritten. */
+  /* A data folder that cannot be one: exit status 1. */
+  {
+    g_autoptr (GError) error = NULL;
+    g_autofree char *file = NULL;
+    int              fd = g_file_open_tmp ("sandbox-not-a-dir-XXXXXX", &file, &error);
+    const char      *file_args[] = { "--data-dir", file, NULL };
+    g_autoptr (Program) unusable = NULL;
+
+    g_assert_no_error (error);
+    close (fd);
+    unusable = program_start (file_args, G_SUBPROCESS_FLAGS_NONE, NULL);
+    g_assert_cmpstr (unusable->base, ==, "");
+    program_wait (unusable);
+    g_assert_cmpint (g_subprocess_get_exit_status (unusable->process), ==, 1);
+    g_unlink (file);
+  }
+}
+
+/* The one folder named damaged-* in @dir. */
+static char *
+find_damaged (const char *dir)
+{
+  g_autoptr (GDir) listing = g_dir_open (dir, 0, NULL);
+  char       *found = NULL;
+  const char *name;
+
+  g_assert_nonnull (listing);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    if (g_str_has_prefix (name, "damaged-"))
+      {
+        g_assert_null (found);
+        found = g_build_filename (dir, name, NULL);
+      }
+  g_assert_nonnull (found);
+  return found;
+}
+
+/* A store that cannot be read does not stop the start: it is reported and
+ * moved aside, whole, and the sandbox starts empty. */
+static void
+test_damaged_store (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("sandbox-bad-XXXXXX", &error);
+  g_autofree char *state = g_build_filename (dir, "sandbox.json", NULL);
+  const char      *data_args[] = { "--data-dir", dir, "--api-key", TEST_KEY, NULL };
+  g_autoptr (Program) damaged = NULL;
+  g_autoptr (Program) half = NULL;
+  g_autoptr (JsonNode) list = NULL;
+  g_autofree char *aside = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *kept_path = NULL;
+  g_autofree char *log = NULL;
+  Fixture          fx;
+
+  /* Not JSON at all. */
   g_assert_no_error (error);
   g_file_set_contents (state, "{ not json", -1, &error);
   g_assert_no_error (error);
   damaged = program_start (data_args, G_SUBPROCESS_FLAGS_NONE, NULL);
-  g_assert_cmpstr (damaged->base, ==, "");
-  program_wait (damaged);
-  g_assert_cmpint (g_subprocess_get_exit_status (damaged->process), ==, 1);
-  {
-    g_autofree char *kept = NULL;
+  g_assert_true (g_str_has_prefix (damaged->base, "http://127.0.0.1:"));
+  client_init (&fx, damaged);
+  list = fixture_json (&fx, "GET", "/JSON/list/flat?state=*", NULL, 200);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (list)), ==, 0);
+  program_stop (damaged);
+  g_object_unref (fx.session);
 
-    g_file_get_contents (state, &kept, NULL, &error);
-    g_assert_no_error (error);
-    g_assert_cmpstr (kept, ==, "{ not json");
+  aside = find_damaged (dir);
+  kept_path = g_build_filename (aside, "sandbox.json", NULL);
+  g_file_get_contents (kept_path, &kept, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kept, ==, "{ not json");
+  g_file_get_contents (damaged->stderr_path, &log, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (log, "could not be read"));
+  g_assert_nonnull (strstr (log, aside));
+  /* The fresh store it wrote instead is a good one. */
+  g_assert_true (g_file_test (state, G_FILE_TEST_IS_REGULAR));
+  remove_tree (aside);
+
+  /* Half written: the state names a document whose PDF never arrived. */
+  g_file_set_contents (state,
+                       "{\"version\": 1, \"documents\": [{\"id\": \"lost\", \"filename\": "
+                       "\"lost.pdf\", \"state\": \"tosign\"}]}",
+                       -1, &error);
+  g_assert_no_error (error);
+  half = program_start (data_args, G_SUBPROCESS_FLAGS_NONE, NULL);
+  g_assert_true (g_str_has_prefix (half->base, "http://127.0.0.1:"));
+  program_stop (half);
+  g_clear_pointer (&aside, g_free);
+  aside = find_damaged (dir);
+  g_clear_pointer (&kept_path, g_free);
+  kept_path = g_build_filename (aside, "sandbox.json", NULL);
+  g_assert_true (g_file_test (kept_path, G_FILE_TEST_IS_REGULAR));
+  remove_tree (dir);
+}
+
+/* The port of the last run is taken: the sandbox still starts, on another
+ * one, says so, and keeps its documents. */
+static void
+test_port_taken (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("sandbox-port-XXXXXX", &error);
+  const char      *args[] = { "--api-key", TEST_KEY, "--data-dir", dir, NULL };
+  g_autoptr (GBytes) pdf = make_pdf_page ("Port\n_SO1_");
+  g_autoptr (Program) first = NULL;
+  g_autoptr (Program) blocker = NULL;
+  g_autoptr (Program) second = NULL;
+  g_autoptr (Program) third = NULL;
+  g_autoptr (JsonNode) list = NULL;
+  g_autofree char *doc = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *port = NULL;
+  g_autofree char *log = NULL;
+  g_autofree char *second_base = NULL;
+  Fixture          fx;
+
+  g_assert_no_error (error);
+  first = program_start (args, G_SUBPROCESS_FLAGS_NONE, NULL);
+  client_init (&fx, first);
+  id = fixture_create (&fx, "", pdf, &doc);
+  port = g_strdup (strrchr (first->base, ':') + 1);
+  program_stop (first);
+  g_object_unref (fx.session);
+
+  {
+    const char *busy_args[] = { "--port", port, NULL };
+
+    blocker = program_start (busy_args, G_SUBPROCESS_FLAGS_NONE, NULL);
+    g_assert_cmpstr (blocker->base, ==, first->base);
   }
+  second = program_start (args, G_SUBPROCESS_FLAGS_NONE, NULL);
+  g_assert_true (g_str_has_prefix (second->base, "http://127.0.0.1:"));
+  g_assert_cmpstr (second->base, !=, first->base);
+  client_init (&fx, second);
+  list = fixture_json (&fx, "GET", "/JSON/list/flat?state=*", NULL, 200);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (list)), ==, 1);
+  program_stop (second);
+  g_object_unref (fx.session);
+  g_file_get_contents (second->stderr_path, &log, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (log, "cannot be used"));
+  second_base = g_strdup (second->base);
+  program_stop (blocker);
+
+  /* From now on the new port is the one it keeps. */
+  third = program_start (args, G_SUBPROCESS_FLAGS_NONE, NULL);
+  g_assert_cmpstr (third->base, ==, second_base);
+  program_stop (third);
   remove_tree (dir);
 }
 
@@ -480,6 +614,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/sandbox/program/stop-on-eof", test_stop_on_eof);
   g_test_add_func ("/sandbox/program/bad-options", test_bad_options);
   g_test_add_func ("/sandbox/program/cannot-start", test_cannot_start);
+  g_test_add_func ("/sandbox/program/damaged-store", test_damaged_store);
+  g_test_add_func ("/sandbox/program/port-taken", test_port_taken);
   g_test_add_func ("/sandbox/program/ready-fd", test_ready_fd);
 
   return g_test_run ();

@@ -38,6 +38,7 @@ struct _SignetAccount
   char                 *sandbox_url;
   char                 *sandbox_key;
   char                 *sandbox_program;
+  char                 *sandbox_data_dir; /* NULL: in memory */
   SignetSandboxProcess *sandbox_process;
   gboolean              sandbox_for_session; /* --sandbox: the sandbox, whatever the setting */
   GPtrArray            *sandbox_waiters;     /* of GTask, while the sandbox starts */
@@ -216,6 +217,7 @@ ensure_sandbox (SignetAccount      *self,
 
   if (self->sandbox_process == NULL)
     self->sandbox_process = signet_sandbox_process_new (self->sandbox_program, SANDBOX_DEMO_KEY);
+  signet_sandbox_process_set_data_dir (self->sandbox_process, self->sandbox_data_dir);
   /* No caller's cancellable: one caller giving up must not stop the start
    * the others wait for. */
   signet_sandbox_process_start_async (self->sandbox_process, NULL, sandbox_started_cb,
@@ -236,6 +238,105 @@ signet_account_set_sandbox_program (SignetAccount *self, const char *program)
 
   g_free (self->sandbox_program);
   self->sandbox_program = g_strdup (program);
+}
+
+/**
+ * signet_account_set_sandbox_data_dir:
+ * @self: a #SignetAccount
+ * @path: (nullable): the folder the built-in sandbox keeps its documents
+ *   in, or %NULL to keep them in memory
+ *
+ * Takes effect when the sandbox next starts.
+ */
+void
+signet_account_set_sandbox_data_dir (SignetAccount *self, const char *path)
+{
+  g_return_if_fail (SIGNET_IS_ACCOUNT (self));
+
+  g_free (self->sandbox_data_dir);
+  self->sandbox_data_dir = g_strdup (path);
+}
+
+static void
+sandbox_restarted_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  SignetAccount        *self = g_task_get_source_object (task);
+  SignetSandboxProcess *process = SIGNET_SANDBOX_PROCESS (object);
+  GError               *error = NULL;
+
+  if (!signet_sandbox_process_restart_finish (process, result, &error))
+    {
+      if (self->sandbox_process == process)
+        g_clear_object (&self->sandbox_process);
+      g_clear_pointer (&self->sandbox_url, g_free);
+      g_task_return_error (task, error);
+      return;
+    }
+  if (self->sandbox_process == process)
+    signet_account_set_sandbox (self, signet_sandbox_process_get_base_url (process),
+                                signet_sandbox_process_get_api_key (process));
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * signet_account_reset_sandbox_async:
+ * @self: a #SignetAccount
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the sandbox runs again, empty
+ * @user_data: data for @callback
+ *
+ * Restarts the built-in sandbox without the documents it kept, on the same
+ * port. The journal's documents of the sandbox are the caller's to forget
+ * (signet_sync_forget_environment_async()).
+ */
+void
+signet_account_reset_sandbox_async (SignetAccount      *self,
+                                    GCancellable       *cancellable,
+                                    GAsyncReadyCallback callback,
+                                    gpointer            user_data)
+{
+  g_autoptr (GTask) task = NULL;
+
+  g_return_if_fail (SIGNET_IS_ACCOUNT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, signet_account_reset_sandbox_async);
+  if (self->sandbox_program == NULL || self->sandbox_data_dir == NULL)
+    {
+      /* Not a person's mistake: the application always sets both. */
+      g_task_return_new_error (task, SIGNET_ERROR, SIGNET_ERROR_FAILED,
+                               "No built-in sandbox with a data folder to reset");
+      return;
+    }
+  if (self->sandbox_waiters != NULL)
+    {
+      g_task_return_new_error (task, SIGNET_ERROR, SIGNET_ERROR_FAILED, "%s",
+                               _ ("The sandbox cannot be reset while it starts. Try again in a "
+                                  "moment."));
+      return;
+    }
+  if (self->sandbox_process == NULL)
+    self->sandbox_process = signet_sandbox_process_new (self->sandbox_program, SANDBOX_DEMO_KEY);
+  signet_sandbox_process_set_data_dir (self->sandbox_process, self->sandbox_data_dir);
+  signet_sandbox_process_restart_async (self->sandbox_process, TRUE, cancellable,
+                                        sandbox_restarted_cb, g_steal_pointer (&task));
+}
+
+/**
+ * signet_account_reset_sandbox_finish:
+ * @self: a #SignetAccount
+ * @result: the #GAsyncResult
+ * @error: return location for an error
+ *
+ * Returns: %TRUE if the sandbox runs again, empty
+ */
+gboolean
+signet_account_reset_sandbox_finish (SignetAccount *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 static void
@@ -893,6 +994,7 @@ signet_account_finalize (GObject *object)
   g_free (self->sandbox_url);
   g_free (self->sandbox_key);
   g_free (self->sandbox_program);
+  g_free (self->sandbox_data_dir);
 
   G_OBJECT_CLASS (signet_account_parent_class)->finalize (object);
 }

@@ -27,7 +27,14 @@ SignetCounter    *signet_account_get_counter (SignetAccount *self);
 gboolean          signet_account_get_keyring_usable (SignetAccount *self);
 void signet_account_set_sandbox (SignetAccount *self, const char *url, const char *key);
 void signet_account_set_sandbox_program (SignetAccount *self, const char *program);
+void signet_account_set_sandbox_data_dir (SignetAccount *self, const char *path);
 void signet_account_use_sandbox (SignetAccount *self);
+void signet_account_reset_sandbox_async (SignetAccount      *self,
+                                         GCancellable       *cancellable,
+                                         GAsyncReadyCallback callback,
+                                         gpointer            user_data);
+gboolean
+signet_account_reset_sandbox_finish (SignetAccount *self, GAsyncResult *result, GError **error);
 void signet_account_stop_sandbox (SignetAccount *self);
 
 void signet_account_connect_async (SignetAccount      *self,

@@ -301,12 +301,14 @@ signet_journal_run_withdraw (SignetJournal *self, Job *job, GError **error)
       SignetDocumentRecord *record = job->records->pdata[i];
       sqlite3_stmt         *stmt = NULL;
 
-      ok = sqlite3_prepare_v2 (self->db, "DELETE FROM requests WHERE id = ? AND status = 'pending'",
+      ok = sqlite3_prepare_v2 (self->db,
+                               "DELETE FROM requests WHERE id = ? AND (status = 'pending' OR ?)",
                                -1, &stmt, NULL)
            == SQLITE_OK;
       if (ok)
         {
           sqlite3_bind_int64 (stmt, 1, record->id);
+          sqlite3_bind_int (stmt, 2, job->forget);
           ok = sqlite3_step (stmt) == SQLITE_DONE;
         }
       if (ok && sqlite3_changes (self->db) == 1)
@@ -629,6 +631,30 @@ withdrawn_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_task_return_pointer (task, g_steal_pointer (&withdrawn), (GDestroyNotify) g_ptr_array_unref);
 }
 
+/* With @forget, whatever the documents' status. */
+static void
+withdraw (SignetJournal      *self,
+          GPtrArray          *documents,
+          gboolean            forget,
+          GAsyncReadyCallback callback,
+          gpointer            user_data)
+{
+  GTask *outer;
+  Job   *job;
+
+  outer = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (outer, signet_journal_withdraw_async);
+  g_task_set_task_data (outer, g_ptr_array_ref (documents), (GDestroyNotify) g_ptr_array_unref);
+  job = g_new0 (Job, 1);
+  job->kind = JOB_WITHDRAW;
+  job->forget = forget;
+  job_set_batch (job);
+  for (guint i = 0; i < documents->len; i++)
+    g_ptr_array_add (job->records, signet_document_to_record (documents->pdata[i]));
+  signet_journal_push (
+    self, signet_journal_job_task (self, job, signet_journal_withdraw_async, withdrawn_cb, outer));
+}
+
 /**
  * signet_journal_withdraw_async:
  * @self: a #SignetJournal
@@ -648,22 +674,33 @@ signet_journal_withdraw_async (SignetJournal      *self,
                                GAsyncReadyCallback callback,
                                gpointer            user_data)
 {
-  GTask *outer;
-  Job   *job;
-
   g_return_if_fail (SIGNET_IS_JOURNAL (self));
   g_return_if_fail (documents != NULL);
 
-  outer = g_task_new (self, NULL, callback, user_data);
-  g_task_set_source_tag (outer, signet_journal_withdraw_async);
-  g_task_set_task_data (outer, g_ptr_array_ref (documents), (GDestroyNotify) g_ptr_array_unref);
-  job = g_new0 (Job, 1);
-  job->kind = JOB_WITHDRAW;
-  job_set_batch (job);
-  for (guint i = 0; i < documents->len; i++)
-    g_ptr_array_add (job->records, signet_document_to_record (documents->pdata[i]));
-  signet_journal_push (
-    self, signet_journal_job_task (self, job, signet_journal_withdraw_async, withdrawn_cb, outer));
+  withdraw (self, documents, FALSE, callback, user_data);
+}
+
+/**
+ * signet_journal_forget_async:
+ * @self: a #SignetJournal
+ * @documents: (element-type SignetDocument): documents of this journal
+ * @callback: called when done; finish with signet_journal_withdraw_finish()
+ * @user_data: data for @callback
+ *
+ * As signet_journal_withdraw_async(), but whatever their status: the
+ * documents and their history leave the journal (the reset of the built-in
+ * sandbox, whose server side is gone). Files in the archive stay.
+ */
+void
+signet_journal_forget_async (SignetJournal      *self,
+                             GPtrArray          *documents,
+                             GAsyncReadyCallback callback,
+                             gpointer            user_data)
+{
+  g_return_if_fail (SIGNET_IS_JOURNAL (self));
+  g_return_if_fail (documents != NULL);
+
+  withdraw (self, documents, TRUE, callback, user_data);
 }
 
 /**

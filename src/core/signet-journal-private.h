@@ -84,6 +84,7 @@ typedef struct
   char                 *event;
   char                 *detail;
   gint64                time;
+  gboolean              forget; /* JOB_WITHDRAW: whatever the status */
 } Job;
 
 /* The longest a signature request may live (§15): 10 days. */

@@ -83,8 +83,12 @@ void signet_journal_withdraw_async (SignetJournal      *self,
                                     GPtrArray          *documents,
                                     GAsyncReadyCallback callback,
                                     gpointer            user_data);
-GPtrArray *
+GPtrArray      *
 signet_journal_withdraw_finish (SignetJournal *self, GAsyncResult *result, GError **error);
+void signet_journal_forget_async (SignetJournal      *self,
+                                  GPtrArray          *documents,
+                                  GAsyncReadyCallback callback,
+                                  gpointer            user_data);
 
 void     signet_journal_save_async (SignetJournal      *self,
                                     SignetDocument     *document,

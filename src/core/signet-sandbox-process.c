@@ -54,6 +54,8 @@ struct _SignetSandboxProcess
 
   char        *program;
   char        *api_key;
+  char        *data_dir;   /* NULL: the child keeps its data in memory */
+  gboolean     reset_next; /* the next start forgets the data (--reset) */
   char        *base_url;
   guint        ready_timeout;
   GSubprocess *process;
@@ -162,6 +164,7 @@ signet_sandbox_process_finalize (GObject *object)
 
   g_free (self->program);
   g_free (self->api_key);
+  g_free (self->data_dir);
   g_free (self->base_url);
 
   G_OBJECT_CLASS (signet_sandbox_process_parent_class)->finalize (object);
@@ -218,6 +221,24 @@ signet_sandbox_process_set_ready_timeout (SignetSandboxProcess *self, guint seco
   g_return_if_fail (seconds > 0);
 
   self->ready_timeout = seconds;
+}
+
+/**
+ * signet_sandbox_process_set_data_dir:
+ * @self: a #SignetSandboxProcess
+ * @path: (nullable): the folder the child keeps its data in, or %NULL for
+ *   memory only
+ *
+ * Takes effect at the next start. With a folder, the child also listens on
+ * the port of its last run when that is free (docs/sandbox.md).
+ */
+void
+signet_sandbox_process_set_data_dir (SignetSandboxProcess *self, const char *path)
+{
+  g_return_if_fail (SIGNET_IS_SANDBOX_PROCESS (self));
+
+  g_free (self->data_dir);
+  self->data_dir = g_strdup (path);
 }
 
 /* One start: the read of the ready line, the deadline and the caller's
@@ -415,8 +436,9 @@ signet_sandbox_process_start_async (SignetSandboxProcess *self,
   g_autoptr (GError) error = NULL;
   g_autoptr (GInputStream) ready = NULL;
   g_autofree char *ready_fd = g_strdup_printf ("%d", READY_FD);
-  Start           *start;
-  int              fds[2];
+  g_autoptr (GPtrArray) argv = NULL;
+  Start *start;
+  int    fds[2];
 
   g_return_if_fail (SIGNET_IS_SANDBOX_PROCESS (self));
   g_return_if_fail (self->process == NULL);
@@ -435,9 +457,27 @@ signet_sandbox_process_start_async (SignetSandboxProcess *self,
     = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE
                                  | G_SUBPROCESS_FLAGS_STDERR_PIPE);
   g_subprocess_launcher_take_fd (launcher, fds[1], READY_FD);
-  self->process = g_subprocess_launcher_spawn (launcher, &error, self->program, "--port", "0",
-                                               "--api-key", self->api_key, "--enable-controls",
-                                               "--stop-on-eof", "--ready-fd", ready_fd, NULL);
+  argv = g_ptr_array_new ();
+  g_ptr_array_add (argv, self->program);
+  g_ptr_array_add (argv, "--port");
+  g_ptr_array_add (argv, "0");
+  if (self->data_dir != NULL)
+    {
+      g_ptr_array_add (argv, "--data-dir");
+      g_ptr_array_add (argv, self->data_dir);
+      if (self->reset_next)
+        g_ptr_array_add (argv, "--reset");
+    }
+  self->reset_next = FALSE;
+  g_ptr_array_add (argv, "--api-key");
+  g_ptr_array_add (argv, self->api_key);
+  g_ptr_array_add (argv, "--enable-controls");
+  g_ptr_array_add (argv, "--stop-on-eof");
+  g_ptr_array_add (argv, "--ready-fd");
+  g_ptr_array_add (argv, ready_fd);
+  g_ptr_array_add (argv, NULL);
+  self->process
+    = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
   /* Our copy of the write end closes with the launcher, so that the read
    * end sees the end of the pipe once the child is gone. */
   g_clear_object (&launcher);
@@ -535,4 +575,84 @@ signet_sandbox_process_stop (SignetSandboxProcess *self)
       g_clear_pointer (&self->errors, error_log_release);
     }
   g_clear_pointer (&self->base_url, g_free);
+}
+
+static void
+restart_started_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  GError *error = NULL;
+
+  if (signet_sandbox_process_start_finish (SIGNET_SANDBOX_PROCESS (object), result, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+stopped_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  SignetSandboxProcess *self = g_task_get_source_object (task);
+
+  /* Gone or not, it was killed: its port is free once it is reaped. */
+  g_subprocess_wait_finish (G_SUBPROCESS (object), result, NULL);
+  signet_sandbox_process_start_async (self, g_task_get_cancellable (task), restart_started_cb,
+                                      g_object_ref (task));
+}
+
+/**
+ * signet_sandbox_process_restart_async:
+ * @self: a #SignetSandboxProcess
+ * @reset: whether the child forgets what it kept in its data folder
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the sandbox listens again, or failed to start
+ * @user_data: data for @callback
+ *
+ * Stops the child, waits until it is gone, and starts it again; with a
+ * data folder it comes back on the same port, and with @reset without
+ * documents ("Reset Sandbox…" in the preferences).
+ */
+void
+signet_sandbox_process_restart_async (SignetSandboxProcess *self,
+                                      gboolean              reset,
+                                      GCancellable         *cancellable,
+                                      GAsyncReadyCallback   callback,
+                                      gpointer              user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  g_autoptr (GSubprocess) old = NULL;
+
+  g_return_if_fail (SIGNET_IS_SANDBOX_PROCESS (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, signet_sandbox_process_restart_async);
+  self->reset_next = reset;
+  if (self->process == NULL)
+    {
+      signet_sandbox_process_start_async (self, cancellable, restart_started_cb,
+                                          g_steal_pointer (&task));
+      return;
+    }
+  old = g_object_ref (self->process);
+  signet_sandbox_process_stop (self);
+  g_subprocess_wait_async (old, NULL, stopped_cb, g_steal_pointer (&task));
+}
+
+/**
+ * signet_sandbox_process_restart_finish:
+ * @self: a #SignetSandboxProcess
+ * @result: the #GAsyncResult
+ * @error: return location for an error
+ *
+ * Returns: %TRUE if the sandbox listens again
+ */
+gboolean
+signet_sandbox_process_restart_finish (SignetSandboxProcess *self,
+                                       GAsyncResult         *result,
+                                       GError              **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -24,6 +24,7 @@ G_DECLARE_FINAL_TYPE (SignetSandboxProcess,
 
 SignetSandboxProcess *signet_sandbox_process_new (const char *program, const char *api_key);
 void        signet_sandbox_process_set_ready_timeout (SignetSandboxProcess *self, guint seconds);
+void        signet_sandbox_process_set_data_dir (SignetSandboxProcess *self, const char *path);
 void        signet_sandbox_process_start_async (SignetSandboxProcess *self,
                                                 GCancellable         *cancellable,
                                                 GAsyncReadyCallback   callback,
@@ -31,6 +32,14 @@ void        signet_sandbox_process_start_async (SignetSandboxProcess *self,
 gboolean    signet_sandbox_process_start_finish (SignetSandboxProcess *self,
                                                  GAsyncResult         *result,
                                                  GError              **error);
+void        signet_sandbox_process_restart_async (SignetSandboxProcess *self,
+                                                  gboolean              reset,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+gboolean    signet_sandbox_process_restart_finish (SignetSandboxProcess *self,
+                                                   GAsyncResult         *result,
+                                                   GError              **error);
 const char *signet_sandbox_process_get_base_url (SignetSandboxProcess *self);
 const char *signet_sandbox_process_get_api_key (SignetSandboxProcess *self);
 void        signet_sandbox_process_stop (SignetSandboxProcess *self);

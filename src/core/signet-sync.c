@@ -567,3 +567,46 @@ signet_sync_withdraw_finish (SignetSync *self, GAsyncResult *result, GError **er
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+/**
+ * signet_sync_forget_environment_async:
+ * @self: a #SignetSync
+ * @environment: an environment's id, such as `sandbox`
+ * @callback: called when done; finish with signet_sync_withdraw_finish()
+ * @user_data: data for @callback
+ *
+ * Takes every document of @environment out of the journal, whatever its
+ * status, with its history: for the built-in sandbox after its reset, so
+ * that nothing it no longer knows turns "Gone" in the library.
+ */
+void
+signet_sync_forget_environment_async (SignetSync         *self,
+                                      const char         *environment,
+                                      GAsyncReadyCallback callback,
+                                      gpointer            user_data)
+{
+  g_autoptr (GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) held = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *model;
+  GTask      *task;
+
+  g_return_if_fail (SIGNET_IS_SYNC (self));
+  g_return_if_fail (environment != NULL);
+
+  model = signet_journal_get_documents (self->journal);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr (SignetDocument) document = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (signet_document_get_environment (document), environment) != 0)
+        continue;
+      /* One on its way is forgotten all the same; its answer finds nothing. */
+      if (self->outbox != NULL && signet_outbox_hold (self->outbox, document))
+        g_ptr_array_add (held, g_object_ref (document));
+      g_ptr_array_add (documents, g_steal_pointer (&document));
+    }
+  task = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (task, signet_sync_withdraw_async);
+  g_task_set_task_data (task, g_ptr_array_ref (held), (GDestroyNotify) g_ptr_array_unref);
+  signet_journal_forget_async (self->journal, documents, withdrawn_cb, task);
+}

@@ -52,5 +52,9 @@ void       signet_sync_withdraw_async (SignetSync         *self,
                                        GAsyncReadyCallback callback,
                                        gpointer            user_data);
 GPtrArray *signet_sync_withdraw_finish (SignetSync *self, GAsyncResult *result, GError **error);
+void       signet_sync_forget_environment_async (SignetSync         *self,
+                                                 const char         *environment,
+                                                 GAsyncReadyCallback callback,
+                                                 gpointer            user_data);
 
 G_END_DECLS

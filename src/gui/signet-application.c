@@ -15,6 +15,7 @@
 #include "signet-application.h"
 #include "signet-metainfo.h"
 #include "signet-preferences-window.h"
+#include "signet-sandbox-demo.h"
 #include "signet-search-provider.h"
 #include "signet-sync.h"
 #include "signet-window.h"
@@ -26,6 +27,7 @@ struct _SignetApplication
   GSettings            *settings;
   SignetAccount        *account;
   gboolean              use_sandbox; /* --sandbox */
+  gboolean              demo;        /* --demo: demo documents in a fresh sandbox */
   SignetSync           *sync;
   SignetDeletions      *deletions; /* waiting for their Undo, sent on quit */
   gboolean              quitting;
@@ -90,7 +92,8 @@ signet_application_handle_local_options (GApplication *app, GVariantDict *option
 {
   SignetApplication *self = SIGNET_APPLICATION (app);
 
-  self->use_sandbox = g_variant_dict_contains (options, "sandbox");
+  self->demo = g_variant_dict_contains (options, "demo");
+  self->use_sandbox = self->demo || g_variant_dict_contains (options, "sandbox");
 
   return G_APPLICATION_CLASS (signet_application_parent_class)->handle_local_options (app, options);
 }
@@ -235,13 +238,29 @@ sync_resumed_cb (SignetApplication *self, guint n_sent, guint n_unsent)
 /* Without its journal Signet can neither send nor follow: every window
  * says so, the ones open now and those opened later. */
 static void
+demo_filled_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (SignetApplication) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (signet_sandbox_demo_fill_finish (SIGNET_SYNC (source), result, &error))
+    g_debug ("The demo documents are in place");
+  else
+    g_message ("%s", error->message);
+}
+
+static void
 sync_started_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (SignetApplication) self = user_data;
   g_autoptr (GError) error = NULL;
 
   if (signet_sync_start_finish (SIGNET_SYNC (source), result, &error))
-    return;
+    {
+      if (self->demo)
+        signet_sandbox_demo_fill_async (self->sync, NULL, demo_filled_cb, g_object_ref (self));
+      return;
+    }
   g_warning ("%s", error->message);
   g_free (self->journal_error);
   self->journal_error = g_strdup (error->message);
@@ -551,7 +570,10 @@ preferences_activated_cb (GSimpleAction *action, GVariant *parameter, gpointer u
   SignetApplication *self = SIGNET_APPLICATION (user_data);
   GtkWindow         *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
 
-  gtk_window_present (signet_preferences_window_new (parent, self->account, self->settings));
+  /* With the sync, for "Reset Sandbox…". */
+  gtk_window_present (g_object_new (SIGNET_TYPE_PREFERENCES_WINDOW, "transient-for", parent,
+                                    "account", self->account, "settings", self->settings, "sync",
+                                    self->sync, NULL));
 }
 
 static const GActionEntry app_actions[] = {
@@ -635,7 +657,8 @@ signet_application_init (SignetApplication *self)
   static const char *help_overlay_accels[] = { "<Control>question", NULL };
   static const char *help_accels[] = { "F1", NULL };
   g_autoptr (SignetSecretStore) secrets = NULL;
-  const char *sandbox_program;
+  g_autofree char *sandbox_data = NULL;
+  const char      *sandbox_program;
 
   self->settings = g_settings_new (BASE_APPLICATION_ID);
   /* Nothing here touches the keyring: the key is read when first needed. */
@@ -646,6 +669,10 @@ signet_application_init (SignetApplication *self)
   if (sandbox_program == NULL || sandbox_program[0] == '\0')
     sandbox_program = BINDIR "/signet-sandbox";
   signet_account_set_sandbox_program (self->account, sandbox_program);
+  /* The sandbox remembers its documents and port, so that the links in
+   * the journal still open after a restart (docs/sandbox.md). */
+  sandbox_data = g_build_filename (g_get_user_data_dir (), "signet", "sandbox", NULL);
+  signet_account_set_sandbox_data_dir (self->account, sandbox_data);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
                                    self);
@@ -660,6 +687,9 @@ signet_application_init (SignetApplication *self)
   g_application_add_main_option (G_APPLICATION (self), "sandbox", 0, G_OPTION_FLAG_NONE,
                                  G_OPTION_ARG_NONE,
                                  _ ("Try Signet with the built-in simulator of OKdokument"), NULL);
+  g_application_add_main_option (
+    G_APPLICATION (self), "demo", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE,
+    _ ("With --sandbox: fill a fresh sandbox with sample documents in every state"), NULL);
 }
 
 /**

@@ -15,6 +15,7 @@
 #include "signet-archive.h"
 #include "signet-form-util.h"
 #include "signet-request-spec.h"
+#include "signet-sync.h"
 #include "signet-widget-util.h"
 
 struct _SignetPreferencesWindow
@@ -22,6 +23,7 @@ struct _SignetPreferencesWindow
   AdwPreferencesWindow parent_instance;
 
   SignetAccount *account;
+  SignetSync    *sync; /* for "Reset Sandbox…"; NULL hides it */
   GSettings     *settings;
   GCancellable  *cancellable; /* the window's work, cancelled in dispose */
   gboolean       checking;    /* a check of the connection runs */
@@ -29,6 +31,7 @@ struct _SignetPreferencesWindow
   AdwActionRow  *environment_row;
   AdwActionRow  *key_row;
   AdwActionRow  *counter_row;
+  AdwActionRow  *reset_sandbox_row;
   GtkSpinner    *spinner;
   GtkAdjustment *threshold_adjustment;
   AdwActionRow  *archive_row;
@@ -53,6 +56,7 @@ enum
   PROP_0,
   PROP_ACCOUNT,
   PROP_SETTINGS,
+  PROP_SYNC,
   N_PROPS
 };
 
@@ -107,6 +111,9 @@ update_rows (SignetPreferencesWindow *self)
                                remaining != NULL ? remaining : _ ("Not checked yet"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "preferences.check",
                                  environment != SIGNET_ENVIRONMENT_NONE && !self->checking);
+  /* Only the built-in sandbox can be reset; nothing else ever shows it. */
+  gtk_widget_set_visible (GTK_WIDGET (self->reset_sandbox_row),
+                          environment == SIGNET_ENVIRONMENT_SANDBOX && self->sync != NULL);
 }
 
 /* A toast's title is markup, and error messages can quote the server. */
@@ -181,22 +188,93 @@ remove_response_cb (AdwMessageDialog *dialog, const char *response, SignetPrefer
                                    g_object_ref (self));
 }
 
+/* Asks before something that cannot be undone; Cancel is the default. */
+static void
+ask (SignetPreferencesWindow *self,
+     const char              *heading,
+     const char              *body,
+     const char              *response,
+     const char              *label,
+     GCallback                response_cb)
+{
+  AdwMessageDialog *dialog
+    = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
+
+  adw_message_dialog_add_responses (dialog, "cancel", _ ("_Cancel"), response, label, NULL);
+  adw_message_dialog_set_response_appearance (dialog, response, ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", response_cb, self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 remove_key_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  SignetPreferencesWindow *self = SIGNET_PREFERENCES_WINDOW (widget);
-  AdwMessageDialog        *dialog;
+  ask (SIGNET_PREFERENCES_WINDOW (widget), _ ("Remove API Key?"),
+       _ ("Signet forgets the key and asks for an account again. Documents "
+          "sent already stay on the OKdokument server."),
+       "remove", _ ("_Remove"), G_CALLBACK (remove_response_cb));
+}
 
-  dialog = ADW_MESSAGE_DIALOG (
-    adw_message_dialog_new (GTK_WINDOW (self), _ ("Remove API Key?"),
-                            _ ("Signet forgets the key and asks for an account again. Documents "
-                               "sent already stay on the OKdokument server.")));
-  adw_message_dialog_add_responses (dialog, "cancel", _ ("_Cancel"), "remove", _ ("_Remove"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (remove_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+static void
+sandbox_reset_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (SignetPreferencesWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "preferences.reset-sandbox", TRUE);
+  if (!signet_account_reset_sandbox_finish (SIGNET_ACCOUNT (object), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        add_toast (self, error->message);
+      return;
+    }
+  g_debug ("The sandbox was reset");
+  add_toast (self, _ ("The sandbox is empty again"));
+}
+
+static void
+sandbox_forgotten_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (SignetPreferencesWindow) self = user_data;
+  g_autoptr (GPtrArray) forgotten = NULL;
+  g_autoptr (GError) error = NULL;
+
+  /* The journal first: a document the sandbox no longer knows would turn
+   * "Gone" for a moment otherwise. */
+  forgotten = signet_sync_withdraw_finish (SIGNET_SYNC (object), result, &error);
+  if (forgotten == NULL)
+    {
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "preferences.reset-sandbox", TRUE);
+      add_toast (self, error->message);
+      return;
+    }
+  g_debug ("Forgot %u documents of the sandbox", forgotten->len);
+  signet_account_reset_sandbox_async (self->account, self->cancellable, sandbox_reset_cb,
+                                      g_object_ref (self));
+}
+
+static void
+reset_sandbox_response_cb (AdwMessageDialog        *dialog,
+                           const char              *response,
+                           SignetPreferencesWindow *self)
+{
+  if (!g_str_equal (response, "reset"))
+    return;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "preferences.reset-sandbox", FALSE);
+  signet_sync_forget_environment_async (self->sync, "sandbox", sandbox_forgotten_cb,
+                                        g_object_ref (self));
+}
+
+static void
+reset_sandbox_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  ask (SIGNET_PREFERENCES_WINDOW (widget), _ ("Reset the Sandbox?"),
+       _ ("Every document sent to the sandbox is deleted, with its signing link and its history, "
+          "and leaves Signet's list. Signed copies in the archive folder stay."),
+       "reset", _ ("_Reset"), G_CALLBACK (reset_sandbox_response_cb));
 }
 
 static void
@@ -350,6 +428,7 @@ signet_preferences_window_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   g_clear_object (&self->account);
+  g_clear_object (&self->sync);
   g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (object), SIGNET_TYPE_PREFERENCES_WINDOW);
 
@@ -364,6 +443,7 @@ signet_preferences_window_class_init (SignetPreferencesWindowClass *klass)
     { "preferences.check", NULL, check_activated },
     { "preferences.remove-key", NULL, remove_key_activated },
     { "preferences.change-account", NULL, change_account_activated },
+    { "preferences.reset-sandbox", NULL, reset_sandbox_activated },
   };
   GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
@@ -377,6 +457,8 @@ signet_preferences_window_class_init (SignetPreferencesWindowClass *klass)
   properties[PROP_SETTINGS]
     = signet_param_spec_given ("settings", G_TYPE_SETTINGS, G_PARAM_WRITABLE,
                                G_STRUCT_OFFSET (SignetPreferencesWindow, settings));
+  properties[PROP_SYNC] = signet_param_spec_given ("sync", SIGNET_TYPE_SYNC, G_PARAM_WRITABLE,
+                                                   G_STRUCT_OFFSET (SignetPreferencesWindow, sync));
   signet_object_class_install_fields (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -384,6 +466,7 @@ signet_preferences_window_class_init (SignetPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SignetPreferencesWindow, environment_row);
   gtk_widget_class_bind_template_child (widget_class, SignetPreferencesWindow, key_row);
   gtk_widget_class_bind_template_child (widget_class, SignetPreferencesWindow, counter_row);
+  gtk_widget_class_bind_template_child (widget_class, SignetPreferencesWindow, reset_sandbox_row);
   gtk_widget_class_bind_template_child (widget_class, SignetPreferencesWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, SignetPreferencesWindow,
                                         threshold_adjustment);

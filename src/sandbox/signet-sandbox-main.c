@@ -86,6 +86,7 @@ main (int argc, char *argv[])
   g_autofree char *style = NULL;
   gboolean         enable_controls = FALSE;
   gboolean         stop_on_eof = FALSE;
+  gboolean         reset = FALSE;
   int              port = 0;
   int              ready_fd = -1;
   int              quota = 100;
@@ -95,6 +96,8 @@ main (int argc, char *argv[])
     = { { "port", 'p', 0, G_OPTION_ARG_INT, &port, "Port on 127.0.0.1 (0 picks a free one)", "N" },
         { "data-dir", 'd', 0, G_OPTION_ARG_FILENAME, &data_dir,
           "Keep the documents in DIR across restarts", "DIR" },
+        { "reset", 0, 0, G_OPTION_ARG_NONE, &reset,
+          "Forget the documents kept in --data-dir (the port stays)", NULL },
         { "api-key", 'k', 0, G_OPTION_ARG_STRING_ARRAY, &api_keys,
           "Accept KEY (repeatable; default " DEMO_API_KEY ")", "KEY" },
         { "read-only-api-key", 0, 0, G_OPTION_ARG_STRING_ARRAY, &read_only_keys,
@@ -158,11 +161,23 @@ main (int argc, char *argv[])
   signet_sandbox_set_processing_delay (sandbox, processing_delay);
   signet_sandbox_set_unsigned_retention (sandbox, unsigned_retention);
 
+  /* Before the address goes out: a SIGTERM right after it is a clean stop. */
+  loop = g_main_loop_new (NULL, FALSE);
+  g_unix_signal_add (SIGINT, quit_cb, loop);
+  g_unix_signal_add (SIGTERM, quit_cb, loop);
+
   if (data_dir != NULL && !signet_sandbox_set_data_dir (sandbox, data_dir, &error))
     {
       g_printerr ("signet-sandbox: %s\n", error->message);
       return 1;
     }
+  if (reset && data_dir == NULL)
+    {
+      g_printerr ("signet-sandbox: --reset needs --data-dir\n");
+      return 2;
+    }
+  if (reset)
+    signet_sandbox_reset (sandbox);
 
   if (!signet_sandbox_listen (sandbox, port, &error))
     {
@@ -181,9 +196,6 @@ main (int argc, char *argv[])
       return 1;
     }
 
-  loop = g_main_loop_new (NULL, FALSE);
-  g_unix_signal_add (SIGINT, quit_cb, loop);
-  g_unix_signal_add (SIGTERM, quit_cb, loop);
   if (stop_on_eof)
     g_unix_fd_add (STDIN_FILENO, G_IO_IN | G_IO_HUP | G_IO_ERR, stdin_closed_cb, loop);
   g_main_loop_run (loop);

@@ -87,6 +87,8 @@ struct _SignetSandbox
   guint              initial_quota;
   guint              unsigned_retention_days;
   char              *data_dir;
+  guint              port;      /* listened on, 0 before signet_sandbox_listen() */
+  guint              last_port; /* the data folder's, from the run before */
   gint64             clock_offset;
 
   GHashTable *documents; /* id → SandboxDocument */
@@ -211,6 +213,7 @@ void signet_sandbox_handle_controls (SignetSandbox *self, SoupServerMessage *msg
 
 /* signet-sandbox-store.c: --data-dir */
 gboolean signet_sandbox_store_load (SignetSandbox *self, GError **error);
+gboolean signet_sandbox_store_move_aside (SignetSandbox *self, char **moved_to, GError **error);
 gboolean signet_sandbox_store_save (SignetSandbox *self, GError **error);
 
 G_END_DECLS

@@ -13,9 +13,11 @@
 
 #include "signet-sandbox-private.h"
 
-/* --data-dir: `sandbox.json` holds the state, `documents/<id>.pdf` the
- * files. Every change rewrites the JSON atomically; a PDF is written when
- * its content changed. */
+/* --data-dir: `sandbox.json` holds the state (and the port, reused at the
+ * next start), `documents/<id>.pdf` the files. Every change rewrites the
+ * JSON atomically (a temporary file renamed over it); a PDF is written the
+ * same way when its content changed, always before the JSON that names
+ * it. */
 
 #define STATE_FILE    "sandbox.json"
 #define STORE_VERSION 1
@@ -172,6 +174,7 @@ signet_sandbox_store_save (SignetSandbox *self, GError **error)
   sandbox_add_int (builder, "downloaded", self->downloaded);
   sandbox_add_int (builder, "deleted", self->deleted);
   sandbox_add_int (builder, "clockOffset", self->clock_offset);
+  sandbox_add_int (builder, "port", self->port != 0 ? self->port : self->last_port);
 
   json_builder_set_member_name (builder, "documents");
   json_builder_begin_array (builder);
@@ -395,6 +398,8 @@ signet_sandbox_store_load (SignetSandbox *self, GError **error)
   self->downloaded = json_object_get_int_member_with_default (root, "downloaded", 0);
   self->deleted = json_object_get_int_member_with_default (root, "deleted", 0);
   self->clock_offset = json_object_get_int_member_with_default (root, "clockOffset", 0);
+  self->last_port
+    = CLAMP (json_object_get_int_member_with_default (root, "port", 0), 0, G_MAXUINT16);
 
   array = json_object_get_array_member (root, "documents");
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
@@ -426,5 +431,58 @@ signet_sandbox_store_load (SignetSandbox *self, GError **error)
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     g_ptr_array_add (self->outbox, json_node_copy (json_array_get_element (array, i)));
 
+  return TRUE;
+}
+
+/**
+ * signet_sandbox_store_move_aside: (skip)
+ * @moved_to: (out): the folder the files went to
+ *
+ * Moves a state file that could not be read, and the documents beside it,
+ * into a new `damaged-YYYYMMDD-HHMMSS` folder of the data folder, so that
+ * the sandbox can start empty without losing them.
+ */
+gboolean
+signet_sandbox_store_move_aside (SignetSandbox *self, char **moved_to, GError **error)
+{
+  const char *const names[] = { STATE_FILE, "documents" };
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "damaged-%Y%m%d-%H%M%S");
+  g_autofree char *folder = g_build_filename (self->data_dir, stamp, NULL);
+
+  /* Two failed starts in one second get a folder each. */
+  for (guint i = 2; g_file_test (folder, G_FILE_TEST_EXISTS); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s-%u", stamp, i);
+
+      g_free (folder);
+      folder = g_build_filename (self->data_dir, name, NULL);
+    }
+
+  if (g_mkdir (folder, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   "Could not create %s: %s", folder, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *from = g_build_filename (self->data_dir, names[i], NULL);
+      g_autofree char *to = g_build_filename (folder, names[i], NULL);
+
+      if (g_rename (from, to) != 0 && errno != ENOENT)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                       "Could not move %s to %s: %s", from, to, g_strerror (saved_errno));
+          return FALSE;
+        }
+    }
+
+  *moved_to = g_steal_pointer (&folder);
   return TRUE;
 }

@@ -777,10 +777,34 @@ signet_sandbox_set_data_dir (SignetSandbox *self, const char *path, GError **err
   g_return_val_if_fail (SIGNET_IS_SANDBOX (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  g_autoptr (GError) load_error = NULL;
+  g_autofree char *state = NULL;
+  g_autofree char *moved_to = NULL;
+
   g_free (self->data_dir);
   self->data_dir = g_strdup (path);
+  self->last_port = 0;
 
-  return signet_sandbox_store_load (self, error);
+  if (signet_sandbox_store_load (self, &load_error))
+    return TRUE;
+
+  /* Nothing to read: the folder itself cannot be used. */
+  state = g_build_filename (path, "sandbox.json", NULL);
+  if (!g_file_test (state, G_FILE_TEST_EXISTS))
+    {
+      g_propagate_error (error, g_steal_pointer (&load_error));
+      return FALSE;
+    }
+
+  /* A damaged store never stops a start, and is not lost either. */
+  if (!signet_sandbox_store_move_aside (self, &moved_to, error))
+    return FALSE;
+  g_warning ("The sandbox's data in %s could not be read (%s). It was moved to %s, and the "
+             "sandbox starts empty.",
+             path, load_error->message, moved_to);
+  self->last_port = 0;
+  signet_sandbox_reset (self);
+  return TRUE;
 }
 
 /**
@@ -790,7 +814,9 @@ signet_sandbox_set_data_dir (SignetSandbox *self, const char *path, GError **err
  * @error: return location for an error
  *
  * Starts serving on the loopback interface only, from the thread-default
- * main context.
+ * main context. With a data folder and @port 0, the port of the last run is
+ * taken again when it is free, so that the links given out then still
+ * work; when it is not, another is picked and a message says so.
  *
  * Returns: %TRUE if the sandbox listens
  */
@@ -798,18 +824,39 @@ gboolean
 signet_sandbox_listen (SignetSandbox *self, guint port, GError **error)
 {
   g_autoslist (GUri) uris = NULL;
+  gboolean listening = FALSE;
 
   g_return_val_if_fail (SIGNET_IS_SANDBOX (self), FALSE);
   g_return_val_if_fail (port <= G_MAXUINT16, FALSE);
 
-  if (!soup_server_listen_local (self->server, port, SOUP_SERVER_LISTEN_IPV4_ONLY, error))
-    return FALSE;
+  /* The links a client keeps hold the port: take the last one again. */
+  if (port == 0 && self->last_port != 0)
+    {
+      g_autoptr (GError) taken = NULL;
+
+      listening = soup_server_listen_local (self->server, self->last_port,
+                                            SOUP_SERVER_LISTEN_IPV4_ONLY, &taken);
+      if (!listening)
+        g_message ("Port %u, where the sandbox listened before, cannot be used (%s); it takes "
+                   "another, and signing links made before lead nowhere",
+                   self->last_port, taken->message);
+    }
+
+  if (!listening)
+    if (!soup_server_listen_local (self->server, port, SOUP_SERVER_LISTEN_IPV4_ONLY, error))
+      return FALSE;
 
   uris = soup_server_get_uris (self->server);
   g_assert (uris != NULL);
+  self->port = g_uri_get_port (uris->data);
   g_free (self->base_url);
-  self->base_url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+  self->base_url = g_strdup_printf ("http://127.0.0.1:%u", self->port);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BASE_URL]);
+  if (self->port != self->last_port)
+    {
+      self->last_port = self->port;
+      signet_sandbox_changed (self);
+    }
 
   return TRUE;
 }

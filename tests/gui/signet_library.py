@@ -44,7 +44,8 @@ def seed(home):
     # Signet's own sandbox keeps its data in the same folder.
     wrapper = os.path.join(home, "sandbox.sh")
     with open(wrapper, "w") as script:
-        script.write(f"#!/bin/sh\nexec '{SANDBOX_BIN}' --data-dir '{sandbox_dir}' \"$@\"\n")
+        # Last, so that it wins over the app's own --data-dir.
+        script.write(f"#!/bin/sh\nexec '{SANDBOX_BIN}' \"$@\" --data-dir '{sandbox_dir}'\n")
     os.chmod(wrapper, 0o755)
     return documents, wrapper, sandbox_dir
 
