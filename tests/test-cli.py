@@ -343,7 +343,13 @@ def main():
         for w in worlds:
             for text in w.outputs:
                 check(KEY not in text, "the key appeared in signet-cli's output")
-        ok("the key never appears in the output")
+            for root in (w.env["XDG_DATA_HOME"], w.env["XDG_CONFIG_HOME"], w.archive):
+                for folder, _, files in os.walk(root):
+                    for name in files:
+                        with open(os.path.join(folder, name), "rb") as f:
+                            check(KEY.encode() not in f.read(),
+                                  f"the key was written to {os.path.join(folder, name)}")
+        ok("the key never appears in the output or in a file signet-cli wrote")
     finally:
         sandbox.stop()
         for w in worlds:
