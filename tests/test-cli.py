@@ -178,6 +178,17 @@ def test_wait_and_download(sandbox, world):
           "the download is the server's signed PDF, byte for byte")
     ok("download with the bytes compared")
 
+    world.run("delete", str(document["id"]))
+    try:
+        sandbox.call("GET", "/JSON/document/" + document["documentId"], key=True)
+        fail("the document is still on the server after delete")
+    except urllib.error.HTTPError as error:
+        check(error.code == 404, f"the deleted document answers {error.code}")
+    shown = json.loads(world.run("show", str(document["id"]), "--json")[0])
+    check(shown["events"][-1]["kind"] == "deleted" and os.path.exists(archived),
+          "the deletion is journalled and the archive copy stays")
+    ok("delete")
+
 
 def test_cancel(sandbox, world):
     world.run("send", world.pdf("cancel.pdf"))
@@ -261,6 +272,21 @@ def test_takeover(sandbox, world):
     ok("a running Signet takes over what an ended signet-cli sent")
 
 
+def test_sandbox_option(world):
+    """--sandbox starts the built-in sandbox for the run, as signet --sandbox."""
+    env = dict(world.env, SIGNET_SANDBOX_BIN=SANDBOX)
+    process = subprocess.run([CLI, "send", "--sandbox", world.pdf("sandboxed.pdf")], env=env,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             timeout=DEADLINE)
+    check(process.returncode == 0, f"send --sandbox: exit {process.returncode}: {process.stderr}")
+    link = process.stdout.strip()
+    check(link.startswith("http://127.0.0.1:") and "/openDocument/" in link,
+          f"send --sandbox printed {link!r}")
+    document = next(d for d in world.documents() if d["filename"] == "sandboxed.pdf")
+    check(document["environment"] == "sandbox", f"journalled for {document['environment']}")
+    ok("--sandbox starts the built-in sandbox for the run")
+
+
 def test_two_processes(world_factory):
     sandbox = Sandbox()
     world = world_factory(sandbox)
@@ -301,7 +327,7 @@ def test_two_processes(world_factory):
 
 
 def main():
-    print("1..12")
+    print("1..14")
     sandbox = Sandbox()
     world = World(sandbox)
     worlds = [world]
@@ -312,11 +338,18 @@ def main():
         test_takeover(sandbox, world)
         test_refused(sandbox, world)
         sandbox = test_offline(sandbox, world)
+        test_sandbox_option(world)
         worlds.append(test_two_processes(World))
         for w in worlds:
             for text in w.outputs:
                 check(KEY not in text, "the key appeared in signet-cli's output")
-        ok("the key never appears in the output")
+            for root in (w.env["XDG_DATA_HOME"], w.env["XDG_CONFIG_HOME"], w.archive):
+                for folder, _, files in os.walk(root):
+                    for name in files:
+                        with open(os.path.join(folder, name), "rb") as f:
+                            check(KEY.encode() not in f.read(),
+                                  f"the key was written to {os.path.join(folder, name)}")
+        ok("the key never appears in the output or in a file signet-cli wrote")
     finally:
         sandbox.stop()
         for w in worlds:
