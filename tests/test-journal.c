@@ -548,73 +548,79 @@ test_deletion_intents (void)
       n_left += found;
     }
   g_assert_cmpuint (g_hash_table_size (intents), ==, n_left);
-  static void forgotten_cb (GObject * source, GAsyncResult * result, gpointer user_data)
-  {
-    GPtrArray **out = user_data;
-    g_autoptr (GError) error = NULL;
+  close_journal (journal);
+}
 
-    *out = signet_journal_withdraw_finish (SIGNET_JOURNAL (source), result, &error);
-    g_assert_no_error (error);
-  }
+static void
+forgotten_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GPtrArray **out = user_data;
+  g_autoptr (GError) error = NULL;
 
-  /* Withdrawing takes only what was not sent; forgetting (the sandbox's
-   * reset) takes every document given, history and all, for good. */
-  static void test_forget (void)
-  {
-    g_autofree char *pdf = write_file ("forget.pdf", "%PDF-1.7 not really");
-    g_autofree char *path = temp_db ();
-    g_autoptr (SignetSignatureRequest) first = request_for_file (pdf);
-    g_autoptr (SignetSignatureRequest) second = request_for_file (pdf);
-    g_autoptr (SignetDocument) pending = NULL;
-    g_autoptr (SignetDocument) open = NULL;
-    g_autoptr (GPtrArray) both = g_ptr_array_new ();
-    g_autoptr (GPtrArray) withdrawn = NULL;
-    g_autoptr (GPtrArray) forgotten = NULL;
-    SignetJournal *journal = open_journal (path);
-    GListModel    *documents = signet_journal_get_documents (journal);
+  *out = signet_journal_withdraw_finish (SIGNET_JOURNAL (source), result, &error);
+  g_assert_no_error (error);
+}
 
-    pending = add (journal, (SignetSignatureRequest *[]){ first }, 1);
-    open = add (journal, (SignetSignatureRequest *[]){ second }, 1);
-    signet_document_set_status (open, SIGNET_DOCUMENT_STATUS_OPEN);
-    save (journal, open, "created", NULL);
-    g_ptr_array_add (both, pending);
-    g_ptr_array_add (both, open);
+/* Withdrawing takes only what was not sent; forgetting (the sandbox's
+ * reset) takes every document given, history and all, for good. */
+static void
+test_forget (void)
+{
+  g_autofree char *pdf = write_file ("forget.pdf", "%PDF-1.7 not really");
+  g_autofree char *path = temp_db ();
+  g_autoptr (SignetSignatureRequest) first = request_for_file (pdf);
+  g_autoptr (SignetSignatureRequest) second = request_for_file (pdf);
+  g_autoptr (SignetDocument) pending = NULL;
+  g_autoptr (SignetDocument) open = NULL;
+  g_autoptr (GPtrArray) both = g_ptr_array_new ();
+  g_autoptr (GPtrArray) withdrawn = NULL;
+  g_autoptr (GPtrArray) forgotten = NULL;
+  SignetJournal *journal = open_journal (path);
+  GListModel    *documents = signet_journal_get_documents (journal);
 
-    signet_journal_withdraw_async (journal, both, forgotten_cb, &withdrawn);
-    while (withdrawn == NULL)
-      g_main_context_iteration (NULL, TRUE);
-    g_assert_cmpuint (withdrawn->len, ==, 1);
-    g_assert_true (withdrawn->pdata[0] == pending);
-    g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 1);
+  pending = add (journal, (SignetSignatureRequest *[]){ first }, 1);
+  open = add (journal, (SignetSignatureRequest *[]){ second }, 1);
+  signet_document_set_status (open, SIGNET_DOCUMENT_STATUS_OPEN);
+  save (journal, open, "created", NULL);
+  g_ptr_array_add (both, pending);
+  g_ptr_array_add (both, open);
 
-    g_ptr_array_remove (both, pending);
-    signet_journal_forget_async (journal, both, forgotten_cb, &forgotten);
-    while (forgotten == NULL)
-      g_main_context_iteration (NULL, TRUE);
-    g_assert_cmpuint (forgotten->len, ==, 1);
-    g_assert_true (forgotten->pdata[0] == open);
-    g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 0);
-    close_journal (journal);
+  signet_journal_withdraw_async (journal, both, forgotten_cb, &withdrawn);
+  while (withdrawn == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (withdrawn->len, ==, 1);
+  g_assert_true (withdrawn->pdata[0] == pending);
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 1);
 
-    journal = open_journal (path);
-    g_assert_cmpuint (g_list_model_get_n_items (signet_journal_get_documents (journal)), ==, 0);
-    close_journal (journal);
-  }
+  g_ptr_array_remove (both, pending);
+  signet_journal_forget_async (journal, both, forgotten_cb, &forgotten);
+  while (forgotten == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (forgotten->len, ==, 1);
+  g_assert_true (forgotten->pdata[0] == open);
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 0);
+  close_journal (journal);
 
-  int main (int argc, char *argv[])
-  {
-    g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  journal = open_journal (path);
+  g_assert_cmpuint (g_list_model_get_n_items (signet_journal_get_documents (journal)), ==, 0);
+  close_journal (journal);
+}
 
-    g_test_add_func ("/journal/create", test_create);
-    g_test_add_func ("/journal/add-save-reload", test_add_save_reload);
-    g_test_add_func ("/journal/round-requests", test_round_requests);
-    g_test_add_func ("/journal/migrate-from-1", test_migrate_from_1);
-    g_test_add_func ("/journal/newer-schema", test_newer_schema);
-    g_test_add_func ("/journal/damaged", test_damaged);
-    g_test_add_func ("/journal/main-loop-free", test_main_loop_free);
-    g_test_add_func ("/journal/no-document", test_no_document);
-    g_test_add_func ("/journal/deletion-intents", test_deletion_intents);
-    g_test_add_func ("/journal/forget", test_forget);
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-    return g_test_run ();
-  }
+  g_test_add_func ("/journal/create", test_create);
+  g_test_add_func ("/journal/add-save-reload", test_add_save_reload);
+  g_test_add_func ("/journal/round-requests", test_round_requests);
+  g_test_add_func ("/journal/migrate-from-1", test_migrate_from_1);
+  g_test_add_func ("/journal/newer-schema", test_newer_schema);
+  g_test_add_func ("/journal/damaged", test_damaged);
+  g_test_add_func ("/journal/main-loop-free", test_main_loop_free);
+  g_test_add_func ("/journal/no-document", test_no_document);
+  g_test_add_func ("/journal/deletion-intents", test_deletion_intents);
+  g_test_add_func ("/journal/forget", test_forget);
+
+  return g_test_run ();
+}
