@@ -41,4 +41,7 @@ echo
 GSETTINGS_SCHEMA_DIR="$B/data" "$B/bench/idle-memory" "$B/src/signet" "$B/src/sandbox/signet-sandbox" \
   "$B/bench/minimal-window" $runs | tee -a "$out"
 echo
+# signet-cli send of 100 PDFs against base64 + curl (docs/cli.md).
+"$(dirname "$0")/cli-send.sh" "$B" 100 | tee -a "$out"
+echo
 printf 'BENCH-ALL [%s]\n' "$(sed -n 's/^BENCH //p' "$out" | paste -sd, -)"
