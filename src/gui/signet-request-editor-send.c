@@ -15,6 +15,7 @@
 #include "signet-error.h"
 #include "signet-form-util.h"
 #include "signet-round-editor.h"
+#include "signet-state-name.h"
 #include "signet-widget-util.h"
 
 /* {{{ Validation and the Send button */
@@ -278,16 +279,27 @@ show_summary (SignetRequestEditor *self, SignetRequestSender *sender)
   g_autofree char  *heading = NULL;
   AdwMessageDialog *dialog;
 
-  /* One document that went needs no dialog: its hand-over page follows. */
-  if (n == 1 && n_sent == 1)
+  /* All went well: a toast, so nothing covers the QR code the signer is
+   * scanning. A dialog only when something failed. */
+  if (n_failed + n_not_sent == 0)
     {
-      _signet_request_editor_toast (self, _ ("Request sent"));
+      g_autofree char *text = NULL;
+
+      if (n == 1 && n_sent == 1)
+        text = g_strdup (_ ("Request sent"));
+      else if (n_waiting == 0)
+        text = g_strdup_printf (ngettext ("%u request sent", "%u requests sent", n), n);
+      else
+        /* Translators: a toast after sending several documents while offline */
+        text = g_strdup_printf (ngettext ("%u request is sent when the connection is back",
+                                          "%u requests are sent when the connection is back",
+                                          n_waiting),
+                                n_waiting);
+      _signet_request_editor_toast (self, text);
       return;
     }
 
-  if (n_sent == n)
-    heading = g_strdup_printf (ngettext ("%u Request Sent", "%u Requests Sent", n), n);
-  else if (n_sent + n_waiting == 0 && n == 1)
+  if (n_sent + n_waiting == 0 && n == 1)
     heading = g_strdup (_ ("The Request Was Not Sent"));
   else
     /* Translators: the heading of the summary after sending several documents */
@@ -307,10 +319,12 @@ show_summary (SignetRequestEditor *self, SignetRequestSender *sender)
             what = C_ ("send outcome", "Sent");
             break;
           case SIGNET_SEND_OUTCOME_WAITING:
-            what = C_ ("send outcome", "Waiting to be sent");
+            /* The document's state (docs/vocabulary.md): it goes once the
+             * connection is back. */
+            what = signet_state_get_name (SIGNET_LIBRARY_GROUP_PREPARING);
             break;
           case SIGNET_SEND_OUTCOME_FAILED:
-            what = C_ ("send outcome", "Failed");
+            what = signet_state_get_name (SIGNET_LIBRARY_GROUP_FAILED);
             break;
           case SIGNET_SEND_OUTCOME_NOT_SENT:
           default:

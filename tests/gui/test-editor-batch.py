@@ -70,7 +70,8 @@ def batch(signet):
                       timeout=30)
     started = time.monotonic()
     signet.click(send)
-    signet.find("label", "3 Requests Sent", timeout=40)
+    # All went well: a toast, no dialog.
+    signet.find_toast("3 requests sent", timeout=40)
     print(f"batch of 3: summary after {time.monotonic() - started:.2f} s")
     signet.screenshot("editor-summary")
     requests = journalled(signet)
