@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "signet-handover-state.h"
+#include "signet-library-util.h"
 #include "signet-state-name.h"
 
 /* Where a request stands, in words, for every widget that shows one: the
@@ -25,13 +26,8 @@ static char *
 display_folder (const char *path)
 {
   g_autofree char *folder = g_path_get_dirname (path);
-  const char      *home = g_get_home_dir ();
-  gsize            length = strlen (home);
 
-  if (g_str_has_prefix (folder, home) && (folder[length] == '/' || folder[length] == '\0'))
-    return g_strconcat ("~", folder + length, NULL);
-
-  return g_filename_display_name (folder);
+  return signet_format_folder (folder);
 }
 
 /**

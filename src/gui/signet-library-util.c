@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "signet-library-util.h"
 #include "signet-state-name.h"
@@ -86,6 +87,26 @@ signet_format_date_time (gint64 unix_ms)
     return g_strdup ("");
   /* Translators: a date and time, see the GDateTime format codes */
   return g_date_time_format (time, _ ("%-d %b %Y, %H:%M"));
+}
+
+/**
+ * signet_format_folder:
+ * @folder: a folder's path
+ *
+ * Returns: (transfer full): @folder as the file manager shows it: inside
+ *   the home folder as "~/Documents/Signed"
+ */
+char *
+signet_format_folder (const char *folder)
+{
+  const char *home = g_get_home_dir ();
+  gsize       length = strlen (home);
+
+  g_return_val_if_fail (folder != NULL, NULL);
+
+  if (g_str_has_prefix (folder, home) && (folder[length] == '/' || folder[length] == '\0'))
+    return g_strconcat ("~", folder + length, NULL);
+  return g_filename_display_name (folder);
 }
 
 /**

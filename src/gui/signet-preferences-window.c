@@ -14,6 +14,7 @@
 #include "signet-preferences-window.h"
 #include "signet-archive.h"
 #include "signet-form-util.h"
+#include "signet-library-util.h"
 #include "signet-request-spec.h"
 #include "signet-widget-util.h"
 
@@ -213,13 +214,30 @@ static void
 update_archive (SignetPreferencesWindow *self)
 {
   g_autofree char *folder = g_settings_get_string (self->settings, "archive-folder");
+  g_autofree char *shown = NULL;
 
   if (folder[0] == '\0')
     {
       g_free (folder);
       folder = signet_archive_get_default_folder ();
     }
-  adw_action_row_set_subtitle (self->archive_row, folder);
+  /* As everywhere else: ~/Documents/Signed. */
+  shown = signet_format_folder (folder);
+  adw_action_row_set_subtitle (self->archive_row, shown);
+}
+
+/* The settings count a link's life in hours, people in days. */
+static gboolean
+hours_to_days (GValue *value, GVariant *variant, gpointer user_data)
+{
+  g_value_set_double (value, (g_variant_get_uint32 (variant) + 23) / 24);
+  return TRUE;
+}
+
+static GVariant *
+days_to_hours (const GValue *value, const GVariantType *type, gpointer user_data)
+{
+  return g_variant_new_uint32 ((guint32) g_value_get_double (value) * 24);
 }
 
 static void
@@ -303,8 +321,9 @@ bind_request_defaults (SignetPreferencesWindow *self)
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "default-sender-name", self->default_name_row, "text",
                    G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "default-expiry-hours", self->default_expiry_adjustment, "value",
-                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind_with_mapping (self->settings, "default-expiry-hours",
+                                self->default_expiry_adjustment, "value", G_SETTINGS_BIND_DEFAULT,
+                                hours_to_days, days_to_hours, NULL, NULL);
   g_settings_bind_with_mapping (self->settings, "default-language", self->default_language_row,
                                 "selected", G_SETTINGS_BIND_DEFAULT, choice_to_selected,
                                 selected_to_choice, (gpointer) languages, NULL);

@@ -165,7 +165,9 @@ def options(signet):
     type_into(signet, "Message", "Please sign today", root=frame)
     expiry = signet.find("spin button", root=frame,
                          predicate=lambda n: n.get_name().startswith("Link Expires After"))
-    check(Atspi.Value.set_current_value(expiry, 48), "could not set the expiry")
+    # In days, as people count a link's life.
+    check(expiry.get_name() == "Link Expires After (Days)", f"the expiry is named {expiry.get_name()!r}")
+    check(Atspi.Value.set_current_value(expiry, 2), "could not set the expiry")
     signet.wait_until(lambda: sensitive(send), f"Send stayed off: {send.get_description()!r}")
     signet.screenshot("editor-filled")
     signet.click(send)

@@ -91,8 +91,8 @@ def shallow_labels(root, depth=6):
     return found
 
 
-def wait_toast(signet, root, text):
-    signet.wait_until(lambda: text in shallow_labels(root), f"no toast {text!r} appeared", timeout=30)
+def wait_toast(signet, root, text, timeout=30):
+    signet.wait_until(lambda: text in shallow_labels(root), f"no toast {text!r} appeared", timeout=timeout)
 
 
 def invitation(url, filename):
@@ -146,7 +146,7 @@ def send_batch(signet, frame):
     # A batch that went well is summed up in a toast, so nothing covers the
     # QR code on the hand-over page (docs/vocabulary.md); a dialog is only
     # for a batch where something failed.
-    signet.find_toast("2 requests sent", timeout=40)
+    wait_toast(signet, frame, "2 requests sent", timeout=40)
     others = []
     for window in signet.windows():
         try:
