@@ -374,10 +374,15 @@ signet_request_spec_copy (SignetRequestSpec *self)
  * the preferences. A default mode of "auto" keeps what the inspection
  * suggested.
  */
-/* The session's language when the service writes e-mails in it ("C" is
- * English), else %NULL. */
-static char *
-session_language (void)
+/**
+ * signet_request_spec_dup_session_language:
+ *
+ * Returns: (transfer full) (nullable): the session's language when the
+ *   service writes e-mails in it ("C" is English), else %NULL: the
+ *   e-mails' language while nobody chose one
+ */
+char *
+signet_request_spec_dup_session_language (void)
 {
   const char *const *names = g_get_language_names ();
 
@@ -411,7 +416,7 @@ signet_request_spec_apply_defaults (SignetRequestSpec *self, GSettings *settings
   /* Nobody chose a language: the e-mails speak the session's. */
   {
     g_autoptr (GVariant) chosen = g_settings_get_user_value (settings, "default-language");
-    g_autofree char *session = chosen == NULL ? session_language () : NULL;
+    g_autofree char *session = chosen == NULL ? signet_request_spec_dup_session_language () : NULL;
 
     if (session != NULL)
       {

@@ -307,6 +307,27 @@ selected_to_choice (const GValue *value, const GVariantType *type, gpointer user
   return g_variant_new_string (choices[selected]);
 }
 
+/* Until someone picks a language, the e-mails speak the session's
+ * (signet_request_spec_apply_defaults()): show that one. */
+static gboolean
+language_to_selected (GValue *value, GVariant *variant, gpointer user_data)
+{
+  SignetPreferencesWindow *self = user_data;
+  const char *const       *choices = signet_request_spec_get_languages ();
+  g_autoptr (GVariant) chosen = g_settings_get_user_value (self->settings, "default-language");
+  g_autofree char *session = chosen == NULL ? signet_request_spec_dup_session_language () : NULL;
+  g_autoptr (GVariant) shown
+    = session != NULL ? g_variant_ref_sink (g_variant_new_string (session)) : NULL;
+
+  return choice_to_selected (value, shown != NULL ? shown : variant, (gpointer) choices);
+}
+
+static GVariant *
+selected_to_language (const GValue *value, const GVariantType *type, gpointer user_data)
+{
+  return selected_to_choice (value, type, (gpointer) signet_request_spec_get_languages ());
+}
+
 static void
 bind_request_defaults (SignetPreferencesWindow *self)
 {
@@ -325,8 +346,8 @@ bind_request_defaults (SignetPreferencesWindow *self)
                                 self->default_expiry_adjustment, "value", G_SETTINGS_BIND_DEFAULT,
                                 hours_to_days, days_to_hours, NULL, NULL);
   g_settings_bind_with_mapping (self->settings, "default-language", self->default_language_row,
-                                "selected", G_SETTINGS_BIND_DEFAULT, choice_to_selected,
-                                selected_to_choice, (gpointer) languages, NULL);
+                                "selected", G_SETTINGS_BIND_DEFAULT, language_to_selected,
+                                selected_to_language, self, NULL);
   g_settings_bind_with_mapping (self->settings, "default-signing-mode", self->default_mode_row,
                                 "selected", G_SETTINGS_BIND_DEFAULT, choice_to_selected,
                                 selected_to_choice, (gpointer) signing_modes, NULL);
