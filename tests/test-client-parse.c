@@ -257,6 +257,8 @@ test_malformed_json (void)
     }
 }
 
+static void assert_no_code (const char *message, guint status, const char *body);
+
 static void
 test_http_errors (void)
 {
@@ -286,24 +288,28 @@ test_http_errors (void)
       SIGNET_ERROR_FILE_ENCRYPTED, NULL },
     { 400, "{\"message\": \"err.invalid.document\", \"value\": \"\"}", SIGNET_ERROR_FILE_UNREADABLE,
       NULL },
-    /* The offending field, from either style. */
+    /* The offending field, from either style, by the editor's name for it. */
     { 400, "{\"message\": \"err.invalid.parameter\", \"value\": \"expirationTime\"}",
-      SIGNET_ERROR_INVALID_INPUT, "“expirationTime”" },
+      SIGNET_ERROR_INVALID_INPUT, "“Link Expires After”" },
     { 400,
       "{\"code\": \"BAD_REQUEST\", \"message\": \"err.invalid.url\", \"result\": \"resulturl\", "
       "\"statusCode\": 400, \"success\": false}",
-      SIGNET_ERROR_INVALID_INPUT, "“resulturl”" },
+      SIGNET_ERROR_INVALID_INPUT, "“Page Shown After Signing”" },
+    { 400, "{\"message\": \"err.invalid.rules\", \"value\": \"signOtpPhone\"}",
+      SIGNET_ERROR_INVALID_INPUT, "“Phone Number for the Code”" },
     /* An e-mail address never goes into the message (it would be logged). */
     { 400, "{\"message\": \"err.invalid.rules\", \"value\": \"jana@example.com\"}",
-      SIGNET_ERROR_INVALID_INPUT, "“err.invalid.rules”" },
+      SIGNET_ERROR_INVALID_INPUT, "e-mail addresses" },
     { 400, "{\"message\": \"err.invalid.rules\", \"value\": \"\"}", SIGNET_ERROR_INVALID_INPUT,
-      "“err.invalid.rules”" },
-    { 400, "not json", SIGNET_ERROR_INVALID_INPUT, NULL },
-    { 500, "<html>oops</html>", SIGNET_ERROR_SERVER_ERROR, "500" },
-    { 503, NULL, SIGNET_ERROR_SERVER_ERROR, "503" },
+      "e-mail addresses" },
+    { 400, "not json", SIGNET_ERROR_INVALID_INPUT, "OKdokument administrator" },
+    /* No status number: it means nothing at the desk. */
+    { 500, "<html>oops</html>", SIGNET_ERROR_SERVER_ERROR, "Try again later" },
+    { 503, NULL, SIGNET_ERROR_SERVER_ERROR, "Try again later" },
     { 429, NULL, SIGNET_ERROR_SERVER_ERROR, NULL },
     { 405, "{\"message\": \"err.method.not.allowed\"}", SIGNET_ERROR_UNEXPECTED_RESPONSE, NULL },
-    { 302, NULL, SIGNET_ERROR_UNEXPECTED_RESPONSE, NULL },
+    { 302, NULL, SIGNET_ERROR_UNEXPECTED_RESPONSE, "the API key was not sent there" },
+    { 307, NULL, SIGNET_ERROR_UNEXPECTED_RESPONSE, "the API key was not sent there" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -322,7 +328,109 @@ test_http_errors (void)
       g_assert_error (error, SIGNET_ERROR, cases[i].code);
       if (cases[i].in_message != NULL)
         g_assert_nonnull (strstr (error->message, cases[i].in_message));
+      assert_no_code (error->message, cases[i].status, cases[i].body);
     }
+}
+
+/* A message shows no key, no status and no value of the answer. */
+static void
+assert_no_code (const char *message, guint status, const char *body)
+{
+  g_autofree char *number = g_strdup_printf ("%u", status);
+
+  g_assert_null (strstr (message, "err."));
+  g_assert_null (strstr (message, "_"));
+  g_assert_null (strstr (message, number));
+  if (body != NULL)
+    {
+      g_assert_null (strstr (message, "@"));
+      g_assert_null (strstr (message, "{"));
+    }
+}
+
+/* The error keys of the reference (okdokument-api.md §4, E7, E10–E12:
+ * only these two are documented) and every key of the sandbox's table in
+ * docs/sandbox.md, with its status: each becomes a sentence of its own
+ * (not the "unknown" one) that says what happened and what to do, and
+ * none shows its key. A key nobody documented gets the "unknown"
+ * sentence, which says what to try and whom to ask. */
+static void
+test_every_documented_code (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "docs", "sandbox.md", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr (GError) unknown = NULL;
+  g_autoptr (GRegex) row
+    = g_regex_new ("^\\| ([1-5])(\\d\\d|xx) \\|(.*)$", G_REGEX_MULTILINE, 0, NULL);
+  g_autoptr (GRegex) key = g_regex_new ("`(err\\.[a-z.]+)`", 0, 0, NULL);
+  g_autoptr (GMatchInfo) rows = NULL;
+  g_autoptr (GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GArray) statuses = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint status;
+
+  /* The reference's own. */
+  g_ptr_array_add (keys, g_strdup ("err.signature.request.not.exist"));
+  status = 400;
+  g_array_append_val (statuses, status);
+  g_ptr_array_add (keys, g_strdup ("err.not.found"));
+  status = 404;
+  g_array_append_val (statuses, status);
+
+  g_file_get_contents (path, &text, NULL, NULL);
+  g_assert_nonnull (text);
+  g_regex_match (row, text, 0, &rows);
+  for (; g_match_info_matches (rows); g_match_info_next (rows, NULL))
+    {
+      g_autofree char *hundreds = g_match_info_fetch (rows, 1);
+      g_autofree char *rest = g_match_info_fetch (rows, 2);
+      g_autofree char *cells = g_match_info_fetch (rows, 3);
+      g_autoptr (GMatchInfo) keys_in_row = NULL;
+
+      status = (guint) g_ascii_strtoull (hundreds, NULL, 10) * 100
+               + (g_str_equal (rest, "xx") ? 0 : (guint) g_ascii_strtoull (rest, NULL, 10));
+      g_regex_match (key, cells, 0, &keys_in_row);
+      for (; g_match_info_matches (keys_in_row); g_match_info_next (keys_in_row, NULL))
+        {
+          g_ptr_array_add (keys, g_match_info_fetch (keys_in_row, 1));
+          g_array_append_val (statuses, status);
+        }
+    }
+  /* The table of docs/sandbox.md was found and read. */
+  g_assert_cmpuint (keys->len, >, 20);
+
+  signet_client_set_unknown_refusal (&unknown);
+  for (guint i = 0; i < keys->len; i++)
+    {
+      const char      *name = g_ptr_array_index (keys, i);
+      g_autofree char *body
+        = g_strdup_printf ("{\"message\": \"%s\", \"value\": \"x@example.com\"}", name);
+      g_autoptr (GBytes) bytes = g_bytes_new (body, strlen (body));
+      g_autoptr (JsonNode) root = signet_json_parse (bytes, NULL);
+      g_autoptr (GError) error = NULL;
+
+      status = g_array_index (statuses, guint, i);
+      signet_client_set_http_error (status, root, &error);
+      g_test_message ("%u %s: %s", status, name, error->message);
+      g_assert_true (error->domain == SIGNET_ERROR);
+      g_assert_cmpstr (error->message, !=, unknown->message);
+      assert_no_code (error->message, status, body);
+      /* What happened, then what to do: two sentences at least. */
+      g_assert_nonnull (strstr (error->message, ". "));
+      g_assert_true (g_str_has_suffix (error->message, "."));
+    }
+
+  /* A key nobody documented. */
+  {
+    const char *body = "{\"message\": \"err.injected\", \"value\": \"\"}";
+    g_autoptr (GBytes) bytes = g_bytes_new (body, strlen (body));
+    g_autoptr (JsonNode) root = signet_json_parse (bytes, NULL);
+    g_autoptr (GError) error = NULL;
+
+    signet_client_set_http_error (400, root, &error);
+    g_assert_cmpstr (error->message, ==, unknown->message);
+    g_assert_nonnull (strstr (error->message, "administrator"));
+    assert_no_code (error->message, 400, body);
+  }
 }
 
 /* The core's messages reach the person in their language (the domain is
@@ -725,6 +833,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/client-parse/malformed-json", test_malformed_json);
   g_test_add_func ("/client-parse/errors/http", test_http_errors);
   g_test_add_func ("/client-parse/errors/transport", test_transport_errors);
+  g_test_add_func ("/client-parse/errors/every-documented-code", test_every_documented_code);
   g_test_add_data_func ("/client-parse/errors/translated/sk", slovak, test_errors_translated);
   g_test_add_data_func ("/client-parse/errors/translated/cs", czech, test_errors_translated);
   g_test_add_func ("/client-parse/errors/connector-success-false", test_connector_success_false);

@@ -38,8 +38,10 @@ test_defaults (void)
     ((const char *const[]){ "sk", "cs", "en", "ro", "uk", "pl", "pt", "hu", NULL }));
   assert_valid (spec, NULL);
 
-  /* The settings' defaults change nothing. */
+  /* The settings' defaults change nothing, but the e-mails' language:
+   * nobody chose one, so it is the session's (the tests run in "C"). */
   signet_request_spec_apply_defaults (spec, settings);
+  g_assert_cmpstr (signet_request_spec_get_language (spec), ==, "en");
   g_assert_cmpint (signet_request_spec_get_signing_mode (spec), ==, SIGNET_SIGNING_MODE_ANYWHERE);
   g_assert_cmpuint (signet_request_spec_get_expiry_hours (spec), ==, 24);
   g_assert_null (signet_request_spec_get_sender_email (spec));

@@ -16,8 +16,11 @@ G_BEGIN_DECLS
 
 /* The error mapping (signet-client.c), separate so that tests can feed it
  * every shape. */
-void     signet_client_set_http_error (guint status, JsonNode *body, GError **error);
-void     signet_client_set_transport_error (const GError *source, GError **error);
+void signet_client_set_http_error (guint status, JsonNode *body, GError **error);
+void signet_client_set_transport_error (const GError *source, GError **error);
+gboolean
+     signet_client_set_refusal (guint status, const char *key, const char *member, GError **error);
+void signet_client_set_unknown_refusal (GError **error);
 gboolean signet_client_is_retryable (const GError *error);
 gboolean signet_client_check_success (JsonNode *root, GError **error);
 gboolean signet_client_url_is_allowed (const char *url, GError **error);

@@ -91,8 +91,10 @@ set_not_found (GError **error)
 static void
 set_server_error (guint status, GError **error)
 {
-  g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_SERVER_ERROR,
-               _ ("OKdokument could not handle the request (error %u). Try again later."), status);
+  g_debug ("Server error %u", status);
+  g_set_error_literal (error, SIGNET_ERROR, SIGNET_ERROR_SERVER_ERROR,
+                       _ ("OKdokument could not handle the request just now. Try again later; if "
+                          "it keeps failing, contact OKdokument support."));
 }
 
 /**
@@ -174,6 +176,10 @@ signet_client_set_http_error (guint status, JsonNode *body, GError **error)
       return;
     }
 
+  /* The documented keys, a setting named in the answer, a redirect. */
+  if (signet_client_set_refusal (status, message, field != NULL ? field : value, error))
+    return;
+
   switch (status)
     {
       case 401:
@@ -202,20 +208,10 @@ signet_client_set_http_error (guint status, JsonNode *body, GError **error)
             set_not_found (error);
             return;
           }
-        if (field == NULL)
-          field = value != NULL ? value : message;
-        /* The offending value may be someone's e-mail address: it must
-         * not reach a log line through the message. */
-        if (field != NULL && strchr (field, '@') != NULL)
-          field = message;
-        if (field != NULL)
-          g_set_error (
-            error, SIGNET_ERROR, SIGNET_ERROR_INVALID_INPUT,
-            _ ("OKdokument refused the request because of “%s”. Correct it and try again."), field);
-        else
-          g_set_error_literal (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_INPUT,
-                               _ ("OKdokument refused the request as invalid. "
-                                  "Check the request’s settings and try again."));
+        /* No key or member Signet knows: never the key itself in the
+         * message (it means nothing to a person, and a value may be an
+         * e-mail address). */
+        signet_client_set_unknown_refusal (error);
         return;
       default:
         break;

@@ -14,6 +14,7 @@
 
 #include "signet-journal-private.h"
 #include "signet-library.h"
+#include "signet-state-name.h"
 
 /**
  * signet_library_group_for_document:
@@ -27,37 +28,8 @@ signet_library_group_for_document (SignetDocument *document)
 {
   g_return_val_if_fail (SIGNET_IS_DOCUMENT (document), SIGNET_LIBRARY_GROUP_ALL);
 
-  switch (signet_document_get_status (document))
-    {
-      case SIGNET_DOCUMENT_STATUS_PENDING:
-      case SIGNET_DOCUMENT_STATUS_UPLOADED:
-        return SIGNET_LIBRARY_GROUP_PREPARING;
-
-      case SIGNET_DOCUMENT_STATUS_OPEN:
-        switch (signet_document_get_state (document))
-          {
-            case SIGNET_DOCUMENT_STATE_TAGS:
-            case SIGNET_DOCUMENT_STATE_TOSTAMP:
-              return SIGNET_LIBRARY_GROUP_PREPARING;
-            default:
-              return SIGNET_LIBRARY_GROUP_WAITING;
-          }
-
-      case SIGNET_DOCUMENT_STATUS_SIGNED:
-      case SIGNET_DOCUMENT_STATUS_ARCHIVED:
-        return SIGNET_LIBRARY_GROUP_SIGNED;
-
-      case SIGNET_DOCUMENT_STATUS_CANCELED:
-        return SIGNET_LIBRARY_GROUP_CANCELLED;
-
-      case SIGNET_DOCUMENT_STATUS_EXPIRED:
-        return SIGNET_LIBRARY_GROUP_EXPIRED;
-
-      case SIGNET_DOCUMENT_STATUS_VANISHED:
-      case SIGNET_DOCUMENT_STATUS_FAILED:
-      default:
-        return SIGNET_LIBRARY_GROUP_FAILED;
-    }
+  return signet_state_for_status (signet_document_get_status (document),
+                                  signet_document_get_state (document));
 }
 
 /**

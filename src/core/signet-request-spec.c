@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "signet-request-spec.h"
 #include "signet-enums.h"
 #include "signet-property-util.h"
@@ -372,6 +374,31 @@ signet_request_spec_copy (SignetRequestSpec *self)
  * the preferences. A default mode of "auto" keeps what the inspection
  * suggested.
  */
+/**
+ * signet_request_spec_dup_session_language:
+ *
+ * Returns: (transfer full) (nullable): the session's language when the
+ *   service writes e-mails in it ("C" is English), else %NULL: the
+ *   e-mails' language while nobody chose one
+ */
+char *
+signet_request_spec_dup_session_language (void)
+{
+  const char *const *names = g_get_language_names ();
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *code = NULL;
+
+      if (g_str_equal (names[i], "C") || g_str_equal (names[i], "POSIX"))
+        return g_strdup ("en");
+      code = g_strndup (names[i], strcspn (names[i], "_.@"));
+      if (g_strv_contains (languages, code))
+        return g_steal_pointer (&code);
+    }
+  return NULL;
+}
+
 void
 signet_request_spec_apply_defaults (SignetRequestSpec *self, GSettings *settings)
 {
@@ -386,6 +413,17 @@ signet_request_spec_apply_defaults (SignetRequestSpec *self, GSettings *settings
   email = g_settings_get_string (settings, "default-sender-email");
   name = g_settings_get_string (settings, "default-sender-name");
   language = g_settings_get_string (settings, "default-language");
+  /* Nobody chose a language: the e-mails speak the session's. */
+  {
+    g_autoptr (GVariant) chosen = g_settings_get_user_value (settings, "default-language");
+    g_autofree char *session = chosen == NULL ? signet_request_spec_dup_session_language () : NULL;
+
+    if (session != NULL)
+      {
+        g_free (language);
+        language = g_steal_pointer (&session);
+      }
+  }
 
   g_object_freeze_notify (G_OBJECT (self));
   if (*email != '\0')

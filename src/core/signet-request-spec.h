@@ -61,6 +61,7 @@ typedef enum /*< flags >*/
 G_DECLARE_FINAL_TYPE (SignetRequestSpec, signet_request_spec, SIGNET, REQUEST_SPEC, GObject)
 
 const char *const *signet_request_spec_get_languages (void);
+char              *signet_request_spec_dup_session_language (void);
 
 SignetRequestSpec *signet_request_spec_new (void);
 SignetRequestSpec *signet_request_spec_new_from_inspection (SignetInspection *inspection);

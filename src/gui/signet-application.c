@@ -17,6 +17,7 @@
 #include "signet-preferences-window.h"
 #include "signet-sandbox-demo.h"
 #include "signet-search-provider.h"
+#include "signet-state-name.h"
 #include "signet-sync.h"
 #include "signet-window.h"
 
@@ -117,33 +118,32 @@ notify_finished (SignetApplication *self, SignetDocument *document)
       && gtk_window_is_active (window))
     return;
 
+  /* The title is the state's name (docs/vocabulary.md), the body says
+   * which document and what to do. */
+  title = signet_document_get_state_name (document);
   switch (signet_document_get_status (document))
     {
       case SIGNET_DOCUMENT_STATUS_ARCHIVED:
-        title = _ ("Document Signed");
         body = g_strdup_printf (_ ("“%s” is signed and saved in the archive folder."), name);
         break;
       case SIGNET_DOCUMENT_STATUS_CANCELED:
-        title = _ ("Signing Cancelled");
         body = g_strdup_printf (
           _ ("The signer cancelled the signature request for “%s”. Send it again if it is "
              "still needed."),
           name);
         break;
       case SIGNET_DOCUMENT_STATUS_EXPIRED:
-        title = _ ("Signature Request Expired");
         body = g_strdup_printf (
           _ ("Nobody signed “%s” before the request expired. Send it again if it is still "
              "needed."),
           name);
         break;
       case SIGNET_DOCUMENT_STATUS_VANISHED:
-        title = _ ("Document Gone from OKdokument");
-        body = g_strdup_printf (
-          _ ("“%s” is no longer on the OKdokument server. Signet keeps its history."), name);
+        body = g_strdup_printf (_ ("OKdokument no longer has “%s”, so its signing link no longer "
+                                   "works. Send it again from its page in Signet."),
+                                name);
         break;
       default:
-        title = _ ("Signature Request Failed");
         body = g_strdup_printf (_ ("“%s” could not be sent for signature. %s"), name,
                                 signet_document_get_last_error (document) != NULL
                                   ? signet_document_get_last_error (document)

@@ -54,7 +54,7 @@ struct _SignetDocumentPage
   GtkWidget     *show_row;
   AdwActionRow  *save_row;
   GtkWidget     *next_round_row;
-  GtkWidget     *send_again_row;
+  GtkWidget     *send_again_box;
   GtkWidget     *cancel_row;
   GtkWidget     *delete_row;
   GtkListBox    *timeline_list;
@@ -160,7 +160,7 @@ events_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       SignetJournalEvent *event = g_ptr_array_index (events, i - 1);
       SignetJournalEvent *previous = i > 1 ? g_ptr_array_index (events, i - 2) : NULL;
       g_autofree char    *title = signet_describe_event (event, previous);
-      g_autofree char    *time = signet_format_time (event->time);
+      g_autofree char    *time = signet_format_date_time (event->time);
       GtkWidget          *row = adw_action_row_new ();
 
       if (g_str_equal (event->kind, "deleted"))
@@ -183,6 +183,14 @@ load_events (SignetDocumentPage *self)
                                     request_new (self));
 }
 
+/* A request that went nowhere: Send Again is the way on. */
+static gboolean
+ended (SignetDocumentStatus status)
+{
+  return status == SIGNET_DOCUMENT_STATUS_CANCELED || status == SIGNET_DOCUMENT_STATUS_EXPIRED
+         || status == SIGNET_DOCUMENT_STATUS_FAILED || status == SIGNET_DOCUMENT_STATUS_VANISHED;
+}
+
 static void
 update (SignetDocumentPage *self)
 {
@@ -190,6 +198,7 @@ update (SignetDocumentPage *self)
   SignetDocumentStatus status;
   g_autofree char     *path = NULL;
   g_autofree char     *state = NULL;
+  g_autofree char     *detail = NULL;
   const char          *signer;
   const char          *email;
   const char          *url;
@@ -232,9 +241,17 @@ update (SignetDocumentPage *self)
     }
   gtk_label_set_label (self->state_label, state);
 
+  /* What happened, under the state: the server's refusal in red, or for
+   * a document that ended another way what that means for the link. */
   error = signet_document_get_last_error (document);
-  gtk_label_set_label (self->error_label, error != NULL ? error : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), error != NULL);
+  if (error == NULL && ended (status))
+    signet_handover_describe_document (document, &detail, NULL);
+  gtk_label_set_label (self->error_label, error != NULL ? error : detail != NULL ? detail : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), error != NULL || detail != NULL);
+  if (error != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->error_label), "error");
 
   url = signet_document_get_signing_url (document);
   waiting = status == SIGNET_DOCUMENT_STATUS_OPEN && url != NULL;
@@ -248,23 +265,17 @@ update (SignetDocumentPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->open_row), path != NULL);
   gtk_widget_set_visible (self->show_row, path != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->save_row), path != NULL);
-  adw_action_row_set_subtitle (self->open_row,
-                               archived ? _ ("Opens your signed copy. Nothing is sent.")
-                                        : _ ("Opens the file you sent, without signatures. "
-                                             "Nothing is sent."));
-  adw_action_row_set_subtitle (self->save_row, archived
-                                                 ? _ ("Saves another copy of the signed document. "
-                                                      "Nothing is sent.")
-                                                 : _ ("Saves another copy of the file you sent. "
-                                                      "Nothing is sent."));
+  adw_action_row_set_subtitle (self->open_row, archived
+                                                 ? _ ("Your signed copy")
+                                                 : _ ("The file you sent, without signatures"));
+  adw_action_row_set_subtitle (self->save_row, archived ? _ ("Another copy of the signed document")
+                                                        : _ ("Another copy of the file you sent"));
 
   gtk_widget_set_visible (self->next_round_row, status == SIGNET_DOCUMENT_STATUS_OPEN
                                                   && signet_document_get_round (document) + 1
                                                        < signet_document_get_n_rounds (document));
-  gtk_widget_set_visible (self->send_again_row, status == SIGNET_DOCUMENT_STATUS_CANCELED
-                                                  || status == SIGNET_DOCUMENT_STATUS_EXPIRED
-                                                  || status == SIGNET_DOCUMENT_STATUS_FAILED
-                                                  || status == SIGNET_DOCUMENT_STATUS_VANISHED);
+  /* The way out of a dead end is the one suggested action. */
+  gtk_widget_set_visible (self->send_again_box, ended (status));
   gtk_widget_set_visible (self->cancel_row, !signet_document_status_is_final (status)
                                               && status != SIGNET_DOCUMENT_STATUS_SIGNED);
   gtk_widget_set_visible (self->delete_row, !self->deleted
@@ -496,7 +507,7 @@ signet_document_page_class_init (SignetDocumentPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SignetDocumentPage, show_row);
   gtk_widget_class_bind_template_child (widget_class, SignetDocumentPage, save_row);
   gtk_widget_class_bind_template_child (widget_class, SignetDocumentPage, next_round_row);
-  gtk_widget_class_bind_template_child (widget_class, SignetDocumentPage, send_again_row);
+  gtk_widget_class_bind_template_child (widget_class, SignetDocumentPage, send_again_box);
   gtk_widget_class_bind_template_child (widget_class, SignetDocumentPage, cancel_row);
   gtk_widget_class_bind_template_child (widget_class, SignetDocumentPage, delete_row);
   gtk_widget_class_bind_template_child (widget_class, SignetDocumentPage, timeline_list);

@@ -23,7 +23,7 @@
  * A template whose labels are bound to its #SignetDocumentRow:item, so a
  * row recycled by the list view follows whichever document it is given;
  * #SignetDocumentRow:environment (the current one) decides whether a
- * request that waits to be sent spins or says "Waiting to Send".
+ * request that waits to be sent spins.
  */
 struct _SignetDocumentRow
 {
@@ -110,9 +110,9 @@ badge_text (gpointer this_, SignetDocument *item, int status, int state, const c
 {
   if (item == NULL)
     return g_strdup ("");
-  /* Another environment's requests are not sent until it is chosen again. */
-  if (signet_library_is_busy (item) && !busy_here (item, environment))
-    return g_strdup (C_ ("document state", "Waiting to Send"));
+  /* The state's one name (docs/vocabulary.md). Another environment's
+   * requests are "Preparing" without a spinner: they wait until it is
+   * chosen again. */
   return g_strdup (signet_document_get_badge (item));
 }
 

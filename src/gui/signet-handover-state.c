@@ -12,6 +12,8 @@
 #include <glib/gi18n.h>
 
 #include "signet-handover-state.h"
+#include "signet-library-util.h"
+#include "signet-state-name.h"
 
 /* Where a request stands, in words, for every widget that shows one: the
  * hand-over view, the presenter window and the library's document page.
@@ -24,13 +26,8 @@ static char *
 display_folder (const char *path)
 {
   g_autofree char *folder = g_path_get_dirname (path);
-  const char      *home = g_get_home_dir ();
-  gsize            length = strlen (home);
 
-  if (g_str_has_prefix (folder, home) && (folder[length] == '/' || folder[length] == '\0'))
-    return g_strconcat ("~", folder + length, NULL);
-
-  return g_filename_display_name (folder);
+  return signet_format_folder (folder);
 }
 
 /**
@@ -80,7 +77,7 @@ signet_handover_describe_state (SignetDocumentStatus status,
 
       case SIGNET_DOCUMENT_STATUS_OPEN:
         if (state == SIGNET_DOCUMENT_STATE_TAGS || state == SIGNET_DOCUMENT_STATE_TOSTAMP)
-          title = g_strdup (_ ("Preparing the document…"));
+          title = g_strdup (_ ("Preparing…"));
         else
           {
             title = g_strdup (_ ("Waiting for signature…"));
@@ -92,7 +89,7 @@ signet_handover_describe_state (SignetDocumentStatus status,
         break;
 
       case SIGNET_DOCUMENT_STATUS_SIGNED:
-        title = g_strdup (_ ("Signed"));
+        title = g_strdup (signet_state_get_name (SIGNET_LIBRARY_GROUP_SIGNED));
         how = SIGNET_HANDOVER_TONE_SUCCESS;
         if (last_error != NULL)
           /* Translators: %s says why the signed copy could not be saved */
@@ -102,7 +99,7 @@ signet_handover_describe_state (SignetDocumentStatus status,
         break;
 
       case SIGNET_DOCUMENT_STATUS_ARCHIVED:
-        title = g_strdup (_ ("Signed"));
+        title = g_strdup (signet_state_get_name (SIGNET_LIBRARY_GROUP_SIGNED));
         how = SIGNET_HANDOVER_TONE_SUCCESS;
         if (archive_path != NULL)
           {
@@ -114,26 +111,28 @@ signet_handover_describe_state (SignetDocumentStatus status,
         break;
 
       case SIGNET_DOCUMENT_STATUS_CANCELED:
-        title = g_strdup (_ ("Cancelled"));
+        title = g_strdup (signet_state_get_name (SIGNET_LIBRARY_GROUP_CANCELLED));
         text = g_strdup (_ ("The signer cancelled the signature request."));
         how = SIGNET_HANDOVER_TONE_ENDED;
         break;
 
       case SIGNET_DOCUMENT_STATUS_EXPIRED:
-        title = g_strdup (_ ("Expired"));
+        title = g_strdup (signet_state_get_name (SIGNET_LIBRARY_GROUP_EXPIRED));
         text = g_strdup (_ ("Nobody signed before the signature request expired."));
         how = SIGNET_HANDOVER_TONE_ENDED;
         break;
 
       case SIGNET_DOCUMENT_STATUS_VANISHED:
-        title = g_strdup (_ ("Gone from OKdokument"));
-        text = g_strdup (_ ("The OKdokument server no longer has this document."));
+        title = g_strdup (signet_state_get_name (SIGNET_LIBRARY_GROUP_FAILED));
+        text = g_strdup (_ ("OKdokument no longer has this document: it was deleted on the server, "
+                            "or removed after its storage time. The signing link no longer works. "
+                            "Send it again to get a new link."));
         how = SIGNET_HANDOVER_TONE_ENDED;
         break;
 
       case SIGNET_DOCUMENT_STATUS_FAILED:
       default:
-        title = g_strdup (_ ("Failed"));
+        title = g_strdup (signet_state_get_name (SIGNET_LIBRARY_GROUP_FAILED));
         text = g_strdup (last_error != NULL ? last_error
                                             : _ ("OKdokument refused the signature request."));
         how = SIGNET_HANDOVER_TONE_FAILED;

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "signet-intake-row.h"
 #include "signet-widget-util.h"
@@ -29,12 +30,32 @@ G_DEFINE_FINAL_TYPE (SignetIntakeRow, signet_intake_row, ADW_TYPE_ACTION_ROW)
 
 static guint remove_signal;
 
+static char *
+first_sentence (const char *text)
+{
+  const char *end = text != NULL ? strstr (text, ". ") : NULL;
+
+  if (text == NULL)
+    return g_strdup ("");
+  return end != NULL ? g_strndup (text, end - text + 1) : g_strdup (text);
+}
+
 static void
 update (SignetIntakeRow *self)
 {
   SignetIntakeState state = signet_intake_item_get_state (self->item);
 
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self), signet_intake_item_get_summary (self->item));
+  if (state == SIGNET_INTAKE_STATE_FAILED)
+    {
+      /* What happened, in one sentence: the error page beside the list
+       * says what to do. */
+      g_autofree char *what = first_sentence (signet_intake_item_get_summary (self->item));
+
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self), what);
+    }
+  else
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self),
+                                 signet_intake_item_get_summary (self->item));
   gtk_spinner_set_spinning (self->spinner, state == SIGNET_INTAKE_STATE_CHECKING);
   switch (state)
     {

@@ -10,8 +10,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "signet-library-util.h"
+#include "signet-state-name.h"
 
 /* The library's words for groups, states and times, and where a
  * document's file is, for the list's rows, the sidebar and the document
@@ -22,63 +24,25 @@
  * @group: a #SignetLibraryGroup
  *
  * Returns: the group's name in the sidebar, translated
+ *   (signet_state_get_heading())
  */
 const char *
 signet_library_group_get_title (SignetLibraryGroup group)
 {
-  switch (group)
-    {
-      case SIGNET_LIBRARY_GROUP_WAITING:
-        return _ ("Waiting for Signature");
-      case SIGNET_LIBRARY_GROUP_PREPARING:
-        return _ ("Preparing");
-      case SIGNET_LIBRARY_GROUP_SIGNED:
-        return _ ("Signed");
-      case SIGNET_LIBRARY_GROUP_CANCELLED:
-        return _ ("Cancelled");
-      case SIGNET_LIBRARY_GROUP_FAILED:
-        return _ ("Failed");
-      case SIGNET_LIBRARY_GROUP_EXPIRED:
-        return _ ("Expired");
-      case SIGNET_LIBRARY_GROUP_ALL:
-      default:
-        return _ ("All Documents");
-    }
+  return signet_state_get_heading (group);
 }
 
 /**
  * signet_document_get_badge:
  * @document: a #SignetDocument
  *
- * Returns: one or two words for the document's state, translated
+ * Returns: the name of the document's state (docs/vocabulary.md),
+ *   translated
  */
 const char *
 signet_document_get_badge (SignetDocument *document)
 {
-  switch (signet_document_get_status (document))
-    {
-      case SIGNET_DOCUMENT_STATUS_PENDING:
-        return C_ ("document state", "Sending");
-      case SIGNET_DOCUMENT_STATUS_UPLOADED:
-        return C_ ("document state", "Preparing");
-      case SIGNET_DOCUMENT_STATUS_OPEN:
-        if (signet_library_group_for_document (document) == SIGNET_LIBRARY_GROUP_PREPARING)
-          return C_ ("document state", "Preparing");
-        return C_ ("document state", "Waiting");
-      case SIGNET_DOCUMENT_STATUS_SIGNED:
-        return C_ ("document state", "Signed");
-      case SIGNET_DOCUMENT_STATUS_ARCHIVED:
-        return C_ ("document state", "Signed");
-      case SIGNET_DOCUMENT_STATUS_CANCELED:
-        return C_ ("document state", "Cancelled");
-      case SIGNET_DOCUMENT_STATUS_EXPIRED:
-        return C_ ("document state", "Expired");
-      case SIGNET_DOCUMENT_STATUS_VANISHED:
-        return C_ ("document state", "Gone");
-      case SIGNET_DOCUMENT_STATUS_FAILED:
-      default:
-        return C_ ("document state", "Failed");
-    }
+  return signet_document_get_state_name (document);
 }
 
 /**
@@ -104,6 +68,45 @@ signet_format_time (gint64 unix_ms)
     return g_date_time_format (time, _ ("%H:%M"));
   /* Translators: a date and time, see the GDateTime format codes */
   return g_date_time_format (time, _ ("%-d %b %Y, %H:%M"));
+}
+
+/**
+ * signet_format_date_time:
+ * @unix_ms: a time in Unix milliseconds
+ *
+ * Returns: (transfer full): the local date and time, also for today: the
+ *   history reads as a record, and "14:05" alone is ambiguous there
+ */
+char *
+signet_format_date_time (gint64 unix_ms)
+{
+  g_autoptr (GDateTime) utc = g_date_time_new_from_unix_utc (unix_ms / 1000);
+  g_autoptr (GDateTime) time = utc != NULL ? g_date_time_to_local (utc) : NULL;
+
+  if (time == NULL)
+    return g_strdup ("");
+  /* Translators: a date and time, see the GDateTime format codes */
+  return g_date_time_format (time, _ ("%-d %b %Y, %H:%M"));
+}
+
+/**
+ * signet_format_folder:
+ * @folder: a folder's path
+ *
+ * Returns: (transfer full): @folder as the file manager shows it: inside
+ *   the home folder as "~/Documents/Signed"
+ */
+char *
+signet_format_folder (const char *folder)
+{
+  const char *home = g_get_home_dir ();
+  gsize       length = strlen (home);
+
+  g_return_val_if_fail (folder != NULL, NULL);
+
+  if (g_str_has_prefix (folder, home) && (folder[length] == '/' || folder[length] == '\0'))
+    return g_strconcat ("~", folder + length, NULL);
+  return g_filename_display_name (folder);
 }
 
 /**
@@ -146,12 +149,12 @@ signet_describe_event (const SignetJournalEvent *event, const SignetJournalEvent
     const char *kind;
     const char *text;
   } plain[] = {
-    { "journalled", N_ ("Saved on this computer, to be sent") },
+    { "journalled", N_ ("Saved on this computer") },
     { "uploaded", N_ ("Document uploaded to OKdokument") },
     { "created", N_ ("Signature request created") },
     { "recovered", N_ ("Signature request found on the server after a lost answer") },
-    { "expired", N_ ("Expired without a signature") },
-    { "vanished", N_ ("No longer on the server") },
+    { "expired", NULL },
+    { "vanished", N_ ("Deleted from the OKdokument server") },
     { "downloaded", N_ ("Signed copy saved on this computer") },
     { "archived", N_ ("Archived") },
   };
@@ -165,7 +168,9 @@ signet_describe_event (const SignetJournalEvent *event, const SignetJournalEvent
 
   for (guint i = 0; i < G_N_ELEMENTS (plain); i++)
     if (g_str_equal (kind, plain[i].kind))
-      return g_strdup (_ (plain[i].text));
+      return g_strdup (plain[i].text != NULL
+                         ? _ (plain[i].text)
+                         : signet_state_get_name (SIGNET_LIBRARY_GROUP_EXPIRED));
   if (g_str_equal (kind, "round"))
     /* Translators: %s is the number of the signing round */
     return g_strdup_printf (_ ("Signing round %s started"), detail != NULL ? detail : "");
@@ -195,15 +200,15 @@ signet_describe_event (const SignetJournalEvent *event, const SignetJournalEvent
         {
           case SIGNET_DOCUMENT_STATE_TAGS:
           case SIGNET_DOCUMENT_STATE_TOSTAMP:
-            return g_strdup (_ ("Being prepared by OKdokument"));
+            return g_strdup (signet_state_get_name (SIGNET_LIBRARY_GROUP_PREPARING));
           case SIGNET_DOCUMENT_STATE_TOSIGN:
-            return g_strdup (_ ("Ready to be signed"));
+            return g_strdup (signet_state_get_name (SIGNET_LIBRARY_GROUP_WAITING));
           case SIGNET_DOCUMENT_STATE_SIGNED:
-            return g_strdup (_ ("Signed"));
+            return g_strdup (signet_state_get_name (SIGNET_LIBRARY_GROUP_SIGNED));
           case SIGNET_DOCUMENT_STATE_CANCELED:
-            return g_strdup (_ ("Cancelled by the signer"));
+            return g_strdup (signet_state_get_name (SIGNET_LIBRARY_GROUP_CANCELLED));
           case SIGNET_DOCUMENT_STATE_ERRORSENDINFO:
-            return g_strdup (_ ("OKdokument reported an error"));
+            return g_strdup (signet_state_get_name (SIGNET_LIBRARY_GROUP_FAILED));
           default:
             break;
         }

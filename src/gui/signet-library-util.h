@@ -18,6 +18,8 @@ G_BEGIN_DECLS
 const char *signet_library_group_get_title (SignetLibraryGroup group);
 const char *signet_document_get_badge (SignetDocument *document);
 char       *signet_format_time (gint64 unix_ms);
+char       *signet_format_date_time (gint64 unix_ms);
+char       *signet_format_folder (const char *folder);
 char       *signet_document_dup_local_path (SignetDocument *document);
 char *signet_describe_event (const SignetJournalEvent *event, const SignetJournalEvent *previous);
 

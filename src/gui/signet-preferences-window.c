@@ -14,6 +14,7 @@
 #include "signet-preferences-window.h"
 #include "signet-archive.h"
 #include "signet-form-util.h"
+#include "signet-library-util.h"
 #include "signet-request-spec.h"
 #include "signet-sync.h"
 #include "signet-widget-util.h"
@@ -291,13 +292,30 @@ static void
 update_archive (SignetPreferencesWindow *self)
 {
   g_autofree char *folder = g_settings_get_string (self->settings, "archive-folder");
+  g_autofree char *shown = NULL;
 
   if (folder[0] == '\0')
     {
       g_free (folder);
       folder = signet_archive_get_default_folder ();
     }
-  adw_action_row_set_subtitle (self->archive_row, folder);
+  /* As everywhere else: ~/Documents/Signed. */
+  shown = signet_format_folder (folder);
+  adw_action_row_set_subtitle (self->archive_row, shown);
+}
+
+/* The settings count a link's life in hours, people in days. */
+static gboolean
+hours_to_days (GValue *value, GVariant *variant, gpointer user_data)
+{
+  g_value_set_double (value, (g_variant_get_uint32 (variant) + 23) / 24);
+  return TRUE;
+}
+
+static GVariant *
+days_to_hours (const GValue *value, const GVariantType *type, gpointer user_data)
+{
+  return g_variant_new_uint32 ((guint32) g_value_get_double (value) * 24);
 }
 
 static void
@@ -367,6 +385,27 @@ selected_to_choice (const GValue *value, const GVariantType *type, gpointer user
   return g_variant_new_string (choices[selected]);
 }
 
+/* Until someone picks a language, the e-mails speak the session's
+ * (signet_request_spec_apply_defaults()): show that one. */
+static gboolean
+language_to_selected (GValue *value, GVariant *variant, gpointer user_data)
+{
+  SignetPreferencesWindow *self = user_data;
+  const char *const       *choices = signet_request_spec_get_languages ();
+  g_autoptr (GVariant) chosen = g_settings_get_user_value (self->settings, "default-language");
+  g_autofree char *session = chosen == NULL ? signet_request_spec_dup_session_language () : NULL;
+  g_autoptr (GVariant) shown
+    = session != NULL ? g_variant_ref_sink (g_variant_new_string (session)) : NULL;
+
+  return choice_to_selected (value, shown != NULL ? shown : variant, (gpointer) choices);
+}
+
+static GVariant *
+selected_to_language (const GValue *value, const GVariantType *type, gpointer user_data)
+{
+  return selected_to_choice (value, type, (gpointer) signet_request_spec_get_languages ());
+}
+
 static void
 bind_request_defaults (SignetPreferencesWindow *self)
 {
@@ -381,11 +420,12 @@ bind_request_defaults (SignetPreferencesWindow *self)
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "default-sender-name", self->default_name_row, "text",
                    G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "default-expiry-hours", self->default_expiry_adjustment, "value",
-                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind_with_mapping (self->settings, "default-expiry-hours",
+                                self->default_expiry_adjustment, "value", G_SETTINGS_BIND_DEFAULT,
+                                hours_to_days, days_to_hours, NULL, NULL);
   g_settings_bind_with_mapping (self->settings, "default-language", self->default_language_row,
-                                "selected", G_SETTINGS_BIND_DEFAULT, choice_to_selected,
-                                selected_to_choice, (gpointer) languages, NULL);
+                                "selected", G_SETTINGS_BIND_DEFAULT, language_to_selected,
+                                selected_to_language, self, NULL);
   g_settings_bind_with_mapping (self->settings, "default-signing-mode", self->default_mode_row,
                                 "selected", G_SETTINGS_BIND_DEFAULT, choice_to_selected,
                                 selected_to_choice, (gpointer) signing_modes, NULL);

@@ -15,6 +15,7 @@
 #include "signet-error.h"
 #include "signet-form-util.h"
 #include "signet-round-editor.h"
+#include "signet-state-name.h"
 #include "signet-widget-util.h"
 
 /* {{{ Validation and the Send button */
@@ -109,6 +110,27 @@ _signet_request_editor_ready_items (SignetRequestEditor *self, guint *n_checking
   return items;
 }
 
+/* Keeps the first entries of @items that the remaining signature requests
+ * pay for, when the count is known; says how many stay behind. */
+static guint
+keep_affordable (SignetRequestEditor *self, GPtrArray *items)
+{
+  SignetCounter *counter
+    = self->account != NULL ? signet_account_get_counter (self->account) : NULL;
+  SignetQuotaCheck check;
+  guint            held;
+
+  if (counter == NULL || self->settings == NULL || items->len == 0)
+    return 0;
+  signet_quota_check_from_counter (
+    counter, g_settings_get_uint (self->settings, "quota-warning-threshold"), items->len, &check);
+  if (check.fits || check.available >= items->len)
+    return 0;
+  held = items->len - (guint) MAX (check.available, 0);
+  g_ptr_array_set_size (items, items->len - held);
+  return held;
+}
+
 static void
 update_quota (SignetRequestEditor *self)
 {
@@ -132,7 +154,29 @@ update_quota (SignetRequestEditor *self)
                                    MAX (items->len, 1), &check);
   available = g_strdup_printf ("%" G_GINT64_FORMAT, check.available);
   plural = (gulong) CLAMP (check.available, 0, G_MAXINT);
-  if (!check.fits)
+  if (!check.fits && check.available > 0)
+    {
+      g_autofree char *only = NULL;
+      g_autofree char *what = NULL;
+
+      /* Translators: %s is a number */
+      only = g_strdup_printf (ngettext ("Only %s signature request is left",
+                                        "Only %s signature requests are left", plural),
+                              available);
+      /* Say before the click what goes: Send counts only those. */
+      if (check.available == 1)
+        /* Translators: %s is a document's name */
+        what = g_strdup_printf (_ ("“%s” goes; the others stay in the list."),
+                                signet_intake_item_get_name (g_ptr_array_index (items, 0)));
+      else
+        what = g_strdup_printf (ngettext ("The first %u goes; the others stay in the list.",
+                                          "The first %u go; the others stay in the list.",
+                                          (gulong) check.available),
+                                (guint) check.available);
+      /* Translators: "Only 1 signature request is left", then what goes */
+      text = g_strdup_printf (_ ("%s. %s"), only, what);
+    }
+  else if (!check.fits)
     /* Translators: %s is a number */
     text = g_strdup_printf (
       ngettext ("Only %s signature request is left", "Only %s signature requests are left", plural),
@@ -166,9 +210,13 @@ validate_cb (gpointer user_data)
   g_autofree char *blocker = NULL;
   g_autofree char *label = NULL;
   guint            n_checking;
+  guint            n_ready;
+  guint            held;
 
   self->validate_id = 0;
   items = _signet_request_editor_ready_items (self, &n_checking);
+  n_ready = items->len;
+  held = keep_affordable (self, items);
 
   for (guint i = 0; i < items->len; i++)
     {
@@ -217,6 +265,8 @@ validate_cb (gpointer user_data)
     blocker = g_strdup (_ ("Wait until every document is checked"));
   if (blocker == NULL && self->sync == NULL)
     blocker = g_strdup (_ ("Signet is not connected to OKdokument yet"));
+  if (blocker == NULL && items->len == 0 && held > 0)
+    blocker = g_strdup (_ ("No signature requests are left. Buy more from OKdokument, then send."));
   if (blocker == NULL && items->len == 0)
     blocker = g_strdup (_ ("There is no document to send"));
 
@@ -227,7 +277,8 @@ validate_cb (gpointer user_data)
                                  blocker == NULL && self->sender == NULL);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->send_button), blocker);
 
-  if (items->len > 1)
+  /* The count is what goes: with too few requests left, only those. */
+  if (n_ready > 1 && items->len > 0)
     label
       = g_strdup_printf (ngettext ("Send %u Request", "Send %u Requests", items->len), items->len);
   gtk_button_set_label (self->send_button, label != NULL ? label : _ ("Send"));
@@ -278,16 +329,27 @@ show_summary (SignetRequestEditor *self, SignetRequestSender *sender)
   g_autofree char  *heading = NULL;
   AdwMessageDialog *dialog;
 
-  /* One document that went needs no dialog: its hand-over page follows. */
-  if (n == 1 && n_sent == 1)
+  /* All went well: a toast, so nothing covers the QR code the signer is
+   * scanning. A dialog only when something failed. */
+  if (n_failed + n_not_sent == 0)
     {
-      _signet_request_editor_toast (self, _ ("Request sent"));
+      g_autofree char *text = NULL;
+
+      if (n == 1 && n_sent == 1)
+        text = g_strdup (_ ("Request sent"));
+      else if (n_waiting == 0)
+        text = g_strdup_printf (ngettext ("%u request sent", "%u requests sent", n), n);
+      else
+        /* Translators: a toast after sending several documents while offline */
+        text = g_strdup_printf (ngettext ("%u request is sent when the connection is back",
+                                          "%u requests are sent when the connection is back",
+                                          n_waiting),
+                                n_waiting);
+      _signet_request_editor_toast (self, text);
       return;
     }
 
-  if (n_sent == n)
-    heading = g_strdup_printf (ngettext ("%u Request Sent", "%u Requests Sent", n), n);
-  else if (n_sent + n_waiting == 0 && n == 1)
+  if (n_sent + n_waiting == 0 && n == 1)
     heading = g_strdup (_ ("The Request Was Not Sent"));
   else
     /* Translators: the heading of the summary after sending several documents */
@@ -307,10 +369,12 @@ show_summary (SignetRequestEditor *self, SignetRequestSender *sender)
             what = C_ ("send outcome", "Sent");
             break;
           case SIGNET_SEND_OUTCOME_WAITING:
-            what = C_ ("send outcome", "Waiting to be sent");
+            /* The document's state (docs/vocabulary.md): it goes once the
+             * connection is back. */
+            what = signet_state_get_name (SIGNET_LIBRARY_GROUP_PREPARING);
             break;
           case SIGNET_SEND_OUTCOME_FAILED:
-            what = C_ ("send outcome", "Failed");
+            what = signet_state_get_name (SIGNET_LIBRARY_GROUP_FAILED);
             break;
           case SIGNET_SEND_OUTCOME_NOT_SENT:
           default:
@@ -385,6 +449,10 @@ run_cb (GObject *source, GAsyncResult *result, gpointer user_data)
                  ? _ ("Not Enough Signature Requests")
                  : _ ("Nothing Was Sent"),
                error->message);
+      /* The count was old: with the new one, Send offers what is
+       * possible ("Send 1 Request") and names what goes. */
+      if (self->account != NULL)
+        signet_account_refresh_async (self->account, self->cancellable, NULL, NULL);
       return;
     }
 
@@ -443,6 +511,7 @@ send_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
     return;
 
   items = _signet_request_editor_ready_items (self, NULL);
+  keep_affordable (self, items);
   if (items->len == 0)
     return;
 

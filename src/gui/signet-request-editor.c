@@ -158,6 +158,22 @@ bind (SignetRequestEditor *self, const char *property, gpointer target, const ch
                                      G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE)));
 }
 
+/* People think of a link's life in days; the service counts hours. A
+ * part of a day counts as a whole one. */
+static gboolean
+hours_to_days (GBinding *binding, const GValue *from, GValue *to, gpointer user_data)
+{
+  g_value_set_double (to, (g_value_get_uint (from) + 23) / 24);
+  return TRUE;
+}
+
+static gboolean
+days_to_hours (GBinding *binding, const GValue *from, GValue *to, gpointer user_data)
+{
+  g_value_set_uint (to, (guint) g_value_get_double (from) * 24);
+  return TRUE;
+}
+
 static gboolean
 flags_to_active (GBinding *binding, const GValue *from, GValue *to, gpointer user_data)
 {
@@ -277,7 +293,9 @@ show_spec (SignetRequestEditor *self)
   keep (self, signet_form_bind_text (self->spec, "message", self->message_row));
   keep (self, signet_form_bind_text (self->spec, "final-recipients", self->final_row));
   bind (self, "email-reminders", self->reminders_switch, "active");
-  bind (self, "expiry-hours", self->expiry_adjustment, "value");
+  keep (self, g_object_bind_property_full (self->spec, "expiry-hours", self->expiry_adjustment,
+                                           "value", G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
+                                           hours_to_days, days_to_hours, NULL, NULL));
   bind (self, "qr-handover", self->qr_switch, "active");
   bind (self, "no-mouse-signing", self->no_mouse_switch, "active");
   bind (self, "stamp-before-signing", self->stamp_switch, "active");
@@ -415,7 +433,13 @@ show_item (SignetRequestEditor *self)
 
   /* The editor stays (and Send with it, for the other entries): a
    * column that came and went would change the preview's width. */
-  gtk_stack_set_visible_child_name (self->form_stack, spec != NULL ? "form" : "none");
+  /* A file that cannot be sent has its one error page beside this: no
+   * second status page here. */
+  if (spec == NULL && self->item != NULL
+      && signet_intake_item_get_state (self->item) == SIGNET_INTAKE_STATE_FAILED)
+    gtk_stack_set_visible_child_name (self->form_stack, "blank");
+  else
+    gtk_stack_set_visible_child_name (self->form_stack, spec != NULL ? "form" : "none");
   gtk_widget_set_sensitive (GTK_WIDGET (self->preset_button), spec != NULL && self->sender == NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save-preset", spec != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.apply-preset", spec != NULL);

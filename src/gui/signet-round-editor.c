@@ -267,6 +267,24 @@ signet_round_editor_set_position (SignetRoundEditor *self, guint index, guint n_
   gtk_widget_set_visible (self->remove_button, n_rounds > 2);
 }
 
+/* A place to sign as a person reads it: never the field's technical name
+ * ("SC_signature", "_SO1_"), but its number, and the word the naming
+ * convention's suffix gives (okdokument-api.md §9.3: "SO_witness"). */
+static char *
+place_name (const char *place, guint index)
+{
+  g_autofree char *word = NULL;
+
+  if ((g_str_has_prefix (place, "SC_") || g_str_has_prefix (place, "SO_")) && place[3] != '\0'
+      && g_ascii_strcasecmp (place + 3, "signature") != 0)
+    word = g_strdelimit (g_strdup (place + 3), "_", ' ');
+  if (word != NULL)
+    /* Translators: a signature field of the document, its number and its role, e.g. "witness" */
+    return g_strdup_printf (_ ("Signature Field %u (%s)"), index + 1, word);
+  /* Translators: a signature field (or a text tag) of the document, by its number */
+  return g_strdup_printf (_ ("Signature Field %u"), index + 1);
+}
+
 /**
  * signet_round_editor_set_places:
  * @self: a #SignetRoundEditor
@@ -294,7 +312,11 @@ signet_round_editor_set_places (SignetRoundEditor *self, const char *const *plac
   model = gtk_string_list_new (NULL);
   gtk_string_list_append (model, C_ ("place to sign", "All of Them"));
   for (guint i = 0; places[i] != NULL; i++)
-    gtk_string_list_append (model, places[i]);
+    {
+      g_autofree char *name = place_name (places[i], i);
+
+      gtk_string_list_append (model, name);
+    }
 
   self->updating_place = TRUE;
   adw_combo_row_set_model (self->field_row, G_LIST_MODEL (model));

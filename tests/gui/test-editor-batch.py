@@ -40,6 +40,12 @@ def quota(signet):
     signet.screenshot("editor-quota")
     check(journalled(signet) == [], f"something was sent: {journalled(signet)}")
     check(len(queue_rows(signet)) == 2, f"the files left the list: {queue_rows(signet)}")
+    # Told once, Send now offers what is possible and the footer names what goes.
+    signet.key("Escape")  # the dialog's close response
+    send_one = send_button(signet, "Send 1 Request")
+    signet.find("label", predicate=lambda n: "goes; the others stay in the list" in (n.get_name() or ""))
+    signet.wait_until(lambda: sensitive(send_one), "Send 1 Request stayed off")
+    signet.screenshot("editor-quota-one")
 
 
 def retry(signet):
@@ -52,6 +58,13 @@ def retry(signet):
     signet.click(send)
     signet.find("label", "1 of 2 Requests Sent", timeout=40)
     signet.screenshot("editor-retry")
+    # The sandbox refused with its key "err.injected": the summary says what
+    # to do, and no label shows the key (docs/vocabulary.md).
+    shown = [label.get_name() or "" for window in signet.windows() if window is not None
+             for label in signet.find_all("label", root=window)]
+    check(any("OKdokument administrator" in text for text in shown),
+          f"the summary does not say whom to ask: {shown}")
+    check(not any("err." in text for text in shown), f"a label shows a server code: {shown}")
     signet.wait_until(lambda: queue_rows(signet) == ["simple.pdf"],
                       f"the list should keep only the refused file: {queue_rows(signet)}")
     # GTK 4.8 names a dialog's response button "_Try Again Try Again".
@@ -70,7 +83,8 @@ def batch(signet):
                       timeout=30)
     started = time.monotonic()
     signet.click(send)
-    signet.find("label", "3 Requests Sent", timeout=40)
+    # All went well: a toast, no dialog.
+    signet.find_toast("3 requests sent", timeout=40)
     print(f"batch of 3: summary after {time.monotonic() - started:.2f} s")
     signet.screenshot("editor-summary")
     requests = journalled(signet)

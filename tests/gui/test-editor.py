@@ -165,7 +165,9 @@ def options(signet):
     type_into(signet, "Message", "Please sign today", root=frame)
     expiry = signet.find("spin button", root=frame,
                          predicate=lambda n: n.get_name().startswith("Link Expires After"))
-    check(Atspi.Value.set_current_value(expiry, 48), "could not set the expiry")
+    # In days, as people count a link's life.
+    check(expiry.get_name().startswith("Link Expires After (Days)"), f"the expiry is named {expiry.get_name()!r}")
+    check(Atspi.Value.set_current_value(expiry, 2), "could not set the expiry")
     signet.wait_until(lambda: sensitive(send), f"Send stayed off: {send.get_description()!r}")
     signet.screenshot("editor-filled")
     signet.click(send)
@@ -225,7 +227,11 @@ def rounds(signet):
     signet.wait_until(lambda: sensitive(send), "Send never became clickable", timeout=20)
     choose(signet, "Signers", 1, frame)
     signet.find("label", "Signer 2 of 2", root=frame)
-    signet.find("label", "SO_witness", root=frame)
+    # The second signer's place, by its number and role, never its technical name.
+    signet.find("label", "Signature Field 2 (witness)", root=frame)
+    shown = [label.get_name() or "" for label in signet.find_all("label", root=frame)]
+    check(not any("SO_witness" in text or "SC_signature" in text for text in shown),
+          f"a label shows a field's technical name: {shown}")
     signet.wait_until(lambda: sensitive(send), f"Send stayed off: {send.get_description()!r}")
     signet.screenshot("editor-rounds")
     signet.click(send)
