@@ -10,9 +10,35 @@
 #include <glib.h>
 
 #include "signet-document.h"
-#include "signet-library.h"
 
 G_BEGIN_DECLS
+
+/**
+ * SignetLibraryGroup:
+ * @SIGNET_LIBRARY_GROUP_WAITING: the signer can sign now
+ * @SIGNET_LIBRARY_GROUP_PREPARING: not sent yet, between rounds, or the
+ *   service is still preparing it (`tags`, `tostamp`)
+ * @SIGNET_LIBRARY_GROUP_SIGNED: signed (archived or about to be)
+ * @SIGNET_LIBRARY_GROUP_CANCELLED: the signer or this computer cancelled it
+ * @SIGNET_LIBRARY_GROUP_FAILED: refused, undeliverable, or gone from the server
+ * @SIGNET_LIBRARY_GROUP_EXPIRED: nobody signed in time
+ * @SIGNET_LIBRARY_GROUP_ALL: every document
+ *
+ * The states a document is shown in, one word each (docs/vocabulary.md),
+ * which are also the groups of the library's sidebar, in their order there.
+ */
+typedef enum
+{
+  SIGNET_LIBRARY_GROUP_WAITING,
+  SIGNET_LIBRARY_GROUP_PREPARING,
+  SIGNET_LIBRARY_GROUP_SIGNED,
+  SIGNET_LIBRARY_GROUP_CANCELLED,
+  SIGNET_LIBRARY_GROUP_FAILED,
+  SIGNET_LIBRARY_GROUP_EXPIRED,
+  SIGNET_LIBRARY_GROUP_ALL,
+} SignetLibraryGroup;
+
+#define SIGNET_LIBRARY_N_GROUPS (SIGNET_LIBRARY_GROUP_ALL + 1)
 
 SignetLibraryGroup signet_state_for_status (SignetDocumentStatus status, SignetDocumentState state);
 const char        *signet_state_get_name (SignetLibraryGroup group);
