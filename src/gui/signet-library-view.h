@@ -28,5 +28,7 @@ guint      signet_library_view_get_n_shown (SignetLibraryView *self);
 void       signet_library_view_show_document (SignetLibraryView *self, gint64 journal_id);
 gboolean   signet_library_view_focus_list (SignetLibraryView *self);
 void       signet_library_view_add_panes (SignetLibraryView *self, GPtrArray *panes);
+void       signet_library_view_go_back (SignetLibraryView *self);
+gboolean   signet_library_view_get_can_go_back (SignetLibraryView *self);
 
 G_END_DECLS
