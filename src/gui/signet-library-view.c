@@ -40,6 +40,7 @@ enum
   PROP_DELETIONS,
   PROP_CURRENT_ENVIRONMENT,
   PROP_CAN_GO_BACK,
+  PROP_PANE_TITLE,
   N_PROPS
 };
 
@@ -326,6 +327,7 @@ leaflet_changed_cb (SignetLibraryView *self)
   self->can_go_back = folded && (visible == self->list_pane || visible == self->detail_pane);
   if (self->can_go_back != could_go_back)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_GO_BACK]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PANE_TITLE]);
   if (self->folded != folded)
     {
       self->folded = folded;
@@ -381,6 +383,27 @@ signet_library_view_go_back (SignetLibraryView *self)
 }
 
 /**
+ * signet_library_view_get_pane_title:
+ * @self: a #SignetLibraryView
+ *
+ * Returns: (nullable): the name of the document whose detail is shown
+ *   alone (folded), for the header bar; else %NULL
+ */
+const char *
+signet_library_view_get_pane_title (SignetLibraryView *self)
+{
+  SignetDocument *document;
+
+  g_return_val_if_fail (SIGNET_IS_LIBRARY_VIEW (self), NULL);
+
+  if (!adw_leaflet_get_folded (self->leaflet)
+      || adw_leaflet_get_visible_child (self->leaflet) != self->detail_pane || self->selecting)
+    return NULL;
+  document = gtk_single_selection_get_selected_item (self->single);
+  return document != NULL ? signet_document_get_filename (document) : NULL;
+}
+
+/**
  * signet_library_view_get_can_go_back:
  * @self: a #SignetLibraryView
  *
@@ -420,6 +443,7 @@ _signet_library_view_selected_cb (SignetLibraryView *self)
     return;
   document = gtk_single_selection_get_selected_item (self->single);
   signet_document_page_set_document (self->document_page, self->journal, document);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PANE_TITLE]);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "library.delete", document != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "library.cancel-request", document != NULL);
 }
@@ -678,6 +702,12 @@ get_can_go_back (GObject *object, GValue *value)
 }
 
 static void
+get_pane_title (GObject *object, GValue *value)
+{
+  g_value_set_string (value, signet_library_view_get_pane_title (SIGNET_LIBRARY_VIEW (object)));
+}
+
+static void
 signet_library_view_class_init (SignetLibraryViewClass *klass)
 {
   GObjectClass   *object_class = G_OBJECT_CLASS (klass);
@@ -720,6 +750,16 @@ signet_library_view_class_init (SignetLibraryViewClass *klass)
     g_param_spec_boolean ("can-go-back", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS),
     get_can_go_back);
+  /**
+   * SignetLibraryView:pane-title:
+   *
+   * The name of the document whose detail is shown alone (folded), for the
+   * window's header bar; %NULL otherwise.
+   */
+  properties[PROP_PANE_TITLE] = signet_param_spec_computed (
+    g_param_spec_string ("pane-title", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS),
+    get_pane_title);
   signet_object_class_install_fields (object_class, N_PROPS, properties);
 
   object_class->dispose = signet_library_view_dispose;

@@ -44,6 +44,7 @@ struct _SignetWindow
 
   AdwToastOverlay     *toast_overlay;
   GtkWidget           *header_bar;
+  AdwWindowTitle      *window_title;
   GtkWidget           *back_button;
   GtkWidget           *open_button;
   GtkStack            *main_stack;

@@ -30,6 +30,8 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
+static void update_header (SignetWindow *self);
+
 static void
 show_documents (SignetWindow *self)
 {
@@ -153,6 +155,7 @@ set_shown_item (SignetWindow *self, SignetIntakeItem *item)
     g_signal_connect_object (item, "notify::state", G_CALLBACK (shown_item_changed_cb), self,
                              G_CONNECT_SWAPPED);
   show_item (self);
+  update_header (self);
 }
 
 static void
@@ -220,8 +223,9 @@ update_header (SignetWindow *self)
   gboolean    library = g_strcmp0 (page, "library") == 0;
   gboolean    has_library
     = self->documents_model != NULL && g_list_model_get_n_items (self->documents_model) > 0;
-  guint    n_queued = g_list_model_get_n_items (G_LIST_MODEL (self->queue));
-  gboolean back;
+  guint       n_queued = g_list_model_get_n_items (G_LIST_MODEL (self->queue));
+  const char *title = NULL;
+  gboolean    back;
 
   back = (queue && adw_leaflet_get_folded (self->leaflet)
           && adw_leaflet_get_visible_child (self->leaflet) == self->content_box)
@@ -232,6 +236,13 @@ update_header (SignetWindow *self)
   gtk_widget_set_visible (self->library_button, !back && queue && has_library);
   gtk_widget_set_visible (self->queue_button, !back && library && n_queued > 0);
   update_editor_toggle (self);
+
+  if (back && queue && self->shown_item != NULL)
+    title = signet_intake_item_get_name (self->shown_item);
+  else if (back && library)
+    title = signet_library_view_get_pane_title (self->library_view);
+  adw_window_title_set_title (self->window_title,
+                              title != NULL ? title : gtk_window_get_title (GTK_WINDOW (self)));
 }
 
 static void
@@ -716,6 +727,8 @@ signet_window_constructed (GObject *object)
   signet_library_view_set_sync (self->library_view, self->sync);
   g_signal_connect_object (self->library_view, "notify::can-go-back", G_CALLBACK (update_header),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->library_view, "notify::pane-title", G_CALLBACK (update_header),
+                           self, G_CONNECT_SWAPPED);
 
   if (self->account != NULL)
     {
@@ -818,6 +831,7 @@ signet_window_class_init (SignetWindowClass *klass)
                                                RESOURCE_BASE_PATH "/signet-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, SignetWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, open_button);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, main_stack);
