@@ -34,6 +34,7 @@ struct _SignetHandoverPage
   SignetSync *sync;
 
   GtkWidget          *batch_box;
+  GtkWidget          *presenter_button;
   GtkLabel           *position_label;
   GtkWidget          *done_button;
   SignetHandoverView *view;
@@ -65,6 +66,39 @@ n_documents (SignetHandoverPage *self)
   return self->documents != NULL ? g_list_model_get_n_items (self->documents) : 0;
 }
 
+/* Presenter mode is offered while a document of the batch waits for its
+ * signer: once all are signed (or over), there is no code to show. */
+static void
+update_presenter (SignetHandoverPage *self)
+{
+  guint    n = n_documents (self);
+  gboolean waiting = FALSE;
+
+  for (guint i = 0; i < n && !waiting; i++)
+    {
+      g_autoptr (SignetDocument) document = g_list_model_get_item (self->documents, i);
+      SignetDocumentStatus status = signet_document_get_status (document);
+
+      waiting
+        = !signet_document_status_is_final (status) && status != SIGNET_DOCUMENT_STATUS_SIGNED;
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "handover.presenter", waiting);
+  gtk_widget_set_visible (self->presenter_button, waiting);
+}
+
+static void
+follow_documents (SignetHandoverPage *self, guint position, guint n)
+{
+  for (guint i = position; i < position + n; i++)
+    {
+      g_autoptr (SignetDocument) document = g_list_model_get_item (self->documents, i);
+
+      g_signal_connect_object (document, "notify::status", G_CALLBACK (update_presenter), self,
+                               G_CONNECT_SWAPPED);
+    }
+}
+
 static void
 update (SignetHandoverPage *self)
 {
@@ -87,7 +121,7 @@ update (SignetHandoverPage *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "handover.previous", self->position > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "handover.next", self->position + 1 < n);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "handover.presenter", n > 0);
+  update_presenter (self);
 }
 
 /**
@@ -143,8 +177,9 @@ signet_handover_page_set_sync (SignetHandoverPage *self, SignetSync *sync)
 }
 
 static void
-documents_changed_cb (SignetHandoverPage *self)
+documents_changed_cb (SignetHandoverPage *self, guint position, guint removed, guint added)
 {
+  follow_documents (self, position, added);
   update (self);
 }
 
@@ -164,8 +199,11 @@ signet_handover_page_set_documents (SignetHandoverPage *self, GListModel *docume
   if (self->presenter != NULL)
     gtk_window_destroy (GTK_WINDOW (self->presenter));
   if (signet_set_followed (&self->documents, documents, self) && documents != NULL)
-    g_signal_connect_object (documents, "items-changed", G_CALLBACK (documents_changed_cb), self,
-                             G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (documents, "items-changed", G_CALLBACK (documents_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      follow_documents (self, 0, g_list_model_get_n_items (documents));
+    }
 
   self->position = 0;
   update (self);
@@ -315,6 +353,7 @@ signet_handover_page_class_init (SignetHandoverPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/signet-handover-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SignetHandoverPage, batch_box);
+  gtk_widget_class_bind_template_child (widget_class, SignetHandoverPage, presenter_button);
   gtk_widget_class_bind_template_child (widget_class, SignetHandoverPage, position_label);
   gtk_widget_class_bind_template_child (widget_class, SignetHandoverPage, done_button);
   gtk_widget_class_bind_template_child (widget_class, SignetHandoverPage, view);

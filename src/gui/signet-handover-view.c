@@ -49,6 +49,7 @@ struct _SignetHandoverView
   GtkWidget    *open_button;
   GtkWidget    *link_group;
   GtkWidget    *copy_button;
+  guint         scroll_id;
   GtkWidget    *focus_holder; /* weak; Copy Link takes the focus from it */
   AdwActionRow *link_row;
   GtkWidget    *mail_group;
@@ -131,6 +132,7 @@ update_mail (SignetHandoverView *self)
   g_autofree char *final_copy = NULL;
   g_autofree char *advice = NULL;
   gboolean         has_otp = FALSE;
+  gboolean         over = signet_document_get_status (document) >= SIGNET_DOCUMENT_STATUS_SIGNED;
 
   for (guint i = 0; i < G_N_ELEMENTS (otp_rules); i++)
     {
@@ -141,14 +143,15 @@ update_mail (SignetHandoverView *self)
 
   sent = signet_handover_describe_mail (email_to, email_final, has_otp, &final_copy, &advice);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->mail_row), sent);
+  /* Once the request is over there is no link to hand over or e-mail. */
+  gtk_widget_set_visible (GTK_WIDGET (self->mail_row), !over);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->final_row),
                                  final_copy != NULL ? final_copy : "");
   gtk_widget_set_visible (GTK_WIDGET (self->final_row), final_copy != NULL);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->advice_row),
                                  advice != NULL ? advice : "");
-  gtk_widget_set_visible (
-    GTK_WIDGET (self->advice_row),
-    advice != NULL && !signet_document_status_is_final (signet_document_get_status (document)));
+  gtk_widget_set_visible (GTK_WIDGET (self->advice_row), advice != NULL && !over);
+  gtk_widget_set_visible (self->mail_group, !over || final_copy != NULL);
 }
 
 static void
@@ -243,6 +246,50 @@ signet_handover_view_focus_link (SignetHandoverView *self, GtkWidget *holder)
     return FALSE;
   g_set_weak_pointer (&self->focus_holder, holder);
   return gtk_widget_grab_focus (holder);
+}
+
+/* GTK 4.8's scrolled windows do not follow the focus: on a short window
+ * Copy Link, focused after Send, is below the code. Once the page is laid
+ * out, the page scrolls to show it, when the focus ring shows (a key was
+ * used). */
+static gboolean
+scroll_to_copy_cb (gpointer user_data)
+{
+  SignetHandoverView *self = user_data;
+  GtkWidget      *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget      *viewport;
+  GtkWidget      *content;
+  GtkAdjustment  *adjustment;
+  graphene_rect_t bounds;
+  double          value;
+  double          page;
+
+  self->scroll_id = 0;
+  /* For a pointer the QR code stays in view: the customer scans it. */
+  if (scrolled == NULL || !gtk_widget_has_focus (self->copy_button)
+      || !GTK_IS_WINDOW (gtk_widget_get_root (self->copy_button))
+      || !gtk_window_get_focus_visible (GTK_WINDOW (gtk_widget_get_root (self->copy_button))))
+    return G_SOURCE_REMOVE;
+  viewport = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+  content = GTK_IS_VIEWPORT (viewport) ? gtk_viewport_get_child (GTK_VIEWPORT (viewport)) : NULL;
+  if (content == NULL || !gtk_widget_compute_bounds (self->copy_button, content, &bounds))
+    return G_SOURCE_REMOVE;
+
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  value = gtk_adjustment_get_value (adjustment);
+  page = gtk_adjustment_get_page_size (adjustment);
+  if (bounds.origin.y + bounds.size.height > value + page)
+    gtk_adjustment_set_value (adjustment, bounds.origin.y + bounds.size.height + 12 - page);
+  else if (bounds.origin.y < value)
+    gtk_adjustment_set_value (adjustment, bounds.origin.y - 12);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+copy_focus_cb (SignetHandoverView *self)
+{
+  if (gtk_widget_has_focus (self->copy_button) && self->scroll_id == 0)
+    self->scroll_id = g_idle_add (scroll_to_copy_cb, self);
 }
 
 static void
@@ -426,6 +473,7 @@ signet_handover_view_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_weak_pointer (&self->focus_holder);
+  g_clear_handle_id (&self->scroll_id, g_source_remove);
   signet_handover_view_set_document (self, NULL);
   signet_handover_view_set_sync (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), SIGNET_TYPE_HANDOVER_VIEW);
@@ -506,6 +554,8 @@ signet_handover_view_init (SignetHandoverView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+  g_signal_connect_object (self->copy_button, "notify::has-focus", G_CALLBACK (copy_focus_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 /**

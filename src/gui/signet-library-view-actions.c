@@ -488,6 +488,7 @@ set_selecting (SignetLibraryView *self, gboolean selecting)
   gtk_list_view_set_model (self->list_view, selecting ? GTK_SELECTION_MODEL (self->multi)
                                                       : GTK_SELECTION_MODEL (self->single));
   gtk_action_bar_set_revealed (self->selection_bar, selecting);
+  _signet_library_view_update_selection_buttons (self);
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->select_button), selecting);
   _signet_library_view_multi_changed_cb (self);
   if (!selecting)

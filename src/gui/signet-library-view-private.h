@@ -40,6 +40,8 @@ struct _SignetLibraryView
   GtkWidget            *group_rows[SIGNET_LIBRARY_N_GROUPS];
   GtkWidget            *count_labels[SIGNET_LIBRARY_N_GROUPS];
   gboolean              disposed;
+  gboolean              folded;
+  gboolean              can_go_back;
   GCancellable         *cancellable; /* the view's work, cancelled in dispose */
   GtkFileChooserNative *chooser;
   GPtrArray            *chooser_documents;
@@ -51,7 +53,6 @@ struct _SignetLibraryView
   GtkWidget          *sidebar;
   GtkListBox         *group_list;
   GtkWidget          *list_pane;
-  GtkWidget          *list_back_button;
   GtkSearchEntry     *search_entry;
   GtkWidget          *select_button;
   GtkStack           *list_stack;
@@ -59,8 +60,8 @@ struct _SignetLibraryView
   AdwStatusPage      *empty_page;
   GtkActionBar       *selection_bar;
   GtkLabel           *selection_label;
+  GtkWidget          *selection_buttons[3];
   GtkWidget          *detail_pane;
-  GtkWidget          *detail_back_button;
   SignetDocumentPage *document_page;
   GtkDropDown        *date_dropdown;
   GtkDropDown        *environment_dropdown;
@@ -71,6 +72,7 @@ void _signet_library_view_class_actions_init (GtkWidgetClass *widget_class);
 void _signet_library_view_toast (SignetLibraryView *self, const char *title);
 void _signet_library_view_selected_cb (SignetLibraryView *self);
 void _signet_library_view_multi_changed_cb (SignetLibraryView *self);
+void _signet_library_view_update_selection_buttons (SignetLibraryView *self);
 void _signet_library_view_deletion_failed_cb (SignetDeletions   *deletions,
                                               SignetDocument    *document,
                                               GError            *error,

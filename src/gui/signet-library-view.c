@@ -39,6 +39,8 @@ enum
   PROP_SYNC,
   PROP_DELETIONS,
   PROP_CURRENT_ENVIRONMENT,
+  PROP_CAN_GO_BACK,
+  PROP_PANE_TITLE,
   N_PROPS
 };
 
@@ -286,17 +288,58 @@ sort_changed_cb (SignetLibraryView *self)
 /* }}} */
 /* {{{ Navigation */
 
+/* Folded, the selection's buttons show only their icons (their names stay):
+ * with their labels they would keep the window from narrowing to 360
+ * pixels. Outside selection mode the bar is hidden, but still measured. */
+static const struct
+{
+  const char *label;
+  const char *icon_name;
+} selection_buttons[] = {
+  { N_ ("Delete From Server"), "user-trash-symbolic" },
+  { N_ ("Send Again"), "mail-send-symbolic" },
+  { N_ ("Copy To…"), "folder-download-symbolic" },
+};
+
+void
+_signet_library_view_update_selection_buttons (SignetLibraryView *self)
+{
+  gboolean icons = self->folded || !self->selecting;
+
+  for (guint i = 0; i < G_N_ELEMENTS (selection_buttons); i++)
+    {
+      GtkButton *button = GTK_BUTTON (self->selection_buttons[i]);
+
+      if (icons)
+        gtk_button_set_icon_name (button, selection_buttons[i].icon_name);
+      else
+        gtk_button_set_label (button, _ (selection_buttons[i].label));
+    }
+}
+
 static void
 leaflet_changed_cb (SignetLibraryView *self)
 {
   gboolean   folded = adw_leaflet_get_folded (self->leaflet);
   GtkWidget *visible = adw_leaflet_get_visible_child (self->leaflet);
+  gboolean   could_go_back = self->can_go_back;
 
-  gtk_widget_set_visible (self->list_back_button, folded && visible == self->list_pane);
-  gtk_widget_set_visible (self->detail_back_button, folded && visible == self->detail_pane);
+  self->can_go_back = folded && (visible == self->list_pane || visible == self->detail_pane);
+  if (self->can_go_back != could_go_back)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_GO_BACK]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PANE_TITLE]);
+  if (self->folded != folded)
+    {
+      self->folded = folded;
+      _signet_library_view_update_selection_buttons (self);
+      /* Folded, the detail is not beside the list: a click on a row opens
+       * it, as Enter does, and as a click does in the queue. */
+      gtk_list_view_set_single_click_activate (self->list_view, folded);
+    }
 
-  /* Gone back (a Back button, the leaflet's own Alt+Left or swipe): the
-   * focus was on the page that went, and follows to the one shown. */
+  /* Gone back (the window's Back button, the leaflet's own Alt+Left or
+   * swipe): the focus was on the page that went, and follows to the one
+   * shown. */
   if (folded)
     {
       GtkRoot   *root = gtk_widget_get_root (GTK_WIDGET (self));
@@ -311,10 +354,68 @@ leaflet_changed_cb (SignetLibraryView *self)
     }
 }
 
-static void
-back_clicked_cb (SignetLibraryView *self)
+/**
+ * signet_library_view_go_back:
+ * @self: a #SignetLibraryView
+ *
+ * On a narrow window, where the states, the list and the detail take
+ * turns, goes back one step (the window's Back button). If the focus was
+ * on none of the view's panes (on that button), it goes to the pane shown.
+ */
+void
+signet_library_view_go_back (SignetLibraryView *self)
 {
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  GtkRoot   *root;
+  GtkWidget *focus;
+
+  g_return_if_fail (SIGNET_IS_LIBRARY_VIEW (self));
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  if (!adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK))
+    return;
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+    return;
+  if (adw_leaflet_get_visible_child (self->leaflet) == self->list_pane)
+    signet_library_view_focus_list (self);
+  else
+    gtk_widget_child_focus (GTK_WIDGET (self->group_list), GTK_DIR_TAB_FORWARD);
+}
+
+/**
+ * signet_library_view_get_pane_title:
+ * @self: a #SignetLibraryView
+ *
+ * Returns: (nullable): the name of the document whose detail is shown
+ *   alone (folded), for the header bar; else %NULL
+ */
+const char *
+signet_library_view_get_pane_title (SignetLibraryView *self)
+{
+  SignetDocument *document;
+
+  g_return_val_if_fail (SIGNET_IS_LIBRARY_VIEW (self), NULL);
+
+  if (!adw_leaflet_get_folded (self->leaflet)
+      || adw_leaflet_get_visible_child (self->leaflet) != self->detail_pane || self->selecting)
+    return NULL;
+  document = gtk_single_selection_get_selected_item (self->single);
+  return document != NULL ? signet_document_get_filename (document) : NULL;
+}
+
+/**
+ * signet_library_view_get_can_go_back:
+ * @self: a #SignetLibraryView
+ *
+ * Returns: whether the view is folded and shows the list or the detail, so
+ *   that signet_library_view_go_back() has somewhere to go
+ */
+gboolean
+signet_library_view_get_can_go_back (SignetLibraryView *self)
+{
+  g_return_val_if_fail (SIGNET_IS_LIBRARY_VIEW (self), FALSE);
+
+  return self->can_go_back;
 }
 
 static void
@@ -342,6 +443,7 @@ _signet_library_view_selected_cb (SignetLibraryView *self)
     return;
   document = gtk_single_selection_get_selected_item (self->single);
   signet_document_page_set_document (self->document_page, self->journal, document);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PANE_TITLE]);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "library.delete", document != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "library.cancel-request", document != NULL);
 }
@@ -388,6 +490,29 @@ signet_library_view_show_document (SignetLibraryView *self, gint64 journal_id)
     }
 }
 
+/* Below this width of the window the states, the list and the detail take
+ * turns (220 + 320 + 360 pixels and two separators). */
+#define PANES_BESIDE_WIDTH 902
+
+/* Whether the panes take turns. The leaflet knows once it is laid out;
+ * a view just shown in a narrow window is not yet, and the window's size
+ * tells. (Unfolded, the visible child stays the states: the leaflet would
+ * take Alt+Left for itself otherwise.) */
+static gboolean
+folded (SignetLibraryView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  int      width = 0;
+  int      height = 0;
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    return TRUE;
+  if (!GTK_IS_WINDOW (root) || gtk_window_is_maximized (GTK_WINDOW (root)))
+    return FALSE;
+  gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
+  return width > 0 && width < PANES_BESIDE_WIDTH;
+}
+
 /**
  * signet_library_view_focus_list:
  * @self: a #SignetLibraryView
@@ -406,7 +531,7 @@ signet_library_view_focus_list (SignetLibraryView *self)
   g_return_val_if_fail (SIGNET_IS_LIBRARY_VIEW (self), FALSE);
 
   list = GTK_WIDGET (self->list_view);
-  if (adw_leaflet_get_folded (self->leaflet))
+  if (folded (self))
     adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->list_stack), "list") == 0
       && gtk_widget_grab_focus (list))
@@ -571,6 +696,18 @@ get_current_environment (GObject *object, GValue *value)
 }
 
 static void
+get_can_go_back (GObject *object, GValue *value)
+{
+  g_value_set_boolean (value, SIGNET_LIBRARY_VIEW (object)->can_go_back);
+}
+
+static void
+get_pane_title (GObject *object, GValue *value)
+{
+  g_value_set_string (value, signet_library_view_get_pane_title (SIGNET_LIBRARY_VIEW (object)));
+}
+
+static void
 signet_library_view_class_init (SignetLibraryViewClass *klass)
 {
   GObjectClass   *object_class = G_OBJECT_CLASS (klass);
@@ -603,6 +740,26 @@ signet_library_view_class_init (SignetLibraryViewClass *klass)
     g_param_spec_string ("current-environment", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS),
     get_current_environment);
+  /**
+   * SignetLibraryView:can-go-back:
+   *
+   * Whether the view is folded and shows the list or the detail: the
+   * window then shows a Back button for signet_library_view_go_back().
+   */
+  properties[PROP_CAN_GO_BACK] = signet_param_spec_computed (
+    g_param_spec_boolean ("can-go-back", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS),
+    get_can_go_back);
+  /**
+   * SignetLibraryView:pane-title:
+   *
+   * The name of the document whose detail is shown alone (folded), for the
+   * window's header bar; %NULL otherwise.
+   */
+  properties[PROP_PANE_TITLE] = signet_param_spec_computed (
+    g_param_spec_string ("pane-title", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS),
+    get_pane_title);
   signet_object_class_install_fields (object_class, N_PROPS, properties);
 
   object_class->dispose = signet_library_view_dispose;
@@ -619,7 +776,6 @@ signet_library_view_class_init (SignetLibraryViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SignetLibraryView, sidebar);
   gtk_widget_class_bind_template_child (widget_class, SignetLibraryView, group_list);
   gtk_widget_class_bind_template_child (widget_class, SignetLibraryView, list_pane);
-  gtk_widget_class_bind_template_child (widget_class, SignetLibraryView, list_back_button);
   gtk_widget_class_bind_template_child (widget_class, SignetLibraryView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, SignetLibraryView, select_button);
   gtk_widget_class_bind_template_child (widget_class, SignetLibraryView, list_stack);
@@ -627,14 +783,21 @@ signet_library_view_class_init (SignetLibraryViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SignetLibraryView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, SignetLibraryView, selection_bar);
   gtk_widget_class_bind_template_child (widget_class, SignetLibraryView, selection_label);
+  gtk_widget_class_bind_template_child_full (
+    widget_class, "delete_selected_button", FALSE,
+    G_STRUCT_OFFSET (SignetLibraryView, selection_buttons[0]));
+  gtk_widget_class_bind_template_child_full (
+    widget_class, "send_again_selected_button", FALSE,
+    G_STRUCT_OFFSET (SignetLibraryView, selection_buttons[1]));
+  gtk_widget_class_bind_template_child_full (
+    widget_class, "copy_selected_button", FALSE,
+    G_STRUCT_OFFSET (SignetLibraryView, selection_buttons[2]));
   gtk_widget_class_bind_template_child (widget_class, SignetLibraryView, detail_pane);
-  gtk_widget_class_bind_template_child (widget_class, SignetLibraryView, detail_back_button);
   gtk_widget_class_bind_template_child (widget_class, SignetLibraryView, document_page);
   gtk_widget_class_bind_template_child (widget_class, SignetLibraryView, date_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SignetLibraryView, environment_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SignetLibraryView, sort_dropdown);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, group_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, group_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
@@ -677,6 +840,7 @@ signet_library_view_init (SignetLibraryView *self)
   GtkEventController *shortcuts;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  _signet_library_view_update_selection_buttons (self);
 
   self->toast_ids = g_array_new (FALSE, FALSE, sizeof (guint));
   self->cancellable = g_cancellable_new ();

@@ -36,6 +36,7 @@ struct _SignetPresenterWindow
   guint           next_id;
   SignetSync     *sync;
 
+  GtkWidget    *layout_box;
   GtkStack     *qr_stack;
   GtkSpinner   *preparing_spinner;
   SignetQrView *qr_view;
@@ -211,6 +212,28 @@ signet_presenter_window_set_sync (SignetPresenterWindow *self, SignetSync *sync)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SYNC]);
 }
 
+/* The room around the code, as the template's margins. */
+#define SCREEN_MARGIN 32
+
+/* The code as large as the screen's short side allows, less a margin; the
+ * words beside it on a landscape screen (they keep at least two fifths of
+ * the width), under it on a portrait one. */
+static void
+fit_to_screen (SignetPresenterWindow *self, int width, int height)
+{
+  gboolean landscape = width >= height;
+  int      side;
+
+  if (landscape)
+    side = MIN (height - 2 * SCREEN_MARGIN, width * 3 / 5);
+  else
+    side = MIN (width - 2 * SCREEN_MARGIN, height * 3 / 5);
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->layout_box), landscape
+                                                                       ? GTK_ORIENTATION_HORIZONTAL
+                                                                       : GTK_ORIENTATION_VERTICAL);
+  gtk_widget_set_size_request (GTK_WIDGET (self->qr_stack), MAX (side, 264), MAX (side, 264));
+}
+
 /* A second monitor is the customer's, when there is one. */
 static void
 fullscreen_beside (SignetPresenterWindow *self, GtkWindow *parent)
@@ -240,6 +263,7 @@ fullscreen_beside (SignetPresenterWindow *self, GtkWindow *parent)
 
   /* The monitor's size also where no window manager makes it full screen. */
   gdk_monitor_get_geometry (chosen, &geometry);
+  fit_to_screen (self, geometry.width, geometry.height);
   gtk_window_set_default_size (GTK_WINDOW (self), geometry.width, geometry.height);
   gtk_window_fullscreen_on_monitor (GTK_WINDOW (self), chosen);
 }
@@ -317,6 +341,7 @@ signet_presenter_window_class_init (SignetPresenterWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/signet-presenter-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SignetPresenterWindow, layout_box);
   gtk_widget_class_bind_template_child (widget_class, SignetPresenterWindow, qr_stack);
   gtk_widget_class_bind_template_child (widget_class, SignetPresenterWindow, preparing_spinner);
   gtk_widget_class_bind_template_child (widget_class, SignetPresenterWindow, qr_view);

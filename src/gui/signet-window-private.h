@@ -43,7 +43,10 @@ struct _SignetWindow
   GPtrArray            *restored;   /* the entries the last run left */
 
   AdwToastOverlay     *toast_overlay;
+  GtkWidget           *header_bar;
+  AdwWindowTitle      *window_title;
   GtkWidget           *back_button;
+  GtkWidget           *open_button;
   GtkStack            *main_stack;
   AdwStatusPage       *empty_page;
   GtkWidget           *empty_open_button;

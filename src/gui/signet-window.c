@@ -30,6 +30,8 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
+static void update_header (SignetWindow *self);
+
 static void
 show_documents (SignetWindow *self)
 {
@@ -153,6 +155,7 @@ set_shown_item (SignetWindow *self, SignetIntakeItem *item)
     g_signal_connect_object (item, "notify::state", G_CALLBACK (shown_item_changed_cb), self,
                              G_CONNECT_SWAPPED);
   show_item (self);
+  update_header (self);
 }
 
 static void
@@ -173,18 +176,97 @@ row_activated_cb (SignetWindow *self, GtkListBoxRow *row)
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
+/* Below this width the queue and the file take turns (the queue's 300
+ * pixels and the file's 300 do not fit side by side). */
+#define QUEUE_BESIDE_WIDTH 601
+
+/* Whether only one of the queue and the file shows. The leaflet knows
+ * once it is laid out; before that (a window opening narrow, the leaflet
+ * mapped but not yet folded) the window's size tells, or the header bar
+ * would widen the window for a moment, and a window does not narrow again
+ * by itself. */
+static gboolean
+queue_folded (SignetWindow *self)
+{
+  int width = 0;
+  int height = 0;
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    return TRUE;
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  return !gtk_window_is_maximized (GTK_WINDOW (self)) && width > 0 && width < QUEUE_BESIDE_WIDTH;
+}
+
+/* Folded, the editor stays out over the preview: Send is one click away.
+ * The toggle is the file's, and not shown while only the list is. */
+static void
+update_editor_toggle (SignetWindow *self)
+{
+  gtk_widget_set_visible (
+    self->editor_toggle,
+    adw_flap_get_folded (ADW_FLAP (self->content_box))
+      && gtk_widget_get_visible (GTK_WIDGET (self->request_editor))
+      && g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "queue") == 0
+      && !(queue_folded (self)
+           && adw_leaflet_get_visible_child (self->leaflet) != self->content_box));
+}
+
+/* The header bar belongs to the pane shown. Wide, the queue's and the
+ * library's panes share it; narrow, where they take turns, a pane after
+ * the first has a Back button in place of the first pane's buttons (Open,
+ * Documents, To Send). The hand-over page has a header bar of its own. */
+static void
+update_header (SignetWindow *self)
+{
+  const char *page = gtk_stack_get_visible_child_name (self->main_stack);
+  gboolean    queue = g_strcmp0 (page, "queue") == 0;
+  gboolean    library = g_strcmp0 (page, "library") == 0;
+  gboolean    has_library
+    = self->documents_model != NULL && g_list_model_get_n_items (self->documents_model) > 0;
+  guint       n_queued = g_list_model_get_n_items (G_LIST_MODEL (self->queue));
+  const char *title = NULL;
+  gboolean    back;
+
+  back = (queue && adw_leaflet_get_folded (self->leaflet)
+          && adw_leaflet_get_visible_child (self->leaflet) == self->content_box)
+         || (library && signet_library_view_get_can_go_back (self->library_view));
+  gtk_widget_set_visible (self->header_bar, g_strcmp0 (page, "handover") != 0);
+  gtk_widget_set_visible (self->back_button, back);
+  gtk_widget_set_visible (self->open_button, !back);
+  gtk_widget_set_visible (self->library_button, !back && queue && has_library);
+  gtk_widget_set_visible (self->queue_button, !back && library && n_queued > 0);
+  update_editor_toggle (self);
+
+  if (back && queue && self->shown_item != NULL)
+    title = signet_intake_item_get_name (self->shown_item);
+  else if (back && library)
+    title = signet_library_view_get_pane_title (self->library_view);
+  adw_window_title_set_title (self->window_title,
+                              title != NULL ? title : gtk_window_get_title (GTK_WINDOW (self)));
+}
+
 static void
 back_clicked_cb (SignetWindow *self)
 {
+  const char *page = gtk_stack_get_visible_child_name (self->main_stack);
+
+  if (g_strcmp0 (page, "library") == 0)
+    {
+      signet_library_view_go_back (self->library_view);
+      return;
+    }
+
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  /* The focus was on this button, which went with the pane. */
+  if (gtk_root_get_focus (GTK_ROOT (self)) == NULL
+      || !gtk_widget_get_mapped (gtk_root_get_focus (GTK_ROOT (self))))
+    _signet_window_focus_main_page (self);
 }
 
 static void
 leaflet_changed_cb (SignetWindow *self)
 {
-  gtk_widget_set_visible (self->back_button,
-                          adw_leaflet_get_folded (self->leaflet)
-                            && adw_leaflet_get_visible_child (self->leaflet) == self->content_box);
+  update_header (self);
 }
 
 void
@@ -222,17 +304,6 @@ _signet_window_remove_item (SignetWindow *self, SignetIntakeItem *item)
     }
 }
 
-/* Folded, the editor stays out over the preview: Send is one click away. */
-static void
-update_editor_toggle (SignetWindow *self)
-{
-  gtk_widget_set_visible (
-    self->editor_toggle,
-    adw_flap_get_folded (ADW_FLAP (self->content_box))
-      && gtk_widget_get_visible (GTK_WIDGET (self->request_editor))
-      && g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "queue") == 0);
-}
-
 static gboolean
 reveal_editor_cb (gpointer user_data)
 {
@@ -263,6 +334,7 @@ update_fold (SignetWindow *self)
   narrow = !gtk_window_is_maximized (GTK_WINDOW (self)) && width > 0 && width < SIDE_BY_SIDE_WIDTH;
   adw_flap_set_fold_policy (ADW_FLAP (self->content_box),
                             narrow ? ADW_FLAP_FOLD_POLICY_ALWAYS : ADW_FLAP_FOLD_POLICY_AUTO);
+  update_editor_toggle (self);
 }
 
 /* The flap folds (and hides the editor) while the window is laid out:
@@ -314,10 +386,7 @@ update_main_page (SignetWindow *self)
   gtk_stack_set_visible_child_name (self->main_stack,
                                     queue ? "queue" : (library ? "library" : "empty"));
   update_editor_toggle (self);
-  if (!queue)
-    gtk_widget_set_visible (self->back_button, FALSE);
-  gtk_widget_set_visible (self->library_button, queue && library);
-  gtk_widget_set_visible (self->queue_button, !queue && library && n_queued > 0);
+  update_header (self);
   if (n_queued > 0)
     {
       /* Translators: a button that shows the files waiting to be sent */
@@ -336,6 +405,7 @@ leave_handover (SignetWindow *self)
     return;
 
   gtk_stack_set_visible_child_name (self->main_stack, "empty");
+  update_header (self);
   signet_handover_page_set_documents (self->handover_page, NULL);
 }
 
@@ -624,7 +694,7 @@ _signet_window_show_handover (SignetWindow *self, GListModel *documents)
 
   signet_handover_page_set_documents (self->handover_page, documents);
   gtk_stack_set_visible_child_name (self->main_stack, "handover");
-  gtk_widget_set_visible (self->back_button, FALSE);
+  update_header (self);
   /* Copy Link (or Done until the link is made) rather than whatever the
    * Send button left the focus on. */
   if (signet_handover_page_focus (self->handover_page) && self->keyboard_used)
@@ -655,6 +725,10 @@ signet_window_constructed (GObject *object)
   signet_handover_page_set_sync (self->handover_page, self->sync);
   signet_library_view_set_deletions (self->library_view, self->deletions);
   signet_library_view_set_sync (self->library_view, self->sync);
+  g_signal_connect_object (self->library_view, "notify::can-go-back", G_CALLBACK (update_header),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->library_view, "notify::pane-title", G_CALLBACK (update_header),
+                           self, G_CONNECT_SWAPPED);
 
   if (self->account != NULL)
     {
@@ -756,7 +830,10 @@ signet_window_class_init (SignetWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/signet-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SignetWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, SignetWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, SignetWindow, open_button);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, empty_open_button);
