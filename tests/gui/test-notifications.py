@@ -19,16 +19,16 @@ from signet_atspi import Signet, TestFailure, check, wait_for  # noqa: E402
 ENV = {"SIGNET_SANDBOX_BIN": os.environ["SIGNET_SANDBOX_BIN"],
        "G_MESSAGES_DEBUG": "signet-sandbox-process,signet-application"}
 SETTINGS = {"io/github/signetapp/Signet": {"environment": "'sandbox'", "tracking-interval": "10"}}
+# The titles are the states' names (docs/vocabulary.md).
 EXPECTED = {
-    "Document Signed": "“Insurance policy.pdf” is signed and saved in the archive folder.",
-    "Signing Cancelled": "The signer cancelled the signature request for “Loan contract.pdf”. "
-                         "Send it again if it is still needed.",
-    "Signature Request Expired": "Nobody signed “Old offer.pdf” before the request expired. "
-                                 "Send it again if it is still needed.",
-    "Document Gone from OKdokument": "“Withdrawn order.pdf” is no longer on the OKdokument server. "
-                                     "Signet keeps its history.",
+    "Signed": "“Insurance policy.pdf” is signed and saved in the archive folder.",
+    "Cancelled": "The signer cancelled the signature request for “Loan contract.pdf”. "
+                 "Send it again if it is still needed.",
+    "Expired": "Nobody signed “Old offer.pdf” before the request expired. "
+               "Send it again if it is still needed.",
+    "Failed": "OKdokument no longer has “Withdrawn order.pdf”, so its signing link no longer works. "
+              "Send it again from its page in Signet.",
 }
-
 
 class Server:
     """The stand-in, in a process of its own: it keeps its own main loop."""
@@ -71,7 +71,7 @@ def test(signet, server):
     for summary, body in EXPECTED.items():
         check(by_summary[summary]["body"] == body, f"{summary!r} says {by_summary[summary]['body']!r}")
         check(by_summary[summary]["app"] != "", f"{summary!r} names no application")
-    signed = by_summary["Document Signed"]
+    signed = by_summary["Signed"]
     labels = [label for _, label in signed["actions"]]
     check(labels[-2:] == ["Open", "Show in Signet"], f"the signed one offers {signed['actions']}")
     show = [key for key, label in signed["actions"] if label == "Show in Signet"][0]
@@ -79,7 +79,7 @@ def test(signet, server):
     opened = [key for key, label in signed["actions"] if label == "Open"][0]
     check(opened.startswith("app.open-archived(") and "Insurance policy" in opened and opened.endswith(".pdf')"),
           f"Open is {opened!r}")
-    for summary in ("Signing Cancelled", "Signature Request Expired", "Document Gone from OKdokument"):
+    for summary in ("Cancelled", "Expired", "Failed"):
         check([label for _, label in by_summary[summary]["actions"]] == ["Show in Signet"],
               f"{summary!r} offers {by_summary[summary]['actions']}")
 
