@@ -34,6 +34,14 @@ new_desk (void)
 }
 
 static void
+assert_setting (GSettings *settings, const char *key, const char *expected)
+{
+  g_autofree char *value = g_settings_get_string (settings, key);
+
+  g_assert_cmpstr (value, ==, expected);
+}
+
+static void
 save_preset (GSettings *settings, const char *name, const char *sender)
 {
   g_autoptr (SignetRequestSpec) spec = signet_request_spec_new ();
@@ -224,7 +232,7 @@ test_presets_round_trip (void)
   sender = preset_sender (b, "Nájom");
   g_assert_cmpstr (sender, ==, "najom@example.sk");
   /* A presets file leaves the settings alone. */
-  g_assert_cmpstr (g_settings_get_string (b, "environment"), ==, "none");
+  assert_setting (b, "environment", "none");
 }
 
 /* A key in an imported file, wherever it is, is left out with a
@@ -249,8 +257,8 @@ test_key_ignored (void)
   g_assert_nonnull (strstr (warnings[0], "API key"));
   g_assert_null (strstr (warnings[0], KEY));
   g_assert_cmpuint (signet_office_file_apply (file, b, FALSE), ==, 1);
-  g_assert_cmpstr (g_settings_get_string (b, "environment"), ==, "production");
-  g_assert_cmpstr (g_settings_get_string (b, "default-sender-name"), ==, "Recepcia");
+  assert_setting (b, "environment", "production");
+  assert_setting (b, "default-sender-name", "Recepcia");
 
   kept = dump (b);
   g_assert_null (strstr (kept, KEY));
@@ -338,9 +346,9 @@ test_hostile (void)
   g_assert_cmpuint (g_strv_length ((GStrv) signet_office_file_get_warnings (file)), ==, 4);
   g_assert_cmpuint (signet_office_file_apply (file, b, FALSE), ==, 1);
   g_assert_cmpuint (g_strv_length ((GStrv) signet_office_file_get_warnings (file)), ==, 7);
-  g_assert_cmpstr (g_settings_get_string (b, "environment"), ==, "none");
+  assert_setting (b, "environment", "none");
   g_assert_cmpuint (g_settings_get_uint (b, "tracking-interval"), !=, (guint) -5);
-  g_assert_cmpstr (g_settings_get_string (b, "default-sender-email"), ==, "ok@example.sk");
+  assert_setting (b, "default-sender-email", "ok@example.sk");
   for (const char *const *w = signet_office_file_get_warnings (file); *w != NULL; w++)
     g_test_message ("warning: %s", *w);
 }
