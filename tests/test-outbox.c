@@ -630,7 +630,6 @@ test_stop_during_upload (JournalFixture *jf, gconstpointer data)
       g_autoptr (JsonNode) reply = fixture_json (
         &jf->sandbox, "POST", "/sandbox/faults",
         "{\"path\": \"/JSON/document\", \"method\": \"POST\", \"delay\": 500}", 200);
-      gint64 stored = sandbox_count (&jf->sandbox, "storedFiles");
       gint64 used = sandbox_count (&jf->sandbox, "usedSignatureRequests");
       gint64 created = sandbox_calls (&jf->sandbox, CREATE);
       Calls  upload = { &jf->sandbox, UPLOAD, sandbox_calls (&jf->sandbox, UPLOAD) + 1 };
@@ -642,9 +641,11 @@ test_stop_during_upload (JournalFixture *jf, gconstpointer data)
       else
         signet_outbox_stop (outbox);
       g_clear_object (&outbox);
-      /* The server finishes the upload it holds, with nobody to answer. */
-      while (sandbox_count (&jf->sandbox, "storedFiles") == stored)
-        wait_until (calls_reached, &upload, 10, "the held upload");
+      /* The server may finish the upload it holds, with nobody to answer,
+       * or never get all of it (the head counts as the call: on a busy
+       * machine the stop can come before the body is in). Not waited for:
+       * either way nothing may be created, and the next outbox sends the
+       * document once. */
       g_assert_cmpint (signet_document_get_status (document), ==, SIGNET_DOCUMENT_STATUS_PENDING);
       g_assert_cmpint (sandbox_calls (&jf->sandbox, CREATE), ==, created);
 
