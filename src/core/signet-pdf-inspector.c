@@ -258,14 +258,7 @@ inspect_pdf (SignetInspection *inspection, GBytes *bytes, GCancellable *cancella
   document = poppler_document_new_from_bytes (bytes, NULL, &local_error);
   if (document == NULL)
     {
-      if (g_error_matches (local_error, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
-        g_set_error_literal (error, SIGNET_ERROR, SIGNET_ERROR_FILE_ENCRYPTED,
-                             _ ("The document is protected by a password. "
-                                "Save a copy without the password and open that instead."));
-      else
-        g_set_error_literal (
-          error, SIGNET_ERROR, SIGNET_ERROR_FILE_UNREADABLE,
-          _ ("The document is damaged or incomplete. Ask the sender for a new copy."));
+      signet_poppler_set_open_error (local_error, error);
       return FALSE;
     }
 
@@ -324,6 +317,26 @@ inspect_pdf (SignetInspection *inspection, GBytes *bytes, GCancellable *cancella
     }
 
   return TRUE;
+}
+
+/**
+ * signet_poppler_set_open_error: (skip)
+ * @poppler_error: what poppler said when it could not open a document
+ * @error: return location for a #SIGNET_ERROR
+ *
+ * Says why, in a sentence: protected by a password, or damaged.
+ */
+void
+signet_poppler_set_open_error (const GError *poppler_error, GError **error)
+{
+  if (g_error_matches (poppler_error, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
+    g_set_error_literal (error, SIGNET_ERROR, SIGNET_ERROR_FILE_ENCRYPTED,
+                         _ ("The document is protected by a password. "
+                            "Save a copy without the password and open that instead."));
+  else
+    g_set_error_literal (
+      error, SIGNET_ERROR, SIGNET_ERROR_FILE_UNREADABLE,
+      _ ("The document is damaged or incomplete. Ask the sender for a new copy."));
 }
 
 /**

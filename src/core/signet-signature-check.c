@@ -399,20 +399,6 @@ check_byte_ranges (GBytes *pdf)
   return check;
 }
 
-static gboolean
-open_error (GError *local_error, GError **error)
-{
-  if (g_error_matches (local_error, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
-    g_set_error_literal (error, SIGNET_ERROR, SIGNET_ERROR_FILE_ENCRYPTED,
-                         _ ("The document is protected by a password. "
-                            "Save a copy without the password and open that instead."));
-  else
-    g_set_error_literal (
-      error, SIGNET_ERROR, SIGNET_ERROR_FILE_UNREADABLE,
-      _ ("The document is damaged or incomplete. Ask the sender for a new copy."));
-  return FALSE;
-}
-
 /**
  * signet_signature_check_bytes:
  * @pdf: the PDF's bytes
@@ -441,7 +427,7 @@ signet_signature_check_bytes (GBytes *pdf, GCancellable *cancellable, GError **e
   document = poppler_document_new_from_bytes (pdf, NULL, &local_error);
   if (document == NULL)
     {
-      open_error (local_error, error);
+      signet_poppler_set_open_error (local_error, error);
       return NULL;
     }
 
