@@ -21,6 +21,8 @@ import sys
 import tempfile
 import xml.etree.ElementTree as ET
 
+from po_check import check_catalogue
+
 REQUIRED = {"sk", "cs"}
 MALLARD = "{http://projectmallard.org/1.0/}"
 SCHEMA_URI = "http://projectmallard.org/1.0/mallard-1.0.rng"
@@ -72,11 +74,6 @@ def validate(root, build):
     return failures
 
 
-def count(args):
-    out = subprocess.run(args, check=True, capture_output=True, text=True).stdout
-    return sum(1 for line in out.splitlines() if line.startswith("msgid ")) - (1 if out else 0)
-
-
 def translations(root, build):
     failures = []
     langs = linguas(root)
@@ -87,31 +84,10 @@ def translations(root, build):
     with tempfile.TemporaryDirectory() as tmp:
         pot = pathlib.Path(tmp) / "help.pot"
         subprocess.run(["itstool", "-o", str(pot), *sources], check=True)
-        total = count(["msgattrib", "--no-obsolete", str(pot)])
         for lang in sorted(langs):
-            src = root / "help" / lang / f"{lang}.po"
-            if not src.is_file():
-                failures.append(f"help/{lang}/{lang}.po is missing")
-                continue
-            merged = pathlib.Path(tmp) / f"{lang}.po"
-            subprocess.run(["msgmerge", "--quiet", "--output-file", str(merged), str(src), str(pot)],
-                           check=True)
-            check = subprocess.run(["msgfmt", "--check", "--output-file=/dev/null", str(merged)],
-                                   capture_output=True, text=True)
-            if check.returncode != 0:
-                failures.append(f"help/{lang}/{lang}.po: msgfmt --check failed:\n{check.stderr}")
-            untranslated = count(["msgattrib", "--untranslated", "--no-obsolete", str(merged)])
-            fuzzy = count(["msgattrib", "--only-fuzzy", "--no-obsolete", str(merged)])
-            print(f"{lang}: {total - untranslated - fuzzy}/{total} translated, "
-                  f"{untranslated} untranslated, {fuzzy} fuzzy")
-            if untranslated or fuzzy:
-                listing = "".join(
-                    subprocess.run(["msgattrib", flag, "--no-obsolete", "--no-wrap", "--no-location",
-                                    str(merged)], capture_output=True, text=True).stdout
-                    for flag in ("--untranslated", "--only-fuzzy"))
-                failures.append(f"help/{lang}/{lang}.po: {untranslated} untranslated and {fuzzy} fuzzy "
-                                f"messages; run `meson compile -C _build help-io.github.signetapp.Signet-"
-                                f"{lang}-update-po` and translate them:\n{listing}")
+            failures += check_catalogue(root / "help" / lang / f"{lang}.po", pot, tmp,
+                                        f"help/{lang}/{lang}.po",
+                                        f"help-io.github.signetapp.Signet-{lang}-update-po")
     return failures
 
 

@@ -9,6 +9,8 @@ import subprocess
 import sys
 import tempfile
 
+from po_check import check_catalogue
+
 REQUIRED = {"sk", "cs"}
 
 # The same keywords as meson's i18n "glib" preset.
@@ -21,11 +23,6 @@ XGETTEXT_ARGS = [
     "--flag=g_string_printf:2:c-format", "--flag=g_string_append_printf:2:c-format",
     "--flag=g_error_new:3:c-format", "--flag=g_set_error:4:c-format",
 ]
-
-
-def count(args) -> int:
-    out = subprocess.run(args, check=True, capture_output=True, text=True).stdout
-    return sum(1 for line in out.splitlines() if line.startswith("msgid ")) - (1 if out else 0)
 
 
 def main() -> int:
@@ -44,30 +41,8 @@ def main() -> int:
         subprocess.run(["xgettext", "--package-name=signet", f"--directory={root}",
                         f"--files-from={po / 'POTFILES.in'}", f"--output={pot}", *XGETTEXT_ARGS],
                        check=True)
-        total = count(["msgattrib", "--no-obsolete", str(pot)])
-
         for lang in sorted(linguas):
-            src = po / f"{lang}.po"
-            if not src.is_file():
-                failures.append(f"po/{lang}.po is missing")
-                continue
-            merged = pathlib.Path(tmp) / f"{lang}.po"
-            subprocess.run(["msgmerge", "--quiet", "--output-file", str(merged), str(src), str(pot)], check=True)
-            check = subprocess.run(["msgfmt", "--check", "--output-file=/dev/null", str(merged)],
-                                   capture_output=True, text=True)
-            if check.returncode != 0:
-                failures.append(f"po/{lang}.po: msgfmt --check failed:\n{check.stderr}")
-            untranslated = count(["msgattrib", "--untranslated", "--no-obsolete", str(merged)])
-            fuzzy = count(["msgattrib", "--only-fuzzy", "--no-obsolete", str(merged)])
-            print(f"{lang}: {total - untranslated - fuzzy}/{total} translated, "
-                  f"{untranslated} untranslated, {fuzzy} fuzzy")
-            if untranslated or fuzzy:
-                listing = "".join(
-                    subprocess.run(["msgattrib", flag, "--no-obsolete", "--no-wrap", "--no-location", str(merged)],
-                                   capture_output=True, text=True).stdout
-                    for flag in ("--untranslated", "--only-fuzzy"))
-                failures.append(f"po/{lang}.po: {untranslated} untranslated and {fuzzy} fuzzy messages; "
-                                f"run `meson compile -C _build signet-update-po` and translate them:\n{listing}")
+            failures += check_catalogue(po / f"{lang}.po", pot, tmp, f"po/{lang}.po", "signet-update-po")
 
     for failure in failures:
         print(failure)
