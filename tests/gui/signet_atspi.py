@@ -87,6 +87,16 @@ def walk(node):
         stack.extend(reversed(children))
 
 
+def name_of(node):
+    """node's name, or "" once its widget went away (a page that changes
+    drops its widgets' accessibles, and reading one then raises "The
+    application no longer exists")."""
+    try:
+        return node.get_name() or ""
+    except gi.repository.GLib.Error:
+        return ""
+
+
 def n_actions(node):
     """How many actions (click, activate…) a widget offers; 0 for none."""
     if node.get_action_iface() is None:
@@ -190,13 +200,12 @@ class Signet:
                 try:
                     if node.get_role_name() != role:
                         continue
-                    node_name = node.get_name()
+                    if name is not None and node.get_name() != name:
+                        continue
+                    if predicate is not None and not predicate(node):
+                        continue
                 except gi.repository.GLib.Error:
-                    continue
-                if name is not None and node_name != name:
-                    continue
-                if predicate is not None and not predicate(node):
-                    continue
+                    continue  # a widget that went away while we looked
                 return node
             check(self.process.poll() is None, f"signet exited with {self.process.returncode}")
             if time.monotonic() >= deadline:
@@ -233,11 +242,16 @@ class Signet:
 
         return self.wait_until(toast, f"no {role} named {name!r} appeared", timeout)
 
-    def find_all(self, role, root=None):
+    def find_all(self, role, root=None, name=None):
+        """Every accessible with this role (and name), as they are now. A
+        page that changes drops its widgets' accessibles, and a call on one
+        that went away raises "The application no longer exists": a
+        condition that looks at what this returns should expect that, or
+        ask for the name here, where it is read safely."""
         found = []
         for node in walk(root or self.app):
             try:
-                if node.get_role_name() == role:
+                if node.get_role_name() == role and (name is None or node.get_name() == name):
                     found.append(node)
             except gi.repository.GLib.Error:
                 continue  # a widget that went away while we looked

@@ -17,7 +17,7 @@ import urllib.request
 
 sys.path.insert(0, os.path.dirname(__file__))
 from gi.repository import GLib  # noqa: E402
-from signet_atspi import Atspi, Signet, TestFailure, check, list_item_names, walk  # noqa: E402
+from signet_atspi import Atspi, Signet, TestFailure, check, list_item_names, name_of, walk  # noqa: E402
 
 DATA = os.environ["SIGNET_TEST_DATA"]
 DEFAULTS = {"io/github/signetapp/Signet": {
@@ -229,7 +229,7 @@ def rounds(signet):
     signet.find("label", "Signer 2 of 2", root=frame)
     # The second signer's place, by its number and role, never its technical name.
     signet.find("label", "Signature Field 2 (witness)", root=frame)
-    shown = [label.get_name() or "" for label in signet.find_all("label", root=frame)]
+    shown = [name_of(label) for label in signet.find_all("label", root=frame)]
     check(not any("SO_witness" in text or "SC_signature" in text for text in shown),
           f"a label shows a field's technical name: {shown}")
     signet.wait_until(lambda: sensitive(send), f"Send stayed off: {send.get_description()!r}")

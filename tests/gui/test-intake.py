@@ -10,7 +10,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
 from signet_atspi import (DEFAULT_TIMEOUT, TIMEOUT_MULTIPLIER, Atspi, Signet,  # noqa: E402
-                          TestFailure, check, list_item_names)
+                          TestFailure, check, list_item_names, name_of)
 
 DATA = os.path.join(os.environ["SIGNET_TEST_DATA"])
 FILES = ["fields.pdf", "tags.pdf", "password.pdf", "large.pdf", "contract.docx", "not-a-pdf.pdf"]
@@ -58,7 +58,7 @@ def test(signet):
     signet.find("label", predicate=lambda n: n.get_name().startswith("This is not a PDF, Word or Excel document"),
                 root=documents)
     signet.find("label", predicate=lambda n: n.get_name().startswith("Word document"), root=documents)
-    signet.wait_until(lambda: not any(n.get_name() == "Checking…" for n in signet.find_all("label", root=documents)),
+    signet.wait_until(lambda: not signet.find_all("label", root=documents, name="Checking…"),
                       "some files were never checked")
     signet.screenshot("intake-queue")
 
@@ -98,7 +98,7 @@ def test(signet):
     signet.find("label", "3 text tags", root=frame)
     zoom = signet.find("label", predicate=lambda n: n.get_name().endswith("%"), root=frame).get_name()
     press(signet, "Zoom In", frame)
-    signet.wait_until(lambda: any(n.get_name().endswith("%") and n.get_name() != zoom
+    signet.wait_until(lambda: any(name_of(n).endswith("%") and name_of(n) != zoom
                                   for n in signet.find_all("label", root=frame)),
                       f"zooming in left the zoom at {zoom}")
     signet.screenshot("intake-tags")

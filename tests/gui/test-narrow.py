@@ -121,13 +121,11 @@ def narrow(signet, case, _):
     signet.click(send)
     # (The library's detail page has a code too, on a page not shown.)
     def code_shown():
-        return any(on_screen(signet, frame, node) for node in signet.find_all("image", root=frame)
-                   if node.get_name() == tr("QR code of the signing link"))
+        return any(on_screen(signet, frame, node) for node in signet.find_all("image", root=frame, name=tr("QR code of the signing link")))
 
     def where_codes():
         return [(extents(node), states(node).contains(Atspi.StateType.VISIBLE))
-                for node in signet.find_all("image", root=frame)
-                if node.get_name() == tr("QR code of the signing link")]
+                for node in signet.find_all("image", root=frame, name=tr("QR code of the signing link"))]
 
     try:
         signet.wait_until(code_shown, "the QR code is not on screen", timeout=60)

@@ -14,7 +14,7 @@ import threading
 
 sys.path.insert(0, os.path.dirname(__file__))
 from gi.repository import Gio, GLib  # noqa: E402
-from signet_atspi import Signet, TestFailure, check, wait_for  # noqa: E402
+from signet_atspi import Signet, TestFailure, check, name_of, wait_for  # noqa: E402
 
 ENV = {"SIGNET_SANDBOX_BIN": os.environ["SIGNET_SANDBOX_BIN"],
        "G_MESSAGES_DEBUG": "signet-sandbox-process,signet-application"}
@@ -84,7 +84,7 @@ def test(signet, server):
               f"{summary!r} offers {by_summary[summary]['actions']}")
 
     # A person clicks "Show in Signet": the document's page opens (it was not).
-    headings = [node.get_name() for node in signet.find_all("heading")]
+    headings = [name_of(node) for node in signet.find_all("heading")]
     check("Insurance policy.pdf" not in headings, f"the document's page shows already: {headings}")
     server.invoke(signed["id"], show)
     signet.find("heading", "Insurance policy.pdf")
