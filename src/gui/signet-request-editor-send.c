@@ -202,6 +202,34 @@ update_quota (SignetRequestEditor *self)
   gtk_widget_set_visible (GTK_WIDGET (self->quota_label), TRUE);
 }
 
+/* Which files in the list cannot go (not a PDF, damaged, locked…), said
+ * beside Send so that its count is not a riddle; NULL when all can. */
+static char *
+describe_left_out (SignetRequestEditor *self)
+{
+  guint            n = g_list_model_get_n_items (G_LIST_MODEL (self->queue));
+  guint            n_failed = 0;
+  g_autofree char *name = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (SignetIntakeItem) item = g_list_model_get_item (G_LIST_MODEL (self->queue), i);
+
+      if (signet_intake_item_get_state (item) != SIGNET_INTAKE_STATE_FAILED)
+        continue;
+      if (n_failed++ == 0)
+        name = g_strdup (signet_intake_item_get_name (item));
+    }
+  if (n_failed == 0)
+    return NULL;
+  if (n_failed == 1)
+    /* Translators: beside Send; %s is a document's name */
+    return g_strdup_printf (_ ("“%s” cannot be sent and stays in the list"), name);
+  return g_strdup_printf (ngettext ("%u document cannot be sent and stays in the list",
+                                    "%u documents cannot be sent and stay in the list", n_failed),
+                          n_failed);
+}
+
 static gboolean
 validate_cb (gpointer user_data)
 {
@@ -209,6 +237,7 @@ validate_cb (gpointer user_data)
   g_autoptr (GPtrArray) items = NULL;
   g_autofree char *blocker = NULL;
   g_autofree char *label = NULL;
+  g_autofree char *left_out = NULL;
   guint            n_checking;
   guint            n_ready;
   guint            held;
@@ -271,14 +300,29 @@ validate_cb (gpointer user_data)
     blocker = g_strdup (_ ("There is no document to send"));
 
   _signet_request_editor_set_blocker (self, blocker);
-  gtk_label_set_text (self->problem_label, blocker != NULL ? blocker : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), blocker != NULL);
+  if (blocker == NULL && items->len > 0)
+    left_out = describe_left_out (self);
+  gtk_label_set_text (self->problem_label,
+                      blocker != NULL ? blocker : (left_out != NULL ? left_out : ""));
+  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), blocker != NULL || left_out != NULL);
+  /* A blocker is an error; a file that stays behind is only a note. */
+  if (blocker != NULL)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->problem_label), "dim-label");
+      gtk_widget_add_css_class (GTK_WIDGET (self->problem_label), "error");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->problem_label), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (self->problem_label), "dim-label");
+    }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.send",
                                  blocker == NULL && self->sender == NULL);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->send_button), blocker);
 
-  /* The count is what goes: with too few requests left, only those. */
-  if (n_ready > 1 && items->len > 0)
+  /* The count is what goes: with too few requests left, or with files
+   * that cannot go, only those. */
+  if ((n_ready > 1 || left_out != NULL) && items->len > 0)
     label
       = g_strdup_printf (ngettext ("Send %u Request", "Send %u Requests", items->len), items->len);
   gtk_button_set_label (self->send_button, label != NULL ? label : _ ("Send"));
@@ -330,14 +374,16 @@ show_summary (SignetRequestEditor *self, SignetRequestSender *sender)
   AdwMessageDialog *dialog;
 
   /* All went well: a toast, so nothing covers the QR code the signer is
-   * scanning. A dialog only when something failed. */
+   * scanning. A dialog only when something failed. One request sent needs
+   * neither: the hand-over page says it, and in a short window a toast
+   * would lie over the code. */
   if (n_failed + n_not_sent == 0)
     {
       g_autofree char *text = NULL;
 
       if (n == 1 && n_sent == 1)
-        text = g_strdup (_ ("Request sent"));
-      else if (n_waiting == 0)
+        return;
+      if (n_waiting == 0)
         text = g_strdup_printf (ngettext ("%u request sent", "%u requests sent", n), n);
       else
         /* Translators: a toast after sending several documents while offline */

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The request editor with several files: a batch of three sends three
 requests and sums up what went; too few requests left refuses the batch and
-sends nothing; a refused file is named in the summary and Try Again sends it.
+sends nothing; a refused file is named in the summary and Try Again sends it;
+a file that cannot go is named beside Send and stays in the list.
 The helpers are test-editor.py's."""
 
 import importlib
@@ -17,6 +18,7 @@ editor = importlib.import_module("test-editor")
 arrived, check = editor.arrived, editor.check
 journalled, queue_rows, sandbox_url = editor.journalled, editor.queue_rows, editor.sandbox_url
 send_button, sensitive, wait_sent = editor.send_button, editor.sensitive, editor.wait_sent
+name_of = editor.name_of
 
 
 def post(url, body):
@@ -60,7 +62,7 @@ def retry(signet):
     signet.screenshot("editor-retry")
     # The sandbox refused with its key "err.injected": the summary says what
     # to do, and no label shows the key (docs/vocabulary.md).
-    shown = [label.get_name() or "" for window in signet.windows() if window is not None
+    shown = [name_of(label) for window in signet.windows() if window is not None
              for label in signet.find_all("label", root=window)]
     check(any("OKdokument administrator" in text for text in shown),
           f"the summary does not say whom to ask: {shown}")
@@ -95,9 +97,29 @@ def batch(signet):
     check(queue_rows(signet) == [], f"sent files stayed in the list: {queue_rows(signet)}")
 
 
+def left_out(signet):
+    """A file that cannot go among two that can: Send counts the two, the
+    note beside it names the one that stays, and it stays."""
+    url = sandbox_url(signet)
+    send = send_button(signet, "Send 2 Requests")
+    signet.find("label", "“not-a-pdf.pdf” cannot be sent and stays in the list")
+    signet.wait_until(lambda: sensitive(send), f"Send 2 Requests stayed off: {send.get_description()!r}",
+                      timeout=30)
+    signet.screenshot("editor-left-out")
+    signet.click(send)
+    signet.find_toast("2 requests sent", timeout=40)
+    requests = journalled(signet)
+    check(sorted(name for _, name in requests) == ["simple.pdf", "tags.pdf"], f"the journal has {requests}")
+    for srid, _ in requests:
+        arrived(signet, url, srid)
+    check([name for name in queue_rows(signet)] == ["not-a-pdf.pdf"],
+          f"the list after sending: {queue_rows(signet)}")
+
+
 if __name__ == "__main__":
     editor.run_cases([
         ("batch", ["simple.pdf", "fields.pdf", "tags.pdf"], batch),
+        ("left-out", ["simple.pdf", "not-a-pdf.pdf", "tags.pdf"], left_out),
         ("quota", ["simple.pdf", "tags.pdf"], quota),
         ("retry", ["simple.pdf", "tags.pdf"], retry),
     ])
