@@ -73,3 +73,29 @@ bench_journal_fill (const char *path, int entries, const char *columns, const ch
     g_error ("%s", message);
   sqlite3_close (db);
 }
+
+/* A new home (to remove with bench_remove_tree()) whose journal holds
+ * @documents finished requests of production: the first signed and
+ * archived, the others signed, cancelled or expired in turn. */
+char *
+bench_journal_home_new (int documents)
+{
+  g_autoptr (GError) error = NULL;
+  char            *home = g_dir_make_tmp ("signet-bench-XXXXXX", &error);
+  g_autofree char *folder = g_build_filename (home, "signet", NULL);
+  g_autofree char *path = g_build_filename (folder, "journal.db", NULL);
+  g_autofree char *pdf = g_build_filename (home, "contract.pdf", NULL);
+
+  g_assert_no_error (error);
+  if (documents == 0)
+    return home;
+  g_mkdir_with_parents (folder, 0700);
+  bench_write_pdf (pdf, 4096);
+  bench_journal_seed (path, pdf, "Jana Nováková");
+  bench_journal_fill (path, documents,
+                      "CASE i % 3 WHEN 0 THEN 'signed' WHEN 1 THEN 'canceled' ELSE 'expired' END,"
+                      " CASE i % 3 WHEN 0 THEN 'archived' WHEN 1 THEN 'canceled' ELSE 'expired'"
+                      " END, NULL, created - i * 60000",
+                      "UPDATE requests SET state = 'signed', status = 'archived' WHERE id = 1;");
+  return home;
+}

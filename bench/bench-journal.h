@@ -15,6 +15,7 @@ G_BEGIN_DECLS
 
 SignetJournal *bench_journal_open (const char *path);
 void           bench_journal_seed (const char *path, const char *pdf, const char *signer_name);
-void bench_journal_fill (const char *path, int entries, const char *columns, const char *after);
+void  bench_journal_fill (const char *path, int entries, const char *columns, const char *after);
+char *bench_journal_home_new (int documents);
 
 G_END_DECLS

@@ -98,30 +98,6 @@ environment_for (const char *home, const char *sandbox)
   return envp;
 }
 
-/* A home whose journal holds @documents finished requests of production. */
-static char *
-home_with (int documents)
-{
-  g_autoptr (GError) error = NULL;
-  char            *home = g_dir_make_tmp ("signet-memory-XXXXXX", &error);
-  g_autofree char *folder = g_build_filename (home, "signet", NULL);
-  g_autofree char *path = g_build_filename (folder, "journal.db", NULL);
-  g_autofree char *pdf = g_build_filename (home, "contract.pdf", NULL);
-
-  g_assert_no_error (error);
-  if (documents == 0)
-    return home;
-  g_mkdir_with_parents (folder, 0700);
-  bench_write_pdf (pdf, 4096);
-  bench_journal_seed (path, pdf, "Jana Nováková");
-  bench_journal_fill (path, documents,
-                      "CASE i % 3 WHEN 0 THEN 'signed' WHEN 1 THEN 'canceled' ELSE 'expired' END,"
-                      " CASE i % 3 WHEN 0 THEN 'archived' WHEN 1 THEN 'canceled' ELSE 'expired'"
-                      " END, NULL, created - i * 60000",
-                      "UPDATE requests SET state = 'signed', status = 'archived' WHERE id = 1;");
-  return home;
-}
-
 int
 main (int argc, char *argv[])
 {
@@ -152,7 +128,7 @@ main (int argc, char *argv[])
   for (guint s = 0; sizes[s] != NULL; s++)
     {
       int              documents = atoi (sizes[s]);
-      g_autofree char *home = home_with (documents);
+      g_autofree char *home = bench_journal_home_new (documents);
       g_auto (GStrv) envp = environment_for (home, argv[2]);
       g_autofree double *signet = g_new0 (double, runs);
       g_autofree double *reference = g_new0 (double, runs);

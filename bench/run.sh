@@ -26,7 +26,8 @@ echo
 "$B/bench/preview" $runs | tee -a "$out"
 echo
 # shellcheck disable=SC2086
-GSETTINGS_SCHEMA_DIR="$B/data" "$B/bench/startup" "$B/src/signet" "$B/bench/minimal-window" $runs \
+GSETTINGS_SCHEMA_DIR="$B/data" "$B/bench/startup" "$B/src/signet" "$B/bench/minimal-window" \
+  "$B/src/sandbox/signet-sandbox" $runs \
   | tee -a "$out"
 echo
 # Polling: --runs counts intervals here (default 10).
