@@ -15,10 +15,12 @@
 #include "signet-application.h"
 #include "signet-metainfo.h"
 #include "signet-preferences-window.h"
+#include "signet-presets.h"
 #include "signet-sandbox-demo.h"
 #include "signet-search-provider.h"
 #include "signet-state-name.h"
 #include "signet-sync.h"
+#include "signet-watched-folder.h"
 #include "signet-window.h"
 
 struct _SignetApplication
@@ -42,6 +44,10 @@ struct _SignetApplication
   char                 *journal_error;   /* the journal could not be opened */
   GtkWindow            *queue_window;    /* the window that keeps the queue */
   SignetSearchProvider *search_provider; /* on the bus from dbus_register */
+  SignetWatchedFolder  *watched_folder;  /* docs/watched-folder.md */
+  guint                 watch_retry_id;
+  gboolean              held_for_watching;
+  gboolean              started;
 };
 
 G_DEFINE_FINAL_TYPE (SignetApplication, signet_application, ADW_TYPE_APPLICATION)
@@ -218,6 +224,130 @@ window_removed_cb (GtkApplication *app, GtkWindow *window, gpointer user_data)
     }
 }
 
+/* {{{ The watched folder (docs/watched-folder.md) */
+
+static void update_watching (SignetApplication *self);
+
+static gboolean
+watch_retry_cb (gpointer user_data)
+{
+  SignetApplication *self = user_data;
+
+  self->watch_retry_id = 0;
+  update_watching (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+watched_filed_cb (SignetApplication *self, const char *name, gboolean sent, const char *note)
+{
+  g_autoptr (GNotification) notification = NULL;
+  g_autofree char *id = NULL;
+
+  g_debug ("Watched folder: “%s” %s", name, sent ? "sent" : "not sent");
+  if (sent)
+    return;
+  /* The note beside the file says the same; this tells the person now. */
+  notification = g_notification_new (_ ("A Document Was Not Sent"));
+  g_notification_set_body (notification, note);
+  id = g_strdup_printf ("watched-%s", name);
+  g_application_send_notification (G_APPLICATION (self), id, notification);
+}
+
+static void
+watched_problem_cb (SignetApplication *self)
+{
+  const char *problem = signet_watched_folder_get_problem (self->watched_folder);
+
+  if (problem != NULL)
+    g_message ("Watched folder: %s", problem);
+}
+
+/* The preset to send with: a deleted one means the defaults. */
+static char *
+dup_watched_preset (SignetApplication *self)
+{
+  g_autofree char *preset = g_settings_get_string (self->settings, "watched-folder-preset");
+  g_auto (GStrv) presets = signet_presets_list (self->settings);
+
+  if (preset[0] == '\0' || presets == NULL
+      || !g_strv_contains ((const char *const *) presets, preset))
+    return NULL;
+  return g_steal_pointer (&preset);
+}
+
+/* Whether the running watcher watches @path with @preset. */
+static gboolean
+watching (SignetApplication *self, const char *path, const char *preset)
+{
+  g_autofree char *current = NULL;
+
+  if (self->watched_folder == NULL)
+    return FALSE;
+  current = g_file_get_path (signet_watched_folder_get_folder (self->watched_folder));
+  return g_strcmp0 (current, path) == 0
+         && g_strcmp0 (signet_watched_folder_get_preset (self->watched_folder), preset) == 0;
+}
+
+static void
+stop_watching (SignetApplication *self)
+{
+  g_clear_handle_id (&self->watch_retry_id, g_source_remove);
+  if (self->watched_folder == NULL)
+    return;
+  signet_watched_folder_stop (self->watched_folder);
+  g_signal_handlers_disconnect_by_data (self->watched_folder, self);
+  g_clear_object (&self->watched_folder);
+}
+
+static void
+start_watching (SignetApplication *self, const char *path, const char *preset)
+{
+  g_autoptr (GFile) folder = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+
+  self->watched_folder = signet_watched_folder_new (self->sync, self->settings, folder, preset);
+  g_signal_connect_object (self->watched_folder, "filed", G_CALLBACK (watched_filed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->watched_folder, "notify::problem", G_CALLBACK (watched_problem_cb),
+                           self, G_CONNECT_SWAPPED);
+  if (signet_watched_folder_start (self->watched_folder, &error))
+    return;
+  /* Another Signet watches it (a signet-cli watch): take over once it ends. */
+  g_message ("%s", error->message);
+  stop_watching (self);
+  self->watch_retry_id = g_timeout_add_seconds (10, watch_retry_cb, self);
+}
+
+/* Starts, restarts or stops the watcher after the settings, and holds the
+ * application while a folder is watched with background tracking on, so
+ * that closing the last window does not stop it. */
+static void
+update_watching (SignetApplication *self)
+{
+  g_autofree char *path = g_settings_get_string (self->settings, "watched-folder");
+  g_autofree char *preset = dup_watched_preset (self);
+  gboolean         wanted = path[0] != '\0' && !self->quitting;
+  gboolean         hold = wanted && g_settings_get_boolean (self->settings, "run-in-background");
+
+  if (!wanted || !watching (self, path, preset))
+    {
+      stop_watching (self);
+      if (wanted && self->started)
+        start_watching (self, path, preset);
+    }
+  if (hold != self->held_for_watching)
+    {
+      self->held_for_watching = hold;
+      if (hold)
+        g_application_hold (G_APPLICATION (self));
+      else
+        g_application_release (G_APPLICATION (self));
+    }
+}
+
+/* }}} */
+
 /* An earlier run left requests unsent: the window says so, or the first
  * window when there is none yet. */
 static void
@@ -257,6 +387,8 @@ sync_started_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
   if (signet_sync_start_finish (SIGNET_SYNC (source), result, &error))
     {
+      self->started = TRUE;
+      update_watching (self);
       if (self->demo)
         signet_sandbox_demo_fill_async (self->sync, NULL, demo_filled_cb, g_object_ref (self));
       return;
@@ -360,6 +492,16 @@ signet_application_startup (GApplication *app)
   g_signal_connect_object (self->sync, "notify::tracker", G_CALLBACK (tracker_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect (self, "window-removed", G_CALLBACK (window_removed_cb), NULL);
+  for (guint i = 0; i < 4; i++)
+    {
+      const char *keys[]
+        = { "watched-folder", "watched-folder-preset", "presets", "run-in-background" };
+      g_autofree char *signal = g_strconcat ("changed::", keys[i], NULL);
+
+      g_signal_connect_object (self->settings, signal, G_CALLBACK (update_watching), self,
+                               G_CONNECT_SWAPPED);
+    }
+  update_watching (self);
   signet_sync_start_async (self->sync, NULL, sync_started_cb, g_object_ref (self));
 }
 
@@ -368,6 +510,7 @@ signet_application_shutdown (GApplication *app)
 {
   SignetApplication *self = SIGNET_APPLICATION (app);
 
+  stop_watching (self);
   if (self->sync != NULL)
     g_object_run_dispose (G_OBJECT (self->sync));
   signet_account_stop_sandbox (self->account);

@@ -1,0 +1,64 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The window's watched folder (docs/watched-folder.md): with a folder set
+through GSettings, a PDF dropped into it is sent through the window's
+journal and outbox to the built-in sandbox, filed into Sent/ with its note,
+and shown in the library; Preferences › Watched Folder shows the folder and
+Stop Watching turns it off."""
+
+import os
+import shutil
+import sys
+import tempfile
+import urllib.request
+
+sys.path.insert(0, os.path.dirname(__file__))
+from signet_atspi import check, run_each  # noqa: E402
+
+DATA = os.environ["SIGNET_TEST_DATA"]
+ENV = {"SIGNET_SANDBOX_BIN": os.environ["SIGNET_SANDBOX_BIN"]}
+
+
+FOLDER = tempfile.mkdtemp(prefix="signet-watched-")
+SETTINGS = {"io/github/signetapp/Signet": {"environment": "'sandbox'",
+                                           "watched-folder": f"'{FOLDER}'"}}
+
+
+def test(signet, case):
+    folder = FOLDER
+    try:
+        signet.find("frame", "Signet")
+        # Written elsewhere, then renamed in: it appears whole, as a scanner's does.
+        staging = os.path.join(os.path.dirname(folder), os.path.basename(folder) + "-staging.pdf")
+        shutil.copy(os.path.join(DATA, "simple.pdf"), staging)
+        os.rename(staging, os.path.join(folder, "Watched scan.pdf"))
+
+        note = os.path.join(folder, "Sent", "Watched scan.txt")
+        signet.wait_until(lambda: os.path.exists(os.path.join(folder, "Sent", "Watched scan.pdf")),
+                          "the dropped file was not filed into Sent/", timeout=60)
+        with open(note, encoding="utf-8") as f:
+            text = f.read()
+        link = text.split("Signing link: ", 1)[1].strip()
+        check(link.startswith("http://127.0.0.1:") and "/openDocument/" in link,
+              f"the note's link: {text!r}")
+        url = link.split("/openDocument/")[0]
+        with urllib.request.urlopen(url + "/sandbox/requests/" + link.rsplit("/", 1)[1]) as answer:
+            check(answer.status == 200, "the sandbox does not have the request")
+        check(sorted(os.listdir(folder)) == ["Sent"], f"left in the folder: {os.listdir(folder)}")
+        signet.find("label", "Watched scan.pdf")
+
+        signet.key("Control", "comma")
+        preferences = signet.find("frame", "Preferences")
+        signet.find("label", "Watched Folder", root=preferences)
+        signet.find("label", folder, root=preferences)
+        signet.click(signet.find_button("Stop Watching", root=preferences))
+        signet.find("label", "Off: choose a folder to send every PDF put into it", root=preferences)
+        signet.wait_until(lambda: "watched-folder=''" in signet.keyfile.read_text(),
+                          "Stop Watching did not clear the setting")
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    run_each([("a file dropped into the watched folder",
+               {"args": ["--sandbox"], "env": ENV, "settings": SETTINGS})], test)
