@@ -107,7 +107,9 @@ signet_cli_watch (SignetCli *cli, int argc, char **argv)
   if (!signet_cli_parse (cli, N_ ("DIR"),
                          N_ ("Sends every PDF that appears in DIR for signing, then moves it into "
                              "DIR/Sent/ or\nDIR/Failed/ beside a text file that says why. Runs "
-                             "until interrupted."),
+                             "until interrupted;\nwith --once, until no PDF is left. Exits with 6 "
+                             "when a file went to DIR/Failed/,\nand with 7 when another running "
+                             "Signet watches DIR."),
                          entries, &argc, &argv, &status))
     return status;
   if (argc != 2)
