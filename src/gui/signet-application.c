@@ -276,6 +276,29 @@ dup_watched_preset (SignetApplication *self)
   return g_steal_pointer (&preset);
 }
 
+/* The last window closed while a folder is watched: say once that the
+ * watching goes on (unless the tracking notice said Signet stays). */
+static void
+watching_window_removed_cb (GtkApplication *app, GtkWindow *window, gpointer user_data)
+{
+  SignetApplication *self = SIGNET_APPLICATION (app);
+  g_autoptr (GNotification) notification = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *body = NULL;
+
+  if (gtk_application_get_windows (GTK_APPLICATION (self)) != NULL || !self->held_for_watching
+      || self->watched_folder == NULL || self->told_background)
+    return;
+  self->told_background = TRUE;
+  shown = g_file_get_basename (signet_watched_folder_get_folder (self->watched_folder));
+  body = g_strdup_printf (_ ("PDFs put into “%s” are still sent for signing. Quit Signet to stop "
+                             "it."),
+                          shown);
+  notification = g_notification_new (_ ("Signet Keeps Watching the Folder"));
+  g_notification_set_body (notification, body);
+  g_application_send_notification (G_APPLICATION (self), "background", notification);
+}
+
 /* Whether the running watcher watches @path with @preset. */
 static gboolean
 watching (SignetApplication *self, const char *path, const char *preset)
@@ -501,6 +524,7 @@ signet_application_startup (GApplication *app)
       g_signal_connect_object (self->settings, signal, G_CALLBACK (update_watching), self,
                                G_CONNECT_SWAPPED);
     }
+  g_signal_connect_after (self, "window-removed", G_CALLBACK (watching_window_removed_cb), NULL);
   update_watching (self);
   signet_sync_start_async (self->sync, NULL, sync_started_cb, g_object_ref (self));
 }

@@ -55,6 +55,22 @@ def test(signet, case):
         signet.find("label", "Off: choose a folder to send every PDF put into it", root=preferences)
         signet.wait_until(lambda: "watched-folder=''" in signet.keyfile.read_text(),
                           "Stop Watching did not clear the setting")
+        signet.key("Escape")
+
+        # Set again (the key file is watched), then no window at all: with
+        # background tracking on (the default) Signet stays and goes on
+        # watching.
+        signet.keyfile.write_text(signet.keyfile.read_text().replace(
+            "watched-folder=''", f"watched-folder='{folder}'"))
+        signet.find("frame", "Signet")
+        signet.key("Control", "w")
+        signet.wait_until(lambda: not signet.windows(), "the main window did not close")
+        shutil.copy(os.path.join(DATA, "fields.pdf"), staging)
+        os.rename(staging, os.path.join(folder, "After closing.pdf"))
+        signet.wait_until(lambda: os.path.exists(os.path.join(folder, "Sent", "After closing.txt"))
+                          and os.path.exists(os.path.join(folder, "Sent", "After closing.pdf")),
+                          "a file dropped with no window open was not sent", timeout=60)
+        check(signet.process.poll() is None, "Signet ended with its last window")
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
