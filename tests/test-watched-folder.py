@@ -88,7 +88,7 @@ class Sandbox:
 
 
 def main():
-    print("1..5")
+    print("1..6")
     sandbox = Sandbox()
     root = tempfile.mkdtemp(prefix="signet-watch-")
     env = dict(os.environ)
@@ -213,6 +213,24 @@ def main():
     spare = len(filenames) - GOOD
     ok(f"the sandbox holds exactly one paid request per good file ({paid} for {GOOD}), each with "
        f"the preset; {sandbox.creates()} creates in all, {spare} spare upload(s) from the kill")
+
+    # The same file dropped again, after it was filed, is a new request:
+    # the journal's `filed` mark keeps it from being taken for the old one.
+    # One the restarted watcher filed (the killed one may have died between
+    # a rename and its mark: docs/watched-folder.md).
+    name = sorted(n for n in left if n in good)[0]
+    stem = name[:-4]
+    shutil.copy2(os.path.join(folder, "Sent", name), os.path.join(folder, name))
+    rerun = watch("--once")
+    out, err = rerun.communicate(timeout=DEADLINE)
+    check(rerun.returncode == 0, f"the file dropped again: exit {rerun.returncode}: {err}")
+    with open(os.path.join(folder, "Sent", f"{stem} (2).txt"), encoding="utf-8") as f:
+        link = f.read().split("Signing link: ", 1)[1].strip().rsplit("/", 1)[1]
+    check(os.path.exists(os.path.join(folder, "Sent", f"{stem} (2).pdf")),
+          "the file dropped again is not beside its note")
+    check(link != links[name], "the file dropped again got the old request's link")
+    check(sandbox.paid() == GOOD + 1, f"{sandbox.paid()} paid after the file was dropped again")
+    ok(f"the same file dropped again after it was filed is sent anew, as “{stem} (2).pdf”")
 
     sandbox.stop()
     shutil.rmtree(root, ignore_errors=True)

@@ -88,7 +88,8 @@ struct _SignetWatchedFolder
   GFileMonitor *monitor;
   guint         tick_id;
   guint         soon_id;
-  gboolean      busy; /* a look and what follows it is under way */
+  gboolean      busy;      /* a look and what follows it is under way */
+  guint         n_marking; /* `filed` marks on their way to the journal */
   int           lock_fd;
   GHashTable   *looks; /* name → Look */
   GHashTable   *items; /* name → Item */
@@ -270,12 +271,17 @@ file_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
 static void
 marked_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
+  g_autoptr (SignetWatchedFolder) self = user_data;
   g_autoptr (GError) error = NULL;
 
   /* Without the mark, only the same file dropped again under the same
    * name would be taken for this one: logged, not shown. */
   if (!signet_journal_mark_filed_finish (SIGNET_JOURNAL (source), result, &error))
     g_warning ("A filed file could not be noted in the journal: %s", error->message);
+  /* The pass ends once the marks are written, so that a signet-cli that
+   * stops when the folder is empty does not leave them unwritten. */
+  if (--self->n_marking == 0)
+    done (self);
 }
 
 static void
@@ -293,13 +299,18 @@ filed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       if (item == NULL || !g_array_index (filed, gboolean, i))
         continue;
       if (item->journal_id != 0)
-        signet_journal_mark_filed_async (signet_sync_get_journal (self->sync), item->journal_id,
-                                         item->sent ? "sent" : "failed", marked_cb, NULL);
+        {
+          self->n_marking++;
+          signet_journal_mark_filed_async (signet_sync_get_journal (self->sync), item->journal_id,
+                                           item->sent ? "sent" : "failed", marked_cb,
+                                           g_object_ref (self));
+        }
       g_signal_emit (self, signals[FILED], 0, item->name, item->sent, item->note);
       g_hash_table_remove (self->looks, name);
       g_hash_table_remove (self->items, name);
     }
-  done (self);
+  if (self->n_marking == 0)
+    done (self);
 }
 
 static void
