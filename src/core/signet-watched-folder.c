@@ -667,8 +667,14 @@ listed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
           g_autofree char *path = g_file_get_path (self->folder);
-          g_autofree char *message = g_strdup_printf (
-            _ ("The watched folder “%s” cannot be read: %s"), path, error->message);
+          /* GIO's message names the path again: say it once. */
+          g_autofree char *message
+            = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND)
+                ? g_strdup_printf (_ ("The watched folder “%s” is not there any more. Make it "
+                                      "again, or choose another one in Preferences."),
+                                   path)
+                : g_strdup_printf (_ ("The watched folder “%s” cannot be read: %s"), path,
+                                   error->message);
 
           set_problem (self, message);
           done (self);
@@ -823,12 +829,19 @@ take_lock (SignetWatchedFolder *self, GError **error)
 gboolean
 signet_watched_folder_start (SignetWatchedFolder *self, GError **error)
 {
+  g_autoptr (GError) local_error = NULL;
+
   g_return_val_if_fail (SIGNET_IS_WATCHED_FOLDER (self), FALSE);
 
   if (self->lock_fd >= 0)
     return TRUE;
-  if (!take_lock (self, error))
-    return FALSE;
+  if (!take_lock (self, &local_error))
+    {
+      set_problem (self, local_error->message);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  set_problem (self, NULL);
   g_cancellable_reset (self->cancellable);
   /* Where inotify works; inside the document portal it stays silent and
    * the regular looks do the work. */

@@ -52,6 +52,15 @@ struct _SignetApplication
 
 G_DEFINE_FINAL_TYPE (SignetApplication, signet_application, ADW_TYPE_APPLICATION)
 
+enum
+{
+  PROP_0,
+  PROP_WATCHED_FOLDER,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 /* The window in front, or a new one; presented. */
 static GtkWindow *
 present_window (SignetApplication *self)
@@ -228,13 +237,29 @@ window_removed_cb (GtkApplication *app, GtkWindow *window, gpointer user_data)
 
 static void update_watching (SignetApplication *self);
 
+static gboolean watch_retry_cb (gpointer user_data);
+
+static void
+try_watching (SignetApplication *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (signet_watched_folder_start (self->watched_folder, &error))
+    return;
+  /* Another Signet watches it (a signet-cli watch): take over once it
+   * ends. The watcher's problem says so meanwhile. */
+  g_message ("%s", error->message);
+  self->watch_retry_id = g_timeout_add_seconds (10, watch_retry_cb, self);
+}
+
 static gboolean
 watch_retry_cb (gpointer user_data)
 {
   SignetApplication *self = user_data;
 
   self->watch_retry_id = 0;
-  update_watching (self);
+  if (self->watched_folder != NULL)
+    try_watching (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -321,25 +346,21 @@ stop_watching (SignetApplication *self)
   signet_watched_folder_stop (self->watched_folder);
   g_signal_handlers_disconnect_by_data (self->watched_folder, self);
   g_clear_object (&self->watched_folder);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WATCHED_FOLDER]);
 }
 
 static void
 start_watching (SignetApplication *self, const char *path, const char *preset)
 {
   g_autoptr (GFile) folder = g_file_new_for_path (path);
-  g_autoptr (GError) error = NULL;
 
   self->watched_folder = signet_watched_folder_new (self->sync, self->settings, folder, preset);
   g_signal_connect_object (self->watched_folder, "filed", G_CALLBACK (watched_filed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->watched_folder, "notify::problem", G_CALLBACK (watched_problem_cb),
                            self, G_CONNECT_SWAPPED);
-  if (signet_watched_folder_start (self->watched_folder, &error))
-    return;
-  /* Another Signet watches it (a signet-cli watch): take over once it ends. */
-  g_message ("%s", error->message);
-  stop_watching (self);
-  self->watch_retry_id = g_timeout_add_seconds (10, watch_retry_cb, self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WATCHED_FOLDER]);
+  try_watching (self);
 }
 
 /* Starts, restarts or stops the watcher after the settings, and holds the
@@ -799,12 +820,39 @@ signet_application_dbus_unregister (GApplication    *app,
 }
 
 static void
+signet_application_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  SignetApplication *self = SIGNET_APPLICATION (object);
+
+  switch (prop_id)
+    {
+      case PROP_WATCHED_FOLDER:
+        g_value_set_object (value, self->watched_folder);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 signet_application_class_init (SignetApplicationClass *klass)
 {
   GObjectClass      *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->dispose = signet_application_dispose;
+  object_class->get_property = signet_application_get_property;
+
+  /**
+   * SignetApplication:watched-folder:
+   *
+   * The #SignetWatchedFolder the settings ask for, or %NULL: Preferences
+   * shows its problem (docs/watched-folder.md).
+   */
+  properties[PROP_WATCHED_FOLDER]
+    = g_param_spec_object ("watched-folder", NULL, NULL, SIGNET_TYPE_WATCHED_FOLDER,
+                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   app_class->activate = signet_application_activate;
   app_class->open = signet_application_open;

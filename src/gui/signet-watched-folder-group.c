@@ -14,6 +14,7 @@
 #include "signet-watched-folder-group.h"
 #include "signet-library-util.h"
 #include "signet-presets.h"
+#include "signet-watched-folder.h"
 
 /* Preferences › Watched Folder: the folder (or Off) and the preset its
  * PDFs are sent with, kept in the settings `watched-folder` and
@@ -28,8 +29,11 @@ struct _SignetWatchedFolderGroup
   GtkFileChooserNative *chooser;
   GtkStringList        *presets; /* "None", then the presets by name */
   gboolean              updating;
+  GtkApplication       *application; /* its watched-folder property: the watcher */
+  SignetWatchedFolder  *watcher;
 
   AdwActionRow *folder_row;
+  AdwActionRow *problem_row;
   AdwComboRow  *preset_row;
 };
 
@@ -56,6 +60,70 @@ update_folder (SignetWatchedFolderGroup *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "watched-folder.stop", on);
   gtk_widget_set_sensitive (GTK_WIDGET (self->preset_row), on);
 }
+
+/* {{{ The watcher's problem, from the application that runs it */
+
+static void
+update_problem (SignetWatchedFolderGroup *self)
+{
+  const char *problem
+    = self->watcher != NULL ? signet_watched_folder_get_problem (self->watcher) : NULL;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->problem_row),
+                                 problem != NULL ? problem : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->problem_row), problem != NULL);
+}
+
+static void
+watcher_changed_cb (SignetWatchedFolderGroup *self)
+{
+  g_autoptr (SignetWatchedFolder) watcher = NULL;
+
+  if (self->watcher != NULL)
+    g_signal_handlers_disconnect_by_data (self->watcher, self);
+  g_clear_object (&self->watcher);
+  /* By the property's name: the application's header would make an
+   * include circle through the Preferences window. */
+  if (self->application != NULL
+      && g_object_class_find_property (G_OBJECT_GET_CLASS (self->application), "watched-folder"))
+    g_object_get (self->application, "watched-folder", &watcher, NULL);
+  if (watcher != NULL)
+    {
+      self->watcher = g_steal_pointer (&watcher);
+      g_signal_connect_object (self->watcher, "notify::problem", G_CALLBACK (update_problem), self,
+                               G_CONNECT_SWAPPED);
+    }
+  update_problem (self);
+}
+
+static void
+set_application (SignetWatchedFolderGroup *self, GtkApplication *application)
+{
+  if (self->application == application)
+    return;
+  if (self->application != NULL)
+    g_signal_handlers_disconnect_by_data (self->application, self);
+  g_set_object (&self->application, application);
+  if (application != NULL)
+    g_signal_connect_object (application, "notify::watched-folder", G_CALLBACK (watcher_changed_cb),
+                             self, G_CONNECT_SWAPPED);
+  watcher_changed_cb (self);
+}
+
+static void
+mapped_cb (SignetWatchedFolderGroup *self)
+{
+  GtkRoot        *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkApplication *application = NULL;
+
+  /* The Preferences window is transient for a window of the application. */
+  for (GtkWindow *window = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+       window != NULL && application == NULL; window = gtk_window_get_transient_for (window))
+    application = gtk_window_get_application (window);
+  set_application (self, application);
+}
+
+/* }}} */
 
 /* The combo lists "None" and the saved presets; a preset that was deleted
  * since it was chosen shows as None, and the watcher uses the defaults. */
@@ -170,6 +238,12 @@ signet_watched_folder_group_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   g_clear_object (&self->settings);
+  if (self->watcher != NULL)
+    g_signal_handlers_disconnect_by_data (self->watcher, self);
+  g_clear_object (&self->watcher);
+  if (self->application != NULL)
+    g_signal_handlers_disconnect_by_data (self->application, self);
+  g_clear_object (&self->application);
   gtk_widget_dispose_template (GTK_WIDGET (self), SIGNET_TYPE_WATCHED_FOLDER_GROUP);
 
   G_OBJECT_CLASS (signet_watched_folder_group_parent_class)->dispose (object);
@@ -198,6 +272,7 @@ signet_watched_folder_group_class_init (SignetWatchedFolderGroupClass *klass)
     widget_class, "/io/github/signetapp/Signet/signet-watched-folder-group.ui");
   gtk_widget_class_bind_template_child (widget_class, SignetWatchedFolderGroup, folder_row);
   gtk_widget_class_bind_template_child (widget_class, SignetWatchedFolderGroup, preset_row);
+  gtk_widget_class_bind_template_child (widget_class, SignetWatchedFolderGroup, problem_row);
   gtk_widget_class_install_action (widget_class, "watched-folder.choose", NULL, choose_activated);
   gtk_widget_class_install_action (widget_class, "watched-folder.stop", NULL, stop_activated);
 }
@@ -211,4 +286,6 @@ signet_watched_folder_group_init (SignetWatchedFolderGroup *self)
   g_signal_connect_object (self->preset_row, "notify::selected", G_CALLBACK (preset_selected_cb),
                            self, G_CONNECT_SWAPPED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "watched-folder.stop", FALSE);
+  /* Shown, its window is transient for one of the application's. */
+  g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
 }

@@ -55,13 +55,22 @@ def test(signet, case):
         signet.find("label", "Off: choose a folder to send every PDF put into it", root=preferences)
         signet.wait_until(lambda: "watched-folder=''" in signet.keyfile.read_text(),
                           "Stop Watching did not clear the setting")
-        signet.key("Escape")
 
-        # Set again (the key file is watched), then no window at all: with
-        # background tracking on (the default) Signet stays and goes on
-        # watching.
+        # A folder that is not there (the key file is watched): the group
+        # says why nothing is sent.
+        missing = folder + "-gone"
         signet.keyfile.write_text(signet.keyfile.read_text().replace(
-            "watched-folder=''", f"watched-folder='{folder}'"))
+            "watched-folder=''", f"watched-folder='{missing}'"))
+        signet.find("label", root=preferences, predicate=lambda n: (n.get_name() or "").startswith(
+            f"The watched folder “{missing}” is not there any more."))
+        signet.screenshot("preferences-watched-folder-problem")
+
+        # Set again, then no window at all: with background tracking on (the
+        # default) Signet stays and goes on watching.
+        signet.keyfile.write_text(signet.keyfile.read_text().replace(
+            f"watched-folder='{missing}'", f"watched-folder='{folder}'"))
+        signet.find("label", folder, root=preferences)
+        signet.key("Escape")
         signet.find("frame", "Signet")
         signet.key("Control", "w")
         signet.wait_until(lambda: not signet.windows(), "the main window did not close")
