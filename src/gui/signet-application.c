@@ -372,7 +372,9 @@ update_watching (SignetApplication *self)
   g_autofree char *path = g_settings_get_string (self->settings, "watched-folder");
   g_autofree char *preset = dup_watched_preset (self);
   gboolean         wanted = path[0] != '\0' && !self->quitting;
-  gboolean         hold = wanted && g_settings_get_boolean (self->settings, "run-in-background");
+  /* Without its journal nothing is watched: nothing to stay for. */
+  gboolean hold = wanted && self->journal_error == NULL
+                  && g_settings_get_boolean (self->settings, "run-in-background");
 
   if (!wanted || !watching (self, path, preset))
     {
@@ -440,6 +442,7 @@ sync_started_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_warning ("%s", error->message);
   g_free (self->journal_error);
   self->journal_error = g_strdup (error->message);
+  update_watching (self);
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
     if (SIGNET_IS_WINDOW (l->data))
       signet_window_show_journal_error (l->data, error->message);
