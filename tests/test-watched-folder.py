@@ -8,6 +8,7 @@
 
 import json
 import os
+import random
 import shutil
 import signal
 import subprocess
@@ -139,7 +140,12 @@ def main():
     started = time.monotonic()
     for name in sorted(os.listdir(staging)):  # all 50 at once, each appearing whole
         os.rename(os.path.join(staging, name), os.path.join(folder, name))
-    wait_for(lambda: sandbox.creates() >= 12, "the first watcher never sent")
+    # Killed after a random number of creates (SIGNET_WATCH_KILL_AT repeats a
+    # run), so that runs together cover the journalling, the sending and the
+    # filing of the first watcher.
+    kill_at = int(os.environ.get("SIGNET_WATCH_KILL_AT", random.randint(1, 40)))
+    print(f"# killing after {kill_at} creates (SIGNET_WATCH_KILL_AT={kill_at} repeats this run)")
+    wait_for(lambda: sandbox.creates() >= kill_at, "the first watcher never sent")
     # The second watcher of one folder is refused while the first runs.
     second = subprocess.run([CLI, "watch", folder, "--api-key-file", key], env=env,
                             capture_output=True, text=True, timeout=DEADLINE)
