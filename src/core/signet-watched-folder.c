@@ -649,65 +649,39 @@ check_new (SignetWatchedFolder *self, GPtrArray *ready)
 /* {{{ Looking: a file is taken once its size and time stayed the same
  * for an interval */
 
-static void
-listed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+static gint64
+modified_us (GFileInfo *info)
 {
-  g_autoptr (SignetWatchedFolder) self = user_data;
-  g_autoptr (GError) error = NULL;
+  return (gint64) g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED)
+           * G_USEC_PER_SEC
+         + g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC);
+}
+
+/* The whole listing is in: which PDFs stayed unchanged long enough. */
+static void
+look_at (SignetWatchedFolder *self, GPtrArray *infos)
+{
   g_autoptr (GPtrArray) ready = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GHashTable) present = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr (GFileEnumerator) enumerator = NULL;
   gint64         now = g_get_monotonic_time ();
   GHashTableIter iter;
   const char    *name;
 
-  enumerator = g_file_enumerate_children_finish (G_FILE (source), result, &error);
-  if (enumerator == NULL)
+  for (guint i = 0; i < infos->len; i++)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_autofree char *path = g_file_get_path (self->folder);
-          /* GIO's message names the path again: say it once. */
-          g_autofree char *message
-            = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND)
-                ? g_strdup_printf (_ ("The watched folder “%s” is not there any more. Make it "
-                                      "again, or choose another one in Preferences."),
-                                   path)
-                : g_strdup_printf (_ ("The watched folder “%s” cannot be read: %s"), path,
-                                   error->message);
-
-          set_problem (self, message);
-          done (self);
-        }
-      return;
-    }
-  set_problem (self, NULL);
-
-  /* A folder of a few hundred entries: listed at once, as the file
-   * chooser does. */
-  while (TRUE)
-    {
-      GFileInfo *info = NULL;
+      GFileInfo *info = infos->pdata[i];
       Look      *look;
 
-      if (!g_file_enumerator_iterate (enumerator, &info, NULL, NULL, NULL) || info == NULL)
-        break;
       if (!is_candidate (info))
         continue;
       name = g_file_info_get_name (info);
       look = g_hash_table_lookup (self->looks, name);
       if (look == NULL || look->size != (guint64) g_file_info_get_size (info)
-          || look->mtime
-               != (gint64) g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED)
-                      * G_USEC_PER_SEC
-                    + g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC))
+          || look->mtime != modified_us (info))
         {
           look = g_new0 (Look, 1);
           look->size = (guint64) g_file_info_get_size (info);
-          look->mtime
-            = (gint64) g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED)
-                * G_USEC_PER_SEC
-              + g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC);
+          look->mtime = modified_us (info);
           look->since = now;
           g_hash_table_replace (self->looks, g_strdup (name), look);
         }
@@ -731,6 +705,74 @@ listed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     check_new (self, ready);
   else
     ask_journal (self);
+}
+
+static void
+next_files_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (SignetWatchedFolder) self = user_data;
+  GFileEnumerator *enumerator = G_FILE_ENUMERATOR (source);
+  g_autoptr (GError) error = NULL;
+  GList *infos = g_file_enumerator_next_files_finish (enumerator, result, &error);
+  g_autoptr (GPtrArray) listing = NULL;
+
+  if (infos != NULL)
+    {
+      GPtrArray *so_far = g_object_get_data (source, "listing");
+
+      for (GList *l = infos; l != NULL; l = l->next)
+        g_ptr_array_add (so_far, l->data);
+      g_list_free (infos);
+      g_file_enumerator_next_files_async (enumerator, 256, G_PRIORITY_DEFAULT, self->cancellable,
+                                          next_files_cb, g_object_ref (self));
+      return;
+    }
+  listing = g_ptr_array_ref (g_object_get_data (source, "listing"));
+  g_file_enumerator_close_async (enumerator, G_PRIORITY_DEFAULT, NULL, NULL, NULL);
+  if (error != NULL || g_cancellable_is_cancelled (self->cancellable))
+    {
+      /* Cancelled (stopped), or the folder went away meanwhile: the next
+       * look says so. */
+      done (self);
+      return;
+    }
+  look_at (self, listing);
+}
+
+static void
+listed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (SignetWatchedFolder) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GFileEnumerator) enumerator = NULL;
+
+  enumerator = g_file_enumerate_children_finish (G_FILE (source), result, &error);
+  if (enumerator == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_autofree char *path = g_file_get_path (self->folder);
+          /* GIO's message names the path again: say it once. */
+          g_autofree char *message
+            = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND)
+                ? g_strdup_printf (_ ("The watched folder “%s” is not there any more. Make it "
+                                      "again, or choose another one in Preferences."),
+                                   path)
+                : g_strdup_printf (_ ("The watched folder “%s” cannot be read: %s"), path,
+                                   error->message);
+
+          set_problem (self, message);
+        }
+      done (self);
+      return;
+    }
+  set_problem (self, NULL);
+  /* Listed off the main thread, a few hundred entries at a time. */
+  g_object_set_data_full (G_OBJECT (enumerator), "listing",
+                          g_ptr_array_new_with_free_func (g_object_unref),
+                          (GDestroyNotify) g_ptr_array_unref);
+  g_file_enumerator_next_files_async (enumerator, 256, G_PRIORITY_DEFAULT, self->cancellable,
+                                      next_files_cb, g_object_ref (self));
 }
 
 static gboolean
