@@ -105,6 +105,18 @@ check_account (SignetCli *cli)
   return SIGNET_CLI_EXIT_OK;
 }
 
+/* The account checked, then the journal opened as an owner with its
+ * outbox and tracker: what every command that sends needs. */
+int
+signet_cli_start_sending (SignetCli *cli)
+{
+  int status = check_account (cli);
+
+  if (status != SIGNET_CLI_EXIT_OK)
+    return status;
+  return signet_cli_start_sync (cli);
+}
+
 static gboolean
 is_final (SignetDocument *document)
 {
@@ -275,10 +287,7 @@ signet_cli_send (SignetCli *cli, int argc, char **argv)
   if (refused)
     return SIGNET_CLI_EXIT_REFUSED;
 
-  status = check_account (cli);
-  if (status != SIGNET_CLI_EXIT_OK)
-    return status;
-  status = signet_cli_start_sync (cli);
+  status = signet_cli_start_sending (cli);
   if (status != SIGNET_CLI_EXIT_OK)
     return status;
   return run_sender (cli, items, wait);

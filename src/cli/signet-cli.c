@@ -33,6 +33,7 @@ static const Command commands[] = {
   { "cancel", signet_cli_cancel, N_ ("Cancel a signature request") },
   { "delete", signet_cli_delete, N_ ("Delete a document from the server") },
   { "quota", signet_cli_quota, N_ ("Show how many signature requests are left") },
+  { "watch", signet_cli_watch, N_ ("Send every PDF that appears in a folder") },
 };
 
 static const char *

@@ -64,6 +64,10 @@ SignetDocument *signet_cli_find (SignetJournal *journal, const char *id);
 
 /* signet-cli-send.c */
 int signet_cli_send (SignetCli *cli, int argc, char **argv);
+int signet_cli_start_sending (SignetCli *cli);
+
+/* signet-cli-watch.c */
+int signet_cli_watch (SignetCli *cli, int argc, char **argv);
 
 /* signet-cli-documents.c */
 int signet_cli_list (SignetCli *cli, int argc, char **argv);

@@ -73,6 +73,8 @@ typedef enum
   JOB_DELETION_INTENTS,
   JOB_WITHDRAW,
   JOB_ADOPT,
+  JOB_ORIGINS, /* signet-journal-origin.c */
+  JOB_FILED,
 } JobKind;
 
 typedef struct
@@ -130,6 +132,10 @@ GHashTable *signet_journal_db_deletion_intents (SignetJournal *self, GError **er
 gboolean signet_journal_run_add (SignetJournal *self, Job *job, GError **error);
 gboolean signet_journal_run_withdraw (SignetJournal *self, Job *job, GError **error);
 void     signet_journal_tidy_kept (SignetJournal *self, GPtrArray *records);
+
+/* signet-journal-origin.c: on the worker thread */
+GPtrArray *signet_journal_db_origins (SignetJournal *self, Job *job, GError **error);
+gboolean   signet_journal_db_filed (SignetJournal *self, Job *job, GError **error);
 
 /* signet-journal-plan.c */
 JsonObject *signet_journal_member_object (JsonObject *object, const char *name);

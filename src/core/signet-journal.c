@@ -191,6 +191,18 @@ worker_cb (gpointer data, gpointer user_data)
                                                &error);
         }
         break;
+      case JOB_ORIGINS:
+        {
+          GPtrArray *found = signet_journal_db_origins (self, job, &error);
+
+          signet_task_return_pointer_or_error (task, found, (GDestroyNotify) g_ptr_array_unref,
+                                               &error);
+        }
+        break;
+      case JOB_FILED:
+        signet_task_return_boolean_or_error (task, signet_journal_db_filed (self, job, &error),
+                                             &error);
+        break;
       default:
         g_assert_not_reached ();
     }

@@ -15,10 +15,12 @@
 #include "signet-application.h"
 #include "signet-metainfo.h"
 #include "signet-preferences-window.h"
+#include "signet-presets.h"
 #include "signet-sandbox-demo.h"
 #include "signet-search-provider.h"
 #include "signet-state-name.h"
 #include "signet-sync.h"
+#include "signet-watched-folder.h"
 #include "signet-window.h"
 
 struct _SignetApplication
@@ -42,9 +44,22 @@ struct _SignetApplication
   char                 *journal_error;   /* the journal could not be opened */
   GtkWindow            *queue_window;    /* the window that keeps the queue */
   SignetSearchProvider *search_provider; /* on the bus from dbus_register */
+  SignetWatchedFolder  *watched_folder;  /* docs/watched-folder.md */
+  guint                 watch_retry_id;
+  gboolean              held_for_watching;
+  gboolean              started;
 };
 
 G_DEFINE_FINAL_TYPE (SignetApplication, signet_application, ADW_TYPE_APPLICATION)
+
+enum
+{
+  PROP_0,
+  PROP_WATCHED_FOLDER,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* The window in front, or a new one; presented. */
 static GtkWindow *
@@ -218,6 +233,167 @@ window_removed_cb (GtkApplication *app, GtkWindow *window, gpointer user_data)
     }
 }
 
+/* {{{ The watched folder (docs/watched-folder.md) */
+
+static void update_watching (SignetApplication *self);
+
+static gboolean watch_retry_cb (gpointer user_data);
+
+static void
+try_watching (SignetApplication *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (signet_watched_folder_start (self->watched_folder, &error))
+    return;
+  /* Another Signet watches it (a signet-cli watch): take over once it
+   * ends. The watcher's problem says so meanwhile. */
+  g_message ("%s", error->message);
+  self->watch_retry_id = g_timeout_add_seconds (10, watch_retry_cb, self);
+}
+
+static gboolean
+watch_retry_cb (gpointer user_data)
+{
+  SignetApplication *self = user_data;
+
+  self->watch_retry_id = 0;
+  if (self->watched_folder != NULL)
+    try_watching (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+watched_filed_cb (SignetApplication *self, const char *name, gboolean sent, const char *note)
+{
+  g_autoptr (GNotification) notification = NULL;
+  g_autofree char *id = NULL;
+
+  g_debug ("Watched folder: “%s” %s", name, sent ? "sent" : "not sent");
+  if (sent)
+    return;
+  /* The note beside the file says the same; this tells the person now. */
+  notification = g_notification_new (_ ("A Document Was Not Sent"));
+  g_notification_set_body (notification, note);
+  id = g_strdup_printf ("watched-%s", name);
+  g_application_send_notification (G_APPLICATION (self), id, notification);
+}
+
+static void
+watched_problem_cb (SignetApplication *self)
+{
+  const char *problem = signet_watched_folder_get_problem (self->watched_folder);
+
+  if (problem != NULL)
+    g_message ("Watched folder: %s", problem);
+}
+
+/* The preset to send with: a deleted one means the defaults. */
+static char *
+dup_watched_preset (SignetApplication *self)
+{
+  g_autofree char *preset = g_settings_get_string (self->settings, "watched-folder-preset");
+  g_auto (GStrv) presets = signet_presets_list (self->settings);
+
+  if (preset[0] == '\0' || presets == NULL
+      || !g_strv_contains ((const char *const *) presets, preset))
+    return NULL;
+  return g_steal_pointer (&preset);
+}
+
+/* The last window closed while a folder is watched: say once that the
+ * watching goes on (unless the tracking notice said Signet stays). */
+static void
+watching_window_removed_cb (GtkApplication *app, GtkWindow *window, gpointer user_data)
+{
+  SignetApplication *self = SIGNET_APPLICATION (app);
+  g_autoptr (GNotification) notification = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *body = NULL;
+
+  if (gtk_application_get_windows (GTK_APPLICATION (self)) != NULL || !self->held_for_watching
+      || self->watched_folder == NULL || self->told_background)
+    return;
+  self->told_background = TRUE;
+  shown = g_file_get_basename (signet_watched_folder_get_folder (self->watched_folder));
+  body = g_strdup_printf (_ ("PDFs put into “%s” are still sent for signing. Quit Signet to stop "
+                             "it."),
+                          shown);
+  notification = g_notification_new (_ ("Signet Keeps Watching the Folder"));
+  g_notification_set_body (notification, body);
+  g_application_send_notification (G_APPLICATION (self), "background", notification);
+}
+
+/* Whether the running watcher watches @path with @preset. */
+static gboolean
+watching (SignetApplication *self, const char *path, const char *preset)
+{
+  g_autofree char *current = NULL;
+
+  if (self->watched_folder == NULL)
+    return FALSE;
+  current = g_file_get_path (signet_watched_folder_get_folder (self->watched_folder));
+  return g_strcmp0 (current, path) == 0
+         && g_strcmp0 (signet_watched_folder_get_preset (self->watched_folder), preset) == 0;
+}
+
+static void
+stop_watching (SignetApplication *self)
+{
+  g_clear_handle_id (&self->watch_retry_id, g_source_remove);
+  if (self->watched_folder == NULL)
+    return;
+  signet_watched_folder_stop (self->watched_folder);
+  g_signal_handlers_disconnect_by_data (self->watched_folder, self);
+  g_clear_object (&self->watched_folder);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WATCHED_FOLDER]);
+}
+
+static void
+start_watching (SignetApplication *self, const char *path, const char *preset)
+{
+  g_autoptr (GFile) folder = g_file_new_for_path (path);
+
+  self->watched_folder = signet_watched_folder_new (self->sync, self->settings, folder, preset);
+  g_signal_connect_object (self->watched_folder, "filed", G_CALLBACK (watched_filed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->watched_folder, "notify::problem", G_CALLBACK (watched_problem_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WATCHED_FOLDER]);
+  try_watching (self);
+}
+
+/* Starts, restarts or stops the watcher after the settings, and holds the
+ * application while a folder is watched with background tracking on, so
+ * that closing the last window does not stop it. */
+static void
+update_watching (SignetApplication *self)
+{
+  g_autofree char *path = g_settings_get_string (self->settings, "watched-folder");
+  g_autofree char *preset = dup_watched_preset (self);
+  gboolean         wanted = path[0] != '\0' && !self->quitting;
+  /* Without its journal nothing is watched: nothing to stay for. */
+  gboolean hold = wanted && self->journal_error == NULL
+                  && g_settings_get_boolean (self->settings, "run-in-background");
+
+  if (!wanted || !watching (self, path, preset))
+    {
+      stop_watching (self);
+      if (wanted && self->started)
+        start_watching (self, path, preset);
+    }
+  if (hold != self->held_for_watching)
+    {
+      self->held_for_watching = hold;
+      if (hold)
+        g_application_hold (G_APPLICATION (self));
+      else
+        g_application_release (G_APPLICATION (self));
+    }
+}
+
+/* }}} */
+
 /* An earlier run left requests unsent: the window says so, or the first
  * window when there is none yet. */
 static void
@@ -257,6 +433,8 @@ sync_started_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
   if (signet_sync_start_finish (SIGNET_SYNC (source), result, &error))
     {
+      self->started = TRUE;
+      update_watching (self);
       if (self->demo)
         signet_sandbox_demo_fill_async (self->sync, NULL, demo_filled_cb, g_object_ref (self));
       return;
@@ -264,6 +442,7 @@ sync_started_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_warning ("%s", error->message);
   g_free (self->journal_error);
   self->journal_error = g_strdup (error->message);
+  update_watching (self);
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
     if (SIGNET_IS_WINDOW (l->data))
       signet_window_show_journal_error (l->data, error->message);
@@ -360,6 +539,17 @@ signet_application_startup (GApplication *app)
   g_signal_connect_object (self->sync, "notify::tracker", G_CALLBACK (tracker_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect (self, "window-removed", G_CALLBACK (window_removed_cb), NULL);
+  for (guint i = 0; i < 4; i++)
+    {
+      const char *keys[]
+        = { "watched-folder", "watched-folder-preset", "presets", "run-in-background" };
+      g_autofree char *signal = g_strconcat ("changed::", keys[i], NULL);
+
+      g_signal_connect_object (self->settings, signal, G_CALLBACK (update_watching), self,
+                               G_CONNECT_SWAPPED);
+    }
+  g_signal_connect_after (self, "window-removed", G_CALLBACK (watching_window_removed_cb), NULL);
+  update_watching (self);
   signet_sync_start_async (self->sync, NULL, sync_started_cb, g_object_ref (self));
 }
 
@@ -368,6 +558,7 @@ signet_application_shutdown (GApplication *app)
 {
   SignetApplication *self = SIGNET_APPLICATION (app);
 
+  stop_watching (self);
   if (self->sync != NULL)
     g_object_run_dispose (G_OBJECT (self->sync));
   signet_account_stop_sandbox (self->account);
@@ -632,12 +823,39 @@ signet_application_dbus_unregister (GApplication    *app,
 }
 
 static void
+signet_application_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  SignetApplication *self = SIGNET_APPLICATION (object);
+
+  switch (prop_id)
+    {
+      case PROP_WATCHED_FOLDER:
+        g_value_set_object (value, self->watched_folder);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 signet_application_class_init (SignetApplicationClass *klass)
 {
   GObjectClass      *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->dispose = signet_application_dispose;
+  object_class->get_property = signet_application_get_property;
+
+  /**
+   * SignetApplication:watched-folder:
+   *
+   * The #SignetWatchedFolder the settings ask for, or %NULL: Preferences
+   * shows its problem (docs/watched-folder.md).
+   */
+  properties[PROP_WATCHED_FOLDER]
+    = g_param_spec_object ("watched-folder", NULL, NULL, SIGNET_TYPE_WATCHED_FOLDER,
+                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   app_class->activate = signet_application_activate;
   app_class->open = signet_application_open;

@@ -17,6 +17,7 @@
 #include "signet-library-util.h"
 #include "signet-request-spec.h"
 #include "signet-sync.h"
+#include "signet-watched-folder-group.h"
 #include "signet-widget-util.h"
 
 struct _SignetPreferencesWindow
@@ -46,6 +47,9 @@ struct _SignetPreferencesWindow
   AdwComboRow   *default_mode_row;
 
   GtkFileChooserNative *chooser;
+
+  /* Its own group, the last of the first page (docs/watched-folder.md). */
+  GtkWidget *watched_folder_group;
 };
 
 G_DEFINE_FINAL_TYPE (SignetPreferencesWindow,
@@ -437,6 +441,8 @@ signet_preferences_window_constructed (GObject *object)
   SignetPreferencesWindow *self = SIGNET_PREFERENCES_WINDOW (object);
 
   G_OBJECT_CLASS (signet_preferences_window_parent_class)->constructed (object);
+  signet_watched_folder_group_set_settings (
+    SIGNET_WATCHED_FOLDER_GROUP (self->watched_folder_group), self->settings);
 
   g_settings_bind (self->settings, "quota-warning-threshold", self->threshold_adjustment, "value",
                    G_SETTINGS_BIND_DEFAULT);
@@ -521,6 +527,9 @@ signet_preferences_window_class_init (SignetPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SignetPreferencesWindow,
                                         default_expiry_adjustment);
   gtk_widget_class_bind_template_child (widget_class, SignetPreferencesWindow, default_mode_row);
+  g_type_ensure (SIGNET_TYPE_WATCHED_FOLDER_GROUP);
+  gtk_widget_class_bind_template_child (widget_class, SignetPreferencesWindow,
+                                        watched_folder_group);
   signet_widget_class_install_actions (widget_class, actions, G_N_ELEMENTS (actions));
 }
 
