@@ -15,6 +15,7 @@
 #include "signet-archive.h"
 #include "signet-form-util.h"
 #include "signet-library-util.h"
+#include "signet-office-group.h"
 #include "signet-request-spec.h"
 #include "signet-sync.h"
 #include "signet-widget-util.h"
@@ -36,6 +37,7 @@ struct _SignetPreferencesWindow
   GtkSpinner    *spinner;
   GtkAdjustment *threshold_adjustment;
   AdwActionRow  *archive_row;
+  GtkWidget     *office_group;
   GtkSwitch     *delete_switch;
   GtkAdjustment *interval_adjustment;
   GtkSwitch     *background_switch;
@@ -450,6 +452,7 @@ signet_preferences_window_constructed (GObject *object)
                            self, G_CONNECT_SWAPPED);
   update_archive (self);
   bind_request_defaults (self);
+  signet_office_group_set_settings (SIGNET_OFFICE_GROUP (self->office_group), self->settings);
   g_signal_connect_object (self->account, "notify", G_CALLBACK (update_rows), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::quota-warning-threshold",
@@ -521,12 +524,14 @@ signet_preferences_window_class_init (SignetPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SignetPreferencesWindow,
                                         default_expiry_adjustment);
   gtk_widget_class_bind_template_child (widget_class, SignetPreferencesWindow, default_mode_row);
+  gtk_widget_class_bind_template_child (widget_class, SignetPreferencesWindow, office_group);
   signet_widget_class_install_actions (widget_class, actions, G_N_ELEMENTS (actions));
 }
 
 static void
 signet_preferences_window_init (SignetPreferencesWindow *self)
 {
+  g_type_ensure (SIGNET_TYPE_OFFICE_GROUP);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
 }
