@@ -59,6 +59,26 @@ def open_presets_menu(signet):
     signet.find("menu item", "Save as Preset…")
 
 
+def open_office_preferences(signet):
+    """Preferences, on the page with the Office group."""
+    signet.click(signet.find_button("Main Menu"))
+    signet.click(signet.find("menu item", "Preferences"))
+    preferences = signet.find("frame", "Preferences")
+    signet.click(signet.find("page tab", "Requests", root=preferences))
+    return preferences
+
+
+def close_preferences(signet):
+    signet.key("Escape")
+
+    def closed():
+        try:
+            return not any(w.get_name() == "Preferences" for w in signet.windows() if w is not None)
+        except GLib.Error:
+            return False  # a window that went away while we looked
+    signet.wait_until(closed, "Preferences stayed open")
+
+
 def shared_folder(signet, folder):
     """A preset written into the office's folder reaches the running window;
     removed, it goes; the office's presets are applied, never deletable."""
@@ -87,6 +107,29 @@ def shared_folder(signet, folder):
     entry = signet.find("text", "Your E-mail Address")
     signet.wait_until(lambda: text_of_entry(entry) == "lease@example.sk",
                       "the office's preset did not fill in its sender")
+
+    # Preferences › Requests › Office: stopped, the office's presets leave the
+    # running window; chosen again through the folder chooser, they return.
+    signet.key("Escape")
+    preferences = open_office_preferences(signet)
+    signet.find("label", folder, root=preferences)
+    signet.screenshot("office-preferences")
+    signet.click(signet.find_button("Stop Using the Folder", root=preferences))
+    signet.find("label", "Off", root=preferences)
+    close_preferences(signet)
+    open_presets_menu(signet)
+    check("Office Lease" not in menu_items(signet) and "From the Office" not in
+          [label.get_name() for label in signet.find_all("label")],
+          "the office's presets stayed after the folder was no longer used")
+    signet.key("Escape")
+
+    preferences = open_office_preferences(signet)
+    signet.click(signet.find_button("Choose the Office’s Presets Folder", root=preferences))
+    choose_file(signet, "Choose the Office’s Presets Folder", folder, "Choose")
+    signet.find("label", folder, root=preferences)
+    close_preferences(signet)
+    open_presets_menu(signet)
+    signet.find("menu item", "Office Lease")
 
 
 def export_both(signet, out):
