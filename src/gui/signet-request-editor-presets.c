@@ -221,6 +221,7 @@ update_menu (SignetRequestEditor *self)
   g_auto (GStrv) names = self->settings != NULL ? signet_presets_list (self->settings) : NULL;
   g_auto (GStrv) office
     = presets->shared != NULL ? signet_shared_presets_list (presets->shared) : NULL;
+  gboolean has_office;
 
   g_menu_remove_all (presets->desk);
   g_menu_remove_all (presets->deletions);
@@ -247,13 +248,19 @@ update_menu (SignetRequestEditor *self)
     }
 
   /* The office's heading only over presets of the office. */
-  g_menu_remove_all (presets->menu);
-  g_menu_append_section (presets->menu, NULL, G_MENU_MODEL (presets->desk));
-  if (office != NULL && office[0] != NULL)
-    /* Translators: the heading of the office's presets in the editor's
-     * Presets menu (from the office's presets folder, read-only) */
-    g_menu_append_section (presets->menu, _ ("From the Office"), G_MENU_MODEL (presets->office));
-  g_menu_append_section (presets->menu, NULL, G_MENU_MODEL (presets->actions));
+  has_office = office != NULL && office[0] != NULL;
+  if (g_menu_model_get_n_items (G_MENU_MODEL (presets->menu)) == 0
+      || has_office != (g_menu_model_get_n_items (G_MENU_MODEL (presets->menu)) == 3))
+    {
+      g_menu_remove_all (presets->menu);
+      g_menu_append_section (presets->menu, NULL, G_MENU_MODEL (presets->desk));
+      if (has_office)
+        /* Translators: the heading of the office's presets in the editor's
+         * Presets menu (from the office's presets folder, read-only) */
+        g_menu_append_section (presets->menu, _ ("From the Office"),
+                               G_MENU_MODEL (presets->office));
+      g_menu_append_section (presets->menu, NULL, G_MENU_MODEL (presets->actions));
+    }
 
   g_menu_append (presets->actions, _ ("_Save as Preset…"), "editor.save-preset");
   if (names != NULL && names[0] != NULL)
@@ -266,10 +273,14 @@ update_menu (SignetRequestEditor *self)
 static void
 shared_problem_cb (SignetRequestEditor *self)
 {
-  const char *problem = signet_shared_presets_get_problem (self->presets->shared);
+  const char      *problem = signet_shared_presets_get_problem (self->presets->shared);
+  g_autofree char *escaped = NULL;
 
-  if (problem != NULL)
-    _signet_request_editor_toast (self, problem);
+  /* Said once each time the folder cannot be read; the toast reads markup. */
+  if (problem == NULL)
+    return;
+  escaped = g_markup_escape_text (problem, -1);
+  _signet_request_editor_toast (self, escaped);
 }
 
 /* Follows the office's presets folder of the settings, or none. */

@@ -92,7 +92,9 @@ written_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (Export) export = user_data;
   g_autoptr (GError) error = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *basename = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *reason = NULL;
 
   if (g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
     {
@@ -101,10 +103,11 @@ written_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     }
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  name = g_markup_escape_text (
-    g_file_peek_path (G_FILE (source)) != NULL ? g_file_peek_path (G_FILE (source)) : "", -1);
+  basename = g_file_get_basename (G_FILE (source));
+  name = g_markup_escape_text (basename, -1);
+  reason = g_markup_escape_text (error->message, -1);
   /* Translators: a toast; %s is a file, then why it could not be written */
-  title = g_strdup_printf (_ ("“%s” could not be saved: %s"), name, error->message);
+  title = g_strdup_printf (_ ("“%s” could not be saved: %s"), name, reason);
   _signet_window_toast (export->self, title);
 }
 
@@ -332,7 +335,10 @@ import_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     return;
   if (file == NULL)
     {
-      _signet_window_toast (self, error->message);
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+      /* The toast reads markup. */
+      _signet_window_toast (self, escaped);
       return;
     }
 
