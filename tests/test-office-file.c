@@ -235,6 +235,61 @@ test_presets_round_trip (void)
   assert_setting (b, "environment", "none");
 }
 
+/* What the window does with a file before applying it: the first start
+ * takes the environment and server address out (chosen where the key is
+ * typed), "Import Presets…" drops the settings, a preset kept on the desk
+ * is left out. */
+static void
+test_window_choices (void)
+{
+  g_autoptr (GSettings) a = new_desk ();
+  g_autoptr (GSettings) b = new_desk ();
+  g_autoptr (GSettings) c = new_desk ();
+  g_autoptr (SignetOfficeFile) file = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *environment = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *sender = NULL;
+
+  g_settings_set_string (a, "environment", "custom");
+  g_settings_set_string (a, "custom-url", "https://okdokument.example.sk");
+  g_settings_set_uint (a, "tracking-interval", 300);
+  save_preset (a, "Kúpna zmluva", "predaj@example.sk");
+  save_preset (a, "Nájom", "najom@example.sk");
+  text = signet_office_settings_export (a);
+
+  /* A new desk: everything but the environment and the server address. */
+  file = parse (text);
+  environment = signet_office_file_take_string (file, "environment");
+  url = signet_office_file_take_string (file, "custom-url");
+  g_assert_cmpstr (environment, ==, "custom");
+  g_assert_cmpstr (url, ==, "https://okdokument.example.sk");
+  g_assert_null (signet_office_file_take_string (file, "environment"));
+  g_assert_null (signet_office_file_take_string (file, "tracking-interval"));
+  g_assert_cmpuint (signet_office_file_apply (file, b, TRUE), ==, 2);
+  assert_setting (b, "environment", "none");
+  assert_setting (b, "custom-url", "");
+  /* Taken, not being text, it is not applied either. */
+  g_assert_cmpuint (g_settings_get_uint (b, "tracking-interval"), ==, 60);
+  g_clear_pointer (&file, signet_office_file_free);
+
+  /* Import Presets… of an office's settings file: its presets only, and
+   * the desk's own "Nájom" kept. */
+  save_preset (c, "Nájom", "cyril@example.sk");
+  file = parse (text);
+  signet_office_file_drop_settings (file);
+  signet_office_file_remove_preset (file, "Nájom");
+  signet_office_file_remove_preset (file, "Not in the file");
+  g_assert_cmpuint (signet_office_file_apply (file, c, TRUE), ==, 1);
+  assert_setting (c, "environment", "none");
+  g_assert_cmpuint (g_settings_get_uint (c, "tracking-interval"), ==, 60);
+  sender = preset_sender (c, "Nájom");
+  g_assert_cmpstr (sender, ==, "cyril@example.sk");
+  g_clear_pointer (&sender, g_free);
+  sender = preset_sender (c, "Kúpna zmluva");
+  g_assert_cmpstr (sender, ==, "predaj@example.sk");
+}
+
 /* A key in an imported file, wherever it is, is left out with a
  * warning, and kept nowhere; the rest is imported. */
 static void
@@ -365,6 +420,7 @@ main (int argc, char *argv[])
 
   g_test_add_data_func ("/office-file/two-desks", argv[0], test_two_desks);
   g_test_add_func ("/office-file/presets-round-trip", test_presets_round_trip);
+  g_test_add_func ("/office-file/window-choices", test_window_choices);
   g_test_add_func ("/office-file/key-ignored", test_key_ignored);
   g_test_add_func ("/office-file/export-members", test_export_members);
   g_test_add_func ("/office-file/hostile", test_hostile);

@@ -440,6 +440,48 @@ signet_office_file_get_warnings (SignetOfficeFile *self)
 }
 
 /**
+ * signet_office_file_take_string:
+ * @self: a #SignetOfficeFile
+ * @name: the name of a setting of type string or enum, such as
+ *   "environment" or "custom-url"
+ *
+ * Takes a setting out of the file, so that signet_office_file_apply()
+ * leaves it alone: the first start offers the environment and server
+ * address on its own page instead, where the key is typed.
+ *
+ * Returns: (transfer full) (nullable): the setting's text, or %NULL when
+ *   the file has no such setting or it is not text
+ */
+char *
+signet_office_file_take_string (SignetOfficeFile *self, const char *name)
+{
+  JsonNode *node;
+  char     *value = NULL;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if (self->settings == NULL || (node = json_object_get_member (self->settings, name)) == NULL)
+    return NULL;
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    value = g_strdup (json_node_get_string (node));
+  json_object_remove_member (self->settings, name);
+  return value;
+}
+
+/**
+ * signet_office_file_drop_settings:
+ * @self: a #SignetOfficeFile
+ *
+ * Leaves the settings of an office's settings file out, so that
+ * signet_office_file_apply() saves only its presets ("Import Presets…").
+ */
+void
+signet_office_file_drop_settings (SignetOfficeFile *self)
+{
+  g_clear_pointer (&self->settings, json_object_unref);
+}
+
+/**
  * signet_office_file_list_presets:
  * @self: a #SignetOfficeFile
  *
@@ -505,6 +547,29 @@ signet_office_file_list_conflicts (SignetOfficeFile *self, GSettings *settings)
   names = g_strv_builder_end (builder);
   g_strv_builder_unref (builder);
   return names;
+}
+
+/**
+ * signet_office_file_remove_preset:
+ * @self: a #SignetOfficeFile
+ * @name: the name of a preset in the file
+ *
+ * Leaves one preset of the file out, such as one this desk keeps its own
+ * of (signet_office_file_list_conflicts()).
+ */
+void
+signet_office_file_remove_preset (SignetOfficeFile *self, const char *name)
+{
+  for (guint i = 0; i < self->presets->len; i++)
+    {
+      Preset *preset = self->presets->pdata[i];
+
+      if (g_strcmp0 (preset->name, name) == 0)
+        {
+          g_ptr_array_remove_index (self->presets, i);
+          return;
+        }
+    }
 }
 
 /* }}} */

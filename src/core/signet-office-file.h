@@ -36,6 +36,9 @@ SignetOfficeFileKind signet_office_file_get_kind (SignetOfficeFile *self);
 const char *const   *signet_office_file_get_warnings (SignetOfficeFile *self);
 char               **signet_office_file_list_presets (SignetOfficeFile *self);
 const char          *signet_office_file_get_preset (SignetOfficeFile *self, const char *name);
+char                *signet_office_file_take_string (SignetOfficeFile *self, const char *name);
+void                 signet_office_file_drop_settings (SignetOfficeFile *self);
+void                 signet_office_file_remove_preset (SignetOfficeFile *self, const char *name);
 char **signet_office_file_list_conflicts (SignetOfficeFile *self, GSettings *settings);
 guint  signet_office_file_apply (SignetOfficeFile *self, GSettings *settings, gboolean replace);
 

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "signet-error.h"
+#include "signet-office-file.h"
 #include "signet-onboarding.h"
 #include "signet-widget-util.h"
 
@@ -29,13 +30,17 @@ struct _SignetOnboarding
   AdwBin parent_instance;
 
   SignetAccount *account;
+  GSettings     *settings; /* for "Import Settings From Your Office…" */
   gboolean       can_cancel;
   GCancellable  *cancellable;
+  gpointer       chooser; /* GtkFileChooserNative, while open */
 
   GtkStack       *stack;
   GtkWidget      *back_button;
   AdwStatusPage  *welcome_page;
   GtkLabel       *welcome_error_label;
+  GtkWidget      *import_button;
+  GtkLabel       *imported_label;
   GtkCheckButton *production_check;
   GtkCheckButton *test_check;
   GtkCheckButton *custom_check;
@@ -86,6 +91,8 @@ update_actions (SignetOnboarding *self)
   const char *url = gtk_editable_get_text (GTK_EDITABLE (self->url_row));
 
   gtk_widget_set_visible (self->back_button, on_connect || self->can_cancel);
+  gtk_widget_set_visible (self->import_button, self->settings != NULL && !self->can_cancel);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "onboarding.import", !busy);
   gtk_widget_set_visible (GTK_WIDGET (self->url_row), custom);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "onboarding.connect",
                                  !busy && key[0] != '\0' && (!custom || url[0] != '\0'));
@@ -215,6 +222,125 @@ back_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
     g_signal_emit (self, signals[CANCELLED], 0);
 }
 
+/* {{{ Import Settings From Your Office… */
+
+/* A new desk takes the settings and presets an administrator exported
+ * ("Export Office Settings…", docs/office.md); the environment and server
+ * address are chosen on the next page, where this desk's key is typed:
+ * the file never holds a key. */
+static void
+import_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (SignetOnboarding) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SignetOfficeFile) file = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *environment = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *done = NULL;
+  g_autofree char *warnings = NULL;
+  gsize            length = 0;
+  guint            saved;
+
+  if (g_file_load_contents_finish (G_FILE (source), result, &contents, &length, NULL, &error))
+    file = signet_office_file_parse (contents, length, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->settings == NULL)
+    return;
+  if (file == NULL)
+    {
+      show_error (self->welcome_error_label, error);
+      return;
+    }
+
+  environment = signet_office_file_take_string (file, "environment");
+  url = signet_office_file_take_string (file, "custom-url");
+  saved = signet_office_file_apply (file, self->settings, TRUE);
+
+  if (g_strcmp0 (environment, "test") == 0)
+    gtk_check_button_set_active (self->test_check, TRUE);
+  else if (g_strcmp0 (environment, "custom") == 0)
+    gtk_check_button_set_active (self->custom_check, TRUE);
+  else if (g_strcmp0 (environment, "production") == 0)
+    gtk_check_button_set_active (self->production_check, TRUE);
+  if (url != NULL && g_strcmp0 (environment, "custom") == 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->url_row), url);
+
+  done = g_strdup_printf (
+    ngettext ("Your office’s settings are in place, with %u preset. Type this desk’s API key "
+              "to finish.",
+              "Your office’s settings are in place, with %u presets. Type this desk’s API key "
+              "to finish.",
+              saved),
+    saved);
+  warnings = g_strjoinv (" ", (char **) signet_office_file_get_warnings (file));
+  if (warnings[0] != '\0')
+    {
+      char *both = g_strconcat (done, " ", warnings, NULL);
+
+      g_free (done);
+      done = both;
+    }
+  gtk_label_set_label (self->imported_label, done);
+  gtk_widget_set_visible (GTK_WIDGET (self->imported_label), TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (self), "onboarding.show-connect", NULL);
+}
+
+static void
+import_response_cb (SignetOnboarding *self, int response, GtkNativeDialog *chooser)
+{
+  g_autoptr (GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_destroy (chooser);
+  g_clear_object (&self->chooser);
+  if (file == NULL)
+    return;
+  show_error (self->welcome_error_label, NULL);
+  g_file_load_contents_async (file, NULL, import_read_cb, g_object_ref (self));
+}
+
+static void
+import_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  SignetOnboarding *self = SIGNET_ONBOARDING (widget);
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+
+  if (self->chooser != NULL || self->settings == NULL)
+    return;
+  self->chooser = gtk_file_chooser_native_new (
+    _ ("Import Settings From Your Office"), GTK_WINDOW (gtk_widget_get_root (widget)),
+    GTK_FILE_CHOOSER_ACTION_OPEN, _ ("_Import"), _ ("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_filter_set_name (filter, _ ("Signet Presets and Settings"));
+  gtk_file_filter_add_mime_type (filter, "application/json");
+  gtk_file_filter_add_pattern (filter, "*.json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (import_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+/**
+ * signet_onboarding_set_settings:
+ * @self: a #SignetOnboarding
+ * @settings: the application's settings
+ *
+ * Offers "Import Settings From Your Office…" on a first start, which
+ * saves a file's settings and presets in @settings.
+ */
+void
+signet_onboarding_set_settings (SignetOnboarding *self, GSettings *settings)
+{
+  g_return_if_fail (SIGNET_IS_ONBOARDING (self));
+  g_return_if_fail (settings == NULL || G_IS_SETTINGS (settings));
+
+  g_set_object (&self->settings, settings);
+  update_actions (self);
+}
+
+/* }}} */
+
 static void
 entry_activated_cb (SignetOnboarding *self)
 {
@@ -246,6 +372,10 @@ signet_onboarding_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->account);
+  g_clear_object (&self->settings);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (object), SIGNET_TYPE_ONBOARDING);
 
   G_OBJECT_CLASS (signet_onboarding_parent_class)->dispose (object);
@@ -259,6 +389,7 @@ signet_onboarding_class_init (SignetOnboardingClass *klass)
     { "onboarding.try-sandbox", NULL, try_sandbox_activated },
     { "onboarding.show-connect", NULL, show_connect_activated },
     { "onboarding.back", NULL, back_activated },
+    { "onboarding.import", NULL, import_activated },
   };
   GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
@@ -295,6 +426,8 @@ signet_onboarding_class_init (SignetOnboardingClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SignetOnboarding, back_button);
   gtk_widget_class_bind_template_child (widget_class, SignetOnboarding, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, SignetOnboarding, welcome_error_label);
+  gtk_widget_class_bind_template_child (widget_class, SignetOnboarding, import_button);
+  gtk_widget_class_bind_template_child (widget_class, SignetOnboarding, imported_label);
   gtk_widget_class_bind_template_child (widget_class, SignetOnboarding, production_check);
   gtk_widget_class_bind_template_child (widget_class, SignetOnboarding, test_check);
   gtk_widget_class_bind_template_child (widget_class, SignetOnboarding, custom_check);

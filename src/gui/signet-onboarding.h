@@ -18,5 +18,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SignetOnboarding, signet_onboarding, SIGNET, ONBOARDING, AdwBin)
 
 GtkWidget *signet_onboarding_new (SignetAccount *account, gboolean can_cancel);
+void       signet_onboarding_set_settings (SignetOnboarding *self, GSettings *settings);
 
 G_END_DECLS

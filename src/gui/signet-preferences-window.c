@@ -15,6 +15,7 @@
 #include "signet-archive.h"
 #include "signet-form-util.h"
 #include "signet-library-util.h"
+#include "signet-office-group.h"
 #include "signet-request-spec.h"
 #include "signet-sync.h"
 #include "signet-watched-folder-group.h"
@@ -37,6 +38,7 @@ struct _SignetPreferencesWindow
   GtkSpinner    *spinner;
   GtkAdjustment *threshold_adjustment;
   AdwActionRow  *archive_row;
+  GtkWidget     *office_group;
   GtkSwitch     *delete_switch;
   GtkAdjustment *interval_adjustment;
   GtkSwitch     *background_switch;
@@ -456,6 +458,7 @@ signet_preferences_window_constructed (GObject *object)
                            self, G_CONNECT_SWAPPED);
   update_archive (self);
   bind_request_defaults (self);
+  signet_office_group_set_settings (SIGNET_OFFICE_GROUP (self->office_group), self->settings);
   g_signal_connect_object (self->account, "notify", G_CALLBACK (update_rows), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::quota-warning-threshold",
@@ -530,12 +533,14 @@ signet_preferences_window_class_init (SignetPreferencesWindowClass *klass)
   g_type_ensure (SIGNET_TYPE_WATCHED_FOLDER_GROUP);
   gtk_widget_class_bind_template_child (widget_class, SignetPreferencesWindow,
                                         watched_folder_group);
+  gtk_widget_class_bind_template_child (widget_class, SignetPreferencesWindow, office_group);
   signet_widget_class_install_actions (widget_class, actions, G_N_ELEMENTS (actions));
 }
 
 static void
 signet_preferences_window_init (SignetPreferencesWindow *self)
 {
+  g_type_ensure (SIGNET_TYPE_OFFICE_GROUP);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
 }

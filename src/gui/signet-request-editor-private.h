@@ -17,6 +17,8 @@ G_BEGIN_DECLS
  * bindings (signet-request-editor.c), its actions (-actions.c), the
  * signers and their places (-rounds.c), Send and the summary (-send.c)
  * and the preset menu (-presets.c). */
+typedef struct _SignetEditorPresets SignetEditorPresets;
+
 struct _SignetRequestEditor
 {
   AdwBin parent_instance;
@@ -35,6 +37,8 @@ struct _SignetRequestEditor
   char              *blocker;
   gboolean           updating;
   gboolean           counter_asked;
+
+  SignetEditorPresets *presets; /* the Presets menu (-presets.c) */
 
   SignetRequestSender *sender;
   GCancellable        *send_cancellable; /* the Cancel button's */
@@ -108,5 +112,7 @@ GPtrArray *_signet_request_editor_ready_items (SignetRequestEditor *self, guint 
 /* signet-request-editor-presets.c */
 void _signet_request_editor_class_presets_init (GtkWidgetClass *widget_class);
 void _signet_request_editor_presets_init (SignetRequestEditor *self);
+void _signet_request_editor_presets_follow (SignetRequestEditor *self);
+void _signet_request_editor_presets_dispose (SignetRequestEditor *self);
 
 G_END_DECLS

@@ -554,6 +554,7 @@ signet_request_editor_set_context (SignetRequestEditor *self,
   g_signal_connect_object (settings, "changed::quota-warning-threshold",
                            G_CALLBACK (_signet_request_editor_queue_validate), self,
                            G_CONNECT_SWAPPED);
+  _signet_request_editor_presets_follow (self);
   if (account != NULL)
     {
       g_signal_connect_object (account, "notify::counter",
@@ -578,6 +579,7 @@ signet_request_editor_dispose (GObject *object)
   if (self->sender != NULL)
     g_signal_handlers_disconnect_by_data (self->sender, self);
   g_clear_handle_id (&self->validate_id, g_source_remove);
+  _signet_request_editor_presets_dispose (self);
   unbind (self);
   for (guint i = 0; self->items != NULL && i < self->items->len; i++)
     g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->items, i), self);

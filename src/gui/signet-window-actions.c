@@ -330,6 +330,7 @@ _signet_window_class_actions_init (GtkWidgetClass *widget_class)
     { "win.remove-restored", NULL, remove_restored_activated },
   };
   signet_widget_class_install_actions (widget_class, actions, G_N_ELEMENTS (actions));
+  _signet_window_class_office_init (widget_class);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "intake.open",
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "intake.paste",

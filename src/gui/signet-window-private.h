@@ -79,6 +79,7 @@ struct _SignetWindow
 };
 
 void _signet_window_class_actions_init (GtkWidgetClass *widget_class);
+void _signet_window_class_office_init (GtkWidgetClass *widget_class);
 void _signet_window_open_file_list (SignetWindow *self, GSList *files);
 void _signet_window_toast (SignetWindow *self, const char *title);
 void _signet_window_show_main (SignetWindow *self, gboolean queue);

@@ -54,6 +54,7 @@ _signet_window_show_onboarding (SignetWindow *self, gboolean can_cancel)
   self->documents
     = g_object_ref (adw_application_window_get_content (ADW_APPLICATION_WINDOW (self)));
   self->onboarding = signet_onboarding_new (self->account, can_cancel);
+  signet_onboarding_set_settings (SIGNET_ONBOARDING (self->onboarding), self->settings);
   g_signal_connect_object (self->onboarding, "finished", G_CALLBACK (show_documents), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->onboarding, "cancelled", G_CALLBACK (show_documents), self,

@@ -507,3 +507,35 @@ def run_each(cases, test, exit_on_success=True):
             signet.close()
     if failed or exit_on_success:
         sys.exit(1 if failed else 0)
+
+
+def choose_file(signet, title, path, accept, timeout=DEFAULT_TIMEOUT):
+    """Answers the GtkFileChooserNative titled title (GTK's own dialog, as
+    under Xvfb without a portal) with path, as a person typing it would: in
+    a Save dialog into its Name entry, in an Open dialog into the location
+    entry that Ctrl+L shows; then presses its accept button (labelled accept)."""
+    dialog = signet.find("filler", title, timeout=timeout)
+    entries = [node for node in signet.find_all("text", root=dialog) if node.get_name() == "Name:"]
+    if not entries:
+        Atspi.generate_keyboard_event(MODIFIER_MASKS["Control"], None, Atspi.KeySynthType.LOCKMODIFIERS)
+        try:
+            check(Atspi.generate_keyboard_event(0x6C, None, Atspi.KeySynthType.SYM), "could not type Ctrl+L")
+        finally:
+            Atspi.generate_keyboard_event(MODIFIER_MASKS["Control"], None, Atspi.KeySynthType.UNLOCKMODIFIERS)
+        entries = [signet.find("text", root=dialog, timeout=timeout,
+                               predicate=lambda n: n.get_state_set().contains(Atspi.StateType.FOCUSED))]
+    check(Atspi.EditableText.set_text_contents(entries[0], path), f"could not type {path!r} into {title!r}")
+    signet.wait_until(lambda: text_of_entry(entries[0]) == path, f"{title!r} did not take {path!r}")
+    signet.click(signet.find("push button", root=dialog,
+                             predicate=lambda n: (n.get_name() or "").split()[-1:] == [accept]))
+    def closed():
+        try:
+            return not any(w.get_name() == title for w in signet.windows() if w is not None)
+        except gi.repository.GLib.Error:
+            return False  # a window that went away while we looked
+    signet.wait_until(closed, f"{title!r} stayed open after choosing {path!r}", timeout=timeout)
+
+
+def text_of_entry(node):
+    """All the text of an entry (GTK 4.8 answers get_text(0, -1) with nothing)."""
+    return Atspi.Text.get_text(node, 0, Atspi.Text.get_character_count(node))
