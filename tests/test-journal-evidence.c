@@ -97,6 +97,23 @@ member (JsonNode *node, const char *path)
 }
 
 /* Whether the history holds @kind with @detail, at a plausible time. */
+/* The tracker checks each copy it archives, on its own. */
+static JsonNode *
+wait_tracker_check (EvidenceFixture *ef, SignetDocument *document)
+{
+  gint64 end = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_autoptr (JsonNode) node = evidence (ef, document);
+
+      if (!json_object_get_null_member (json_node_get_object (node), "signedCopy"))
+        return g_steal_pointer (&node);
+      g_main_context_iteration (NULL, FALSE);
+    }
+  g_assert_not_reached ();
+}
+
 static gboolean
 record_has (JsonNode *record, const char *kind, const char *detail)
 {
@@ -152,7 +169,12 @@ test_record (EvidenceFixture *ef, gconstpointer data)
   archived = signet_document_get_archive_path (document);
   g_assert_nonnull (archived);
   signed_sha256 = sha256_of_file (archived);
+  before = wait_tracker_check (ef, document);
+  g_assert_cmpstr (member (before, "signedCopy.signature"), ==, "valid");
+  g_assert_cmpstr (member (before, "signedCopy.sha256"), ==, signed_sha256);
+  g_clear_pointer (&before, json_node_unref);
 
+  /* And on demand. */
   check = record (ef, document, &error);
   g_assert_no_error (error);
   g_assert_cmpint (signet_signature_check_get_status (check), ==, SIGNET_SIGNATURE_VALID);
@@ -201,7 +223,7 @@ test_record (EvidenceFixture *ef, gconstpointer data)
   /* The earlier check stays in the record. */
   g_assert_cmpuint (
     json_array_get_length (json_object_get_array_member (json_node_get_object (after), "checks")),
-    ==, 2);
+    ==, 3);
 }
 
 /* A document not archived has no signed copy to check. */
