@@ -268,6 +268,8 @@ evidence_checked_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   detail = evidence_detail (checked);
   journal = g_task_get_source_object (task);
   document = g_task_get_task_data (task);
+  signet_document_set_signature_status (document,
+                                        signet_signature_check_get_status (checked->check));
   signet_journal_save_async (journal, document, EVIDENCE_EVENT, detail, NULL, evidence_saved_cb,
                              g_steal_pointer (&task));
 }
@@ -391,4 +393,115 @@ signet_journal_get_evidence_finish (SignetJournal *self, GAsyncResult *result, G
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * signet_evidence_status_from_string:
+ * @name: (nullable): a name from signet_signature_status_to_string()
+ *
+ * Returns: the #SignetSignatureStatus, or -1 for an unknown name
+ */
+int
+signet_evidence_status_from_string (const char *name)
+{
+  for (int status = SIGNET_SIGNATURE_NOT_SIGNED; status <= SIGNET_SIGNATURE_NOT_CHECKED; status++)
+    if (g_strcmp0 (name, signet_signature_status_to_string (status)) == 0)
+      return status;
+  return -1;
+}
+
+/* Reading the newest check of each archived copy, one document after the
+ * other, so that the journal's writes are never held up for long. */
+typedef struct
+{
+  SignetJournal *journal;
+  GPtrArray     *documents;
+  guint          next;
+} StatusLoad;
+
+static void
+status_load_free (StatusLoad *load)
+{
+  g_object_unref (load->journal);
+  g_ptr_array_unref (load->documents);
+  g_free (load);
+}
+
+static void status_load_next (StatusLoad *load);
+
+static void
+status_events_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  StatusLoad     *load = user_data;
+  SignetDocument *document = g_ptr_array_index (load->documents, load->next - 1);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) events
+    = signet_journal_list_events_finish (SIGNET_JOURNAL (source), result, &error);
+
+  if (events == NULL)
+    {
+      g_debug ("Could not read the checks: %s", error->message);
+      status_load_free (load);
+      return;
+    }
+  for (guint i = events->len; i > 0; i--)
+    {
+      SignetJournalEvent *event = g_ptr_array_index (events, i - 1);
+      g_autoptr (JsonNode) check = NULL;
+
+      if (g_strcmp0 (event->kind, EVIDENCE_EVENT) != 0 || event->detail == NULL)
+        continue;
+      check = json_from_string (event->detail, NULL);
+      if (check != NULL && JSON_NODE_HOLDS_OBJECT (check))
+        signet_document_set_signature_status (
+          document, signet_evidence_status_from_string (json_object_get_string_member_with_default (
+                      json_node_get_object (check), "signature", NULL)));
+      break;
+    }
+  status_load_next (load);
+}
+
+static void
+status_load_next (StatusLoad *load)
+{
+  if (load->next >= load->documents->len)
+    {
+      status_load_free (load);
+      return;
+    }
+  signet_journal_list_events_async (load->journal, load->documents->pdata[load->next++], NULL,
+                                    status_events_cb, load);
+}
+
+/**
+ * signet_journal_load_signature_statuses:
+ * @self: a loaded #SignetJournal
+ *
+ * Sets #SignetDocument:signature-status of every archived document to its
+ * newest recorded check, in the background, so that the library can flag
+ * a copy that failed it.
+ */
+void
+signet_journal_load_signature_statuses (SignetJournal *self)
+{
+  GListModel *documents;
+  StatusLoad *load;
+  guint       n;
+
+  g_return_if_fail (SIGNET_IS_JOURNAL (self));
+
+  documents = signet_journal_get_documents (self);
+  n = g_list_model_get_n_items (documents);
+  load = g_new0 (StatusLoad, 1);
+  load->journal = g_object_ref (self);
+  load->documents = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (SignetDocument) document = g_list_model_get_item (documents, i);
+
+      if (signet_document_get_archive_path (document) != NULL
+          && signet_document_get_signature_status (document) < 0)
+        g_ptr_array_add (load->documents, g_steal_pointer (&document));
+    }
+  status_load_next (load);
 }

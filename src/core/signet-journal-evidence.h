@@ -23,6 +23,9 @@ G_BEGIN_DECLS
 
 JsonNode *signet_evidence_scrub_options (const char *plan);
 JsonNode *signet_evidence_build (SignetDocument *document, GPtrArray *events);
+int       signet_evidence_status_from_string (const char *name);
+
+void signet_journal_load_signature_statuses (SignetJournal *self);
 
 void signet_journal_record_evidence_async (SignetJournal      *self,
                                            SignetDocument     *document,
