@@ -155,7 +155,9 @@ valid_against (JsonNode *value, JsonObject *schema, JsonObject *root, GString *w
         ok = has_type (value, json_node_get_string (type));
       if (!ok)
         {
-          g_string_append_printf (why, "not of type %s", json_to_string (type, FALSE));
+          g_autofree char *text = json_to_string (type, FALSE);
+
+          g_string_append_printf (why, "not of type %s", text);
           return FALSE;
         }
     }
@@ -168,7 +170,9 @@ valid_against (JsonNode *value, JsonObject *schema, JsonObject *root, GString *w
         ok |= json_node_equal (value, json_array_get_element (values, i));
       if (!ok)
         {
-          g_string_append_printf (why, "%s is not one of the enum", json_to_string (value, FALSE));
+          g_autofree char *text = json_to_string (value, FALSE);
+
+          g_string_append_printf (why, "%s is not one of the enum", text);
           return FALSE;
         }
     }

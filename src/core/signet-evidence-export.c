@@ -126,12 +126,13 @@ signet_evidence_export_record (JsonNode *record)
   JsonObject *object;
   JsonObject *desk = json_object_new ();
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *now_text = g_date_time_format_iso8601 (now);
 
   g_return_val_if_fail (record != NULL && JSON_NODE_HOLDS_OBJECT (record), NULL);
 
   exported = json_node_copy (record);
   object = json_node_get_object (exported);
-  json_object_set_string_member (object, "exported", g_date_time_format_iso8601 (now));
+  json_object_set_string_member (object, "exported", now_text);
   json_object_set_string_member (desk, "user", g_get_user_name ());
   json_object_set_string_member (desk, "host", g_get_host_name ());
   json_object_set_object_member (object, "exportedBy", desk);

@@ -205,33 +205,58 @@ check_in_worker (GTask *task, gpointer source_object, gpointer task_data, GCance
     g_task_return_pointer (task, g_steal_pointer (&checked), (GDestroyNotify) checked_free);
 }
 
+/**
+ * signet_evidence_check_to_json:
+ * @check: a signature check
+ *
+ * Returns: (transfer full): what @check found, with the names the evidence
+ *   record uses (docs/evidence-schema.json, `check`), without the file's
+ *   path, hash and the time of the check
+ */
+JsonObject *
+signet_evidence_check_to_json (SignetSignatureCheck *check)
+{
+  JsonObject      *object = json_object_new ();
+  GDateTime       *signing_time = signet_signature_check_get_signing_time (check);
+  g_autofree char *signed_at = signing_time ? g_date_time_format_iso8601 (signing_time) : NULL;
+  const char      *signer = signet_signature_check_get_signer_name (check);
+
+  g_return_val_if_fail (SIGNET_IS_SIGNATURE_CHECK (check), NULL);
+
+  json_object_set_string_member (
+    object, "signature",
+    signet_signature_status_to_string (signet_signature_check_get_status (check)));
+  json_object_set_int_member (object, "signatures",
+                              signet_signature_check_get_n_signatures (check));
+  json_object_set_boolean_member (object, "coversWholeFile",
+                                  signet_signature_check_get_covers_whole_file (check));
+  if (signer != NULL)
+    json_object_set_string_member (object, "signer", signer);
+  else
+    json_object_set_null_member (object, "signer");
+  if (signed_at != NULL)
+    json_object_set_string_member (object, "signingTime", signed_at);
+  else
+    json_object_set_null_member (object, "signingTime");
+  json_object_set_string_member (
+    object, "certificate",
+    signet_certificate_status_to_string (signet_signature_check_get_certificate_status (check)));
+  return object;
+}
+
 static char *
 evidence_detail (Checked *checked)
 {
-  g_autoptr (JsonBuilder) builder = json_builder_new ();
-  g_autoptr (JsonNode) root = NULL;
-  SignetSignatureCheck *check = checked->check;
-  GDateTime            *signing_time = signet_signature_check_get_signing_time (check);
-  g_autofree char      *signed_at = signing_time ? g_date_time_format_iso8601 (signing_time) : NULL;
+  g_autoptr (JsonObject) object = signet_evidence_check_to_json (checked->check);
+  g_autoptr (JsonNode) root = json_node_new (JSON_NODE_OBJECT);
+  g_autoptr (GDateTime) utc = g_date_time_new_from_unix_utc (signet_journal_now_ms () / 1000);
+  g_autoptr (GDateTime) local = g_date_time_to_local (utc);
+  g_autofree char *now = g_date_time_format_iso8601 (local);
 
-  json_builder_begin_object (builder);
-  add_string (builder, "path", checked->path);
-  add_string (builder, "sha256", checked->sha256);
-  add_time (builder, "checked", signet_journal_now_ms ());
-  add_string (builder, "signature",
-              signet_signature_status_to_string (signet_signature_check_get_status (check)));
-  json_builder_set_member_name (builder, "signatures");
-  json_builder_add_int_value (builder, signet_signature_check_get_n_signatures (check));
-  json_builder_set_member_name (builder, "coversWholeFile");
-  json_builder_add_boolean_value (builder, signet_signature_check_get_covers_whole_file (check));
-  add_string (builder, "signer", signet_signature_check_get_signer_name (check));
-  add_string (builder, "signingTime", signed_at);
-  add_string (
-    builder, "certificate",
-    signet_certificate_status_to_string (signet_signature_check_get_certificate_status (check)));
-  json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
+  json_object_set_string_member (object, "path", checked->path);
+  json_object_set_string_member (object, "sha256", checked->sha256);
+  json_object_set_string_member (object, "checked", now);
+  json_node_set_object (root, object);
   return json_to_string (root, FALSE);
 }
 
