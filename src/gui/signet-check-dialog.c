@@ -268,3 +268,42 @@ signet_check_dialog_new (GtkWindow *parent, GListModel *documents)
   self->documents = g_object_ref (documents);
   return GTK_WIDGET (self);
 }
+
+/**
+ * signet_check_dialog_take_drop:
+ * @parent: the window the files were dropped on
+ * @documents: (nullable) (element-type SignetDocument): the journal's documents
+ * @files: (element-type GFile): the dropped files
+ *
+ * A signed copy dragged out of the archive onto the window is not a new
+ * document to send: it is checked (docs/evidence.md).
+ *
+ * Returns: whether @files was one archived copy, now being checked
+ */
+gboolean
+signet_check_dialog_take_drop (GtkWindow *parent, GListModel *documents, GSList *files)
+{
+  g_autofree char *path = NULL;
+  guint            n;
+
+  if (documents == NULL || files == NULL || files->next != NULL)
+    return FALSE;
+  path = g_file_get_path (files->data);
+  if (path == NULL)
+    return FALSE;
+  n = g_list_model_get_n_items (documents);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (SignetDocument) document = g_list_model_get_item (documents, i);
+
+      if (g_strcmp0 (signet_document_get_archive_path (document), path) == 0)
+        {
+          GtkWidget *dialog = signet_check_dialog_new (parent, documents);
+
+          gtk_window_present (GTK_WINDOW (dialog));
+          signet_check_dialog_check_file (SIGNET_CHECK_DIALOG (dialog), files->data);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}

@@ -17,5 +17,6 @@ G_DECLARE_FINAL_TYPE (SignetCheckDialog, signet_check_dialog, SIGNET, CHECK_DIAL
 
 GtkWidget *signet_check_dialog_new (GtkWindow *parent, GListModel *documents);
 void       signet_check_dialog_check_file (SignetCheckDialog *self, GFile *file);
+gboolean   signet_check_dialog_take_drop (GtkWindow *parent, GListModel *documents, GSList *files);
 
 G_END_DECLS
