@@ -10,6 +10,7 @@
 #include "journal-util.h"
 
 #include "bench-util.h"
+#include "signet-journal-evidence.h"
 
 #include <glib/gstdio.h>
 
@@ -317,6 +318,20 @@ journal_events (SignetJournal *journal, SignetDocument *document)
   events = signet_journal_list_events_finish (journal, wait_for (&result), &error);
   g_assert_no_error (error);
   return events;
+}
+
+/* The evidence record of @document (signet_journal_get_evidence_async()). */
+JsonNode *
+journal_evidence (SignetJournal *journal, SignetDocument *document)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  JsonNode *node;
+
+  signet_journal_get_evidence_async (journal, document, NULL, result_cb, &result);
+  node = signet_journal_get_evidence_finish (journal, wait_for (&result), &error);
+  g_assert_no_error (error);
+  return node;
 }
 
 gboolean

@@ -12,6 +12,7 @@
 #include "signet-client.h"
 #include "signet-document.h"
 #include "signet-journal.h"
+#include <json-glib/json-glib.h>
 #include "signet-outbox.h"
 #include "signet-sync.h"
 
@@ -68,6 +69,7 @@ GPtrArray *file_batch (const char *const *paths, guint n);
 /* This test program again, with @args, its data in @data_home. */
 GSubprocess *spawn_self (const char *data_home, const char *const *args);
 GPtrArray   *journal_events (SignetJournal *journal, SignetDocument *document);
+JsonNode    *journal_evidence (SignetJournal *journal, SignetDocument *document);
 gboolean     has_event (GPtrArray *events, const char *kind);
 /* An outbox for the sandbox that retries after @retry_delay ms, then
  * after up to five times that. */

@@ -68,6 +68,12 @@ def check_common(manifest, name, app_id):
                   f"{name}: {arg} is more than a folder of its own under Documents")
     for arg in REQUIRED:
         check(arg in args, f"{name}: {arg} is missing from finish-args")
+    # Signature checks need poppler's crypto backend (docs/evidence.md).
+    for module in manifest.get("modules", []):
+        if isinstance(module, dict) and module.get("name") == "poppler":
+            for flag in ("-DENABLE_NSS3=OFF", "-DENABLE_GPGME=OFF"):
+                check(flag not in module.get("config-opts", []),
+                      f"{name}: poppler is built with {flag}: every signature would be not checked")
 
 
 def main():

@@ -17,6 +17,8 @@
 #include "signet-sandbox-sign.h"
 #include "signet-signature-check.h"
 
+static gint checks_done;
+
 #define ADD(path, func)                                                                            \
   g_test_add ("/signature-check/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -285,6 +287,46 @@ test_unreadable (Fixture *fx, gconstpointer data)
   g_unlink (path);
 }
 
+static gpointer
+check_forever (gpointer data)
+{
+  GBytes *pdf = data;
+
+  for (;;)
+    {
+      g_autoptr (SignetSignatureCheck) result = signet_signature_check_bytes (pdf, NULL, NULL);
+
+      g_assert_nonnull (result);
+      g_atomic_int_inc (&checks_done);
+    }
+  return NULL;
+}
+
+/* A check still running on a worker when the process exits (the app quits,
+ * a test program ends) must not meet NSS being shut down under it: that
+ * crashed test-tracker now and then in CERT_NewTempCertificate(). */
+static void
+test_exit_while_checking (Fixture *fx, gconstpointer data)
+{
+  if (g_test_subprocess ())
+    {
+      GBytes *pdf = signed_by_sandbox (fx, "Jana Testová");
+      gint    wanted = g_test_rand_int_range (1, 4);
+
+      for (guint i = 0; i < 3; i++)
+        g_thread_unref (g_thread_new ("check", check_forever, g_bytes_ref (pdf)));
+      while (g_atomic_int_get (&checks_done) < wanted)
+        g_usleep (1000);
+      g_usleep (g_test_rand_int_range (0, 3000));
+      exit (0);
+    }
+  for (guint i = 0; i < 25; i++)
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -297,6 +339,7 @@ main (int argc, char *argv[])
   ADD ("not-signed", test_not_signed);
   ADD ("empty-field", test_empty_field);
   ADD ("unreadable", test_unreadable);
+  ADD ("exit-while-checking", test_exit_while_checking);
 
   return g_test_run ();
 }

@@ -57,5 +57,6 @@ void signet_document_set_round (SignetDocument *self, guint round);
 void signet_document_set_archive_path (SignetDocument *self, const char *path);
 void signet_document_set_last_error (SignetDocument *self, const char *message);
 void signet_document_set_modified (SignetDocument *self, gint64 modified);
+void signet_document_set_signature_status (SignetDocument *self, int status);
 
 G_END_DECLS

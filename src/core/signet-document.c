@@ -49,6 +49,7 @@ struct _SignetDocument
   char                *last_error;
   gint64               created;
   gint64               modified;
+  int                  signature_status; /* SignetSignatureStatus, -1 before a check */
 
   /* Read from the plan when first asked for. */
   gboolean signer_read;
@@ -78,6 +79,7 @@ enum
   PROP_LAST_ERROR,
   PROP_CREATED,
   PROP_MODIFIED,
+  PROP_SIGNATURE_STATUS,
   N_PROPS
 };
 
@@ -165,6 +167,7 @@ static const SignetField document_fields[N_PROPS] = {
   [PROP_LAST_ERROR] = SIGNET_FIELD (SignetDocument, last_error),
   [PROP_CREATED] = SIGNET_FIELD (SignetDocument, created),
   [PROP_MODIFIED] = SIGNET_FIELD (SignetDocument, modified),
+  [PROP_SIGNATURE_STATUS] = SIGNET_FIELD (SignetDocument, signature_status),
 };
 
 static GParamSpec *
@@ -300,6 +303,15 @@ signet_document_class_init (SignetDocumentClass *klass)
    * When the journal last changed the request (Unix ms).
    */
   properties[PROP_MODIFIED] = int64_property ("modified");
+  /**
+   * SignetDocument:signature-status:
+   *
+   * The newest check of the archived signed copy (a
+   * #SignetSignatureStatus), -1 while there is none (docs/evidence.md).
+   */
+  properties[PROP_SIGNATURE_STATUS]
+    = g_param_spec_int ("signature-status", NULL, NULL, -1, G_MAXINT, -1,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   signet_property_install (object_class, N_PROPS, properties, document_fields);
 }
@@ -308,6 +320,7 @@ static void
 signet_document_init (SignetDocument *self)
 {
   self->n_rounds = 1;
+  self->signature_status = -1;
 }
 
 void
@@ -513,6 +526,15 @@ DEFINE_GETTER (gint64, created, created)
  * Returns: when the journal last changed the request (Unix ms)
  */
 DEFINE_GETTER (gint64, modified, modified)
+
+/**
+ * signet_document_get_signature_status:
+ * @self: a #SignetDocument
+ *
+ * Returns: the newest check of the archived copy, a #SignetSignatureStatus,
+ *   or -1 when it was never checked
+ */
+DEFINE_GETTER (int, signature_status, signature_status)
 DEFINE_GETTER (const char *, plan, plan)
 
 /* Rules as the string form of §10: "name-value_name-value". */
@@ -627,6 +649,7 @@ SETTER (uint, guint, round, PROP_ROUND)
 SETTER (string, const char *, archive_path, PROP_ARCHIVE_PATH)
 SETTER (string, const char *, last_error, PROP_LAST_ERROR)
 SETTER (int64, gint64, modified, PROP_MODIFIED)
+SETTER (int, int, signature_status, PROP_SIGNATURE_STATUS)
 
 /* The first round's rules name the signer: `guiSignerName` and `emailTo`
  * (okdokument-api.md §10). The plan keeps rules as an object. */

@@ -66,6 +66,7 @@ SignetDocumentStatus signet_document_get_status (SignetDocument *self);
 guint                signet_document_get_round (SignetDocument *self);
 guint                signet_document_get_n_rounds (SignetDocument *self);
 const char          *signet_document_get_archive_path (SignetDocument *self);
+int                  signet_document_get_signature_status (SignetDocument *self);
 const char          *signet_document_get_last_error (SignetDocument *self);
 gint64               signet_document_get_created (SignetDocument *self);
 gint64               signet_document_get_modified (SignetDocument *self);

@@ -205,33 +205,58 @@ check_in_worker (GTask *task, gpointer source_object, gpointer task_data, GCance
     g_task_return_pointer (task, g_steal_pointer (&checked), (GDestroyNotify) checked_free);
 }
 
+/**
+ * signet_evidence_check_to_json:
+ * @check: a signature check
+ *
+ * Returns: (transfer full): what @check found, with the names the evidence
+ *   record uses (docs/evidence-schema.json, `check`), without the file's
+ *   path, hash and the time of the check
+ */
+JsonObject *
+signet_evidence_check_to_json (SignetSignatureCheck *check)
+{
+  JsonObject      *object = json_object_new ();
+  GDateTime       *signing_time = signet_signature_check_get_signing_time (check);
+  g_autofree char *signed_at = signing_time ? g_date_time_format_iso8601 (signing_time) : NULL;
+  const char      *signer = signet_signature_check_get_signer_name (check);
+
+  g_return_val_if_fail (SIGNET_IS_SIGNATURE_CHECK (check), NULL);
+
+  json_object_set_string_member (
+    object, "signature",
+    signet_signature_status_to_string (signet_signature_check_get_status (check)));
+  json_object_set_int_member (object, "signatures",
+                              signet_signature_check_get_n_signatures (check));
+  json_object_set_boolean_member (object, "coversWholeFile",
+                                  signet_signature_check_get_covers_whole_file (check));
+  if (signer != NULL)
+    json_object_set_string_member (object, "signer", signer);
+  else
+    json_object_set_null_member (object, "signer");
+  if (signed_at != NULL)
+    json_object_set_string_member (object, "signingTime", signed_at);
+  else
+    json_object_set_null_member (object, "signingTime");
+  json_object_set_string_member (
+    object, "certificate",
+    signet_certificate_status_to_string (signet_signature_check_get_certificate_status (check)));
+  return object;
+}
+
 static char *
 evidence_detail (Checked *checked)
 {
-  g_autoptr (JsonBuilder) builder = json_builder_new ();
-  g_autoptr (JsonNode) root = NULL;
-  SignetSignatureCheck *check = checked->check;
-  GDateTime            *signing_time = signet_signature_check_get_signing_time (check);
-  g_autofree char      *signed_at = signing_time ? g_date_time_format_iso8601 (signing_time) : NULL;
+  g_autoptr (JsonObject) object = signet_evidence_check_to_json (checked->check);
+  g_autoptr (JsonNode) root = json_node_new (JSON_NODE_OBJECT);
+  g_autoptr (GDateTime) utc = g_date_time_new_from_unix_utc (signet_journal_now_ms () / 1000);
+  g_autoptr (GDateTime) local = g_date_time_to_local (utc);
+  g_autofree char *now = g_date_time_format_iso8601 (local);
 
-  json_builder_begin_object (builder);
-  add_string (builder, "path", checked->path);
-  add_string (builder, "sha256", checked->sha256);
-  add_time (builder, "checked", signet_journal_now_ms ());
-  add_string (builder, "signature",
-              signet_signature_status_to_string (signet_signature_check_get_status (check)));
-  json_builder_set_member_name (builder, "signatures");
-  json_builder_add_int_value (builder, signet_signature_check_get_n_signatures (check));
-  json_builder_set_member_name (builder, "coversWholeFile");
-  json_builder_add_boolean_value (builder, signet_signature_check_get_covers_whole_file (check));
-  add_string (builder, "signer", signet_signature_check_get_signer_name (check));
-  add_string (builder, "signingTime", signed_at);
-  add_string (
-    builder, "certificate",
-    signet_certificate_status_to_string (signet_signature_check_get_certificate_status (check)));
-  json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
+  json_object_set_string_member (object, "path", checked->path);
+  json_object_set_string_member (object, "sha256", checked->sha256);
+  json_object_set_string_member (object, "checked", now);
+  json_node_set_object (root, object);
   return json_to_string (root, FALSE);
 }
 
@@ -268,6 +293,8 @@ evidence_checked_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   detail = evidence_detail (checked);
   journal = g_task_get_source_object (task);
   document = g_task_get_task_data (task);
+  signet_document_set_signature_status (document,
+                                        signet_signature_check_get_status (checked->check));
   signet_journal_save_async (journal, document, EVIDENCE_EVENT, detail, NULL, evidence_saved_cb,
                              g_steal_pointer (&task));
 }
@@ -391,4 +418,115 @@ signet_journal_get_evidence_finish (SignetJournal *self, GAsyncResult *result, G
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * signet_evidence_status_from_string:
+ * @name: (nullable): a name from signet_signature_status_to_string()
+ *
+ * Returns: the #SignetSignatureStatus, or -1 for an unknown name
+ */
+int
+signet_evidence_status_from_string (const char *name)
+{
+  for (int status = SIGNET_SIGNATURE_NOT_SIGNED; status <= SIGNET_SIGNATURE_NOT_CHECKED; status++)
+    if (g_strcmp0 (name, signet_signature_status_to_string (status)) == 0)
+      return status;
+  return -1;
+}
+
+/* Reading the newest check of each archived copy, one document after the
+ * other, so that the journal's writes are never held up for long. */
+typedef struct
+{
+  SignetJournal *journal;
+  GPtrArray     *documents;
+  guint          next;
+} StatusLoad;
+
+static void
+status_load_free (StatusLoad *load)
+{
+  g_object_unref (load->journal);
+  g_ptr_array_unref (load->documents);
+  g_free (load);
+}
+
+static void status_load_next (StatusLoad *load);
+
+static void
+status_events_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  StatusLoad     *load = user_data;
+  SignetDocument *document = g_ptr_array_index (load->documents, load->next - 1);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) events
+    = signet_journal_list_events_finish (SIGNET_JOURNAL (source), result, &error);
+
+  if (events == NULL)
+    {
+      g_debug ("Could not read the checks: %s", error->message);
+      status_load_free (load);
+      return;
+    }
+  for (guint i = events->len; i > 0; i--)
+    {
+      SignetJournalEvent *event = g_ptr_array_index (events, i - 1);
+      g_autoptr (JsonNode) check = NULL;
+
+      if (g_strcmp0 (event->kind, EVIDENCE_EVENT) != 0 || event->detail == NULL)
+        continue;
+      check = json_from_string (event->detail, NULL);
+      if (check != NULL && JSON_NODE_HOLDS_OBJECT (check))
+        signet_document_set_signature_status (
+          document, signet_evidence_status_from_string (json_object_get_string_member_with_default (
+                      json_node_get_object (check), "signature", NULL)));
+      break;
+    }
+  status_load_next (load);
+}
+
+static void
+status_load_next (StatusLoad *load)
+{
+  if (load->next >= load->documents->len)
+    {
+      status_load_free (load);
+      return;
+    }
+  signet_journal_list_events_async (load->journal, load->documents->pdata[load->next++], NULL,
+                                    status_events_cb, load);
+}
+
+/**
+ * signet_journal_load_signature_statuses:
+ * @self: a loaded #SignetJournal
+ *
+ * Sets #SignetDocument:signature-status of every archived document to its
+ * newest recorded check, in the background, so that the library can flag
+ * a copy that failed it.
+ */
+void
+signet_journal_load_signature_statuses (SignetJournal *self)
+{
+  GListModel *documents;
+  StatusLoad *load;
+  guint       n;
+
+  g_return_if_fail (SIGNET_IS_JOURNAL (self));
+
+  documents = signet_journal_get_documents (self);
+  n = g_list_model_get_n_items (documents);
+  load = g_new0 (StatusLoad, 1);
+  load->journal = g_object_ref (self);
+  load->documents = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (SignetDocument) document = g_list_model_get_item (documents, i);
+
+      if (signet_document_get_archive_path (document) != NULL
+          && signet_document_get_signature_status (document) < 0)
+        g_ptr_array_add (load->documents, g_steal_pointer (&document));
+    }
+  status_load_next (load);
 }

@@ -21,8 +21,12 @@ G_BEGIN_DECLS
  */
 #define SIGNET_EVIDENCE_VERSION 1
 
-JsonNode *signet_evidence_scrub_options (const char *plan);
-JsonNode *signet_evidence_build (SignetDocument *document, GPtrArray *events);
+JsonNode   *signet_evidence_scrub_options (const char *plan);
+JsonNode   *signet_evidence_build (SignetDocument *document, GPtrArray *events);
+int         signet_evidence_status_from_string (const char *name);
+JsonObject *signet_evidence_check_to_json (SignetSignatureCheck *check);
+
+void signet_journal_load_signature_statuses (SignetJournal *self);
 
 void signet_journal_record_evidence_async (SignetJournal      *self,
                                            SignetDocument     *document,

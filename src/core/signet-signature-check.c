@@ -13,6 +13,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <poppler.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "signet-enums.h"
@@ -399,6 +400,66 @@ check_byte_ranges (GBytes *pdf)
   return check;
 }
 
+/* poppler validates with NSS, which it sets up on the first validation
+ * (a static flag, no lock) and shuts down from an atexit() handler. So:
+ * one validation at a time in the whole process, the trust store chosen
+ * once before the first, and no validation left running when the process
+ * exits, else NSS is shut down under it (test-signature-check
+ * "exit-while-checking" crashed in CERT_NewTempCertificate()). */
+static GMutex   validation_lock;
+static gboolean exit_guard_registered;
+
+static void
+hold_validation_at_exit (void)
+{
+  /* Waits for a running validation and never lets another start; runs
+   * before poppler's own handler, which was registered earlier. */
+  g_mutex_lock (&validation_lock);
+}
+
+static void
+choose_trust_store (void)
+{
+#if POPPLER_CHECK_VERSION(23, 7, 0)
+  /* Inside Flatpak none of poppler's default places can be read; a
+   * database an administrator put in Signet's data folder is used. */
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "signet", "nssdb", NULL);
+  g_autofree char *db = g_build_filename (dir, "cert9.db", NULL);
+
+  if (g_file_test (db, G_FILE_TEST_IS_REGULAR))
+    poppler_set_nss_dir (dir);
+#else
+  /* poppler 22.12 has no way to choose: it takes Firefox's profile,
+   * /etc/pki/nssdb or ~/.pki/nssdb, once, at the first validation. */
+#endif
+}
+
+static void
+validation_begin (void)
+{
+  static gsize chosen;
+
+  if (g_once_init_enter (&chosen))
+    {
+      choose_trust_store ();
+      g_once_init_leave (&chosen, 1);
+    }
+  g_mutex_lock (&validation_lock);
+}
+
+static void
+validation_end (void)
+{
+  /* After the first validation, when poppler has registered its handler:
+   * atexit() runs the handlers newest first. */
+  if (!exit_guard_registered)
+    {
+      exit_guard_registered = TRUE;
+      atexit (hold_validation_at_exit);
+    }
+  g_mutex_unlock (&validation_lock);
+}
+
 /**
  * signet_signature_check_bytes:
  * @pdf: the PDF's bytes
@@ -438,11 +499,21 @@ signet_signature_check_bytes (GBytes *pdf, GCancellable *cancellable, GError **e
       g_autoptr (PopplerSignatureInfo) info = NULL;
       SignetSignatureStatus one;
 
-      info = poppler_form_field_signature_validate_sync (
-        l->data,
-        POPPLER_SIGNATURE_VALIDATION_FLAG_VALIDATE_CERTIFICATE
-          | POPPLER_SIGNATURE_VALIDATION_FLAG_WITHOUT_OCSP_REVOCATION_CHECK,
-        cancellable, &local_error);
+      /* Not poppler's own cancelling: 22.12 then returns at once and leaks
+       * the result its thread makes later (seen under ASan). A validation
+       * takes milliseconds; cancelling is looked at between them. */
+      if (g_cancellable_set_error_if_cancelled (cancellable, &local_error))
+        info = NULL;
+      else
+        {
+          validation_begin ();
+          info = poppler_form_field_signature_validate_sync (
+            l->data,
+            POPPLER_SIGNATURE_VALIDATION_FLAG_VALIDATE_CERTIFICATE
+              | POPPLER_SIGNATURE_VALIDATION_FLAG_WITHOUT_OCSP_REVOCATION_CHECK,
+            NULL, &local_error);
+          validation_end ();
+        }
       if (info == NULL)
         {
           g_list_free_full (fields, g_object_unref);

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "signet-error.h"
+#include "signet-journal-evidence.h"
 #include "signet-journal-private.h"
 #include "signet-property-util.h"
 #include "signet-sync.h"
@@ -293,6 +294,7 @@ opened_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       return;
     }
   self->started = TRUE;
+  signet_journal_load_signature_statuses (self->journal);
   self->environment_id = g_signal_connect_swapped (self->account, "notify::environment",
                                                    G_CALLBACK (environment_changed_cb), self);
   environment_changed_cb (self);

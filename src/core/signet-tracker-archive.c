@@ -12,6 +12,7 @@
 #include "signet-archive.h"
 #include "signet-document-private.h"
 #include "signet-error.h"
+#include "signet-journal-evidence.h"
 #include "signet-journal-private.h"
 #include "signet-tracker-private.h"
 
@@ -49,6 +50,18 @@ archive_failed (ArchiveWork *work, GError *error)
 }
 
 static void
+evidence_recorded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SignetSignatureCheck) check
+    = signet_journal_record_evidence_finish (SIGNET_JOURNAL (source), result, &error);
+
+  /* The record is complete without it; the detail page checks again. */
+  if (check == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_debug ("Could not record the evidence: %s", error->message);
+}
+
+static void
 archived_done (ArchiveWork *work, gboolean deleted)
 {
   signet_document_set_last_error (work->document, NULL);
@@ -56,6 +69,8 @@ archived_done (ArchiveWork *work, gboolean deleted)
   signet_tracker_record (work->tracker, work->document, deleted ? "deleted" : "archived",
                          deleted ? signet_document_get_document_id (work->document)
                                  : signet_document_get_archive_path (work->document));
+  signet_journal_record_evidence_async (work->tracker->journal, work->document,
+                                        work->tracker->cancellable, evidence_recorded_cb, NULL);
   archive_work_free (work);
 }
 

@@ -18,6 +18,7 @@
 #include "signet-pdf-inspector.h"
 #include "signet-pdf-view.h"
 #include "signet-qr-view.h"
+#include "signet-signature-row.h"
 #include "signet-widget-util.h"
 
 /**
@@ -63,6 +64,8 @@ struct _SignetDocumentPage
   AdwBin        *preview_bin;
   SignetPdfView *pdf_view; /* made when the preview is first shown */
   AdwStatusPage *missing_page;
+
+  SignetSignatureRow *signature_row;
 };
 
 G_DEFINE_FINAL_TYPE (SignetDocumentPage, signet_document_page, ADW_TYPE_BIN)
@@ -377,6 +380,7 @@ signet_document_page_set_document (SignetDocumentPage *self,
   if (signet_set_followed (&self->journal, journal, self) && journal != NULL)
     g_signal_connect_object (journal, "document-changed", G_CALLBACK (document_changed_cb), self,
                              0);
+  signet_signature_row_set_document (self->signature_row, journal, document);
 
   if (self->document == document)
     return;
@@ -491,6 +495,7 @@ signet_document_page_class_init (SignetDocumentPageClass *klass)
   signet_object_class_install_fields (object_class, N_PROPS, properties);
 
   g_type_ensure (SIGNET_TYPE_QR_VIEW);
+  g_type_ensure (SIGNET_TYPE_SIGNATURE_ROW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/signet-document-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SignetDocumentPage, page_stack);
@@ -503,6 +508,7 @@ signet_document_page_class_init (SignetDocumentPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SignetDocumentPage, link_group);
   gtk_widget_class_bind_template_child (widget_class, SignetDocumentPage, link_row);
   gtk_widget_class_bind_template_child (widget_class, SignetDocumentPage, qr_view);
+  gtk_widget_class_bind_template_child (widget_class, SignetDocumentPage, signature_row);
   gtk_widget_class_bind_template_child (widget_class, SignetDocumentPage, open_row);
   gtk_widget_class_bind_template_child (widget_class, SignetDocumentPage, show_row);
   gtk_widget_class_bind_template_child (widget_class, SignetDocumentPage, save_row);

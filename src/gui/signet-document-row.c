@@ -13,6 +13,7 @@
 
 #include "signet-document-row.h"
 #include "signet-library-util.h"
+#include "signet-signature-check.h"
 #include "signet-widget-util.h"
 
 /**
@@ -32,8 +33,9 @@ struct _SignetDocumentRow
   SignetDocument *item;
   char           *environment; /* the current one; others' requests wait */
 
-  GtkLabel *name_label;
-  GtkLabel *badge;
+  GtkLabel  *name_label;
+  GtkLabel  *badge;
+  GtkWidget *check_flag;
 };
 
 G_DEFINE_FINAL_TYPE (SignetDocumentRow, signet_document_row, GTK_TYPE_WIDGET)
@@ -116,6 +118,15 @@ badge_text (gpointer this_, SignetDocument *item, int status, int state, const c
   return g_strdup (signet_document_get_badge (item));
 }
 
+/* The archived copy was changed after signing, or its signature is not
+ * valid (docs/evidence.md). */
+static gboolean
+check_failed (gpointer this_, int signature_status)
+{
+  return signature_status == SIGNET_SIGNATURE_CHANGED
+         || signature_status == SIGNET_SIGNATURE_INVALID;
+}
+
 static GStrv
 badge_classes (gpointer this_, SignetDocument *item, int status, int state)
 {
@@ -147,13 +158,18 @@ update_accessible_name (SignetDocumentRow *self)
   g_autofree char *label = NULL;
 
   /* Also called while the row goes away, its labels first. */
-  if (parent == NULL || self->name_label == NULL || self->badge == NULL)
+  if (parent == NULL || self->name_label == NULL || self->badge == NULL || self->check_flag == NULL)
     return;
   name = gtk_label_get_label (self->name_label);
   state = gtk_label_get_label (self->badge);
   if (name[0] == '\0')
     return;
-  if (state[0] != '\0')
+  if (state[0] != '\0' && gtk_widget_get_visible (self->check_flag))
+    /* Translators: as “%s, %s” above, for a document whose signed copy was changed after
+     * signing or has a signature that is not valid */
+    label = g_strdup_printf (C_ ("document row", "%s, %s, the signed copy failed its check"), name,
+                             state);
+  else if (state[0] != '\0')
     /* Translators: the name a screen reader reads for a sent document: its file name, then its
      * state, such as “Contract.pdf, Waiting for signature” */
     label = g_strdup_printf (C_ ("document row", "%s, %s"), name, state);
@@ -256,6 +272,8 @@ signet_document_row_class_init (SignetDocumentRowClass *klass)
                                                RESOURCE_BASE_PATH "/signet-document-row.ui");
   gtk_widget_class_bind_template_child (widget_class, SignetDocumentRow, name_label);
   gtk_widget_class_bind_template_child (widget_class, SignetDocumentRow, badge);
+  gtk_widget_class_bind_template_child (widget_class, SignetDocumentRow, check_flag);
+  gtk_widget_class_bind_template_callback (widget_class, check_failed);
   gtk_widget_class_bind_template_callback (widget_class, is_busy_here);
   gtk_widget_class_bind_template_callback (widget_class, status_page);
   gtk_widget_class_bind_template_callback (widget_class, detail_text);
@@ -278,6 +296,8 @@ signet_document_row_init (SignetDocumentRow *self)
   g_signal_connect_swapped (self->badge, "notify::label", G_CALLBACK (update_accessible_name),
                             self);
   g_signal_connect (self, "notify::parent", G_CALLBACK (update_accessible_name), NULL);
+  g_signal_connect_swapped (self->check_flag, "notify::visible",
+                            G_CALLBACK (update_accessible_name), self);
 }
 
 /**

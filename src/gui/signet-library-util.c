@@ -157,6 +157,7 @@ signet_describe_event (const SignetJournalEvent *event, const SignetJournalEvent
     { "vanished", N_ ("Deleted from the OKdokument server") },
     { "downloaded", N_ ("Signed copy saved on this computer") },
     { "archived", N_ ("Archived") },
+    { "evidence", N_ ("Signed copy checked") },
   };
   const char *kind;
   const char *detail;

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "signet-check-dialog.h"
 #include "signet-window-private.h"
 #include "signet-widget-util.h"
 
@@ -312,6 +313,19 @@ show_help_overlay_activated (GtkWidget *widget, const char *action_name, GVarian
   gtk_window_present (shortcuts);
 }
 
+/* docs/evidence.md: whether a file is the archive's signed copy. */
+static void
+check_document_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  SignetWindow *self = SIGNET_WINDOW (widget);
+  g_autoptr (GListStore) none = g_list_store_new (SIGNET_TYPE_DOCUMENT);
+  GListModel *documents = self->sync != NULL
+                            ? signet_journal_get_documents (signet_sync_get_journal (self->sync))
+                            : G_LIST_MODEL (none);
+
+  gtk_window_present (GTK_WINDOW (signet_check_dialog_new (GTK_WINDOW (self), documents)));
+}
+
 void
 _signet_window_class_actions_init (GtkWidgetClass *widget_class)
 {
@@ -328,6 +342,7 @@ _signet_window_class_actions_init (GtkWidgetClass *widget_class)
     { "intake.paste", NULL, paste_activated },
     { "intake.remove-selected", NULL, remove_selected_activated },
     { "win.remove-restored", NULL, remove_restored_activated },
+    { "win.check-document", NULL, check_document_activated },
   };
   signet_widget_class_install_actions (widget_class, actions, G_N_ELEMENTS (actions));
   _signet_window_class_office_init (widget_class);

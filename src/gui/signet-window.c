@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "signet-check-dialog.h"
 #include "signet-intake-row.h"
 #include "signet-onboarding.h"
 #include "signet-window-private.h"
@@ -593,6 +594,11 @@ drop_cb (GtkDropTarget *target, const GValue *value, double x, double y, SignetW
   files = gdk_file_list_get_files (list);
   if (files == NULL)
     return FALSE;
+  if (signet_check_dialog_take_drop (
+        GTK_WINDOW (self),
+        self->sync ? signet_journal_get_documents (signet_sync_get_journal (self->sync)) : NULL,
+        files))
+    return TRUE;
 
   _signet_window_open_file_list (self, files);
   return TRUE;

@@ -1,0 +1,436 @@
+/* test-evidence-export.c: the certificate of completion of a request that
+ * went all the way (sent, signed in the sandbox, archived, checked by the
+ * tracker), exported in English, Slovak and Czech: the PDF read back with
+ * poppler holds the hashes and times, and the JSON is valid against
+ * docs/evidence-schema.json (checked by a small validator below).
+ *
+ * Copyright 2026 The Signet authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <libintl.h>
+#include <locale.h>
+#include <poppler.h>
+
+#include "journal-util.h"
+#include "signet-evidence-export.h"
+#include "signet-journal-evidence.h"
+#include "signet-library-util.h"
+#include "signet-outbox.h"
+#include "signet-poppler-private.h"
+#include "signet-tracker.h"
+
+typedef struct
+{
+  JournalFixture jf;
+  SignetOutbox  *outbox;
+  SignetTracker *tracker;
+} ExportFixture;
+
+typedef struct
+{
+  const char *language;
+  const char *title;   /* of the certificate, in that language */
+  const char *history; /* a heading */
+} Language;
+
+static const Language languages[] = {
+  { "en", "Certificate of Completion", "History" },
+  { "sk", "Potvrdenie o dokončení", "História" },
+  { "cs", "Potvrzení o dokončení", "Historie" },
+};
+
+static void
+export_set_up (ExportFixture *ef, gconstpointer data)
+{
+  g_autofree char *folder = g_build_filename (g_get_user_data_dir (), "Signed", NULL);
+
+  journal_fixture_set_up (&ef->jf, data);
+  ef->outbox = journal_fixture_start_outbox (&ef->jf);
+  ef->tracker = signet_tracker_new (ef->jf.journal, ef->jf.client, "sandbox", ef->jf.monitor);
+  g_object_set (ef->tracker, "interval", 50, "archive-folder", folder, NULL);
+  signet_tracker_start (ef->tracker);
+}
+
+static void
+export_tear_down (ExportFixture *ef, gconstpointer data)
+{
+  signet_tracker_stop (ef->tracker);
+  signet_outbox_stop (ef->outbox);
+  g_clear_object (&ef->tracker);
+  g_clear_object (&ef->outbox);
+  journal_fixture_tear_down (&ef->jf, data);
+}
+
+/* A request signed in the sandbox, archived and checked by the tracker. */
+static JsonNode *
+signed_record (ExportFixture *ef, SignetDocument **out)
+{
+  g_autofree char *path = write_pdf ("Kúpna zmluva.pdf", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (SignetSignatureRequest) request = signet_signature_request_new ();
+  g_autoptr (SignetDocument) document = NULL;
+  gint64 end = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
+
+  signet_signature_request_set_file (request, file);
+  document = journal_add (ef->jf.journal, &request, 1);
+  wait_status (document, SIGNET_DOCUMENT_STATUS_OPEN, 10);
+  sandbox_control (&ef->jf.sandbox, "sign", document);
+  wait_status (document, SIGNET_DOCUMENT_STATUS_ARCHIVED, 15);
+  while (signet_document_get_signature_status (document) < 0 && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  /* The library's flag comes from the same check. */
+  g_assert_cmpint (signet_document_get_signature_status (document), ==, SIGNET_SIGNATURE_VALID);
+  *out = g_steal_pointer (&document);
+  return journal_evidence (ef->jf.journal, *out);
+}
+
+/* {{{ A JSON Schema validator for the keywords docs/evidence-schema.json uses */
+
+static gboolean valid_against (JsonNode *value, JsonObject *schema, JsonObject *root, GString *why);
+
+static gboolean
+has_type (JsonNode *value, const char *type)
+{
+  if (g_str_equal (type, "null"))
+    return JSON_NODE_HOLDS_NULL (value);
+  if (g_str_equal (type, "object"))
+    return JSON_NODE_HOLDS_OBJECT (value);
+  if (g_str_equal (type, "array"))
+    return JSON_NODE_HOLDS_ARRAY (value);
+  if (!JSON_NODE_HOLDS_VALUE (value))
+    return FALSE;
+  if (g_str_equal (type, "string"))
+    return json_node_get_value_type (value) == G_TYPE_STRING;
+  if (g_str_equal (type, "integer"))
+    return json_node_get_value_type (value) == G_TYPE_INT64;
+  if (g_str_equal (type, "boolean"))
+    return json_node_get_value_type (value) == G_TYPE_BOOLEAN;
+  g_assert_not_reached ();
+}
+
+static gboolean
+valid_against (JsonNode *value, JsonObject *schema, JsonObject *root, GString *why)
+{
+  if (json_object_has_member (schema, "$ref"))
+    {
+      const char *ref = json_object_get_string_member (schema, "$ref");
+
+      g_assert_true (g_str_has_prefix (ref, "#/$defs/"));
+      return valid_against (
+        value,
+        json_object_get_object_member (json_object_get_object_member (root, "$defs"), ref + 8),
+        root, why);
+    }
+  if (json_object_has_member (schema, "anyOf"))
+    {
+      JsonArray *choices = json_object_get_array_member (schema, "anyOf");
+      gboolean   ok = FALSE;
+
+      for (guint i = 0; i < json_array_get_length (choices) && !ok; i++)
+        {
+          g_autoptr (GString) ignored = g_string_new (NULL);
+
+          ok = valid_against (value, json_array_get_object_element (choices, i), root, ignored);
+        }
+      if (!ok)
+        {
+          g_string_append (why, "matches none of anyOf");
+          return FALSE;
+        }
+    }
+  if (json_object_has_member (schema, "type"))
+    {
+      JsonNode *type = json_object_get_member (schema, "type");
+      gboolean  ok = FALSE;
+
+      if (JSON_NODE_HOLDS_ARRAY (type))
+        for (guint i = 0; i < json_array_get_length (json_node_get_array (type)); i++)
+          ok |= has_type (value, json_array_get_string_element (json_node_get_array (type), i));
+      else
+        ok = has_type (value, json_node_get_string (type));
+      if (!ok)
+        {
+          g_autofree char *text = json_to_string (type, FALSE);
+
+          g_string_append_printf (why, "not of type %s", text);
+          return FALSE;
+        }
+    }
+  if (json_object_has_member (schema, "enum"))
+    {
+      JsonArray *values = json_object_get_array_member (schema, "enum");
+      gboolean   ok = FALSE;
+
+      for (guint i = 0; i < json_array_get_length (values); i++)
+        ok |= json_node_equal (value, json_array_get_element (values, i));
+      if (!ok)
+        {
+          g_autofree char *text = json_to_string (value, FALSE);
+
+          g_string_append_printf (why, "%s is not one of the enum", text);
+          return FALSE;
+        }
+    }
+  if (json_object_has_member (schema, "pattern") && JSON_NODE_HOLDS_VALUE (value)
+      && json_node_get_value_type (value) == G_TYPE_STRING
+      && !g_regex_match_simple (json_object_get_string_member (schema, "pattern"),
+                                json_node_get_string (value), 0, 0))
+    {
+      g_string_append_printf (why, "\"%s\" does not match %s", json_node_get_string (value),
+                              json_object_get_string_member (schema, "pattern"));
+      return FALSE;
+    }
+  if (json_object_has_member (schema, "minimum") && JSON_NODE_HOLDS_VALUE (value)
+      && json_node_get_value_type (value) == G_TYPE_INT64
+      && json_node_get_int (value) < json_object_get_int_member (schema, "minimum"))
+    {
+      g_string_append (why, "below the minimum");
+      return FALSE;
+    }
+  if (JSON_NODE_HOLDS_OBJECT (value))
+    {
+      JsonObject *object = json_node_get_object (value);
+      JsonObject *properties = json_object_has_member (schema, "properties")
+                                 ? json_object_get_object_member (schema, "properties")
+                                 : NULL;
+      g_autoptr (GList) names = json_object_get_members (object);
+
+      if (json_object_has_member (schema, "required"))
+        {
+          JsonArray *required = json_object_get_array_member (schema, "required");
+
+          for (guint i = 0; i < json_array_get_length (required); i++)
+            if (!json_object_has_member (object, json_array_get_string_element (required, i)))
+              {
+                g_string_append_printf (why, "no member %s",
+                                        json_array_get_string_element (required, i));
+                return FALSE;
+              }
+        }
+      for (GList *l = names; l != NULL; l = l->next)
+        {
+          if (properties != NULL && json_object_has_member (properties, l->data))
+            {
+              if (!valid_against (json_object_get_member (object, l->data),
+                                  json_object_get_object_member (properties, l->data), root, why))
+                {
+                  g_string_prepend (why, ": ");
+                  g_string_prepend (why, l->data);
+                  return FALSE;
+                }
+            }
+          else if (json_object_has_member (schema, "additionalProperties")
+                   && !json_object_get_boolean_member (schema, "additionalProperties"))
+            {
+              g_string_append_printf (why, "member %s is not allowed", (char *) l->data);
+              return FALSE;
+            }
+        }
+    }
+  if (JSON_NODE_HOLDS_ARRAY (value) && json_object_has_member (schema, "items"))
+    {
+      JsonArray *array = json_node_get_array (value);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        if (!valid_against (json_array_get_element (array, i),
+                            json_object_get_object_member (schema, "items"), root, why))
+          {
+            g_autofree char *where = g_strdup_printf ("[%u]: ", i);
+
+            g_string_prepend (why, where);
+            return FALSE;
+          }
+    }
+  return TRUE;
+}
+
+static JsonObject *
+load_schema (JsonParser *parser)
+{
+  g_autofree char *path
+    = g_test_build_filename (G_TEST_DIST, "..", "docs", "evidence-schema.json", NULL);
+  g_autoptr (GError) error = NULL;
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
+static gboolean
+validate (JsonNode *value, char **why)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  JsonObject *schema = load_schema (parser);
+  g_autoptr (GString) reason = g_string_new (NULL);
+  gboolean ok = valid_against (value, schema, schema, reason);
+
+  if (why != NULL)
+    *why = g_strdup (reason->str);
+  return ok;
+}
+
+/* }}} */
+
+static char *
+certificate_text (const char *path)
+{
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PopplerDocument) document = poppler_document_new_from_file (uri, NULL, &error);
+  GString *text = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (poppler_document_get_n_pages (document), >=, 1);
+  g_assert_cmpint (poppler_document_get_n_pages (document), <=, 2);
+  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
+    {
+      g_autoptr (PopplerPage) page = poppler_document_get_page (document, i);
+      g_autofree char *page_text = poppler_page_get_text (page);
+
+      g_string_append (text, page_text);
+      g_string_append_c (text, '\n');
+    }
+  return g_string_free (text, FALSE);
+}
+
+static const char *
+member (JsonObject *object, const char *name)
+{
+  return json_object_get_string_member_with_default (object, name, NULL);
+}
+
+static void
+assert_holds (const char *text, const char *part)
+{
+  if (strstr (text, part) == NULL)
+    g_error ("The certificate does not say \"%s\":\n%s", part, text);
+}
+
+static void
+test_export (ExportFixture *ef, gconstpointer data)
+{
+  const Language *language = data;
+  g_autoptr (SignetDocument) document = NULL;
+  g_autoptr (JsonNode) record = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *pdf_path = g_build_filename (g_get_tmp_dir (), "certificate.pdf", NULL);
+  g_autofree char *json_path = g_build_filename (g_get_tmp_dir (), "certificate.json", NULL);
+  g_autoptr (GFile) pdf = g_file_new_for_path (pdf_path);
+  g_autoptr (GFile) json = g_file_new_for_path (json_path);
+  g_autofree char *text = NULL;
+  g_autofree char *why = NULL;
+  g_autofree char *checked = NULL;
+  g_autofree char *first = NULL;
+  JsonObject      *exported;
+  JsonObject      *copy;
+  JsonArray       *events;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  {
+    g_autofree char *localedir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+
+    g_setenv ("LANGUAGE", language->language, TRUE);
+    g_assert_nonnull (setlocale (LC_ALL, "C.UTF-8"));
+    bindtextdomain (GETTEXT_PACKAGE, localedir);
+    bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+    textdomain (GETTEXT_PACKAGE);
+  }
+
+  record = signed_record (ef, &document);
+  signet_evidence_export_async (record, signet_describe_event, pdf, json, NULL, result_cb, &result);
+  signet_evidence_export_finish (wait_for (&result), &error);
+  g_assert_no_error (error);
+
+  /* The JSON: the record, with when and where it was exported, valid. */
+  json_parser_load_from_file (parser, json_path, &error);
+  g_assert_no_error (error);
+  if (!validate (json_parser_get_root (parser), &why))
+    g_error ("The exported record is not valid against the schema: %s", why);
+  exported = json_node_get_object (json_parser_get_root (parser));
+  copy = json_object_get_object_member (exported, "signedCopy");
+  g_assert_cmpstr (member (copy, "signature"), ==, "valid");
+  g_assert_cmpstr (member (json_object_get_object_member (exported, "exportedBy"), "host"), ==,
+                   g_get_host_name ());
+
+  /* The PDF says the same, in the language asked for. */
+  text = certificate_text (pdf_path);
+  g_test_message ("%s", text);
+  assert_holds (text, language->title);
+  assert_holds (text, language->history);
+  assert_holds (text, member (exported, "sentSha256"));
+  assert_holds (text, member (copy, "sha256"));
+  assert_holds (text, member (exported, "signatureRequestId"));
+  assert_holds (text, "Kúpna zmluva.pdf");
+  checked = signet_evidence_format_time (member (copy, "checked"));
+  assert_holds (text, checked);
+  events = json_object_get_array_member (exported, "events");
+  first = signet_evidence_format_time (member (json_array_get_object_element (events, 0), "time"));
+  assert_holds (text, first);
+}
+
+/* The validator can say no: a check without its hash, an unknown verdict. */
+static void
+test_schema_refuses (void)
+{
+  g_autoptr (JsonNode) good = json_from_string (
+    "{\"version\": 1, \"signatureRequestId\": \"a\", \"documentId\": \"b\", \"environment\": "
+    "\"sandbox\", \"filename\": \"x.pdf\", \"sentSha256\": null, \"status\": \"archived\", "
+    "\"options\": null, \"events\": [], \"signedCopy\": null, \"checks\": [], \"exported\": "
+    "\"2026-12-07T17:00:00+01:00\", \"exportedBy\": {\"user\": \"jana\", \"host\": \"desk-1\"}}",
+    NULL);
+  g_autoptr (JsonNode) no_hash = json_from_string (
+    "{\"version\": 1, \"signatureRequestId\": \"a\", \"documentId\": \"b\", \"environment\": "
+    "\"sandbox\", \"filename\": \"x.pdf\", \"sentSha256\": null, \"status\": \"archived\", "
+    "\"options\": null, \"events\": [], \"signedCopy\": {\"path\": \"/x.pdf\", \"checked\": "
+    "\"2026-12-07T17:00:00+01:00\", \"signature\": \"valid\", \"signatures\": 1, "
+    "\"coversWholeFile\": true, \"signer\": null, \"signingTime\": null, \"certificate\": "
+    "\"trusted\"}, \"checks\": [], \"exported\": \"2026-12-07T17:00:00+01:00\", \"exportedBy\": "
+    "{\"user\": \"jana\", \"host\": \"desk-1\"}}",
+    NULL);
+  g_autoptr (JsonNode) odd_verdict = json_node_copy (good);
+  g_autoptr (JsonNode) check = json_from_string (
+    "{\"path\": \"/x.pdf\", \"sha256\": "
+    "\"0000000000000000000000000000000000000000000000000000000000000000\", \"checked\": null, "
+    "\"signature\": \"probably\", \"signatures\": 1, \"coversWholeFile\": true, \"signer\": "
+    "null, \"signingTime\": null, \"certificate\": \"trusted\"}",
+    NULL);
+  g_autofree char *why = NULL;
+
+  g_assert_true (validate (good, NULL));
+  g_assert_false (validate (no_hash, &why));
+  g_assert_nonnull (strstr (why, "signedCopy"));
+  g_clear_pointer (&why, g_free);
+  json_object_set_member (json_node_get_object (odd_verdict), "signedCopy",
+                          g_steal_pointer (&check));
+  g_assert_false (validate (odd_verdict, &why));
+  g_assert_nonnull (strstr (why, "signedCopy"));
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/evidence-export/%s", languages[i].language);
+
+      g_test_add (path, ExportFixture, &languages[i], export_set_up, test_export, export_tear_down);
+    }
+  g_test_add_func ("/evidence-export/schema-refuses", test_schema_refuses);
+
+  return g_test_run ();
+}
