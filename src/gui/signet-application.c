@@ -21,6 +21,7 @@
 #include "signet-state-name.h"
 #include "signet-sync.h"
 #include "signet-watched-folder.h"
+#include "signet-widget-util.h"
 #include "signet-window.h"
 
 struct _SignetApplication
@@ -518,6 +519,7 @@ signet_application_startup (GApplication *app)
   G_APPLICATION_CLASS (signet_application_parent_class)->startup (app);
 
   gtk_window_set_default_icon_name (APPLICATION_ID);
+  signet_name_mnemonic_buttons_once ();
 
   if (self->use_sandbox)
     signet_account_use_sandbox (self->account);
@@ -725,6 +727,7 @@ about_activated_cb (GSimpleAction *action, GVariant *parameter, gpointer user_da
   else
     g_warning ("Could not read the release notes: %s", error->message);
 
+  signet_name_label_buttons (about);
   gtk_window_present (GTK_WINDOW (about));
 }
 

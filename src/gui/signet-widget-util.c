@@ -423,6 +423,91 @@ signet_name_icon_buttons (GtkWidget *widget)
 }
 
 /**
+ * signet_name_label_buttons:
+ * @widget: a widget
+ *
+ * Names every button below @widget whose child is a label set with
+ * gtk_button_set_child() (not gtk_button_set_label()) by that label, such as
+ * the version button of libadwaita 1.2's About window. GTK 4.8 names such a
+ * button by its class, "GtkButton", for a screen reader.
+ */
+void
+signet_name_label_buttons (GtkWidget *widget)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *label = GTK_IS_BUTTON (child) ? gtk_button_get_child (GTK_BUTTON (child)) : NULL;
+
+      if (GTK_IS_LABEL (label) && gtk_button_get_label (GTK_BUTTON (child)) == NULL)
+        gtk_accessible_update_relation (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                        label, NULL, -1);
+      else
+        signet_name_label_buttons (child);
+    }
+}
+
+/* A button with a mnemonic keeps only the name its label child gives it
+ * (labelled-by, the text without the underscore). A button without a
+ * label text (an icon) keeps the name it was given. */
+static void
+read_label_child_only (GtkWidget *button)
+{
+  if (gtk_button_get_use_underline (GTK_BUTTON (button))
+      && gtk_button_get_label (GTK_BUTTON (button)) != NULL)
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL);
+}
+
+static gboolean
+button_realized_cb (GSignalInvocationHint *hint,
+                    guint                  n_values,
+                    const GValue          *values,
+                    gpointer               data)
+{
+  GtkWidget *widget = g_value_get_object (&values[0]);
+
+  if (GTK_IS_BUTTON (widget) && g_object_get_data (G_OBJECT (widget), "signet-read-once") == NULL)
+    {
+      g_object_set_data (G_OBJECT (widget), "signet-read-once", GINT_TO_POINTER (TRUE));
+      read_label_child_only (widget);
+      g_signal_connect (widget, "notify::label", G_CALLBACK (read_label_child_only), NULL);
+      g_signal_connect (widget, "notify::use-underline", G_CALLBACK (read_label_child_only), NULL);
+    }
+  return TRUE;
+}
+
+/**
+ * signet_name_mnemonic_buttons_once:
+ *
+ * Makes every button with a mnemonic ("_Try Again") read its name once,
+ * from now on in the whole program. GTK 4.8 names such a button twice:
+ * gtk_button_set_label() sets the accessible label to the text with its
+ * underscore, and the label child made for the mnemonic labels the button
+ * too (gtk_label_set_mnemonic_widget() adds a labelled-by relation); a
+ * name is both joined ("_Try Again Try Again"). Buttons made by libraries
+ * (#AdwMessageDialog's responses) are reached too: each button drops the
+ * accessible label when it is realized and whenever its label changes.
+ */
+void
+signet_name_mnemonic_buttons_once (void)
+{
+  static gsize installed = 0;
+
+  if (g_once_init_enter (&installed))
+    {
+      guint realize;
+
+      /* The signal exists once the class does; it is kept for the run. */
+      g_type_class_ref (GTK_TYPE_WIDGET);
+      realize = g_signal_lookup ("realize", GTK_TYPE_WIDGET);
+      g_signal_add_emission_hook (realize, 0, button_realized_cb, NULL, NULL);
+      g_once_init_leave (&installed, 1);
+    }
+}
+
+/**
  * signet_status_pages_skip_tab:
  * @widget: a widget
  *

@@ -56,5 +56,7 @@ gboolean    signet_set_followed (gpointer slot, gpointer object, gpointer data);
 void        signet_widget_unparent_children (GtkWidget *widget);
 void        signet_name_icon_buttons (GtkWidget *widget);
 void        signet_status_pages_skip_tab (GtkWidget *widget);
+void        signet_name_mnemonic_buttons_once (void);
+void        signet_name_label_buttons (GtkWidget *widget);
 
 G_END_DECLS

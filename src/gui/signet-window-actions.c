@@ -301,6 +301,28 @@ signet_window_restore_queue (SignetWindow *self, GFile *state_file)
  * with the last toplevel, hidden or not: a hidden window has no object path,
  * and Signet died with a critical in g_variant_new_object_path() while an
  * assistive tool walked its windows. No hidden toplevel is ever kept. */
+/* GTK 4.8's shortcuts window has a search button that shows only an icon
+ * and has no name, so a screen reader read it as "GtkImage". It gets the
+ * words GTK itself uses for that search, in GTK's own translation. */
+static void
+name_search_button (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_TOGGLE_BUTTON (child))
+        {
+          const char *name = g_dgettext ("gtk40", "Search Shortcuts");
+
+          gtk_widget_set_tooltip_text (child, name);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          name, -1);
+        }
+      else
+        name_search_button (child);
+    }
+}
+
 static void
 show_help_overlay_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
@@ -310,6 +332,7 @@ show_help_overlay_activated (GtkWidget *widget, const char *action_name, GVarian
 
   gtk_window_set_hide_on_close (shortcuts, FALSE);
   gtk_window_set_transient_for (shortcuts, GTK_WINDOW (widget));
+  name_search_button (gtk_window_get_titlebar (shortcuts));
   gtk_window_present (shortcuts);
 }
 

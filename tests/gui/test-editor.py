@@ -165,8 +165,10 @@ def options(signet):
     type_into(signet, "Message", "Please sign today", root=frame)
     expiry = signet.find("spin button", root=frame,
                          predicate=lambda n: n.get_name().startswith("Link Expires After"))
-    # In days, as people count a link's life.
-    check(expiry.get_name().startswith("Link Expires After (Days)"), f"the expiry is named {expiry.get_name()!r}")
+    # In days, as people count a link's life: named by its row's title, once,
+    # and described by its subtitle (issue 26).
+    check(expiry.get_name() == "Link Expires After", f"the expiry is named {expiry.get_name()!r}")
+    check(expiry.get_description().startswith("Days"), f"the expiry is described {expiry.get_description()!r}")
     check(Atspi.Value.set_current_value(expiry, 2), "could not set the expiry")
     signet.wait_until(lambda: sensitive(send), f"Send stayed off: {send.get_description()!r}")
     signet.screenshot("editor-filled")
