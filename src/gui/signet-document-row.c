@@ -232,8 +232,13 @@ static void
 signet_document_row_dispose (GObject *object)
 {
   SignetDocumentRow *self = SIGNET_DOCUMENT_ROW (object);
+  GtkWidget         *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (object), SIGNET_TYPE_DOCUMENT_ROW);
+  /* The template's children that no field holds (the status stack, the
+   * names' box, the rounds' label) go too. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->item);
   g_clear_pointer (&self->environment, g_free);
 

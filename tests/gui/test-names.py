@@ -85,8 +85,8 @@ def shortcuts(signet):
 
 def about(signet):
     signet.key("F10")
-    wait_focus(signet, "Preferences", "the primary menu (F10)")
-    for _ in range(6):
+    wait_focus(signet, "Import Presets…", "the primary menu (F10)")
+    for _ in range(12):
         now = keyboard.focused(signet)
         if now is not None and now[1] == "About Signet":
             break
