@@ -142,6 +142,7 @@ test_record (EvidenceFixture *ef, gconstpointer data)
   g_autofree char *text = NULL;
   g_autofree char *signed_sha256 = NULL;
   g_autofree char *changed_sha256 = NULL;
+  g_autofree char *desk = NULL;
   const char      *archived;
   JsonObject      *rules;
   FILE            *appended;
@@ -170,6 +171,9 @@ test_record (EvidenceFixture *ef, gconstpointer data)
   text = json_to_string (before, TRUE);
   g_test_message ("%s", text);
   g_assert_cmpstr (member (before, "sentSha256"), ==, sent_sha256);
+  /* The desk that sent it. */
+  desk = g_strdup_printf ("%s@%s", g_get_user_name (), g_get_host_name ());
+  g_assert_cmpstr (member (before, "sentBy"), ==, desk);
   g_assert_cmpstr (member (before, "signedCopy.sha256"), ==, signed_sha256);
   g_assert_cmpstr (member (before, "signedCopy.path"), ==, archived);
   g_assert_cmpstr (member (before, "signedCopy.signature"), ==, "valid");

@@ -201,6 +201,7 @@ insert_record (SignetJournal *self, SignetDocumentRecord *record)
 {
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_autofree char *description = NULL;
+  g_autofree char *desk = NULL;
   sqlite3_stmt    *stmt = NULL;
   gboolean         ok;
 
@@ -227,7 +228,9 @@ insert_record (SignetJournal *self, SignetDocumentRecord *record)
   if (!ok)
     return FALSE;
   record->id = sqlite3_last_insert_rowid (self->db);
-  return signet_journal_db_insert_event (self->db, record->id, record->created, "journalled", NULL);
+  /* Which desk sent it, for the evidence record (docs/evidence.md). */
+  desk = g_strdup_printf ("%s@%s", g_get_user_name (), g_get_host_name ());
+  return signet_journal_db_insert_event (self->db, record->id, record->created, "journalled", desk);
 }
 
 /* Keeps every file, then writes every request in one transaction: after a

@@ -115,6 +115,7 @@ signet_evidence_build (SignetDocument *document, GPtrArray *events)
 {
   g_autoptr (JsonBuilder) builder = json_builder_new ();
   g_autoptr (JsonArray) checks = json_array_new ();
+  const char *sent_by = NULL;
 
   g_return_val_if_fail (SIGNET_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (events != NULL, NULL);
@@ -132,6 +133,16 @@ signet_evidence_build (SignetDocument *document, GPtrArray *events)
   json_builder_set_member_name (builder, "options");
   json_builder_add_value (builder,
                           signet_evidence_scrub_options (signet_document_get_plan (document)));
+
+  /* The desk that journalled it (user@host), when the journal knows. */
+  for (guint i = 0; i < events->len && sent_by == NULL; i++)
+    {
+      SignetJournalEvent *event = g_ptr_array_index (events, i);
+
+      if (g_strcmp0 (event->kind, "journalled") == 0)
+        sent_by = event->detail;
+    }
+  add_string (builder, "sentBy", sent_by);
 
   json_builder_set_member_name (builder, "events");
   json_builder_begin_array (builder);
