@@ -170,8 +170,10 @@ def answer(signet, name, response):
     dialog = signet.find("dialog", "Replace Preset?",
                          predicate=lambda n: any(label.get_name() == body
                                                  for label in signet.find_all("label", root=n)))
+    # AdwMessageDialog keeps its buttons twice, for a wide and a narrow
+    # layout; those shown are named once (signet_name_mnemonic_buttons_once()).
     signet.click(signet.find("push button", root=dialog,
-                             predicate=lambda n: (n.get_name() or "").startswith("_" + response)))
+                             predicate=lambda n: (n.get_name() or "").startswith(response)))
 
     def answered():
         try:
@@ -203,8 +205,8 @@ def import_on_another_desk(signet, out):
     toast = "0 presets imported; 2 kept as they were; 1 thing left out"
     signet.find_toast(toast)
     signet.screenshot("office-import-toast")
-    # The toast's button (its name keeps the mnemonic), not the library's "Details".
-    signet.click(signet.find("push button", predicate=lambda n: (n.get_name() or "").startswith("_Details")))
+    # The toast's button (the overlay's last child), not the library's "Details".
+    signet.click(signet.find_toast("Details", role="push button"))
     details = signet.find("dialog", "Left Out of the Import")
     signet.find("label", root=details, predicate=lambda n: "API key" in (n.get_name() or "")
                 and "saved it nowhere" in (n.get_name() or ""))

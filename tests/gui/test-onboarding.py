@@ -146,9 +146,9 @@ def main():
         signet.click(signet.find_button("Remove…", root=preferences))
         dialog = signet.find("dialog", "Remove API Key?")
         signet.screenshot("preferences-remove-key")
-        # libadwaita 1.2 names its response buttons twice ("_Remove Remove").
-        signet.click(signet.find("push button", root=dialog,
-                                 predicate=lambda n: n.get_name().endswith(" Remove") and n_actions(n)))
+        # AdwMessageDialog's buttons are there twice (wide and narrow
+        # layouts); the shown ones are named once.
+        signet.click(signet.find("push button", "Remove", root=dialog, predicate=lambda n: n_actions(n)))
         signet.wait_visible(signet.find("label", "Welcome to Signet"))
         check(environment_setting(signet) == "'none'", "removing the key kept the account")
 
