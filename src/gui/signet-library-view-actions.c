@@ -13,6 +13,7 @@
 
 #include "signet-library-util.h"
 #include "signet-library-view-private.h"
+#include "signet-presenter-window.h"
 #include "signet-widget-util.h"
 
 /* The library's actions (`library.*`): on the document shown, deletions
@@ -221,6 +222,35 @@ copy_link_activated (GtkWidget *widget, const char *action_name, GVariant *param
     return;
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), url);
   _signet_library_view_toast (self, _ ("Link copied"));
+}
+
+/* Presenter mode for the one document shown, as from the hand-over page:
+ * only while it waits for its signer and has a link to show. */
+static void
+present_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  SignetLibraryView *self = SIGNET_LIBRARY_VIEW (widget);
+  SignetDocument    *document = shown (self);
+  g_autoptr (GListStore) batch = NULL;
+  GtkRoot   *root;
+  GtkWidget *presenter;
+
+  if (document == NULL || signet_document_get_status (document) != SIGNET_DOCUMENT_STATUS_OPEN
+      || signet_document_get_signing_url (document) == NULL)
+    return;
+  /* One presenter at a time: another document's takes its place. */
+  if (self->presenter != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->presenter));
+  g_clear_weak_pointer (&self->presenter);
+
+  batch = g_list_store_new (SIGNET_TYPE_DOCUMENT);
+  g_list_store_append (batch, document);
+  root = gtk_widget_get_root (widget);
+  presenter = signet_presenter_window_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                           G_LIST_MODEL (batch), 0);
+  signet_presenter_window_set_sync (SIGNET_PRESENTER_WINDOW (presenter), self->sync);
+  g_set_weak_pointer (&self->presenter, presenter);
+  gtk_window_present (GTK_WINDOW (presenter));
 }
 
 static void
@@ -649,6 +679,7 @@ _signet_library_view_class_actions_init (GtkWidgetClass *widget_class)
     { "library.show-in-files", NULL, show_in_files_activated },
     { "library.save-as", NULL, save_as_activated },
     { "library.copy-link", NULL, copy_link_activated },
+    { "library.present", NULL, present_activated },
     { "library.send-again", NULL, send_again_activated },
     { "library.next-round", NULL, next_round_activated },
     { "library.delete", NULL, delete_activated },
@@ -665,4 +696,5 @@ _signet_library_view_class_actions_init (GtkWidgetClass *widget_class)
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "library.copy-link", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F11, 0, "library.present", NULL);
 }
