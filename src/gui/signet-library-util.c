@@ -157,6 +157,8 @@ signet_describe_event (const SignetJournalEvent *event, const SignetJournalEvent
     { "vanished", N_ ("Deleted from the OKdokument server") },
     { "downloaded", N_ ("Signed copy saved on this computer") },
     { "archived", N_ ("Archived") },
+    { "removed", N_ ("Removed from this list") },
+    { "restored", N_ ("Back in this list") },
   };
   const char *kind;
   const char *detail;

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "signet-journal-removed.h"
 #include "signet-library-util.h"
 #include "signet-library-view-private.h"
 #include "signet-presenter-window.h"
@@ -328,6 +329,85 @@ next_round_activated (GtkWidget *widget, const char *action_name, GVariant *para
     return;
   signet_tracker_poll_now (self->tracker);
   _signet_library_view_toast (self, _ ("Asking OKdokument whether this round is signed"));
+}
+
+/* }}} */
+/* {{{ Remove from This List, with Undo */
+
+/* The entry goes from the list at once and the journal writes it then:
+ * only this desk's list changes, so there is nothing to wait for before
+ * doing it, and Undo writes it back (signet-journal-removed.c). */
+typedef struct
+{
+  SignetLibraryView *self;
+  SignetDocument    *document;
+} Removal;
+
+static void
+removal_free (gpointer data)
+{
+  Removal *removal = data;
+
+  g_object_unref (removal->self);
+  g_object_unref (removal->document);
+  g_free (removal);
+}
+
+static void
+removal_written_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (SignetLibraryView) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!signet_journal_set_removed_finish (SIGNET_JOURNAL (source), result, &error)
+      && !self->disposed)
+    _signet_library_view_toast (self, error->message);
+}
+
+static void
+removal_undo_cb (AdwToast *toast_, Removal *removal)
+{
+  SignetLibraryView *self = removal->self;
+
+  if (self->journal == NULL || !signet_journal_get_removed (removal->document))
+    return;
+  g_debug ("Undone: a removal from the list");
+  signet_journal_set_removed_async (self->journal, removal->document, FALSE, removal_written_cb,
+                                    g_object_ref (self));
+}
+
+static void
+remove_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  SignetLibraryView *self = SIGNET_LIBRARY_VIEW (widget);
+  SignetDocument    *document = shown (self);
+  GtkWidget         *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  g_autofree char   *name = NULL;
+  g_autofree char   *title = NULL;
+  Removal           *removal;
+  AdwToast          *toast;
+
+  if (document == NULL || self->journal == NULL || !signet_journal_can_remove (document)
+      || signet_journal_get_removed (document)
+      || signet_deletions_is_pending (self->deletions, document))
+    return;
+
+  signet_journal_set_removed_async (self->journal, document, TRUE, removal_written_cb,
+                                    g_object_ref (self));
+  if (overlay == NULL)
+    return;
+  name = g_markup_escape_text (signet_document_get_filename (document), -1);
+  /* Translators: %s is a file name */
+  title = g_strdup_printf (_ ("“%s” is removed from this list"), name);
+  removal = g_new0 (Removal, 1);
+  removal->self = g_object_ref (self);
+  removal->document = g_object_ref (document);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _ ("Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (removal_undo_cb), removal,
+                         (GClosureNotify) (void (*) (void)) removal_free, 0);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
 
 /* }}} */
@@ -680,6 +760,7 @@ _signet_library_view_class_actions_init (GtkWidgetClass *widget_class)
     { "library.save-as", NULL, save_as_activated },
     { "library.copy-link", NULL, copy_link_activated },
     { "library.present", NULL, present_activated },
+    { "library.remove", NULL, remove_activated },
     { "library.send-again", NULL, send_again_activated },
     { "library.next-round", NULL, next_round_activated },
     { "library.delete", NULL, delete_activated },

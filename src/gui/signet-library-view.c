@@ -13,6 +13,7 @@
 
 #include "signet-environment.h"
 #include "signet-error.h"
+#include "signet-journal-removed.h"
 #include "signet-library-util.h"
 #include "signet-library-view-private.h"
 #include "signet-library.h"
@@ -74,7 +75,8 @@ filter_func (gpointer item, gpointer user_data)
   SignetLibraryView *self = user_data;
   SignetDocument    *document = item;
 
-  if (!signet_library_group_contains (self->group, document))
+  if (!signet_library_group_contains (self->group, document)
+      || signet_journal_get_removed (document))
     return FALSE;
   if (self->since > 0 && signet_document_get_created (document) < self->since)
     return FALSE;

@@ -12,7 +12,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
 from signet_atspi import check, walk  # noqa: E402
-from signet_library import open_document, showing  # noqa: E402
+from signet_library import deleted, find_undo, listed, open_document, search, showing, start  # noqa: E402
 
 
 def row(signet, title):
@@ -42,9 +42,69 @@ def test_present(signet, home, documents):
     check(not showing(signet, "Presenter Mode"), "a cancelled document offers Presenter Mode")
 
 
+def remove(signet, name, query):
+    """Removes a document from the list through its page; returns the toast's Undo."""
+    open_document(signet, name, query)
+    signet.wait_until(lambda: showing(signet, "Remove from This List"), f"{name} does not offer Remove from This List")
+    signet.click_at(row(signet, "Remove from This List"))
+    undo = find_undo(signet)
+    signet.find_toast(f"“{name}” is removed from this list")
+    return undo
+
+
+def archive_files(home):
+    return sorted(os.listdir(os.path.join(home, "archive")))
+
+
+def test_remove(signet, home, documents):
+    url = signet.sandbox_url()
+    signet.find("list item", "All Documents, 7")
+    before = deleted(url)
+    archived = archive_files(home)
+    check(archived, "the seed archived nothing")
+
+    # Undo brings it back; nothing was sent.
+    undo = remove(signet, "Loan contract.pdf", "loan")
+    signet.find("list item", "All Documents, 6")
+    signet.find("list item", "Cancelled, 0")
+    signet.click(undo)
+    signet.find("list item", "All Documents, 7")
+    signet.find("list item", "Cancelled, 1")
+    search(signet, "loan")
+    signet.wait_until(lambda: listed(signet) == {"Loan contract.pdf"}, "Undo did not bring the entry back")
+
+    # An archived one goes, and stays gone after a restart; its copy and the server's stay.
+    remove(signet, "Insurance policy.pdf", "insurance")
+    signet.find("list item", "All Documents, 6")
+    signet.find("list item", "Signed, 0")
+    check(archive_files(home) == archived, f"the archive folder changed: {archive_files(home)}")
+    check(deleted(url) == before, "removing from the list deleted something on the server")
+
+    # Not offered while a request is open.
+    open_document(signet, "Kúpna zmluva.pdf", "zmluva")
+    signet.find("label", "Signing Link")
+    check(not showing(signet, "Remove from This List"), "an open request offers Remove from This List")
+
+    signet.key("Control", "q")
+    check(signet.wait_exit() == 0, "signet did not quit cleanly")
+    again = start(home, os.path.join(home, "sandbox.sh"))
+    try:
+        again.find("list item", "All Documents, 6")
+        again.find("list item", "Signed, 0")
+        again.find("list item", "Cancelled, 1")
+        search(again, "insurance")
+        again.find("label", "No Results Found")
+        check(archive_files(home) == archived, "the archive copy went after the restart")
+        # The sandbox still has the document: the server was not asked to delete it.
+        check(deleted(again.sandbox_url()) == before, "the restart deleted something on the server")
+    finally:
+        again.close()
+
+
 if __name__ == "__main__":
     from signet_library import run_cases  # noqa: E402
 
     run_cases([
         ("present", {}, [test_present]),
+        ("remove", {}, [test_remove]),
     ])
