@@ -305,19 +305,18 @@ send_again (SignetLibraryView *self, SignetDocument *document)
   return TRUE;
 }
 
+/* One document: the request editor, filled in from its request, for the
+ * person to check and send (`win.send-again`, signet-window-resend.c).
+ * Several in selection mode are sent at once (send_again()). */
 static void
 send_again_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   SignetLibraryView *self = SIGNET_LIBRARY_VIEW (widget);
 
-  if (shown (self) != NULL && send_again (self, shown (self)))
-    {
-      /* Translators: %s is a file name */
-      g_autofree char *title
-        = g_strdup_printf (_ ("“%s” is sent again"), signet_document_get_filename (shown (self)));
-
-      _signet_library_view_toast (self, title);
-    }
+  if (shown (self) == NULL || !can_send_again (shown (self)))
+    return;
+  gtk_widget_activate_action (widget, "win.send-again", "x",
+                              signet_document_get_journal_id (shown (self)));
 }
 
 static void
@@ -337,22 +336,6 @@ next_round_activated (GtkWidget *widget, const char *action_name, GVariant *para
 /* The entry goes from the list at once and the journal writes it then:
  * only this desk's list changes, so there is nothing to wait for before
  * doing it, and Undo writes it back (signet-journal-removed.c). */
-typedef struct
-{
-  SignetLibraryView *self;
-  SignetDocument    *document;
-} Removal;
-
-static void
-removal_free (gpointer data)
-{
-  Removal *removal = data;
-
-  g_object_unref (removal->self);
-  g_object_unref (removal->document);
-  g_free (removal);
-}
-
 static void
 removal_written_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -365,14 +348,14 @@ removal_written_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 }
 
 static void
-removal_undo_cb (AdwToast *toast_, Removal *removal)
+removal_undo_cb (AdwToast *toast, SignetLibraryView *self)
 {
-  SignetLibraryView *self = removal->self;
+  SignetDocument *document = g_object_get_data (G_OBJECT (toast), "signet-document");
 
-  if (self->journal == NULL || !signet_journal_get_removed (removal->document))
+  if (self->journal == NULL || !signet_journal_get_removed (document))
     return;
   g_debug ("Undone: a removal from the list");
-  signet_journal_set_removed_async (self->journal, removal->document, FALSE, removal_written_cb,
+  signet_journal_set_removed_async (self->journal, document, FALSE, removal_written_cb,
                                     g_object_ref (self));
 }
 
@@ -384,7 +367,6 @@ remove_activated (GtkWidget *widget, const char *action_name, GVariant *paramete
   GtkWidget         *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
   g_autofree char   *name = NULL;
   g_autofree char   *title = NULL;
-  Removal           *removal;
   AdwToast          *toast;
 
   if (document == NULL || self->journal == NULL || !signet_journal_can_remove (document)
@@ -399,14 +381,12 @@ remove_activated (GtkWidget *widget, const char *action_name, GVariant *paramete
   name = g_markup_escape_text (signet_document_get_filename (document), -1);
   /* Translators: %s is a file name */
   title = g_strdup_printf (_ ("“%s” is removed from this list"), name);
-  removal = g_new0 (Removal, 1);
-  removal->self = g_object_ref (self);
-  removal->document = g_object_ref (document);
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _ ("Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (removal_undo_cb), removal,
-                         (GClosureNotify) (void (*) (void)) removal_free, 0);
+  g_object_set_data_full (G_OBJECT (toast), "signet-document", g_object_ref (document),
+                          g_object_unref);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (removal_undo_cb), self, 0);
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
 
