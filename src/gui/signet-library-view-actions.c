@@ -481,6 +481,7 @@ delete_documents (SignetLibraryView *self, GPtrArray *documents, SignetDeletionK
                                        "%u documents are deleted from the server", documents->len),
                              documents->len);
 
+  g_debug ("Waiting for Undo: %u deletions", documents->len);
   undo_toast = adw_toast_new (title);
   adw_toast_set_button_label (undo_toast, _ ("Undo"));
   adw_toast_set_priority (undo_toast, ADW_TOAST_PRIORITY_HIGH);

@@ -15,7 +15,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
 from signet_atspi import Atspi, check, list_item_names, text_of, walk  # noqa: E402
-from signet_library import (call, deleted, find_undo, listed, open_document, search, showing, start,  # noqa: E402
+from signet_library import (deleted, find_undo, listed, open_document, search, showing, start,  # noqa: E402
                             type_text)
 
 
