@@ -142,4 +142,7 @@ JsonObject *signet_journal_member_object (JsonObject *object, const char *name);
 
 /* }}} */
 
+/* signet-journal-removed.c */
+void signet_journal_db_mark_removed (sqlite3 *db, GPtrArray *documents);
+
 G_END_DECLS

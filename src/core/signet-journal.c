@@ -142,6 +142,7 @@ worker_cb (gpointer data, gpointer user_data)
               for (guint i = 0; i < records->len; i++)
                 g_ptr_array_add (documents, signet_document_new_from_record (records->pdata[i]));
               g_ptr_array_unref (records);
+              signet_journal_db_mark_removed (self->db, documents);
               g_task_return_pointer (task, documents, (GDestroyNotify) g_ptr_array_unref);
             }
         }

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "signet-journal-private.h"
+#include "signet-journal-removed.h"
 #include "signet-library.h"
 #include "signet-state-name.h"
 
@@ -79,15 +80,20 @@ void
 signet_library_count (GListModel *documents, guint counts[SIGNET_LIBRARY_N_GROUPS])
 {
   guint n = g_list_model_get_n_items (documents);
+  guint n_shown = 0;
 
   memset (counts, 0, sizeof (guint) * SIGNET_LIBRARY_N_GROUPS);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr (SignetDocument) document = g_list_model_get_item (documents, i);
 
+      /* Removed from the list: in no group (signet-journal-removed.c). */
+      if (signet_journal_get_removed (document))
+        continue;
       counts[signet_library_group_for_document (document)]++;
+      n_shown++;
     }
-  counts[SIGNET_LIBRARY_GROUP_ALL] = n;
+  counts[SIGNET_LIBRARY_GROUP_ALL] = n_shown;
 }
 
 /**

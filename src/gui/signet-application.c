@@ -647,11 +647,21 @@ send_in_background (SignetApplication *self, guint n)
     gtk_window_destroy (windows->data);
 }
 
+static gboolean
+quit_idle_cb (gpointer user_data)
+{
+  quit_now (SIGNET_APPLICATION (user_data));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 quit_response_cb (AdwMessageDialog *dialog, const char *response, SignetApplication *self)
 {
+  /* Once the dialog has closed: quit_now() destroys every window, and the
+   * dialog being destroyed during its own response crashed (SIGSEGV in
+   * gtk_window_set_transient_for(), seen by gui-quit-busy). */
   if (g_strcmp0 (response, "quit") == 0)
-    quit_now (self);
+    g_idle_add_full (G_PRIORITY_DEFAULT, quit_idle_cb, g_object_ref (self), g_object_unref);
 }
 
 /* A quit during a batch does not stop it silently: with background work

@@ -13,6 +13,7 @@
 
 #include "signet-document-page.h"
 #include "signet-handover-state.h"
+#include "signet-journal-removed.h"
 #include "signet-library-util.h"
 #include "signet-library.h"
 #include "signet-pdf-inspector.h"
@@ -58,6 +59,7 @@ struct _SignetDocumentPage
   GtkWidget     *send_again_box;
   GtkWidget     *cancel_row;
   GtkWidget     *delete_row;
+  GtkWidget     *remove_row;
   GtkListBox    *timeline_list;
   GtkStack      *preview_stack;
   GtkSpinner    *preview_spinner;
@@ -284,6 +286,7 @@ update (SignetDocumentPage *self)
   gtk_widget_set_visible (self->delete_row, !self->deleted
                                               && signet_document_get_document_id (document) != NULL
                                               && status != SIGNET_DOCUMENT_STATUS_VANISHED);
+  gtk_widget_set_visible (self->remove_row, signet_journal_can_remove (document));
 }
 
 static void
@@ -516,6 +519,7 @@ signet_document_page_class_init (SignetDocumentPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SignetDocumentPage, send_again_box);
   gtk_widget_class_bind_template_child (widget_class, SignetDocumentPage, cancel_row);
   gtk_widget_class_bind_template_child (widget_class, SignetDocumentPage, delete_row);
+  gtk_widget_class_bind_template_child (widget_class, SignetDocumentPage, remove_row);
   gtk_widget_class_bind_template_child (widget_class, SignetDocumentPage, timeline_list);
   gtk_widget_class_bind_template_child (widget_class, SignetDocumentPage, preview_stack);
   gtk_widget_class_bind_template_child (widget_class, SignetDocumentPage, preview_spinner);

@@ -158,6 +158,8 @@ signet_describe_event (const SignetJournalEvent *event, const SignetJournalEvent
     { "downloaded", N_ ("Signed copy saved on this computer") },
     { "archived", N_ ("Archived") },
     { "evidence", N_ ("Signed copy checked") },
+    { "removed", N_ ("Removed from this list") },
+    { "restored", N_ ("Back in this list") },
   };
   const char *kind;
   const char *detail;

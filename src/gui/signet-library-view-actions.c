@@ -11,8 +11,10 @@
 
 #include <glib/gi18n.h>
 
+#include "signet-journal-removed.h"
 #include "signet-library-util.h"
 #include "signet-library-view-private.h"
+#include "signet-presenter-window.h"
 #include "signet-widget-util.h"
 
 /* The library's actions (`library.*`): on the document shown, deletions
@@ -223,6 +225,35 @@ copy_link_activated (GtkWidget *widget, const char *action_name, GVariant *param
   _signet_library_view_toast (self, _ ("Link copied"));
 }
 
+/* Presenter mode for the one document shown, as from the hand-over page:
+ * only while it waits for its signer and has a link to show. */
+static void
+present_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  SignetLibraryView *self = SIGNET_LIBRARY_VIEW (widget);
+  SignetDocument    *document = shown (self);
+  g_autoptr (GListStore) batch = NULL;
+  GtkRoot   *root;
+  GtkWidget *presenter;
+
+  if (document == NULL || signet_document_get_status (document) != SIGNET_DOCUMENT_STATUS_OPEN
+      || signet_document_get_signing_url (document) == NULL)
+    return;
+  /* One presenter at a time: another document's takes its place. */
+  if (self->presenter != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->presenter));
+  g_clear_weak_pointer (&self->presenter);
+
+  batch = g_list_store_new (SIGNET_TYPE_DOCUMENT);
+  g_list_store_append (batch, document);
+  root = gtk_widget_get_root (widget);
+  presenter = signet_presenter_window_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                           G_LIST_MODEL (batch), 0);
+  signet_presenter_window_set_sync (SIGNET_PRESENTER_WINDOW (presenter), self->sync);
+  g_set_weak_pointer (&self->presenter, presenter);
+  gtk_window_present (GTK_WINDOW (presenter));
+}
+
 static void
 sent_again_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -274,19 +305,18 @@ send_again (SignetLibraryView *self, SignetDocument *document)
   return TRUE;
 }
 
+/* One document: the request editor, filled in from its request, for the
+ * person to check and send (`win.send-again`, signet-window-resend.c).
+ * Several in selection mode are sent at once (send_again()). */
 static void
 send_again_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   SignetLibraryView *self = SIGNET_LIBRARY_VIEW (widget);
 
-  if (shown (self) != NULL && send_again (self, shown (self)))
-    {
-      /* Translators: %s is a file name */
-      g_autofree char *title
-        = g_strdup_printf (_ ("“%s” is sent again"), signet_document_get_filename (shown (self)));
-
-      _signet_library_view_toast (self, title);
-    }
+  if (shown (self) == NULL || !can_send_again (shown (self)))
+    return;
+  gtk_widget_activate_action (widget, "win.send-again", "x",
+                              signet_document_get_journal_id (shown (self)));
 }
 
 static void
@@ -298,6 +328,66 @@ next_round_activated (GtkWidget *widget, const char *action_name, GVariant *para
     return;
   signet_tracker_poll_now (self->tracker);
   _signet_library_view_toast (self, _ ("Asking OKdokument whether this round is signed"));
+}
+
+/* }}} */
+/* {{{ Remove from This List, with Undo */
+
+/* The entry goes from the list at once and the journal writes it then:
+ * only this desk's list changes, so there is nothing to wait for before
+ * doing it, and Undo writes it back (signet-journal-removed.c). */
+static void
+removal_written_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (SignetLibraryView) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!signet_journal_set_removed_finish (SIGNET_JOURNAL (source), result, &error)
+      && !self->disposed)
+    _signet_library_view_toast (self, error->message);
+}
+
+static void
+removal_undo_cb (AdwToast *toast, SignetLibraryView *self)
+{
+  SignetDocument *document = g_object_get_data (G_OBJECT (toast), "signet-document");
+
+  if (self->journal == NULL || !signet_journal_get_removed (document))
+    return;
+  g_debug ("Undone: a removal from the list");
+  signet_journal_set_removed_async (self->journal, document, FALSE, removal_written_cb,
+                                    g_object_ref (self));
+}
+
+static void
+remove_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  SignetLibraryView *self = SIGNET_LIBRARY_VIEW (widget);
+  SignetDocument    *document = shown (self);
+  GtkWidget         *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  g_autofree char   *name = NULL;
+  g_autofree char   *title = NULL;
+  AdwToast          *toast;
+
+  if (document == NULL || self->journal == NULL || !signet_journal_can_remove (document)
+      || signet_journal_get_removed (document)
+      || signet_deletions_is_pending (self->deletions, document))
+    return;
+
+  signet_journal_set_removed_async (self->journal, document, TRUE, removal_written_cb,
+                                    g_object_ref (self));
+  if (overlay == NULL)
+    return;
+  name = g_markup_escape_text (signet_document_get_filename (document), -1);
+  /* Translators: %s is a file name */
+  title = g_strdup_printf (_ ("“%s” is removed from this list"), name);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _ ("Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data_full (G_OBJECT (toast), "signet-document", g_object_ref (document),
+                          g_object_unref);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (removal_undo_cb), self, 0);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
 
 /* }}} */
@@ -391,6 +481,7 @@ delete_documents (SignetLibraryView *self, GPtrArray *documents, SignetDeletionK
                                        "%u documents are deleted from the server", documents->len),
                              documents->len);
 
+  g_debug ("Waiting for Undo: %u deletions", documents->len);
   undo_toast = adw_toast_new (title);
   adw_toast_set_button_label (undo_toast, _ ("Undo"));
   adw_toast_set_priority (undo_toast, ADW_TOAST_PRIORITY_HIGH);
@@ -649,6 +740,8 @@ _signet_library_view_class_actions_init (GtkWidgetClass *widget_class)
     { "library.show-in-files", NULL, show_in_files_activated },
     { "library.save-as", NULL, save_as_activated },
     { "library.copy-link", NULL, copy_link_activated },
+    { "library.present", NULL, present_activated },
+    { "library.remove", NULL, remove_activated },
     { "library.send-again", NULL, send_again_activated },
     { "library.next-round", NULL, next_round_activated },
     { "library.delete", NULL, delete_activated },
@@ -665,4 +758,5 @@ _signet_library_view_class_actions_init (GtkWidgetClass *widget_class)
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "library.copy-link", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F11, 0, "library.present", NULL);
 }

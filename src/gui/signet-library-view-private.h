@@ -45,6 +45,7 @@ struct _SignetLibraryView
   GCancellable         *cancellable; /* the view's work, cancelled in dispose */
   GtkFileChooserNative *chooser;
   GPtrArray            *chooser_documents;
+  GtkWidget            *presenter; /* weak: the shown document's presenter mode */
 
   GtkInfoBar         *offline_bar;
   GtkInfoBar         *account_bar;

@@ -13,6 +13,7 @@
 
 #include "signet-environment.h"
 #include "signet-error.h"
+#include "signet-journal-removed.h"
 #include "signet-library-util.h"
 #include "signet-library-view-private.h"
 #include "signet-library.h"
@@ -74,7 +75,8 @@ filter_func (gpointer item, gpointer user_data)
   SignetLibraryView *self = user_data;
   SignetDocument    *document = item;
 
-  if (!signet_library_group_contains (self->group, document))
+  if (!signet_library_group_contains (self->group, document)
+      || signet_journal_get_removed (document))
     return FALSE;
   if (self->since > 0 && signet_document_get_created (document) < self->since)
     return FALSE;
@@ -651,6 +653,9 @@ signet_library_view_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   g_clear_pointer (&self->chooser_documents, g_ptr_array_unref);
+  if (self->presenter != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->presenter));
+  g_clear_weak_pointer (&self->presenter);
   if (self->tracker != NULL)
     g_signal_handlers_disconnect_by_data (self->tracker, self);
   g_clear_object (&self->tracker);

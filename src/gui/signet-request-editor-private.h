@@ -109,6 +109,10 @@ void       _signet_request_editor_class_send_init (GtkWidgetClass *widget_class)
 void       _signet_request_editor_queue_validate (SignetRequestEditor *self);
 GPtrArray *_signet_request_editor_ready_items (SignetRequestEditor *self, guint *n_checking);
 
+/* signet-request-editor-prefill.c */
+SignetRequestSpec *_signet_request_editor_take_prefill (SignetRequestEditor *self,
+                                                        SignetIntakeItem    *item);
+
 /* signet-request-editor-presets.c */
 void _signet_request_editor_class_presets_init (GtkWidgetClass *widget_class);
 void _signet_request_editor_presets_init (SignetRequestEditor *self);

@@ -82,15 +82,20 @@ signet_request_editor_spec_for_item (SignetRequestEditor *self, SignetIntakeItem
   if (spec != NULL)
     return spec;
 
-  spec = signet_request_spec_new_from_inspection (signet_intake_item_get_inspection (item));
-  if (self->settings != NULL)
-    signet_request_spec_apply_defaults (spec, self->settings);
-  /* Settings kept from an earlier run (the queue's state file). */
-  if (signet_intake_item_get_settings (item) != NULL)
+  /* "Send Again" gave the description (signet-request-editor-prefill.c). */
+  spec = _signet_request_editor_take_prefill (self, item);
+  if (spec != NULL)
+    g_debug ("%s starts from the request it was sent with", signet_intake_item_get_name (item));
+  else
     {
       g_autoptr (GError) error = NULL;
 
-      if (!signet_request_spec_apply_json (spec, signet_intake_item_get_settings (item), &error))
+      spec = signet_request_spec_new_from_inspection (signet_intake_item_get_inspection (item));
+      if (self->settings != NULL)
+        signet_request_spec_apply_defaults (spec, self->settings);
+      /* Settings kept from an earlier run (the queue's state file). */
+      if (signet_intake_item_get_settings (item) != NULL
+          && !signet_request_spec_apply_json (spec, signet_intake_item_get_settings (item), &error))
         g_warning ("Could not bring back the options of %s: %s", signet_intake_item_get_name (item),
                    error->message);
     }
@@ -103,6 +108,8 @@ signet_request_editor_spec_for_item (SignetRequestEditor *self, SignetIntakeItem
   g_signal_connect_object (signet_request_spec_get_field_values (spec), "items-changed",
                            G_CALLBACK (_signet_request_editor_store_settings), item,
                            G_CONNECT_SWAPPED);
+  /* A given description is kept with the queue at once. */
+  _signet_request_editor_store_settings (item);
   return spec;
 }
 

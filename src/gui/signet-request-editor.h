@@ -32,5 +32,7 @@ SignetRequestSpec *signet_request_editor_spec_for_item (SignetRequestEditor *sel
                                                         SignetIntakeItem    *item);
 const char        *signet_request_editor_get_blocker (SignetRequestEditor *self);
 gboolean           signet_request_editor_get_sending (SignetRequestEditor *self);
+void
+signet_request_editor_prefill (SignetRequestEditor *self, GFile *file, SignetRequestSpec *spec);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "signet-journal-removed.h"
 #include "signet-library-util.h"
 #include "signet-library.h"
 #include "signet-search-provider.h"
@@ -134,7 +135,8 @@ signet_search_provider_search (SignetSearchProvider *self, const char *const *te
     {
       g_autoptr (SignetDocument) document = g_list_model_get_item (documents, i);
 
-      if (signet_library_matches (document, query))
+      /* What was removed from the list is not found from the shell either. */
+      if (!signet_journal_get_removed (document) && signet_library_matches (document, query))
         g_ptr_array_add (found, g_steal_pointer (&document));
     }
   g_ptr_array_sort (found, newest_first);

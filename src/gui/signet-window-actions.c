@@ -66,6 +66,14 @@ show_document_activated (GtkWidget *widget, const char *action_name, GVariant *p
   signet_library_view_show_document (self->library_view, g_variant_get_int64 (parameter));
 }
 
+/* win.send-again(x): the queue, with that journal id's document in it
+ * and the editor filled in from its request (signet-window-resend.c). */
+static void
+send_again_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  _signet_window_send_again (SIGNET_WINDOW (widget), g_variant_get_int64 (parameter));
+}
+
 /* win.show-handover(ax): the hand-over page of the documents of those
  * journal ids, in that order; ids the journal does not hold are skipped. */
 static void
@@ -358,6 +366,7 @@ _signet_window_class_actions_init (GtkWidgetClass *widget_class)
     { "win.show-queue", NULL, show_queue_activated },
     { "win.show-document", "x", show_document_activated },
     { "win.show-handover", "ax", show_handover_activated },
+    { "win.send-again", "x", send_again_activated },
     { "win.show-help-overlay", NULL, show_help_overlay_activated },
     { "win.next-pane", NULL, next_pane_activated },
     { "win.previous-pane", NULL, previous_pane_activated },

@@ -83,6 +83,9 @@ void _signet_window_class_office_init (GtkWidgetClass *widget_class);
 void _signet_window_open_file_list (SignetWindow *self, GSList *files);
 void _signet_window_toast (SignetWindow *self, const char *title);
 void _signet_window_show_main (SignetWindow *self, gboolean queue);
+
+/* signet-window-resend.c */
+void _signet_window_send_again (SignetWindow *self, gint64 journal_id);
 void _signet_window_show_handover (SignetWindow *self, GListModel *documents);
 void _signet_window_show_onboarding (SignetWindow *self, gboolean can_cancel);
 void _signet_window_remove_item (SignetWindow *self, SignetIntakeItem *item);

@@ -1,0 +1,198 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Quit (Ctrl+Q) while Signet is busy, on a seeded library: requests are
+open, a deletion waits for its Undo, and the outbox's retry of a new
+request is on its way (the sandbox answered the first try with 503 and
+holds the second). Signet quits promptly (its exit is awaited, within a
+deadline) and loses nothing: after a restart on the same home every
+request is there, the deletion was sent once, and the new request was
+created exactly once (the sandbox's ledger: requests paid, documents
+listed, deletions counted).
+
+"Keep Tracking When Closed" is off, so that Ctrl+Q asks ("Quit while 1
+document is still being sent?") and Quit ends the process with the retry
+still held. (With it on, the default, the window closes at once and the
+process stays until the retry is through: not tested here yet.)"""
+
+import os
+import shutil
+import sqlite3
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(__file__))
+from gi.repository import Gio, GLib  # noqa: E402
+from signet_atspi import Sandbox, Signet, TestFailure, check  # noqa: E402
+from signet_library import DEMO_KEY, call, deleted, install_opener, run_cases  # noqa: E402
+
+DATA = os.environ["SIGNET_TEST_DATA"]
+NEW = "Quit contract.pdf"
+# The retry is held longer than the deadline, so the exit cannot have
+# waited for it (the client itself gives up after 30 s).
+HOLD_MS = 120000
+QUIT_DEADLINE = 20  # seconds from Ctrl+Q (or Quit) to the process's exit
+
+
+def start_busy(home, wrapper, *files):
+    """Signet on the seeded home (as signet_library.start()), with files to send."""
+    install_opener(home)
+    settings = {"io/github/signetapp/Signet": {
+        "environment": "'sandbox'", "window-width": "1200", "window-height": "760",
+        "archive-folder": repr(os.path.join(home, "archive")),
+        "run-in-background": "false"}}
+    env = {"SIGNET_SANDBOX_BIN": wrapper,
+           "G_MESSAGES_DEBUG": "signet-sandbox-process,signet-application,signet-deletions,signet-outbox,"
+                               "signet-library-view",
+           "XDG_DATA_HOME": os.path.join(home, "data")}
+    return Signet("--sandbox", *files, env=env, settings=settings)
+
+
+def journal(home, query, args=()):
+    connection = sqlite3.connect(f"file:{os.path.join(home, 'data', 'signet', 'journal.db')}?mode=ro",
+                                 uri=True, timeout=5)
+    try:
+        return connection.execute(query, args).fetchall()
+    finally:
+        connection.close()
+
+
+def ledger(url):
+    """(requests paid, deletions) as the sandbox counts them."""
+    status, counter = call(url + "/JSON/counter")
+    check(status == 200, f"the counter answered {status}")
+    used = [int(v) for k, v in counter["actual"].items() if k.endswith(".usedSignatureRequests")]
+    check(len(used) == 1, f"the counter has no usedSignatureRequests: {counter}")
+    return used[0], deleted(url)
+
+
+def creates(url):
+    """How many POSTs of a signature request the sandbox has seen (faulted ones too)."""
+    status, calls = call(url + "/sandbox/calls", key=None)
+    check(status == 200, f"/sandbox/calls answered {status}")
+    return calls["routes"].get("POST /JSON/signatureRequest", 0)
+
+
+def show_document(journal_id):
+    bus = Gio.bus_get_sync(Gio.BusType.SESSION, None)
+    names = bus.call_sync("org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus", "ListNames",
+                          None, GLib.VariantType("(as)"), Gio.DBusCallFlags.NONE, -1, None).unpack()[0]
+    [name] = [n for n in names if n.startswith("io.github.signetapp.Signet")]
+    bus.call_sync(name, "/" + name.replace(".", "/"), "org.gtk.Actions", "Activate",
+                  GLib.Variant("(sava{sv})", ("show-document", [GLib.Variant("x", journal_id)], {})), None,
+                  Gio.DBusCallFlags.NONE, 10000, None)
+
+
+def test_quit_busy(signet, home, documents):
+    # The seeded instance only seeds: this test starts its own, with a file to send.
+    signet.find("list item", "All Documents, 7")
+    signet.key("Control", "q")
+    check(signet.wait_exit() == 0, "the seeded Signet did not quit")
+    wrapper = os.path.join(home, "sandbox.sh")
+    new = os.path.join(home, NEW)
+    shutil.copyfile(os.path.join(DATA, "simple.pdf"), new)
+    n_journalled = len(journal(home, "SELECT id FROM requests"))
+    n_sandbox = len(journal(home, "SELECT id FROM requests WHERE environment = 'sandbox'"))
+
+    busy = start_busy(home, wrapper, new)
+    try:
+        url = busy.sandbox_url()
+        paid_before, deleted_before = ledger(url)
+        # The first create is refused (503), the retry is held.
+        for fault in ({"status": 503}, {"delay": HOLD_MS}):
+            status, _ = call(url + "/sandbox/faults", "POST",
+                             {"path": "/JSON/signatureRequest", "method": "POST", "count": 1, **fault},
+                             key=None)
+            check(status == 200, f"the sandbox refused the fault {fault}: {status}")
+        calls_before = creates(url)
+        send = busy.find("push button", "Send", predicate=lambda n: n.get_action_iface() is not None)
+        busy.click(send)
+        busy.wait_until(lambda: creates(url) >= calls_before + 2, "the outbox never tried again",
+                        timeout=60)
+        check(journal(home, "SELECT status FROM requests WHERE filename = ?", (NEW,)) != [("open",)],
+              "the held create went through")
+
+        # A deletion waiting for its Undo, on the page a notification's "Show
+        # in Signet" opens (app.show-document). The client gives up on the
+        # held create after its 30 s timeout: the rest must come before.
+        held = time.monotonic()
+        [(insurance,)] = journal(home, "SELECT id FROM requests WHERE filename = 'Insurance policy.pdf'")
+        show_document(insurance)
+        busy.find("heading", "Insurance policy.pdf")
+        # Delete (again while the page slides in: a second Delete of a pending
+        # deletion is ignored), then quit at once: the toast with its Undo
+        # lives 5 s, less than a walk of the whole accessible tree may take
+        # on a busy machine, so the log says when it is there.
+        def waiting():
+            if "Waiting for Undo: 1 deletions" in busy.output():
+                return True
+            busy.key("Delete")
+            return "Waiting for Undo: 1 deletions" in busy.output()
+        open_requests = journal(home, "SELECT signature_request_id FROM requests WHERE status = 'open'")
+        check(len(open_requests) >= 2, f"too few open requests: {open_requests}")
+        busy.wait_until(waiting, "Delete did not offer its Undo", timeout=10)
+        busy.key("Control", "q")
+        check(creates(url) == calls_before + 2 and time.monotonic() - held < 25,
+              "the held retry was no longer on its way at Ctrl+Q")
+        # A window of its own: looked for among the windows, not in the whole tree.
+        dialog = busy.wait_until(lambda: next(
+            (w for w in busy.windows() if w is not None
+             and w.get_name() == "Quit while 1 document is still being sent?"), None),
+            "Ctrl+Q did not ask", timeout=10)
+        busy.click(busy.find("push button", root=dialog,
+                             predicate=lambda n: (n.get_name() or "").endswith("Quit")))
+        asked = time.monotonic()
+        rc = busy.wait_exit(timeout=QUIT_DEADLINE)
+        print(f"quit: exited {time.monotonic() - asked:.1f} s after Quit, the retry still held")
+        check(rc == 0, f"signet exited with {rc}")
+        check("Sending 1 deletions before quitting" in busy.output(),
+              "the deletion was not waiting for its Undo when Signet quit")
+    except TestFailure:
+        try:
+            busy.screenshot("quit-busy-failed")
+        except Exception:
+            pass
+        print(f"--- signet output (busy) ---\n{busy.output()}")
+        raise
+    finally:
+        busy_output = busy.output()
+        busy.close()
+
+    # The sandbox kept its data: the deletion reached it once.
+    sandbox = Sandbox(DEMO_KEY, controls=False, data_dir=os.path.join(home, "sandbox"))
+    try:
+        paid_quit, deleted_quit = ledger(sandbox.url)
+    finally:
+        sandbox.close()
+    check(deleted_quit == deleted_before + 1,
+          f"{deleted_quit - deleted_before} deletions reached the sandbox; Signet said:\n{busy_output}")
+
+    again = start_busy(home, wrapper)
+    try:
+        url = again.sandbox_url()
+        again.find("list item", f"All Documents, {n_journalled + 1}", timeout=30)
+        again.wait_until(lambda: journal(home, "SELECT status FROM requests WHERE filename = ?", (NEW,))
+                         == [("open",)], "the new request was not sent after the restart", timeout=60)
+        rows = journal(home, "SELECT filename, status FROM requests WHERE environment = 'sandbox'")
+        check(len(rows) == n_sandbox + 1, f"the journal has {len(rows)} requests, not {n_sandbox + 1}")
+        check(all(status != "pending" for _, status in rows), f"something was left unsent: {rows}")
+        [(srid,)] = journal(home, "SELECT signature_request_id FROM requests WHERE filename = ?", (NEW,))
+        status, request = call(f"{url}/sandbox/requests/{srid}", key=None)
+        check(status == 200, f"the sandbox has no request {srid} ({status})")
+        status, flat = call(url + "/JSON/list/flat?state=*")
+        check(status == 200, f"the list answered {status}")
+        check([d["filename"] for d in flat].count(NEW) == 1,
+              f"the sandbox lists {NEW} {[d['filename'] for d in flat].count(NEW)} times")
+        paid_after, deleted_after = ledger(url)
+        check(paid_after == paid_before + 1, f"{paid_after - paid_before} requests paid for one file")
+        check(deleted_after == deleted_before + 1, f"{deleted_after - deleted_before} deletions in all")
+        events = journal(home, "SELECT e.kind FROM events e JOIN requests r ON e.request = r.id "
+                         "WHERE r.filename = 'Insurance policy.pdf' AND e.kind = 'deleted'")
+        check(len(events) == 1, f"the deletion's history has {events}")
+    except TestFailure:
+        print(f"--- signet output (restart) ---\n{again.output()}")
+        raise
+    finally:
+        again.close()
+
+
+run_cases([("quit", {}, [test_quit_busy])])
