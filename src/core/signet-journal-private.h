@@ -41,6 +41,22 @@ void signet_journal_save_record_async (SignetJournal        *self,
  * the document or the request ended. */
 void signet_journal_drop_kept_file (SignetDocument *document);
 
+/* Documents sent elsewhere on the account (signet-journal-import.c):
+ * written in one transaction per call, those the journal already has (by
+ * document id) left out, then put into the model a chunk per main-loop
+ * iteration; no document-changed is emitted for them. */
+void       signet_journal_import_async (SignetJournal      *self,
+                                        GPtrArray          *records,
+                                        GAsyncReadyCallback callback,
+                                        gpointer            user_data);
+GPtrArray *signet_journal_import_finish (SignetJournal *self, GAsyncResult *result, GError **error);
+/* Writes the last-seen time of @documents in one transaction; finish with
+ * g_task_propagate_boolean(). */
+void signet_journal_save_seen_async (SignetJournal      *self,
+                                     GPtrArray          *documents,
+                                     GAsyncReadyCallback callback,
+                                     gpointer            user_data);
+
 /* Like g_clear_signal_handler(), for an instance that may have been
  * disposed (which drops its handlers) while we still hold it. */
 void signet_clear_signal_handler (gulong *id, gpointer instance);
@@ -73,18 +89,20 @@ typedef enum
   JOB_DELETION_INTENTS,
   JOB_WITHDRAW,
   JOB_ADOPT,
+  JOB_IMPORT,
+  JOB_SEEN,
 } JobKind;
 
 typedef struct
 {
   JobKind               kind;
-  SignetDocumentRecord *record;  /* JOB_SAVE, JOB_EVENTS */
-  GPtrArray            *records; /* JOB_ADD, JOB_WITHDRAW: SignetDocumentRecord */
-  GPtrArray            *files;   /* JOB_ADD: the GFile of each record, or NULL */
-  char                 *event;
-  char                 *detail;
-  gint64                time;
-  gboolean              forget; /* JOB_WITHDRAW: whatever the status */
+  SignetDocumentRecord *record; /* JOB_SAVE, JOB_EVENTS */
+  GPtrArray *records; /* JOB_ADD, JOB_WITHDRAW, JOB_IMPORT, JOB_SEEN: SignetDocumentRecord */
+  GPtrArray *files;   /* JOB_ADD: the GFile of each record, or NULL */
+  char      *event;
+  char      *detail;
+  gint64     time;
+  gboolean   forget; /* JOB_WITHDRAW: whatever the status */
 } Job;
 
 /* The longest a signature request may live (§15): 10 days. */
@@ -130,6 +148,10 @@ GHashTable *signet_journal_db_deletion_intents (SignetJournal *self, GError **er
 gboolean signet_journal_run_add (SignetJournal *self, Job *job, GError **error);
 gboolean signet_journal_run_withdraw (SignetJournal *self, Job *job, GError **error);
 void     signet_journal_tidy_kept (SignetJournal *self, GPtrArray *records);
+
+/* signet-journal-import.c: on the worker thread */
+gboolean signet_journal_run_import (SignetJournal *self, Job *job, GError **error);
+gboolean signet_journal_run_seen (SignetJournal *self, Job *job, GError **error);
 
 /* signet-journal-plan.c */
 JsonObject *signet_journal_member_object (JsonObject *object, const char *name);

@@ -42,6 +42,8 @@ signet_library_group_for_document (SignetDocument *document)
 gboolean
 signet_library_group_contains (SignetLibraryGroup group, SignetDocument *document)
 {
+  if (group == SIGNET_LIBRARY_GROUP_SENT_ELSEWHERE)
+    return signet_document_get_sent_elsewhere (document);
   return group == SIGNET_LIBRARY_GROUP_ALL || signet_library_group_for_document (document) == group;
 }
 
@@ -60,8 +62,10 @@ signet_library_is_busy (SignetDocument *document)
     {
       case SIGNET_DOCUMENT_STATUS_PENDING:
       case SIGNET_DOCUMENT_STATUS_UPLOADED:
-      case SIGNET_DOCUMENT_STATUS_SIGNED:
         return TRUE;
+      case SIGNET_DOCUMENT_STATUS_SIGNED:
+        /* One sent elsewhere stays signed when it is not archived here. */
+        return !signet_document_get_sent_elsewhere (document);
       default:
         return FALSE;
     }
@@ -70,7 +74,7 @@ signet_library_is_busy (SignetDocument *document)
 /**
  * signet_library_count:
  * @documents: a #GListModel of #SignetDocument
- * @counts: (out caller-allocates) (array fixed-size=7): the number of
+ * @counts: (out caller-allocates) (array fixed-size=9): the number of
  *   documents in each #SignetLibraryGroup
  *
  * Counts the documents of each group.
@@ -86,6 +90,8 @@ signet_library_count (GListModel *documents, guint counts[SIGNET_LIBRARY_N_GROUP
       g_autoptr (SignetDocument) document = g_list_model_get_item (documents, i);
 
       counts[signet_library_group_for_document (document)]++;
+      if (signet_document_get_sent_elsewhere (document))
+        counts[SIGNET_LIBRARY_GROUP_SENT_ELSEWHERE]++;
     }
   counts[SIGNET_LIBRARY_GROUP_ALL] = n;
 }

@@ -32,6 +32,18 @@ is_tracked (SignetTracker *self, SignetDocument *document)
          && signet_document_get_status (document) == SIGNET_DOCUMENT_STATUS_OPEN;
 }
 
+/* A document sent elsewhere that a full round looks for after it ended
+ * here, so that this desk hears when the desk that sent it deletes it. */
+static gboolean
+is_watched (SignetTracker *self, SignetDocument *document)
+{
+  SignetDocumentStatus status = signet_document_get_status (document);
+
+  return signet_tracker_is_mine (self, document) && signet_document_get_sent_elsewhere (document)
+         && status != SIGNET_DOCUMENT_STATUS_OPEN && status != SIGNET_DOCUMENT_STATUS_REMOVED
+         && status != SIGNET_DOCUMENT_STATUS_VANISHED;
+}
+
 /* {{{ Recording what happened */
 
 /* One write of the journal, kept when it failed: the document says why
@@ -207,6 +219,18 @@ apply_state (SignetTracker *self, SignetDocument *document, SignetDocumentState 
     signet_tracker_record (self, document, "state", name);
 }
 
+/* A document sent elsewhere that the server no longer has: the desk that
+ * sent it deleted it (after archiving it there), or the web app did. Not
+ * an error, and quiet: the local copy, if any, stays. */
+void
+signet_tracker_removed (SignetTracker *self, SignetDocument *document)
+{
+  g_debug ("Document %s was removed elsewhere", signet_document_get_document_id (document));
+  signet_document_set_last_error (document, NULL);
+  signet_document_set_status (document, SIGNET_DOCUMENT_STATUS_REMOVED);
+  signet_tracker_save (self, document, "removed", NULL);
+}
+
 static void
 vanished (SignetTracker *self, SignetDocument *document)
 {
@@ -274,14 +298,16 @@ check_missing (SignetTracker *self)
       g_autoptr (SignetDocument) document = g_list_model_get_item (documents, i);
       const char *id = signet_document_get_document_id (document);
 
-      if (!is_tracked (self, document)
+      gboolean watched = self->round_full && is_watched (self, document);
+
+      if ((!is_tracked (self, document) && !watched)
           || signet_document_get_modified (document) >= self->round_started)
         continue;
       if (g_hash_table_contains (self->states, id))
         {
           int state = GPOINTER_TO_INT (g_hash_table_lookup (self->states, id));
 
-          if (state >= 0)
+          if (state >= 0 && !watched)
             apply_state (self, document, state);
           continue;
         }
@@ -321,7 +347,10 @@ info_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   else if (g_error_matches (error, SIGNET_ERROR, SIGNET_ERROR_NOT_FOUND))
     {
       g_clear_error (&error);
-      if (is_tracked (self, document))
+      if ((is_tracked (self, document) || is_watched (self, document))
+          && signet_document_get_sent_elsewhere (document))
+        signet_tracker_removed (self, document);
+      else if (is_tracked (self, document))
         vanished (self, document);
     }
   else
@@ -359,6 +388,9 @@ listed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
       g_hash_table_insert (self->states, g_strdup (signet_document_info_get_id (info)),
                            GINT_TO_POINTER (signet_document_info_get_state (info)));
+      char *id = g_strdup (signet_document_info_get_id (info));
+
+      g_hash_table_insert (self->infos, id, g_steal_pointer (&info));
     }
   list_next (self);
   g_object_unref (self);
@@ -371,6 +403,9 @@ list_next (SignetTracker *self)
 
   if (g_queue_is_empty (&self->to_query))
     {
+      if (self->round_full)
+        signet_tracker_import (self);
+      g_hash_table_remove_all (self->infos);
       check_missing (self);
       return;
     }
@@ -384,8 +419,6 @@ signet_tracker_poll_round (SignetTracker *self)
 {
   GListModel *documents = signet_journal_get_documents (self->journal);
   guint       n = g_list_model_get_n_items (documents);
-  gboolean    wanted[ROUND_STATES_LENGTH] = { FALSE };
-  gboolean    any = FALSE;
   gboolean    full;
 
   if (self->polling || !self->online)
@@ -401,17 +434,6 @@ signet_tracker_poll_round (SignetTracker *self)
 
       if (signet_document_get_status (document) == SIGNET_DOCUMENT_STATUS_SIGNED)
         signet_tracker_archive (self, document);
-      if (!is_tracked (self, document))
-        continue;
-      any = TRUE;
-      for (guint j = 0; j < ROUND_STATES_LENGTH; j++)
-        if (round_states[j] == signet_document_get_state (document))
-          wanted[j] = TRUE;
-    }
-  if (!any)
-    {
-      signet_tracker_schedule (self);
-      return;
     }
 
   self->polling = TRUE;
@@ -442,10 +464,12 @@ signet_tracker_poll_round (SignetTracker *self)
       full = TRUE;
     }
 
-  /* The states open documents are in, then every state they can go to. */
+  /* Every state, in the order documents move through them: the lists
+   * also bring in the account's documents sent elsewhere, so a round
+   * costs the same six calls however many documents there are. */
+  g_hash_table_remove_all (self->infos);
   for (guint j = 0; j < ROUND_STATES_LENGTH; j++)
-    if (wanted[j] || round_states[j] >= SIGNET_DOCUMENT_STATE_SIGNED)
-      g_queue_push_tail (&self->to_query, GINT_TO_POINTER (round_states[j]));
+    g_queue_push_tail (&self->to_query, GINT_TO_POINTER (round_states[j]));
   list_next (self);
 }
 
