@@ -28,16 +28,19 @@
 /* {{{ On the worker thread */
 
 /* Inserts each record unless the journal already has its document (sent
- * here, or imported before, maybe by a run that was killed); a record
- * left out gets the id 0. One transaction for the whole batch. */
-gboolean
+ * here, or imported before, maybe by a run that was killed), in one
+ * transaction for the whole batch, and makes the #SignetDocument of each
+ * inserted one here too: the main thread only splices them in. */
+GPtrArray *
 signet_journal_run_import (SignetJournal *self, Job *job, GError **error)
 {
   sqlite3_stmt *stmt = NULL;
   gboolean      ok;
 
+  GPtrArray *documents;
+
   if (!signet_journal_db_exec (self->db, "BEGIN IMMEDIATE", error))
-    return FALSE;
+    return NULL;
   ok = sqlite3_prepare_v2 (
          self->db,
          "INSERT OR IGNORE INTO requests (signature_request_id, document_id, environment, "
@@ -70,9 +73,20 @@ signet_journal_run_import (SignetJournal *self, Job *job, GError **error)
     {
       signet_journal_db_error (self->db, "import documents", error);
       signet_journal_db_exec (self->db, "ROLLBACK", NULL);
-      return FALSE;
+      return NULL;
     }
-  return signet_journal_db_commit (self->db, error);
+  if (!signet_journal_db_commit (self->db, error))
+    return NULL;
+
+  documents = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < job->records->len; i++)
+    {
+      SignetDocumentRecord *record = job->records->pdata[i];
+
+      if (record->id > 0)
+        g_ptr_array_add (documents, signet_document_new_from_record (record));
+    }
+  return documents;
 }
 
 /* Writes the last-seen time of each record (id and last_seen only). */
@@ -149,11 +163,11 @@ imported_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   GTask         *task = user_data;
   SignetJournal *self = SIGNET_JOURNAL (source);
-  Job           *job = g_task_get_task_data (G_TASK (result));
   GError        *error = NULL;
+  GPtrArray     *documents = g_task_propagate_pointer (G_TASK (result), &error);
   Splice        *splice;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (documents == NULL)
     {
       g_task_return_error (task, error);
       g_object_unref (task);
@@ -162,14 +176,7 @@ imported_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
   splice = g_new0 (Splice, 1);
   splice->journal = g_object_ref (self);
-  splice->documents = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < job->records->len; i++)
-    {
-      SignetDocumentRecord *record = job->records->pdata[i];
-
-      if (record->id > 0)
-        g_ptr_array_add (splice->documents, signet_document_new_from_record (record));
-    }
+  splice->documents = documents;
   g_task_set_task_data (task, splice, (GDestroyNotify) splice_free);
   g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, splice_chunk_cb, task, g_object_unref);
 }

@@ -150,8 +150,8 @@ gboolean signet_journal_run_withdraw (SignetJournal *self, Job *job, GError **er
 void     signet_journal_tidy_kept (SignetJournal *self, GPtrArray *records);
 
 /* signet-journal-import.c: on the worker thread */
-gboolean signet_journal_run_import (SignetJournal *self, Job *job, GError **error);
-gboolean signet_journal_run_seen (SignetJournal *self, Job *job, GError **error);
+GPtrArray *signet_journal_run_import (SignetJournal *self, Job *job, GError **error);
+gboolean   signet_journal_run_seen (SignetJournal *self, Job *job, GError **error);
 
 /* signet-journal-plan.c */
 JsonObject *signet_journal_member_object (JsonObject *object, const char *name);

@@ -176,8 +176,12 @@ worker_cb (gpointer data, gpointer user_data)
                                              &error);
         break;
       case JOB_IMPORT:
-        signet_task_return_boolean_or_error (task, signet_journal_run_import (self, job, &error),
-                                             &error);
+        {
+          GPtrArray *documents = signet_journal_run_import (self, job, &error);
+
+          signet_task_return_pointer_or_error (task, documents, (GDestroyNotify) g_ptr_array_unref,
+                                               &error);
+        }
         break;
       case JOB_SEEN:
         signet_task_return_boolean_or_error (task, signet_journal_run_seen (self, job, &error),

@@ -52,7 +52,7 @@ date_ms (GDateTime *date, gint64 fallback)
 }
 
 static SignetDocumentRecord *
-record_for_info (SignetTracker *self, SignetDocumentInfo *info)
+record_for_info (const char *environment, gint64 seen, SignetDocumentInfo *info)
 {
   SignetDocumentRecord *record = g_new0 (SignetDocumentRecord, 1);
   const char           *id = signet_document_info_get_id (info);
@@ -63,9 +63,9 @@ record_for_info (SignetTracker *self, SignetDocumentInfo *info)
   /* The service does not say which signature request a listed document
    * belongs to; the journal's column must be unique, so this names the
    * document instead (and makes a second import of it impossible). */
-  record->signature_request_id = g_strconcat ("elsewhere:", self->environment, ":", id, NULL);
+  record->signature_request_id = g_strconcat ("elsewhere:", environment, ":", id, NULL);
   record->document_id = g_strdup (id);
-  record->environment = g_strdup (self->environment);
+  record->environment = g_strdup (environment);
   record->filename = g_strdup (filename != NULL && filename[0] != '\0' ? filename : id);
   record->n_rounds = 1;
   record->state = g_strdup (signet_document_state_to_string (state));
@@ -73,7 +73,7 @@ record_for_info (SignetTracker *self, SignetDocumentInfo *info)
   record->created = date_ms (signet_document_info_get_created (info), now);
   record->modified = now;
   record->origin = g_strdup ("elsewhere");
-  record->last_seen = self->round_started;
+  record->last_seen = seen;
   return record;
 }
 
@@ -121,65 +121,56 @@ seen_saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     g_debug ("Could not note when documents were seen: %s", error->message);
 }
 
-/* Called once a full round has every list, before the documents are
- * judged: notes when the lists had each known document, and imports the
- * others. */
-void
-signet_tracker_import (SignetTracker *self)
+/* What the lists had that the journal does not know, worked out on a
+ * worker thread (thousands of documents at the first import). */
+typedef struct
 {
-  GListModel *documents = signet_journal_get_documents (self->journal);
-  guint       n = g_list_model_get_n_items (documents);
-  g_autoptr (GHashTable) known = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr (GPtrArray) seen = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr (GPtrArray) all = NULL;
-  gboolean       sending = FALSE;
+  char       *environment;
+  gint64      seen;
+  GHashTable *infos; /* document id → SignetDocumentInfo */
+  GHashTable *known; /* document ids */
+} Diff;
+
+static void
+diff_free (Diff *diff)
+{
+  g_free (diff->environment);
+  g_hash_table_unref (diff->infos);
+  g_hash_table_unref (diff->known);
+  g_free (diff);
+}
+
+static void
+diff_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  Diff      *diff = task_data;
+  GPtrArray *records
+    = g_ptr_array_new_with_free_func ((GDestroyNotify) signet_document_record_free);
   GHashTableIter iter;
   gpointer       id, info;
 
-  for (guint i = 0; i < n; i++)
-    {
-      SignetDocument *document = g_list_model_get_item (documents, i);
-      const char     *document_id = signet_document_get_document_id (document);
-
-      if (!signet_tracker_is_mine (self, document))
-        {
-          g_object_unref (document);
-          continue;
-        }
-      if (signet_document_get_status (document) == SIGNET_DOCUMENT_STATUS_PENDING)
-        sending = TRUE;
-      if (document_id == NULL)
-        {
-          g_object_unref (document);
-          continue;
-        }
-      g_hash_table_add (known, (gpointer) document_id);
-      if (g_hash_table_contains (self->infos, document_id))
-        {
-          signet_document_set_last_seen (document, self->round_started);
-          g_ptr_array_add (seen, document);
-        }
-      else
-        g_object_unref (document);
-    }
-  if (seen->len > 0)
-    signet_journal_save_seen_async (self->journal, seen, seen_saved_cb, NULL);
-
-  /* A request of this desk on its way may be on the server before the
-   * journal has its document id: nothing is imported until it has. */
-  if (sending || self->n_importing > 0)
-    return;
-
-  all = g_ptr_array_new_with_free_func ((GDestroyNotify) signet_document_record_free);
-  g_hash_table_iter_init (&iter, self->infos);
+  g_hash_table_iter_init (&iter, diff->infos);
   while (g_hash_table_iter_next (&iter, &id, &info))
-    if (!g_hash_table_contains (known, id))
-      g_ptr_array_add (all, record_for_info (self, info));
-  if (all->len == 0)
+    if (!g_hash_table_contains (diff->known, id))
+      g_ptr_array_add (records, record_for_info (diff->environment, diff->seen, info));
+  /* Oldest first, as the journal keeps what was sent here. */
+  g_ptr_array_sort (records, compare_created);
+  /* Thousands of objects: freed here rather than on the main thread. */
+  g_hash_table_remove_all (diff->infos);
+  g_hash_table_remove_all (diff->known);
+  g_task_return_pointer (task, records, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+diff_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  SignetTracker *self = SIGNET_TRACKER (source);
+  g_autoptr (GPtrArray) all = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  self->n_importing--;
+  if (all == NULL || all->len == 0 || self->journal == NULL)
     return;
 
-  /* Oldest first, as the journal keeps what was sent here. */
-  g_ptr_array_sort (all, compare_created);
   self->n_imported = 0;
   for (guint start = 0; start < all->len; start += IMPORT_BATCH)
     {
@@ -192,4 +183,42 @@ signet_tracker_import (SignetTracker *self)
       self->n_importing++;
       signet_journal_import_async (self->journal, records, imported_cb, g_object_ref (self));
     }
+}
+
+/* Called once a full round has judged every document: writes when the
+ * lists last had each known document, and imports the others. */
+void
+signet_tracker_import (SignetTracker *self)
+{
+  g_autoptr (GTask) task = NULL;
+  Diff *diff;
+
+  if (self->seen->len > 0)
+    {
+      signet_journal_save_seen_async (self->journal, self->seen, seen_saved_cb, NULL);
+      g_ptr_array_set_size (self->seen, 0);
+    }
+
+  /* A request of this desk on its way may be on the server before the
+   * journal has its document id: nothing is imported until it has. */
+  if (self->sending || self->n_importing > 0 || g_hash_table_size (self->infos) == 0)
+    {
+      g_hash_table_remove_all (self->infos);
+      g_hash_table_remove_all (self->known);
+      return;
+    }
+
+  diff = g_new0 (Diff, 1);
+  diff->environment = g_strdup (self->environment);
+  diff->seen = self->round_started;
+  diff->infos = g_steal_pointer (&self->infos);
+  diff->known = g_steal_pointer (&self->known);
+  self->infos = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+  self->known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  self->n_importing++;
+  task = g_task_new (self, NULL, diff_done_cb, NULL);
+  g_task_set_source_tag (task, signet_tracker_import);
+  g_task_set_task_data (task, diff, (GDestroyNotify) diff_free);
+  g_task_run_in_thread (task, diff_thread);
 }

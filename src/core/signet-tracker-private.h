@@ -47,6 +47,11 @@ struct _SignetTracker
 
   GHashTable *states;      /* document id → SignetDocumentState, this round */
   GHashTable *infos;       /* document id → SignetDocumentInfo, this full round's lists */
+  GHashTable *known;       /* document ids of this environment's documents, this full round */
+  GPtrArray  *seen;        /* SignetDocument the lists had, this full round */
+  gboolean    sending;     /* a request of this desk was pending during the round */
+  guint       judge_index; /* the next document check_missing() looks at */
+  guint       judge_id;    /* the idle that goes on judging */
   guint       n_importing; /* import batches on their way */
   guint       n_imported;  /* documents the current import added so far */
   GQueue      to_query;    /* SignetDocumentState still to list this round */

@@ -286,20 +286,61 @@ ask_info (SignetTracker *self, SignetDocument *document)
                                          self->cancellable, info_cb, data);
 }
 
-/* Documents in no list: asked about one by one (there are few). */
+/* Documents judged per main-loop iteration, so that a round over many
+ * documents never holds the window for long. */
+#define JUDGE_CHUNK 500
+
+static void check_missing (SignetTracker *self);
+
+static gboolean
+judge_more_cb (gpointer user_data)
+{
+  SignetTracker *self = user_data;
+
+  self->judge_id = 0;
+  if (self->polling)
+    check_missing (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* In a full round, notes what the lists had of @document, for the import
+ * and the last-seen times (signet-tracker-import.c). */
+static void
+note_listed (SignetTracker *self, SignetDocument *document)
+{
+  const char *id = signet_document_get_document_id (document);
+
+  if (!self->round_full || !signet_tracker_is_mine (self, document))
+    return;
+  if (signet_document_get_status (document) == SIGNET_DOCUMENT_STATUS_PENDING)
+    self->sending = TRUE;
+  if (id == NULL)
+    return;
+  g_hash_table_add (self->known, g_strdup (id));
+  if (g_hash_table_contains (self->infos, id))
+    {
+      signet_document_set_last_seen (document, self->round_started);
+      g_ptr_array_add (self->seen, g_object_ref (document));
+    }
+}
+
+/* Goes through the documents, JUDGE_CHUNK per main-loop iteration, from
+ * where it stopped: applies the lists' states, and asks about a document
+ * in no list (E10) once, then goes on with the next. */
 static void
 check_missing (SignetTracker *self)
 {
   GListModel *documents = signet_journal_get_documents (self->journal);
   guint       n = g_list_model_get_n_items (documents);
+  guint       end = MIN (n, self->judge_index + JUDGE_CHUNK);
 
-  for (guint i = 0; i < n; i++)
+  while (self->judge_index < end)
     {
-      g_autoptr (SignetDocument) document = g_list_model_get_item (documents, i);
+      g_autoptr (SignetDocument) document = g_list_model_get_item (documents, self->judge_index++);
       const char *id = signet_document_get_document_id (document);
+      gboolean    watched = self->round_full && is_watched (self, document);
 
-      gboolean watched = self->round_full && is_watched (self, document);
-
+      note_listed (self, document);
       if ((!is_tracked (self, document) && !watched)
           || signet_document_get_modified (document) >= self->round_started)
         continue;
@@ -314,11 +355,19 @@ check_missing (SignetTracker *self)
       ask_info (self, document);
       return;
     }
+  if (self->judge_index < n)
+    {
+      self->judge_id = g_idle_add (judge_more_cb, self);
+      return;
+    }
 
   /* A round for the document on screen alone does not put off the next
    * full one, or the others would not be followed while it is shown. */
   if (self->round_full)
-    self->last_full_round = g_get_monotonic_time ();
+    {
+      self->last_full_round = g_get_monotonic_time ();
+      signet_tracker_import (self);
+    }
   round_done (self, NULL);
 }
 
@@ -385,12 +434,13 @@ listed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr (SignetDocumentInfo) info = g_list_model_get_item (list, i);
+      /* The key of infos is the info's own id (replaced with it when a
+       * later list has the document too): it lives as long as the entry. */
+      const char *id = signet_document_info_get_id (info);
 
-      g_hash_table_insert (self->states, g_strdup (signet_document_info_get_id (info)),
+      g_hash_table_insert (self->states, g_strdup (id),
                            GINT_TO_POINTER (signet_document_info_get_state (info)));
-      char *id = g_strdup (signet_document_info_get_id (info));
-
-      g_hash_table_insert (self->infos, id, g_steal_pointer (&info));
+      g_hash_table_replace (self->infos, (gpointer) id, g_steal_pointer (&info));
     }
   list_next (self);
   g_object_unref (self);
@@ -403,9 +453,8 @@ list_next (SignetTracker *self)
 
   if (g_queue_is_empty (&self->to_query))
     {
-      if (self->round_full)
-        signet_tracker_import (self);
-      g_hash_table_remove_all (self->infos);
+      self->judge_index = 0;
+      self->sending = FALSE;
       check_missing (self);
       return;
     }
@@ -439,6 +488,7 @@ signet_tracker_poll_round (SignetTracker *self)
   self->polling = TRUE;
   self->round_started = signet_journal_now_ms ();
   self->round_full = TRUE;
+  self->judge_index = 0;
   g_hash_table_remove_all (self->states);
 
   if (!full)
@@ -468,6 +518,8 @@ signet_tracker_poll_round (SignetTracker *self)
    * also bring in the account's documents sent elsewhere, so a round
    * costs the same six calls however many documents there are. */
   g_hash_table_remove_all (self->infos);
+  g_hash_table_remove_all (self->known);
+  g_ptr_array_set_size (self->seen, 0);
   for (guint j = 0; j < ROUND_STATES_LENGTH; j++)
     g_queue_push_tail (&self->to_query, GINT_TO_POINTER (round_states[j]));
   list_next (self);

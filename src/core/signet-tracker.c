@@ -129,6 +129,7 @@ stop (SignetTracker *self)
   self->started = FALSE;
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->timer_id, g_source_remove);
+  g_clear_handle_id (&self->judge_id, g_source_remove);
   signet_clear_signal_handler (&self->changed_id, self->journal);
   signet_clear_signal_handler (&self->network_id, self->monitor);
   g_queue_clear (&self->to_query);
@@ -160,6 +161,8 @@ signet_tracker_finalize (GObject *object)
   g_free (self->archive_folder);
   g_hash_table_unref (self->states);
   g_hash_table_unref (self->infos);
+  g_hash_table_unref (self->known);
+  g_ptr_array_unref (self->seen);
   g_hash_table_unref (self->archiving);
   g_queue_clear_full (&self->unsaved, (GDestroyNotify) signet_tracker_record_free);
 
@@ -353,7 +356,9 @@ signet_tracker_init (SignetTracker *self)
   self->archive_folder = signet_archive_get_default_folder ();
   self->archive_elsewhere = TRUE;
   self->states = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->infos = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->infos = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+  self->known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->seen = g_ptr_array_new_with_free_func (g_object_unref);
   self->archiving = g_hash_table_new (NULL, NULL);
   g_queue_init (&self->to_query);
 }
