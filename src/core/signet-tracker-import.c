@@ -86,6 +86,9 @@ imported_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
   self->n_importing--;
   documents = signet_journal_import_finish (SIGNET_JOURNAL (source), result, &error);
+  /* Disposed meanwhile: nothing is archived any more. */
+  if (self->journal == NULL)
+    return;
   if (documents == NULL)
     {
       /* Imported again at the next round. */
