@@ -34,6 +34,11 @@ echo
 # shellcheck disable=SC2086
 "$B/bench/polling-cost" "$B/src/sandbox/signet-sandbox" $runs | tee -a "$out"
 echo
+# The first import of 10, 1,000 and 10,000 documents sent elsewhere (docs/shared-account.md);
+# --runs counts later cycles (default 5).
+# shellcheck disable=SC2086
+"$B/bench/import-account" "$B/src/sandbox/signet-sandbox" $runs | tee -a "$out"
+echo
 # shellcheck disable=SC2086
 GSETTINGS_SCHEMA_DIR="$B/data" GSETTINGS_BACKEND=memory "$B/bench/library-scale" $runs | tee -a "$out"
 echo

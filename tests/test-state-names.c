@@ -26,6 +26,7 @@ static const char *const group_keys[] = {
   [SIGNET_LIBRARY_GROUP_WAITING] = "waiting", [SIGNET_LIBRARY_GROUP_PREPARING] = "preparing",
   [SIGNET_LIBRARY_GROUP_SIGNED] = "signed",   [SIGNET_LIBRARY_GROUP_CANCELLED] = "cancelled",
   [SIGNET_LIBRARY_GROUP_FAILED] = "failed",   [SIGNET_LIBRARY_GROUP_EXPIRED] = "expired",
+  [SIGNET_LIBRARY_GROUP_REMOVED] = "removed",
 };
 
 static const char *const languages[] = { "C", "sk", "cs" };
@@ -146,7 +147,7 @@ test_every_status (void)
   gboolean reached[SIGNET_LIBRARY_GROUP_ALL] = { FALSE };
 
   read_vocabulary (words);
-  for (int status = SIGNET_DOCUMENT_STATUS_PENDING; status <= SIGNET_DOCUMENT_STATUS_FAILED;
+  for (int status = SIGNET_DOCUMENT_STATUS_PENDING; status <= SIGNET_DOCUMENT_STATUS_REMOVED;
        status++)
     for (int state = SIGNET_DOCUMENT_STATE_UNKNOWN; state <= SIGNET_DOCUMENT_STATE_ERRORSENDINFO;
          state++)

@@ -673,6 +673,12 @@ signet_deletions_add (SignetDeletions *self, SignetDocument *document, SignetDel
   g_return_val_if_fail (SIGNET_IS_DELETIONS (self), 0);
   g_return_val_if_fail (SIGNET_IS_DOCUMENT (document), 0);
 
+  /* The service does not say which request a listed document belongs to:
+   * one sent elsewhere is stopped by deleting the document (the window
+   * asks first and says so). */
+  if (kind == SIGNET_DELETION_REQUEST && signet_document_get_sent_elsewhere (document))
+    kind = SIGNET_DELETION_DOCUMENT;
+
   deletion = g_new0 (Deletion, 1);
   deletion->self = self;
   deletion->document = g_object_ref (document);

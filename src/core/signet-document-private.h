@@ -34,6 +34,8 @@ typedef struct
   char  *last_error;
   gint64 created;
   gint64 modified;
+  char  *origin;    /* NULL: sent from this desk; "elsewhere": imported from the account */
+  gint64 last_seen; /* when a list of the server last had it (Unix ms), 0 for never */
 } SignetDocumentRecord;
 
 void signet_document_record_free (SignetDocumentRecord *record);
@@ -58,5 +60,6 @@ void signet_document_set_archive_path (SignetDocument *self, const char *path);
 void signet_document_set_last_error (SignetDocument *self, const char *message);
 void signet_document_set_modified (SignetDocument *self, gint64 modified);
 void signet_document_set_signature_status (SignetDocument *self, int status);
+void signet_document_set_last_seen (SignetDocument *self, gint64 last_seen);
 
 G_END_DECLS

@@ -50,6 +50,8 @@ struct _SignetDocument
   gint64               created;
   gint64               modified;
   int                  signature_status; /* SignetSignatureStatus, -1 before a check */
+  gboolean             sent_elsewhere;
+  gint64               last_seen;
 
   /* Read from the plan when first asked for. */
   gboolean signer_read;
@@ -80,6 +82,8 @@ enum
   PROP_CREATED,
   PROP_MODIFIED,
   PROP_SIGNATURE_STATUS,
+  PROP_SENT_ELSEWHERE,
+  PROP_LAST_SEEN,
   N_PROPS
 };
 
@@ -168,6 +172,8 @@ static const SignetField document_fields[N_PROPS] = {
   [PROP_CREATED] = SIGNET_FIELD (SignetDocument, created),
   [PROP_MODIFIED] = SIGNET_FIELD (SignetDocument, modified),
   [PROP_SIGNATURE_STATUS] = SIGNET_FIELD (SignetDocument, signature_status),
+  [PROP_SENT_ELSEWHERE] = SIGNET_FIELD (SignetDocument, sent_elsewhere),
+  [PROP_LAST_SEEN] = SIGNET_FIELD (SignetDocument, last_seen),
 };
 
 static GParamSpec *
@@ -312,6 +318,22 @@ signet_document_class_init (SignetDocumentClass *klass)
   properties[PROP_SIGNATURE_STATUS]
     = g_param_spec_int ("signature-status", NULL, NULL, -1, G_MAXINT, -1,
                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * SignetDocument:sent-elsewhere:
+   *
+   * Whether the document was sent from another desk, the web app or
+   * another integration on the same account, and imported from the
+   * account's lists rather than sent from here (docs/shared-account.md).
+   */
+  properties[PROP_SENT_ELSEWHERE]
+    = g_param_spec_boolean ("sent-elsewhere", NULL, NULL, FALSE,
+                            G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * SignetDocument:last-seen:
+   *
+   * When a list of the server last had the document (Unix ms), 0 for never.
+   */
+  properties[PROP_LAST_SEEN] = int64_property ("last-seen");
 
   signet_property_install (object_class, N_PROPS, properties, document_fields);
 }
@@ -341,6 +363,7 @@ signet_document_record_free (SignetDocumentRecord *record)
   g_free (record->status);
   g_free (record->archive_path);
   g_free (record->last_error);
+  g_free (record->origin);
   g_free (record);
 }
 
@@ -369,6 +392,8 @@ signet_document_new_from_record (SignetDocumentRecord *record)
   self->last_error = g_steal_pointer (&record->last_error);
   self->created = record->created;
   self->modified = record->modified;
+  self->sent_elsewhere = g_strcmp0 (record->origin, "elsewhere") == 0;
+  self->last_seen = record->last_seen;
 
   return self;
 }
@@ -399,6 +424,8 @@ signet_document_to_record (SignetDocument *self)
   record->last_error = g_strdup (self->last_error);
   record->created = self->created;
   record->modified = self->modified;
+  record->origin = self->sent_elsewhere ? g_strdup ("elsewhere") : NULL;
+  record->last_seen = self->last_seen;
 
   return record;
 }
@@ -535,6 +562,20 @@ DEFINE_GETTER (gint64, modified, modified)
  *   or -1 when it was never checked
  */
 DEFINE_GETTER (int, signature_status, signature_status)
+/**
+ * signet_document_get_sent_elsewhere:
+ * @self: a #SignetDocument
+ *
+ * Returns: whether it was sent from elsewhere on the account and imported
+ */
+DEFINE_GETTER (gboolean, sent_elsewhere, sent_elsewhere)
+/**
+ * signet_document_get_last_seen:
+ * @self: a #SignetDocument
+ *
+ * Returns: when a list of the server last had it (Unix ms), 0 for never
+ */
+DEFINE_GETTER (gint64, last_seen, last_seen)
 DEFINE_GETTER (const char *, plan, plan)
 
 /* Rules as the string form of §10: "name-value_name-value". */
@@ -629,6 +670,7 @@ signet_document_update_from_record (SignetDocument *self, SignetDocumentRecord *
   signet_document_set_archive_path (self, record->archive_path);
   signet_document_set_last_error (self, record->last_error);
   signet_document_set_modified (self, record->modified);
+  signet_document_set_last_seen (self, record->last_seen);
   /* The status last: who waits for it sees the rest already set. */
   signet_document_set_status (self, signet_document_status_from_string (record->status));
 }
@@ -650,6 +692,7 @@ SETTER (string, const char *, archive_path, PROP_ARCHIVE_PATH)
 SETTER (string, const char *, last_error, PROP_LAST_ERROR)
 SETTER (int64, gint64, modified, PROP_MODIFIED)
 SETTER (int, int, signature_status, PROP_SIGNATURE_STATUS)
+SETTER (int64, gint64, last_seen, PROP_LAST_SEEN)
 
 /* The first round's rules name the signer: `guiSignerName` and `emailTo`
  * (okdokument-api.md §10). The plan keeps rules as an object. */

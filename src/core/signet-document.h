@@ -27,6 +27,8 @@ G_BEGIN_DECLS
  * @SIGNET_DOCUMENT_STATUS_VANISHED: the server no longer has the document
  * @SIGNET_DOCUMENT_STATUS_FAILED: the server refused the request, or the
  *   service could not deliver its callback; not retried
+ * @SIGNET_DOCUMENT_STATUS_REMOVED: a document sent elsewhere that the
+ *   server no longer has (another desk deleted it); not an error
  *
  * Where a journalled request is in its life. The first four are open:
  * Signet works on them without being asked; the others are final.
@@ -42,6 +44,7 @@ typedef enum
   SIGNET_DOCUMENT_STATUS_EXPIRED,
   SIGNET_DOCUMENT_STATUS_VANISHED,
   SIGNET_DOCUMENT_STATUS_FAILED,
+  SIGNET_DOCUMENT_STATUS_REMOVED,
 } SignetDocumentStatus;
 
 const char          *signet_document_status_to_string (SignetDocumentStatus status);
@@ -70,6 +73,8 @@ int                  signet_document_get_signature_status (SignetDocument *self)
 const char          *signet_document_get_last_error (SignetDocument *self);
 gint64               signet_document_get_created (SignetDocument *self);
 gint64               signet_document_get_modified (SignetDocument *self);
+gboolean             signet_document_get_sent_elsewhere (SignetDocument *self);
+gint64               signet_document_get_last_seen (SignetDocument *self);
 char                *signet_document_dup_rule (SignetDocument *self, guint round, const char *rule);
 const char          *signet_document_get_signer_name (SignetDocument *self);
 const char          *signet_document_get_signer_email (SignetDocument *self);

@@ -210,18 +210,19 @@ insert_record (SignetJournal *self, SignetDocumentRecord *record)
     description = json_to_string (
       json_array_get_element (json_node_get_array (json_parser_get_root (parser)), 0), FALSE);
 
-  ok = sqlite3_prepare_v2 (
-         self->db,
-         "INSERT INTO requests (signature_request_id, document_id, environment, "
-         "filename, original_path, checksum, plan, round, n_rounds, signing_url, "
-         "expiration, state, status, archive_path, last_error, created, modified, "
-         "kept_path, description) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-         -1, &stmt, NULL)
-       == SQLITE_OK;
+  ok
+    = sqlite3_prepare_v2 (self->db,
+                          "INSERT INTO requests (signature_request_id, document_id, environment, "
+                          "filename, original_path, checksum, plan, round, n_rounds, signing_url, "
+                          "expiration, state, status, archive_path, last_error, created, modified, "
+                          "kept_path, origin, last_seen, description) "
+                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                          -1, &stmt, NULL)
+      == SQLITE_OK;
   if (ok)
     {
       signet_journal_db_bind_record (stmt, record);
-      sqlite3_bind_text (stmt, 19, description, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 21, description, -1, SQLITE_STATIC);
       ok = sqlite3_step (stmt) == SQLITE_DONE;
     }
   sqlite3_finalize (stmt);

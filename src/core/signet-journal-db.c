@@ -113,6 +113,12 @@ static const char *const migrations[] = {
   "ALTER TABLE requests ADD COLUMN kept_path TEXT;",
   /* 3 → 4: which running Signet sends and follows a request (docs/cli.md). */
   "ALTER TABLE requests ADD COLUMN owner TEXT;",
+  /* 4 → 5: documents imported from the account's lists, sent from another
+   * desk or the web app (docs/shared-account.md), and when the server's
+   * lists last had each document. */
+  "ALTER TABLE requests ADD COLUMN origin TEXT;"
+  "ALTER TABLE requests ADD COLUMN last_seen INTEGER NOT NULL DEFAULT 0;"
+  "CREATE INDEX requests_by_document ON requests (document_id);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SIGNET_JOURNAL_SCHEMA_VERSION);
@@ -162,7 +168,7 @@ column_text (sqlite3_stmt *stmt, int column)
 #define REQUEST_COLUMNS                                                                            \
   "id, signature_request_id, document_id, environment, filename, original_path, checksum, "        \
   "plan, round, n_rounds, signing_url, expiration, state, status, archive_path, last_error, "      \
-  "created, modified, kept_path"
+  "created, modified, kept_path, origin, last_seen"
 
 /* Prepares @sql, binds @id to its one parameter unless it is 0, and reads
  * every row with @read_row into an array that frees them with @free_func;
@@ -223,6 +229,8 @@ read_record (sqlite3_stmt *stmt)
   record->created = sqlite3_column_int64 (stmt, 16);
   record->modified = sqlite3_column_int64 (stmt, 17);
   record->kept_path = column_text (stmt, 18);
+  record->origin = column_text (stmt, 19);
+  record->last_seen = sqlite3_column_int64 (stmt, 20);
   return record;
 }
 
@@ -667,6 +675,8 @@ signet_journal_db_bind_record (sqlite3_stmt *stmt, SignetDocumentRecord *record)
   sqlite3_bind_int64 (stmt, 16, record->created);
   sqlite3_bind_int64 (stmt, 17, record->modified);
   sqlite3_bind_text (stmt, 18, record->kept_path, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 19, record->origin, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 20, record->last_seen);
 }
 
 gboolean
@@ -683,13 +693,13 @@ signet_journal_db_save (SignetJournal *self, Job *job, GError **error)
                            "environment = ?, filename = ?, original_path = ?, checksum = ?, "
                            "plan = ?, round = ?, n_rounds = ?, signing_url = ?, expiration = ?, "
                            "state = ?, status = ?, archive_path = ?, last_error = ?, created = ?, "
-                           "modified = ?, kept_path = ? WHERE id = ?",
+                           "modified = ?, kept_path = ?, origin = ?, last_seen = ? WHERE id = ?",
                            -1, &stmt, NULL)
        == SQLITE_OK;
   if (ok)
     {
       signet_journal_db_bind_record (stmt, job->record);
-      sqlite3_bind_int64 (stmt, 19, job->record->id);
+      sqlite3_bind_int64 (stmt, 21, job->record->id);
       ok = sqlite3_step (stmt) == SQLITE_DONE && sqlite3_changes (self->db) == 1;
     }
   sqlite3_finalize (stmt);

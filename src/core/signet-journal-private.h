@@ -41,6 +41,22 @@ void signet_journal_save_record_async (SignetJournal        *self,
  * the document or the request ended. */
 void signet_journal_drop_kept_file (SignetDocument *document);
 
+/* Documents sent elsewhere on the account (signet-journal-import.c):
+ * written in one transaction per call, those the journal already has (by
+ * document id) left out, then put into the model a chunk per main-loop
+ * iteration; no document-changed is emitted for them. */
+void       signet_journal_import_async (SignetJournal      *self,
+                                        GPtrArray          *records,
+                                        GAsyncReadyCallback callback,
+                                        gpointer            user_data);
+GPtrArray *signet_journal_import_finish (SignetJournal *self, GAsyncResult *result, GError **error);
+/* Writes the last-seen time of @documents in one transaction; finish with
+ * g_task_propagate_boolean(). */
+void signet_journal_save_seen_async (SignetJournal      *self,
+                                     GPtrArray          *documents,
+                                     GAsyncReadyCallback callback,
+                                     gpointer            user_data);
+
 /* Like g_clear_signal_handler(), for an instance that may have been
  * disposed (which drops its handlers) while we still hold it. */
 void signet_clear_signal_handler (gulong *id, gpointer instance);
@@ -75,18 +91,20 @@ typedef enum
   JOB_ADOPT,
   JOB_ORIGINS, /* signet-journal-origin.c */
   JOB_FILED,
+  JOB_IMPORT,
+  JOB_SEEN,
 } JobKind;
 
 typedef struct
 {
   JobKind               kind;
-  SignetDocumentRecord *record;  /* JOB_SAVE, JOB_EVENTS */
-  GPtrArray            *records; /* JOB_ADD, JOB_WITHDRAW: SignetDocumentRecord */
-  GPtrArray            *files;   /* JOB_ADD: the GFile of each record, or NULL */
-  char                 *event;
-  char                 *detail;
-  gint64                time;
-  gboolean              forget; /* JOB_WITHDRAW: whatever the status */
+  SignetDocumentRecord *record; /* JOB_SAVE, JOB_EVENTS */
+  GPtrArray *records; /* JOB_ADD, JOB_WITHDRAW, JOB_IMPORT, JOB_SEEN: SignetDocumentRecord */
+  GPtrArray *files;   /* JOB_ADD: the GFile of each record, or NULL */
+  char      *event;
+  char      *detail;
+  gint64     time;
+  gboolean   forget; /* JOB_WITHDRAW: whatever the status */
 } Job;
 
 /* The longest a signature request may live (§15): 10 days. */
@@ -136,6 +154,9 @@ void     signet_journal_tidy_kept (SignetJournal *self, GPtrArray *records);
 /* signet-journal-origin.c: on the worker thread */
 GPtrArray *signet_journal_db_origins (SignetJournal *self, Job *job, GError **error);
 gboolean   signet_journal_db_filed (SignetJournal *self, Job *job, GError **error);
+/* signet-journal-import.c: on the worker thread */
+GPtrArray *signet_journal_run_import (SignetJournal *self, Job *job, GError **error);
+gboolean   signet_journal_run_seen (SignetJournal *self, Job *job, GError **error);
 
 /* signet-journal-plan.c */
 JsonObject *signet_journal_member_object (JsonObject *object, const char *name);

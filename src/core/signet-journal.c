@@ -176,6 +176,18 @@ worker_cb (gpointer data, gpointer user_data)
         signet_task_return_boolean_or_error (task, signet_journal_run_withdraw (self, job, &error),
                                              &error);
         break;
+      case JOB_IMPORT:
+        {
+          GPtrArray *documents = signet_journal_run_import (self, job, &error);
+
+          signet_task_return_pointer_or_error (task, documents, (GDestroyNotify) g_ptr_array_unref,
+                                               &error);
+        }
+        break;
+      case JOB_SEEN:
+        signet_task_return_boolean_or_error (task, signet_journal_run_seen (self, job, &error),
+                                             &error);
+        break;
       case JOB_EVENTS:
         {
           GPtrArray *events = signet_journal_db_events (self, job, &error);

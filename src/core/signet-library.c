@@ -43,6 +43,8 @@ signet_library_group_for_document (SignetDocument *document)
 gboolean
 signet_library_group_contains (SignetLibraryGroup group, SignetDocument *document)
 {
+  if (group == SIGNET_LIBRARY_GROUP_SENT_ELSEWHERE)
+    return signet_document_get_sent_elsewhere (document);
   return group == SIGNET_LIBRARY_GROUP_ALL || signet_library_group_for_document (document) == group;
 }
 
@@ -61,8 +63,10 @@ signet_library_is_busy (SignetDocument *document)
     {
       case SIGNET_DOCUMENT_STATUS_PENDING:
       case SIGNET_DOCUMENT_STATUS_UPLOADED:
-      case SIGNET_DOCUMENT_STATUS_SIGNED:
         return TRUE;
+      case SIGNET_DOCUMENT_STATUS_SIGNED:
+        /* One sent elsewhere stays signed when it is not archived here. */
+        return !signet_document_get_sent_elsewhere (document);
       default:
         return FALSE;
     }
@@ -71,7 +75,7 @@ signet_library_is_busy (SignetDocument *document)
 /**
  * signet_library_count:
  * @documents: a #GListModel of #SignetDocument
- * @counts: (out caller-allocates) (array fixed-size=7): the number of
+ * @counts: (out caller-allocates) (array fixed-size=9): the number of
  *   documents in each #SignetLibraryGroup
  *
  * Counts the documents of each group.
@@ -92,6 +96,8 @@ signet_library_count (GListModel *documents, guint counts[SIGNET_LIBRARY_N_GROUP
         continue;
       counts[signet_library_group_for_document (document)]++;
       n_shown++;
+      if (signet_document_get_sent_elsewhere (document))
+        counts[SIGNET_LIBRARY_GROUP_SENT_ELSEWHERE]++;
     }
   counts[SIGNET_LIBRARY_GROUP_ALL] = n_shown;
 }

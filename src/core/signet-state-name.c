@@ -55,6 +55,9 @@ signet_state_for_status (SignetDocumentStatus status, SignetDocumentState state)
       case SIGNET_DOCUMENT_STATUS_EXPIRED:
         return SIGNET_LIBRARY_GROUP_EXPIRED;
 
+      case SIGNET_DOCUMENT_STATUS_REMOVED:
+        return SIGNET_LIBRARY_GROUP_REMOVED;
+
       case SIGNET_DOCUMENT_STATUS_VANISHED:
       case SIGNET_DOCUMENT_STATUS_FAILED:
       default:
@@ -80,7 +83,10 @@ static const struct
   = { NC_ ("document state", "Failed"), NC_ ("document group", "Failed") },
   [SIGNET_LIBRARY_GROUP_EXPIRED]
   = { NC_ ("document state", "Expired"), NC_ ("document group", "Expired") },
+  [SIGNET_LIBRARY_GROUP_REMOVED]
+  = { NC_ ("document state", "Removed Elsewhere"), NC_ ("document group", "Removed Elsewhere") },
   [SIGNET_LIBRARY_GROUP_ALL] = { NULL, NC_ ("document group", "All Documents") },
+  [SIGNET_LIBRARY_GROUP_SENT_ELSEWHERE] = { NULL, NC_ ("document group", "Sent Elsewhere") },
 };
 
 /**
@@ -110,7 +116,7 @@ signet_state_get_name (SignetLibraryGroup group)
 const char *
 signet_state_get_heading (SignetLibraryGroup group)
 {
-  if (group > SIGNET_LIBRARY_GROUP_ALL)
+  if (group > SIGNET_LIBRARY_GROUP_SENT_ELSEWHERE)
     group = SIGNET_LIBRARY_GROUP_ALL;
   return g_dpgettext2 (GETTEXT_PACKAGE, "document group", words[group].heading);
 }
@@ -128,4 +134,21 @@ signet_document_get_state_name (SignetDocument *document)
 
   return signet_state_get_name (signet_state_for_status (signet_document_get_status (document),
                                                          signet_document_get_state (document)));
+}
+
+/**
+ * signet_document_get_origin_name:
+ * @document: a #SignetDocument
+ *
+ * Returns: where @document was sent from, in words: "Sent from this desk"
+ *   or "Sent elsewhere" (another desk or the web app on the account)
+ */
+const char *
+signet_document_get_origin_name (SignetDocument *document)
+{
+  g_return_val_if_fail (SIGNET_IS_DOCUMENT (document), NULL);
+
+  return signet_document_get_sent_elsewhere (document)
+           ? C_ ("document origin", "Sent elsewhere")
+           : C_ ("document origin", "Sent from this desk");
 }

@@ -26,7 +26,7 @@
  * and keeps an outbox and a tracker running for it, made anew when the
  * environment changes. The tracker's interval, archive folder and
  * deletion after archiving follow the settings `tracking-interval`,
- * `archive-folder` and `delete-after-archiving`.
+ * `archive-folder`, `delete-after-archiving` and `archive-sent-elsewhere`.
  */
 struct _SignetSync
 {
@@ -143,6 +143,8 @@ client_cb (GObject *source, GAsyncResult *result, gpointer user_data)
                        G_SETTINGS_BIND_GET);
       g_settings_bind (self->settings, "delete-after-archiving", self->tracker,
                        "delete-after-archiving", G_SETTINGS_BIND_GET);
+      g_settings_bind (self->settings, "archive-sent-elsewhere", self->tracker, "archive-elsewhere",
+                       G_SETTINGS_BIND_GET);
       g_settings_bind_with_mapping (self->settings, "tracking-interval", self->tracker, "interval",
                                     G_SETTINGS_BIND_GET, seconds_to_ms, ms_to_seconds, NULL, NULL);
     }

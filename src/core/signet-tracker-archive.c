@@ -37,7 +37,11 @@ archive_work_free (ArchiveWork *work)
 static void
 archive_failed (ArchiveWork *work, GError *error)
 {
-  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  /* Another desk deleted it first: not an error; a copy made stays. */
+  if (g_error_matches (error, SIGNET_ERROR, SIGNET_ERROR_NOT_FOUND)
+      && signet_document_get_sent_elsewhere (work->document))
+    signet_tracker_removed (work->tracker, work->document);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_debug ("Archiving %s failed: %s", signet_document_get_document_id (work->document),
                error->message);
@@ -94,7 +98,8 @@ deleted_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 after_copy (ArchiveWork *work)
 {
-  if (work->tracker->delete_after_archiving)
+  /* Only what this desk sent: the desk that sent a document decides. */
+  if (work->tracker->delete_after_archiving && !signet_document_get_sent_elsewhere (work->document))
     signet_client_delete_document_async (work->tracker->client,
                                          signet_document_get_document_id (work->document),
                                          work->tracker->cancellable, deleted_cb, work);
@@ -173,7 +178,8 @@ signet_tracker_archive (SignetTracker *self, SignetDocument *document)
 
   if (!self->online || g_hash_table_contains (self->archiving, document)
       || signet_document_get_status (document) != SIGNET_DOCUMENT_STATUS_SIGNED
-      || !signet_tracker_is_mine (self, document))
+      || !signet_tracker_is_mine (self, document)
+      || (signet_document_get_sent_elsewhere (document) && !self->archive_elsewhere))
     return;
 
   work = g_new0 (ArchiveWork, 1);

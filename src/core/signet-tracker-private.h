@@ -42,12 +42,21 @@ struct _SignetTracker
   guint           fast_interval;
   char           *archive_folder;
   gboolean        delete_after_archiving;
+  gboolean        archive_elsewhere; /* archive what was signed, wherever it was sent */
   SignetDocument *on_screen;
 
-  GHashTable *states;    /* document id → SignetDocumentState, this round */
-  GQueue      to_query;  /* SignetDocumentState still to list this round */
-  GHashTable *archiving; /* SignetDocument being archived */
-  GQueue      unsaved;   /* Record the journal could not write, for the next round */
+  GHashTable *states;      /* document id → SignetDocumentState, this round */
+  GHashTable *infos;       /* document id → SignetDocumentInfo, this full round's lists */
+  GHashTable *known;       /* document ids of this environment's documents, this full round */
+  GPtrArray  *seen;        /* SignetDocument the lists had, this full round */
+  gboolean    sending;     /* a request of this desk was pending during the round */
+  guint       judge_index; /* the next document check_missing() looks at */
+  guint       judge_id;    /* the idle that goes on judging */
+  guint       n_importing; /* import batches on their way */
+  guint       n_imported;  /* documents the current import added so far */
+  GQueue      to_query;    /* SignetDocumentState still to list this round */
+  GHashTable *archiving;   /* SignetDocument being archived */
+  GQueue      unsaved;     /* Record the journal could not write, for the next round */
   gulong      changed_id;
   gulong      network_id;
 };
@@ -68,7 +77,11 @@ void signet_tracker_record (SignetTracker  *self,
                             const char     *detail);
 void signet_tracker_record_free (SignetTrackerRecord *record);
 void signet_tracker_poll_round (SignetTracker *self);
+void signet_tracker_removed (SignetTracker *self, SignetDocument *document);
 void signet_tracker_schedule (SignetTracker *self);
+
+/* signet-tracker-import.c */
+void signet_tracker_import (SignetTracker *self);
 
 /* signet-tracker-archive.c */
 void signet_tracker_archive (SignetTracker *self, SignetDocument *document);

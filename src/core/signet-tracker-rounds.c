@@ -32,6 +32,18 @@ is_tracked (SignetTracker *self, SignetDocument *document)
          && signet_document_get_status (document) == SIGNET_DOCUMENT_STATUS_OPEN;
 }
 
+/* A document sent elsewhere that a full round looks for after it ended
+ * here, so that this desk hears when the desk that sent it deletes it. */
+static gboolean
+is_watched (SignetTracker *self, SignetDocument *document)
+{
+  SignetDocumentStatus status = signet_document_get_status (document);
+
+  return signet_tracker_is_mine (self, document) && signet_document_get_sent_elsewhere (document)
+         && status != SIGNET_DOCUMENT_STATUS_OPEN && status != SIGNET_DOCUMENT_STATUS_REMOVED
+         && status != SIGNET_DOCUMENT_STATUS_VANISHED;
+}
+
 /* {{{ Recording what happened */
 
 /* One write of the journal, kept when it failed: the document says why
@@ -207,6 +219,18 @@ apply_state (SignetTracker *self, SignetDocument *document, SignetDocumentState 
     signet_tracker_record (self, document, "state", name);
 }
 
+/* A document sent elsewhere that the server no longer has: the desk that
+ * sent it deleted it (after archiving it there), or the web app did. Not
+ * an error, and quiet: the local copy, if any, stays. */
+void
+signet_tracker_removed (SignetTracker *self, SignetDocument *document)
+{
+  g_debug ("Document %s was removed elsewhere", signet_document_get_document_id (document));
+  signet_document_set_last_error (document, NULL);
+  signet_document_set_status (document, SIGNET_DOCUMENT_STATUS_REMOVED);
+  signet_tracker_save (self, document, "removed-elsewhere", NULL);
+}
+
 static void
 vanished (SignetTracker *self, SignetDocument *document)
 {
@@ -262,37 +286,88 @@ ask_info (SignetTracker *self, SignetDocument *document)
                                          self->cancellable, info_cb, data);
 }
 
-/* Documents in no list: asked about one by one (there are few). */
+/* Documents judged per main-loop iteration, so that a round over many
+ * documents never holds the window for long. */
+#define JUDGE_CHUNK 500
+
+static void check_missing (SignetTracker *self);
+
+static gboolean
+judge_more_cb (gpointer user_data)
+{
+  SignetTracker *self = user_data;
+
+  self->judge_id = 0;
+  if (self->polling)
+    check_missing (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* In a full round, notes what the lists had of @document, for the import
+ * and the last-seen times (signet-tracker-import.c). */
+static void
+note_listed (SignetTracker *self, SignetDocument *document)
+{
+  const char *id = signet_document_get_document_id (document);
+
+  if (!self->round_full || !signet_tracker_is_mine (self, document))
+    return;
+  if (signet_document_get_status (document) == SIGNET_DOCUMENT_STATUS_PENDING)
+    self->sending = TRUE;
+  if (id == NULL)
+    return;
+  g_hash_table_add (self->known, g_strdup (id));
+  if (g_hash_table_contains (self->infos, id))
+    {
+      signet_document_set_last_seen (document, self->round_started);
+      g_ptr_array_add (self->seen, g_object_ref (document));
+    }
+}
+
+/* Goes through the documents, JUDGE_CHUNK per main-loop iteration, from
+ * where it stopped: applies the lists' states, and asks about a document
+ * in no list (E10) once, then goes on with the next. */
 static void
 check_missing (SignetTracker *self)
 {
   GListModel *documents = signet_journal_get_documents (self->journal);
   guint       n = g_list_model_get_n_items (documents);
+  guint       end = MIN (n, self->judge_index + JUDGE_CHUNK);
 
-  for (guint i = 0; i < n; i++)
+  while (self->judge_index < end)
     {
-      g_autoptr (SignetDocument) document = g_list_model_get_item (documents, i);
+      g_autoptr (SignetDocument) document = g_list_model_get_item (documents, self->judge_index++);
       const char *id = signet_document_get_document_id (document);
+      gboolean    watched = self->round_full && is_watched (self, document);
 
-      if (!is_tracked (self, document)
+      note_listed (self, document);
+      if ((!is_tracked (self, document) && !watched)
           || signet_document_get_modified (document) >= self->round_started)
         continue;
       if (g_hash_table_contains (self->states, id))
         {
           int state = GPOINTER_TO_INT (g_hash_table_lookup (self->states, id));
 
-          if (state >= 0)
+          if (state >= 0 && !watched)
             apply_state (self, document, state);
           continue;
         }
       ask_info (self, document);
       return;
     }
+  if (self->judge_index < n)
+    {
+      self->judge_id = g_idle_add (judge_more_cb, self);
+      return;
+    }
 
   /* A round for the document on screen alone does not put off the next
    * full one, or the others would not be followed while it is shown. */
   if (self->round_full)
-    self->last_full_round = g_get_monotonic_time ();
+    {
+      self->last_full_round = g_get_monotonic_time ();
+      signet_tracker_import (self);
+    }
   round_done (self, NULL);
 }
 
@@ -321,7 +396,10 @@ info_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   else if (g_error_matches (error, SIGNET_ERROR, SIGNET_ERROR_NOT_FOUND))
     {
       g_clear_error (&error);
-      if (is_tracked (self, document))
+      if ((is_tracked (self, document) || is_watched (self, document))
+          && signet_document_get_sent_elsewhere (document))
+        signet_tracker_removed (self, document);
+      else if (is_tracked (self, document))
         vanished (self, document);
     }
   else
@@ -356,9 +434,13 @@ listed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr (SignetDocumentInfo) info = g_list_model_get_item (list, i);
+      /* The key of infos is the info's own id (replaced with it when a
+       * later list has the document too): it lives as long as the entry. */
+      const char *id = signet_document_info_get_id (info);
 
-      g_hash_table_insert (self->states, g_strdup (signet_document_info_get_id (info)),
+      g_hash_table_insert (self->states, g_strdup (id),
                            GINT_TO_POINTER (signet_document_info_get_state (info)));
+      g_hash_table_replace (self->infos, (gpointer) id, g_steal_pointer (&info));
     }
   list_next (self);
   g_object_unref (self);
@@ -371,6 +453,8 @@ list_next (SignetTracker *self)
 
   if (g_queue_is_empty (&self->to_query))
     {
+      self->judge_index = 0;
+      self->sending = FALSE;
       check_missing (self);
       return;
     }
@@ -384,8 +468,6 @@ signet_tracker_poll_round (SignetTracker *self)
 {
   GListModel *documents = signet_journal_get_documents (self->journal);
   guint       n = g_list_model_get_n_items (documents);
-  gboolean    wanted[ROUND_STATES_LENGTH] = { FALSE };
-  gboolean    any = FALSE;
   gboolean    full;
 
   if (self->polling || !self->online)
@@ -401,22 +483,12 @@ signet_tracker_poll_round (SignetTracker *self)
 
       if (signet_document_get_status (document) == SIGNET_DOCUMENT_STATUS_SIGNED)
         signet_tracker_archive (self, document);
-      if (!is_tracked (self, document))
-        continue;
-      any = TRUE;
-      for (guint j = 0; j < ROUND_STATES_LENGTH; j++)
-        if (round_states[j] == signet_document_get_state (document))
-          wanted[j] = TRUE;
-    }
-  if (!any)
-    {
-      signet_tracker_schedule (self);
-      return;
     }
 
   self->polling = TRUE;
   self->round_started = signet_journal_now_ms ();
   self->round_full = TRUE;
+  self->judge_index = 0;
   g_hash_table_remove_all (self->states);
 
   if (!full)
@@ -442,10 +514,14 @@ signet_tracker_poll_round (SignetTracker *self)
       full = TRUE;
     }
 
-  /* The states open documents are in, then every state they can go to. */
+  /* Every state, in the order documents move through them: the lists
+   * also bring in the account's documents sent elsewhere, so a round
+   * costs the same six calls however many documents there are. */
+  g_hash_table_remove_all (self->infos);
+  g_hash_table_remove_all (self->known);
+  g_ptr_array_set_size (self->seen, 0);
   for (guint j = 0; j < ROUND_STATES_LENGTH; j++)
-    if (wanted[j] || round_states[j] >= SIGNET_DOCUMENT_STATE_SIGNED)
-      g_queue_push_tail (&self->to_query, GINT_TO_POINTER (round_states[j]));
+    g_queue_push_tail (&self->to_query, GINT_TO_POINTER (round_states[j]));
   list_next (self);
 }
 

@@ -22,7 +22,9 @@
  * service cannot call a desktop back. A round asks for one `list/flat` per
  * state (E9), in the order documents move through the states, so that a
  * document that moves during the round is still seen; a document in no
- * list is asked about once (E10) before it counts as vanished. Every
+ * list is asked about once (E10) before it counts as vanished. The same
+ * lists bring in the account's documents this journal does not know, sent
+ * from another desk or the web app (signet-tracker-import.c). Every
  * change is written to the journal. A signed round starts the next round;
  * the last one is downloaded into the archive folder and only then,
  * when asked to, deleted from the server. A request past its expiry that
@@ -43,6 +45,7 @@ enum
   PROP_FAST_INTERVAL,
   PROP_ARCHIVE_FOLDER,
   PROP_DELETE_AFTER_ARCHIVING,
+  PROP_ARCHIVE_ELSEWHERE,
   PROP_ONLINE,
   PROP_N_OPEN,
   PROP_PROBLEM,
@@ -54,6 +57,7 @@ static GParamSpec *properties[N_PROPS];
 enum
 {
   FINISHED,
+  IMPORTED,
   N_SIGNALS
 };
 
@@ -125,6 +129,7 @@ stop (SignetTracker *self)
   self->started = FALSE;
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->timer_id, g_source_remove);
+  g_clear_handle_id (&self->judge_id, g_source_remove);
   signet_clear_signal_handler (&self->changed_id, self->journal);
   signet_clear_signal_handler (&self->network_id, self->monitor);
   g_queue_clear (&self->to_query);
@@ -155,6 +160,9 @@ signet_tracker_finalize (GObject *object)
   g_free (self->environment);
   g_free (self->archive_folder);
   g_hash_table_unref (self->states);
+  g_hash_table_unref (self->infos);
+  g_hash_table_unref (self->known);
+  g_ptr_array_unref (self->seen);
   g_hash_table_unref (self->archiving);
   g_queue_clear_full (&self->unsaved, (GDestroyNotify) signet_tracker_record_free);
 
@@ -179,6 +187,9 @@ signet_tracker_get_property (GObject *object, guint prop_id, GValue *value, GPar
         break;
       case PROP_DELETE_AFTER_ARCHIVING:
         g_value_set_boolean (value, self->delete_after_archiving);
+        break;
+      case PROP_ARCHIVE_ELSEWHERE:
+        g_value_set_boolean (value, self->archive_elsewhere);
         break;
       case PROP_ONLINE:
         g_value_set_boolean (value, self->online);
@@ -224,6 +235,10 @@ signet_tracker_set_property (GObject *object, guint prop_id, const GValue *value
       case PROP_DELETE_AFTER_ARCHIVING:
         signet_property_set_boolean (object, &self->delete_after_archiving,
                                      g_value_get_boolean (value), pspec);
+        break;
+      case PROP_ARCHIVE_ELSEWHERE:
+        signet_property_set_boolean (object, &self->archive_elsewhere, g_value_get_boolean (value),
+                                     pspec);
         break;
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -274,6 +289,16 @@ signet_tracker_class_init (SignetTrackerClass *klass)
     = g_param_spec_boolean ("delete-after-archiving", NULL, NULL, FALSE,
                             G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   /**
+   * SignetTracker:archive-elsewhere:
+   *
+   * Whether documents sent elsewhere on the account (another desk, the web
+   * app) are archived too once signed; they are never deleted from the
+   * server by this desk.
+   */
+  properties[PROP_ARCHIVE_ELSEWHERE]
+    = g_param_spec_boolean ("archive-elsewhere", NULL, NULL, TRUE,
+                            G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
    * SignetTracker:online:
    *
    * Whether the network is there (nothing is asked while it is not).
@@ -310,6 +335,16 @@ signet_tracker_class_init (SignetTrackerClass *klass)
    */
   signals[FINISHED] = g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                     NULL, NULL, NULL, G_TYPE_NONE, 1, SIGNET_TYPE_DOCUMENT);
+  /**
+   * SignetTracker::imported:
+   * @self: the tracker
+   * @n_documents: how many documents the import added
+   *
+   * Emitted when the documents sent elsewhere that a round found are all
+   * journalled and in the journal's model.
+   */
+  signals[IMPORTED] = g_signal_new ("imported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                    NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 }
 
 static void
@@ -319,7 +354,11 @@ signet_tracker_init (SignetTracker *self)
   self->interval = 60000;
   self->fast_interval = 3000;
   self->archive_folder = signet_archive_get_default_folder ();
+  self->archive_elsewhere = TRUE;
   self->states = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->infos = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+  self->known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->seen = g_ptr_array_new_with_free_func (g_object_unref);
   self->archiving = g_hash_table_new (NULL, NULL);
   g_queue_init (&self->to_query);
 }
@@ -409,6 +448,21 @@ signet_tracker_poll_now (SignetTracker *self)
 }
 
 /**
+ * signet_tracker_is_polling:
+ * @self: a #SignetTracker
+ *
+ * Returns: whether a round is under way (the documents it imports may
+ *   still be on their way into the journal: see #SignetTracker::imported)
+ */
+gboolean
+signet_tracker_is_polling (SignetTracker *self)
+{
+  g_return_val_if_fail (SIGNET_IS_TRACKER (self), FALSE);
+
+  return self->polling;
+}
+
+/**
  * signet_tracker_set_on_screen:
  * @self: a #SignetTracker
  * @document: (nullable): the document a hand-over page shows, or %NULL
@@ -475,7 +529,8 @@ GETTER (gboolean, online, FALSE)
  * signet_tracker_get_n_open:
  * @self: a #SignetTracker
  *
- * Returns: how many requests of the environment are not finished
+ * Returns: how many requests of the environment sent from this desk are
+ *   not finished
  */
 guint
 signet_tracker_get_n_open (SignetTracker *self)
@@ -491,7 +546,7 @@ signet_tracker_get_n_open (SignetTracker *self)
     {
       g_autoptr (SignetDocument) document = g_list_model_get_item (documents, i);
 
-      if (signet_tracker_is_mine (self, document)
+      if (signet_tracker_is_mine (self, document) && !signet_document_get_sent_elsewhere (document)
           && !signet_document_status_is_final (signet_document_get_status (document)))
         open++;
     }

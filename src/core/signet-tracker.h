@@ -25,6 +25,7 @@ SignetTracker  *signet_tracker_new (SignetJournal   *journal,
 void            signet_tracker_start (SignetTracker *self);
 void            signet_tracker_stop (SignetTracker *self);
 void            signet_tracker_poll_now (SignetTracker *self);
+gboolean        signet_tracker_is_polling (SignetTracker *self);
 void            signet_tracker_set_on_screen (SignetTracker *self, SignetDocument *document);
 SignetDocument *signet_tracker_get_on_screen (SignetTracker *self);
 gboolean        signet_tracker_get_online (SignetTracker *self);

@@ -244,6 +244,7 @@ update (SignetDocumentPage *self)
       g_free (state);
       state = g_steal_pointer (&with_round);
     }
+  signet_document_append_origin (&state, document);
   gtk_label_set_label (self->state_label, state);
 
   /* What happened, under the state: the server's refusal in red, or for

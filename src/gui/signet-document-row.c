@@ -51,7 +51,7 @@ enum
 static GParamSpec *properties[N_PROPS];
 
 static const char *const badge_classes_by_group[SIGNET_LIBRARY_N_GROUPS] = {
-  "waiting", "preparing", "signed", "cancelled", "failed", "expired", NULL,
+  "waiting", "preparing", "signed", "cancelled", "failed", "expired", "cancelled", NULL, NULL,
 };
 
 /* {{{ What the template's closures show; each gets what it depends on, so

@@ -90,6 +90,38 @@ signet_format_date_time (gint64 unix_ms)
 }
 
 /**
+ * signet_document_append_origin:
+ * @text: (inout): a line about @document, such as its state, or %NULL
+ * @document: a #SignetDocument
+ *
+ * Adds a line that says where @document was sent from ("Sent from this
+ * desk", "Sent elsewhere") and when the server last listed it
+ * (docs/shared-account.md).
+ */
+void
+signet_document_append_origin (char **text, SignetDocument *document)
+{
+  const char      *origin = signet_document_get_origin_name (document);
+  g_autofree char *seen = NULL;
+  g_autofree char *line = NULL;
+  char            *joined;
+
+  if (signet_document_get_last_seen (document) > 0)
+    {
+      g_autofree char *when = signet_format_date_time (signet_document_get_last_seen (document));
+
+      /* Translators: where a document was sent from ("Sent elsewhere"),
+       * then when the OKdokument server last listed it */
+      seen = g_strdup_printf (_ ("%s · last seen on the server %s"), origin, when);
+    }
+  line = seen != NULL ? g_steal_pointer (&seen) : g_strdup (origin);
+  joined = *text != NULL && **text != '\0' ? g_strconcat (*text, "\n", line, NULL)
+                                           : g_steal_pointer (&line);
+  g_free (*text);
+  *text = joined;
+}
+
+/**
  * signet_format_folder:
  * @folder: a folder's path
  *
@@ -160,6 +192,8 @@ signet_describe_event (const SignetJournalEvent *event, const SignetJournalEvent
     { "evidence", N_ ("Signed copy checked") },
     { "removed", N_ ("Removed from this list") },
     { "restored", N_ ("Back in this list") },
+    { "imported", N_ ("Found on the account, sent elsewhere") },
+    { "removed-elsewhere", NULL },
   };
   const char *kind;
   const char *detail;
@@ -171,8 +205,9 @@ signet_describe_event (const SignetJournalEvent *event, const SignetJournalEvent
 
   for (guint i = 0; i < G_N_ELEMENTS (plain); i++)
     if (g_str_equal (kind, plain[i].kind))
-      return g_strdup (plain[i].text != NULL
-                         ? _ (plain[i].text)
+      return g_strdup (plain[i].text != NULL ? _ (plain[i].text)
+                       : g_str_equal (kind, "removed-elsewhere")
+                         ? signet_state_get_name (SIGNET_LIBRARY_GROUP_REMOVED)
                          : signet_state_get_name (SIGNET_LIBRARY_GROUP_EXPIRED));
   if (g_str_equal (kind, "round"))
     /* Translators: %s is the number of the signing round */

@@ -20,6 +20,7 @@ const char *signet_document_get_badge (SignetDocument *document);
 char       *signet_format_time (gint64 unix_ms);
 char       *signet_format_date_time (gint64 unix_ms);
 char       *signet_format_folder (const char *folder);
+void        signet_document_append_origin (char **text, SignetDocument *document);
 char       *signet_document_dup_local_path (SignetDocument *document);
 char *signet_describe_event (const SignetJournalEvent *event, const SignetJournalEvent *previous);
 

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "signet-journal-removed.h"
+#include "signet-elsewhere-dialog.h"
 #include "signet-library-util.h"
 #include "signet-library-view-private.h"
 #include "signet-presenter-window.h"
@@ -444,12 +445,13 @@ dismissed_cb (AdwToast *toast_, PendingToast *pending)
 }
 
 static void
-delete_documents (SignetLibraryView *self, GPtrArray *documents, SignetDeletionKind kind)
+delete_documents_now (GtkWidget *widget, GPtrArray *documents, SignetDeletionKind kind)
 {
-  GtkWidget       *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  PendingToast    *pending;
-  g_autofree char *title = NULL;
-  AdwToast        *undo_toast;
+  SignetLibraryView *self = SIGNET_LIBRARY_VIEW (widget);
+  GtkWidget         *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  PendingToast      *pending;
+  g_autofree char   *title = NULL;
+  AdwToast          *undo_toast;
 
   if (self->deletions == NULL || documents->len == 0)
     return;
@@ -497,6 +499,14 @@ delete_documents (SignetLibraryView *self, GPtrArray *documents, SignetDeletionK
       g_object_ref_sink (undo_toast);
       g_object_unref (undo_toast);
     }
+}
+
+/* A document sent elsewhere on the account is deleted only once asked. */
+static void
+delete_documents (SignetLibraryView *self, GPtrArray *documents, SignetDeletionKind kind)
+{
+  if (!signet_elsewhere_confirm (GTK_WIDGET (self), documents, kind, delete_documents_now))
+    delete_documents_now (GTK_WIDGET (self), documents, kind);
 }
 
 static void

@@ -154,6 +154,15 @@ update_empty (SignetLibraryView *self)
           title = _ ("Nothing Expired");
           description = _ ("Requests nobody signed in time show here");
           break;
+        case SIGNET_LIBRARY_GROUP_REMOVED:
+          title = _ ("Nothing Removed Elsewhere");
+          description = _ ("Documents sent elsewhere and since deleted from the server show here");
+          break;
+        case SIGNET_LIBRARY_GROUP_SENT_ELSEWHERE:
+          title = _ ("Nothing Sent Elsewhere");
+          description
+            = _ ("Documents sent from other desks or the web app on this account show here");
+          break;
         case SIGNET_LIBRARY_GROUP_ALL:
         default:
           title = _ ("No Documents Yet");
@@ -181,6 +190,10 @@ update_counts (SignetLibraryView *self)
         = g_strdup_printf (_ ("%s, %u"), signet_library_group_get_title (i), counts[i]);
 
       gtk_label_set_label (GTK_LABEL (self->count_labels[i]), text);
+      /* An account only this desk uses has nothing sent elsewhere: the
+       * two groups about other desks show once there is something. */
+      if (i == SIGNET_LIBRARY_GROUP_REMOVED || i == SIGNET_LIBRARY_GROUP_SENT_ELSEWHERE)
+        gtk_widget_set_visible (self->group_rows[i], counts[i] > 0 || self->group == i);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->group_rows[i]),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
     }

@@ -162,12 +162,17 @@ signet_sandbox_task_return_bytes (GTask *task, GBytes *bytes, GError *error)
 char *
 signet_sandbox_format_date (gint64 ms)
 {
-  g_autoptr (GTimeZone) zone = g_time_zone_new_identifier ("Europe/Bratislava");
+  static GTimeZone *zone = NULL;
   g_autoptr (GDateTime) utc = g_date_time_new_from_unix_utc (ms / 1000);
   g_autoptr (GDateTime) local = NULL;
 
-  if (zone == NULL)
-    zone = g_time_zone_new_utc ();
+  /* Read once: a list of 10,000 documents formats 10,000 dates. */
+  if (g_once_init_enter (&zone))
+    {
+      GTimeZone *found = g_time_zone_new_identifier ("Europe/Bratislava");
+
+      g_once_init_leave (&zone, found != NULL ? found : g_time_zone_new_utc ());
+    }
   local = g_date_time_to_timezone (utc, zone);
 
   return g_date_time_format (local, "%Y-%m-%d %H:%M:%S");
