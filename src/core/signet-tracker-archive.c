@@ -65,6 +65,18 @@ evidence_recorded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     g_debug ("Could not record the evidence: %s", error->message);
 }
 
+/* Called once the "archived" or "deleted" record is in the journal, not
+ * before: the evidence write saves the document as it is, and would put
+ * "archived" in the journal while the record of the deletion is still
+ * waiting for the next round to be written again. */
+void
+signet_tracker_record_evidence (SignetTracker *self, SignetDocument *document)
+{
+  if (self->journal != NULL && !g_cancellable_is_cancelled (self->cancellable))
+    signet_journal_record_evidence_async (self->journal, document, self->cancellable,
+                                          evidence_recorded_cb, NULL);
+}
+
 static void
 archived_done (ArchiveWork *work, gboolean deleted)
 {
@@ -73,8 +85,6 @@ archived_done (ArchiveWork *work, gboolean deleted)
   signet_tracker_record (work->tracker, work->document, deleted ? "deleted" : "archived",
                          deleted ? signet_document_get_document_id (work->document)
                                  : signet_document_get_archive_path (work->document));
-  signet_journal_record_evidence_async (work->tracker->journal, work->document,
-                                        work->tracker->cancellable, evidence_recorded_cb, NULL);
   archive_work_free (work);
 }
 

@@ -83,6 +83,9 @@ saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
   if (signet_journal_save_finish (SIGNET_JOURNAL (source), result, &error))
     {
+      /* The archive is recorded: now its signature check (docs/evidence.md). */
+      if (g_strcmp0 (record->event, "archived") == 0 || g_strcmp0 (record->event, "deleted") == 0)
+        signet_tracker_record_evidence (tracker, record->document);
       signet_tracker_record_free (record);
       return;
     }
