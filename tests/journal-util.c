@@ -57,6 +57,24 @@ close_journal (SignetJournal *journal)
   g_object_unref (journal);
 }
 
+SignetDocument *
+reopen_journal (const char *path, SignetJournal **journal, gint64 id)
+{
+  GListModel *documents;
+
+  close_journal (*journal);
+  *journal = open_journal (path);
+  documents = signet_journal_get_documents (*journal);
+  for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
+    {
+      g_autoptr (SignetDocument) document = g_list_model_get_item (documents, i);
+
+      if (signet_document_get_journal_id (document) == id)
+        return g_steal_pointer (&document);
+    }
+  g_assert_not_reached ();
+}
+
 SignetClient *
 new_client (const char *base_url)
 {

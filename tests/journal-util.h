@@ -49,6 +49,9 @@ void sync_fixture_tear_down (SyncFixture *sf, gconstpointer data);
 
 SignetJournal *open_journal (const char *path);
 void           close_journal (SignetJournal *journal);
+/* Closes *@journal, opens it again from @path and returns its document
+ * with the row @id (which must be there). */
+SignetDocument *reopen_journal (const char *path, SignetJournal **journal, gint64 id);
 SignetDocument *
 journal_add (SignetJournal *journal, SignetSignatureRequest *const *rounds, guint n_rounds);
 SignetClient    *new_client (const char *base_url);

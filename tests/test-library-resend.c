@@ -209,24 +209,6 @@ set_removed (SignetJournal *journal, SignetDocument *document, gboolean removed)
   g_assert_no_error (error);
 }
 
-static SignetDocument *
-reopened (const char *path, SignetJournal **journal, gint64 id)
-{
-  GListModel *documents;
-
-  close_journal (*journal);
-  *journal = open_journal (path);
-  documents = signet_journal_get_documents (*journal);
-  for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
-    {
-      g_autoptr (SignetDocument) document = g_list_model_get_item (documents, i);
-
-      if (signet_document_get_journal_id (document) == id)
-        return g_steal_pointer (&document);
-    }
-  g_assert_not_reached ();
-}
-
 static void
 test_removed (void)
 {
@@ -250,7 +232,7 @@ test_removed (void)
 
   /* Remembered: after a reopen it is still out of the list, and in the journal. */
   g_clear_object (&done);
-  done = reopened (path, &journal, id);
+  done = reopen_journal (path, &journal, id);
   g_assert_true (signet_journal_get_removed (done));
   g_assert_cmpuint (g_list_model_get_n_items (signet_journal_get_documents (journal)), ==, 2);
   signet_library_count (signet_journal_get_documents (journal), counts);
@@ -259,7 +241,7 @@ test_removed (void)
   /* Undo, also remembered. */
   set_removed (journal, done, FALSE);
   g_clear_object (&done);
-  done = reopened (path, &journal, id);
+  done = reopen_journal (path, &journal, id);
   g_assert_false (signet_journal_get_removed (done));
   signet_library_count (signet_journal_get_documents (journal), counts);
   g_assert_cmpuint (counts[SIGNET_LIBRARY_GROUP_CANCELLED], ==, 1);

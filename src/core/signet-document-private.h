@@ -36,15 +36,20 @@ typedef struct
   gint64 modified;
   char  *origin;    /* NULL: sent from this desk; "elsewhere": imported from the account */
   gint64 last_seen; /* when a list of the server last had it (Unix ms), 0 for never */
+  /* The one-time codes the sender chose, by round (signet-journal-codes.c):
+   * never written to the journal's file. */
+  char *chosen_codes;
 } SignetDocumentRecord;
 
 void signet_document_record_free (SignetDocumentRecord *record);
+void signet_document_wipe_codes (char **codes);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SignetDocumentRecord, signet_document_record_free)
 
 SignetDocument       *signet_document_new_from_record (SignetDocumentRecord *record);
 SignetDocumentRecord *signet_document_to_record (SignetDocument *self);
 
 const char *signet_document_get_plan (SignetDocument *self);
+const char *signet_document_get_chosen_codes (SignetDocument *self);
 const char *signet_document_get_kept_path (SignetDocument *self);
 void        signet_document_update_from_record (SignetDocument *self, SignetDocumentRecord *record);
 

@@ -10,13 +10,13 @@
 #include "config.h"
 
 #include <json-glib/json-glib.h>
+#include <libsecret/secret.h>
 
 #include "signet-document-private.h"
 #include "signet-enums.h"
 #include "signet-json-private.h"
 #include "signet-property-util.h"
 
-#include <json-glib/json-glib.h>
 #include <string.h>
 
 /**
@@ -39,6 +39,7 @@ struct _SignetDocument
   char                *checksum;
   char                *kept_path;
   char                *plan;
+  char                *chosen_codes; /* never written: signet-journal-codes.c */
   guint                round;
   guint                n_rounds;
   char                *signing_url;
@@ -144,6 +145,7 @@ signet_document_finalize (GObject *object)
   g_free (self->checksum);
   g_free (self->kept_path);
   g_free (self->plan);
+  signet_document_wipe_codes (&self->chosen_codes);
   g_free (self->signing_url);
   g_free (self->archive_path);
   g_free (self->last_error);
@@ -364,7 +366,19 @@ signet_document_record_free (SignetDocumentRecord *record)
   g_free (record->archive_path);
   g_free (record->last_error);
   g_free (record->origin);
+  signet_document_wipe_codes (&record->chosen_codes);
   g_free (record);
+}
+
+/* Overwrites and frees *@codes: one-time codes (signet-journal-codes.c)
+ * leave nothing behind in freed memory. */
+void
+signet_document_wipe_codes (char **codes)
+{
+  if (*codes == NULL)
+    return;
+  secret_password_wipe (*codes);
+  g_clear_pointer (codes, g_free);
 }
 
 /* Takes the strings of @record; the record itself stays the caller's. */
@@ -394,6 +408,7 @@ signet_document_new_from_record (SignetDocumentRecord *record)
   self->modified = record->modified;
   self->sent_elsewhere = g_strcmp0 (record->origin, "elsewhere") == 0;
   self->last_seen = record->last_seen;
+  self->chosen_codes = g_steal_pointer (&record->chosen_codes);
 
   return self;
 }
@@ -412,6 +427,7 @@ signet_document_to_record (SignetDocument *self)
   record->checksum = g_strdup (self->checksum);
   record->kept_path = g_strdup (self->kept_path);
   record->plan = g_strdup (self->plan);
+  record->chosen_codes = g_strdup (self->chosen_codes);
   record->round = self->round;
   record->n_rounds = self->n_rounds;
   record->signing_url = g_strdup (self->signing_url);
@@ -577,6 +593,7 @@ DEFINE_GETTER (gboolean, sent_elsewhere, sent_elsewhere)
  */
 DEFINE_GETTER (gint64, last_seen, last_seen)
 DEFINE_GETTER (const char *, plan, plan)
+DEFINE_GETTER (const char *, chosen_codes, chosen_codes)
 
 /* Rules as the string form of §10: "name-value_name-value". */
 static char *

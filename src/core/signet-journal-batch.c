@@ -288,6 +288,8 @@ signet_journal_run_add (SignetJournal *self, Job *job, GError **error)
       unlink_kept (job->records);
       return FALSE;
     }
+  for (guint i = 0; i < job->records->len; i++)
+    signet_journal_codes_store (self, job->records->pdata[i]);
   return TRUE;
 }
 
@@ -334,8 +336,11 @@ signet_journal_run_withdraw (SignetJournal *self, Job *job, GError **error)
     {
       SignetDocumentRecord *record = job->records->pdata[i];
 
-      if (g_strcmp0 (record->status, "withdrawn") == 0 && record->kept_path != NULL)
+      if (g_strcmp0 (record->status, "withdrawn") != 0)
+        continue;
+      if (record->kept_path != NULL)
         g_unlink (record->kept_path);
+      signet_journal_codes_forget (self, record);
     }
   return TRUE;
 }
@@ -367,6 +372,7 @@ new_record (const char                    *environment,
 {
   g_autoptr (JsonArray) plan = NULL;
   g_autoptr (JsonNode) plan_node = NULL;
+  g_autoptr (JsonObject) codes = NULL;
   SignetDocumentRecord *record;
   GDateTime            *expiration;
   GFile                *file;
@@ -390,6 +396,7 @@ new_record (const char                    *environment,
 
       if (filedata != NULL)
         json_object_remove_member (filedata, "content");
+      signet_journal_codes_split (json_node_get_object (body), i, &codes);
       json_array_add_element (plan, g_steal_pointer (&body));
     }
   plan_node = json_node_init_array (json_node_alloc (), plan);
@@ -409,6 +416,12 @@ new_record (const char                    *environment,
   if (record->filename == NULL)
     record->filename = g_strdup (record->document_id);
   record->plan = json_to_string (plan_node, FALSE);
+  if (codes != NULL)
+    {
+      g_autoptr (JsonNode) codes_node = json_node_init_object (json_node_alloc (), codes);
+
+      record->chosen_codes = json_to_string (codes_node, FALSE);
+    }
   record->n_rounds = n_rounds;
   expiration = signet_signature_request_get_expiration (rounds[0]);
   if (expiration != NULL)

@@ -119,6 +119,21 @@ static const char *const migrations[] = {
   "ALTER TABLE requests ADD COLUMN origin TEXT;"
   "ALTER TABLE requests ADD COLUMN last_seen INTEGER NOT NULL DEFAULT 0;"
   "CREATE INDEX requests_by_document ON requests (document_id);",
+  /* 5 → 6: one-time codes the sender chose are no longer written here
+   * (signet-journal-codes.c); those of requests that ended are removed
+   * (and overwritten: the connection has secure_delete on). Open requests
+   * keep theirs in the plan, where the journal still reads them. */
+  "UPDATE requests SET plan = json_remove (plan, '$[0].rules.openOtpCode', "
+  "'$[0].rules.signOtpCode', '$[1].rules.openOtpCode', '$[1].rules.signOtpCode', "
+  "'$[2].rules.openOtpCode', '$[2].rules.signOtpCode', '$[3].rules.openOtpCode', "
+  "'$[3].rules.signOtpCode', '$[4].rules.openOtpCode', '$[4].rules.signOtpCode', "
+  "'$[5].rules.openOtpCode', '$[5].rules.signOtpCode', '$[6].rules.openOtpCode', "
+  "'$[6].rules.signOtpCode', '$[7].rules.openOtpCode', '$[7].rules.signOtpCode', "
+  "'$[8].rules.openOtpCode', '$[8].rules.signOtpCode', '$[9].rules.openOtpCode', "
+  "'$[9].rules.signOtpCode'), "
+  "description = json_remove (description, '$.rules.openOtpCode', '$.rules.signOtpCode') "
+  "WHERE (plan LIKE '%OtpCode%' OR description LIKE '%OtpCode%') "
+  "AND status NOT IN ('pending', 'uploaded', 'open', 'signed');",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SIGNET_JOURNAL_SCHEMA_VERSION);
@@ -497,6 +512,8 @@ signet_journal_db_load_owned (SignetJournal *self, GError **error)
   sqlite3_free (sql);
   if (records != NULL && !others)
     signet_journal_tidy_kept (self, records);
+  if (records != NULL)
+    signet_journal_codes_attach (self, records);
   close (registry);
   return records;
 }
@@ -539,6 +556,7 @@ signet_journal_db_adopt (SignetJournal *self, GError **error)
       if (rows->len == 1)
         g_ptr_array_add (records, g_ptr_array_steal_index (rows, 0));
     }
+  signet_journal_codes_attach (self, records);
   return g_steal_pointer (&records);
 }
 
@@ -617,6 +635,8 @@ signet_journal_db_open (SignetJournal *self, GError **error)
       || !signet_journal_db_exec (self->db, "PRAGMA journal_mode = WAL", error)
       || !signet_journal_db_exec (self->db, "PRAGMA synchronous = FULL", error)
       || !signet_journal_db_exec (self->db, "PRAGMA foreign_keys = ON", error)
+      /* What is deleted or changed leaves no old text in free pages. */
+      || !signet_journal_db_exec (self->db, "PRAGMA secure_delete = ON", error)
       || !migrate (self->db, error)
       || (!self->reader && (!register_owner (self, error) || !mark_own_inserts (self, error))))
     {
@@ -712,7 +732,10 @@ signet_journal_db_save (SignetJournal *self, Job *job, GError **error)
       signet_journal_db_exec (self->db, "ROLLBACK", NULL);
       return FALSE;
     }
-  return signet_journal_db_commit (self->db, error);
+  if (!signet_journal_db_commit (self->db, error))
+    return FALSE;
+  signet_journal_codes_forget (self, job->record);
+  return TRUE;
 }
 
 static gpointer

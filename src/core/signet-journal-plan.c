@@ -169,6 +169,8 @@ signet_journal_get_round_request (SignetDocument *document, guint round, GError 
     signet_signature_request_set_preprocessing (request, signet_document_state_from_string (value));
   if ((object = signet_journal_member_object (body, "rules")) != NULL)
     add_rules (request, object);
+  if (!signet_journal_codes_merge (document, round, body, request, error))
+    return NULL;
   if ((object = signet_journal_member_object (body, "allowedFields")) != NULL)
     add_allowed_fields (request, object);
   if ((fields = member_array (body, "fieldConfig")) != NULL)

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <json-glib/json-glib.h>
+#include <libsecret/secret.h>
 #include <sqlite3.h>
 
 #include "signet-document-private.h"
@@ -78,6 +79,7 @@ struct _SignetJournal
   int          owner_fd; /* holds the lock that says the owner is alive */
   guint        adopt_id; /* the timer that takes over requests of gone owners */
   gboolean     adopting;
+  GHashTable  *codes_forgotten; /* worker: row ids whose chosen codes were removed */
 };
 
 typedef enum
@@ -124,6 +126,20 @@ GTask *signet_journal_job_task (SignetJournal      *self,
                                 gpointer            user_data);
 void   signet_journal_push (SignetJournal *self, GTask *task);
 void signet_journal_emit_changed (SignetJournal *self, SignetDocument *document, const char *event);
+
+/* signet-journal-codes.c: the one-time codes a sender chose, kept out of
+ * the journal's file; _store, _attach and _forget on the worker thread */
+/* The keyring's schema of the codes: `journal` (path) and `request` (row id). */
+const SecretSchema *signet_journal_codes_schema (void);
+void                signet_journal_codes_split (JsonObject *body, guint round, JsonObject **codes);
+gboolean            signet_journal_codes_merge (SignetDocument         *document,
+                                                guint                   round,
+                                                JsonObject             *body,
+                                                SignetSignatureRequest *request,
+                                                GError                **error);
+void                signet_journal_codes_store (SignetJournal *self, SignetDocumentRecord *record);
+void                signet_journal_codes_attach (SignetJournal *self, GPtrArray *records);
+void                signet_journal_codes_forget (SignetJournal *self, SignetDocumentRecord *record);
 
 /* signet-journal-db.c: on the worker thread */
 void       signet_journal_db_error (sqlite3 *db, const char *what, GError **error);

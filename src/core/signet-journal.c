@@ -288,6 +288,7 @@ signet_journal_finalize (GObject *object)
 
   g_free (self->path);
   g_free (self->kept_folder);
+  g_clear_pointer (&self->codes_forgotten, g_hash_table_unref);
 
   G_OBJECT_CLASS (signet_journal_parent_class)->finalize (object);
 }

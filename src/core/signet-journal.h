@@ -19,7 +19,7 @@ G_BEGIN_DECLS
  *
  * The schema version this build writes (`PRAGMA user_version`).
  */
-#define SIGNET_JOURNAL_SCHEMA_VERSION 5
+#define SIGNET_JOURNAL_SCHEMA_VERSION 6
 
 /**
  * SignetJournalEvent:
