@@ -23,6 +23,7 @@
 #include "signet-document-private.h"
 #include "signet-error.h"
 #include "signet-journal-private.h"
+#include "signet-json-private.h"
 #include "signet-signature-request-private.h"
 
 /* Adding requests, a whole batch in one transaction, with a copy of each
@@ -392,7 +393,7 @@ new_record (const char                    *environment,
        * part of the plan. */
       g_autoptr (JsonNode) body
         = signet_signature_request_to_json (rounds[i], NULL, i == 0 ? "" : NULL);
-      JsonObject *filedata = signet_journal_member_object (json_node_get_object (body), "filedata");
+      JsonObject *filedata = signet_json_object_member (json_node_get_object (body), "filedata");
 
       if (filedata != NULL)
         json_object_remove_member (filedata, "content");

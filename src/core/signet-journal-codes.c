@@ -25,6 +25,7 @@
 
 #include "signet-error.h"
 #include "signet-journal-private.h"
+#include "signet-json-private.h"
 
 #define MARKER "chosenCodes"
 
@@ -59,7 +60,7 @@ signet_journal_codes_schema (void)
 void
 signet_journal_codes_split (JsonObject *body, guint round, JsonObject **codes)
 {
-  JsonObject *rules = signet_journal_member_object (body, "rules");
+  JsonObject *rules = signet_json_object_member (body, "rules");
   JsonObject *taken = NULL;
   char        key[16];
 
@@ -117,7 +118,7 @@ signet_journal_codes_merge (SignetDocument         *document,
   if (signet_document_get_chosen_codes (document) != NULL
       && (codes = json_from_string (signet_document_get_chosen_codes (document), NULL)) != NULL
       && JSON_NODE_HOLDS_OBJECT (codes))
-    taken = signet_journal_member_object (json_node_get_object (codes), key);
+    taken = signet_json_object_member (json_node_get_object (codes), key);
   if (taken == NULL)
     {
       g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_KEYRING_UNAVAILABLE,

@@ -17,38 +17,10 @@
 #include "signet-document-private.h"
 #include "signet-error.h"
 #include "signet-journal-private.h"
+#include "signet-json-private.h"
 #include "signet-signature-request-private.h"
 
 /* Rebuilding a round's request from the plan. */
-
-/* json-glib 1.6 warns about a missing member; a plan may lack any. */
-JsonObject *
-signet_journal_member_object (JsonObject *object, const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
-static JsonArray *
-member_array (JsonObject *object, const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-}
-
-/* The longest a signature request may live (§15): 10 days. */
-static const char *const field_types[] = { "TEXT", "CHECKBOX", "SIGNATURE", "RADIO", "COMBOBOX" };
-
-static int
-field_type_from_string (const char *name)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (field_types); i++)
-    if (g_strcmp0 (field_types[i], name) == 0)
-      return i;
-  return -1;
-}
 
 static void
 add_rules (SignetSignatureRequest *request, JsonObject *rules)
@@ -84,7 +56,7 @@ add_allowed_fields (SignetSignatureRequest *request, JsonObject *allowed)
 
   for (GList *l = members; l != NULL; l = l->next)
     {
-      int       type = field_type_from_string (l->data);
+      int       type = signet_field_type_from_name (l->data);
       JsonNode *node = json_object_get_member (allowed, l->data);
 
       if (type < 0 || !JSON_NODE_HOLDS_ARRAY (node))
@@ -93,17 +65,6 @@ add_allowed_fields (SignetSignatureRequest *request, JsonObject *allowed)
         signet_signature_request_add_allowed_field (
           request, type, json_array_get_string_element (json_node_get_array (node), i));
     }
-}
-
-static const char *
-member_string (JsonObject *object, const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node)
-             && json_node_get_value_type (node) == G_TYPE_STRING
-           ? json_node_get_string (node)
-           : NULL;
 }
 
 SignetSignatureRequest *
@@ -129,14 +90,15 @@ signet_journal_get_round_request (SignetDocument *document, guint round, GError 
     }
   body = json_array_get_object_element (plan, round);
 
-  signet_signature_request_set_signature_request_id (request,
-                                                     member_string (body, "signatureRequestId"));
-  signet_signature_request_set_filename (request, member_string (body, "filename"));
-  signet_signature_request_set_result_url (request, member_string (body, "resulturl"));
-  signet_signature_request_set_send_info_url (request, member_string (body, "sendInfoURL"));
-  if ((value = member_string (body, "changeState")) != NULL)
+  signet_signature_request_set_signature_request_id (
+    request, signet_json_string_member (body, "signatureRequestId"));
+  signet_signature_request_set_filename (request, signet_json_string_member (body, "filename"));
+  signet_signature_request_set_result_url (request, signet_json_string_member (body, "resulturl"));
+  signet_signature_request_set_send_info_url (request,
+                                              signet_json_string_member (body, "sendInfoURL"));
+  if ((value = signet_json_string_member (body, "changeState")) != NULL)
     signet_signature_request_set_change_state (request, signet_document_state_from_string (value));
-  if ((value = member_string (body, "expirationTime")) != NULL)
+  if ((value = signet_json_string_member (body, "expirationTime")) != NULL)
     {
       gint64 expires = g_ascii_strtoll (value, NULL, 10);
       g_autoptr (GDateTime) expiration = NULL;
@@ -152,7 +114,7 @@ signet_journal_get_round_request (SignetDocument *document, guint round, GError 
       expiration = g_date_time_new_from_unix_utc (expires / 1000);
       signet_signature_request_set_expiration (request, expiration);
     }
-  if ((value = member_string (body, "fieldsBeforeSigning")) != NULL)
+  if ((value = signet_json_string_member (body, "fieldsBeforeSigning")) != NULL)
     {
       if (g_str_equal (value, "flatten"))
         signet_signature_request_set_fields_before_signing (request,
@@ -164,35 +126,36 @@ signet_journal_get_round_request (SignetDocument *document, guint round, GError 
         signet_signature_request_set_fields_before_signing (request,
                                                             SIGNET_FIELDS_BEFORE_SIGNING_KEEP);
     }
-  if ((object = signet_journal_member_object (body, "filedata")) != NULL
-      && (value = member_string (object, "state")) != NULL)
+  if ((object = signet_json_object_member (body, "filedata")) != NULL
+      && (value = signet_json_string_member (object, "state")) != NULL)
     signet_signature_request_set_preprocessing (request, signet_document_state_from_string (value));
-  if ((object = signet_journal_member_object (body, "rules")) != NULL)
+  if ((object = signet_json_object_member (body, "rules")) != NULL)
     add_rules (request, object);
   if (!signet_journal_codes_merge (document, round, body, request, error))
     return NULL;
-  if ((object = signet_journal_member_object (body, "allowedFields")) != NULL)
+  if ((object = signet_json_object_member (body, "allowedFields")) != NULL)
     add_allowed_fields (request, object);
-  if ((fields = member_array (body, "fieldConfig")) != NULL)
+  if ((fields = signet_json_array_member (body, "fieldConfig")) != NULL)
     {
 
       for (guint i = 0; i < json_array_get_length (fields); i++)
         {
           JsonObject *field = json_array_get_object_element (fields, i);
 
-          if (field == NULL || member_string (field, "name") == NULL)
+          if (field == NULL || signet_json_string_member (field, "name") == NULL)
             continue;
           signet_signature_request_add_field_value (
-            request, member_string (field, "name"), member_string (field, "value"),
+            request, signet_json_string_member (field, "name"),
+            signet_json_string_member (field, "value"),
             json_object_get_boolean_member_with_default (field, "readOnly", FALSE));
         }
     }
-  if ((types = member_array (body, "ignoreRequired")) != NULL)
+  if ((types = signet_json_array_member (body, "ignoreRequired")) != NULL)
     {
 
       for (guint i = 0; i < json_array_get_length (types); i++)
         {
-          int type = field_type_from_string (json_array_get_string_element (types, i));
+          int type = signet_field_type_from_name (json_array_get_string_element (types, i));
 
           if (type >= 0)
             signet_signature_request_add_ignore_required (request, type);

@@ -174,9 +174,6 @@ gboolean   signet_journal_db_filed (SignetJournal *self, Job *job, GError **erro
 GPtrArray *signet_journal_run_import (SignetJournal *self, Job *job, GError **error);
 gboolean   signet_journal_run_seen (SignetJournal *self, Job *job, GError **error);
 
-/* signet-journal-plan.c */
-JsonObject *signet_journal_member_object (JsonObject *object, const char *name);
-
 /* }}} */
 
 /* signet-journal-removed.c */

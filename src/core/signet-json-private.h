@@ -38,6 +38,14 @@ gboolean signet_json_get_object (JsonObject  *object,
                                  JsonObject **value,
                                  GError     **error);
 
+/* Lenient readers of JSON that Signet wrote itself (a journalled plan, a
+ * preset): %NULL (or @otherwise) for a missing member, a member of
+ * another type, or a %NULL @object; never a critical. */
+JsonObject *signet_json_object_member (JsonObject *object, const char *name);
+JsonArray  *signet_json_array_member (JsonObject *object, const char *name);
+const char *signet_json_string_member (JsonObject *object, const char *name);
+gboolean    signet_json_boolean_member (JsonObject *object, const char *name, gboolean otherwise);
+
 gboolean signet_parse_count (JsonNode *node, gint64 *value);
 
 gboolean signet_parse_date (JsonNode *node, GDateTime **date);

@@ -162,6 +162,50 @@ signet_json_get_count (JsonObject *object,
   return TRUE;
 }
 
+static JsonNode *
+lenient_member (JsonObject *object, const char *name)
+{
+  return object != NULL ? json_object_get_member (object, name) : NULL;
+}
+
+JsonObject *
+signet_json_object_member (JsonObject *object, const char *name)
+{
+  JsonNode *node = lenient_member (object, name);
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+JsonArray *
+signet_json_array_member (JsonObject *object, const char *name)
+{
+  JsonNode *node = lenient_member (object, name);
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+const char *
+signet_json_string_member (JsonObject *object, const char *name)
+{
+  JsonNode *node = lenient_member (object, name);
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node)
+             && json_node_get_value_type (node) == G_TYPE_STRING
+           ? json_node_get_string (node)
+           : NULL;
+}
+
+gboolean
+signet_json_boolean_member (JsonObject *object, const char *name, gboolean otherwise)
+{
+  JsonNode *node = lenient_member (object, name);
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node)
+             && json_node_get_value_type (node) == G_TYPE_BOOLEAN
+           ? json_node_get_boolean (node)
+           : otherwise;
+}
+
 gboolean
 signet_json_get_object (JsonObject  *object,
                         const char  *member,

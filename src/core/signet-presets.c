@@ -15,6 +15,7 @@
 #include "signet-presets.h"
 #include "signet-error.h"
 #include "signet-request-spec-private.h"
+#include "signet-signature-request-private.h"
 
 /* A preset is a JSON object of the options below; everything that belongs
  * to one file (field values, and in fields mode the fields of each round)
@@ -29,8 +30,6 @@
 static const char *const mode_names[] = { "anywhere", "fields", "tags", NULL };
 static const char *const otp_names[] = { "none", "email", "sms", NULL };
 static const char *const keep_names[] = { "default", "flatten", "readOnly", "keep", NULL };
-static const char *const type_names[]
-  = { "TEXT", "CHECKBOX", "SIGNATURE", "RADIO", "COMBOBOX", NULL };
 
 static void
 add_string (JsonBuilder *builder, const char *member, const char *value)
@@ -84,9 +83,9 @@ signet_request_spec_to_json (SignetRequestSpec *self)
   add_string (builder, "fieldsBeforeSigning", keep_names[self->fields_before_signing]);
   json_builder_set_member_name (builder, "ignoreRequired");
   json_builder_begin_array (builder);
-  for (guint t = 0; type_names[t] != NULL; t++)
+  for (guint t = 0; signet_field_type_names[t] != NULL; t++)
     if (self->ignore_required & (1u << t))
-      json_builder_add_string_value (builder, type_names[t]);
+      json_builder_add_string_value (builder, signet_field_type_names[t]);
   json_builder_end_array (builder);
   add_string (builder, "resultUrl", self->result_url);
   add_boolean (builder, "autoSubmit", self->auto_submit);
@@ -436,10 +435,10 @@ parse_preset (const char *json, SignetRequestSpec *into, GError **error)
     {
       guint t;
 
-      for (t = 0; type_names[t] != NULL; t++)
-        if (g_str_equal (type_names[t], ignore[i]))
+      for (t = 0; signet_field_type_names[t] != NULL; t++)
+        if (g_str_equal (signet_field_type_names[t], ignore[i]))
           break;
-      if (type_names[t] == NULL)
+      if (signet_field_type_names[t] == NULL)
         return preset_error (error, "ignoreRequired"), NULL;
       spec->ignore_required |= 1u << t;
     }

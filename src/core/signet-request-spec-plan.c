@@ -14,90 +14,47 @@
 
 #include "signet-document-private.h"
 #include "signet-error.h"
+#include "signet-json-private.h"
 #include "signet-request-spec-plan.h"
+#include "signet-signature-request-private.h"
 
 /* The way back from signet_request_spec_build_rounds(): the request
  * description read from a journalled plan (one E1 body per round), so
  * that "Send Again" opens the editor filled in. One-time codes the sender
  * chose are left out: a new request gets new ones. */
 
-static const char *const field_types[] = { "TEXT", "CHECKBOX", "SIGNATURE", "RADIO", "COMBOBOX" };
-
-static JsonNode *
-member (JsonObject *object, const char *name)
-{
-  return object != NULL ? json_object_get_member (object, name) : NULL;
-}
-
-static const char *
-string_member (JsonObject *object, const char *name)
-{
-  JsonNode *node = member (object, name);
-
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node)
-             && json_node_get_value_type (node) == G_TYPE_STRING
-           ? json_node_get_string (node)
-           : NULL;
-}
-
-static gboolean
-boolean_member (JsonObject *object, const char *name, gboolean otherwise)
-{
-  JsonNode *node = member (object, name);
-
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node)
-             && json_node_get_value_type (node) == G_TYPE_BOOLEAN
-           ? json_node_get_boolean (node)
-           : otherwise;
-}
-
-static JsonObject *
-object_member (JsonObject *object, const char *name)
-{
-  JsonNode *node = member (object, name);
-
-  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
-static JsonArray *
-array_member (JsonObject *object, const char *name)
-{
-  JsonNode *node = member (object, name);
-
-  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-}
-
 static void
 read_round (SignetRoundSpec *round, JsonObject *rules, JsonObject *allowed)
 {
-  JsonArray *signature = array_member (allowed, "SIGNATURE");
+  JsonArray *signature = signet_json_array_member (allowed, "SIGNATURE");
   g_autoptr (GStrvBuilder) fields = g_strv_builder_new ();
   g_auto (GStrv) list = NULL;
 
-  signet_round_spec_set_signer_name (round, string_member (rules, "guiSignerName"));
-  signet_round_spec_set_ask_signer_name (round,
-                                         boolean_member (rules, "guiRequestSignerName", FALSE));
-  signet_round_spec_set_signer_email (round, string_member (rules, "emailTo"));
+  signet_round_spec_set_signer_name (round, signet_json_string_member (rules, "guiSignerName"));
+  signet_round_spec_set_ask_signer_name (
+    round, signet_json_boolean_member (rules, "guiRequestSignerName", FALSE));
+  signet_round_spec_set_signer_email (round, signet_json_string_member (rules, "emailTo"));
 
   /* The channels and where the codes go; never the codes themselves. */
-  if (string_member (rules, "openOtpEmail") != NULL)
+  if (signet_json_string_member (rules, "openOtpEmail") != NULL)
     signet_round_spec_set_open_otp (round, SIGNET_OTP_CHANNEL_EMAIL);
-  else if (string_member (rules, "openOtpPhone") != NULL)
+  else if (signet_json_string_member (rules, "openOtpPhone") != NULL)
     signet_round_spec_set_open_otp (round, SIGNET_OTP_CHANNEL_SMS);
-  if (string_member (rules, "signOtpEmail") != NULL)
+  if (signet_json_string_member (rules, "signOtpEmail") != NULL)
     signet_round_spec_set_sign_otp (round, SIGNET_OTP_CHANNEL_EMAIL);
-  else if (string_member (rules, "signOtpPhone") != NULL)
+  else if (signet_json_string_member (rules, "signOtpPhone") != NULL)
     signet_round_spec_set_sign_otp (round, SIGNET_OTP_CHANNEL_SMS);
   {
-    const char *otp_email = string_member (rules, "openOtpEmail") != NULL
-                              ? string_member (rules, "openOtpEmail")
-                              : string_member (rules, "signOtpEmail");
-    const char *phone = string_member (rules, "openOtpPhone") != NULL
-                          ? string_member (rules, "openOtpPhone")
-                          : string_member (rules, "signOtpPhone");
+    const char *otp_email = signet_json_string_member (rules, "openOtpEmail") != NULL
+                              ? signet_json_string_member (rules, "openOtpEmail")
+                              : signet_json_string_member (rules, "signOtpEmail");
+    const char *phone = signet_json_string_member (rules, "openOtpPhone") != NULL
+                          ? signet_json_string_member (rules, "openOtpPhone")
+                          : signet_json_string_member (rules, "signOtpPhone");
 
     /* The signer's own address is the default, kept unset. */
-    if (otp_email != NULL && g_strcmp0 (otp_email, string_member (rules, "emailTo")) != 0)
+    if (otp_email != NULL
+        && g_strcmp0 (otp_email, signet_json_string_member (rules, "emailTo")) != 0)
       signet_round_spec_set_otp_email (round, otp_email);
     signet_round_spec_set_phone (round, phone);
   }
@@ -119,7 +76,7 @@ read_round (SignetRoundSpec *round, JsonObject *rules, JsonObject *allowed)
 static void
 read_final_recipients (SignetRequestSpec *self, JsonObject *rules)
 {
-  const char *final = string_member (rules, "emailFinal");
+  const char *final = signet_json_string_member (rules, "emailFinal");
   g_auto (GStrv) addresses = final != NULL ? g_strsplit (final, ";", -1) : NULL;
   g_autoptr (GPtrArray) recipients = g_ptr_array_new_null_terminated (4, NULL, TRUE);
   g_autofree char *joined = NULL;
@@ -144,24 +101,24 @@ read_final_recipients (SignetRequestSpec *self, JsonObject *rules)
 static void
 read_first_round (SignetRequestSpec *self, JsonObject *body, gint64 created)
 {
-  JsonObject          *filedata = object_member (body, "filedata");
-  const char          *state = string_member (filedata, "state");
+  JsonObject          *filedata = signet_json_object_member (body, "filedata");
+  const char          *state = signet_json_string_member (filedata, "state");
   const char          *value;
-  JsonArray           *fields = array_member (body, "fieldConfig");
-  JsonArray           *types = array_member (body, "ignoreRequired");
+  JsonArray           *fields = signet_json_array_member (body, "fieldConfig");
+  JsonArray           *types = signet_json_array_member (body, "ignoreRequired");
   SignetFieldTypeFlags ignore = SIGNET_FIELD_TYPE_FLAGS_NONE;
 
   signet_request_spec_set_stamp_before_signing (self, g_strcmp0 (state, "tostamp") == 0);
-  value = string_member (body, "fieldsBeforeSigning");
+  value = signet_json_string_member (body, "fieldsBeforeSigning");
   signet_request_spec_set_fields_before_signing (
     self, g_strcmp0 (value, "flatten") == 0    ? SIGNET_FIELDS_BEFORE_SIGNING_FLATTEN
           : g_strcmp0 (value, "readOnly") == 0 ? SIGNET_FIELDS_BEFORE_SIGNING_READ_ONLY
           : g_strcmp0 (value, "keep") == 0     ? SIGNET_FIELDS_BEFORE_SIGNING_KEEP
                                                : SIGNET_FIELDS_BEFORE_SIGNING_DEFAULT);
-  signet_request_spec_set_result_url (self, string_member (body, "resulturl"));
+  signet_request_spec_set_result_url (self, signet_json_string_member (body, "resulturl"));
 
   /* The lifetime chosen, in hours, as it was counted from journalling. */
-  if ((value = string_member (body, "expirationTime")) != NULL && created > 0)
+  if ((value = signet_json_string_member (body, "expirationTime")) != NULL && created > 0)
     {
       gint64 hours = (g_ascii_strtoll (value, NULL, 10) - created + 1800000) / 3600000;
 
@@ -175,17 +132,20 @@ read_first_round (SignetRequestSpec *self, JsonObject *body, gint64 created)
       JsonObject       *field = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
       SignetFieldValue *to;
 
-      if (string_member (field, "name") == NULL)
+      if (signet_json_string_member (field, "name") == NULL)
         continue;
-      to = signet_request_spec_add_field_value (self, string_member (field, "name"));
-      signet_field_value_set_value (to, string_member (field, "value"));
-      signet_field_value_set_read_only (to, boolean_member (field, "readOnly", FALSE));
+      to = signet_request_spec_add_field_value (self, signet_json_string_member (field, "name"));
+      signet_field_value_set_value (to, signet_json_string_member (field, "value"));
+      signet_field_value_set_read_only (to, signet_json_boolean_member (field, "readOnly", FALSE));
     }
 
   for (guint i = 0; types != NULL && i < json_array_get_length (types); i++)
-    for (guint t = 0; t < G_N_ELEMENTS (field_types); t++)
-      if (g_strcmp0 (json_array_get_string_element (types, i), field_types[t]) == 0)
-        ignore |= 1u << t;
+    {
+      int type = signet_field_type_from_name (json_array_get_string_element (types, i));
+
+      if (type >= 0)
+        ignore |= 1u << type;
+    }
   signet_request_spec_set_ignore_required (self, ignore);
 }
 
@@ -193,31 +153,38 @@ read_first_round (SignetRequestSpec *self, JsonObject *body, gint64 created)
 static void
 read_rules (SignetRequestSpec *self, JsonObject *rules, const char *state)
 {
-  JsonNode *number = member (rules, "guiSignatureNumber");
+  JsonNode *number = rules != NULL ? json_object_get_member (rules, "guiSignatureNumber") : NULL;
 
   signet_request_spec_set_signing_mode (
-    self, boolean_member (rules, "signAnywhereEnabled", TRUE) ? SIGNET_SIGNING_MODE_ANYWHERE
-          : g_strcmp0 (state, "tags") == 0                    ? SIGNET_SIGNING_MODE_TAGS
-                                                              : SIGNET_SIGNING_MODE_FIELDS);
-  signet_request_spec_set_sender_email (self, string_member (rules, "emailFrom"));
-  signet_request_spec_set_sender_name (self, string_member (rules, "nameFrom"));
-  signet_request_spec_set_message (self, string_member (rules, "emailMessage"));
-  if (string_member (rules, "lang") != NULL)
-    signet_request_spec_set_language (self, string_member (rules, "lang"));
-  signet_request_spec_set_email_reminders (self,
-                                           boolean_member (rules, "emailNotification", FALSE));
-  signet_request_spec_set_no_mouse_signing (self, !boolean_member (rules, "mouseSignature", TRUE));
-  signet_request_spec_set_qr_handover (self,
-                                       boolean_member (rules, "guiRemoteQRCodeEnabled", TRUE));
-  signet_request_spec_set_auto_submit (self, boolean_member (rules, "guiAutoSubmit", FALSE));
-  signet_request_spec_set_one_button (self, boolean_member (rules, "guiOneButton", FALSE));
-  signet_request_spec_set_open_signature (self, boolean_member (rules, "guiOpenSignature", FALSE));
-  signet_request_spec_set_read_required (self, boolean_member (rules, "guiReadRequired", FALSE));
-  signet_request_spec_set_signer_date_format (self, string_member (rules, "guiSignerDate"));
+    self, signet_json_boolean_member (rules, "signAnywhereEnabled", TRUE)
+            ? SIGNET_SIGNING_MODE_ANYWHERE
+          : g_strcmp0 (state, "tags") == 0 ? SIGNET_SIGNING_MODE_TAGS
+                                           : SIGNET_SIGNING_MODE_FIELDS);
+  signet_request_spec_set_sender_email (self, signet_json_string_member (rules, "emailFrom"));
+  signet_request_spec_set_sender_name (self, signet_json_string_member (rules, "nameFrom"));
+  signet_request_spec_set_message (self, signet_json_string_member (rules, "emailMessage"));
+  if (signet_json_string_member (rules, "lang") != NULL)
+    signet_request_spec_set_language (self, signet_json_string_member (rules, "lang"));
+  signet_request_spec_set_email_reminders (
+    self, signet_json_boolean_member (rules, "emailNotification", FALSE));
+  signet_request_spec_set_no_mouse_signing (
+    self, !signet_json_boolean_member (rules, "mouseSignature", TRUE));
+  signet_request_spec_set_qr_handover (
+    self, signet_json_boolean_member (rules, "guiRemoteQRCodeEnabled", TRUE));
+  signet_request_spec_set_auto_submit (self,
+                                       signet_json_boolean_member (rules, "guiAutoSubmit", FALSE));
+  signet_request_spec_set_one_button (self,
+                                      signet_json_boolean_member (rules, "guiOneButton", FALSE));
+  signet_request_spec_set_open_signature (
+    self, signet_json_boolean_member (rules, "guiOpenSignature", FALSE));
+  signet_request_spec_set_read_required (
+    self, signet_json_boolean_member (rules, "guiReadRequired", FALSE));
+  signet_request_spec_set_signer_date_format (self,
+                                              signet_json_string_member (rules, "guiSignerDate"));
   signet_request_spec_set_auto_envelope_submit (
-    self, boolean_member (rules, "guiAutoEnvelopeSubmit", FALSE));
+    self, signet_json_boolean_member (rules, "guiAutoEnvelopeSubmit", FALSE));
   signet_request_spec_set_expiry_notification (
-    self, boolean_member (rules, "notificationExpiration", FALSE));
+    self, signet_json_boolean_member (rules, "notificationExpiration", FALSE));
   signet_request_spec_set_signature_number (
     self, number != NULL && JSON_NODE_HOLDS_VALUE (number)
               && json_node_get_value_type (number) == G_TYPE_INT64
@@ -270,7 +237,8 @@ signet_request_spec_new_from_plan (SignetDocument *document, GError **error)
       SignetRoundSpec *round
         = i == 0 ? signet_request_spec_get_round (self, 0) : signet_request_spec_add_round (self);
 
-      read_round (round, object_member (body, "rules"), object_member (body, "allowedFields"));
+      read_round (round, signet_json_object_member (body, "rules"),
+                  signet_json_object_member (body, "allowedFields"));
     }
 
   {
@@ -278,15 +246,16 @@ signet_request_spec_new_from_plan (SignetDocument *document, GError **error)
 
     first = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
   }
-  rules = object_member (first, "rules");
-  read_rules (self, rules, string_member (object_member (first, "filedata"), "state"));
+  rules = signet_json_object_member (first, "rules");
+  read_rules (self, rules,
+              signet_json_string_member (signet_json_object_member (first, "filedata"), "state"));
   read_first_round (self, first, signet_document_get_created (document));
   {
     JsonNode *node = json_array_get_element (plan, n - 1);
 
-    read_final_recipients (self, JSON_NODE_HOLDS_OBJECT (node)
-                                   ? object_member (json_node_get_object (node), "rules")
-                                   : NULL);
+    read_final_recipients (self, JSON_NODE_HOLDS_OBJECT (node) ? signet_json_object_member (
+                                   json_node_get_object (node), "rules")
+                                                               : NULL);
   }
   return g_steal_pointer (&self);
 }

@@ -63,8 +63,18 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
-static const char *const field_type_names[]
-  = { "TEXT", "CHECKBOX", "SIGNATURE", "RADIO", "COMBOBOX" };
+/* The service's name of each #SignetFieldType, in its order. */
+const char *const signet_field_type_names[]
+  = { "TEXT", "CHECKBOX", "SIGNATURE", "RADIO", "COMBOBOX", NULL };
+
+int
+signet_field_type_from_name (const char *name)
+{
+  for (guint i = 0; signet_field_type_names[i] != NULL; i++)
+    if (g_strcmp0 (signet_field_type_names[i], name) == 0)
+      return i;
+  return -1;
+}
 
 static void
 signet_signature_request_finalize (GObject *object)
@@ -629,7 +639,7 @@ signet_signature_request_to_json (SignetSignatureRequest *self,
           json_builder_begin_object (builder);
           any_allowed = TRUE;
         }
-      json_builder_set_member_name (builder, field_type_names[i]);
+      json_builder_set_member_name (builder, signet_field_type_names[i]);
       json_builder_begin_array (builder);
       for (guint j = 0; j < self->allowed_fields[i]->len; j++)
         json_builder_add_string_value (builder, g_ptr_array_index (self->allowed_fields[i], j));
@@ -648,9 +658,9 @@ signet_signature_request_to_json (SignetSignatureRequest *self,
     {
       json_builder_set_member_name (builder, "ignoreRequired");
       json_builder_begin_array (builder);
-      for (guint i = 0; i < G_N_ELEMENTS (field_type_names); i++)
+      for (guint i = 0; signet_field_type_names[i] != NULL; i++)
         if (self->ignore_required & (1u << i))
-          json_builder_add_string_value (builder, field_type_names[i]);
+          json_builder_add_string_value (builder, signet_field_type_names[i]);
       json_builder_end_array (builder);
     }
   if (self->fields_before_signing != SIGNET_FIELDS_BEFORE_SIGNING_DEFAULT)
