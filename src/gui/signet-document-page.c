@@ -284,6 +284,22 @@ update (SignetDocumentPage *self)
   gtk_widget_set_visible (self->send_again_box, ended (status));
   gtk_widget_set_visible (self->cancel_row, !signet_document_status_is_final (status)
                                               && status != SIGNET_DOCUMENT_STATUS_SIGNED);
+  /* A document sent elsewhere: Signet does not know its request, so
+   * cancelling deletes it (the elsewhere dialog asks first), and no copy
+   * of it may be on this computer. */
+  adw_action_row_set_subtitle (
+    ADW_ACTION_ROW (self->cancel_row),
+    signet_document_get_sent_elsewhere (document)
+      ? _ ("Sent from another desk, so cancelling deletes the document from the server for "
+           "everyone.")
+      : _ ("The signing link stops working. The document stays on the server and in this list."));
+  adw_action_row_set_subtitle (
+    ADW_ACTION_ROW (self->delete_row),
+    signet_document_get_sent_elsewhere (document)
+      ? _ ("Removes the document from OKdokument for everyone, including the desk that sent it. "
+           "This entry stays on this computer.")
+      : _ ("Removes the document and its requests from OKdokument. Your signed copy and this "
+           "entry stay on this computer."));
   gtk_widget_set_visible (self->delete_row, !self->deleted
                                               && signet_document_get_document_id (document) != NULL
                                               && status != SIGNET_DOCUMENT_STATUS_VANISHED);
