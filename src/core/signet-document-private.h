@@ -39,6 +39,9 @@ typedef struct
   /* The one-time codes the sender chose, by round (signet-journal-codes.c):
    * never written to the journal's file. */
   char *chosen_codes;
+  /* The folded search text (signet_library_search_key_new()), when the
+   * journal's thread made it: never written. */
+  char *search_key;
 } SignetDocumentRecord;
 
 void signet_document_record_free (SignetDocumentRecord *record);
@@ -50,6 +53,8 @@ SignetDocumentRecord *signet_document_to_record (SignetDocument *self);
 
 const char *signet_document_get_plan (SignetDocument *self);
 const char *signet_document_get_chosen_codes (SignetDocument *self);
+const char *signet_document_get_search_key (SignetDocument *self);
+void        signet_document_take_search_key (SignetDocument *self, char *key);
 const char *signet_document_get_kept_path (SignetDocument *self);
 void        signet_document_update_from_record (SignetDocument *self, SignetDocumentRecord *record);
 

@@ -54,6 +54,8 @@ struct _SignetDocument
   gboolean             sent_elsewhere;
   gint64               last_seen;
 
+  char *search_key; /* signet_library_get_search_key(): made once, often on the journal's thread */
+
   /* Read from the plan when first asked for. */
   gboolean signer_read;
   char    *signer_name;
@@ -146,6 +148,7 @@ signet_document_finalize (GObject *object)
   g_free (self->kept_path);
   g_free (self->plan);
   signet_document_wipe_codes (&self->chosen_codes);
+  g_free (self->search_key);
   g_free (self->signing_url);
   g_free (self->archive_path);
   g_free (self->last_error);
@@ -367,6 +370,7 @@ signet_document_record_free (SignetDocumentRecord *record)
   g_free (record->last_error);
   g_free (record->origin);
   signet_document_wipe_codes (&record->chosen_codes);
+  g_free (record->search_key);
   g_free (record);
 }
 
@@ -409,6 +413,7 @@ signet_document_new_from_record (SignetDocumentRecord *record)
   self->sent_elsewhere = g_strcmp0 (record->origin, "elsewhere") == 0;
   self->last_seen = record->last_seen;
   self->chosen_codes = g_steal_pointer (&record->chosen_codes);
+  self->search_key = g_steal_pointer (&record->search_key);
 
   return self;
 }
@@ -594,6 +599,17 @@ DEFINE_GETTER (gboolean, sent_elsewhere, sent_elsewhere)
 DEFINE_GETTER (gint64, last_seen, last_seen)
 DEFINE_GETTER (const char *, plan, plan)
 DEFINE_GETTER (const char *, chosen_codes, chosen_codes)
+DEFINE_GETTER (const char *, search_key, search_key)
+
+/* Takes @key; a document's key is set once. */
+void
+signet_document_take_search_key (SignetDocument *self, char *key)
+{
+  g_return_if_fail (SIGNET_IS_DOCUMENT (self));
+  g_return_if_fail (self->search_key == NULL);
+
+  self->search_key = key;
+}
 
 /* Rules as the string form of §10: "name-value_name-value". */
 static char *

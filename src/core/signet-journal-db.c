@@ -24,6 +24,7 @@
 #include "signet-document-private.h"
 #include "signet-error.h"
 #include "signet-journal-private.h"
+#include "signet-library.h"
 
 /* The schema, its migrations, and the SQL of each job; all of it runs on
  * the journal's worker thread. */
@@ -183,7 +184,10 @@ column_text (sqlite3_stmt *stmt, int column)
 #define REQUEST_COLUMNS                                                                            \
   "id, signature_request_id, document_id, environment, filename, original_path, checksum, "        \
   "plan, round, n_rounds, signing_url, expiration, state, status, archive_path, last_error, "      \
-  "created, modified, kept_path, origin, last_seen"
+  "created, modified, kept_path, origin, last_seen, " /* The signer, for the search key; a damaged \
+                                                         plan gives none. */                       \
+  "CASE WHEN json_valid (plan) THEN json_extract (plan, '$[0].rules.guiSignerName') END, "         \
+  "CASE WHEN json_valid (plan) THEN json_extract (plan, '$[0].rules.emailTo') END"
 
 /* Prepares @sql, binds @id to its one parameter unless it is 0, and reads
  * every row with @read_row into an array that frees them with @free_func;
@@ -246,6 +250,13 @@ read_record (sqlite3_stmt *stmt)
   record->kept_path = column_text (stmt, 18);
   record->origin = column_text (stmt, 19);
   record->last_seen = sqlite3_column_int64 (stmt, 20);
+  /* Made here, on the journal's thread, for every document it loads. */
+  record->search_key = signet_library_search_key_new (
+    record->filename,
+    sqlite3_column_type (stmt, 21) == SQLITE_TEXT ? (const char *) sqlite3_column_text (stmt, 21)
+                                                  : NULL,
+    sqlite3_column_type (stmt, 22) == SQLITE_TEXT ? (const char *) sqlite3_column_text (stmt, 22)
+                                                  : NULL);
   return record;
 }
 

@@ -22,12 +22,22 @@
  * no column is needed. The flag lives on the document object, set when
  * the journal is loaded and when it is changed. */
 
-#define REMOVED_KEY "signet-journal-removed"
+/* Asked of every document at each keystroke of a search: a quark made
+ * once, not a string looked up each time. */
+static GQuark
+removed_quark (void)
+{
+  static GQuark quark;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("signet-journal-removed");
+  return quark;
+}
 
 static void
 set_flag (SignetDocument *document, gboolean removed)
 {
-  g_object_set_data (G_OBJECT (document), REMOVED_KEY, GINT_TO_POINTER (removed));
+  g_object_set_qdata (G_OBJECT (document), removed_quark (), GINT_TO_POINTER (removed));
 }
 
 /**
@@ -41,7 +51,7 @@ signet_journal_get_removed (SignetDocument *document)
 {
   g_return_val_if_fail (SIGNET_IS_DOCUMENT (document), FALSE);
 
-  return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (document), REMOVED_KEY));
+  return GPOINTER_TO_INT (g_object_get_qdata (G_OBJECT (document), removed_quark ()));
 }
 
 /**

@@ -117,9 +117,16 @@ signet_library_fold (const char *text)
   g_autofree char *folded = NULL;
   g_autofree char *decomposed = NULL;
   GString         *out;
+  const char      *p;
 
   if (text == NULL)
     return g_strdup ("");
+
+  /* Most names are plain ASCII: lower case is all the folding they need. */
+  for (p = text; *p != '\0' && (guchar) *p < 0x80; p++)
+    ;
+  if (*p == '\0')
+    return g_ascii_strdown (text, -1);
 
   folded = g_utf8_casefold (text, -1);
   decomposed = g_utf8_normalize (folded, -1, G_NORMALIZE_NFD);
@@ -127,7 +134,7 @@ signet_library_fold (const char *text)
     return g_steal_pointer (&folded);
 
   out = g_string_sized_new (strlen (decomposed));
-  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
+  for (p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
@@ -135,6 +142,29 @@ signet_library_fold (const char *text)
         g_string_append_unichar (out, c);
     }
   return g_string_free (out, FALSE);
+}
+
+/**
+ * signet_library_search_key_new:
+ * @filename: (nullable): a document's file name
+ * @signer_name: (nullable): its signer's name
+ * @signer_email: (nullable): its signer's e-mail address
+ *
+ * Safe on any thread: the journal makes the keys of the documents it
+ * loads on its own thread, so that the first keystroke of a search does
+ * not fold thousands of them on the main thread.
+ *
+ * Returns: (transfer full): what a search looks in, folded
+ */
+char *
+signet_library_search_key_new (const char *filename,
+                               const char *signer_name,
+                               const char *signer_email)
+{
+  g_autofree char *text
+    = g_strjoin ("\n", filename ?: "", signer_name ?: "", signer_email ?: "", NULL);
+
+  return signet_library_fold (text);
 }
 
 /**
@@ -147,23 +177,12 @@ signet_library_fold (const char *text)
 const char *
 signet_library_get_search_key (SignetDocument *document)
 {
-  static GQuark quark;
-  char         *key;
-
-  if (G_UNLIKELY (quark == 0))
-    quark = g_quark_from_static_string ("signet-library-search-key");
-
-  key = g_object_get_qdata (G_OBJECT (document), quark);
-  if (key == NULL)
-    {
-      g_autofree char *text = g_strjoin ("\n", signet_document_get_filename (document) ?: "",
-                                         signet_document_get_signer_name (document) ?: "",
-                                         signet_document_get_signer_email (document) ?: "", NULL);
-
-      key = signet_library_fold (text);
-      g_object_set_qdata_full (G_OBJECT (document), quark, key, g_free);
-    }
-  return key;
+  if (G_UNLIKELY (signet_document_get_search_key (document) == NULL))
+    signet_document_take_search_key (
+      document, signet_library_search_key_new (signet_document_get_filename (document),
+                                               signet_document_get_signer_name (document),
+                                               signet_document_get_signer_email (document)));
+  return signet_document_get_search_key (document);
 }
 
 /**

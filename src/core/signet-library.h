@@ -21,6 +21,9 @@ void     signet_library_count (GListModel *documents, guint counts[SIGNET_LIBRAR
 
 char       *signet_library_fold (const char *text);
 const char *signet_library_get_search_key (SignetDocument *document);
+char       *signet_library_search_key_new (const char *filename,
+                                           const char *signer_name,
+                                           const char *signer_email);
 gboolean    signet_library_matches (SignetDocument *document, const char *folded_query);
 
 GPtrArray *signet_library_rebuild_rounds (SignetDocument *document, GError **error);
