@@ -330,6 +330,24 @@ bench_run_command (const char *const *argv,
   return TRUE;
 }
 
+/* A row against a fixed limit rather than a reference program: the
+ * reference column holds the limit, and the row is met when @value is at
+ * most @limit (issue 20's absolute targets). */
+BenchResult
+bench_limit (const char *name, const char *unit, double value, double limit, guint runs)
+{
+  return (BenchResult){
+    .name = name,
+    .unit = unit,
+    .signet = value,
+    .reference = limit,
+    .target = 1.0,
+    .signet_peak_kib = -1,
+    .reference_peak_kib = -1,
+    .runs = runs,
+  };
+}
+
 /* A table for people, then one line per result for machines:
  *   BENCH {"name": …, "signet_ms": …, "reference_ms": …, "ratio": …, …} */
 void

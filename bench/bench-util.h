@@ -57,7 +57,12 @@ typedef struct
   guint  runs;
 } BenchResult;
 
-double        bench_median (double *values, guint n);
+/* Issue 20: no main-loop stall longer than one frame at 60 Hz. */
+#define BENCH_FRAME_MS 16.0
+
+double bench_median (double *values, guint n);
+BenchResult
+bench_limit (const char *name, const char *unit, double value, double limit, guint runs);
 BenchResult   bench_compare (const char *name,
                              double     *signet_times,
                              double     *reference_times,

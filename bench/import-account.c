@@ -208,27 +208,11 @@ main (int argc, char *argv[])
         first_per_cycle = per_cycle;
 
       g_ptr_array_add (names, g_strdup_printf ("import %u remote docs, ms", n));
-      results[n_results++] = (BenchResult){
-        .name = g_ptr_array_index (names, names->len - 1),
-        .unit = "ms",
-        .signet = import_ms,
-        .reference = 5000, /* the target */
-        .target = 1.0,
-        .signet_peak_kib = -1,
-        .reference_peak_kib = -1,
-        .runs = 1,
-      };
+      results[n_results++]
+        = bench_limit (g_ptr_array_index (names, names->len - 1), "ms", import_ms, 5000, 1);
       g_ptr_array_add (names, g_strdup_printf ("import %u docs, stall ms", n));
-      results[n_results++] = (BenchResult){
-        .name = g_ptr_array_index (names, names->len - 1),
-        .unit = "ms",
-        .signet = stall_ms,
-        .reference = 16,
-        .target = 1.0,
-        .signet_peak_kib = -1,
-        .reference_peak_kib = -1,
-        .runs = 1,
-      };
+      results[n_results++] = bench_limit (g_ptr_array_index (names, names->len - 1), "ms", stall_ms,
+                                          BENCH_FRAME_MS, 1);
       if (counts[c + 1] == NULL && c > 0)
         {
           g_ptr_array_add (names, g_strdup_printf ("cycle requests %u / %s docs", n, counts[0]));

@@ -318,36 +318,12 @@ main (int argc, char *argv[])
       results[n_results++] = bench_compare (keep (names_kept, "library keystroke filter", size),
                                             keys[0], keys[1], n, 0, -1, -1);
       /* Issue 20's targets, absolute: the reference column holds the target. */
-      results[n_results++] = (BenchResult){
-        .name = keep (names_kept, "library open + first frame", size),
-        .unit = "ms",
-        .signet = bench_median (open_frame, n),
-        .reference = 300,
-        .target = 1.0,
-        .signet_peak_kib = -1,
-        .reference_peak_kib = -1,
-        .runs = n,
-      };
-      results[n_results++] = (BenchResult){
-        .name = keep (names_kept, "library keystroke work", size),
-        .unit = "ms",
-        .signet = bench_median (work, n),
-        .reference = 16,
-        .target = 1.0,
-        .signet_peak_kib = -1,
-        .reference_peak_kib = -1,
-        .runs = n,
-      };
-      results[n_results++] = (BenchResult){
-        .name = keep (names_kept, "library keystroke stall", size),
-        .unit = "ms",
-        .signet = stall,
-        .reference = 16,
-        .target = 1.0,
-        .signet_peak_kib = -1,
-        .reference_peak_kib = -1,
-        .runs = n,
-      };
+      results[n_results++] = bench_limit (keep (names_kept, "library open + first frame", size),
+                                          "ms", bench_median (open_frame, n), 300, n);
+      results[n_results++] = bench_limit (keep (names_kept, "library keystroke work", size), "ms",
+                                          bench_median (work, n), BENCH_FRAME_MS, n);
+      results[n_results++] = bench_limit (keep (names_kept, "library keystroke stall", size), "ms",
+                                          stall, BENCH_FRAME_MS, n);
 
       bench_remove_tree (folder);
     }
