@@ -9,6 +9,9 @@
 
 #pragma once
 
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+
 #include "bench-util.h"
 #include "signet-client.h"
 
@@ -25,5 +28,11 @@ void bench_client_create (SignetClient     *client,
                           gint64           *idle_kib,
                           gint64           *peak_kib,
                           double           *stall_ms);
+
+JsonNode *bench_sandbox_call (SoupSession *session,
+                              const char  *base_url,
+                              const char  *method,
+                              const char  *path,
+                              const char  *body);
 
 G_END_DECLS
