@@ -39,6 +39,11 @@ echo
 # shellcheck disable=SC2086
 "$B/bench/import-account" "$B/src/sandbox/signet-sandbox" $runs | tee -a "$out"
 echo
+# The tracker archiving 50 signed PDFs (download, write, signature check);
+# --runs counts fresh journals (default 3).
+# shellcheck disable=SC2086
+"$B/bench/archive-stall" "$B/src/sandbox/signet-sandbox" $runs | tee -a "$out"
+echo
 # shellcheck disable=SC2086
 GSETTINGS_SCHEMA_DIR="$B/data" GSETTINGS_BACKEND=memory "$B/bench/library-scale" $runs | tee -a "$out"
 echo
