@@ -139,7 +139,6 @@ main (int argc, char *argv[])
   g_autoptr (GNetworkMonitor) monitor = NULL;
   g_autoptr (GFile) pdf = NULL;
   g_autofree char   *folder = NULL;
-  g_autofree char   *pdf_path = NULL;
   g_autofree double *times = NULL;
   g_autofree char   *name = NULL;
   double             worst_stall = 0;
@@ -148,11 +147,7 @@ main (int argc, char *argv[])
   if (!bench_parse_options (&argc, &argv, entries, "SIGNET-SANDBOX", 1) || n < 1 || runs < 1)
     return bench_usage (argv[0], "SIGNET-SANDBOX [--documents N] [--runs R]");
   times = g_new0 (double, runs);
-  folder = g_dir_make_tmp ("signet-archive-XXXXXX", &error);
-  g_assert_no_error (error);
-  pdf_path = g_build_filename (folder, "contract.pdf", NULL);
-  bench_write_pdf (pdf_path, 20000);
-  pdf = g_file_new_for_path (pdf_path);
+  pdf = bench_temp_pdf ("signet-archive-XXXXXX", 20000, &folder);
   monitor = bench_network_monitor_new ();
 
   for (int run = 0; run < runs; run++)

@@ -126,6 +126,21 @@ bench_write_pdf (const char *path, gsize size)
   fclose (out);
 }
 
+/* A fresh temporary folder from @folder_template into *folder, holding
+ * contract.pdf made by bench_write_pdf() with @size bytes. */
+GFile *
+bench_temp_pdf (const char *folder_template, gsize size, char **folder)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  *folder = g_dir_make_tmp (folder_template, &error);
+  g_assert_no_error (error);
+  path = g_build_filename (*folder, "contract.pdf", NULL);
+  bench_write_pdf (path, size);
+  return g_file_new_for_path (path);
+}
+
 static gint64 last_tick;
 static gint64 longest_stall;
 

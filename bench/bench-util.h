@@ -29,6 +29,7 @@ void   bench_pdf_append_xref (GString     *pdf,
                               gsize        xref,
                               const char  *trailer_extra);
 void   bench_write_pdf (const char *path, gsize size);
+GFile *bench_temp_pdf (const char *folder_template, gsize size, char **folder);
 void   bench_run_for (guint milliseconds);
 guint  bench_stall_meter_start (void);
 gint64 bench_stall_meter_stop (guint id);

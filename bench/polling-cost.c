@@ -95,7 +95,6 @@ main (int argc, char *argv[])
   g_autoptr (GFile) pdf = NULL;
   g_auto (GStrv) counts = NULL;
   g_autofree char        *folder = NULL;
-  g_autofree char        *pdf_path = NULL;
   g_autofree BenchResult *results = NULL;
   g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   const char *const extra[] = { "--enable-controls", "--quota", "100000", NULL };
@@ -114,11 +113,7 @@ main (int argc, char *argv[])
   counts = g_strsplit (counts_text != NULL ? counts_text : "10,100,500", ",", -1);
   results = g_new0 (BenchResult, g_strv_length (counts) + 1);
 
-  folder = g_dir_make_tmp ("signet-polling-XXXXXX", &error);
-  g_assert_no_error (error);
-  pdf_path = g_build_filename (folder, "contract.pdf", NULL);
-  bench_write_pdf (pdf_path, 20000);
-  pdf = g_file_new_for_path (pdf_path);
+  pdf = bench_temp_pdf ("signet-polling-XXXXXX", 20000, &folder);
 
   session = soup_session_new ();
   monitor = bench_network_monitor_new ();
