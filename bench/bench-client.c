@@ -97,3 +97,30 @@ bench_sandbox_call (SoupSession *session,
              error != NULL ? error->message : soup_message_get_reason_phrase (msg));
   return json_parser_steal_root (parser);
 }
+
+/* The sandbox's request count (GET), or the count before clearing it
+ * (DELETE); @routes gets the count by route. */
+gint64
+bench_sandbox_calls (SoupSession *session,
+                     const char  *base_url,
+                     const char  *method,
+                     GString     *routes)
+{
+  g_autoptr (JsonNode) reply
+    = bench_sandbox_call (session, base_url, method, "/sandbox/calls", NULL);
+  JsonObject *root = json_node_get_object (reply);
+
+  if (routes != NULL)
+    {
+      JsonObject *by_route = json_object_get_object_member (root, "routes");
+      GList      *names = json_object_get_members (by_route);
+
+      names = g_list_sort (names, (GCompareFunc) g_strcmp0);
+      for (GList *l = names; l != NULL; l = l->next)
+        g_string_append_printf (routes, "%s%s %" G_GINT64_FORMAT, routes->len > 0 ? ", " : "",
+                                (const char *) l->data,
+                                json_object_get_int_member (by_route, l->data));
+      g_list_free (names);
+    }
+  return json_object_get_int_member (root, "total");
+}

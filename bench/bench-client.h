@@ -34,5 +34,9 @@ JsonNode *bench_sandbox_call (SoupSession *session,
                               const char  *method,
                               const char  *path,
                               const char  *body);
+gint64    bench_sandbox_calls (SoupSession *session,
+                               const char  *base_url,
+                               const char  *method,
+                               GString     *routes);
 
 G_END_DECLS

@@ -320,6 +320,8 @@ bench_run_command (const char *const *argv,
   int           status;
   pid_t         pid;
 
+  /* The child would write out what stdio holds for us once more. */
+  fflush (NULL);
   pid = fork ();
   if (pid == 0)
     {

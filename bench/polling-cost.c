@@ -50,30 +50,6 @@
 #define ENVIRONMENT "sandbox"
 #define DEFAULT_MS  60000
 
-/* The sandbox's request count (GET), or the count before clearing it
- * (DELETE); @routes gets the count by route. */
-static gint64
-sandbox_calls (SoupSession *session, const char *base_url, const char *method, GString *routes)
-{
-  g_autoptr (JsonNode) reply
-    = bench_sandbox_call (session, base_url, method, "/sandbox/calls", NULL);
-  JsonObject *root = json_node_get_object (reply);
-
-  if (routes != NULL)
-    {
-      JsonObject *by_route = json_object_get_object_member (root, "routes");
-      GList      *names = json_object_get_members (by_route);
-
-      names = g_list_sort (names, (GCompareFunc) g_strcmp0);
-      for (GList *l = names; l != NULL; l = l->next)
-        g_string_append_printf (routes, "%s%s %" G_GINT64_FORMAT, routes->len > 0 ? ", " : "",
-                                (const char *) l->data,
-                                json_object_get_int_member (by_route, l->data));
-      g_list_free (names);
-    }
-  return json_object_get_int_member (root, "total");
-}
-
 int
 main (int argc, char *argv[])
 {
@@ -151,14 +127,14 @@ main (int argc, char *argv[])
       journal = bench_journal_open_documents (folder, client, ENVIRONMENT, monitor, pdf, n);
       tracker = signet_tracker_new (journal, client, ENVIRONMENT, monitor);
       g_object_set (tracker, "interval", interval, NULL);
-      sandbox_calls (session, base_url, "DELETE", NULL);
+      bench_sandbox_calls (session, base_url, "DELETE", NULL);
       signet_tracker_start (tracker);
       /* The first round comes at once. */
       bench_run_for (interval / 2);
-      first_round = sandbox_calls (session, base_url, "DELETE", NULL);
+      first_round = bench_sandbox_calls (session, base_url, "DELETE", NULL);
       meter = bench_stall_meter_start ();
       bench_run_for (rounds * interval + interval / 2);
-      count = sandbox_calls (session, base_url, "DELETE", routes);
+      count = bench_sandbox_calls (session, base_url, "DELETE", routes);
       stall_ms = bench_stall_meter_stop (meter) / 1000.0;
       signet_tracker_stop (tracker);
       still_open = bench_journal_count_status (journal, SIGNET_DOCUMENT_STATUS_OPEN);

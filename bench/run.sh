@@ -47,6 +47,11 @@ echo
 # shellcheck disable=SC2086
 GSETTINGS_SCHEMA_DIR="$B/data" GSETTINGS_BACKEND=memory "$B/bench/library-scale" $runs | tee -a "$out"
 echo
+# From Send (1-page PDF) to the QR code drawn, against curl sending the same E1.
+# shellcheck disable=SC2086
+GSETTINGS_SCHEMA_DIR="$B/data" GSETTINGS_BACKEND=memory "$B/bench/qr-time" \
+  "$B/src/sandbox/signet-sandbox" $runs | tee -a "$out"
+echo
 # Memory: --runs counts starts of each (default 3).
 # shellcheck disable=SC2086
 GSETTINGS_SCHEMA_DIR="$B/data" "$B/bench/idle-memory" "$B/src/signet" "$B/src/sandbox/signet-sandbox" \
