@@ -158,7 +158,7 @@ main (int argc, char *argv[])
     {
       double           growth = results[i].signet - results[i].reference;
       int              documents = atoi (sizes[i]);
-      g_autofree char *name = g_strdup_printf ("idle memory growth per 100k, %d docs", documents);
+      g_autofree char *name = g_strdup_printf ("idle growth per 100k, %d docs", documents);
 
       printf ("%s: %+.1f MB over none, %.1f MB per 100,000 (target ≤ 25.0): %s\n", results[i].name,
               growth, growth * 100000 / documents,
