@@ -9,6 +9,9 @@
 
 #pragma once
 
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+
 #include "bench-util.h"
 #include "signet-client.h"
 
@@ -25,5 +28,15 @@ void bench_client_create (SignetClient     *client,
                           gint64           *idle_kib,
                           gint64           *peak_kib,
                           double           *stall_ms);
+
+JsonNode *bench_sandbox_call (SoupSession *session,
+                              const char  *base_url,
+                              const char  *method,
+                              const char  *path,
+                              const char  *body);
+gint64    bench_sandbox_calls (SoupSession *session,
+                               const char  *base_url,
+                               const char  *method,
+                               GString     *routes);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 
 #include "bench-journal.h"
 #include "bench-util.h"
+#include "signet-outbox.h"
 
 /* Opens the journal at @path, or fails the benchmark. */
 SignetJournal *
@@ -98,4 +99,82 @@ bench_journal_home_new (int documents)
                       " END, NULL, created - i * 60000",
                       "UPDATE requests SET state = 'signed', status = 'archived' WHERE id = 1;");
   return home;
+}
+
+/* How many documents of @journal are in @status. */
+guint
+bench_journal_count_status (SignetJournal *journal, SignetDocumentStatus status)
+{
+  GListModel *documents = signet_journal_get_documents (journal);
+  guint       n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
+    {
+      g_autoptr (SignetDocument) document = g_list_model_get_item (documents, i);
+
+      n += signet_document_get_status (document) == status;
+    }
+  return n;
+}
+
+/* A fresh journal in @folder with @n requests for @pdf, sent by the outbox
+ * (upload, then create, as the app does) until every one is open on the
+ * server of @client. */
+SignetJournal *
+bench_journal_open_documents (const char      *folder,
+                              SignetClient    *client,
+                              const char      *environment,
+                              GNetworkMonitor *monitor,
+                              GFile           *pdf,
+                              guint            n)
+{
+  g_autofree char *name = g_strdup_printf ("journal-%u.db", n);
+  g_autofree char *path = g_build_filename (folder, name, NULL);
+  SignetJournal   *journal = bench_journal_open (path);
+  g_autoptr (SignetOutbox) outbox = NULL;
+  gint64 deadline;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (SignetSignatureRequest) request = signet_signature_request_new ();
+      g_autoptr (GAsyncResult) added = NULL;
+      g_autofree char *filename = g_strdup_printf ("Contract %u.pdf", i + 1);
+
+      signet_signature_request_set_file (request, pdf);
+      signet_signature_request_set_filename (request, filename);
+      signet_journal_add_async (journal, environment, &request, 1, NULL, bench_store_result,
+                                &added);
+      added = bench_wait_result (&added);
+      g_object_unref (signet_journal_add_finish (journal, added, NULL));
+    }
+
+  outbox = signet_outbox_new (journal, client, environment, monitor);
+  signet_outbox_start (outbox);
+  deadline = g_get_monotonic_time () + 300 * G_USEC_PER_SEC;
+  while (bench_journal_count_status (journal, SIGNET_DOCUMENT_STATUS_OPEN) < n)
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Only %u of %u requests opened",
+                 bench_journal_count_status (journal, SIGNET_DOCUMENT_STATUS_OPEN), n);
+      bench_run_for (20);
+    }
+  signet_outbox_stop (outbox);
+  return journal;
+}
+
+/* A network monitor that takes the network as always there: GIO's
+ * GNetworkMonitorBase itself (not a subclass), whatever routes this
+ * machine has; its type is private, and registered once GIO's monitors
+ * are. */
+GNetworkMonitor *
+bench_network_monitor_new (void)
+{
+  g_autoptr (GError) error = NULL;
+  GNetworkMonitor *monitor;
+
+  g_network_monitor_get_default ();
+  monitor = g_initable_new (g_type_from_name ("GNetworkMonitorBase"), NULL, &error, NULL);
+  g_assert_no_error (error);
+  g_assert (g_network_monitor_get_network_available (monitor));
+  return monitor;
 }

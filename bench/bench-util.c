@@ -126,6 +126,21 @@ bench_write_pdf (const char *path, gsize size)
   fclose (out);
 }
 
+/* A fresh temporary folder from @folder_template into *folder, holding
+ * contract.pdf made by bench_write_pdf() with @size bytes. */
+GFile *
+bench_temp_pdf (const char *folder_template, gsize size, char **folder)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  *folder = g_dir_make_tmp (folder_template, &error);
+  g_assert_no_error (error);
+  path = g_build_filename (*folder, "contract.pdf", NULL);
+  bench_write_pdf (path, size);
+  return g_file_new_for_path (path);
+}
+
 static gint64 last_tick;
 static gint64 longest_stall;
 
@@ -305,6 +320,8 @@ bench_run_command (const char *const *argv,
   int           status;
   pid_t         pid;
 
+  /* The child would write out what stdio holds for us once more. */
+  fflush (NULL);
   pid = fork ();
   if (pid == 0)
     {
@@ -328,6 +345,24 @@ bench_run_command (const char *const *argv,
       return FALSE;
     }
   return TRUE;
+}
+
+/* A row against a fixed limit rather than a reference program: the
+ * reference column holds the limit, and the row is met when @value is at
+ * most @limit (issue 20's absolute targets). */
+BenchResult
+bench_limit (const char *name, const char *unit, double value, double limit, guint runs)
+{
+  return (BenchResult){
+    .name = name,
+    .unit = unit,
+    .signet = value,
+    .reference = limit,
+    .target = 1.0,
+    .signet_peak_kib = -1,
+    .reference_peak_kib = -1,
+    .runs = runs,
+  };
 }
 
 /* A table for people, then one line per result for machines:

@@ -29,6 +29,7 @@ void   bench_pdf_append_xref (GString     *pdf,
                               gsize        xref,
                               const char  *trailer_extra);
 void   bench_write_pdf (const char *path, gsize size);
+GFile *bench_temp_pdf (const char *folder_template, gsize size, char **folder);
 void   bench_run_for (guint milliseconds);
 guint  bench_stall_meter_start (void);
 gint64 bench_stall_meter_stop (guint id);
@@ -57,7 +58,12 @@ typedef struct
   guint  runs;
 } BenchResult;
 
-double        bench_median (double *values, guint n);
+/* Issue 20: no main-loop stall longer than one frame at 60 Hz. */
+#define BENCH_FRAME_MS 16.0
+
+double bench_median (double *values, guint n);
+BenchResult
+bench_limit (const char *name, const char *unit, double value, double limit, guint runs);
 BenchResult   bench_compare (const char *name,
                              double     *signet_times,
                              double     *reference_times,

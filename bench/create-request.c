@@ -15,7 +15,7 @@
  * making the body and sending it; the inline create against curl alone
  * with the body made beforehand; the client's peak memory above idle
  * against the file's size (target 2.5x); and the longest main-loop stall
- * during the upload against the 50 ms budget.
+ * during the upload against one frame, 16 ms (issue 20).
  */
 
 #include "config.h"
@@ -168,9 +168,9 @@ main (int argc, char *argv[])
                               peak_signet,
                               -1,
                               runs };
-  /* Responsiveness: the worst stall of any run against the 50 ms budget. */
+  /* Responsiveness: the worst stall of any run against one frame (issue 20). */
   results[4]
-    = (BenchResult){ "main-loop stall, 10 MB upload", "ms", worst_stall, 50, 1.0, -1, -1, runs };
+    = bench_limit ("main-loop stall, 10 MB upload", "ms", worst_stall, BENCH_FRAME_MS, runs);
   bench_print (results, G_N_ELEMENTS (results));
 
   bench_stop_sandbox (sandbox);

@@ -113,6 +113,7 @@ main (int argc, char *argv[])
   g_autofree BenchResult *results = NULL;
   g_autofree double      *empty = NULL;
   guint                   n_results = 0;
+  guint                   n_sizes;
 
   if (!bench_parse_options (&argc, &argv, entries, "SIGNET SIGNET-SANDBOX MINIMAL-WINDOW", 3)
       || runs < 1)
@@ -122,7 +123,7 @@ main (int argc, char *argv[])
   /* The sizes above 0 are measured against Signet with none. */
   if (atoi (sizes[0]) != 0)
     return bench_usage (argv[0], "the first of --documents must be 0");
-  results = g_new0 (BenchResult, g_strv_length (sizes));
+  results = g_new0 (BenchResult, 2 * g_strv_length (sizes));
   empty = g_new0 (double, runs);
 
   for (guint s = 0; sizes[s] != NULL; s++)
@@ -150,16 +151,21 @@ main (int argc, char *argv[])
       results[n_results - 1].unit = "MB";
       bench_remove_tree (home);
     }
-  bench_print (results, n_results);
-  for (guint i = 1; i < n_results; i++)
+  /* Target (issue 20): at most 25 MB more per 100,000 documents than with
+   * none; a row of its own for each size above 0. */
+  n_sizes = n_results;
+  for (guint i = 1; i < n_sizes; i++)
     {
-      double growth = results[i].signet - results[i].reference;
-      int    documents = atoi (sizes[i]);
+      double           growth = results[i].signet - results[i].reference;
+      int              documents = atoi (sizes[i]);
+      g_autofree char *name = g_strdup_printf ("idle growth per 100k, %d docs", documents);
 
-      /* Target (issue 20): at most 25 MB more per 100,000 documents. */
       printf ("%s: %+.1f MB over none, %.1f MB per 100,000 (target ≤ 25.0): %s\n", results[i].name,
               growth, growth * 100000 / documents,
               growth * 100000 / documents <= 25 ? "met" : "NOT met");
+      results[n_results++] = bench_limit (g_intern_string (name), "MB", growth * 100000 / documents,
+                                          25, results[i].runs);
     }
+  bench_print (results, n_results);
   return 0;
 }

@@ -32,30 +32,14 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "bench-client.h"
 #include "bench-journal.h"
 #include "bench-util.h"
 #include "signet-client.h"
 #include "signet-journal.h"
 #include "signet-tracker.h"
 
-#define KEY         "bench_0123456789abcdef"
 #define ENVIRONMENT "sandbox"
-
-static gint64
-take_calls (SoupSession *session, const char *base_url)
-{
-  g_autofree char *url = g_strconcat (base_url, "/sandbox/calls", NULL);
-  g_autoptr (SoupMessage) msg = soup_message_new ("DELETE", url);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GBytes) body = soup_session_send_and_read (session, msg, NULL, &error);
-  g_autoptr (JsonParser) parser = json_parser_new ();
-
-  if (body == NULL || soup_message_get_status (msg) != SOUP_STATUS_OK
-      || !json_parser_load_from_data (parser, g_bytes_get_data (body, NULL),
-                                      g_bytes_get_size (body), &error))
-    g_error ("/sandbox/calls: %s", error != NULL ? error->message : "not 200");
-  return json_object_get_int_member (json_node_get_object (json_parser_get_root (parser)), "total");
-}
 
 /* Uploads documents until the sandbox holds @n. */
 static void
@@ -73,7 +57,7 @@ upload_until (SoupSession *session, const char *base_url, const char *content, g
       g_autoptr (GBytes) reply = NULL;
       g_autoptr (GError) error = NULL;
 
-      soup_message_headers_replace (soup_message_get_request_headers (msg), "x-api-key", KEY);
+      soup_message_headers_replace (soup_message_get_request_headers (msg), "x-api-key", BENCH_KEY);
       soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
       reply = soup_session_send_and_read (session, msg, NULL, &error);
       if (reply == NULL || soup_message_get_status (msg) != SOUP_STATUS_OK)
@@ -140,10 +124,10 @@ main (int argc, char *argv[])
   g_assert_no_error (error);
   content = g_base64_encode ((const guchar *) pdf, length);
 
-  sandbox = bench_spawn_sandbox_full (argv[1], KEY, extra, &base_url, &error);
+  sandbox = bench_spawn_sandbox_full (argv[1], BENCH_KEY, extra, &base_url, &error);
   if (sandbox == NULL)
     g_error ("Cannot start the sandbox: %s", error->message);
-  client = signet_client_new (base_url, KEY, &error);
+  client = signet_client_new (base_url, BENCH_KEY, &error);
   g_assert_no_error (error);
   session = soup_session_new ();
   g_network_monitor_get_default ();
@@ -189,7 +173,7 @@ main (int argc, char *argv[])
       while (signet_tracker_is_polling (tracker))
         g_main_context_iteration (NULL, TRUE);
       bench_run_for (50);
-      take_calls (session, base_url);
+      bench_sandbox_calls (session, base_url, "DELETE", NULL);
       for (int r = 0; r < rounds; r++)
         {
           signet_tracker_poll_now (tracker);
@@ -197,7 +181,7 @@ main (int argc, char *argv[])
             g_main_context_iteration (NULL, TRUE);
           bench_run_for (interval);
         }
-      calls = take_calls (session, base_url);
+      calls = bench_sandbox_calls (session, base_url, "DELETE", NULL);
       per_cycle = (double) calls / rounds;
       signet_tracker_stop (tracker);
 
@@ -208,27 +192,11 @@ main (int argc, char *argv[])
         first_per_cycle = per_cycle;
 
       g_ptr_array_add (names, g_strdup_printf ("import %u remote docs, ms", n));
-      results[n_results++] = (BenchResult){
-        .name = g_ptr_array_index (names, names->len - 1),
-        .unit = "ms",
-        .signet = import_ms,
-        .reference = 5000, /* the target */
-        .target = 1.0,
-        .signet_peak_kib = -1,
-        .reference_peak_kib = -1,
-        .runs = 1,
-      };
+      results[n_results++]
+        = bench_limit (g_ptr_array_index (names, names->len - 1), "ms", import_ms, 5000, 1);
       g_ptr_array_add (names, g_strdup_printf ("import %u docs, stall ms", n));
-      results[n_results++] = (BenchResult){
-        .name = g_ptr_array_index (names, names->len - 1),
-        .unit = "ms",
-        .signet = stall_ms,
-        .reference = 16,
-        .target = 1.0,
-        .signet_peak_kib = -1,
-        .reference_peak_kib = -1,
-        .runs = 1,
-      };
+      results[n_results++] = bench_limit (g_ptr_array_index (names, names->len - 1), "ms", stall_ms,
+                                          BENCH_FRAME_MS, 1);
       if (counts[c + 1] == NULL && c > 0)
         {
           g_ptr_array_add (names, g_strdup_printf ("cycle requests %u / %s docs", n, counts[0]));

@@ -13,7 +13,9 @@
  *                                     [--documents 10,100,500]
  *
  * Method: the sandbox runs as its own process (signet-sandbox with its
- * controls). For each count a fresh journal is filled through the outbox,
+ * controls), a fresh one for each count, since the tracker imports the
+ * documents of the account it does not know. For each count a fresh
+ * journal is filled through the outbox,
  * which creates every request on the sandbox as the app does (upload,
  * then create), until all of them are open. Then the tracker starts with
  * nothing on screen, and its interval shortened from 60 s to --interval
@@ -37,6 +39,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "bench-client.h"
 #include "bench-journal.h"
 #include "bench-util.h"
 #include "signet-client.h"
@@ -44,99 +47,8 @@
 #include "signet-outbox.h"
 #include "signet-tracker.h"
 
-#define KEY         "bench_0123456789abcdef"
 #define ENVIRONMENT "sandbox"
 #define DEFAULT_MS  60000
-
-/* The sandbox's request count (GET), or the count before clearing it
- * (DELETE). */
-static gint64
-sandbox_calls (SoupSession *session, const char *base_url, const char *method, GString *routes)
-{
-  g_autofree char *url = g_strconcat (base_url, "/sandbox/calls", NULL);
-  g_autoptr (SoupMessage) msg = soup_message_new (method, url);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GBytes) body = soup_session_send_and_read (session, msg, NULL, &error);
-  g_autoptr (JsonParser) parser = json_parser_new ();
-  JsonObject *root;
-
-  if (body == NULL || soup_message_get_status (msg) != SOUP_STATUS_OK
-      || !json_parser_load_from_data (parser, g_bytes_get_data (body, NULL),
-                                      g_bytes_get_size (body), &error))
-    g_error ("/sandbox/calls: %s", error != NULL ? error->message : "not 200");
-  root = json_node_get_object (json_parser_get_root (parser));
-  if (routes != NULL)
-    {
-      JsonObject *by_route = json_object_get_object_member (root, "routes");
-      GList      *names = json_object_get_members (by_route);
-
-      names = g_list_sort (names, (GCompareFunc) g_strcmp0);
-      for (GList *l = names; l != NULL; l = l->next)
-        g_string_append_printf (routes, "%s%s %" G_GINT64_FORMAT, routes->len > 0 ? ", " : "",
-                                (const char *) l->data,
-                                json_object_get_int_member (by_route, l->data));
-      g_list_free (names);
-    }
-  return json_object_get_int_member (root, "total");
-}
-
-static guint
-count_status (SignetJournal *journal, SignetDocumentStatus status)
-{
-  GListModel *documents = signet_journal_get_documents (journal);
-  guint       n = 0;
-
-  for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
-    {
-      g_autoptr (SignetDocument) document = g_list_model_get_item (documents, i);
-
-      n += signet_document_get_status (document) == status;
-    }
-  return n;
-}
-
-/* Fills a fresh journal with @n requests for @pdf, sent by the outbox
- * until every one is open on the sandbox. */
-static SignetJournal *
-open_documents (const char      *folder,
-                SignetClient    *client,
-                GNetworkMonitor *monitor,
-                GFile           *pdf,
-                guint            n)
-{
-  g_autofree char *name = g_strdup_printf ("journal-%u.db", n);
-  g_autofree char *path = g_build_filename (folder, name, NULL);
-  SignetJournal   *journal = bench_journal_open (path);
-  g_autoptr (SignetOutbox) outbox = NULL;
-  gint64 deadline;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (SignetSignatureRequest) request = signet_signature_request_new ();
-      g_autoptr (GAsyncResult) added = NULL;
-      g_autofree char *filename = g_strdup_printf ("Contract %u.pdf", i + 1);
-
-      signet_signature_request_set_file (request, pdf);
-      signet_signature_request_set_filename (request, filename);
-      signet_journal_add_async (journal, ENVIRONMENT, &request, 1, NULL, bench_store_result,
-                                &added);
-      added = bench_wait_result (&added);
-      g_object_unref (signet_journal_add_finish (journal, added, NULL));
-    }
-
-  outbox = signet_outbox_new (journal, client, ENVIRONMENT, monitor);
-  signet_outbox_start (outbox);
-  deadline = g_get_monotonic_time () + 300 * G_USEC_PER_SEC;
-  while (count_status (journal, SIGNET_DOCUMENT_STATUS_OPEN) < n)
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Only %u of %u requests opened",
-                 count_status (journal, SIGNET_DOCUMENT_STATUS_OPEN), n);
-      bench_run_for (20);
-    }
-  signet_outbox_stop (outbox);
-  return journal;
-}
 
 int
 main (int argc, char *argv[])
@@ -154,15 +66,11 @@ main (int argc, char *argv[])
         { NULL } };
   g_autoptr (GOptionContext) context = g_option_context_new ("SIGNET-SANDBOX");
   g_autoptr (GError) error = NULL;
-  g_autoptr (GSubprocess) sandbox = NULL;
-  g_autoptr (SignetClient) client = NULL;
   g_autoptr (SoupSession) session = NULL;
   g_autoptr (GNetworkMonitor) monitor = NULL;
   g_autoptr (GFile) pdf = NULL;
   g_auto (GStrv) counts = NULL;
   g_autofree char        *folder = NULL;
-  g_autofree char        *pdf_path = NULL;
-  g_autofree char        *base_url = NULL;
   g_autofree BenchResult *results = NULL;
   g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   const char *const extra[] = { "--enable-controls", "--quota", "100000", NULL };
@@ -181,25 +89,10 @@ main (int argc, char *argv[])
   counts = g_strsplit (counts_text != NULL ? counts_text : "10,100,500", ",", -1);
   results = g_new0 (BenchResult, g_strv_length (counts) + 1);
 
-  folder = g_dir_make_tmp ("signet-polling-XXXXXX", &error);
-  g_assert_no_error (error);
-  pdf_path = g_build_filename (folder, "contract.pdf", NULL);
-  bench_write_pdf (pdf_path, 20000);
-  pdf = g_file_new_for_path (pdf_path);
+  pdf = bench_temp_pdf ("signet-polling-XXXXXX", 20000, &folder);
 
-  sandbox = bench_spawn_sandbox_full (argv[1], KEY, extra, &base_url, &error);
-  if (sandbox == NULL)
-    g_error ("Cannot start the sandbox: %s", error->message);
-  client = signet_client_new (base_url, KEY, &error);
-  g_assert_no_error (error);
   session = soup_session_new ();
-  /* GIO's GNetworkMonitorBase itself (not a subclass) takes the network
-   * as always there, whatever routes this machine has; its type is
-   * private, and registered once GIO's monitors are. */
-  g_network_monitor_get_default ();
-  monitor = g_initable_new (g_type_from_name ("GNetworkMonitorBase"), NULL, &error, NULL);
-  g_assert_no_error (error);
-  g_assert (g_network_monitor_get_network_available (monitor));
+  monitor = bench_network_monitor_new ();
 
   printf ("polling cost: the tracker's interval %d ms instead of %d ms (time %.0f times faster), "
           "%d intervals counted per row\n",
@@ -211,27 +104,43 @@ main (int argc, char *argv[])
       g_autoptr (SignetJournal) journal = NULL;
       g_autoptr (SignetTracker) tracker = NULL;
       g_autoptr (GString) routes = g_string_new (NULL);
-      gint64 first_round, count;
-      double stall_ms;
-      guint  meter;
+      g_autoptr (GSubprocess) sandbox = NULL;
+      g_autoptr (SignetClient) client = NULL;
+      g_autofree char *base_url = NULL;
+      guint            still_open;
+      gint64           first_round, count;
+      double           stall_ms;
+      guint            meter;
 
       if (n == 0)
         g_error ("Not a number of documents: %s", counts[c]);
-      journal = open_documents (folder, client, monitor, pdf, n);
+      /* A sandbox of its own for each count: the tracker imports what an
+       * account holds that its journal does not know (documents sent
+       * elsewhere, docs/shared-account.md), so one sandbox for all
+       * counts would have the 100-document journal take in the 10 of
+       * the row before and follow 110. */
+      sandbox = bench_spawn_sandbox_full (argv[1], BENCH_KEY, extra, &base_url, &error);
+      if (sandbox == NULL)
+        g_error ("Cannot start the sandbox: %s", error->message);
+      client = signet_client_new (base_url, BENCH_KEY, &error);
+      g_assert_no_error (error);
+      journal = bench_journal_open_documents (folder, client, ENVIRONMENT, monitor, pdf, n);
       tracker = signet_tracker_new (journal, client, ENVIRONMENT, monitor);
       g_object_set (tracker, "interval", interval, NULL);
-      sandbox_calls (session, base_url, "DELETE", NULL);
+      bench_sandbox_calls (session, base_url, "DELETE", NULL);
       signet_tracker_start (tracker);
       /* The first round comes at once. */
       bench_run_for (interval / 2);
-      first_round = sandbox_calls (session, base_url, "DELETE", NULL);
+      first_round = bench_sandbox_calls (session, base_url, "DELETE", NULL);
       meter = bench_stall_meter_start ();
       bench_run_for (rounds * interval + interval / 2);
-      count = sandbox_calls (session, base_url, "DELETE", routes);
+      count = bench_sandbox_calls (session, base_url, "DELETE", routes);
       stall_ms = bench_stall_meter_stop (meter) / 1000.0;
       signet_tracker_stop (tracker);
-      if (count_status (journal, SIGNET_DOCUMENT_STATUS_OPEN) != n)
-        g_error ("Documents left the open state while polling");
+      still_open = bench_journal_count_status (journal, SIGNET_DOCUMENT_STATUS_OPEN);
+      if (still_open != n || g_list_model_get_n_items (signet_journal_get_documents (journal)) != n)
+        g_error ("%u documents followed: %u open of %u in the journal after polling", n, still_open,
+                 g_list_model_get_n_items (signet_journal_get_documents (journal)));
 
       if (first_round <= 0 || count % first_round != 0)
         g_error ("%u documents: %" G_GINT64_FORMAT " requests in later rounds, not a multiple of "
@@ -272,11 +181,13 @@ main (int argc, char *argv[])
           };
         }
       g_object_run_dispose (G_OBJECT (journal));
+      g_clear_object (&tracker);
+      g_clear_object (&client);
+      bench_stop_sandbox (sandbox);
     }
 
   printf ("reference: a naive poller asks about each document once per interval (one E10 each)\n");
   bench_print (results, n_results);
-  bench_stop_sandbox (sandbox);
   bench_remove_tree (folder);
   return 0;
 }

@@ -12,7 +12,7 @@
  *
  * Rows: page 1 at screen scale (96 dpi) from a closed document; all 50
  * thumbnails (96 px wide); and the longest main-loop stall while 200
- * thumbnails of a 200-page PDF are made, against the 50 ms budget.
+ * thumbnails of a 200-page PDF are made, against one frame, 16 ms (issue 20).
  */
 
 #include "config.h"
@@ -203,7 +203,7 @@ main (int argc, char *argv[])
                               peak_signet, peak_reference);
   results[1] = bench_compare ("preview: 50 thumbnails, 96 px", &times[2 * runs], &times[3 * runs],
                               runs, 1.2, peak_signet, peak_reference);
-  results[2] = (BenchResult){ "main-loop stall, 200 thumbnails", "ms", stall, 50, 1.0, -1, -1, 1 };
+  results[2] = bench_limit ("main-loop stall, 200 thumbnails", "ms", stall, BENCH_FRAME_MS, 1);
   bench_print (results, G_N_ELEMENTS (results));
 
   bench_remove_tree (dir);

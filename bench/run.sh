@@ -17,6 +17,8 @@ cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
 memory=$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
 echo "machine: ${cpu:-unknown CPU}, $(nproc) CPUs, $memory, $(uname -sr)"
 echo "display: Xvfb $DISPLAY; built in $B"
+# Issue 20: every run reported with the machine's load.
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg) ($(date -u '+%Y-%m-%d %H:%M UTC'))"
 echo
 
 # shellcheck disable=SC2086
@@ -39,8 +41,18 @@ echo
 # shellcheck disable=SC2086
 "$B/bench/import-account" "$B/src/sandbox/signet-sandbox" $runs | tee -a "$out"
 echo
+# The tracker archiving 50 signed PDFs (download, write, signature check);
+# --runs counts fresh journals (default 3).
+# shellcheck disable=SC2086
+"$B/bench/archive-stall" "$B/src/sandbox/signet-sandbox" $runs | tee -a "$out"
+echo
 # shellcheck disable=SC2086
 GSETTINGS_SCHEMA_DIR="$B/data" GSETTINGS_BACKEND=memory "$B/bench/library-scale" $runs | tee -a "$out"
+echo
+# From Send (1-page PDF) to the QR code drawn, against curl sending the same E1.
+# shellcheck disable=SC2086
+GSETTINGS_SCHEMA_DIR="$B/data" GSETTINGS_BACKEND=memory "$B/bench/qr-time" \
+  "$B/src/sandbox/signet-sandbox" $runs | tee -a "$out"
 echo
 # Memory: --runs counts starts of each (default 3).
 # shellcheck disable=SC2086
@@ -50,4 +62,5 @@ echo
 # signet-cli send of 100 PDFs against base64 + curl (docs/cli.md).
 "$(dirname "$0")/cli-send.sh" "$B" 100 | tee -a "$out"
 echo
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg) ($(date -u '+%Y-%m-%d %H:%M UTC'))"
 printf 'BENCH-ALL [%s]\n' "$(sed -n 's/^BENCH //p' "$out" | paste -sd, -)"

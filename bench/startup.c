@@ -40,6 +40,22 @@
 
 /* Starts @argv and returns the milliseconds to its first frame; it is
  * then stopped, and its peak resident set is stored in @peak_kib. */
+/* A window the program made and destroyed again before its CreateNotify
+ * reached us (GTK makes short-lived ones) cannot be watched: XDamageCreate
+ * on it fails with BadDrawable or BadWindow, and that window simply drew
+ * nothing. Any other X error ends the benchmark. */
+static int
+x_error_cb (Display *display, XErrorEvent *error)
+{
+  char text[256];
+
+  if (error->error_code == BadDrawable || error->error_code == BadWindow)
+    return 0;
+  XGetErrorText (display, error->error_code, text, sizeof text);
+  g_error ("X error: %s (request %d.%d)", text, error->request_code, error->minor_code);
+  return 0;
+}
+
 static double
 first_frame (Display *display, int damage_event, const char *const *argv, gint64 *peak_kib)
 {
@@ -170,6 +186,7 @@ main (int argc, char *argv[])
     return bench_usage (argv[0], "SIGNET MINIMAL-WINDOW SIGNET-SANDBOX [--runs N]");
 
   display = XOpenDisplay (NULL);
+  XSetErrorHandler (x_error_cb);
   if (display == NULL || !XDamageQueryExtension (display, &damage_event, &damage_error))
     {
       g_printerr ("%s needs an X display with the Damage extension\n", argv[0]);
