@@ -154,6 +154,7 @@ test_export (ExportFixture *ef, gconstpointer data)
   JsonObject      *exported;
   JsonObject      *copy;
   JsonArray       *events;
+  guint            n_server_times = 0;
 
   if (!g_test_subprocess ())
     {
@@ -202,6 +203,19 @@ test_export (ExportFixture *ef, gconstpointer data)
   events = json_object_get_array_member (exported, "events");
   first = signet_evidence_format_time (member (json_array_get_object_element (events, 0), "time"));
   assert_holds (text, first);
+  /* The server's time of the state changes it gave. */
+  for (guint i = 0; i < json_array_get_length (events); i++)
+    {
+      JsonObject      *event = json_array_get_object_element (events, i);
+      g_autofree char *server = signet_evidence_format_time (member (event, "serverTime"));
+
+      if (g_strcmp0 (member (event, "kind"), "state") != 0)
+        continue;
+      g_assert_nonnull (server);
+      assert_holds (text, server);
+      n_server_times++;
+    }
+  g_assert_cmpuint (n_server_times, >, 0);
 }
 
 /* The validator can say no: a check without its hash, an unknown verdict. */

@@ -12,6 +12,7 @@
 #include "signet-journal-evidence.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "signet-document-private.h"
 #include "signet-error.h"
@@ -79,6 +80,54 @@ signet_evidence_scrub_options (const char *plan)
   return node;
 }
 
+/* {{{ The server's time of a state change */
+
+/* A `state` event's detail is the state's name, then, when the server's
+ * list gave it, a space and the server's time of the change (its
+ * `modification`) in ISO 8601: "signed 2026-12-05T14:02:11+01:00". Older
+ * events hold the name alone. The events table keeps its one detail
+ * column (docs/evidence.md). */
+
+/**
+ * signet_evidence_state_detail:
+ * @state: the state's name (signet_document_state_to_string())
+ * @server_time: (nullable): when the server says the document last changed
+ *
+ * Returns: (transfer full): the detail of a `state` event
+ */
+char *
+signet_evidence_state_detail (const char *state, GDateTime *server_time)
+{
+  g_autofree char *time = NULL;
+
+  g_return_val_if_fail (state != NULL, NULL);
+
+  if (server_time == NULL)
+    return g_strdup (state);
+  time = g_date_time_format_iso8601 (server_time);
+  return g_strdup_printf ("%s %s", state, time);
+}
+
+/**
+ * signet_evidence_parse_state_detail:
+ * @detail: (nullable): the detail of a `state` event
+ * @server_time: (out) (optional) (nullable): the server's time of the
+ *   change in ISO 8601, or %NULL when the event has none
+ *
+ * Returns: (transfer full) (nullable): the state's name
+ */
+char *
+signet_evidence_parse_state_detail (const char *detail, char **server_time)
+{
+  const char *space = detail != NULL ? strchr (detail, ' ') : NULL;
+
+  if (server_time != NULL)
+    *server_time = space != NULL ? g_strdup (space + 1) : NULL;
+  return space != NULL ? g_strndup (detail, space - detail) : g_strdup (detail);
+}
+
+/* }}} */
+
 static void
 add_string (JsonBuilder *builder, const char *name, const char *value)
 {
@@ -105,7 +154,8 @@ add_time (JsonBuilder *builder, const char *name, gint64 ms)
  * @events: (element-type SignetJournalEvent): its history, oldest first
  *
  * Puts the evidence record together: the request, the SHA-256 of the file
- * as sent, the options without secrets, every event with its local time,
+ * as sent, the options without secrets, every event with its local time
+ * (and a state change with the server's time, when the server gave it),
  * and the newest check of the signed copy. Pure: no I/O.
  *
  * Returns: (transfer full): the record as JSON
@@ -163,7 +213,19 @@ signet_evidence_build (SignetDocument *document, GPtrArray *events)
       json_builder_set_member_name (builder, "timeMs");
       json_builder_add_int_value (builder, event->time);
       add_string (builder, "kind", event->kind);
-      add_string (builder, "detail", event->detail);
+      if (g_strcmp0 (event->kind, "state") == 0)
+        {
+          g_autofree char *server_time = NULL;
+          g_autofree char *state = signet_evidence_parse_state_detail (event->detail, &server_time);
+
+          add_string (builder, "detail", state);
+          add_string (builder, "serverTime", server_time);
+        }
+      else
+        {
+          add_string (builder, "detail", event->detail);
+          add_string (builder, "serverTime", NULL);
+        }
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

@@ -21,6 +21,8 @@ G_BEGIN_DECLS
  */
 #define SIGNET_EVIDENCE_VERSION 1
 
+char       *signet_evidence_state_detail (const char *state, GDateTime *server_time);
+char       *signet_evidence_parse_state_detail (const char *detail, char **server_time);
 JsonNode   *signet_evidence_scrub_options (const char *plan);
 JsonNode   *signet_evidence_build (SignetDocument *document, GPtrArray *events);
 int         signet_evidence_status_from_string (const char *name);

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "signet-library-util.h"
+#include "signet-journal-evidence.h"
 #include "signet-state-name.h"
 
 /* The library's words for groups, states and times, and where a
@@ -234,7 +235,9 @@ signet_describe_event (const SignetJournalEvent *event, const SignetJournalEvent
     return g_strdup_printf (_ ("Problem, tried again later: %s"), detail != NULL ? detail : "");
   if (g_str_equal (kind, "state"))
     {
-      switch (signet_document_state_from_string (detail))
+      g_autofree char *state = signet_evidence_parse_state_detail (detail, NULL);
+
+      switch (signet_document_state_from_string (state))
         {
           case SIGNET_DOCUMENT_STATE_TAGS:
           case SIGNET_DOCUMENT_STATE_TOSTAMP:
