@@ -218,6 +218,60 @@ test_export (ExportFixture *ef, gconstpointer data)
   g_assert_cmpuint (n_server_times, >, 0);
 }
 
+/* With SignetTracker:save-evidence (the setting "Save Evidence Beside
+ * Each Archived Copy"), the tracker writes NAME.evidence.pdf and
+ * NAME.evidence.json beside the archived copy once it is checked. */
+static void
+test_beside_archive (ExportFixture *ef, gconstpointer data)
+{
+  g_autoptr (SignetDocument) document = NULL;
+  g_autoptr (JsonNode) record = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *stem = NULL;
+  g_autofree char *pdf_path = NULL;
+  g_autofree char *json_path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *why = NULL;
+  const char      *archived;
+  JsonObject      *saved;
+  gint64           end;
+
+  g_object_set (ef->tracker, "save-evidence", TRUE, NULL);
+  record = signed_record (ef, &document);
+  archived = signet_document_get_archive_path (document);
+  g_assert_true (g_str_has_suffix (archived, ".pdf"));
+  stem = g_strndup (archived, strlen (archived) - 4);
+  pdf_path = g_strconcat (stem, ".evidence.pdf", NULL);
+  json_path = g_strconcat (stem, ".evidence.json", NULL);
+  end = g_get_monotonic_time () + fixture_timeout (15) * G_USEC_PER_SEC;
+  while (
+    !(g_file_test (json_path, G_FILE_TEST_EXISTS) && g_file_test (pdf_path, G_FILE_TEST_EXISTS))
+    && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (g_file_test (pdf_path, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (json_path, G_FILE_TEST_EXISTS));
+
+  json_parser_load_from_file (parser, json_path, &error);
+  g_assert_no_error (error);
+  if (!validate (json_parser_get_root (parser), &why))
+    g_error ("The saved record is not valid against the schema: %s", why);
+  saved = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (member (saved, "signatureRequestId"), ==,
+                   signet_document_get_signature_request_id (document));
+  g_assert_cmpstr (member (json_object_get_object_member (saved, "signedCopy"), "signature"), ==,
+                   "valid");
+  g_assert_cmpstr (member (json_object_get_object_member (saved, "signedCopy"), "path"), ==,
+                   archived);
+
+  text = certificate_text (pdf_path);
+  assert_holds (text, "Certificate of Completion");
+  assert_holds (text, member (saved, "sentSha256"));
+  assert_holds (text, member (json_object_get_object_member (saved, "signedCopy"), "sha256"));
+  /* The history in words, not the journal's kinds. */
+  assert_holds (text, "Saved on this computer");
+}
+
 /* The validator can say no: a check without its hash, an unknown verdict. */
 static void
 test_schema_refuses (void)
@@ -267,6 +321,8 @@ main (int argc, char *argv[])
 
       g_test_add (path, ExportFixture, &languages[i], export_set_up, test_export, export_tear_down);
     }
+  g_test_add ("/evidence-export/beside-archive", ExportFixture, NULL, export_set_up,
+              test_beside_archive, export_tear_down);
   g_test_add_func ("/evidence-export/schema-refuses", test_schema_refuses);
 
   return g_test_run ();
