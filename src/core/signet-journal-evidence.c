@@ -317,11 +317,11 @@ signet_evidence_check_to_json (SignetSignatureCheck *check)
   return object;
 }
 
-static char *
-evidence_detail (Checked *checked)
+/* The record's `check`: what was found, of which file, and when. */
+static JsonObject *
+checked_to_json (Checked *checked)
 {
-  g_autoptr (JsonObject) object = signet_evidence_check_to_json (checked->check);
-  g_autoptr (JsonNode) root = json_node_new (JSON_NODE_OBJECT);
+  JsonObject *object = signet_evidence_check_to_json (checked->check);
   g_autoptr (GDateTime) utc = g_date_time_new_from_unix_utc (signet_journal_now_ms () / 1000);
   g_autoptr (GDateTime) local = g_date_time_to_local (utc);
   g_autofree char *now = g_date_time_format_iso8601 (local);
@@ -329,8 +329,83 @@ evidence_detail (Checked *checked)
   json_object_set_string_member (object, "path", checked->path);
   json_object_set_string_member (object, "sha256", checked->sha256);
   json_object_set_string_member (object, "checked", now);
-  json_node_set_object (root, object);
+  return object;
+}
+
+static char *
+evidence_detail (Checked *checked)
+{
+  g_autoptr (JsonNode) root = json_node_new (JSON_NODE_OBJECT);
+
+  json_node_take_object (root, checked_to_json (checked));
   return json_to_string (root, FALSE);
+}
+
+/**
+ * signet_evidence_check_copy_async:
+ * @path: a signed copy
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the check
+ * @user_data: data for @callback
+ *
+ * Checks @path as signet_journal_record_evidence_async() does, on a worker
+ * thread, without writing anything: for a reader of the journal (signet-cli)
+ * whose record has no check yet.
+ */
+void
+signet_evidence_check_copy_async (const char         *path,
+                                  GCancellable       *cancellable,
+                                  GAsyncReadyCallback callback,
+                                  gpointer            user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (path != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, signet_evidence_check_copy_async);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  signet_worker_run (SIGNET_WORKER_INSPECT, task, check_in_worker);
+}
+
+/**
+ * signet_evidence_check_copy_finish:
+ * @result: the #GAsyncResult
+ * @error: return location for an error
+ *
+ * Returns: (transfer full): the check, as the record's `checks` hold it,
+ *   or %NULL
+ */
+JsonObject *
+signet_evidence_check_copy_finish (GAsyncResult *result, GError **error)
+{
+  g_autoptr (Checked) checked = NULL;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  checked = g_task_propagate_pointer (G_TASK (result), error);
+  return checked != NULL ? checked_to_json (checked) : NULL;
+}
+
+/**
+ * signet_evidence_add_check:
+ * @record: an evidence record
+ * @check: (transfer full): a check of its signed copy
+ *
+ * Adds @check to @record as its newest: `signedCopy` and the last of
+ * `checks`.
+ */
+void
+signet_evidence_add_check (JsonNode *record, JsonObject *check)
+{
+  JsonObject *object;
+
+  g_return_if_fail (record != NULL && JSON_NODE_HOLDS_OBJECT (record));
+  g_return_if_fail (check != NULL);
+
+  object = json_node_get_object (record);
+  json_object_set_object_member (object, "signedCopy", json_object_ref (check));
+  json_array_add_object_element (json_object_get_array_member (object, "checks"), check);
 }
 
 static void

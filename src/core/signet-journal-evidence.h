@@ -28,6 +28,13 @@ JsonNode   *signet_evidence_build (SignetDocument *document, GPtrArray *events);
 int         signet_evidence_status_from_string (const char *name);
 JsonObject *signet_evidence_check_to_json (SignetSignatureCheck *check);
 
+void        signet_evidence_check_copy_async (const char         *path,
+                                              GCancellable       *cancellable,
+                                              GAsyncReadyCallback callback,
+                                              gpointer            user_data);
+JsonObject *signet_evidence_check_copy_finish (GAsyncResult *result, GError **error);
+void        signet_evidence_add_check (JsonNode *record, JsonObject *check);
+
 void signet_journal_load_signature_statuses (SignetJournal *self);
 
 void signet_journal_record_evidence_async (SignetJournal      *self,
