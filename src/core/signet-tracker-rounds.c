@@ -164,7 +164,7 @@ apply_state (SignetTracker      *self,
              SignetDocumentInfo *info)
 {
   SignetDocumentState old = signet_document_get_state (document);
-  g_autofree char    *name
+  g_autofree char    *state_detail
     = signet_evidence_state_detail (signet_document_state_to_string (state),
                                     info != NULL ? signet_document_info_get_modified (info) : NULL);
   gint64 expiration = signet_document_get_expiration (document);
@@ -206,17 +206,17 @@ apply_state (SignetTracker      *self,
         else
           {
             signet_document_set_status (document, SIGNET_DOCUMENT_STATUS_SIGNED);
-            signet_tracker_record (self, document, "state", name);
+            signet_tracker_record (self, document, "state", state_detail);
             signet_tracker_archive (self, document);
           }
         return;
       case SIGNET_DOCUMENT_STATE_CANCELED:
         signet_document_set_status (document, SIGNET_DOCUMENT_STATUS_CANCELED);
-        signet_tracker_record (self, document, "state", name);
+        signet_tracker_record (self, document, "state", state_detail);
         return;
       case SIGNET_DOCUMENT_STATE_ERRORSENDINFO:
         signet_document_set_status (document, SIGNET_DOCUMENT_STATUS_FAILED);
-        signet_tracker_record (self, document, "state", name);
+        signet_tracker_record (self, document, "state", state_detail);
         return;
       default:
         break;
@@ -228,7 +228,7 @@ apply_state (SignetTracker      *self,
       signet_tracker_record (self, document, "expired", NULL);
     }
   else if (old != state)
-    signet_tracker_record (self, document, "state", name);
+    signet_tracker_record (self, document, "state", state_detail);
 }
 
 /* A document sent elsewhere that the server no longer has: the desk that
