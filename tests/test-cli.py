@@ -3,6 +3,7 @@
 # loopback, and two signet-cli processes sending on one journal
 # (docs/cli.md). Usage: test-cli.py SIGNET_CLI SIGNET_SANDBOX TESTDATA_DIR
 
+import hashlib
 import json
 import os
 import shutil
@@ -177,6 +178,7 @@ def test_wait_and_download(sandbox, world):
     check(downloaded == server and downloaded.startswith(b"%PDF-"),
           "the download is the server's signed PDF, byte for byte")
     ok("download with the bytes compared")
+    test_evidence(world, document, archived)
 
     world.run("delete", str(document["id"]))
     try:
@@ -188,6 +190,71 @@ def test_wait_and_download(sandbox, world):
     check(shown["events"][-1]["kind"] == "deleted" and os.path.exists(archived),
           "the deletion is journalled and the archive copy stays")
     ok("delete")
+
+
+def certificate_text(path):
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", path, "-"], capture_output=True, text=True,
+                          timeout=DEADLINE)
+    check(text.returncode == 0, f"pdftotext {path}: {text.stderr}")
+    return text.stdout
+
+
+def test_evidence(world, document, archived):
+    """evidence ID and evidence FILE write the certificate and the record
+    beside each other (docs/evidence.md); a changed copy and a stranger are
+    refused."""
+    folder = os.path.join(world.dir, "evidence")
+    os.makedirs(folder)
+    out, _ = world.run("evidence", str(document["id"]), "--output", folder)
+    stem = os.path.join(folder, os.path.basename(archived)[:-len(".pdf")])
+    check(out.splitlines() == [stem + ".evidence.pdf", stem + ".evidence.json"],
+          f"evidence printed {out!r}")
+    validated = subprocess.run([os.path.join(os.environ["G_TEST_BUILDDIR"], "evidence-validate"),
+                                os.path.join(os.environ["G_TEST_SRCDIR"], "..", "docs",
+                                             "evidence-schema.json"), stem + ".evidence.json"],
+                               capture_output=True, text=True)
+    check(validated.returncode == 0, f"the record is not valid: {validated.stderr}")
+    with open(stem + ".evidence.json") as f:
+        record = json.load(f)
+    with open(archived, "rb") as f:
+        copy_sha256 = hashlib.sha256(f.read()).hexdigest()
+    copy = record["signedCopy"]
+    check(copy is not None and copy["signature"] == "valid" and copy["sha256"] == copy_sha256,
+          f"the signed copy in the record: {copy}")
+    check(record["signatureRequestId"] == document["signatureRequestId"], "the record's request")
+    signed = [e for e in record["events"] if e["kind"] == "state" and e["detail"] == "signed"]
+    check(len(signed) == 1 and signed[0]["serverTime"], f"the server's time of signing: {signed}")
+    text = certificate_text(stem + ".evidence.pdf")
+    for part in ("Certificate of Completion", record["sentSha256"], copy_sha256,
+                 "Signature request created"):
+        check(part in text, f"the certificate does not say {part!r}:\n{text}")
+    ok("evidence ID: the certificate and the record, valid, with the server's time")
+
+    again = os.path.join(world.dir, "evidence-again")
+    os.makedirs(again)
+    out, _ = world.run("evidence", archived, "-o", again)
+    with open(out.splitlines()[1]) as f:
+        check(json.load(f)["signatureRequestId"] == document["signatureRequestId"],
+              "evidence FILE found the request of its signed copy")
+    changed = os.path.join(world.dir, "changed", os.path.basename(archived))
+    os.makedirs(os.path.dirname(changed))
+    shutil.copy(archived, changed)
+    with open(changed, "ab") as f:
+        f.write(b"\n% changed after signing\n")
+    _, err = world.run("evidence", changed, "-o", again, status=1)
+    check("its bytes differ" in err, f"a changed copy: {err!r}")
+    world.run("evidence", world.pdf("stranger.pdf"), "-o", again, status=5)
+    world.run("evidence", "999", status=5)
+    world.run("evidence", status=2)
+    ok("evidence FILE; a changed copy exits 1, a stranger 5")
+
+    env = dict(world.env, LANGUAGE="sk", LANG="C.UTF-8",
+               SIGNET_LOCALEDIR=os.path.join(os.environ["G_TEST_BUILDDIR"], "..", "po"))
+    helped = subprocess.run([CLI, "evidence", "--help"], env=env, capture_output=True, text=True,
+                            timeout=DEADLINE)
+    check(helped.returncode == 0 and "Zapíše potvrdenie o dokončení" in helped.stdout,
+          f"evidence --help in Slovak: {helped.stdout!r}")
+    ok("evidence --help in Slovak")
 
 
 def test_cancel(sandbox, world):
@@ -327,7 +394,7 @@ def test_two_processes(world_factory):
 
 
 def main():
-    print("1..14")
+    print("1..17")
     sandbox = Sandbox()
     world = World(sandbox)
     worlds = [world]

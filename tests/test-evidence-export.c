@@ -2,7 +2,7 @@
  * went all the way (sent, signed in the sandbox, archived, checked by the
  * tracker), exported in English, Slovak and Czech: the PDF read back with
  * poppler holds the hashes and times, and the JSON is valid against
- * docs/evidence-schema.json (checked by a small validator below).
+ * docs/evidence-schema.json (checked by tests/evidence-schema.c).
  *
  * Copyright 2026 The Signet authors
  *
@@ -16,6 +16,7 @@
 #include <locale.h>
 #include <poppler.h>
 
+#include "evidence-schema.h"
 #include "journal-util.h"
 #include "signet-evidence-export.h"
 #include "signet-journal-evidence.h"
@@ -89,192 +90,14 @@ signed_record (ExportFixture *ef, SignetDocument **out)
   return journal_evidence (ef->jf.journal, *out);
 }
 
-/* {{{ A JSON Schema validator for the keywords docs/evidence-schema.json uses */
-
-static gboolean valid_against (JsonNode *value, JsonObject *schema, JsonObject *root, GString *why);
-
-static gboolean
-has_type (JsonNode *value, const char *type)
-{
-  if (g_str_equal (type, "null"))
-    return JSON_NODE_HOLDS_NULL (value);
-  if (g_str_equal (type, "object"))
-    return JSON_NODE_HOLDS_OBJECT (value);
-  if (g_str_equal (type, "array"))
-    return JSON_NODE_HOLDS_ARRAY (value);
-  if (!JSON_NODE_HOLDS_VALUE (value))
-    return FALSE;
-  if (g_str_equal (type, "string"))
-    return json_node_get_value_type (value) == G_TYPE_STRING;
-  if (g_str_equal (type, "integer"))
-    return json_node_get_value_type (value) == G_TYPE_INT64;
-  if (g_str_equal (type, "boolean"))
-    return json_node_get_value_type (value) == G_TYPE_BOOLEAN;
-  g_assert_not_reached ();
-}
-
-static gboolean
-valid_against (JsonNode *value, JsonObject *schema, JsonObject *root, GString *why)
-{
-  if (json_object_has_member (schema, "$ref"))
-    {
-      const char *ref = json_object_get_string_member (schema, "$ref");
-
-      g_assert_true (g_str_has_prefix (ref, "#/$defs/"));
-      return valid_against (
-        value,
-        json_object_get_object_member (json_object_get_object_member (root, "$defs"), ref + 8),
-        root, why);
-    }
-  if (json_object_has_member (schema, "anyOf"))
-    {
-      JsonArray *choices = json_object_get_array_member (schema, "anyOf");
-      gboolean   ok = FALSE;
-
-      for (guint i = 0; i < json_array_get_length (choices) && !ok; i++)
-        {
-          g_autoptr (GString) ignored = g_string_new (NULL);
-
-          ok = valid_against (value, json_array_get_object_element (choices, i), root, ignored);
-        }
-      if (!ok)
-        {
-          g_string_append (why, "matches none of anyOf");
-          return FALSE;
-        }
-    }
-  if (json_object_has_member (schema, "type"))
-    {
-      JsonNode *type = json_object_get_member (schema, "type");
-      gboolean  ok = FALSE;
-
-      if (JSON_NODE_HOLDS_ARRAY (type))
-        for (guint i = 0; i < json_array_get_length (json_node_get_array (type)); i++)
-          ok |= has_type (value, json_array_get_string_element (json_node_get_array (type), i));
-      else
-        ok = has_type (value, json_node_get_string (type));
-      if (!ok)
-        {
-          g_autofree char *text = json_to_string (type, FALSE);
-
-          g_string_append_printf (why, "not of type %s", text);
-          return FALSE;
-        }
-    }
-  if (json_object_has_member (schema, "enum"))
-    {
-      JsonArray *values = json_object_get_array_member (schema, "enum");
-      gboolean   ok = FALSE;
-
-      for (guint i = 0; i < json_array_get_length (values); i++)
-        ok |= json_node_equal (value, json_array_get_element (values, i));
-      if (!ok)
-        {
-          g_autofree char *text = json_to_string (value, FALSE);
-
-          g_string_append_printf (why, "%s is not one of the enum", text);
-          return FALSE;
-        }
-    }
-  if (json_object_has_member (schema, "pattern") && JSON_NODE_HOLDS_VALUE (value)
-      && json_node_get_value_type (value) == G_TYPE_STRING
-      && !g_regex_match_simple (json_object_get_string_member (schema, "pattern"),
-                                json_node_get_string (value), 0, 0))
-    {
-      g_string_append_printf (why, "\"%s\" does not match %s", json_node_get_string (value),
-                              json_object_get_string_member (schema, "pattern"));
-      return FALSE;
-    }
-  if (json_object_has_member (schema, "minimum") && JSON_NODE_HOLDS_VALUE (value)
-      && json_node_get_value_type (value) == G_TYPE_INT64
-      && json_node_get_int (value) < json_object_get_int_member (schema, "minimum"))
-    {
-      g_string_append (why, "below the minimum");
-      return FALSE;
-    }
-  if (JSON_NODE_HOLDS_OBJECT (value))
-    {
-      JsonObject *object = json_node_get_object (value);
-      JsonObject *properties = json_object_has_member (schema, "properties")
-                                 ? json_object_get_object_member (schema, "properties")
-                                 : NULL;
-      g_autoptr (GList) names = json_object_get_members (object);
-
-      if (json_object_has_member (schema, "required"))
-        {
-          JsonArray *required = json_object_get_array_member (schema, "required");
-
-          for (guint i = 0; i < json_array_get_length (required); i++)
-            if (!json_object_has_member (object, json_array_get_string_element (required, i)))
-              {
-                g_string_append_printf (why, "no member %s",
-                                        json_array_get_string_element (required, i));
-                return FALSE;
-              }
-        }
-      for (GList *l = names; l != NULL; l = l->next)
-        {
-          if (properties != NULL && json_object_has_member (properties, l->data))
-            {
-              if (!valid_against (json_object_get_member (object, l->data),
-                                  json_object_get_object_member (properties, l->data), root, why))
-                {
-                  g_string_prepend (why, ": ");
-                  g_string_prepend (why, l->data);
-                  return FALSE;
-                }
-            }
-          else if (json_object_has_member (schema, "additionalProperties")
-                   && !json_object_get_boolean_member (schema, "additionalProperties"))
-            {
-              g_string_append_printf (why, "member %s is not allowed", (char *) l->data);
-              return FALSE;
-            }
-        }
-    }
-  if (JSON_NODE_HOLDS_ARRAY (value) && json_object_has_member (schema, "items"))
-    {
-      JsonArray *array = json_node_get_array (value);
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        if (!valid_against (json_array_get_element (array, i),
-                            json_object_get_object_member (schema, "items"), root, why))
-          {
-            g_autofree char *where = g_strdup_printf ("[%u]: ", i);
-
-            g_string_prepend (why, where);
-            return FALSE;
-          }
-    }
-  return TRUE;
-}
-
-static JsonObject *
-load_schema (JsonParser *parser)
-{
-  g_autofree char *path
-    = g_test_build_filename (G_TEST_DIST, "..", "docs", "evidence-schema.json", NULL);
-  g_autoptr (GError) error = NULL;
-
-  json_parser_load_from_file (parser, path, &error);
-  g_assert_no_error (error);
-  return json_node_get_object (json_parser_get_root (parser));
-}
-
 static gboolean
 validate (JsonNode *value, char **why)
 {
-  g_autoptr (JsonParser) parser = json_parser_new ();
-  JsonObject *schema = load_schema (parser);
-  g_autoptr (GString) reason = g_string_new (NULL);
-  gboolean ok = valid_against (value, schema, schema, reason);
+  g_autofree char *path
+    = g_test_build_filename (G_TEST_DIST, "..", "docs", "evidence-schema.json", NULL);
 
-  if (why != NULL)
-    *why = g_strdup (reason->str);
-  return ok;
+  return evidence_schema_validate (value, path, why);
 }
-
-/* }}} */
 
 static char *
 certificate_text (const char *path)
@@ -331,6 +154,7 @@ test_export (ExportFixture *ef, gconstpointer data)
   JsonObject      *exported;
   JsonObject      *copy;
   JsonArray       *events;
+  guint            n_server_times = 0;
 
   if (!g_test_subprocess ())
     {
@@ -379,6 +203,73 @@ test_export (ExportFixture *ef, gconstpointer data)
   events = json_object_get_array_member (exported, "events");
   first = signet_evidence_format_time (member (json_array_get_object_element (events, 0), "time"));
   assert_holds (text, first);
+  /* The server's time of the state changes it gave. */
+  for (guint i = 0; i < json_array_get_length (events); i++)
+    {
+      JsonObject      *event = json_array_get_object_element (events, i);
+      g_autofree char *server = signet_evidence_format_time (member (event, "serverTime"));
+
+      if (g_strcmp0 (member (event, "kind"), "state") != 0)
+        continue;
+      g_assert_nonnull (server);
+      assert_holds (text, server);
+      n_server_times++;
+    }
+  g_assert_cmpuint (n_server_times, >, 0);
+}
+
+/* With SignetTracker:save-evidence (the setting "Save Evidence Beside
+ * Each Archived Copy"), the tracker writes NAME.evidence.pdf and
+ * NAME.evidence.json beside the archived copy once it is checked. */
+static void
+test_beside_archive (ExportFixture *ef, gconstpointer data)
+{
+  g_autoptr (SignetDocument) document = NULL;
+  g_autoptr (JsonNode) record = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *stem = NULL;
+  g_autofree char *pdf_path = NULL;
+  g_autofree char *json_path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *why = NULL;
+  const char      *archived;
+  JsonObject      *saved;
+  gint64           end;
+
+  g_object_set (ef->tracker, "save-evidence", TRUE, NULL);
+  record = signed_record (ef, &document);
+  archived = signet_document_get_archive_path (document);
+  g_assert_true (g_str_has_suffix (archived, ".pdf"));
+  stem = g_strndup (archived, strlen (archived) - 4);
+  pdf_path = g_strconcat (stem, ".evidence.pdf", NULL);
+  json_path = g_strconcat (stem, ".evidence.json", NULL);
+  end = g_get_monotonic_time () + fixture_timeout (15) * G_USEC_PER_SEC;
+  while (
+    !(g_file_test (json_path, G_FILE_TEST_EXISTS) && g_file_test (pdf_path, G_FILE_TEST_EXISTS))
+    && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (g_file_test (pdf_path, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (json_path, G_FILE_TEST_EXISTS));
+
+  json_parser_load_from_file (parser, json_path, &error);
+  g_assert_no_error (error);
+  if (!validate (json_parser_get_root (parser), &why))
+    g_error ("The saved record is not valid against the schema: %s", why);
+  saved = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (member (saved, "signatureRequestId"), ==,
+                   signet_document_get_signature_request_id (document));
+  g_assert_cmpstr (member (json_object_get_object_member (saved, "signedCopy"), "signature"), ==,
+                   "valid");
+  g_assert_cmpstr (member (json_object_get_object_member (saved, "signedCopy"), "path"), ==,
+                   archived);
+
+  text = certificate_text (pdf_path);
+  assert_holds (text, "Certificate of Completion");
+  assert_holds (text, member (saved, "sentSha256"));
+  assert_holds (text, member (json_object_get_object_member (saved, "signedCopy"), "sha256"));
+  /* The history in words, not the journal's kinds. */
+  assert_holds (text, "Saved on this computer");
 }
 
 /* The validator can say no: a check without its hash, an unknown verdict. */
@@ -430,6 +321,8 @@ main (int argc, char *argv[])
 
       g_test_add (path, ExportFixture, &languages[i], export_set_up, test_export, export_tear_down);
     }
+  g_test_add ("/evidence-export/beside-archive", ExportFixture, NULL, export_set_up,
+              test_beside_archive, export_tear_down);
   g_test_add_func ("/evidence-export/schema-refuses", test_schema_refuses);
 
   return g_test_run ();

@@ -126,6 +126,28 @@ record_has (JsonNode *record, const char *kind, const char *detail)
   return FALSE;
 }
 
+/* The server's time of the change to @state, which only `state` events
+ * have; every other event's is null. */
+static const char *
+server_time_of (JsonNode *record, const char *state)
+{
+  JsonArray  *events = json_object_get_array_member (json_node_get_object (record), "events");
+  const char *found = NULL;
+
+  for (guint i = 0; i < json_array_get_length (events); i++)
+    {
+      JsonObject *event = json_array_get_object_element (events, i);
+      const char *time = json_object_get_string_member_with_default (event, "serverTime", NULL);
+
+      g_assert_true (json_object_has_member (event, "serverTime"));
+      if (g_strcmp0 (json_object_get_string_member (event, "kind"), "state") != 0)
+        g_assert_null (time);
+      else if (g_strcmp0 (json_object_get_string_member (event, "detail"), state) == 0)
+        found = time;
+    }
+  return found;
+}
+
 static void
 test_record (EvidenceFixture *ef, gconstpointer data)
 {
@@ -143,9 +165,11 @@ test_record (EvidenceFixture *ef, gconstpointer data)
   g_autofree char *signed_sha256 = NULL;
   g_autofree char *changed_sha256 = NULL;
   g_autofree char *desk = NULL;
-  const char      *archived;
-  JsonObject      *rules;
-  FILE            *appended;
+  g_autoptr (GDateTime) signed_at = NULL;
+  const char *server_time;
+  const char *archived;
+  JsonObject *rules;
+  FILE       *appended;
 
   signet_signature_request_set_file (request, file);
   signet_signature_request_set_rule_string (request, "openOtpEmail", "jana@example.com");
@@ -195,6 +219,11 @@ test_record (EvidenceFixture *ef, gconstpointer data)
   g_assert_true (record_has (before, "journalled", NULL));
   g_assert_true (record_has (before, "created", NULL));
   g_assert_true (record_has (before, "state", "signed"));
+  /* The server's time of it, from the sandbox's list (its modification). */
+  server_time = server_time_of (before, "signed");
+  g_assert_nonnull (server_time);
+  signed_at = g_date_time_new_from_iso8601 (server_time, NULL);
+  g_assert_nonnull (signed_at);
   g_assert_true (record_has (before, "archived", NULL));
   g_assert_false (record_has (before, "evidence", NULL));
 
@@ -235,6 +264,35 @@ test_not_archived (EvidenceFixture *ef, gconstpointer data)
 }
 
 /* Secrets anywhere in the plan are dropped, the rest kept. */
+/* A state change's detail: the state, then the server's time, which
+ * events written before it was kept do not have. */
+static void
+test_state_detail (void)
+{
+  g_autoptr (GDateTime) time = g_date_time_new_from_iso8601 ("2026-12-05T14:02:11+01:00", NULL);
+  g_autofree char *detail = signet_evidence_state_detail ("signed", time);
+  g_autofree char *old_detail = signet_evidence_state_detail ("tosign", NULL);
+  g_autofree char *server_time = NULL;
+  g_autofree char *state = NULL;
+  g_autoptr (GDateTime) parsed = NULL;
+
+  g_assert_cmpstr (old_detail, ==, "tosign");
+  state = signet_evidence_parse_state_detail (detail, &server_time);
+  g_assert_cmpstr (state, ==, "signed");
+  parsed = g_date_time_new_from_iso8601 (server_time, NULL);
+  g_assert_nonnull (parsed);
+  g_assert_true (g_date_time_equal (parsed, time));
+  g_clear_pointer (&state, g_free);
+  g_clear_pointer (&server_time, g_free);
+  state = signet_evidence_parse_state_detail ("tosign", &server_time);
+  g_assert_cmpstr (state, ==, "tosign");
+  g_assert_null (server_time);
+  g_clear_pointer (&state, g_free);
+  state = signet_evidence_parse_state_detail (NULL, &server_time);
+  g_assert_null (state);
+  g_assert_null (server_time);
+}
+
 static void
 test_scrub (void)
 {
@@ -259,6 +317,7 @@ main (int argc, char *argv[])
   g_test_add ("/journal-evidence/not-archived", EvidenceFixture, NULL, evidence_set_up,
               test_not_archived, evidence_tear_down);
   g_test_add_func ("/journal-evidence/scrub", test_scrub);
+  g_test_add_func ("/journal-evidence/state-detail", test_state_detail);
 
   return g_test_run ();
 }

@@ -32,6 +32,8 @@ static const Command commands[] = {
   { "download", signet_cli_download, N_ ("Download a signed document") },
   { "cancel", signet_cli_cancel, N_ ("Cancel a signature request") },
   { "delete", signet_cli_delete, N_ ("Delete a document from the server") },
+  { "evidence", signet_cli_evidence,
+    N_ ("Write a document’s certificate of completion and evidence record") },
   { "quota", signet_cli_quota, N_ ("Show how many signature requests are left") },
   { "watch", signet_cli_watch, N_ ("Send every PDF that appears in a folder") },
 };

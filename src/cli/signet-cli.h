@@ -77,6 +77,9 @@ int signet_cli_cancel (SignetCli *cli, int argc, char **argv);
 int signet_cli_delete (SignetCli *cli, int argc, char **argv);
 int signet_cli_quota (SignetCli *cli, int argc, char **argv);
 
+/* signet-cli-evidence.c */
+int signet_cli_evidence (SignetCli *cli, int argc, char **argv);
+
 /* signet-cli-output.c */
 char *signet_cli_document_to_json (SignetDocument *document, GPtrArray *events);
 char *signet_cli_documents_to_json (GPtrArray *documents);

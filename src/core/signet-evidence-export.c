@@ -14,8 +14,11 @@
 #include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
+#include <string.h>
 
 #include "signet-error.h"
+#include "signet-journal-evidence.h"
+#include "signet-state-name.h"
 #include "signet-worker-private.h"
 
 /* The certificate of completion (docs/evidence.md): the evidence record as
@@ -110,6 +113,124 @@ signet_evidence_describe_certificate (JsonObject *signed_copy)
   if (g_strcmp0 (certificate, "expired") == 0)
     return g_strdup (_ ("Expired when it was used"));
   return g_strdup (_ ("Not checked"));
+}
+
+/**
+ * signet_describe_event:
+ * @event: a line of a request's history
+ * @previous: (nullable): the line before it
+ *
+ * Says what happened, for the document page's timeline and the
+ * certificate's history. An `error` right after a `deleting` is a
+ * deletion the server refused (SignetDeletions writes it when it takes the
+ * intent back), which is not tried again.
+ *
+ * Returns: (transfer full): a sentence for a person
+ */
+char *
+signet_describe_event (const SignetJournalEvent *event, const SignetJournalEvent *previous)
+{
+  /* The events that say the same whatever their detail. */
+  static const struct
+  {
+    const char *kind;
+    const char *text;
+  } plain[] = {
+    { "journalled", N_ ("Saved on this computer") },
+    { "uploaded", N_ ("Document uploaded to OKdokument") },
+    { "created", N_ ("Signature request created") },
+    { "recovered", N_ ("Signature request found on the server after a lost answer") },
+    { "expired", NULL },
+    { "vanished", N_ ("Deleted from the OKdokument server") },
+    { "downloaded", N_ ("Signed copy saved on this computer") },
+    { "archived", N_ ("Archived") },
+    { "evidence", N_ ("Signed copy checked") },
+    { "removed", N_ ("Removed from this list") },
+    { "restored", N_ ("Back in this list") },
+    { "imported", N_ ("Found on the account, sent elsewhere") },
+    { "removed-elsewhere", NULL },
+  };
+  const char *kind;
+  const char *detail;
+
+  g_return_val_if_fail (event != NULL, NULL);
+
+  kind = event->kind;
+  detail = event->detail;
+
+  for (guint i = 0; i < G_N_ELEMENTS (plain); i++)
+    if (g_str_equal (kind, plain[i].kind))
+      return g_strdup (plain[i].text != NULL ? _ (plain[i].text)
+                       : g_str_equal (kind, "removed-elsewhere")
+                         ? signet_state_get_name (SIGNET_LIBRARY_GROUP_REMOVED)
+                         : signet_state_get_name (SIGNET_LIBRARY_GROUP_EXPIRED));
+  if (g_str_equal (kind, "round"))
+    /* Translators: %s is the number of the signing round */
+    return g_strdup_printf (_ ("Signing round %s started"), detail != NULL ? detail : "");
+  if (g_str_equal (kind, "deleting"))
+    return g_strdup (g_strcmp0 (detail, "request") == 0
+                       ? _ ("Asked to cancel the request on the server")
+                       : _ ("Asked to delete from the server"));
+  if (g_str_equal (kind, "deleted"))
+    return g_strdup (g_strcmp0 (detail, "request") == 0 ? _ ("Request cancelled on the server")
+                                                        : _ ("Deleted from the server"));
+  if (g_str_equal (kind, "failed"))
+    /* Translators: %s says why */
+    return g_strdup_printf (_ ("Failed: %s"), detail != NULL ? detail : "");
+  if (g_str_equal (kind, "error") && previous != NULL && g_str_equal (previous->kind, "deleting"))
+    return g_strdup_printf (g_strcmp0 (previous->detail, "request") == 0
+                              /* Translators: %s says why */
+                              ? _ ("Request not cancelled on the server: %s")
+                              /* Translators: %s says why */
+                              : _ ("Not deleted from the server: %s"),
+                            detail != NULL ? detail : "");
+  if (g_str_equal (kind, "error"))
+    /* Translators: %s says what went wrong; Signet tries again */
+    return g_strdup_printf (_ ("Problem, tried again later: %s"), detail != NULL ? detail : "");
+  if (g_str_equal (kind, "state"))
+    {
+      g_autofree char *state = signet_evidence_parse_state_detail (detail, NULL);
+
+      switch (signet_document_state_from_string (state))
+        {
+          case SIGNET_DOCUMENT_STATE_TAGS:
+          case SIGNET_DOCUMENT_STATE_TOSTAMP:
+            return g_strdup (signet_state_get_name (SIGNET_LIBRARY_GROUP_PREPARING));
+          case SIGNET_DOCUMENT_STATE_TOSIGN:
+            return g_strdup (signet_state_get_name (SIGNET_LIBRARY_GROUP_WAITING));
+          case SIGNET_DOCUMENT_STATE_SIGNED:
+            return g_strdup (signet_state_get_name (SIGNET_LIBRARY_GROUP_SIGNED));
+          case SIGNET_DOCUMENT_STATE_CANCELED:
+            return g_strdup (signet_state_get_name (SIGNET_LIBRARY_GROUP_CANCELLED));
+          case SIGNET_DOCUMENT_STATE_ERRORSENDINFO:
+            return g_strdup (signet_state_get_name (SIGNET_LIBRARY_GROUP_FAILED));
+          default:
+            break;
+        }
+    }
+  return g_strdup (kind);
+}
+
+/**
+ * signet_evidence_path_beside:
+ * @path: a file's path, usually a PDF's
+ * @extension: what takes the place of `.pdf` (".evidence.json")
+ *
+ * Returns: (transfer full): the path of the file named like @path with
+ *   @extension: the evidence saved beside an archived copy
+ */
+char *
+signet_evidence_path_beside (const char *path, const char *extension)
+{
+  g_return_val_if_fail (path != NULL && extension != NULL, NULL);
+
+  if (g_str_has_suffix (path, ".pdf"))
+    {
+      g_autofree char *stem = g_strndup (path, strlen (path) - 4);
+
+      return g_strconcat (stem, extension, NULL);
+    }
+  return g_strconcat (path, extension, NULL);
 }
 
 /**

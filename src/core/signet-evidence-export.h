@@ -27,7 +27,9 @@ G_BEGIN_DECLS
 typedef char *(*SignetEventDescriber) (const SignetJournalEvent *event,
                                        const SignetJournalEvent *previous);
 
+char *signet_describe_event (const SignetJournalEvent *event, const SignetJournalEvent *previous);
 char *signet_evidence_format_time (const char *iso8601);
+char *signet_evidence_path_beside (const char *path, const char *extension);
 char *signet_evidence_describe_signature (JsonObject *signed_copy);
 char *signet_evidence_describe_certificate (JsonObject *signed_copy);
 

@@ -12,6 +12,7 @@
 #include "signet-journal-evidence.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "signet-document-private.h"
 #include "signet-error.h"
@@ -79,6 +80,54 @@ signet_evidence_scrub_options (const char *plan)
   return node;
 }
 
+/* {{{ The server's time of a state change */
+
+/* A `state` event's detail is the state's name, then, when the server's
+ * list gave it, a space and the server's time of the change (its
+ * `modification`) in ISO 8601: "signed 2026-12-05T14:02:11+01:00". Older
+ * events hold the name alone. The events table keeps its one detail
+ * column (docs/evidence.md). */
+
+/**
+ * signet_evidence_state_detail:
+ * @state: the state's name (signet_document_state_to_string())
+ * @server_time: (nullable): when the server says the document last changed
+ *
+ * Returns: (transfer full): the detail of a `state` event
+ */
+char *
+signet_evidence_state_detail (const char *state, GDateTime *server_time)
+{
+  g_autofree char *time = NULL;
+
+  g_return_val_if_fail (state != NULL, NULL);
+
+  if (server_time == NULL)
+    return g_strdup (state);
+  time = g_date_time_format_iso8601 (server_time);
+  return g_strdup_printf ("%s %s", state, time);
+}
+
+/**
+ * signet_evidence_parse_state_detail:
+ * @detail: (nullable): the detail of a `state` event
+ * @server_time: (out) (optional) (nullable): the server's time of the
+ *   change in ISO 8601, or %NULL when the event has none
+ *
+ * Returns: (transfer full) (nullable): the state's name
+ */
+char *
+signet_evidence_parse_state_detail (const char *detail, char **server_time)
+{
+  const char *space = detail != NULL ? strchr (detail, ' ') : NULL;
+
+  if (server_time != NULL)
+    *server_time = space != NULL ? g_strdup (space + 1) : NULL;
+  return space != NULL ? g_strndup (detail, space - detail) : g_strdup (detail);
+}
+
+/* }}} */
+
 static void
 add_string (JsonBuilder *builder, const char *name, const char *value)
 {
@@ -105,7 +154,8 @@ add_time (JsonBuilder *builder, const char *name, gint64 ms)
  * @events: (element-type SignetJournalEvent): its history, oldest first
  *
  * Puts the evidence record together: the request, the SHA-256 of the file
- * as sent, the options without secrets, every event with its local time,
+ * as sent, the options without secrets, every event with its local time
+ * (and a state change with the server's time, when the server gave it),
  * and the newest check of the signed copy. Pure: no I/O.
  *
  * Returns: (transfer full): the record as JSON
@@ -163,7 +213,19 @@ signet_evidence_build (SignetDocument *document, GPtrArray *events)
       json_builder_set_member_name (builder, "timeMs");
       json_builder_add_int_value (builder, event->time);
       add_string (builder, "kind", event->kind);
-      add_string (builder, "detail", event->detail);
+      if (g_strcmp0 (event->kind, "state") == 0)
+        {
+          g_autofree char *server_time = NULL;
+          g_autofree char *state = signet_evidence_parse_state_detail (event->detail, &server_time);
+
+          add_string (builder, "detail", state);
+          add_string (builder, "serverTime", server_time);
+        }
+      else
+        {
+          add_string (builder, "detail", event->detail);
+          add_string (builder, "serverTime", NULL);
+        }
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -255,11 +317,11 @@ signet_evidence_check_to_json (SignetSignatureCheck *check)
   return object;
 }
 
-static char *
-evidence_detail (Checked *checked)
+/* The record's `check`: what was found, of which file, and when. */
+static JsonObject *
+checked_to_json (Checked *checked)
 {
-  g_autoptr (JsonObject) object = signet_evidence_check_to_json (checked->check);
-  g_autoptr (JsonNode) root = json_node_new (JSON_NODE_OBJECT);
+  JsonObject *object = signet_evidence_check_to_json (checked->check);
   g_autoptr (GDateTime) utc = g_date_time_new_from_unix_utc (signet_journal_now_ms () / 1000);
   g_autoptr (GDateTime) local = g_date_time_to_local (utc);
   g_autofree char *now = g_date_time_format_iso8601 (local);
@@ -267,8 +329,83 @@ evidence_detail (Checked *checked)
   json_object_set_string_member (object, "path", checked->path);
   json_object_set_string_member (object, "sha256", checked->sha256);
   json_object_set_string_member (object, "checked", now);
-  json_node_set_object (root, object);
+  return object;
+}
+
+static char *
+evidence_detail (Checked *checked)
+{
+  g_autoptr (JsonNode) root = json_node_new (JSON_NODE_OBJECT);
+
+  json_node_take_object (root, checked_to_json (checked));
   return json_to_string (root, FALSE);
+}
+
+/**
+ * signet_evidence_check_copy_async:
+ * @path: a signed copy
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the check
+ * @user_data: data for @callback
+ *
+ * Checks @path as signet_journal_record_evidence_async() does, on a worker
+ * thread, without writing anything: for a reader of the journal (signet-cli)
+ * whose record has no check yet.
+ */
+void
+signet_evidence_check_copy_async (const char         *path,
+                                  GCancellable       *cancellable,
+                                  GAsyncReadyCallback callback,
+                                  gpointer            user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (path != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, signet_evidence_check_copy_async);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  signet_worker_run (SIGNET_WORKER_INSPECT, task, check_in_worker);
+}
+
+/**
+ * signet_evidence_check_copy_finish:
+ * @result: the #GAsyncResult
+ * @error: return location for an error
+ *
+ * Returns: (transfer full): the check, as the record's `checks` hold it,
+ *   or %NULL
+ */
+JsonObject *
+signet_evidence_check_copy_finish (GAsyncResult *result, GError **error)
+{
+  g_autoptr (Checked) checked = NULL;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  checked = g_task_propagate_pointer (G_TASK (result), error);
+  return checked != NULL ? checked_to_json (checked) : NULL;
+}
+
+/**
+ * signet_evidence_add_check:
+ * @record: an evidence record
+ * @check: (transfer full): a check of its signed copy
+ *
+ * Adds @check to @record as its newest: `signedCopy` and the last of
+ * `checks`.
+ */
+void
+signet_evidence_add_check (JsonNode *record, JsonObject *check)
+{
+  JsonObject *object;
+
+  g_return_if_fail (record != NULL && JSON_NODE_HOLDS_OBJECT (record));
+  g_return_if_fail (check != NULL);
+
+  object = json_node_get_object (record);
+  json_object_set_object_member (object, "signedCopy", json_object_ref (check));
+  json_array_add_object_element (json_object_get_array_member (object, "checks"), check);
 }
 
 static void

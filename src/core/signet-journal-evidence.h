@@ -21,10 +21,19 @@ G_BEGIN_DECLS
  */
 #define SIGNET_EVIDENCE_VERSION 1
 
+char       *signet_evidence_state_detail (const char *state, GDateTime *server_time);
+char       *signet_evidence_parse_state_detail (const char *detail, char **server_time);
 JsonNode   *signet_evidence_scrub_options (const char *plan);
 JsonNode   *signet_evidence_build (SignetDocument *document, GPtrArray *events);
 int         signet_evidence_status_from_string (const char *name);
 JsonObject *signet_evidence_check_to_json (SignetSignatureCheck *check);
+
+void        signet_evidence_check_copy_async (const char         *path,
+                                              GCancellable       *cancellable,
+                                              GAsyncReadyCallback callback,
+                                              gpointer            user_data);
+JsonObject *signet_evidence_check_copy_finish (GAsyncResult *result, GError **error);
+void        signet_evidence_add_check (JsonNode *record, JsonObject *check);
 
 void signet_journal_load_signature_statuses (SignetJournal *self);
 

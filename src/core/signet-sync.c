@@ -26,7 +26,8 @@
  * and keeps an outbox and a tracker running for it, made anew when the
  * environment changes. The tracker's interval, archive folder and
  * deletion after archiving follow the settings `tracking-interval`,
- * `archive-folder`, `delete-after-archiving` and `archive-sent-elsewhere`.
+ * `archive-folder`, `delete-after-archiving`, `archive-sent-elsewhere` and
+ * `save-evidence`.
  */
 struct _SignetSync
 {
@@ -144,6 +145,8 @@ client_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       g_settings_bind (self->settings, "delete-after-archiving", self->tracker,
                        "delete-after-archiving", G_SETTINGS_BIND_GET);
       g_settings_bind (self->settings, "archive-sent-elsewhere", self->tracker, "archive-elsewhere",
+                       G_SETTINGS_BIND_GET);
+      g_settings_bind (self->settings, "save-evidence", self->tracker, "save-evidence",
                        G_SETTINGS_BIND_GET);
       g_settings_bind_with_mapping (self->settings, "tracking-interval", self->tracker, "interval",
                                     G_SETTINGS_BIND_GET, seconds_to_ms, ms_to_seconds, NULL, NULL);

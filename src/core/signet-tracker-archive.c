@@ -12,6 +12,7 @@
 #include "signet-archive.h"
 #include "signet-document-private.h"
 #include "signet-error.h"
+#include "signet-evidence-export.h"
 #include "signet-journal-evidence.h"
 #include "signet-journal-private.h"
 #include "signet-tracker-private.h"
@@ -53,16 +54,80 @@ archive_failed (ArchiveWork *work, GError *error)
   archive_work_free (work);
 }
 
+/* {{{ The evidence, and with SignetTracker:save-evidence its files */
+
+static void
+archive_work_unref (ArchiveWork *work)
+{
+  g_object_unref (work->tracker);
+  g_object_unref (work->document);
+  g_free (work);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ArchiveWork, archive_work_unref)
+
+static void
+evidence_saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+
+  /* The journal has the record; the files can be exported again. */
+  if (!signet_evidence_export_finish (result, &error)
+      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("Could not save the evidence beside the archived copy: %s", error->message);
+}
+
+static void
+evidence_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (SignetTracker) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) record
+    = signet_journal_get_evidence_finish (SIGNET_JOURNAL (source), result, &error);
+  JsonObject      *copy;
+  const char      *path;
+  g_autofree char *pdf_path = NULL;
+  g_autofree char *json_path = NULL;
+  g_autoptr (GFile) pdf = NULL;
+  g_autoptr (GFile) json = NULL;
+
+  if (record == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not read the evidence to save it: %s", error->message);
+      return;
+    }
+  copy = json_object_get_object_member (json_node_get_object (record), "signedCopy");
+  path = copy != NULL ? json_object_get_string_member_with_default (copy, "path", NULL) : NULL;
+  if (path == NULL)
+    return;
+  pdf_path = signet_evidence_path_beside (path, ".evidence.pdf");
+  json_path = signet_evidence_path_beside (path, ".evidence.json");
+  pdf = g_file_new_for_path (pdf_path);
+  json = g_file_new_for_path (json_path);
+  signet_evidence_export_async (record, signet_describe_event, pdf, json, self->cancellable,
+                                evidence_saved_cb, NULL);
+}
+
 static void
 evidence_recorded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
+  g_autoptr (ArchiveWork) work = user_data;
+  SignetTracker *self = work->tracker;
   g_autoptr (GError) error = NULL;
   g_autoptr (SignetSignatureCheck) check
     = signet_journal_record_evidence_finish (SIGNET_JOURNAL (source), result, &error);
 
   /* The record is complete without it; the detail page checks again. */
-  if (check == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_debug ("Could not record the evidence: %s", error->message);
+  if (check == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("Could not record the evidence: %s", error->message);
+      return;
+    }
+  if (self->save_evidence && !g_cancellable_is_cancelled (self->cancellable))
+    signet_journal_get_evidence_async (SIGNET_JOURNAL (source), work->document, self->cancellable,
+                                       evidence_read_cb, g_object_ref (self));
 }
 
 /* Called once the "archived" or "deleted" record is in the journal, not
@@ -72,10 +137,18 @@ evidence_recorded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 void
 signet_tracker_record_evidence (SignetTracker *self, SignetDocument *document)
 {
-  if (self->journal != NULL && !g_cancellable_is_cancelled (self->cancellable))
-    signet_journal_record_evidence_async (self->journal, document, self->cancellable,
-                                          evidence_recorded_cb, NULL);
+  ArchiveWork *work;
+
+  if (self->journal == NULL || g_cancellable_is_cancelled (self->cancellable))
+    return;
+  work = g_new0 (ArchiveWork, 1);
+  work->tracker = g_object_ref (self);
+  work->document = g_object_ref (document);
+  signet_journal_record_evidence_async (self->journal, document, self->cancellable,
+                                        evidence_recorded_cb, work);
 }
+
+/* }}} */
 
 static void
 archived_done (ArchiveWork *work, gboolean deleted)

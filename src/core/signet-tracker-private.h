@@ -43,6 +43,7 @@ struct _SignetTracker
   char           *archive_folder;
   gboolean        delete_after_archiving;
   gboolean        archive_elsewhere; /* archive what was signed, wherever it was sent */
+  gboolean        save_evidence;     /* docs/evidence.md, beside each archived copy */
   SignetDocument *on_screen;
 
   GHashTable *states;      /* document id → SignetDocumentState, this round */

@@ -12,6 +12,7 @@
 #include "signet-document-info.h"
 #include "signet-document-private.h"
 #include "signet-error.h"
+#include "signet-journal-evidence.h"
 #include "signet-journal-private.h"
 #include "signet-tracker-private.h"
 
@@ -153,17 +154,25 @@ signet_tracker_record (SignetTracker  *self,
     signet_tracker_emit_finished (self, document);
 }
 
+/* @info: what the server said of @document (its list's line, or E10's
+ * answer), whose `modification` goes into a state change's detail as the
+ * server's time of it (docs/evidence.md); %NULL when there is none. */
 static void
-apply_state (SignetTracker *self, SignetDocument *document, SignetDocumentState state)
+apply_state (SignetTracker      *self,
+             SignetDocument     *document,
+             SignetDocumentState state,
+             SignetDocumentInfo *info)
 {
   SignetDocumentState old = signet_document_get_state (document);
-  const char         *name = signet_document_state_to_string (state);
-  gint64              expiration = signet_document_get_expiration (document);
+  g_autofree char    *state_detail
+    = signet_evidence_state_detail (signet_document_state_to_string (state),
+                                    info != NULL ? signet_document_info_get_modified (info) : NULL);
+  gint64 expiration = signet_document_get_expiration (document);
 
   if (old != state)
     {
       g_debug ("Document %s: %s → %s", signet_document_get_document_id (document),
-               signet_document_state_to_string (old), name);
+               signet_document_state_to_string (old), signet_document_state_to_string (state));
       signet_document_set_state (document, state);
     }
   signet_document_set_last_error (document, NULL);
@@ -197,17 +206,17 @@ apply_state (SignetTracker *self, SignetDocument *document, SignetDocumentState 
         else
           {
             signet_document_set_status (document, SIGNET_DOCUMENT_STATUS_SIGNED);
-            signet_tracker_record (self, document, "state", name);
+            signet_tracker_record (self, document, "state", state_detail);
             signet_tracker_archive (self, document);
           }
         return;
       case SIGNET_DOCUMENT_STATE_CANCELED:
         signet_document_set_status (document, SIGNET_DOCUMENT_STATUS_CANCELED);
-        signet_tracker_record (self, document, "state", name);
+        signet_tracker_record (self, document, "state", state_detail);
         return;
       case SIGNET_DOCUMENT_STATE_ERRORSENDINFO:
         signet_document_set_status (document, SIGNET_DOCUMENT_STATUS_FAILED);
-        signet_tracker_record (self, document, "state", name);
+        signet_tracker_record (self, document, "state", state_detail);
         return;
       default:
         break;
@@ -219,7 +228,7 @@ apply_state (SignetTracker *self, SignetDocument *document, SignetDocumentState 
       signet_tracker_record (self, document, "expired", NULL);
     }
   else if (old != state)
-    signet_tracker_record (self, document, "state", name);
+    signet_tracker_record (self, document, "state", state_detail);
 }
 
 /* A document sent elsewhere that the server no longer has: the desk that
@@ -352,7 +361,7 @@ check_missing (SignetTracker *self)
           int state = GPOINTER_TO_INT (g_hash_table_lookup (self->states, id));
 
           if (state >= 0 && !watched)
-            apply_state (self, document, state);
+            apply_state (self, document, state, g_hash_table_lookup (self->infos, id));
           continue;
         }
       ask_info (self, document);
@@ -394,7 +403,7 @@ info_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   if (info != NULL)
     {
       if (is_tracked (self, document))
-        apply_state (self, document, signet_document_info_get_state (info));
+        apply_state (self, document, signet_document_info_get_state (info), info);
     }
   else if (g_error_matches (error, SIGNET_ERROR, SIGNET_ERROR_NOT_FOUND))
     {

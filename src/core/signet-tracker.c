@@ -46,6 +46,7 @@ enum
   PROP_ARCHIVE_FOLDER,
   PROP_DELETE_AFTER_ARCHIVING,
   PROP_ARCHIVE_ELSEWHERE,
+  PROP_SAVE_EVIDENCE,
   PROP_ONLINE,
   PROP_N_OPEN,
   PROP_PROBLEM,
@@ -191,6 +192,9 @@ signet_tracker_get_property (GObject *object, guint prop_id, GValue *value, GPar
       case PROP_ARCHIVE_ELSEWHERE:
         g_value_set_boolean (value, self->archive_elsewhere);
         break;
+      case PROP_SAVE_EVIDENCE:
+        g_value_set_boolean (value, self->save_evidence);
+        break;
       case PROP_ONLINE:
         g_value_set_boolean (value, self->online);
         break;
@@ -238,6 +242,10 @@ signet_tracker_set_property (GObject *object, guint prop_id, const GValue *value
         break;
       case PROP_ARCHIVE_ELSEWHERE:
         signet_property_set_boolean (object, &self->archive_elsewhere, g_value_get_boolean (value),
+                                     pspec);
+        break;
+      case PROP_SAVE_EVIDENCE:
+        signet_property_set_boolean (object, &self->save_evidence, g_value_get_boolean (value),
                                      pspec);
         break;
       default:
@@ -297,6 +305,16 @@ signet_tracker_class_init (SignetTrackerClass *klass)
    */
   properties[PROP_ARCHIVE_ELSEWHERE]
     = g_param_spec_boolean ("archive-elsewhere", NULL, NULL, TRUE,
+                            G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * SignetTracker:save-evidence:
+   *
+   * Whether the certificate of completion and the evidence record
+   * (NAME.evidence.pdf and NAME.evidence.json) are saved beside each
+   * archived copy once its signature is checked (docs/evidence.md).
+   */
+  properties[PROP_SAVE_EVIDENCE]
+    = g_param_spec_boolean ("save-evidence", NULL, NULL, FALSE,
                             G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   /**
    * SignetTracker:online:

@@ -10,6 +10,7 @@
 #include <glib.h>
 
 #include "signet-document.h"
+#include "signet-evidence-export.h"
 #include "signet-journal.h"
 #include "signet-library.h"
 
@@ -22,6 +23,5 @@ char       *signet_format_date_time (gint64 unix_ms);
 char       *signet_format_folder (const char *folder);
 void        signet_document_append_origin (char **text, SignetDocument *document);
 char       *signet_document_dup_local_path (SignetDocument *document);
-char *signet_describe_event (const SignetJournalEvent *event, const SignetJournalEvent *previous);
 
 G_END_DECLS

@@ -41,6 +41,7 @@ struct _SignetPreferencesWindow
   GtkWidget     *office_group;
   GtkSwitch     *delete_switch;
   GtkSwitch     *elsewhere_switch;
+  GtkSwitch     *evidence_switch;
   GtkAdjustment *interval_adjustment;
   GtkSwitch     *background_switch;
   AdwEntryRow   *default_email_row;
@@ -453,6 +454,8 @@ signet_preferences_window_constructed (GObject *object)
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "archive-sent-elsewhere", self->elsewhere_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "save-evidence", self->evidence_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "tracking-interval", self->interval_adjustment, "value",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "run-in-background", self->background_switch, "active",
@@ -525,6 +528,7 @@ signet_preferences_window_class_init (SignetPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SignetPreferencesWindow, archive_row);
   gtk_widget_class_bind_template_child (widget_class, SignetPreferencesWindow, delete_switch);
   gtk_widget_class_bind_template_child (widget_class, SignetPreferencesWindow, elsewhere_switch);
+  gtk_widget_class_bind_template_child (widget_class, SignetPreferencesWindow, evidence_switch);
   gtk_widget_class_bind_template_child (widget_class, SignetPreferencesWindow, interval_adjustment);
   gtk_widget_class_bind_template_child (widget_class, SignetPreferencesWindow, background_switch);
   gtk_widget_class_bind_template_child (widget_class, SignetPreferencesWindow, default_email_row);
