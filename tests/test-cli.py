@@ -169,6 +169,10 @@ def test_wait_and_download(sandbox, world):
     with open(archived, "rb") as f:
         check(f.read(5) == b"%PDF-", "the archive copy is a PDF")
     ok("send --wait until signed prints the archived path")
+    shown = json.loads(world.run("show", str(document["id"]), "--json")[0])
+    check(any(event["kind"] == "evidence" for event in shown["events"]),
+          "send --wait ended before the archived copy's check was in the journal")
+    ok("send --wait ends once the archived copy's check is recorded")
 
     target = os.path.join(world.dir, "downloaded.pdf")
     out, _ = world.run("download", str(document["id"]), "-o", target)
@@ -394,7 +398,7 @@ def test_two_processes(world_factory):
 
 
 def main():
-    print("1..17")
+    print("1..18")
     sandbox = Sandbox()
     world = World(sandbox)
     worlds = [world]

@@ -123,9 +123,18 @@ is_final (SignetDocument *document)
   return signet_document_get_status (document) >= SIGNET_DOCUMENT_STATUS_ARCHIVED;
 }
 
-/* --wait: until every sent request has ended; prints each archived path. */
+static void
+evidence_recorded_cb (SignetTracker *tracker, SignetDocument *document, GHashTable *recorded)
+{
+  g_hash_table_add (recorded, g_object_ref (document));
+}
+
+/* --wait: until every sent request has ended, and the check of each
+ * archived copy is in the journal (with its files beside the copy when
+ * the evidence is to be saved there, docs/evidence.md); prints each
+ * archived path. @recorded holds the documents whose check is recorded. */
 static int
-wait_until_signed (SignetCli *cli, GPtrArray *documents)
+wait_until_signed (SignetCli *cli, GPtrArray *documents, GHashTable *recorded)
 {
   int status = SIGNET_CLI_EXIT_OK;
 
@@ -144,6 +153,8 @@ wait_until_signed (SignetCli *cli, GPtrArray *documents)
 
       if (signet_document_get_status (document) == SIGNET_DOCUMENT_STATUS_ARCHIVED)
         {
+          while (tracker != NULL && !g_hash_table_contains (recorded, document))
+            g_main_context_iteration (NULL, TRUE);
           g_print ("%s\n", signet_document_get_archive_path (document));
           fflush (stdout);
         }
@@ -166,8 +177,15 @@ run_sender (SignetCli *cli, GPtrArray *items, gboolean wait)
   g_autoptr (GPtrArray) sent = g_ptr_array_new ();
   g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
-  int status = SIGNET_CLI_EXIT_OK;
+  g_autoptr (GHashTable) recorded
+    = g_hash_table_new_full (g_direct_hash, g_direct_equal, g_object_unref, NULL);
+  SignetTracker *tracker = signet_sync_get_tracker (cli->sync);
+  int            status = SIGNET_CLI_EXIT_OK;
 
+  /* From the start: a copy may be archived and checked before --wait
+   * begins to wait for it. */
+  if (wait && tracker != NULL)
+    g_signal_connect (tracker, "evidence-recorded", G_CALLBACK (evidence_recorded_cb), recorded);
   for (guint i = 0; i < items->len; i++)
     {
       Item *item = items->pdata[i];
@@ -176,7 +194,11 @@ run_sender (SignetCli *cli, GPtrArray *items, gboolean wait)
     }
   signet_request_sender_run_async (sender, NULL, signet_cli_result_cb, &result);
   if (!signet_request_sender_run_finish (sender, signet_cli_wait (&result), &error))
-    return signet_cli_fail (error);
+    {
+      if (wait && tracker != NULL)
+        g_signal_handlers_disconnect_by_func (tracker, evidence_recorded_cb, recorded);
+      return signet_cli_fail (error);
+    }
 
   for (guint i = 0; i < signet_request_sender_get_n_entries (sender); i++)
     {
@@ -211,10 +233,12 @@ run_sender (SignetCli *cli, GPtrArray *items, gboolean wait)
 
   if (wait && sent->len > 0)
     {
-      int waited = wait_until_signed (cli, sent);
+      int waited = wait_until_signed (cli, sent, recorded);
 
       status = MAX (status, waited);
     }
+  if (wait && tracker != NULL)
+    g_signal_handlers_disconnect_by_func (tracker, evidence_recorded_cb, recorded);
   return status;
 }
 

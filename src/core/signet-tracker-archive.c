@@ -64,7 +64,13 @@ archive_work_unref (ArchiveWork *work)
   g_free (work);
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ArchiveWork, archive_work_unref)
+/* The evidence work of a document is over, whatever came of it. */
+static void
+evidence_done (ArchiveWork *work)
+{
+  signet_tracker_emit_evidence_recorded (work->tracker, work->document);
+  archive_work_unref (work);
+}
 
 static void
 evidence_saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
@@ -75,12 +81,14 @@ evidence_saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   if (!signet_evidence_export_finish (result, &error)
       && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_warning ("Could not save the evidence beside the archived copy: %s", error->message);
+  evidence_done (user_data);
 }
 
 static void
 evidence_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr (SignetTracker) self = user_data;
+  ArchiveWork   *work = user_data;
+  SignetTracker *self = work->tracker;
   g_autoptr (GError) error = NULL;
   g_autoptr (JsonNode) record
     = signet_journal_get_evidence_finish (SIGNET_JOURNAL (source), result, &error);
@@ -95,24 +103,28 @@ evidence_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_warning ("Could not read the evidence to save it: %s", error->message);
+      evidence_done (work);
       return;
     }
   copy = json_object_get_object_member (json_node_get_object (record), "signedCopy");
   path = copy != NULL ? json_object_get_string_member_with_default (copy, "path", NULL) : NULL;
   if (path == NULL)
-    return;
+    {
+      evidence_done (work);
+      return;
+    }
   pdf_path = signet_evidence_path_beside (path, ".evidence.pdf");
   json_path = signet_evidence_path_beside (path, ".evidence.json");
   pdf = g_file_new_for_path (pdf_path);
   json = g_file_new_for_path (json_path);
   signet_evidence_export_async (record, signet_describe_event, pdf, json, self->cancellable,
-                                evidence_saved_cb, NULL);
+                                evidence_saved_cb, work);
 }
 
 static void
 evidence_recorded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr (ArchiveWork) work = user_data;
+  ArchiveWork   *work = user_data;
   SignetTracker *self = work->tracker;
   g_autoptr (GError) error = NULL;
   g_autoptr (SignetSignatureCheck) check
@@ -123,11 +135,14 @@ evidence_recorded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_debug ("Could not record the evidence: %s", error->message);
+      evidence_done (work);
       return;
     }
   if (self->save_evidence && !g_cancellable_is_cancelled (self->cancellable))
     signet_journal_get_evidence_async (SIGNET_JOURNAL (source), work->document, self->cancellable,
-                                       evidence_read_cb, g_object_ref (self));
+                                       evidence_read_cb, work);
+  else
+    evidence_done (work);
 }
 
 /* Called once the "archived" or "deleted" record is in the journal, not

@@ -87,5 +87,6 @@ void signet_tracker_import (SignetTracker *self);
 /* signet-tracker-archive.c */
 void signet_tracker_archive (SignetTracker *self, SignetDocument *document);
 void signet_tracker_record_evidence (SignetTracker *self, SignetDocument *document);
+void signet_tracker_emit_evidence_recorded (SignetTracker *self, SignetDocument *document);
 
 G_END_DECLS

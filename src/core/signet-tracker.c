@@ -59,6 +59,7 @@ enum
 {
   FINISHED,
   IMPORTED,
+  EVIDENCE_RECORDED,
   N_SIGNALS
 };
 
@@ -87,6 +88,12 @@ void
 signet_tracker_emit_finished (SignetTracker *self, SignetDocument *document)
 {
   g_signal_emit (self, signals[FINISHED], 0, document);
+}
+
+void
+signet_tracker_emit_evidence_recorded (SignetTracker *self, SignetDocument *document)
+{
+  g_signal_emit (self, signals[EVIDENCE_RECORDED], 0, document);
 }
 
 static void
@@ -363,6 +370,19 @@ signet_tracker_class_init (SignetTrackerClass *klass)
    */
   signals[IMPORTED] = g_signal_new ("imported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                     NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+  /**
+   * SignetTracker::evidence-recorded:
+   * @self: the tracker
+   * @document: the document
+   *
+   * Emitted when the check of an archived copy is in the journal and, with
+   * #SignetTracker:save-evidence, its files are beside the copy; also when
+   * that failed, so that whoever waits for it (`signet-cli send --wait`)
+   * never waits forever.
+   */
+  signals[EVIDENCE_RECORDED]
+    = g_signal_new ("evidence-recorded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                    NULL, NULL, G_TYPE_NONE, 1, SIGNET_TYPE_DOCUMENT);
 }
 
 static void
