@@ -364,18 +364,19 @@ class Signet:
         path = directory / f"{name}.png"
         # The last frame may still be on its way to the X server: shoot until
         # two shots in a row have the same pixels (a spinner never settles,
-        # so at the deadline the last shot is kept).
+        # so at the deadline the last shot is kept). The shots are raw
+        # pixels (PPM), compared here; only the last is made a PNG, in the
+        # same call that measures it.
         deadline = deadline_after(5)
         previous = None
         while True:
-            subprocess.run(["import", "-window", "root", str(path)], check=True)
-            pixels = subprocess.run(["convert", str(path), "-format", "%#", "info:"],
-                                    check=True, capture_output=True, text=True).stdout
+            pixels = subprocess.run(["import", "-window", "root", "ppm:-"], check=True,
+                                    capture_output=True).stdout
             if pixels == previous or time.monotonic() >= deadline:
                 break
             previous = pixels
-        stats = subprocess.run(["convert", str(path), "-format", "%[fx:standard_deviation]", "info:"],
-                               check=True, capture_output=True, text=True).stdout
+        stats = subprocess.run(["convert", "ppm:-", "-format", "%[fx:standard_deviation]", "-write", str(path),
+                                "info:"], input=pixels, check=True, capture_output=True).stdout.decode()
         check(float(stats) > 0.01, f"the screenshot {path} is blank")
         return path
 

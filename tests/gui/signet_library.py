@@ -5,6 +5,8 @@ list and search, and the sandbox's counters over HTTP."""
 
 import json
 import os
+import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -14,7 +16,7 @@ import urllib.request
 
 sys.path.insert(0, os.path.dirname(__file__))
 from gi.repository import GLib  # noqa: E402
-from signet_atspi import TIMEOUT_MULTIPLIER, Atspi, Signet, TestFailure, check  # noqa: E402
+from signet_atspi import TIMEOUT_MULTIPLIER, Atspi, Signet, TestFailure, check, wait_for  # noqa: E402
 
 DEMO_KEY = "signet-sandbox-demo-key"
 SEED = os.environ["SIGNET_LIBRARY_SEED"]
@@ -50,12 +52,17 @@ def seed(home):
     return documents, wrapper, sandbox_dir
 
 
+def opened_file(home):
+    """The file the stand-in PDF application of install_opener() writes to."""
+    return os.path.join(home, "opened")
+
+
 def install_opener(home):
     """PDFs open with a stand-in that writes down what it was given, so that
     Open is checked and no viewer window covers later screenshots."""
     applications = os.path.join(home, "data", "applications")
     os.makedirs(applications, exist_ok=True)
-    opened = os.path.join(home, "opened")
+    opened = opened_file(home)
     with open(os.path.join(applications, "signet-test-opener.desktop"), "w") as desktop:
         desktop.write("[Desktop Entry]\nType=Application\nName=Opener\nMimeType=application/pdf;\n"
                       f"Exec=sh -c 'echo \"$1\" >> {opened}' sh %u\n")
@@ -173,28 +180,76 @@ def open_document(signet, name, query=None):
     signet.find("heading", name)
 
 
+def processes_using(path):
+    """The ids of the processes whose command line names path (the sandbox
+    Signet started on a home's data keeps running a moment after Signet)."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit() or int(entry) == os.getpid():
+            continue
+        try:
+            with open(f"/proc/{entry}/cmdline", "rb") as cmdline:
+                if path.encode() in cmdline.read():
+                    found.append(int(entry))
+        except OSError:
+            continue  # a process that ended while we looked
+    return found
+
+
+def end_processes_using(path):
+    """Waits for the processes on a case's home to end (the sandbox stops
+    when Signet has gone); any left after 10 s (a PDF viewer a failed case
+    started) is killed, so that the next case's home is not written to."""
+    try:
+        wait_for(lambda: not processes_using(path), "processes stayed", timeout=10)
+    except TestFailure:
+        for pid in processes_using(path):
+            print(f"killing process {pid}, left by the last case")
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except OSError:
+                pass
+        wait_for(lambda: not processes_using(path), f"processes on {path} stayed: {processes_using(path)}")
+
+
 def run_cases(cases):
     """Runs each case against a fresh seeded home and Signet instance: a case
     is (name, options for start(), [steps]); the steps run in order on the
-    same instance, each test(signet, home, documents)."""
+    same instance, each test(signet, home, documents).
+
+    The home is seeded once (library-seed waits some 8 s for its request to
+    expire) and copied aside; each later case gets that copy back, at the
+    same path, since the journal names its files by absolute path."""
     only = sys.argv[1:]
     failed = False
-    for name, options, steps in cases:
-        if only and name not in only:
-            continue
-        with tempfile.TemporaryDirectory(prefix="signet-library-") as home:
+    with tempfile.TemporaryDirectory(prefix="signet-library-") as root:
+        home = os.path.join(root, "home")
+        seeded = os.path.join(root, "seeded")
+        documents = wrapper = None
+        for name, options, steps in cases:
+            if only and name not in only:
+                continue
             try:
-                documents, wrapper, _ = seed(home)
-                check(set(documents) == DOCUMENT_NAMES, f"the seed made {sorted(documents)}")
+                if documents is None:
+                    shutil.rmtree(home, ignore_errors=True)
+                    os.makedirs(home)
+                    documents, wrapper, _ = seed(home)
+                    check(set(documents) == DOCUMENT_NAMES, f"the seed made {sorted(documents)}")
+                    shutil.copytree(home, seeded, symlinks=True)
+                else:
+                    end_processes_using(home)
+                    shutil.rmtree(home)
+                    shutil.copytree(seeded, home, symlinks=True)
             except TestFailure as failure:
                 print(f"FAIL {name}: seeding: {failure}")
                 failed = True
+                documents = None
                 continue
             signet = start(home, wrapper, **options)
             step = None
             try:
                 for step in steps:
-                    step(signet, home, documents)
+                    step(signet, home, dict(documents))
                     print(f"PASS {name}: {step.__name__}")
             except TestFailure as failure:
                 try:
