@@ -62,7 +62,6 @@ show_document_activated (GtkWidget *widget, const char *action_name, GVariant *p
 {
   SignetWindow *self = SIGNET_WINDOW (widget);
 
-  _signet_window_ensure_library (self);
   _signet_window_show_main (self, FALSE);
   signet_library_view_show_document (self->library_view, g_variant_get_int64 (parameter));
 }

@@ -87,7 +87,6 @@ void _signet_window_open_file_list (SignetWindow *self, GSList *files);
 void _signet_window_toast (SignetWindow *self, const char *title);
 void _signet_window_show_main (SignetWindow *self, gboolean queue);
 void _signet_window_ensure_editor (SignetWindow *self);
-void _signet_window_ensure_library (SignetWindow *self);
 
 /* signet-window-resend.c */
 void _signet_window_send_again (SignetWindow *self, gint64 journal_id);

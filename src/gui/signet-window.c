@@ -389,8 +389,6 @@ update_main_page (SignetWindow *self)
   if (g_strcmp0 (page, "handover") == 0)
     return;
 
-  if (library)
-    _signet_window_ensure_library (self);
   gtk_stack_set_visible_child_name (
     self->main_stack,
     queue ? "queue" : (library ? "library" : (self->journal_ready ? "empty" : "loading")));
@@ -461,30 +459,6 @@ _signet_window_ensure_editor (SignetWindow *self)
   adw_flap_set_flap (ADW_FLAP (self->content_box), GTK_WIDGET (self->request_editor));
   signet_status_pages_skip_tab (GTK_WIDGET (self->request_editor));
   signet_request_editor_set_item (self->request_editor, self->shown_item);
-}
-
-/**
- * _signet_window_ensure_library:
- * @self: a #SignetWindow
- *
- * Adds the library page unless it is there: it is made when first shown,
- * after the journal has loaded, not with the window (issue 20).
- */
-void
-_signet_window_ensure_library (SignetWindow *self)
-{
-  if (self->library_view != NULL)
-    return;
-
-  self->library_view = g_object_new (SIGNET_TYPE_LIBRARY_VIEW, NULL);
-  signet_library_view_set_deletions (self->library_view, self->deletions);
-  signet_library_view_set_sync (self->library_view, self->sync);
-  g_signal_connect_object (self->library_view, "notify::can-go-back", G_CALLBACK (update_header),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->library_view, "notify::pane-title", G_CALLBACK (update_header),
-                           self, G_CONNECT_SWAPPED);
-  gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->library_view), "library");
-  signet_status_pages_skip_tab (GTK_WIDGET (self->library_view));
 }
 
 static void
@@ -813,6 +787,12 @@ signet_window_constructed (GObject *object)
                        G_SETTINGS_BIND_DEFAULT);
     }
 
+  signet_library_view_set_deletions (self->library_view, self->deletions);
+  signet_library_view_set_sync (self->library_view, self->sync);
+  g_signal_connect_object (self->library_view, "notify::can-go-back", G_CALLBACK (update_header),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->library_view, "notify::pane-title", G_CALLBACK (update_header),
+                           self, G_CONNECT_SWAPPED);
   /* Each page gets the core objects it shows (the editor when it is made). */
 
   if (self->account != NULL)
@@ -863,7 +843,6 @@ signet_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (object), SIGNET_TYPE_WINDOW);
   /* The pages made in code went with the template's widgets. */
   self->request_editor = NULL;
-  self->library_view = NULL;
   self->handover_page = NULL;
 
   /* Closing the window stops the checks that still run. */
@@ -947,6 +926,7 @@ signet_window_class_init (SignetWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, failed_page);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, converted_page);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, drop_highlight);
+  gtk_widget_class_bind_template_child (widget_class, SignetWindow, library_view);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, library_button);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, queue_button);
   gtk_widget_class_bind_template_callback (widget_class, row_selected_cb);
@@ -964,8 +944,8 @@ signet_window_init (SignetWindow *self)
   GtkDropTarget *drop_target;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  /* The pages made later (the library, the editor, the hand-over page)
-   * are passed over when they are made. */
+  /* The library and its detail are in the template; the editor and the
+   * hand-over page are passed over when they are made. */
   signet_status_pages_skip_tab (GTK_WIDGET (self));
   g_signal_connect (self, "notify::default-width", G_CALLBACK (update_fold), NULL);
   g_signal_connect (self, "notify::maximized", G_CALLBACK (update_fold), NULL);
