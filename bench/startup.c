@@ -8,7 +8,8 @@
  * run, interleaved, repeated, on the X display in $DISPLAY (Xvfb through
  * ./build-aux/dev headless).
  *
- *   bench/startup SIGNET MINIMAL-WINDOW SIGNET-SANDBOX [--runs N]
+ *   bench/startup SIGNET MINIMAL-WINDOW SIGNET-SANDBOX [--runs N] [--ab]
+ *   bench/startup --home N
  *
  * The clock starts at fork and stops at the first X Damage event of a
  * window the program created: the first frame it drew. Both run with the
@@ -16,6 +17,12 @@
  * day, on the onboarding. Then again set up: Signet on its built-in
  * sandbox (--sandbox) with a journal of 10,000 finished documents, the
  * start of an office's ordinary day.
+ *
+ * With --ab, MINIMAL-WINDOW is another build of Signet, started with the
+ * same arguments as SIGNET: two builds against each other, each as the
+ * other's reference. --home N only makes a home with N finished documents
+ * (XDG_DATA_HOME=HOME), prints its path and leaves it, for profiling one
+ * start by hand.
  */
 
 /* wait4 */
@@ -172,18 +179,35 @@ use_home (const char *home)
 int
 main (int argc, char *argv[])
 {
-  int               runs = 10;
-  g_autofree char  *first_day = NULL;
-  g_autofree char  *set_up = NULL;
-  BenchResult       results[2];
-  Display          *display;
-  int               damage_event, damage_error;
-  const char *const onboarding_argv[] = { argv[1], NULL };
-  const char *const sandbox_argv[] = { argv[1], "--sandbox", NULL };
-  const char *const reference_argv[] = { argv[2], NULL };
+  int                runs = 10;
+  int                home_documents = -1;
+  gboolean           ab = FALSE;
+  g_autofree char   *first_day = NULL;
+  g_autofree char   *set_up = NULL;
+  BenchResult        results[2];
+  Display           *display;
+  int                damage_event, damage_error;
+  const char        *onboarding_argv[] = { NULL, NULL };
+  const char        *sandbox_argv[] = { NULL, "--sandbox", NULL };
+  const char        *reference_argv[] = { NULL, NULL, NULL };
+  const GOptionEntry entries[]
+    = { { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Repetitions", "N" },
+        { "ab", 0, 0, G_OPTION_ARG_NONE, &ab, "MINIMAL-WINDOW is another Signet", NULL },
+        { "home", 0, 0, G_OPTION_ARG_INT, &home_documents, "Only make a home", "N" },
+        { NULL } };
 
-  if (!bench_parse_runs (&argc, &argv, &runs, "SIGNET MINIMAL-WINDOW SIGNET-SANDBOX", 3))
-    return bench_usage (argv[0], "SIGNET MINIMAL-WINDOW SIGNET-SANDBOX [--runs N]");
+  if (bench_parse_options (&argc, &argv, entries, "", 0) && home_documents >= 0)
+    {
+      g_autofree char *home = bench_journal_home_new (home_documents);
+
+      g_print ("%s\n", home);
+      return 0;
+    }
+  if (argc != 4 || runs < 1)
+    return bench_usage (argv[0], "SIGNET MINIMAL-WINDOW SIGNET-SANDBOX [--runs N] [--ab]\n"
+                                 "       bench/startup --home N");
+  onboarding_argv[0] = sandbox_argv[0] = argv[1];
+  reference_argv[0] = argv[2];
 
   display = XOpenDisplay (NULL);
   XSetErrorHandler (x_error_cb);
@@ -202,6 +226,8 @@ main (int argc, char *argv[])
   set_up = bench_journal_home_new (SET_UP_DOCUMENTS);
   use_home (set_up);
   g_setenv ("SIGNET_SANDBOX_BIN", argv[3], TRUE);
+  if (ab)
+    reference_argv[1] = "--sandbox";
   results[1] = compare (display, damage_event, "start-up, 10,000 documents", sandbox_argv,
                         reference_argv, runs);
   bench_print (results, G_N_ELEMENTS (results));

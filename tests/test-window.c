@@ -13,6 +13,7 @@
 #include "signet-library-view.h"
 #include "signet-onboarding.h"
 #include "signet-preferences-window.h"
+#include "signet-sync.h"
 #include "signet-window.h"
 
 /* Under AddressSanitizer (the `c` suite's second run): GLib's quark table
@@ -35,6 +36,59 @@ timeout_cb (gpointer user_data)
 {
   g_error ("The test took too long: %s", (const char *) user_data);
   return G_SOURCE_REMOVE;
+}
+
+/* Nothing the first frame does not need runs before it (issue 20): the
+ * journal opens once the first window has drawn, and until it is loaded
+ * the main page is blank rather than "No Documents Yet". First of the
+ * tests: the application's journal is opened by the first window. */
+static void
+after_paint_cb (GdkFrameClock *clock, guint *frames)
+{
+  (*frames)++;
+}
+
+static void
+loaded_cb (SignetJournal *journal, GParamSpec *pspec, guint *frames_when_loaded)
+{
+  guint *frames = g_object_get_data (G_OBJECT (journal), "test-frames");
+
+  *frames_when_loaded = *frames;
+}
+
+static void
+test_journal_after_first_frame (void)
+{
+  SignetWindow *window = signet_application_new_window (app);
+  g_autoptr (SignetSync) sync = NULL;
+  SignetJournal *journal;
+  GtkStack      *stack = GTK_STACK (
+         gtk_widget_get_template_child (GTK_WIDGET (window), SIGNET_TYPE_WINDOW, "main_stack"));
+  guint frames = 0;
+  guint frames_when_loaded = 0;
+  guint guard = g_timeout_add_seconds (20, timeout_cb, (gpointer) "the journal to load");
+
+  g_object_get (window, "sync", &sync, NULL);
+  journal = signet_sync_get_journal (sync);
+  g_assert_false (signet_journal_get_loaded (journal));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "loading");
+
+  g_object_set_data (G_OBJECT (journal), "test-frames", &frames);
+  g_signal_connect (journal, "notify::loaded", G_CALLBACK (loaded_cb), &frames_when_loaded);
+  gtk_widget_realize (GTK_WIDGET (window));
+  g_signal_connect (gdk_surface_get_frame_clock (gtk_native_get_surface (GTK_NATIVE (window))),
+                    "after-paint", G_CALLBACK (after_paint_cb), &frames);
+  gtk_window_present (GTK_WINDOW (window));
+  while (!signet_journal_get_loaded (journal))
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (guard);
+
+  g_assert_cmpuint (frames_when_loaded, >=, 1);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+
+  g_signal_handlers_disconnect_by_func (journal, loaded_cb, &frames_when_loaded);
+  g_object_set_data (G_OBJECT (journal), "test-frames", NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static void
@@ -272,6 +326,7 @@ main (int argc, char *argv[])
   gtk_test_init (&argc, &argv, NULL);
   app = test_application_new (G_APPLICATION_DEFAULT_FLAGS);
 
+  g_test_add_func ("/window/journal-after-first-frame", test_journal_after_first_frame);
   g_test_add_func ("/window/size-restored", test_window_size_restored);
   g_test_add_func ("/window/empty-state", test_empty_state);
   g_test_add_func ("/window/actions-and-shortcuts", test_actions_and_shortcuts);

@@ -364,9 +364,26 @@ signet_account_use_sandbox (SignetAccount *self)
 {
   g_return_if_fail (SIGNET_IS_ACCOUNT (self));
 
+  signet_account_select_sandbox (self);
+  ensure_sandbox (self, NULL, use_sandbox_started_cb, NULL);
+}
+
+/**
+ * signet_account_select_sandbox:
+ * @self: a #SignetAccount
+ *
+ * Makes the built-in sandbox the environment of this run, as
+ * signet_account_use_sandbox() does, but leaves it to the first caller
+ * that needs the client to start it (the window's first frame comes
+ * before it).
+ */
+void
+signet_account_select_sandbox (SignetAccount *self)
+{
+  g_return_if_fail (SIGNET_IS_ACCOUNT (self));
+
   self->sandbox_for_session = TRUE;
   environment_changed_cb (self);
-  ensure_sandbox (self, NULL, use_sandbox_started_cb, NULL);
 }
 
 /**

@@ -29,6 +29,7 @@ void signet_account_set_sandbox (SignetAccount *self, const char *url, const cha
 void signet_account_set_sandbox_program (SignetAccount *self, const char *program);
 void signet_account_set_sandbox_data_dir (SignetAccount *self, const char *path);
 void signet_account_use_sandbox (SignetAccount *self);
+void signet_account_select_sandbox (SignetAccount *self);
 void signet_account_reset_sandbox_async (SignetAccount      *self,
                                          GCancellable       *cancellable,
                                          GAsyncReadyCallback callback,

@@ -49,6 +49,8 @@ struct _SignetApplication
   guint                 watch_retry_id;
   gboolean              held_for_watching;
   gboolean              started;
+  gboolean              start_requested; /* the journal is being opened */
+  guint                 start_id;
 };
 
 G_DEFINE_FINAL_TYPE (SignetApplication, signet_application, ADW_TYPE_APPLICATION)
@@ -61,6 +63,12 @@ enum
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* How long a window's first frame is waited for before the journal opens
+ * anyway. */
+#define START_LATEST_MS 2000
+
+static gboolean start_cb (gpointer user_data);
 
 /* The window in front, or a new one; presented. */
 static GtkWindow *
@@ -510,6 +518,71 @@ tracker_changed_cb (SignetApplication *self)
                                tracker != NULL ? signet_tracker_get_client (tracker) : NULL);
 }
 
+/* {{{ Starting after the first frame */
+
+/* The journal (reading 10,000 requests and filling the library's sort and
+ * filter models took longer than building the window), the sandbox, the
+ * tracker and its network monitor are not needed for the first frame:
+ * they start once the first window has drawn it, or at once when Signet
+ * starts without a window (the search provider, the watched folder). */
+static void
+start_sync (SignetApplication *self)
+{
+  g_clear_handle_id (&self->start_id, g_source_remove);
+  if (self->start_requested)
+    return;
+  self->start_requested = TRUE;
+  if (self->use_sandbox)
+    signet_account_use_sandbox (self->account);
+  signet_sync_start_async (self->sync, NULL, sync_started_cb, g_object_ref (self));
+}
+
+static gboolean
+start_cb (gpointer user_data)
+{
+  SignetApplication *self = user_data;
+
+  self->start_id = 0;
+  start_sync (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The first frame is drawn: the rest starts at the next turn of the loop,
+ * once GTK has sent the frame to the display. */
+static void
+first_frame_cb (GdkFrameClock *clock, SignetApplication *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_cb, self);
+  if (self->start_requested)
+    return;
+  g_clear_handle_id (&self->start_id, g_source_remove);
+  self->start_id = g_idle_add (start_cb, self);
+}
+
+/* A new window: the rest starts after its first frame; should none come (a
+ * window never shown), not much later. */
+static void
+window_realized_cb (GtkWidget *window, SignetApplication *self)
+{
+  GdkFrameClock *clock = gdk_surface_get_frame_clock (gtk_native_get_surface (GTK_NATIVE (window)));
+
+  g_signal_handlers_disconnect_by_func (window, window_realized_cb, self);
+  if (!self->start_requested)
+    g_signal_connect_object (clock, "after-paint", G_CALLBACK (first_frame_cb), self, 0);
+}
+
+static void
+wait_for_first_frame (SignetApplication *self, GtkWindow *window)
+{
+  if (self->start_requested)
+    return;
+  g_signal_connect_object (window, "realize", G_CALLBACK (window_realized_cb), self, 0);
+  g_clear_handle_id (&self->start_id, g_source_remove);
+  self->start_id = g_timeout_add (START_LATEST_MS, start_cb, self);
+}
+
+/* }}} */
+
 static void
 signet_application_startup (GApplication *app)
 {
@@ -521,8 +594,10 @@ signet_application_startup (GApplication *app)
   gtk_window_set_default_icon_name (APPLICATION_ID);
   signet_name_mnemonic_buttons_once ();
 
+  /* The sandbox is the environment now (the window shows no onboarding);
+   * it starts after the first frame. */
   if (self->use_sandbox)
-    signet_account_use_sandbox (self->account);
+    signet_account_select_sandbox (self->account);
 
   /* Every request sent from here is journalled, sent, followed and
    * archived, with or without a window. */
@@ -552,7 +627,8 @@ signet_application_startup (GApplication *app)
     }
   g_signal_connect_after (self, "window-removed", G_CALLBACK (watching_window_removed_cb), NULL);
   update_watching (self);
-  signet_sync_start_async (self->sync, NULL, sync_started_cb, g_object_ref (self));
+  /* A window made now (activate, open) moves this to its first frame. */
+  self->start_id = g_idle_add (start_cb, self);
 }
 
 static void
@@ -561,6 +637,7 @@ signet_application_shutdown (GApplication *app)
   SignetApplication *self = SIGNET_APPLICATION (app);
 
   stop_watching (self);
+  g_clear_handle_id (&self->start_id, g_source_remove);
   if (self->sync != NULL)
     g_object_run_dispose (G_OBJECT (self->sync));
   signet_account_stop_sandbox (self->account);
@@ -955,6 +1032,7 @@ signet_application_new_window (SignetApplication *self)
 
   window = signet_window_new (GTK_APPLICATION (self), self->settings, self->account, self->sync,
                               self->deletions);
+  wait_for_first_frame (self, GTK_WINDOW (window));
   if (self->journal_error != NULL)
     signet_window_show_journal_error (window, self->journal_error);
   if (self->resumed)

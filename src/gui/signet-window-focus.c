@@ -91,7 +91,8 @@ shown_panes (SignetWindow *self)
     {
       g_ptr_array_add (all, self->queue_list);
       g_ptr_array_add (all, self->content_stack);
-      g_ptr_array_add (all, self->request_editor);
+      if (self->request_editor != NULL)
+        g_ptr_array_add (all, self->request_editor);
     }
   else if (g_strcmp0 (page, "library") == 0)
     signet_library_view_add_panes (self->library_view, all);

@@ -72,6 +72,9 @@ struct _SignetWindow
   GtkWidget         *queue_button;
   GListModel        *documents_model;
   gboolean           showing_queue;
+  /* Until the journal is loaded (after the first frame) or failed, the
+   * main page is blank rather than a wrong "No Documents Yet". */
+  gboolean journal_ready;
 
   /* Whether the last press was a key's: focus moved for the person then
    * shows its ring (docs/keyboard.md). */
@@ -83,6 +86,7 @@ void _signet_window_class_office_init (GtkWidgetClass *widget_class);
 void _signet_window_open_file_list (SignetWindow *self, GSList *files);
 void _signet_window_toast (SignetWindow *self, const char *title);
 void _signet_window_show_main (SignetWindow *self, gboolean queue);
+void _signet_window_ensure_editor (SignetWindow *self);
 
 /* signet-window-resend.c */
 void _signet_window_send_again (SignetWindow *self, gint64 journal_id);

@@ -41,7 +41,10 @@ open_prefilled (SignetWindow *self, GFile *file, SignetRequestSpec *spec)
 {
   /* A file already queued keeps its entry as it is (and is said to be there). */
   if (signet_intake_queue_find (self->queue, file) == NULL)
-    signet_request_editor_prefill (self->request_editor, file, spec);
+    {
+      _signet_window_ensure_editor (self);
+      signet_request_editor_prefill (self->request_editor, file, spec);
+    }
   _signet_window_show_main (self, TRUE);
   signet_window_open_files (self, &file, 1);
 }

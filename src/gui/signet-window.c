@@ -90,7 +90,8 @@ show_item (SignetWindow *self)
   g_autofree char  *description = NULL;
   gboolean          checking;
 
-  signet_request_editor_set_item (self->request_editor, item);
+  if (self->request_editor != NULL)
+    signet_request_editor_set_item (self->request_editor, item);
   checking = item != NULL && signet_intake_item_get_state (item) == SIGNET_INTAKE_STATE_CHECKING;
   gtk_spinner_set_spinning (self->checking_spinner, checking);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "intake.remove-selected", item != NULL);
@@ -206,7 +207,7 @@ update_editor_toggle (SignetWindow *self)
 {
   gtk_widget_set_visible (
     self->editor_toggle,
-    adw_flap_get_folded (ADW_FLAP (self->content_box))
+    adw_flap_get_folded (ADW_FLAP (self->content_box)) && self->request_editor != NULL
       && gtk_widget_get_visible (GTK_WIDGET (self->request_editor))
       && g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "queue") == 0
       && !(queue_folded (self)
@@ -379,14 +380,24 @@ update_main_page (SignetWindow *self)
   guint    n_queued = g_list_model_get_n_items (G_LIST_MODEL (self->queue));
   gboolean library
     = self->documents_model != NULL && g_list_model_get_n_items (self->documents_model) > 0;
-  gboolean queue = n_queued > 0 && (self->showing_queue || !library);
+  gboolean    queue = n_queued > 0 && (self->showing_queue || !library);
+  const char *page = gtk_stack_get_visible_child_name (self->main_stack);
+  gboolean    was_loading = g_strcmp0 (page, "loading") == 0;
+  GtkWidget  *focus;
 
   /* The hand-over page stays until the person is done with it. */
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "handover") == 0)
+  if (g_strcmp0 (page, "handover") == 0)
     return;
 
-  gtk_stack_set_visible_child_name (self->main_stack,
-                                    queue ? "queue" : (library ? "library" : "empty"));
+  gtk_stack_set_visible_child_name (
+    self->main_stack,
+    queue ? "queue" : (library ? "library" : (self->journal_ready ? "empty" : "loading")));
+  /* The list came after the first frame: the focus goes to it, unless
+   * the person has put it somewhere already. */
+  focus = gtk_root_get_focus (GTK_ROOT (self));
+  if (was_loading && gtk_widget_get_mapped (GTK_WIDGET (self->main_stack))
+      && (focus == NULL || !gtk_widget_get_mapped (focus)))
+    _signet_window_focus_main_page (self);
   update_editor_toggle (self);
   update_header (self);
   if (n_queued > 0)
@@ -421,9 +432,41 @@ _signet_window_show_main (SignetWindow *self, gboolean queue)
   update_main_page (self);
 }
 
+static void editor_sent_cb (SignetWindow *self, GListModel *documents);
+
+/**
+ * _signet_window_ensure_editor:
+ * @self: a #SignetWindow
+ *
+ * Makes the request editor, the queue's flap, unless it is there: it is
+ * not needed before a file is queued, and building it was a fifth of the
+ * window's template at start-up (issue 20).
+ */
+void
+_signet_window_ensure_editor (SignetWindow *self)
+{
+  if (self->request_editor != NULL)
+    return;
+
+  self->request_editor = g_object_new (SIGNET_TYPE_REQUEST_EDITOR, NULL);
+  signet_request_editor_set_context (self->request_editor, self->settings, self->account,
+                                     self->sync);
+  signet_request_editor_set_queue (self->request_editor, self->queue);
+  g_signal_connect_object (self->request_editor, "entry-sent", G_CALLBACK (entry_sent_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->request_editor, "sent", G_CALLBACK (editor_sent_cb), self,
+                           G_CONNECT_SWAPPED);
+  adw_flap_set_flap (ADW_FLAP (self->content_box), GTK_WIDGET (self->request_editor));
+  signet_status_pages_skip_tab (GTK_WIDGET (self->request_editor));
+  signet_request_editor_set_item (self->request_editor, self->shown_item);
+}
+
 static void
 queue_changed_cb (SignetWindow *self, guint position, guint removed, guint added)
 {
+  /* Before the page shows: the editor is the queue page's flap. */
+  if (added > 0)
+    _signet_window_ensure_editor (self);
   /* New files are shown at once, even over the hand-over page. */
   if (added > 0)
     {
@@ -677,6 +720,8 @@ signet_window_show_journal_error (SignetWindow *self, const char *message)
                           message);
   gtk_label_set_text (self->journal_label, text);
   gtk_widget_set_visible (GTK_WIDGET (self->journal_notice), TRUE);
+  self->journal_ready = TRUE;
+  update_main_page (self);
 }
 
 /* The batch the request editor just sent ("sent" signal). */
@@ -699,6 +744,15 @@ _signet_window_show_handover (SignetWindow *self, GListModel *documents)
 {
   g_assert (G_IS_LIST_MODEL (documents));
 
+  if (self->handover_page == NULL)
+    {
+      self->handover_page = SIGNET_HANDOVER_PAGE (signet_handover_page_new ());
+      signet_handover_page_set_sync (self->handover_page, self->sync);
+      g_signal_connect_object (self->handover_page, "done", G_CALLBACK (handover_done_cb), self,
+                               G_CONNECT_SWAPPED);
+      gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->handover_page), "handover");
+      signet_status_pages_skip_tab (GTK_WIDGET (self->handover_page));
+    }
   signet_handover_page_set_documents (self->handover_page, documents);
   gtk_stack_set_visible_child_name (self->main_stack, "handover");
   update_header (self);
@@ -706,6 +760,13 @@ _signet_window_show_handover (SignetWindow *self, GListModel *documents)
    * Send button left the focus on. */
   if (signet_handover_page_focus (self->handover_page) && self->keyboard_used)
     gtk_window_set_focus_visible (GTK_WINDOW (self), TRUE);
+}
+
+static void
+journal_loaded_cb (SignetWindow *self)
+{
+  self->journal_ready = TRUE;
+  update_main_page (self);
 }
 
 static void
@@ -726,16 +787,13 @@ signet_window_constructed (GObject *object)
                        G_SETTINGS_BIND_DEFAULT);
     }
 
-  /* Each page gets the core objects it shows. */
-  signet_request_editor_set_context (self->request_editor, self->settings, self->account,
-                                     self->sync);
-  signet_handover_page_set_sync (self->handover_page, self->sync);
   signet_library_view_set_deletions (self->library_view, self->deletions);
   signet_library_view_set_sync (self->library_view, self->sync);
   g_signal_connect_object (self->library_view, "notify::can-go-back", G_CALLBACK (update_header),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->library_view, "notify::pane-title", G_CALLBACK (update_header),
                            self, G_CONNECT_SWAPPED);
+  /* Each page gets the core objects it shows (the editor when it is made). */
 
   if (self->account != NULL)
     {
@@ -748,12 +806,20 @@ signet_window_constructed (GObject *object)
 
   if (self->sync != NULL)
     {
-      self->documents_model
-        = g_object_ref (signet_journal_get_documents (signet_sync_get_journal (self->sync)));
+      SignetJournal *journal = signet_sync_get_journal (self->sync);
+
+      self->documents_model = g_object_ref (signet_journal_get_documents (journal));
       g_signal_connect_object (self->documents_model, "items-changed",
                                G_CALLBACK (update_main_page), self, G_CONNECT_SWAPPED);
-      update_main_page (self);
+      /* The application opens the journal after the first frame. */
+      self->journal_ready = signet_journal_get_loaded (journal);
+      if (!self->journal_ready)
+        g_signal_connect_object (journal, "notify::loaded", G_CALLBACK (journal_loaded_cb), self,
+                                 G_CONNECT_SWAPPED);
     }
+  else
+    self->journal_ready = TRUE;
+  update_main_page (self);
 }
 
 static void
@@ -775,6 +841,9 @@ signet_window_dispose (GObject *object)
   set_shown_item (self, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (object), SIGNET_TYPE_WINDOW);
+  /* The pages made in code went with the template's widgets. */
+  self->request_editor = NULL;
+  self->handover_page = NULL;
 
   /* Closing the window stops the checks that still run. */
   g_clear_pointer (&self->restored, g_ptr_array_unref);
@@ -852,7 +921,6 @@ signet_window_class_init (SignetWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, content_box);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, editor_toggle);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, content_stack);
-  gtk_widget_class_bind_template_child (widget_class, SignetWindow, request_editor);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, checking_spinner);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, pdf_view);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, failed_page);
@@ -861,12 +929,10 @@ signet_window_class_init (SignetWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, library_view);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, library_button);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, queue_button);
-  gtk_widget_class_bind_template_child (widget_class, SignetWindow, handover_page);
   gtk_widget_class_bind_template_callback (widget_class, row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, handover_done_cb);
   gtk_widget_class_bind_template_callback (widget_class, content_folded_cb);
 
   _signet_window_class_actions_init (widget_class);
@@ -878,7 +944,8 @@ signet_window_init (SignetWindow *self)
   GtkDropTarget *drop_target;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  /* The library, its detail and the editor are in the template. */
+  /* The library and its detail are in the template; the editor and the
+   * hand-over page are passed over when they are made. */
   signet_status_pages_skip_tab (GTK_WIDGET (self));
   g_signal_connect (self, "notify::default-width", G_CALLBACK (update_fold), NULL);
   g_signal_connect (self, "notify::maximized", G_CALLBACK (update_fold), NULL);
@@ -894,11 +961,6 @@ signet_window_init (SignetWindow *self)
   g_signal_connect_object (self->queue, "items-changed", G_CALLBACK (queue_changed_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "intake.remove-selected", FALSE);
-  signet_request_editor_set_queue (self->request_editor, self->queue);
-  g_signal_connect_object (self->request_editor, "entry-sent", G_CALLBACK (entry_sent_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->request_editor, "sent", G_CALLBACK (editor_sent_cb), self,
-                           G_CONNECT_SWAPPED);
 
   drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop_target, "drop", G_CALLBACK (drop_cb), self);
