@@ -51,10 +51,25 @@ def gone(signet, name):
     signet.wait_until(lambda: find_window(signet, name) is None, f"the window {name!r} did not close")
 
 
+def shows_focusable(root):
+    """Whether a focusable node is laid out on screen under root yet: a
+    window is announced before its content is, on a busy machine."""
+    for node in keyboard.walk(root):
+        try:
+            if keyboard.focusable(node) and keyboard.on_screen(node):
+                return True
+        except GLib.Error:
+            continue  # a widget that went away while we looked
+    return False
+
+
 def look_at(signet, name, page):
-    """Checks the names in the window called name, takes its screenshot and
-    closes it with Escape."""
-    check_names(signet, window(signet, name), page)
+    """Checks the names in the window called name, once it shows something
+    to focus, takes its screenshot and closes it with Escape."""
+    shown = window(signet, name)
+    signet.wait_until(lambda: shows_focusable(shown), f"{page} never showed anything to focus",
+                      timeout=30)
+    check_names(signet, shown, page)
     signet.screenshot("names-" + page.replace(" ", "-"))
     signet.key("Escape")
     gone(signet, name)
