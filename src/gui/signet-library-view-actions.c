@@ -434,6 +434,16 @@ undo_cb (AdwToast *toast_, PendingToast *pending)
 }
 
 /* The toast is gone: what it offered to undo is sent now. */
+/* How long Undo is offered (the key `undo-seconds`; 5 s, a toast's own
+ * time, by default): some people need longer to read it. */
+static guint
+undo_seconds (void)
+{
+  g_autoptr (GSettings) settings = g_settings_new (BASE_APPLICATION_ID);
+
+  return g_settings_get_uint (settings, "undo-seconds");
+}
+
 static void
 dismissed_cb (AdwToast *toast_, PendingToast *pending)
 {
@@ -487,6 +497,7 @@ delete_documents_now (GtkWidget *widget, GPtrArray *documents, SignetDeletionKin
   undo_toast = adw_toast_new (title);
   adw_toast_set_button_label (undo_toast, _ ("Undo"));
   adw_toast_set_priority (undo_toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (undo_toast, undo_seconds ());
   g_signal_connect (undo_toast, "button-clicked", G_CALLBACK (undo_cb), pending);
   g_signal_connect_data (undo_toast, "dismissed", G_CALLBACK (dismissed_cb), pending,
                          (GClosureNotify) (void (*) (void)) pending_toast_free, 0);

@@ -188,9 +188,13 @@ class Signet:
                         timeout)
 
     def output(self):
-        self.log.flush()
-        self.log.seek(0)
-        return self.log.read()
+        """Everything Signet wrote so far. Read through a handle of its own:
+        the log's handle shares its file offset with Signet's stdout, and
+        moving it (seek) made Signet's next lines overwrite the log's start
+        (the sandbox's address among them) when they came between the seek
+        and the read."""
+        with open(self.log.name, encoding="utf-8", errors="replace") as log:
+            return log.read()
 
     def find(self, role, name=None, timeout=DEFAULT_TIMEOUT, root=None, predicate=None):
         """The first accessible with this role and name (or predicate), waiting for it."""
