@@ -345,10 +345,10 @@ test_export_members (void)
   for (GList *l = members; l != NULL; l = l->next)
     g_string_append_printf (names, "%s ", (const char *) l->data);
   g_assert_cmpstr (names->str, ==,
-                   "archive-folder custom-url default-expiry-hours default-language "
-                   "default-sender-email default-sender-name default-signing-mode "
-                   "delete-after-archiving environment quota-warning-threshold "
-                   "run-in-background tracking-interval ");
+                   "archive-folder archive-sent-elsewhere custom-url default-expiry-hours "
+                   "default-language default-sender-email default-sender-name "
+                   "default-signing-mode delete-after-archiving environment "
+                   "quota-warning-threshold run-in-background save-evidence tracking-interval ");
 }
 
 static void

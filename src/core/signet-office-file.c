@@ -49,6 +49,8 @@ static const char *const shared_settings[] = {
   "quota-warning-threshold",
   "archive-folder",
   "delete-after-archiving",
+  "archive-sent-elsewhere",
+  "save-evidence",
   "tracking-interval",
   "run-in-background",
   "default-sender-email",
