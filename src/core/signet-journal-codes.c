@@ -161,12 +161,11 @@ last_round_with_codes (const char *plan)
   return last;
 }
 
-/* Whether a round of @record with chosen codes is still to be created. */
+/* Whether a round of @record with chosen codes, the last of which is
+ * round @last (-1 for none), is still to be created. */
 static gboolean
-still_needed (SignetDocumentRecord *record)
+still_needed (SignetDocumentRecord *record, int last)
 {
-  int last = last_round_with_codes (record->plan);
-
   if (last < 0 || record->status == NULL)
     return FALSE;
   if (g_str_equal (record->status, "pending") || g_str_equal (record->status, "uploaded"))
@@ -233,7 +232,7 @@ signet_journal_codes_attach (SignetJournal *self, GPtrArray *records)
       g_autoptr (GError) error = NULL;
       char *codes;
 
-      if (!still_needed (record))
+      if (!still_needed (record, last_round_with_codes (record->plan)))
         continue;
       attributes = attributes_of (self, record->id);
       codes
@@ -264,13 +263,15 @@ signet_journal_codes_forget (SignetJournal *self, SignetDocumentRecord *record)
 {
   g_autoptr (GHashTable) attributes = NULL;
   g_autoptr (GError) error = NULL;
+  int last;
 
-  if (last_round_with_codes (record->plan) < 0 || still_needed (record))
+  if (self->codes_forgotten != NULL && g_hash_table_contains (self->codes_forgotten, &record->id))
+    return;
+  last = last_round_with_codes (record->plan);
+  if (last < 0 || still_needed (record, last))
     return;
   if (self->codes_forgotten == NULL)
     self->codes_forgotten = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  if (g_hash_table_contains (self->codes_forgotten, &record->id))
-    return;
   g_hash_table_add (self->codes_forgotten, g_memdup2 (&record->id, sizeof record->id));
   attributes = attributes_of (self, record->id);
   if (!secret_password_clearv_sync (signet_journal_codes_schema (), attributes, NULL, &error)
