@@ -232,17 +232,14 @@ def passes_focus_on(node):
         focusable(child) for child in list(walk(node))[1:])
 
 
-def check_names(signet, root, page, laid_out=True):
+def check_names(signet, root, page):
     """Every focusable node shown under root has a name a screen reader can
-    read: not empty, not a widget class's, not read twice. laid_out=False
-    also takes nodes GTK reports no size for, for a window that has no
-    hidden pages (on_screen() is there to leave out a stack's hidden
-    pages, which GTK 4.8 reports VISIBLE)."""
+    read: not empty, not a widget class's, not read twice."""
     bad = []
     checked = 0
     for node in walk(root):
         try:
-            if not focusable(node) or (laid_out and not on_screen(node)):
+            if not focusable(node) or not on_screen(node):
                 continue
             checked += 1
             role, name = node.get_role_name(), node.get_name() or ""
