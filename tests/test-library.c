@@ -159,6 +159,7 @@ test_groups (LibraryFixture *lf, gconstpointer data)
   g_assert_false (signet_library_is_busy (signed_));
 
   signet_library_count (documents, counts);
+  g_assert_cmpuint (counts[SIGNET_LIBRARY_GROUP_SENT_ELSEWHERE], ==, 0);
   g_assert_cmpuint (counts[SIGNET_LIBRARY_GROUP_ALL], ==, 7);
   g_assert_cmpuint (counts[SIGNET_LIBRARY_GROUP_WAITING], ==, 1);
   g_assert_cmpuint (counts[SIGNET_LIBRARY_GROUP_PREPARING], ==, 2);
@@ -167,6 +168,11 @@ test_groups (LibraryFixture *lf, gconstpointer data)
   g_assert_cmpuint (counts[SIGNET_LIBRARY_GROUP_FAILED], ==, 1);
   g_assert_cmpuint (counts[SIGNET_LIBRARY_GROUP_EXPIRED], ==, 1);
   g_assert_cmpint (signet_library_group_for_document (expired), ==, SIGNET_LIBRARY_GROUP_EXPIRED);
+  /* Taken out again, as the library does before counting a changed one. */
+  signet_library_add_to_counts (counts, signet_library_groups_of (waiting), -1);
+  g_assert_cmpuint (counts[SIGNET_LIBRARY_GROUP_ALL], ==, 6);
+  g_assert_cmpuint (counts[SIGNET_LIBRARY_GROUP_WAITING], ==, 0);
+  g_assert_cmpuint (counts[SIGNET_LIBRARY_GROUP_PREPARING], ==, 2);
 }
 
 static void

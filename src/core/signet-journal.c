@@ -603,6 +603,28 @@ signet_journal_open_finish (SignetJournal *self, GAsyncResult *result, GError **
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/* Takes @document out of the list and puts it back where it was: a list
+ * model's way to say that an item changed. The models over the list (the
+ * library's sort and filter) then look again at this one document, not at
+ * every one. Looked for from the end, where the newest are: those still
+ * changing. */
+static void
+put_back (SignetJournal *self, SignetDocument *document)
+{
+  GListModel *list = G_LIST_MODEL (self->documents);
+
+  for (guint i = g_list_model_get_n_items (list); i-- > 0;)
+    {
+      g_autoptr (SignetDocument) item = g_list_model_get_item (list, i);
+
+      if (item == document)
+        {
+          g_list_store_splice (self->documents, i, 1, (gpointer *) &document, 1);
+          return;
+        }
+    }
+}
+
 static void
 saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -621,6 +643,9 @@ saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     }
   if (g_task_get_source_tag (task) == signet_journal_save_record_async)
     signet_document_update_from_record (document, job->record);
+  /* A journal closed while the write was on its way has no list any more. */
+  if (self->documents != NULL)
+    put_back (self, document);
   g_signal_emit (self, signals[DOCUMENT_CHANGED], 0, document, job->event);
   g_task_return_boolean (task, TRUE);
 }

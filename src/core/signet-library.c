@@ -73,6 +73,45 @@ signet_library_is_busy (SignetDocument *document)
 }
 
 /**
+ * signet_library_groups_of:
+ * @document: a #SignetDocument
+ *
+ * Returns: the groups of the sidebar that count @document, as a mask of
+ *   `1 << group` for each #SignetLibraryGroup: "All", its state's group,
+ *   and "Sent Elsewhere" for one sent elsewhere; none for a document
+ *   removed from the list (signet-journal-removed.c)
+ */
+guint
+signet_library_groups_of (SignetDocument *document)
+{
+  guint groups;
+
+  g_return_val_if_fail (SIGNET_IS_DOCUMENT (document), 0);
+
+  if (signet_journal_get_removed (document))
+    return 0;
+  groups = 1u << SIGNET_LIBRARY_GROUP_ALL | 1u << signet_library_group_for_document (document);
+  if (signet_document_get_sent_elsewhere (document))
+    groups |= 1u << SIGNET_LIBRARY_GROUP_SENT_ELSEWHERE;
+  return groups;
+}
+
+/**
+ * signet_library_add_to_counts:
+ * @counts: (array fixed-size=9): the number of documents in each
+ *   #SignetLibraryGroup
+ * @groups: a mask from signet_library_groups_of()
+ * @sign: 1 to count a document in @groups, -1 to take it out again
+ */
+void
+signet_library_add_to_counts (guint counts[SIGNET_LIBRARY_N_GROUPS], guint groups, int sign)
+{
+  for (guint i = 0; i < SIGNET_LIBRARY_N_GROUPS; i++)
+    if (groups & (1u << i))
+      counts[i] += sign;
+}
+
+/**
  * signet_library_count:
  * @documents: a #GListModel of #SignetDocument
  * @counts: (out caller-allocates) (array fixed-size=9): the number of
@@ -83,23 +122,13 @@ signet_library_is_busy (SignetDocument *document)
 void
 signet_library_count (GListModel *documents, guint counts[SIGNET_LIBRARY_N_GROUPS])
 {
-  guint n = g_list_model_get_n_items (documents);
-  guint n_shown = 0;
-
   memset (counts, 0, sizeof (guint) * SIGNET_LIBRARY_N_GROUPS);
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
     {
       g_autoptr (SignetDocument) document = g_list_model_get_item (documents, i);
 
-      /* Removed from the list: in no group (signet-journal-removed.c). */
-      if (signet_journal_get_removed (document))
-        continue;
-      counts[signet_library_group_for_document (document)]++;
-      n_shown++;
-      if (signet_document_get_sent_elsewhere (document))
-        counts[SIGNET_LIBRARY_GROUP_SENT_ELSEWHERE]++;
+      signet_library_add_to_counts (counts, signet_library_groups_of (document), 1);
     }
-  counts[SIGNET_LIBRARY_GROUP_ALL] = n_shown;
 }
 
 /**

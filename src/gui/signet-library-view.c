@@ -174,26 +174,73 @@ update_empty (SignetLibraryView *self)
   adw_status_page_set_description (self->empty_page, description);
 }
 
+/* Counts every document again: after a load, or when documents left the
+ * list (what they were counted in is not known from the list any more). */
+static void
+count_all (SignetLibraryView *self)
+{
+  GListModel *documents = signet_journal_get_documents (self->journal);
+  guint       n = g_list_model_get_n_items (documents);
+
+  memset (self->counts, 0, sizeof self->counts);
+  g_hash_table_remove_all (self->counted);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (SignetDocument) document = g_list_model_get_item (documents, i);
+      guint groups = signet_library_groups_of (document);
+
+      signet_library_add_to_counts (self->counts, groups, 1);
+      g_hash_table_insert (self->counted, document, GUINT_TO_POINTER (groups + 1));
+    }
+}
+
+/* Counts what the journal's list added at @position, taking out first what
+ * a document put back in its place (the journal's way to say it changed)
+ * was counted in. Returns FALSE where that is not known: a recount is due. */
+static gboolean
+count_changed (SignetLibraryView *self, guint position, guint removed, guint added)
+{
+  GListModel *documents = signet_journal_get_documents (self->journal);
+
+  if (removed != 0 && removed != added)
+    return FALSE;
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr (SignetDocument) document = g_list_model_get_item (documents, i);
+      guint    groups = signet_library_groups_of (document);
+      gpointer before;
+
+      before = g_hash_table_lookup (self->counted, document);
+      if (removed != 0 && before == NULL)
+        return FALSE;
+      if (before != NULL)
+        signet_library_add_to_counts (self->counts, GPOINTER_TO_UINT (before) - 1, -1);
+      signet_library_add_to_counts (self->counts, groups, 1);
+      g_hash_table_insert (self->counted, document, GUINT_TO_POINTER (groups + 1));
+    }
+  return TRUE;
+}
+
 static void
 update_counts (SignetLibraryView *self)
 {
-  guint counts[SIGNET_LIBRARY_N_GROUPS];
-
   if (self->journal == NULL)
     return;
-  signet_library_count (signet_journal_get_documents (self->journal), counts);
+  if (self->recount)
+    count_all (self);
+  self->recount = FALSE;
   for (guint i = 0; i < SIGNET_LIBRARY_N_GROUPS; i++)
     {
-      g_autofree char *text = g_strdup_printf ("%u", counts[i]);
+      g_autofree char *text = g_strdup_printf ("%u", self->counts[i]);
       /* Translators: a group of the sidebar and how many documents it has */
       g_autofree char *name
-        = g_strdup_printf (_ ("%s, %u"), signet_library_group_get_title (i), counts[i]);
+        = g_strdup_printf (_ ("%s, %u"), signet_library_group_get_title (i), self->counts[i]);
 
       gtk_label_set_label (GTK_LABEL (self->count_labels[i]), text);
       /* An account only this desk uses has nothing sent elsewhere: the
        * two groups about other desks show once there is something. */
       if (i == SIGNET_LIBRARY_GROUP_REMOVED || i == SIGNET_LIBRARY_GROUP_SENT_ELSEWHERE)
-        gtk_widget_set_visible (self->group_rows[i], counts[i] > 0 || self->group == i);
+        gtk_widget_set_visible (self->group_rows[i], self->counts[i] > 0 || self->group == i);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->group_rows[i]),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
     }
@@ -210,7 +257,9 @@ refilter (SignetLibraryView *self)
   update_empty (self);
 }
 
-/* Changes come in bursts (a tracker round, a load): one refresh per turn. */
+/* Changes come in bursts (a tracker round, a load): one count per turn.
+ * The filter model follows the journal's list by itself: the journal puts a
+ * changed document back in its place, so only that one is filtered again. */
 static gboolean
 refresh_cb (gpointer user_data)
 {
@@ -218,7 +267,7 @@ refresh_cb (gpointer user_data)
 
   self->refresh_id = 0;
   update_counts (self);
-  refilter (self);
+  update_empty (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -700,6 +749,7 @@ signet_library_view_finalize (GObject *object)
   g_free (self->query);
   g_free (self->environment);
   g_array_unref (self->toast_ids);
+  g_hash_table_unref (self->counted);
 
   G_OBJECT_CLASS (signet_library_view_parent_class)->finalize (object);
 }
@@ -861,6 +911,7 @@ signet_library_view_init (SignetLibraryView *self)
   _signet_library_view_update_selection_buttons (self);
 
   self->toast_ids = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->counted = g_hash_table_new (NULL, NULL);
   self->cancellable = g_cancellable_new ();
   self->group = SIGNET_LIBRARY_GROUP_ALL;
 
@@ -925,8 +976,10 @@ signet_library_view_new (void)
 }
 
 static void
-document_changed_cb (SignetLibraryView *self)
+documents_changed_cb (SignetLibraryView *self, guint position, guint removed, guint added)
 {
+  if (!self->recount && !count_changed (self, position, removed, added))
+    self->recount = TRUE;
   schedule_refresh (self);
 }
 
@@ -948,12 +1001,9 @@ signet_library_view_set_journal (SignetLibraryView *self, SignetJournal *journal
   gtk_sort_list_model_set_model (self->sort_model,
                                  journal != NULL ? signet_journal_get_documents (journal) : NULL);
   if (journal != NULL)
-    {
-      g_signal_connect_swapped (journal, "document-changed", G_CALLBACK (document_changed_cb),
-                                self);
-      g_signal_connect_swapped (signet_journal_get_documents (journal), "items-changed",
-                                G_CALLBACK (document_changed_cb), self);
-    }
+    g_signal_connect_swapped (signet_journal_get_documents (journal), "items-changed",
+                              G_CALLBACK (documents_changed_cb), self);
+  self->recount = TRUE;
   update_counts (self);
   update_empty (self);
 }
