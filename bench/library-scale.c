@@ -181,7 +181,9 @@ saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 /* Saves @document with @status, as a tracker round does, and waits for the
  * frame after the journal announced it. */
 static void
-save_status (GtkWidget *window, SignetJournal *journal, SignetDocument *document,
+save_status (GtkWidget           *window,
+             SignetJournal       *journal,
+             SignetDocument      *document,
              SignetDocumentStatus status)
 {
   gboolean saved = FALSE;

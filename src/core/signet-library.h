@@ -18,8 +18,8 @@ SignetLibraryGroup signet_library_group_for_document (SignetDocument *document);
 gboolean signet_library_group_contains (SignetLibraryGroup group, SignetDocument *document);
 gboolean signet_library_is_busy (SignetDocument *document);
 guint    signet_library_groups_of (SignetDocument *document);
-void     signet_library_add_to_counts (guint counts[SIGNET_LIBRARY_N_GROUPS], guint groups, int sign);
-void     signet_library_count (GListModel *documents, guint counts[SIGNET_LIBRARY_N_GROUPS]);
+void signet_library_add_to_counts (guint counts[SIGNET_LIBRARY_N_GROUPS], guint groups, int sign);
+void signet_library_count (GListModel *documents, guint counts[SIGNET_LIBRARY_N_GROUPS]);
 
 char       *signet_library_fold (const char *text);
 const char *signet_library_get_search_key (SignetDocument *document);

@@ -37,8 +37,8 @@ struct _SignetLibraryView
   gint64                since; /* Unix ms, 0 for any time */
   guint                 refresh_id;
   guint                 counts[SIGNET_LIBRARY_N_GROUPS];
-  GHashTable           *counted; /* SignetDocument → its groups as counted, + 1 (not ref'd) */
-  gboolean              recount; /* counts wait for a pass over every document */
+  GHashTable           *counted;   /* SignetDocument → its groups as counted, + 1 (not ref'd) */
+  gboolean              recount;   /* counts wait for a pass over every document */
   GArray               *toast_ids; /* deletion ids whose toast is on screen */
   GtkWidget            *group_rows[SIGNET_LIBRARY_N_GROUPS];
   GtkWidget            *count_labels[SIGNET_LIBRARY_N_GROUPS];
