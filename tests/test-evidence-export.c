@@ -177,6 +177,9 @@ test_export (ExportFixture *ef, gconstpointer data)
   signet_evidence_export_async (record, signet_describe_event, pdf, json, NULL, result_cb, &result);
   signet_evidence_export_finish (wait_for (&result), &error);
   g_assert_no_error (error);
+  /* The worker wrote a copy: the caller's record, which a window may be
+   * showing meanwhile, was never changed from another thread. */
+  g_assert_false (json_object_has_member (json_node_get_object (record), "exported"));
 
   /* The JSON: the record, with when and where it was exported, valid. */
   json_parser_load_from_file (parser, json_path, &error);
@@ -218,6 +221,20 @@ test_export (ExportFixture *ef, gconstpointer data)
   g_assert_cmpuint (n_server_times, >, 0);
 }
 
+static void
+count_cb (SignetTracker *tracker, SignetDocument *document, gpointer user_data)
+{
+  guint *n_recorded = user_data;
+
+  (*n_recorded)++;
+}
+
+static gboolean
+is_positive (gpointer data)
+{
+  return *(guint *) data > 0;
+}
+
 /* With SignetTracker:save-evidence (the setting "Save Evidence Beside
  * Each Archived Copy"), the tracker writes NAME.evidence.pdf and
  * NAME.evidence.json beside the archived copy once it is checked. */
@@ -235,20 +252,21 @@ test_beside_archive (ExportFixture *ef, gconstpointer data)
   g_autofree char *why = NULL;
   const char      *archived;
   JsonObject      *saved;
-  gint64           end;
+  guint            n_recorded = 0;
+  gulong           handler;
 
   g_object_set (ef->tracker, "save-evidence", TRUE, NULL);
+  /* Connected before the signing: the signal says the files are written,
+   * which their mere existence would not have said before. */
+  handler = g_signal_connect (ef->tracker, "evidence-recorded", G_CALLBACK (count_cb), &n_recorded);
   record = signed_record (ef, &document);
   archived = signet_document_get_archive_path (document);
   g_assert_true (g_str_has_suffix (archived, ".pdf"));
   stem = g_strndup (archived, strlen (archived) - 4);
   pdf_path = g_strconcat (stem, ".evidence.pdf", NULL);
   json_path = g_strconcat (stem, ".evidence.json", NULL);
-  end = g_get_monotonic_time () + fixture_timeout (15) * G_USEC_PER_SEC;
-  while (
-    !(g_file_test (json_path, G_FILE_TEST_EXISTS) && g_file_test (pdf_path, G_FILE_TEST_EXISTS))
-    && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
+  wait_until (is_positive, &n_recorded, fixture_timeout (15), "the evidence to be saved");
+  g_signal_handler_disconnect (ef->tracker, handler);
   g_assert_true (g_file_test (pdf_path, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (json_path, G_FILE_TEST_EXISTS));
 

@@ -233,12 +233,45 @@ signet_evidence_path_beside (const char *path, const char *extension)
   return g_strconcat (path, extension, NULL);
 }
 
+/* A copy that shares nothing with @node. json_node_copy() copies the node
+ * alone: its object or array stays the one @node holds, with a reference
+ * count that is not atomic, so a member set on the copy is set on @node
+ * too. */
+static JsonNode *
+copy_tree (JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject    *copy = json_object_new ();
+      JsonObjectIter iter;
+      const char    *name;
+      JsonNode      *member;
+
+      /* In order: the exported JSON lists the members as the record does. */
+      json_object_iter_init_ordered (&iter, json_node_get_object (node));
+      while (json_object_iter_next_ordered (&iter, &name, &member))
+        json_object_set_member (copy, name, copy_tree (member));
+      return json_node_init_object (json_node_alloc (), copy);
+    }
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+      JsonArray *copy = json_array_sized_new (json_array_get_length (array));
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        json_array_add_element (copy, copy_tree (json_array_get_element (array, i)));
+      return json_node_init_array (json_node_alloc (), copy);
+    }
+  /* A value or null holds nothing shared. */
+  return json_node_copy (node);
+}
+
 /**
  * signet_evidence_export_record:
  * @record: the evidence record (signet_journal_get_evidence_async())
  *
- * Returns: (transfer full): @record as exported: with when, and on which
- *   desk, it was exported
+ * Returns: (transfer full): a copy of @record as exported: with when, and
+ *   on which desk, it was exported; @record itself is left as it was
  */
 JsonNode *
 signet_evidence_export_record (JsonNode *record)
@@ -251,7 +284,7 @@ signet_evidence_export_record (JsonNode *record)
 
   g_return_val_if_fail (record != NULL && JSON_NODE_HOLDS_OBJECT (record), NULL);
 
-  exported = json_node_copy (record);
+  exported = copy_tree (record);
   object = json_node_get_object (exported);
   json_object_set_string_member (object, "exported", now_text);
   json_object_set_string_member (desk, "user", g_get_user_name ());
@@ -590,7 +623,7 @@ signet_evidence_write_pdf (JsonNode            *exported,
 
 typedef struct
 {
-  JsonNode            *record;
+  JsonNode            *exported;
   SignetEventDescriber describe;
   GFile               *pdf;
   GFile               *json;
@@ -599,35 +632,45 @@ typedef struct
 static void
 export_free (Export *export)
 {
-  json_node_unref (export->record);
+  json_node_unref (export->exported);
   g_clear_object (&export->pdf);
   g_clear_object (&export->json);
   g_free (export);
 }
 
 /* Both files appear whole or not at all: each is written beside its
- * place and moved there. */
+ * place, under a name of its own (two exports to the same place must not
+ * write into one file), and moved there. Whoever waits for them (the
+ * tracker's save-evidence, a person's file manager) may read a file as
+ * soon as it exists. */
 static gboolean
 write_export (Export *export, GCancellable *cancellable, GError **error)
 {
-  g_autoptr (JsonNode) exported = signet_evidence_export_record (export->record);
   g_autoptr (JsonGenerator) generator = json_generator_new ();
   g_autofree char *json = NULL;
   g_autofree char *pdf_path = g_file_get_path (export->pdf);
+  g_autofree char *json_path = g_file_get_path (export->json);
+  g_autofree char *folder = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *random = g_uuid_string_random ();
+  g_autofree char *partial_name = NULL;
   g_autofree char *partial = NULL;
   g_autoptr (GFile) partial_file = NULL;
   g_autoptr (GError) local_error = NULL;
   gsize length;
 
-  if (pdf_path == NULL)
+  if (pdf_path == NULL || json_path == NULL)
     {
       g_set_error_literal (error, SIGNET_ERROR, SIGNET_ERROR_FAILED,
                            _ ("The certificate can only be saved in a local folder."));
       return FALSE;
     }
-  partial = g_strconcat (pdf_path, ".part", NULL);
+  folder = g_path_get_dirname (pdf_path);
+  basename = g_path_get_basename (pdf_path);
+  partial_name = g_strdup_printf (".%s.%.8s.part", basename, random);
+  partial = g_build_filename (folder, partial_name, NULL);
   partial_file = g_file_new_for_path (partial);
-  if (!signet_evidence_write_pdf (exported, export->describe, partial, error))
+  if (!signet_evidence_write_pdf (export->exported, export->describe, partial, error))
     {
       g_file_delete (partial_file, NULL, NULL);
       return FALSE;
@@ -641,11 +684,13 @@ write_export (Export *export, GCancellable *cancellable, GError **error)
       return FALSE;
     }
 
-  json_generator_set_root (generator, exported);
+  json_generator_set_root (generator, export->exported);
   json_generator_set_pretty (generator, TRUE);
   json = json_generator_to_data (generator, &length);
-  if (!g_file_replace_contents (export->json, json, length, NULL, FALSE, G_FILE_CREATE_NONE, NULL,
-                                cancellable, &local_error))
+  /* Not g_file_replace_contents (): a file that is not there yet it
+   * creates in its place, empty, and only then fills. */
+  if (!g_file_set_contents_full (json_path, json, length, G_FILE_SET_CONTENTS_CONSISTENT, 0666,
+                                 &local_error))
     {
       g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_FAILED,
                    _ ("The record could not be written: %s"), local_error->message);
@@ -697,7 +742,9 @@ signet_evidence_export_async (JsonNode            *record,
   g_return_if_fail (G_IS_FILE (json));
 
   export = g_new0 (Export, 1);
-  export->record = json_node_ref (record);
+  /* Copied here, on the caller's thread: the worker reads a tree of its
+   * own while the caller keeps (and may show or change) @record. */
+  export->exported = signet_evidence_export_record (record);
   export->describe = describe;
   export->pdf = g_object_ref (pdf);
   export->json = g_object_ref (json);
