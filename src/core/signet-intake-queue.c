@@ -340,13 +340,34 @@ serialize (SignetIntakeQueue *self)
   return g_bytes_new_take (g_steal_pointer (&text), length);
 }
 
+/* On a thread of GIO's: the state file written beside its place, synced
+ * and moved there, so that it is the last state or the one before, never
+ * half of one. (g_file_replace_contents() does so only for a file that is
+ * already there: a new one it creates in its place, empty, then fills.) */
+static void
+write_state (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  g_autofree char *path = g_file_get_path (source);
+  gsize            length;
+  const char      *data = g_bytes_get_data (task_data, &length);
+  GError          *error = NULL;
+
+  if (path == NULL)
+    g_task_return_new_error (task, SIGNET_ERROR, SIGNET_ERROR_FAILED, "Not a local file");
+  else if (g_file_set_contents_full (path, data, length, G_FILE_SET_CONTENTS_CONSISTENT, 0600,
+                                     &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
 static void
 saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (SignetIntakeQueue) self = user_data;
   g_autoptr (GError) error = NULL;
 
-  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
     g_debug ("The queue was not kept: %s", error->message);
   g_clear_object (&self->saving);
   if (self->dirty)
@@ -357,7 +378,7 @@ static gboolean
 save_cb (gpointer user_data)
 {
   SignetIntakeQueue *self = user_data;
-  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GTask) task = NULL;
 
   self->save_id = 0;
   if (self->state_file == NULL)
@@ -369,12 +390,10 @@ save_cb (gpointer user_data)
     }
   self->dirty = FALSE;
   self->saving = g_cancellable_new ();
-  bytes = serialize (self);
-  /* Written to a temporary file and renamed: the last state or the one
-   * before, never half of one. */
-  g_file_replace_contents_bytes_async (self->state_file, bytes, NULL, FALSE,
-                                       G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
-                                       self->saving, saved_cb, g_object_ref (self));
+  task = g_task_new (self->state_file, self->saving, saved_cb, g_object_ref (self));
+  g_task_set_source_tag (task, save_cb);
+  g_task_set_task_data (task, serialize (self), (GDestroyNotify) g_bytes_unref);
+  g_task_run_in_thread (task, write_state);
   return G_SOURCE_REMOVE;
 }
 
