@@ -424,6 +424,9 @@ def wide(signet, folder):
 
 def narrow(signet):
     frame = signet.find("frame", "Signet")
+    # The journal loads after the window's first frame: Ctrl+F before the
+    # library shows the document "wide" sent finds no search to go to.
+    signet.find("list item", "All Documents, 1", root=frame)
     signet.key("Control", "f")
     wait_text_focus(signet, "Search Documents", "the search entry", root=frame, role="entry")
     signet.key("Return")  # the first result
