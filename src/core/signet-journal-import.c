@@ -20,6 +20,11 @@
  * the web app), written in one transaction per batch, and the time the
  * server's lists last had each document. See docs/shared-account.md. */
 
+/* How many imported documents go into the model per main-loop iteration:
+ * small enough that the sorted and filtered models above it stay well
+ * under a frame. */
+#define SPLICE_CHUNK 200
+
 /* {{{ On the worker thread */
 
 /* Inserts each record unless the journal already has its document (sent
@@ -118,21 +123,49 @@ signet_journal_run_seen (SignetJournal *self, Job *job, GError **error)
 /* }}} */
 /* {{{ On the main thread */
 
-static void
-spliced_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+typedef struct
 {
-  g_autoptr (GTask) task = user_data;
+  SignetJournal *journal;
+  GPtrArray     *documents; /* SignetDocument, made on the worker thread */
+  guint          next;
+} Splice;
 
-  g_task_return_pointer (task, signet_journal_splice_finish (SIGNET_JOURNAL (source), result),
+static void
+splice_free (Splice *splice)
+{
+  g_object_unref (splice->journal);
+  g_ptr_array_unref (splice->documents);
+  g_free (splice);
+}
+
+/* Puts the next chunk into the model; the task returns once all are in. */
+static gboolean
+splice_chunk_cb (gpointer user_data)
+{
+  GTask         *task = user_data;
+  Splice        *splice = g_task_get_task_data (task);
+  SignetJournal *self = splice->journal;
+  guint          n = MIN (SPLICE_CHUNK, splice->documents->len - splice->next);
+
+  if (self->documents != NULL && n > 0)
+    g_list_store_splice (self->documents, g_list_model_get_n_items (G_LIST_MODEL (self->documents)),
+                         0, splice->documents->pdata + splice->next, n);
+  splice->next += n;
+  if (splice->next < splice->documents->len)
+    return G_SOURCE_CONTINUE;
+  g_task_return_pointer (task, g_ptr_array_ref (splice->documents),
                          (GDestroyNotify) g_ptr_array_unref);
+  return G_SOURCE_REMOVE;
 }
 
 static void
 imported_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  GTask     *task = user_data;
-  GError    *error = NULL;
-  GPtrArray *documents = g_task_propagate_pointer (G_TASK (result), &error);
+  GTask         *task = user_data;
+  SignetJournal *self = SIGNET_JOURNAL (source);
+  GError        *error = NULL;
+  GPtrArray     *documents = g_task_propagate_pointer (G_TASK (result), &error);
+  Splice        *splice;
 
   if (documents == NULL)
     {
@@ -140,7 +173,12 @@ imported_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       g_object_unref (task);
       return;
     }
-  signet_journal_splice_async (SIGNET_JOURNAL (source), documents, spliced_cb, task);
+
+  splice = g_new0 (Splice, 1);
+  splice->journal = g_object_ref (self);
+  splice->documents = documents;
+  g_task_set_task_data (task, splice, (GDestroyNotify) splice_free);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, splice_chunk_cb, task, g_object_unref);
 }
 
 /**
@@ -153,7 +191,7 @@ imported_cb (GObject *source, GAsyncResult *result, gpointer user_data)
  *
  * Writes the documents the journal does not know yet (by document id and
  * environment) in one transaction on the journal's thread, then adds them
- * to the model a chunk per main-loop iteration (signet_journal_splice_async()).
+ * to the model a chunk per main-loop iteration.
  */
 void
 signet_journal_import_async (SignetJournal      *self,

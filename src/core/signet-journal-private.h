@@ -126,11 +126,6 @@ GTask *signet_journal_job_task (SignetJournal      *self,
                                 gpointer            user_data);
 void   signet_journal_push (SignetJournal *self, GTask *task);
 void signet_journal_emit_changed (SignetJournal *self, SignetDocument *document, const char *event);
-void signet_journal_splice_async (SignetJournal      *self,
-                                  GPtrArray          *documents,
-                                  GAsyncReadyCallback callback,
-                                  gpointer            user_data);
-GPtrArray *signet_journal_splice_finish (SignetJournal *self, GAsyncResult *result);
 
 /* signet-journal-codes.c: the one-time codes a sender chose, kept out of
  * the journal's file; _store, _attach and _forget on the worker thread */

@@ -528,126 +528,24 @@ adopt_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
-/* {{{ Into the model a chunk at a time */
-
-/* How many documents go into the model per main-loop iteration: small
- * enough that the sorted and filtered models above it (the library's)
- * stay well under a frame, whether 10 or 100,000 come. */
-#define SPLICE_CHUNK 200
-
-typedef struct
-{
-  SignetJournal *journal;
-  GPtrArray     *documents; /* SignetDocument, made on the worker thread, by id */
-  guint          next;
-} Splice;
-
 static void
-splice_free (Splice *splice)
-{
-  g_object_unref (splice->journal);
-  g_ptr_array_unref (splice->documents);
-  g_free (splice);
-}
-
-/* Where a chunk whose last document has @id goes: after every document
- * up to that id. The model stays oldest first although documents
- * journalled meanwhile (a batch sent while the journal loads) were put at
- * its end; they have higher ids, so this looks from the end. */
-static guint
-splice_position (SignetJournal *self, gint64 id)
-{
-  GListModel *list = G_LIST_MODEL (self->documents);
-  guint       position = g_list_model_get_n_items (list);
-
-  for (; position > 0; position--)
-    {
-      g_autoptr (SignetDocument) before = g_list_model_get_item (list, position - 1);
-
-      if (signet_document_get_journal_id (before) <= id)
-        break;
-    }
-  return position;
-}
-
-static gboolean
-splice_chunk_cb (gpointer user_data)
-{
-  GTask         *task = user_data;
-  Splice        *splice = g_task_get_task_data (task);
-  SignetJournal *self = splice->journal;
-  guint          n = MIN (SPLICE_CHUNK, splice->documents->len - splice->next);
-
-  if (self->documents != NULL && n > 0)
-    {
-      gpointer *chunk = splice->documents->pdata + splice->next;
-
-      g_list_store_splice (self->documents,
-                           splice_position (self, signet_document_get_journal_id (chunk[n - 1])), 0,
-                           chunk, n);
-    }
-  splice->next += n;
-  if (splice->next < splice->documents->len)
-    return G_SOURCE_CONTINUE;
-  g_task_return_pointer (task, g_ptr_array_ref (splice->documents),
-                         (GDestroyNotify) g_ptr_array_unref);
-  return G_SOURCE_REMOVE;
-}
-
-/**
- * signet_journal_splice_async:
- * @self: a #SignetJournal
- * @documents: (transfer full) (element-type SignetDocument): new documents,
- *   by id, each newer than those the model has
- * @callback: called once all are in the model
- * @user_data: data for @callback
- *
- * Adds @documents to the model a chunk per main-loop iteration, so that a
- * load or an import of thousands never holds up a frame.
- */
-void
-signet_journal_splice_async (SignetJournal      *self,
-                             GPtrArray          *documents,
-                             GAsyncReadyCallback callback,
-                             gpointer            user_data)
-{
-  GTask  *task = g_task_new (self, NULL, callback, user_data);
-  Splice *splice = g_new0 (Splice, 1);
-
-  g_task_set_source_tag (task, signet_journal_splice_async);
-  splice->journal = g_object_ref (self);
-  splice->documents = documents;
-  g_task_set_task_data (task, splice, (GDestroyNotify) splice_free);
-  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, splice_chunk_cb, task, g_object_unref);
-}
-
-/**
- * signet_journal_splice_finish:
- * @self: a #SignetJournal
- * @result: the #GAsyncResult
- *
- * Returns: (transfer container) (element-type SignetDocument): the
- *   documents, now in the model
- */
-GPtrArray *
-signet_journal_splice_finish (SignetJournal *self, GAsyncResult *result)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), NULL);
-}
-
-/* }}} */
-
-static void
-loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+opened_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GTask) task = user_data;
   SignetJournal *self = SIGNET_JOURNAL (source);
-  g_autoptr (GPtrArray) documents = signet_journal_splice_finish (self, result);
+  g_autoptr (GPtrArray) documents = NULL;
+  GError *error = NULL;
+
+  documents = g_task_propagate_pointer (G_TASK (result), &error);
+  if (documents == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
 
   if (!self->loaded && self->documents != NULL)
     {
+      g_list_store_splice (self->documents, 0, 0, documents->pdata, documents->len);
       self->loaded = TRUE;
       if (!self->reader)
         self->adopt_id = g_timeout_add_seconds (ADOPT_INTERVAL_S, adopt_cb, self);
@@ -655,31 +553,6 @@ loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       g_debug ("Loaded %u requests from %s", documents->len, self->path);
     }
   g_task_return_boolean (task, TRUE);
-}
-
-static void
-opened_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  GTask         *task = user_data;
-  SignetJournal *self = SIGNET_JOURNAL (source);
-  GPtrArray     *documents;
-  GError        *error = NULL;
-
-  documents = g_task_propagate_pointer (G_TASK (result), &error);
-  if (documents == NULL)
-    {
-      g_task_return_error (task, error);
-      g_object_unref (task);
-      return;
-    }
-  if (self->loaded)
-    {
-      g_ptr_array_unref (documents);
-      g_task_return_boolean (task, TRUE);
-      g_object_unref (task);
-      return;
-    }
-  signet_journal_splice_async (self, documents, loaded_cb, task);
 }
 
 /**
