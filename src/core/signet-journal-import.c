@@ -138,6 +138,26 @@ splice_free (Splice *splice)
   g_free (splice);
 }
 
+/* Where a chunk whose last document has @id goes: after every document
+ * up to that id. The model stays oldest first although documents
+ * journalled between two chunks (a batch sent during an import) were put
+ * at its end; they have higher ids, so this looks from the end. */
+static guint
+splice_position (SignetJournal *self, gint64 id)
+{
+  GListModel *list = G_LIST_MODEL (self->documents);
+  guint       position = g_list_model_get_n_items (list);
+
+  for (; position > 0; position--)
+    {
+      g_autoptr (SignetDocument) before = g_list_model_get_item (list, position - 1);
+
+      if (signet_document_get_journal_id (before) <= id)
+        break;
+    }
+  return position;
+}
+
 /* Puts the next chunk into the model; the task returns once all are in. */
 static gboolean
 splice_chunk_cb (gpointer user_data)
@@ -148,8 +168,13 @@ splice_chunk_cb (gpointer user_data)
   guint          n = MIN (SPLICE_CHUNK, splice->documents->len - splice->next);
 
   if (self->documents != NULL && n > 0)
-    g_list_store_splice (self->documents, g_list_model_get_n_items (G_LIST_MODEL (self->documents)),
-                         0, splice->documents->pdata + splice->next, n);
+    {
+      gpointer *chunk = splice->documents->pdata + splice->next;
+
+      g_list_store_splice (self->documents,
+                           splice_position (self, signet_document_get_journal_id (chunk[n - 1])), 0,
+                           chunk, n);
+    }
   splice->next += n;
   if (splice->next < splice->documents->len)
     return G_SOURCE_CONTINUE;
