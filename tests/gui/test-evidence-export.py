@@ -51,10 +51,16 @@ def open_signed(signet, _):
     name is translated, so it is found by the one document it shows)."""
     documents = signet.find("list", _("Sent Documents"))
 
-    def only_signed():
-        rows = [name_of(row) for row in signet.find_all("list item", root=documents) if signet.is_visible(row)]
-        return len(rows) == 1 and rows[0].startswith(SIGNED)
+    def rows():
+        return [name_of(row) for row in signet.find_all("list item", root=documents) if signet.is_visible(row)]
 
+    def only_signed():
+        shown = rows()
+        return len(shown) == 1 and shown[0].startswith(SIGNED)
+
+    # The journal loads after the window's first frame: a search typed
+    # before the library shows the seeded documents has nowhere to go.
+    signet.wait_until(lambda: len(rows()) > 1, "the library never showed the seeded documents")
     search(signet, "Insurance")
     signet.wait_until(only_signed, f"the search did not narrow the list to {SIGNED!r}")
     signet.key("Return")
