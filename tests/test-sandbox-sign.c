@@ -43,7 +43,7 @@ validate (GBytes *pdf, PopplerSignatureValidationFlags flags, guint *n_signature
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (PopplerDocument) document = poppler_document_new_from_bytes (pdf, NULL, &error);
-  GList                *fields;
+  GList                *fields, *last;
   PopplerSignatureInfo *info;
 
   g_assert_no_error (error);
@@ -51,10 +51,12 @@ validate (GBytes *pdf, PopplerSignatureValidationFlags flags, guint *n_signature
   g_assert_nonnull (fields);
   *n_signatures = g_list_length (fields);
   /* The newest signature is the last field. */
-  info
-    = poppler_form_field_signature_validate_sync (g_list_last (fields)->data, flags, NULL, &error);
-  g_assert_no_error (error);
+  last = g_list_last (fields);
+  fields = g_list_remove_link (fields, last);
   g_list_free_full (fields, g_object_unref);
+  info = signet_poppler_validate (last->data, flags, &error);
+  g_list_free (last);
+  g_assert_no_error (error);
   return info;
 }
 

@@ -87,7 +87,8 @@ poppler_status (GBytes *pdf)
   PopplerSignatureStatus status;
 
   g_assert_nonnull (fields);
-  info = poppler_form_field_signature_validate_sync (fields->data, 0, NULL, NULL);
+  info = signet_poppler_validate (fields->data, 0, NULL);
+  fields = g_list_delete_link (fields, fields);
   status = poppler_signature_info_get_signature_status (info);
   poppler_signature_info_free (info);
   g_list_free_full (fields, g_object_unref);

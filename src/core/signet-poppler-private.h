@@ -16,3 +16,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
 /* signet-pdf-inspector.c: why poppler could not open a document, as a
  * #SIGNET_ERROR sentence (encrypted, or damaged). */
 void signet_poppler_set_open_error (const GError *poppler_error, GError **error);
+
+/* signet-signature-check.c: a signature field validated, and let go of on
+ * the caller's thread (see there). */
+PopplerSignatureInfo *signet_poppler_validate (PopplerFormField               *field,
+                                               PopplerSignatureValidationFlags flags,
+                                               GError                        **error);

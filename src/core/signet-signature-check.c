@@ -460,6 +460,74 @@ validation_end (void)
   g_mutex_unlock (&validation_lock);
 }
 
+/* Whether a form field is held by nobody but the toggle reference of
+ * signet_poppler_validate(); set from whichever thread lets go last. */
+typedef struct
+{
+  GMutex   lock;
+  GCond    cond;
+  gboolean alone;
+} Holder;
+
+static void
+toggled_cb (gpointer data, GObject *object, gboolean is_last_ref)
+{
+  Holder *holder = data;
+
+  g_mutex_lock (&holder->lock);
+  holder->alone = is_last_ref;
+  g_cond_signal (&holder->cond);
+  g_mutex_unlock (&holder->lock);
+}
+
+/**
+ * signet_poppler_validate:
+ * @field: (transfer full): a signature field, held by the caller alone
+ * @flags: how to validate
+ * @error: return location for an error
+ *
+ * poppler_form_field_signature_validate_sync() runs in a #GTask thread of
+ * poppler-glib's, which lets go of the task, and with it of @field and
+ * maybe the document's last reference, only after the call returned: the
+ * document's finalize then tore poppler's global state down on that
+ * thread, and crashed when the process was exiting meanwhile (seen in
+ * sandbox-sign, SIGSEGV in ~GlobalParams). So @field is held until that
+ * thread has let go (at most 5 s), and freed here, on the caller's
+ * thread, inside the validation lock. Blocks: call it from a worker
+ * thread.
+ *
+ * Returns: (transfer full) (nullable): the signature's details
+ */
+PopplerSignatureInfo *
+signet_poppler_validate (PopplerFormField               *field,
+                         PopplerSignatureValidationFlags flags,
+                         GError                        **error)
+{
+  Holder                holder = { .alone = FALSE };
+  PopplerSignatureInfo *info;
+  gint64                deadline;
+
+  g_mutex_init (&holder.lock);
+  g_cond_init (&holder.cond);
+  validation_begin ();
+  /* The caller's reference becomes the toggle reference: told when the
+   * task's comes and goes. */
+  g_object_add_toggle_ref (G_OBJECT (field), toggled_cb, &holder);
+  g_object_unref (field);
+  info = poppler_form_field_signature_validate_sync (field, flags, NULL, error);
+  deadline = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
+  g_mutex_lock (&holder.lock);
+  while (!holder.alone)
+    if (!g_cond_wait_until (&holder.cond, &holder.lock, deadline))
+      break;
+  g_mutex_unlock (&holder.lock);
+  g_object_remove_toggle_ref (G_OBJECT (field), toggled_cb, &holder);
+  validation_end ();
+  g_mutex_clear (&holder.lock);
+  g_cond_clear (&holder.cond);
+  return info;
+}
+
 /**
  * signet_signature_check_bytes:
  * @pdf: the PDF's bytes
@@ -494,26 +562,24 @@ signet_signature_check_bytes (GBytes *pdf, GCancellable *cancellable, GError **e
 
   self = g_object_new (SIGNET_TYPE_SIGNATURE_CHECK, NULL);
   fields = poppler_document_get_signature_fields (document);
-  for (GList *l = fields; l != NULL; l = l->next)
+  while (fields != NULL)
     {
       g_autoptr (PopplerSignatureInfo) info = NULL;
+      PopplerFormField     *field = fields->data;
       SignetSignatureStatus one;
 
+      fields = g_list_delete_link (fields, fields);
       /* Not poppler's own cancelling: 22.12 then returns at once and leaks
        * the result its thread makes later (seen under ASan). A validation
        * takes milliseconds; cancelling is looked at between them. */
       if (g_cancellable_set_error_if_cancelled (cancellable, &local_error))
-        info = NULL;
+        g_object_unref (field);
       else
-        {
-          validation_begin ();
-          info = poppler_form_field_signature_validate_sync (
-            l->data,
-            POPPLER_SIGNATURE_VALIDATION_FLAG_VALIDATE_CERTIFICATE
-              | POPPLER_SIGNATURE_VALIDATION_FLAG_WITHOUT_OCSP_REVOCATION_CHECK,
-            NULL, &local_error);
-          validation_end ();
-        }
+        info = signet_poppler_validate (
+          field,
+          POPPLER_SIGNATURE_VALIDATION_FLAG_VALIDATE_CERTIFICATE
+            | POPPLER_SIGNATURE_VALIDATION_FLAG_WITHOUT_OCSP_REVOCATION_CHECK,
+          &local_error);
       if (info == NULL)
         {
           g_list_free_full (fields, g_object_unref);
@@ -539,7 +605,6 @@ signet_signature_check_bytes (GBytes *pdf, GCancellable *cancellable, GError **e
       g_clear_pointer (&newest, poppler_signature_info_free);
       newest = g_steal_pointer (&info);
     }
-  g_list_free_full (fields, g_object_unref);
 
   if (newest != NULL)
     {
