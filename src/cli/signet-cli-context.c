@@ -266,6 +266,33 @@ signet_cli_open_reader (SignetCli *cli)
   return SIGNET_CLI_EXIT_OK;
 }
 
+/* The start of a command that names one document: the one argument
+ * (@usage says what to name when there is none, or more) and the journal
+ * opened to read. */
+int
+signet_cli_open_for_one (SignetCli *cli, int argc, const char *usage)
+{
+  int status;
+
+  if (argc != 2)
+    {
+      g_printerr ("signet-cli: %s\n", usage);
+      return SIGNET_CLI_EXIT_USAGE;
+    }
+  status = signet_cli_setup (cli);
+  if (status == SIGNET_CLI_EXIT_OK)
+    status = signet_cli_open_reader (cli);
+  return status;
+}
+
+/* Says that the journal has no document @id; the exit status for it. */
+int
+signet_cli_not_found (const char *id)
+{
+  g_printerr (_ ("signet-cli: no document with the ID “%s”\n"), id);
+  return SIGNET_CLI_EXIT_NOT_FOUND;
+}
+
 /* @id is the journal's number of a request or its signature request id. */
 SignetDocument *
 signet_cli_find (SignetJournal *journal, const char *id)

@@ -32,23 +32,13 @@ find_one (SignetCli *cli, int argc, char **argv, int *status)
 {
   SignetDocument *document;
 
-  if (argc != 2)
-    {
-      g_printerr ("signet-cli: %s\n", _ ("Name one document by its ID (see “signet-cli list”)."));
-      *status = SIGNET_CLI_EXIT_USAGE;
-      return NULL;
-    }
-  *status = signet_cli_setup (cli);
-  if (*status == SIGNET_CLI_EXIT_OK)
-    *status = signet_cli_open_reader (cli);
+  *status = signet_cli_open_for_one (cli, argc,
+                                     _ ("Name one document by its ID (see “signet-cli list”)."));
   if (*status != SIGNET_CLI_EXIT_OK)
     return NULL;
   document = signet_cli_find (cli->journal, argv[1]);
   if (document == NULL)
-    {
-      g_printerr (_ ("signet-cli: no document with the ID “%s”\n"), argv[1]);
-      *status = SIGNET_CLI_EXIT_NOT_FOUND;
-    }
+    *status = signet_cli_not_found (argv[1]);
   return document;
 }
 

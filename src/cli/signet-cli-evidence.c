@@ -103,15 +103,8 @@ signet_cli_evidence (SignetCli *cli, int argc, char **argv)
                              "ID or by its archived signed copy."),
                          entries, &argc, &argv, &status))
     return status;
-  if (argc != 2)
-    {
-      g_printerr ("signet-cli: %s\n",
-                  _ ("Name one document by its ID (see “signet-cli list”) or its signed copy."));
-      return SIGNET_CLI_EXIT_USAGE;
-    }
-  status = signet_cli_setup (cli);
-  if (status == SIGNET_CLI_EXIT_OK)
-    status = signet_cli_open_reader (cli);
+  status = signet_cli_open_for_one (
+    cli, argc, _ ("Name one document by its ID (see “signet-cli list”) or its signed copy."));
   if (status != SIGNET_CLI_EXIT_OK)
     return status;
 
@@ -123,10 +116,7 @@ signet_cli_evidence (SignetCli *cli, int argc, char **argv)
         return status;
     }
   if (document == NULL)
-    {
-      g_printerr (_ ("signet-cli: no document with the ID “%s”\n"), argv[1]);
-      return SIGNET_CLI_EXIT_NOT_FOUND;
-    }
+    return signet_cli_not_found (argv[1]);
 
   signet_journal_get_evidence_async (cli->journal, document, NULL, signet_cli_result_cb, &result);
   record = signet_journal_get_evidence_finish (cli->journal, signet_cli_wait (&result), &error);

@@ -60,6 +60,8 @@ int             signet_cli_fail (const GError *error);
 SignetClient   *signet_cli_get_client (SignetCli *cli, int *status);
 int             signet_cli_start_sync (SignetCli *cli);
 int             signet_cli_open_reader (SignetCli *cli);
+int             signet_cli_open_for_one (SignetCli *cli, int argc, const char *usage);
+int             signet_cli_not_found (const char *id);
 SignetDocument *signet_cli_find (SignetJournal *journal, const char *id);
 
 /* signet-cli-send.c */
