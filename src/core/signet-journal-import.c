@@ -138,26 +138,6 @@ splice_free (Splice *splice)
   g_free (splice);
 }
 
-/* Where a chunk whose last document has @id goes: after every document
- * up to that id. The model stays oldest first although documents
- * journalled between two chunks (a batch sent during an import) were put
- * at its end; they have higher ids, so this looks from the end. */
-static guint
-splice_position (SignetJournal *self, gint64 id)
-{
-  GListModel *list = G_LIST_MODEL (self->documents);
-  guint       position = g_list_model_get_n_items (list);
-
-  for (; position > 0; position--)
-    {
-      g_autoptr (SignetDocument) before = g_list_model_get_item (list, position - 1);
-
-      if (signet_document_get_journal_id (before) <= id)
-        break;
-    }
-  return position;
-}
-
 /* Puts the next chunk into the model; the task returns once all are in. */
 static gboolean
 splice_chunk_cb (gpointer user_data)
@@ -171,9 +151,12 @@ splice_chunk_cb (gpointer user_data)
     {
       gpointer *chunk = splice->documents->pdata + splice->next;
 
-      g_list_store_splice (self->documents,
-                           splice_position (self, signet_document_get_journal_id (chunk[n - 1])), 0,
-                           chunk, n);
+      /* After the documents up to its ids: a batch journalled between two
+       * chunks, or the next import's chunks, were put at the end. */
+      g_list_store_splice (
+        self->documents,
+        signet_journal_position_for_id (self, signet_document_get_journal_id (chunk[n - 1])), 0,
+        chunk, n);
     }
   splice->next += n;
   if (splice->next < splice->documents->len)

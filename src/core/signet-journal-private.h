@@ -126,6 +126,7 @@ GTask *signet_journal_job_task (SignetJournal      *self,
                                 gpointer            user_data);
 void   signet_journal_push (SignetJournal *self, GTask *task);
 void signet_journal_emit_changed (SignetJournal *self, SignetDocument *document, const char *event);
+guint signet_journal_position_for_id (SignetJournal *self, gint64 id);
 
 /* signet-journal-codes.c: the one-time codes a sender chose, kept out of
  * the journal's file; _store, _attach and _forget on the worker thread */

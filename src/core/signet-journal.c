@@ -255,6 +255,25 @@ signet_journal_push (SignetJournal *self, GTask *task)
   g_thread_pool_push (self->pool, task, NULL);
 }
 
+/* Where a document with @id goes in the model, which stays oldest first:
+ * after every document up to that id. Looked for from the end, where the
+ * newest are (what an import or a take-over adds). */
+guint
+signet_journal_position_for_id (SignetJournal *self, gint64 id)
+{
+  GListModel *list = G_LIST_MODEL (self->documents);
+  guint       position = g_list_model_get_n_items (list);
+
+  for (; position > 0; position--)
+    {
+      g_autoptr (SignetDocument) before = g_list_model_get_item (list, position - 1);
+
+      if (signet_document_get_journal_id (before) <= id)
+        break;
+    }
+  return position;
+}
+
 void
 signet_journal_emit_changed (SignetJournal *self, SignetDocument *document, const char *event)
 {
@@ -491,22 +510,8 @@ adopted_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     {
       SignetDocument *document = documents->pdata[i];
       gint64          id = signet_document_get_journal_id (document);
-      guint           n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
-      guint           position = n;
 
-      /* The model stays oldest first. */
-      for (guint j = 0; j < n; j++)
-        {
-          g_autoptr (SignetDocument) other
-            = g_list_model_get_item (G_LIST_MODEL (self->documents), j);
-
-          if (signet_document_get_journal_id (other) > id)
-            {
-              position = j;
-              break;
-            }
-        }
-      g_list_store_insert (self->documents, position, document);
+      g_list_store_insert (self->documents, signet_journal_position_for_id (self, id), document);
       g_debug ("Took over request %" G_GINT64_FORMAT, id);
       signet_journal_emit_changed (self, document, "adopted");
     }
