@@ -420,7 +420,7 @@ wait_archive_files (FlowFixture *ff, guint n)
  * once, the journal knows it, and only then is the server's deleted.
  * Returns whether write @n was reached. */
 static gboolean
-archive_with_fault (FlowFixture *ff, guint n, guint serial)
+archive_with_fault (FlowFixture *ff, guint n, guint serial, SignetDocumentStatus *told_at)
 {
   g_autofree char *name = g_strdup_printf ("Flow %u.pdf", serial);
   g_autoptr (SignetDocument) document = send_open (&ff->jf, name);
@@ -457,6 +457,7 @@ archive_with_fault (FlowFixture *ff, guint n, guint serial)
       g_usleep (1000);
     }
   told = g_strdup (signet_document_get_last_error (document));
+  *told_at = signet_document_get_status (document);
   journal_barrier (&ff->jf, document);
   journal_fault_vfs_disarm ();
   g_test_message ("Write %u: %s, told “%s”", n,
@@ -494,7 +495,8 @@ archive_with_fault (FlowFixture *ff, guint n, guint serial)
 static void
 test_journal_faults (FlowFixture *ff, gconstpointer data)
 {
-  guint writes, reached = 0;
+  guint                writes, reached = 0, last = 0;
+  SignetDocumentStatus last_status = SIGNET_DOCUMENT_STATUS_PENDING;
 
   {
     g_autoptr (SignetDocument) document = send_open (&ff->jf, "Counted.pdf");
@@ -511,10 +513,26 @@ test_journal_faults (FlowFixture *ff, gconstpointer data)
   g_assert_cmpuint (writes, >=, 3);
 
   for (guint n = 1; n <= writes; n++)
-    reached += archive_with_fault (ff, n, n);
-  g_test_message ("%u of %u write points reached and failed", reached, writes);
-  /* At most a page less per write (two writes each) was not reached. */
-  g_assert_cmpuint (reached + 3 * 2, >=, writes);
+    {
+      SignetDocumentStatus status;
+
+      if (archive_with_fault (ff, n, n, &status))
+        {
+          reached++;
+          last = n;
+          last_status = status;
+        }
+    }
+  g_test_message ("%u of %u write points reached and failed, the last at write %u", reached, writes,
+                  last);
+  /* How many writes a flow makes depends on how its steps fall together:
+   * on a busy machine more of them come one by one (50 instead of 38 was
+   * seen), so the count is where to stop, not a number every flow
+   * reaches. What must hold: the failures went on past the archived copy,
+   * to the flow's end, and below the last one reached at most a page less
+   * per write (two writes each) was not reached. */
+  g_assert_cmpint (last_status, ==, SIGNET_DOCUMENT_STATUS_ARCHIVED);
+  g_assert_cmpuint (reached + 3 * 2, >=, last);
 }
 
 /* }}} */
