@@ -461,23 +461,41 @@ validation_end (void)
 }
 
 /* Whether a form field is held by nobody but the toggle reference of
- * signet_poppler_validate(); set from whichever thread lets go last. */
+ * signet_poppler_validate(); set from whichever thread lets go last. On
+ * the heap: when the wait gave up, the thread that lets go last is told
+ * after the caller returned, and then it lets go of the field itself. */
 typedef struct
 {
   GMutex   lock;
   GCond    cond;
   gboolean alone;
+  gboolean given_up;
 } Holder;
+
+static void
+holder_free (Holder *holder)
+{
+  g_mutex_clear (&holder->lock);
+  g_cond_clear (&holder->cond);
+  g_free (holder);
+}
 
 static void
 toggled_cb (gpointer data, GObject *object, gboolean is_last_ref)
 {
-  Holder *holder = data;
+  Holder  *holder = data;
+  gboolean let_go;
 
   g_mutex_lock (&holder->lock);
   holder->alone = is_last_ref;
+  let_go = holder->given_up && is_last_ref;
   g_cond_signal (&holder->cond);
   g_mutex_unlock (&holder->lock);
+  if (let_go)
+    {
+      g_object_remove_toggle_ref (object, toggled_cb, holder);
+      holder_free (holder);
+    }
 }
 
 /**
@@ -503,28 +521,38 @@ signet_poppler_validate (PopplerFormField               *field,
                          PopplerSignatureValidationFlags flags,
                          GError                        **error)
 {
-  Holder                holder = { .alone = FALSE };
+  Holder               *holder = g_new0 (Holder, 1);
   PopplerSignatureInfo *info;
   gint64                deadline;
+  gboolean              alone;
 
-  g_mutex_init (&holder.lock);
-  g_cond_init (&holder.cond);
+  g_mutex_init (&holder->lock);
+  g_cond_init (&holder->cond);
   validation_begin ();
   /* The caller's reference becomes the toggle reference: told when the
    * task's comes and goes. */
-  g_object_add_toggle_ref (G_OBJECT (field), toggled_cb, &holder);
+  g_object_add_toggle_ref (G_OBJECT (field), toggled_cb, holder);
   g_object_unref (field);
   info = poppler_form_field_signature_validate_sync (field, flags, NULL, error);
   deadline = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
-  g_mutex_lock (&holder.lock);
-  while (!holder.alone)
-    if (!g_cond_wait_until (&holder.cond, &holder.lock, deadline))
+  g_mutex_lock (&holder->lock);
+  while (!holder->alone)
+    if (!g_cond_wait_until (&holder->cond, &holder->lock, deadline))
       break;
-  g_mutex_unlock (&holder.lock);
-  g_object_remove_toggle_ref (G_OBJECT (field), toggled_cb, &holder);
+  alone = holder->alone;
+  /* Given up: the other thread is told, and lets go when it is done.
+   * (Taking the toggle reference away here could race with its telling,
+   * which then used the holder after it was freed.) */
+  holder->given_up = !alone;
+  g_mutex_unlock (&holder->lock);
+  if (alone)
+    {
+      g_object_remove_toggle_ref (G_OBJECT (field), toggled_cb, holder);
+      holder_free (holder);
+    }
+  else
+    g_debug ("The signature field was still held after 5 s; its last holder frees it");
   validation_end ();
-  g_mutex_clear (&holder.lock);
-  g_cond_clear (&holder.cond);
   return info;
 }
 
