@@ -8,7 +8,9 @@ import json
 import os
 import pathlib
 import re
+import resource
 import select
+import shutil
 import signal
 import subprocess
 import sys
@@ -64,6 +66,47 @@ def wait_for(condition, message, timeout=DEFAULT_TIMEOUT):
         if time.monotonic() >= deadline:
             raise TestFailure(f"{message} (waited {timeout * TIMEOUT_MULTIPLIER:.0f} s)")
         time.sleep(POLL_INTERVAL)
+
+
+def allow_core():
+    """In the child before it runs: a crash leaves a core (in its working
+    folder, where the kernel's default core_pattern puts it)."""
+    _, hard = resource.getrlimit(resource.RLIMIT_CORE)
+    resource.setrlimit(resource.RLIMIT_CORE, (hard, hard))
+
+
+def crash_report(program, folder, returncode):
+    """How a process ended, and for one killed by a signal that left a core
+    in folder, its backtrace from gdb: the lines of the crashing thread
+    start with "CRASH| " (./build-aux/dev test shows them again at the
+    end of its output); then every thread, shorter."""
+    if returncode is None or returncode >= 0:
+        return f"exited with {returncode}"
+    text = f"exited with {returncode} ({signal.Signals(-returncode).name})"
+    cores = sorted(pathlib.Path(folder).glob("core*"), key=lambda p: p.stat().st_mtime)
+    if not cores:
+        return text + "; no core was left (core_pattern: " + \
+            pathlib.Path("/proc/sys/kernel/core_pattern").read_text().strip() + ")"
+    if shutil.which("gdb") is None:
+        return text + f"; a core is at {cores[-1]}, and there is no gdb to read it"
+    try:
+        result = subprocess.run(["gdb", "-batch", "-nx", "-ex", "bt 40", "-ex", "thread apply all bt 12",
+                                 program, str(cores[-1])],
+                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                                errors="replace", timeout=120 * TIMEOUT_MULTIPLIER)
+    except subprocess.TimeoutExpired:
+        return text + f"; gdb did not read the core at {cores[-1]} in time"
+    lines = result.stdout.splitlines()
+    frames = [line for line in lines if line.startswith("#")]
+    # "bt" first: the frames up to the first "Thread" line are the crash's.
+    first = []
+    for line in lines:
+        if line.startswith("Thread "):
+            break
+        if line.startswith("#") or (first and line.startswith(" ")):
+            first.append(line)
+    return "\n".join([text + f"; the backtrace of its core ({len(frames)} frames in all):",
+                      *(f"CRASH| {line}" for line in first), *lines])
 
 
 def check(condition, message):
@@ -165,13 +208,18 @@ class Signet:
             environment.update(env)
         self.log = tempfile.NamedTemporaryFile("w+", prefix="signet-", suffix=".log", dir=self.home_dir,
                                                delete=False)
+        # Its own working folder, where a crash leaves its core (the files
+        # the tests name are given with absolute paths).
+        self.core_dir = os.path.join(self.home_dir, "cores")
+        os.makedirs(self.core_dir, exist_ok=True)
         self.process = subprocess.Popen([os.environ["SIGNET_BIN"], *args], env=environment,
-                                        stdout=self.log, stderr=subprocess.STDOUT)
+                                        stdout=self.log, stderr=subprocess.STDOUT,
+                                        cwd=self.core_dir, preexec_fn=allow_core)
         self.app = self._find_app()
 
     def _find_app(self, timeout=DEFAULT_TIMEOUT):
         def registered():
-            check(self.process.poll() is None, f"signet exited early with {self.process.returncode}:\n{self.output()}")
+            check(self.process.poll() is None, f"signet {self.ended()}, early:\n{self.output()}")
             desktop = Atspi.get_desktop(0)
             for i in range(desktop.get_child_count()):
                 app = desktop.get_child_at_index(i)
@@ -186,6 +234,10 @@ class Signet:
 
         return wait_for(registered, f"{self.name} did not appear on the accessibility bus:\n{self.output()}",
                         timeout)
+
+    def ended(self):
+        """How the process ended, with the backtrace of a crash."""
+        return crash_report(os.environ["SIGNET_BIN"], self.core_dir, self.process.poll())
 
     def output(self):
         """Everything Signet wrote so far. Read through a handle of its own:
@@ -211,7 +263,7 @@ class Signet:
                 except gi.repository.GLib.Error:
                     continue  # a widget that went away while we looked
                 return node
-            check(self.process.poll() is None, f"signet exited with {self.process.returncode}")
+            check(self.process.poll() is None, f"signet {self.ended()}")
             if time.monotonic() >= deadline:
                 raise TestFailure(f"no {role} named {name!r} appeared; the tree is:\n{self.dump()}")
             time.sleep(POLL_INTERVAL)
@@ -241,7 +293,7 @@ class Signet:
                         return node
                 except gi.repository.GLib.Error:
                     continue
-            check(self.process.poll() is None, f"signet exited with {self.process.returncode}")
+            check(self.process.poll() is None, f"signet {self.ended()}")
             return None
 
         return self.wait_until(toast, f"no {role} named {name!r} appeared", timeout)

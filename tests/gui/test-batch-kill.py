@@ -88,7 +88,7 @@ def find_label(signet, prefix, timeout=30):
                     return node
             except GLib.Error:
                 continue
-        check(signet.process.poll() is None, f"signet exited with {signet.process.returncode}")
+        check(signet.process.poll() is None, f"signet {signet.ended()}")
         return None
 
     return signet.wait_until(label, f"no label starting {prefix!r} appeared", timeout)

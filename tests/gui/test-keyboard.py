@@ -125,7 +125,7 @@ def wait_focus(signet, accept, what, timeout=30):
         now = focused(signet)
         if not seen or seen[-1] != now:
             seen.append(now)
-        check(signet.process.poll() is None, f"signet exited with {signet.process.returncode}")
+        check(signet.process.poll() is None, f"signet {signet.ended()}")
         return now is not None and test(now[1]) and now
 
     try:

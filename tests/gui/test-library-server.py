@@ -71,7 +71,7 @@ def test_quit(signet, home, documents):
     find_undo(signet)
     signet.key("Control", "q")
     rc = signet.wait_exit()
-    check(rc == 0, f"signet exited with {rc}")
+    check(rc == 0, f"signet {signet.ended()}")
     check("Sending 1 deletions before quitting" in signet.output(), "quitting did not send the deletion")
     check(signet.output().count("Deleting the document") == sent + 1, "the pending deletion was not sent once")
     # The sandbox kept its data: its counter says one more deletion.

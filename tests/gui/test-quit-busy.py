@@ -170,7 +170,7 @@ def test_quit_busy(signet, home, documents):
         asked = time.monotonic()
         rc = busy.wait_exit(timeout=QUIT_DEADLINE)
         print(f"quit: exited {time.monotonic() - asked:.1f} s after Quit, the retry still held")
-        check(rc == 0, f"signet exited with {rc}")
+        check(rc == 0, f"signet {busy.ended()}")
         check("Sending 1 deletions before quitting" in busy.output(),
               "the deletion was not waiting for its Undo when Signet quit")
     except TestFailure:
@@ -238,7 +238,7 @@ def test_quit_background(signet, home, documents):
         check(new_status(home) != [("open",)],
               "the held retry was through before the windows closed: the case proves nothing")
         rc = busy.wait_exit(timeout=BACKGROUND_HOLD_MS // 1000 + QUIT_DEADLINE)
-        check(rc == 0, f"signet exited with {rc}")
+        check(rc == 0, f"signet {busy.ended()}")
         check(new_status(home) == [("open",)], f"Signet quit before the request was sent: {new_status(home)}")
     except TestFailure:
         print(f"--- signet output (background) ---\n{busy.output()}")

@@ -14,7 +14,7 @@ def quit_with(key):
         signet.find("label", "No Documents Yet")
         signet.key("Control", key)
         rc = signet.wait_exit()
-        check(rc == 0, f"Ctrl+{key.upper()}: signet exited with {rc}")
+        check(rc == 0, f"Ctrl+{key.upper()}: signet {signet.ended()}")
     return test
 
 

@@ -61,7 +61,7 @@ def test(signet, case):
     if case == "quit":
         signet.key("Control", "q")
         rc = signet.wait_exit()
-        check(rc == 0, f"signet exited with {rc}")
+        check(rc == 0, f"signet {signet.ended()}")
     else:
         signet.process.send_signal(signal.SIGKILL)
         signet.wait_exit()
