@@ -19,6 +19,7 @@
 
 #include "bench-util.h"
 #include "sandbox-fixture.h"
+#include "signet-client-private.h"
 #include "signet-client.h"
 #include "signet-error.h"
 
@@ -1595,6 +1596,18 @@ test_loopback_ignores_proxy (ClientFixture *f, gconstpointer data)
   g_test_trap_assert_passed ();
 }
 
+/* No idle timer on the client's connections: libsoup 3.2 let one close a
+ * connection a request had just taken, and the tracker's rounds came when
+ * it fired (signet-client.c says how it was found). */
+static void
+test_no_idle_timer (ClientFixture *f, gconstpointer data)
+{
+  guint idle_timeout = G_MAXUINT;
+
+  g_object_get (signet_client_get_session (f->client), "idle-timeout", &idle_timeout, NULL);
+  g_assert_cmpuint (idle_timeout, ==, 0);
+}
+
 /* }}} */
 /* {{{ The key is never logged */
 
@@ -1711,6 +1724,7 @@ main (int argc, char *argv[])
   add_test ("/client/cancel/download-while-creating", wiki, test_cancel_download_while_creating);
   add_test ("/client/download-split-magic", wiki, test_download_split_magic);
   add_test ("/client/loopback-ignores-proxy", wiki, test_loopback_ignores_proxy);
+  add_test ("/client/no-idle-timer", wiki, test_no_idle_timer);
   add_test ("/client/fault/timeout", wiki, test_fault_timeout);
   add_test ("/client/fault/500-then-success", wiki, test_fault_500_then_success);
   add_test ("/client/fault/dropped-upload-retried", wiki, test_fault_dropped_upload_retried);

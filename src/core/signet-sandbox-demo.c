@@ -317,7 +317,9 @@ signet_sandbox_demo_fill_async (SignetSync         *sync,
     }
 
   fill = g_new0 (Fill, 1);
-  fill->session = soup_session_new_with_options ("proxy-resolver", NULL, "timeout", 30, NULL);
+  /* No idle timer (why: signet-client.c). */
+  fill->session = soup_session_new_with_options ("proxy-resolver", NULL, "timeout", 30,
+                                                 "idle-timeout", 0, NULL);
   fill->pending = G_N_ELEMENTS (demo_documents);
   g_task_set_task_data (task, fill, (GDestroyNotify) fill_free);
 

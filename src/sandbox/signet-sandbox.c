@@ -628,8 +628,10 @@ signet_sandbox_init (SignetSandbox *self)
   self->unsigned_retention_days = 30;
   self->server = soup_server_new ("server-header", "OKdokument-sandbox ", NULL);
   signet_sandbox_add_handlers (self);
-  /* The callbacks go to the Portal on this computer: no proxy. */
-  self->session = soup_session_new_with_options ("proxy-resolver", NULL, "timeout", 10, NULL);
+  /* The callbacks go to the Portal on this computer: no proxy; no idle
+   * timer either (why: signet-client.c). */
+  self->session = soup_session_new_with_options ("proxy-resolver", NULL, "timeout", 10,
+                                                 "idle-timeout", 0, NULL);
 }
 
 /**
