@@ -68,11 +68,10 @@ def wait_for(condition, message, timeout=DEFAULT_TIMEOUT):
         time.sleep(POLL_INTERVAL)
 
 
-def allow_core():
-    """In the child before it runs: a crash leaves a core (in its working
-    folder, where the kernel's default core_pattern puts it)."""
-    _, hard = resource.getrlimit(resource.RLIMIT_CORE)
-    resource.setrlimit(resource.RLIMIT_CORE, (hard, hard))
+# A crashing Signet leaves a core (in its working folder, where the
+# kernel's default core_pattern puts it). Set here, for this process and
+# every child: a preexec_fn per child is not safe beside threads.
+resource.setrlimit(resource.RLIMIT_CORE, (resource.getrlimit(resource.RLIMIT_CORE)[1],) * 2)
 
 
 def crash_report(program, folder, returncode):
@@ -214,7 +213,7 @@ class Signet:
         os.makedirs(self.core_dir, exist_ok=True)
         self.process = subprocess.Popen([os.environ["SIGNET_BIN"], *args], env=environment,
                                         stdout=self.log, stderr=subprocess.STDOUT,
-                                        cwd=self.core_dir, preexec_fn=allow_core)
+                                        cwd=self.core_dir)
         self.app = self._find_app()
 
     def _find_app(self, timeout=DEFAULT_TIMEOUT):
