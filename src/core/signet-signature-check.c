@@ -510,9 +510,10 @@ toggled_cb (gpointer data, GObject *object, gboolean is_last_ref)
  * document's finalize then tore poppler's global state down on that
  * thread, and crashed when the process was exiting meanwhile (seen in
  * sandbox-sign, SIGSEGV in ~GlobalParams). So @field is held until that
- * thread has let go (at most 5 s), and freed here, on the caller's
- * thread, inside the validation lock. Blocks: call it from a worker
- * thread.
+ * thread has let go, and freed here, on the caller's thread, inside the
+ * validation lock. After 5 s the wait gives up, and that thread frees
+ * @field when it lets go (never seen: it took microseconds). Blocks: call
+ * it from a worker thread.
  *
  * Returns: (transfer full) (nullable): the signature's details
  */
